@@ -1,0 +1,147 @@
+//! The indicator catalog: which measures countypanel knows, how reports name them, their
+//! canonical unit, valid range and direction.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::CoreError;
+
+/// The whole catalog file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Indicators, in the order they are listed.
+    #[serde(rename = "indicator")]
+    pub indicators: Vec<Indicator>,
+}
+
+/// One indicator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable id (snake case, used as a column name in the wide panel).
+    pub id: String,
+    /// Chinese name.
+    pub name: String,
+    /// English label.
+    pub label: String,
+    /// Canonical unit: percent, person, person_time, institution, team, item, household, bed,
+    /// yuan, other.
+    pub unit: String,
+    /// Whether a higher value is better (decides rank order).
+    #[serde(default = "yes")]
+    pub higher_is_better: bool,
+    /// Valid range `[min, max]`, inclusive.
+    pub range: [f64; 2],
+    /// Phrases that name the indicator in text, most specific first.
+    pub phrases: Vec<String>,
+    /// Subjects that, placed before a generic phrase, make it this indicator: with
+    /// `generic = "规范管理率"`, a subject `高血压` gives this indicator.
+    #[serde(default)]
+    pub subjects: Vec<String>,
+    /// A generic phrase completed by one of `subjects`.
+    #[serde(default)]
+    pub generic: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Units a catalog may use.
+pub const UNITS: &[&str] = &[
+    "percent",
+    "person",
+    "person_time",
+    "institution",
+    "team",
+    "item",
+    "household",
+    "bed",
+    "yuan",
+    "other",
+];
+
+impl Catalog {
+    /// Reads and validates a catalog file.
+    pub fn load(path: &Path) -> Result<Self, CoreError> {
+        let text = std::fs::read_to_string(path).map_err(|e| CoreError::io(path, e))?;
+        Self::parse(&text, path)
+    }
+
+    /// Parses catalog text; `path` is used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, CoreError> {
+        let bad = |message: String| CoreError::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        let c: Self = toml::from_str(text).map_err(|e| bad(e.to_string().trim_end().into()))?;
+        let mut seen = std::collections::HashSet::new();
+        for ind in &c.indicators {
+            if !seen.insert(ind.id.as_str()) {
+                return Err(bad(format!("indicator `{}` is listed twice", ind.id)));
+            }
+            if !ind
+                .id
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+            {
+                return Err(bad(format!(
+                    "indicator id `{}` must be snake case ASCII",
+                    ind.id
+                )));
+            }
+            if !UNITS.contains(&ind.unit.as_str()) {
+                return Err(bad(format!(
+                    "indicator `{}`: unit `{}` is not one of {}",
+                    ind.id,
+                    ind.unit,
+                    UNITS.join(", ")
+                )));
+            }
+            if ind.range[0] > ind.range[1] {
+                return Err(bad(format!("indicator `{}`: range is reversed", ind.id)));
+            }
+            if ind.phrases.is_empty() && ind.generic.is_none() {
+                return Err(bad(format!(
+                    "indicator `{}` has no phrases and no generic phrase",
+                    ind.id
+                )));
+            }
+            if ind.generic.is_some() && ind.subjects.is_empty() {
+                return Err(bad(format!(
+                    "indicator `{}` has a generic phrase but no subjects",
+                    ind.id
+                )));
+            }
+        }
+        Ok(c)
+    }
+
+    /// The indicator with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_unknown_unit_and_names_the_indicator() {
+        let text = r#"
+[[indicator]]
+id = "x"
+name = "甲"
+label = "x"
+unit = "dollars"
+range = [0, 1]
+phrases = ["甲"]
+"#;
+        let e = Catalog::parse(text, Path::new("cat.toml")).unwrap_err().to_string();
+        assert!(e.contains("cat.toml") && e.contains("dollars") && e.contains('x'), "{e}");
+    }
+}

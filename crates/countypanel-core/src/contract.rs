@@ -1,0 +1,372 @@
+//! Table contracts: the column names, Arrow types and nullability of every table the pipeline
+//! writes, with a contract version stored in each file's key-value metadata.
+//!
+//! A contract is the single written-down definition of a table. Writers build their Arrow schema
+//! from it and readers refuse a file that does not match it (see
+//! [`check_file`](crate::parquet_io::check_file)). Bump a contract's `version` whenever a column
+//! is added, removed, renamed or retyped.
+
+use std::sync::Arc;
+
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
+
+/// The logical type of a contract column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColType {
+    /// UTF-8 text.
+    Utf8,
+    /// UTF-8 text stored dictionary-encoded (low-cardinality labels: units, kinds, levels).
+    Label,
+    /// 32-bit signed integer (years, counts).
+    Int32,
+    /// 64-bit signed integer (byte counts, offsets).
+    Int64,
+    /// 64-bit float (measured values).
+    Float64,
+    /// Boolean flag.
+    Boolean,
+    /// Calendar date (days since the epoch).
+    Date32,
+    /// A list of UTF-8 strings (provenance ids).
+    ListUtf8,
+    /// A list of 32-bit integers (years with data).
+    ListInt32,
+}
+
+impl ColType {
+    /// The Arrow type this logical type is stored as.
+    #[must_use]
+    pub fn arrow_type(self) -> DataType {
+        match self {
+            Self::Utf8 => DataType::Utf8,
+            Self::Label => {
+                DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8))
+            }
+            Self::Int32 => DataType::Int32,
+            Self::Int64 => DataType::Int64,
+            Self::Float64 => DataType::Float64,
+            Self::Boolean => DataType::Boolean,
+            Self::Date32 => DataType::Date32,
+            Self::ListUtf8 => {
+                DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)))
+            }
+            Self::ListInt32 => {
+                DataType::List(Arc::new(Field::new("item", DataType::Int32, true)))
+            }
+        }
+    }
+
+    /// Whether a stored Arrow type is acceptable for this logical type when reading. Readers
+    /// accept the plain and the dictionary-encoded form of text, and large offsets, since other
+    /// tools may rewrite a file that way.
+    #[must_use]
+    pub fn accepts(self, dt: &DataType) -> bool {
+        let is_text = |d: &DataType| matches!(d, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
+        match self {
+            Self::Utf8 | Self::Label => {
+                is_text(dt) || matches!(dt, DataType::Dictionary(_, v) if is_text(v))
+            }
+            Self::ListUtf8 => matches!(dt, DataType::List(f) | DataType::LargeList(f) if is_text(f.data_type())),
+            Self::ListInt32 => matches!(dt, DataType::List(f) | DataType::LargeList(f) if f.data_type() == &DataType::Int32),
+            other => &other.arrow_type() == dt,
+        }
+    }
+}
+
+/// One column of a contract.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnSpec {
+    /// Column name.
+    pub name: &'static str,
+    /// Logical type.
+    pub ty: ColType,
+    /// Whether nulls are allowed.
+    pub nullable: bool,
+    /// One line saying what the column holds (rendered in the README's table reference).
+    pub doc: &'static str,
+}
+
+/// A table contract.
+#[derive(Debug, Clone, Copy)]
+pub struct Contract {
+    /// Table name, stored as `countypanel.contract` in the file metadata.
+    pub name: &'static str,
+    /// Contract version, stored as `countypanel.contract_version`.
+    pub version: u32,
+    /// The columns, in file order.
+    pub columns: &'static [ColumnSpec],
+}
+
+impl Contract {
+    /// The Arrow schema of this contract.
+    #[must_use]
+    pub fn schema(&self) -> SchemaRef {
+        Arc::new(Schema::new(
+            self.columns
+                .iter()
+                .map(|c| Field::new(c.name, c.ty.arrow_type(), c.nullable))
+                .collect::<Vec<_>>(),
+        ))
+    }
+
+    /// The column with this name.
+    #[must_use]
+    pub fn column(&self, name: &str) -> Option<&ColumnSpec> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// Column names in order.
+    #[must_use]
+    pub fn names(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|c| c.name).collect()
+    }
+}
+
+const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> ColumnSpec {
+    ColumnSpec {
+        name,
+        ty,
+        nullable,
+        doc,
+    }
+}
+
+use ColType::{Boolean, Date32, Float64, Int32, Int64, Label, ListInt32, ListUtf8, Utf8};
+
+/// One row per input file that was read.
+pub const DOCUMENTS: Contract = Contract {
+    name: "documents",
+    version: 1,
+    columns: &[
+        col("doc_id", Utf8, false, "SHA-256 (first 16 hex digits) of the file's bytes"),
+        col("source_path", Utf8, false, "path of the file as given to ingest"),
+        col("format", Label, false, "txt, html, docx, csv, xlsx"),
+        col("encoding", Label, false, "encoding the bytes were decoded with"),
+        col("n_bytes", Int64, false, "size of the file in bytes"),
+        col("n_chars", Int64, false, "characters in the normalised text"),
+        col("n_replacements", Int64, false, "undecodable byte sequences replaced by U+FFFD"),
+        col("title", Utf8, true, "title line, when one was found"),
+        col("published", Date32, true, "publication date stated in the document"),
+        col("issuer_region_name", Utf8, true, "issuing region as named in the document"),
+        col("issuer_region_code", Utf8, true, "its code, when the name resolves uniquely"),
+        col("n_facts", Int64, false, "facts extracted from the document"),
+        col("text", Utf8, false, "the normalised text that fact offsets refer to"),
+    ],
+};
+
+/// One row per numeric fact found.
+pub const FACTS: Contract = Contract {
+    name: "facts",
+    version: 1,
+    columns: &[
+        col("fact_id", Utf8, false, "stable id: hash of doc_id, offsets and value"),
+        col("doc_id", Utf8, false, "document the fact comes from"),
+        col("source_path", Utf8, false, "path of that document"),
+        col("indicator_id", Utf8, true, "catalog indicator, null when the number names no known indicator"),
+        col("indicator_text", Utf8, true, "the indicator phrase as written"),
+        col("subject", Utf8, true, "the population or object the number is about, as written"),
+        col("value", Float64, false, "the number after 万/亿 multipliers; percents as 32.3"),
+        col("value_text", Utf8, false, "the number as written"),
+        col("unit", Label, false, "percent, person, person_time, institution, team, item, household, bed, yuan, other"),
+        col("qualifier", Label, false, "eq, ge, gt, le, lt, approx"),
+        col("kind", Label, false, "actual or target"),
+        col("year", Int32, true, "year the fact refers to"),
+        col("year_flag", Label, true, "why the year is missing or doubtful (malformed, inferred)"),
+        col("as_of", Date32, true, "as-of date (截至…底)"),
+        col("region_name", Utf8, true, "region the fact is about, as named"),
+        col("region_code", Utf8, true, "its code valid in the fact's year"),
+        col("evidence", Utf8, false, "shortest span of the text stating the fact"),
+        col("sentence", Utf8, false, "the sentence holding the evidence"),
+        col("char_start", Int64, false, "start of the evidence in the document's normalised text (chars)"),
+        col("char_end", Int64, false, "end of the evidence (chars, exclusive)"),
+        col("rule", Label, false, "extraction rule that fired"),
+    ],
+};
+
+/// One row per input that could not be read.
+pub const INGEST_REJECTS: Contract = Contract {
+    name: "ingest_rejects",
+    version: 1,
+    columns: &[
+        col("source_path", Utf8, false, "path of the rejected file"),
+        col("reason", Label, false, "reason code (empty, binary, undecodable, corrupt_zip, zip_bomb, too_large, unknown_format, unreadable)"),
+        col("detail", Utf8, false, "what exactly was wrong"),
+        col("n_bytes", Int64, true, "size of the file, when known"),
+    ],
+};
+
+/// One row per (region_code, year, indicator_id, kind) after validation and reconciliation.
+pub const OBSERVATIONS: Contract = Contract {
+    name: "observations",
+    version: 1,
+    columns: &[
+        col("region_code", Utf8, false, "6-digit region code"),
+        col("region_name", Utf8, false, "region name"),
+        col("region_level", Label, false, "province, prefecture or county"),
+        col("year", Int32, false, "year"),
+        col("indicator_id", Label, false, "catalog indicator"),
+        col("kind", Label, false, "actual or target"),
+        col("value", Float64, false, "chosen value in the indicator's canonical unit"),
+        col("unit", Label, false, "canonical unit"),
+        col("qualifier", Label, false, "qualifier of the chosen value"),
+        col("n_sources", Int32, false, "distinct documents stating the cell"),
+        col("n_mentions", Int32, false, "facts merged into the cell"),
+        col("conflict", Boolean, false, "true when sources disagree"),
+        col("value_min", Float64, false, "smallest stated value"),
+        col("value_max", Float64, false, "largest stated value"),
+        col("chosen_fact_id", Utf8, false, "fact whose value was chosen"),
+        col("fact_ids", ListUtf8, false, "every fact behind the cell"),
+        col("doc_ids", ListUtf8, false, "every document behind the cell"),
+    ],
+};
+
+/// Facts held back by a validation rule.
+pub const QUARANTINE: Contract = Contract {
+    name: "quarantine",
+    version: 1,
+    columns: &[
+        col("fact_id", Utf8, false, "the fact held back"),
+        col("doc_id", Utf8, false, "its document"),
+        col("indicator_id", Utf8, true, "its indicator"),
+        col("region_name", Utf8, true, "its region as named"),
+        col("year", Int32, true, "its year"),
+        col("value", Float64, false, "its value"),
+        col("unit", Label, false, "its unit"),
+        col("rule", Label, false, "the rule that held it"),
+        col("severity", Label, false, "warn or error"),
+        col("detail", Utf8, false, "why"),
+        col("evidence", Utf8, false, "the evidence text"),
+    ],
+};
+
+/// Competing facts of cells whose sources disagree.
+pub const CONFLICTS: Contract = Contract {
+    name: "conflicts",
+    version: 1,
+    columns: &[
+        col("region_code", Utf8, false, "cell region"),
+        col("year", Int32, false, "cell year"),
+        col("indicator_id", Label, false, "cell indicator"),
+        col("kind", Label, false, "cell kind"),
+        col("fact_id", Utf8, false, "a competing fact"),
+        col("doc_id", Utf8, false, "its document"),
+        col("value", Float64, false, "its value"),
+        col("qualifier", Label, false, "its qualifier"),
+        col("source_priority", Int32, false, "priority of its source (lower wins)"),
+        col("published", Date32, true, "publication date of its document"),
+        col("chosen", Boolean, false, "whether the policy chose it"),
+    ],
+};
+
+/// The long panel: one row per region, year, indicator and kind.
+pub const PANEL_LONG: Contract = Contract {
+    name: "panel_long",
+    version: 1,
+    columns: &[
+        col("region_code", Utf8, false, "6-digit region code"),
+        col("region_name", Utf8, false, "region name"),
+        col("region_level", Label, false, "province, prefecture or county"),
+        col("year", Int32, false, "year"),
+        col("indicator_id", Label, false, "catalog indicator"),
+        col("indicator_name", Label, false, "Chinese indicator name"),
+        col("unit", Label, false, "canonical unit"),
+        col("kind", Label, false, "actual or target"),
+        col("value", Float64, false, "value"),
+        col("qualifier", Label, false, "qualifier"),
+        col("n_sources", Int32, false, "distinct documents"),
+        col("conflict", Boolean, false, "sources disagree"),
+    ],
+};
+
+/// Ranks and changes of actual values among regions of one level, per indicator and year.
+pub const COMPARISON: Contract = Contract {
+    name: "comparison",
+    version: 1,
+    columns: &[
+        col("indicator_id", Label, false, "catalog indicator"),
+        col("year", Int32, false, "year"),
+        col("region_level", Label, false, "level compared"),
+        col("region_code", Utf8, false, "region"),
+        col("region_name", Utf8, false, "region name"),
+        col("value", Float64, false, "actual value"),
+        col("rank", Int32, false, "1 = best, by the catalog's direction; ties share the lowest rank"),
+        col("n_compared", Int32, false, "regions reporting the indicator that year"),
+        col("percentile", Float64, false, "share of the other compared regions this one does at least as well as (0-100)"),
+        col("prev_year", Int32, true, "previous year the region reported the indicator"),
+        col("change_abs", Float64, true, "value minus the previous reported value"),
+        col("change_rel", Float64, true, "relative change from the previous reported value"),
+        col("years_apart", Int32, true, "years between the two reports"),
+        col("cagr", Float64, true, "compound annual change over the region's reported span"),
+    ],
+};
+
+/// Targets next to the actual value of the same cell.
+pub const TARGETS: Contract = Contract {
+    name: "targets",
+    version: 1,
+    columns: &[
+        col("region_code", Utf8, false, "region"),
+        col("region_name", Utf8, false, "region name"),
+        col("year", Int32, false, "target year"),
+        col("indicator_id", Label, false, "catalog indicator"),
+        col("target", Float64, false, "target value"),
+        col("target_qualifier", Label, false, "qualifier of the target"),
+        col("actual", Float64, true, "actual value of the same cell"),
+        col("gap", Float64, true, "actual minus target (positive is ahead for higher-is-better)"),
+        col("met", Boolean, true, "whether the actual meets the target, respecting its qualifier"),
+    ],
+};
+
+/// Which region and indicator cells have data.
+pub const COVERAGE: Contract = Contract {
+    name: "coverage",
+    version: 1,
+    columns: &[
+        col("region_code", Utf8, false, "region"),
+        col("region_name", Utf8, false, "region name"),
+        col("indicator_id", Label, false, "catalog indicator"),
+        col("years", ListInt32, false, "years with an actual value"),
+        col("n_years", Int32, false, "how many"),
+        col("first_year", Int32, false, "earliest"),
+        col("last_year", Int32, false, "latest"),
+        col("n_sources", Int32, false, "distinct documents over all those years"),
+    ],
+};
+
+/// Every contract, for documentation and tests.
+pub const ALL: &[Contract] = &[
+    DOCUMENTS,
+    FACTS,
+    INGEST_REJECTS,
+    OBSERVATIONS,
+    QUARANTINE,
+    CONFLICTS,
+    PANEL_LONG,
+    COMPARISON,
+    TARGETS,
+    COVERAGE,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names_are_unique_in_every_contract() {
+        for c in ALL {
+            let mut names = c.names();
+            names.sort_unstable();
+            let before = names.len();
+            names.dedup();
+            assert_eq!(before, names.len(), "duplicate column in {}", c.name);
+        }
+    }
+
+    #[test]
+    fn label_accepts_plain_and_dictionary_text_but_not_numbers() {
+        assert!(ColType::Label.accepts(&DataType::Utf8));
+        assert!(ColType::Utf8.accepts(&ColType::Label.arrow_type()));
+        assert!(!ColType::Utf8.accepts(&DataType::Int64));
+        assert!(!ColType::Int32.accepts(&DataType::Int64));
+    }
+}

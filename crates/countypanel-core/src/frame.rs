@@ -1,0 +1,121 @@
+//! Moving tables between polars data frames and contract-checked Arrow batches.
+//!
+//! The stages that compute with polars (clean, aggregate) read their inputs with
+//! [`read_frame`], which checks the contract first, and hand their results to
+//! [`frame_to_batch`] so that every output goes through the one atomic writer with the exact
+//! column types of its contract.
+
+use std::fs::File;
+use std::path::Path;
+
+use polars::prelude::{self as pl, SerReader};
+
+use crate::contract::{ColType, Contract};
+use crate::error::CoreError;
+use crate::parquet_io::check_file;
+use crate::table::{Col, batch};
+
+fn table_err(contract: &Contract, e: impl std::fmt::Display) -> CoreError {
+    CoreError::Table {
+        table: contract.name.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Checks `path` against `contract`, then reads it into a data frame. Dictionary-encoded text
+/// columns come back as plain strings.
+pub fn read_frame(path: &Path, contract: &Contract) -> Result<pl::DataFrame, CoreError> {
+    check_file(path, contract)?;
+    let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
+    let mut df = pl::ParquetReader::new(file)
+        .finish()
+        .map_err(|e| CoreError::parquet(path, e))?;
+    let names: Vec<pl::PlSmallStr> = df
+        .columns()
+        .iter()
+        .filter(|c| matches!(c.dtype(), pl::DataType::Categorical(_, _) | pl::DataType::Enum(_, _)))
+        .map(|c| c.name().clone())
+        .collect();
+    for name in names {
+        let cast = df
+            .column(name.as_str())
+            .and_then(|c| c.cast(&pl::DataType::String))
+            .map_err(|e| CoreError::parquet(path, e))?;
+        df.with_column(cast).map_err(|e| CoreError::parquet(path, e))?;
+    }
+    let keep: Vec<&str> = contract.names();
+    df.select(keep).map_err(|e| CoreError::parquet(path, e))
+}
+
+/// Converts a data frame holding every contract column into a record batch of that contract.
+pub fn frame_to_batch(
+    df: &pl::DataFrame,
+    contract: &Contract,
+) -> Result<arrow::record_batch::RecordBatch, CoreError> {
+    let mut cols = Vec::with_capacity(contract.columns.len());
+    for spec in contract.columns {
+        let c = df
+            .column(spec.name)
+            .map_err(|e| table_err(contract, format!("column `{}`: {e}", spec.name)))?;
+        let ctx = |e: pl::PolarsError| table_err(contract, format!("column `{}`: {e}", spec.name));
+        let values = match spec.ty {
+            ColType::Utf8 | ColType::Label => {
+                let s = c.cast(&pl::DataType::String).map_err(ctx)?;
+                Col::Str(
+                    s.str()
+                        .map_err(ctx)?
+                        .into_iter()
+                        .map(|v| v.map(str::to_owned))
+                        .collect(),
+                )
+            }
+            ColType::Int32 => {
+                let s = c.cast(&pl::DataType::Int32).map_err(ctx)?;
+                Col::I32(s.i32().map_err(ctx)?.into_iter().collect())
+            }
+            ColType::Int64 => {
+                let s = c.cast(&pl::DataType::Int64).map_err(ctx)?;
+                Col::I64(s.i64().map_err(ctx)?.into_iter().collect())
+            }
+            ColType::Float64 => {
+                let s = c.cast(&pl::DataType::Float64).map_err(ctx)?;
+                Col::F64(s.f64().map_err(ctx)?.into_iter().collect())
+            }
+            ColType::Boolean => Col::Bool(c.bool().map_err(ctx)?.into_iter().collect()),
+            ColType::Date32 => {
+                let s = c.cast(&pl::DataType::Date).map_err(ctx)?;
+                Col::Date(s.date().map_err(ctx)?.physical().into_iter().collect())
+            }
+            ColType::ListUtf8 => {
+                let list = c.list().map_err(ctx)?;
+                let mut out = Vec::with_capacity(list.len());
+                for item in list {
+                    let mut v = Vec::new();
+                    if let Some(series) = item {
+                        let s = series.cast(&pl::DataType::String).map_err(ctx)?;
+                        for x in s.str().map_err(ctx)?.into_iter().flatten() {
+                            v.push(x.to_owned());
+                        }
+                    }
+                    out.push(v);
+                }
+                Col::ListStr(out)
+            }
+            ColType::ListInt32 => {
+                let list = c.list().map_err(ctx)?;
+                let mut out = Vec::with_capacity(list.len());
+                for item in list {
+                    let mut v = Vec::new();
+                    if let Some(series) = item {
+                        let s = series.cast(&pl::DataType::Int32).map_err(ctx)?;
+                        v.extend(s.i32().map_err(ctx)?.into_iter().flatten());
+                    }
+                    out.push(v);
+                }
+                Col::ListI32(out)
+            }
+        };
+        cols.push((spec.name, values));
+    }
+    batch(contract, cols)
+}

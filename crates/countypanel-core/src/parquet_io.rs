@@ -1,0 +1,383 @@
+//! Atomic Parquet writing and contract-checked reading.
+//!
+//! Every output goes through [`write_atomic`]: the file is written to a temporary file in the
+//! destination folder and renamed into place only when complete, so a crash, an error or a panic
+//! leaves either the earlier output or nothing at the path, never a partial file. Readers call
+//! [`check_file`] (or [`read_table`]) so that a file whose schema or contract version does not
+//! match is refused with a message naming the file and the column.
+
+use std::fs::File;
+use std::path::Path;
+
+use arrow::record_batch::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ParquetRecordBatchReaderBuilder};
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
+
+use crate::contract::Contract;
+use crate::error::CoreError;
+
+/// Metadata key holding the contract name.
+pub const KEY_CONTRACT: &str = "countypanel.contract";
+/// Metadata key holding the contract version.
+pub const KEY_VERSION: &str = "countypanel.contract_version";
+/// Metadata key holding the producing crate and version.
+pub const KEY_PRODUCER: &str = "countypanel.producer";
+/// Metadata key holding the pipeline file.
+pub const KEY_PIPELINE: &str = "countypanel.pipeline";
+/// Metadata key holding the input file hashes (`path=sha256` per line).
+pub const KEY_INPUTS: &str = "countypanel.inputs";
+/// Metadata key holding the region-code vintage.
+pub const KEY_REGION_VINTAGE: &str = "countypanel.region_vintage";
+
+/// Provenance stored in every file's key-value metadata.
+#[derive(Debug, Clone, Default)]
+pub struct WriteMeta {
+    /// Producing crate and version, such as `countypanel-clean 0.1.0`.
+    pub producer: String,
+    /// The pipeline file the stage ran under.
+    pub pipeline: String,
+    /// Input files and their SHA-256, in a stable order.
+    pub inputs: Vec<(String, String)>,
+    /// Region-code vintage, such as `2023`.
+    pub region_vintage: String,
+    /// Further entries (units of a panel, for example).
+    pub extra: Vec<(String, String)>,
+}
+
+impl WriteMeta {
+    fn key_values(&self, contract: &str, version: u32) -> Vec<KeyValue> {
+        let inputs = self
+            .inputs
+            .iter()
+            .map(|(p, h)| format!("{p}={h}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut kv = vec![
+            KeyValue::new(KEY_CONTRACT.to_string(), contract.to_string()),
+            KeyValue::new(KEY_VERSION.to_string(), version.to_string()),
+            KeyValue::new(KEY_PRODUCER.to_string(), self.producer.clone()),
+            KeyValue::new(KEY_PIPELINE.to_string(), self.pipeline.clone()),
+            KeyValue::new(KEY_INPUTS.to_string(), inputs),
+            KeyValue::new(KEY_REGION_VINTAGE.to_string(), self.region_vintage.clone()),
+        ];
+        for (k, v) in &self.extra {
+            kv.push(KeyValue::new(k.clone(), v.clone()));
+        }
+        kv
+    }
+}
+
+/// Writes `batch` to `path` under `contract`, atomically.
+pub fn write_table(
+    path: &Path,
+    contract: &Contract,
+    batch: &RecordBatch,
+    meta: &WriteMeta,
+) -> Result<(), CoreError> {
+    if batch.schema() != contract.schema() {
+        return Err(CoreError::Table {
+            table: contract.name.into(),
+            message: "batch schema differs from the contract's".into(),
+        });
+    }
+    write_atomic(path, contract.name, contract.version, batch.schema(), meta, |w| {
+        w.write(batch)
+    })
+}
+
+/// Writes a Parquet file atomically: `fill` writes the batches into a writer on a temporary file
+/// in the same folder; the file is renamed to `path` only after `fill` returned `Ok` and the
+/// writer closed. On an error or a panic the temporary file is removed and an earlier file at
+/// `path` is left untouched.
+pub fn write_atomic<F>(
+    path: &Path,
+    contract_name: &str,
+    version: u32,
+    schema: arrow::datatypes::SchemaRef,
+    meta: &WriteMeta,
+    fill: F,
+) -> Result<(), CoreError>
+where
+    F: FnOnce(&mut ArrowWriter<&mut File>) -> Result<(), parquet::errors::ParquetError>,
+{
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{file_name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| CoreError::io(dir, e))?;
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .set_key_value_metadata(Some(meta.key_values(contract_name, version)))
+        .build();
+    {
+        let file = tmp.as_file_mut();
+        let mut writer = ArrowWriter::try_new(file, schema, Some(props))
+            .map_err(|e| CoreError::parquet(path, e))?;
+        fill(&mut writer).map_err(|e| CoreError::parquet(path, e))?;
+        writer.close().map_err(|e| CoreError::parquet(path, e))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| CoreError::io(tmp.path(), e))?;
+    tmp.persist(path)
+        .map_err(|e| CoreError::io(path, e.error))?;
+    Ok(())
+}
+
+/// What [`check_file`] learned about a file that matches its contract.
+#[derive(Debug, Clone)]
+pub struct FileInfo {
+    /// Rows in the file.
+    pub n_rows: i64,
+    /// The key-value metadata.
+    pub metadata: Vec<(String, String)>,
+}
+
+impl FileInfo {
+    /// The value of a metadata key.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.metadata
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Checks that the file at `path` holds the table `contract` describes: the contract name and
+/// version in its metadata, and every contract column present with an acceptable type and
+/// nullability. Extra columns are allowed (a later contract version may add them).
+pub fn check_file(path: &Path, contract: &Contract) -> Result<FileInfo, CoreError> {
+    let fail = |problem: String| CoreError::Contract {
+        path: path.to_path_buf(),
+        contract: contract.name.to_string(),
+        problem,
+    };
+    let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
+    let meta = ArrowReaderMetadata::load(&file, Default::default())
+        .map_err(|e| fail(format!("not a readable Parquet file ({e})")))?;
+    let kv: Vec<(String, String)> = meta
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .map(|kvs| {
+            kvs.iter()
+                .map(|k| (k.key.clone(), k.value.clone().unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let info = FileInfo {
+        n_rows: meta.metadata().file_metadata().num_rows(),
+        metadata: kv,
+    };
+    match info.get(KEY_CONTRACT) {
+        Some(name) if name == contract.name => {}
+        Some(name) => return Err(fail(format!("metadata names contract `{name}`"))),
+        None => return Err(fail(format!("metadata key `{KEY_CONTRACT}` is missing"))),
+    }
+    let want = contract.version.to_string();
+    match info.get(KEY_VERSION) {
+        Some(v) if v == want => {}
+        Some(v) => {
+            return Err(fail(format!(
+                "contract version {v}, this program reads version {want}"
+            )));
+        }
+        None => return Err(fail(format!("metadata key `{KEY_VERSION}` is missing"))),
+    }
+    let schema = meta.schema();
+    for spec in contract.columns {
+        let Ok(field) = schema.field_with_name(spec.name) else {
+            return Err(fail(format!("column `{}` is missing", spec.name)));
+        };
+        if !spec.ty.accepts(field.data_type()) {
+            return Err(fail(format!(
+                "column `{}` has type {}, expected {}",
+                spec.name,
+                field.data_type(),
+                spec.ty.arrow_type()
+            )));
+        }
+        if field.is_nullable() && !spec.nullable {
+            // Tools that rewrite files often mark every column nullable; what matters is that
+            // no null is present, which the reader checks on the data.
+        }
+    }
+    Ok(info)
+}
+
+/// Checks `path` against `contract` and reads the whole table into one batch in contract order.
+pub fn read_table(path: &Path, contract: &Contract) -> Result<RecordBatch, CoreError> {
+    check_file(path, contract)?;
+    let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(|e| CoreError::parquet(path, e))?;
+    let schema = std::sync::Arc::clone(builder.schema());
+    let reader = builder.build().map_err(|e| CoreError::parquet(path, e))?;
+    let mut batches = Vec::new();
+    for b in reader {
+        batches.push(b.map_err(|e| CoreError::parquet(path, e))?);
+    }
+    let all = arrow::compute::concat_batches(&schema, &batches)
+        .map_err(|e| CoreError::parquet(path, e))?;
+    let indices = contract
+        .columns
+        .iter()
+        .map(|c| all.schema().index_of(c.name))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| CoreError::parquet(path, e))?;
+    let projected = all.project(&indices).map_err(|e| CoreError::parquet(path, e))?;
+    for spec in contract.columns {
+        let col = projected
+            .column_by_name(spec.name)
+            .expect("projected column exists");
+        if !spec.nullable && col.null_count() > 0 {
+            return Err(CoreError::Contract {
+                path: path.to_path_buf(),
+                contract: contract.name.to_string(),
+                problem: format!(
+                    "column `{}` must not hold nulls but holds {}",
+                    spec.name,
+                    col.null_count()
+                ),
+            });
+        }
+    }
+    Ok(projected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::INGEST_REJECTS;
+    use crate::table::{Col, batch};
+
+    fn sample() -> RecordBatch {
+        batch(
+            &INGEST_REJECTS,
+            vec![
+                ("source_path", Col::Str(vec![Some("a.html".into())])),
+                ("reason", Col::Str(vec![Some("binary".into())])),
+                ("detail", Col::Str(vec![Some("NUL bytes".into())])),
+                ("n_bytes", Col::I64(vec![Some(12)])),
+            ],
+        )
+        .unwrap()
+    }
+
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn round_trip_keeps_contract_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.parquet");
+        let meta = WriteMeta {
+            producer: "test".into(),
+            ..WriteMeta::default()
+        };
+        write_table(&path, &INGEST_REJECTS, &sample(), &meta).unwrap();
+        let info = check_file(&path, &INGEST_REJECTS).unwrap();
+        assert_eq!(info.get(KEY_CONTRACT), Some("ingest_rejects"));
+        assert_eq!(info.n_rows, 1);
+        let back = read_table(&path, &INGEST_REJECTS).unwrap();
+        assert_eq!(back.num_rows(), 1);
+        assert_eq!(listing(dir.path()), vec!["r.parquet"]);
+    }
+
+    #[test]
+    fn failing_writer_leaves_the_earlier_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.parquet");
+        let meta = WriteMeta::default();
+        write_table(&path, &INGEST_REJECTS, &sample(), &meta).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = write_atomic(
+            &path,
+            INGEST_REJECTS.name,
+            INGEST_REJECTS.version,
+            INGEST_REJECTS.schema(),
+            &meta,
+            |w| {
+                w.write(&sample())?;
+                Err(parquet::errors::ParquetError::General("disk full".into()))
+            },
+        );
+        assert!(err.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(listing(dir.path()), vec!["r.parquet"]);
+    }
+
+    #[test]
+    fn panicking_writer_leaves_no_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.parquet");
+        let result = std::panic::catch_unwind(|| {
+            let _ = write_atomic(
+                &path,
+                INGEST_REJECTS.name,
+                INGEST_REJECTS.version,
+                INGEST_REJECTS.schema(),
+                &WriteMeta::default(),
+                |w| {
+                    w.write(&sample())?;
+                    panic!("stage crashed half-way");
+                },
+            );
+        });
+        assert!(result.is_err());
+        assert!(!path.exists());
+        assert!(listing(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn wrong_contract_and_missing_column_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.parquet");
+        write_table(&path, &INGEST_REJECTS, &sample(), &WriteMeta::default()).unwrap();
+        let e = check_file(&path, &crate::contract::FACTS).unwrap_err().to_string();
+        assert!(e.contains("r.parquet") && e.contains("ingest_rejects"), "{e}");
+
+        // Same contract name but a column dropped: the check names the column.
+        let partial = sample().project(&[0, 1, 3]).unwrap();
+        let path2 = dir.path().join("partial.parquet");
+        write_atomic(
+            &path2,
+            INGEST_REJECTS.name,
+            INGEST_REJECTS.version,
+            partial.schema(),
+            &WriteMeta::default(),
+            |w| w.write(&partial),
+        )
+        .unwrap();
+        let e = check_file(&path2, &INGEST_REJECTS).unwrap_err().to_string();
+        assert!(e.contains("partial.parquet") && e.contains("`detail`"), "{e}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_parquet_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("junk.parquet");
+        std::fs::write(&path, b"not parquet at all").unwrap();
+        let e = check_file(&path, &INGEST_REJECTS).unwrap_err().to_string();
+        assert!(e.contains("junk.parquet"), "{e}");
+    }
+}

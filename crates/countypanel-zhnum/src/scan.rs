@@ -1,0 +1,541 @@
+//! Finding quantities in running text.
+
+use crate::Qualifier;
+use crate::chinese::{big_unit, digit, is_numeral_char, parse_chinese, round_float, small_unit};
+use crate::unit::{Unit, measure_unit};
+
+/// A quantity found in text. Offsets count characters (not bytes) of the scanned text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Start of the whole span, qualifiers included.
+    pub start: usize,
+    /// End of the whole span (exclusive).
+    pub end: usize,
+    /// Start of the numeral itself.
+    pub num_start: usize,
+    /// End of the numeral and its multipliers (exclusive).
+    pub num_end: usize,
+    /// The value after multipliers; the lower end of a range; percents as percent numbers.
+    pub value: f64,
+    /// The upper end of a range (1~2所 → 2).
+    pub high: Option<f64>,
+    /// How the number bounds the true value.
+    pub qualifier: Qualifier,
+    /// Unit of the measure word that follows.
+    pub unit: Unit,
+    /// The measure word as written (`人次`, `%`, `元`), empty when none follows.
+    pub measure: String,
+    /// The whole span as written.
+    pub text: String,
+    /// Whether the numeral is written in Chinese characters.
+    pub chinese: bool,
+    /// Whether the number is preceded by 第 (an ordinal, not a quantity).
+    pub ordinal: bool,
+    /// Whether the numeral is an integer written with digits only (no decimal point, no
+    /// multiplier), as years and codes are.
+    pub plain_integer: bool,
+}
+
+/// Finds every quantity in `text`.
+#[must_use]
+pub fn scan(text: &str) -> Vec<Quantity> {
+    let chars: Vec<char> = text.chars().collect();
+    scan_chars(&chars)
+}
+
+const PREFIXES: &[(&str, Qualifier)] = &[
+    ("不少于", Qualifier::Ge),
+    ("不低于", Qualifier::Ge),
+    ("超过", Qualifier::Ge),
+    ("多于", Qualifier::Gt),
+    ("高于", Qualifier::Gt),
+    ("不超过", Qualifier::Le),
+    ("不高于", Qualifier::Le),
+    ("不足", Qualifier::Lt),
+    ("不到", Qualifier::Lt),
+    ("低于", Qualifier::Lt),
+    ("少于", Qualifier::Lt),
+    ("大约", Qualifier::Approx),
+    ("将近", Qualifier::Approx),
+    ("约", Qualifier::Approx),
+    ("近", Qualifier::Approx),
+    ("逾", Qualifier::Ge),
+];
+
+const SUFFIXES: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::Ge),
+    ("及以上", Qualifier::Ge),
+    ("以下", Qualifier::Le),
+    ("及以下", Qualifier::Le),
+    ("以内", Qualifier::Le),
+    ("左右", Qualifier::Approx),
+    ("上下", Qualifier::Approx),
+];
+
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for w in word.chars() {
+        if chars.get(i) != Some(&w) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn ascii_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// A parsed numeral: value, end offset, whether Chinese, whether a plain integer.
+struct Numeral {
+    value: f64,
+    end: usize,
+    chinese: bool,
+    plain_integer: bool,
+}
+
+fn arabic_at(chars: &[char], i: usize) -> Option<Numeral> {
+    ascii_digit(*chars.get(i)?)?;
+    let mut j = i;
+    let mut int = String::new();
+    while let Some(d) = chars.get(j).copied().and_then(ascii_digit) {
+        int.push(char::from_digit(d, 10)?);
+        j += 1;
+    }
+    // Thousands separators: 1,234,567 (each group exactly three digits).
+    if int.len() <= 3 {
+        loop {
+            let group_ok = chars.get(j) == Some(&',')
+                && (1..=3).all(|k| chars.get(j + k).copied().and_then(ascii_digit).is_some())
+                && chars.get(j + 4).copied().and_then(ascii_digit).is_none();
+            if !group_ok {
+                break;
+            }
+            for k in 1..=3 {
+                int.push(chars[j + k]);
+            }
+            j += 4;
+        }
+    }
+    let mut plain_integer = true;
+    let mut s = int;
+    if matches!(chars.get(j), Some('.' | '．'))
+        && chars.get(j + 1).copied().and_then(ascii_digit).is_some()
+    {
+        s.push('.');
+        j += 1;
+        while let Some(d) = chars.get(j).copied().and_then(ascii_digit) {
+            s.push(char::from_digit(d, 10)?);
+            j += 1;
+        }
+        plain_integer = false;
+    }
+    if plain_integer && s.len() > 1 && s.starts_with('0') {
+        // 05002290: a code or a zero-padded date part, not a quantity
+        return None;
+    }
+    let value: f64 = s.parse().ok()?;
+    Some(Numeral {
+        value,
+        end: j,
+        chinese: false,
+        plain_integer,
+    })
+}
+
+fn chinese_at(chars: &[char], i: usize) -> Option<Numeral> {
+    let first = *chars.get(i)?;
+    if digit(first).is_none() && !matches!(first, '十' | '拾') {
+        return None;
+    }
+    let mut j = i;
+    while let Some(&c) = chars.get(j) {
+        let ok = if c == '点' {
+            chars.get(j + 1).copied().and_then(digit).is_some()
+        } else {
+            is_numeral_char(c)
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    // Shrink from the right until the run parses (一千二百人: the whole run; 一万五千元: all).
+    let mut end = j;
+    while end > i {
+        let s: String = chars[i..end].iter().collect();
+        if let Some(v) = parse_chinese(&s) {
+            return Some(Numeral {
+                value: v,
+                end,
+                chinese: true,
+                plain_integer: false,
+            });
+        }
+        end -= 1;
+    }
+    None
+}
+
+fn numeral_at(chars: &[char], i: usize) -> Option<Numeral> {
+    arabic_at(chars, i).or_else(|| chinese_at(chars, i))
+}
+
+/// Multipliers after an Arabic numeral: 万, 亿, 千万, 百万, 千.
+fn multiplier_at(chars: &[char], mut j: usize) -> (f64, usize) {
+    let mut mult = 1.0;
+    if let Some(u) = chars.get(j).copied().and_then(small_unit) {
+        if u >= 100.0 {
+            if let Some(b) = chars.get(j + 1).copied().and_then(big_unit) {
+                return (u * b, j + 2);
+            }
+            if u >= 1000.0 {
+                return (u, j + 1);
+            }
+        }
+        return (1.0, j);
+    }
+    while let Some(b) = chars.get(j).copied().and_then(big_unit) {
+        mult *= b;
+        j += 1;
+    }
+    (mult, j)
+}
+
+fn approx_marker(chars: &[char], j: usize) -> Option<Qualifier> {
+    match chars.get(j) {
+        Some('余') => Some(Qualifier::Approx),
+        Some('多') => Some(Qualifier::Ge),
+        _ => None,
+    }
+}
+
+/// Reads a value with its multipliers and 余/多 markers starting at `i`.
+/// Returns (value, numeral, end, qualifier, multiplier).
+fn value_at(chars: &[char], i: usize) -> Option<(f64, Numeral, usize, Option<Qualifier>, f64)> {
+    let n = numeral_at(chars, i)?;
+    let mut j = n.end;
+    let mut qual = None;
+    let mut mult = 1.0;
+    if !n.chinese {
+        // A multiplier only counts when a numeral comes first: 1000多万元, 5.8万余户.
+        let mut k = j;
+        let mut pre = None;
+        if let Some(q) = approx_marker(chars, k) {
+            if chars.get(k + 1).copied().and_then(big_unit).is_some() {
+                pre = Some(q);
+                k += 1;
+            }
+        }
+        let (m, after) = multiplier_at(chars, k);
+        if after > k {
+            mult = m;
+            j = after;
+            qual = pre;
+        }
+    }
+    if qual.is_none() {
+        if let Some(q) = approx_marker(chars, j) {
+            // 余/多 as a qualifier only before a measure word or the end of a number phrase:
+            // 20余条, 100多人; not in 多种 or 余下.
+            qual = Some(q);
+            j += 1;
+        }
+    }
+    if n.chinese {
+        // the multiplier written inside a Chinese numeral (三万) matters for ranges: 两到三万
+        let mut k = n.end;
+        while k > i && big_unit(chars[k - 1]).is_some() {
+            mult *= big_unit(chars[k - 1]).unwrap_or(1.0);
+            k -= 1;
+        }
+        let value = n.value;
+        return Some((value, n, j, qual, mult));
+    }
+    let value = round_float(n.value * mult);
+    Some((value, n, j, qual, mult))
+}
+
+const RANGE_SEPS: &[char] = &['~', '～', '〜', '至', '到', '-', '—', '－'];
+
+/// Scans a character slice (see [`scan`]).
+#[must_use]
+pub fn scan_chars(chars: &[char]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match quantity_at(chars, i) {
+            Some(q) => {
+                i = q.end.max(i + 1);
+                out.push(q);
+            }
+            None => {
+                // Skip the rest of an alphanumeric token (ICP12345, A3, v2.0) in one go.
+                if ascii_digit(chars[i]).is_some() {
+                    while i < chars.len() && ascii_digit(chars[i]).is_some() {
+                        i += 1;
+                    }
+                } else if chars[i].is_ascii_alphabetic() {
+                    while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.') {
+                        i += 1;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
+    let mut i = start;
+    let mut qualifier = Qualifier::Eq;
+    let mut percent_prefix = false;
+    for (word, q) in PREFIXES {
+        if starts_with(chars, i, word) {
+            let after = i + word.chars().count();
+            if numeral_at(chars, after).is_some() || starts_with(chars, after, "百分之") {
+                qualifier = *q;
+                i = after;
+                break;
+            }
+        }
+    }
+    if starts_with(chars, i, "百分之") {
+        percent_prefix = true;
+        i += 3;
+        if chars.get(i) == Some(&'百') {
+            // 百分之百
+            return Some(finish(chars, start, i, i + 1, 100.0, None, qualifier, true, true, false));
+        }
+    }
+    let (mut value, numeral, mut j, q, mult) = value_at(chars, i)?;
+    if let Some(q) = q {
+        qualifier = q;
+    }
+    // Dates and times written with separators are not quantities: 2020-01-06, 12:14:02, 2022/4/1.
+    if !numeral.chinese {
+        let sep = chars.get(numeral.end).copied();
+        let next_digit = chars
+            .get(numeral.end + 1)
+            .copied()
+            .and_then(ascii_digit)
+            .is_some();
+        if matches!(sep, Some(':' | '：' | '/')) && next_digit {
+            return Some(skip_token(chars, start));
+        }
+        if matches!(sep, Some('-')) && next_digit {
+            // a second dash after the next number makes it a date or a phone number
+            let mut k = numeral.end + 1;
+            while chars.get(k).copied().and_then(ascii_digit).is_some() {
+                k += 1;
+            }
+            if matches!(chars.get(k), Some('-')) || numeral.plain_integer && numeral.value >= 1000.0 {
+                return Some(skip_token(chars, start));
+            }
+        }
+    }
+    let mut high = None;
+    if let Some(&sep) = chars.get(j) {
+        if RANGE_SEPS.contains(&sep) {
+            if let Some((hv, hn, hj, hq, hmult)) = value_at(chars, j + 1) {
+                if hn.chinese == numeral.chinese {
+                    let mut hv = hv;
+                    if mult == 1.0 && hmult > 1.0 {
+                        value = round_float(value * hmult); // 两到三万
+                    }
+                    if hv < value {
+                        hv = value;
+                    }
+                    high = Some(hv);
+                    j = hj;
+                    if qualifier == Qualifier::Eq {
+                        qualifier = hq.unwrap_or(Qualifier::Ge);
+                    }
+                }
+            }
+        }
+    }
+    let ordinal = start > 0 && chars[start - 1] == '第';
+    let num_end = j;
+    let mut q = finish(
+        chars,
+        start,
+        i,
+        num_end,
+        value,
+        high,
+        qualifier,
+        percent_prefix,
+        false,
+        ordinal,
+    );
+    q.chinese = numeral.chinese;
+    q.plain_integer = numeral.plain_integer && mult == 1.0;
+    Some(q)
+}
+
+fn skip_token(chars: &[char], start: usize) -> Quantity {
+    // A token that looked numeric but is a date, time or code: consumed, reported with no unit
+    // and flagged ordinal so that no one takes it for a quantity.
+    let mut end = start;
+    while end < chars.len()
+        && (ascii_digit(chars[end]).is_some() || matches!(chars[end], '-' | ':' | '：' | '/' | '.'))
+    {
+        end += 1;
+    }
+    Quantity {
+        start,
+        end,
+        num_start: start,
+        num_end: end,
+        value: f64::NAN,
+        high: None,
+        qualifier: Qualifier::Eq,
+        unit: Unit::None,
+        measure: String::new(),
+        text: chars[start..end].iter().collect(),
+        chinese: false,
+        ordinal: true,
+        plain_integer: false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    chars: &[char],
+    start: usize,
+    num_start: usize,
+    num_end: usize,
+    value: f64,
+    high: Option<f64>,
+    mut qualifier: Qualifier,
+    percent_prefix: bool,
+    hundred: bool,
+    ordinal: bool,
+) -> Quantity {
+    let mut j = num_end;
+    let mut unit = Unit::None;
+    let mut measure = String::new();
+    if percent_prefix {
+        unit = Unit::Percent;
+    } else if let Some((n, u)) = measure_unit(&chars[j..]) {
+        unit = u;
+        measure = chars[j..j + n].iter().collect();
+        j += n;
+    }
+    // 余/多 after a measure word is part of the phrase only for 个 (10个多月 is rare); suffixes:
+    for (word, q) in SUFFIXES {
+        if starts_with(chars, j, word) {
+            if qualifier == Qualifier::Eq || *q == Qualifier::Approx {
+                qualifier = *q;
+            }
+            j += word.chars().count();
+            break;
+        }
+    }
+    let _ = hundred;
+    Quantity {
+        start,
+        end: j,
+        num_start,
+        num_end,
+        value,
+        high,
+        qualifier,
+        unit,
+        measure,
+        text: chars[start..j].iter().collect(),
+        chinese: false,
+        ordinal,
+        plain_integer: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Quantity {
+        let q = scan(s);
+        assert!(!q.is_empty(), "no quantity in {s}");
+        q.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn percents() {
+        let q = one("覆盖率32.3%");
+        assert_eq!((q.value, q.unit, q.qualifier), (32.3, Unit::Percent, Qualifier::Eq));
+        let q = one("接种率均在95%以上");
+        assert_eq!((q.value, q.qualifier), (95.0, Qualifier::Ge));
+        let q = one("达到百分之三十二点三");
+        assert_eq!((q.value, q.unit), (32.3, Unit::Percent));
+        let q = one("提高2.5个百分点");
+        assert_eq!((q.value, q.unit), (2.5, Unit::PercentagePoint));
+        let q = one("百分之百完成");
+        assert_eq!((q.value, q.unit), (100.0, Unit::Percent));
+    }
+
+    #[test]
+    fn multipliers_and_qualifiers() {
+        let q = one("5.8万余户");
+        assert_eq!((q.value, q.unit, q.qualifier), (58000.0, Unit::Household, Qualifier::Approx));
+        let q = one("投资1000多万元");
+        assert_eq!((q.value, q.unit, q.qualifier), (10_000_000.0, Unit::Yuan, Qualifier::Ge));
+        let q = one("投资1.5亿元");
+        assert_eq!((q.value, q.unit), (150_000_000.0, Unit::Yuan));
+        let q = one("坐诊近2000次");
+        assert_eq!((q.value, q.qualifier, q.unit), (2000.0, Qualifier::Approx, Unit::Other));
+        let q = one("近500余人");
+        assert_eq!((q.value, q.qualifier, q.unit), (500.0, Qualifier::Approx, Unit::Person));
+        let q = one("20余条");
+        assert_eq!((q.value, q.qualifier, q.unit), (20.0, Qualifier::Approx, Unit::Item));
+        let q = one("不少于3名");
+        assert_eq!((q.value, q.qualifier), (3.0, Qualifier::Ge));
+        let q = one("1,234人");
+        assert_eq!(q.value, 1234.0);
+    }
+
+    #[test]
+    fn ranges() {
+        let q = one("选择1~2所");
+        assert_eq!((q.value, q.high, q.qualifier, q.unit), (1.0, Some(2.0), Qualifier::Ge, Unit::Institution));
+        let q = one("两到三万人");
+        assert_eq!((q.value, q.high), (20000.0, Some(30000.0)));
+    }
+
+    #[test]
+    fn chinese_counts_and_temporal_numbers() {
+        let q = one("组建三支队伍");
+        assert_eq!((q.value, q.unit, q.chinese), (3.0, Unit::Team, true));
+        let q = one("2019年");
+        assert_eq!((q.value, q.unit, q.plain_integer), (2019.0, Unit::Year, true));
+        let q = one("60岁以上");
+        assert_eq!(q.unit, Unit::Age);
+        let all = scan("发布时间:2020-01-06 12:14:02");
+        assert!(all.iter().all(|q| q.ordinal), "{all:?}");
+        let q = one("第八次");
+        assert!(q.ordinal);
+    }
+
+    #[test]
+    fn offsets_are_in_characters() {
+        let q = one("签约率83%,");
+        assert_eq!((q.start, q.end), (3, 6));
+        assert_eq!(q.text, "83%");
+    }
+
+    #[test]
+    fn words_are_not_numbers() {
+        assert!(scan("万众一心").iter().all(|q| q.value == 1.0));
+        assert!(scan("千里山镇").is_empty());
+        assert!(scan("ICP备05002290号").is_empty());
+        assert!(scan("2020年04月").iter().all(|q| q.value == 2020.0));
+    }
+}
