@@ -1,0 +1,562 @@
+//! The gazetteer: indexes over names, short names, codes and towns, and name resolution.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use crate::RegionError;
+use crate::load;
+
+/// Administrative level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// 省级.
+    Province,
+    /// 地级.
+    Prefecture,
+    /// 县级.
+    County,
+}
+
+impl Level {
+    /// `province`, `prefecture` or `county`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Province => "province",
+            Self::Prefecture => "prefecture",
+            Self::County => "county",
+        }
+    }
+}
+
+/// How a name was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// The official name, unique in that year.
+    Exact,
+    /// A short name (嘉鱼 for 嘉鱼县), unique in that year.
+    ShortName,
+    /// A name shared by several regions, decided by the context.
+    Context,
+    /// A name qualified by its prefecture or province (兰州市城关区).
+    Qualified,
+    /// A town or street inside the region (千里山镇 → its county): inferred, not stated.
+    Town,
+}
+
+impl Method {
+    /// Code stored in tables.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::ShortName => "short_name",
+            Self::Context => "context",
+            Self::Qualified => "qualified",
+            Self::Town => "inferred_from_town",
+        }
+    }
+}
+
+/// Outcome of a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// One region.
+    Resolved,
+    /// Several regions fit and the context does not decide.
+    Ambiguous,
+    /// The name was valid before the year asked for, but its code had been retired by then.
+    Retired,
+    /// No region of that name.
+    Unknown,
+}
+
+impl Status {
+    /// Code stored in tables.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Resolved => "resolved",
+            Self::Ambiguous => "ambiguous",
+            Self::Retired => "retired",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// One code with its name and validity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// 6-digit code.
+    pub code: String,
+    /// Official name.
+    pub name: String,
+    /// Level.
+    pub level: Level,
+    /// Province name.
+    pub province: String,
+    /// Prefecture name (empty for provinces; 直辖 for units directly under a province).
+    pub prefecture: String,
+    /// First year valid.
+    pub start: i32,
+    /// Year it was retired or renamed, if it was.
+    pub end: Option<i32>,
+}
+
+/// The answer to "which region is this name, in this year?".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    /// The name asked about.
+    pub query: String,
+    /// Outcome.
+    pub status: Status,
+    /// Code, when resolved (or the retired code).
+    pub code: Option<String>,
+    /// Level, when resolved.
+    pub level: Option<Level>,
+    /// Official name in that year.
+    pub name: Option<String>,
+    /// How it was resolved.
+    pub method: Option<Method>,
+    /// Town code, when resolved through a town.
+    pub town_code: Option<String>,
+    /// The competing regions, when ambiguous; the retired entry, when retired.
+    pub candidates: Vec<Candidate>,
+    /// Codes that took over a retired code.
+    pub successors: Vec<String>,
+}
+
+impl Resolution {
+    fn unknown(query: &str) -> Self {
+        Self {
+            query: query.to_string(),
+            status: Status::Unknown,
+            code: None,
+            level: None,
+            name: None,
+            method: None,
+            town_code: None,
+            candidates: Vec::new(),
+            successors: Vec::new(),
+        }
+    }
+
+    fn resolved(query: &str, c: &Candidate, method: Method) -> Self {
+        Self {
+            query: query.to_string(),
+            status: Status::Resolved,
+            code: Some(c.code.clone()),
+            level: Some(c.level),
+            name: Some(c.name.clone()),
+            method: Some(method),
+            town_code: None,
+            candidates: Vec::new(),
+            successors: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    pub province: String,
+    pub prefecture: String,
+    pub start: i32,
+    pub end: Option<i32>,
+    pub successors: Vec<String>,
+}
+
+impl Entry {
+    fn valid_in(&self, year: i32) -> bool {
+        self.start <= year && self.end.is_none_or(|e| year <= e)
+    }
+
+    fn candidate(&self) -> Candidate {
+        Candidate {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            level: self.level,
+            province: self.province.clone(),
+            prefecture: self.prefecture.clone(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Town {
+    pub code: String,
+    pub name: String,
+    pub county: String,
+}
+
+/// Suffixes removed to form short names, longest first.
+const SUFFIXES: &[&str] = &[
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "特区",
+    "新区",
+    "矿区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+];
+
+/// The short form of an official name (嘉鱼县 → 嘉鱼), if it keeps at least two characters.
+#[must_use]
+pub fn short_name(name: &str) -> Option<&str> {
+    for suffix in SUFFIXES {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            if stem.chars().count() >= 2 {
+                return Some(stem);
+            }
+        }
+    }
+    None
+}
+
+const TOWN_SUFFIXES: &[&str] = &["街道办事处", "街道", "镇", "乡", "苏木"];
+
+/// The gazetteer.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, Vec<usize>>,
+    by_short: HashMap<String, Vec<usize>>,
+    by_code: HashMap<String, Vec<usize>>,
+    towns: Vec<Town>,
+    towns_by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Gazetteer {
+    /// Loads the reference files of a folder.
+    pub fn load(dir: &Path) -> Result<Self, RegionError> {
+        Ok(Self::from_parts(load::history(dir)?, load::towns(dir)?))
+    }
+
+    pub(crate) fn from_parts(entries: Vec<Entry>, towns: Vec<Town>) -> Self {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            by_name.entry(e.name.clone()).or_default().push(i);
+            if let Some(s) = short_name(&e.name) {
+                by_short.entry(s.to_string()).or_default().push(i);
+            }
+            by_code.entry(e.code.clone()).or_default().push(i);
+        }
+        let mut towns_by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in towns.iter().enumerate() {
+            towns_by_name.entry(t.name.clone()).or_default().push(i);
+        }
+        Self {
+            entries,
+            by_name,
+            by_short,
+            by_code,
+            towns,
+            towns_by_name,
+        }
+    }
+
+    /// Number of code entries (all years).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the gazetteer is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every official name of a county-level or higher region, any year (for text scanning).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_name.keys().map(String::as_str)
+    }
+
+    /// Every town name of the 2023 list.
+    pub fn town_names(&self) -> impl Iterator<Item = &str> {
+        self.towns_by_name.keys().map(String::as_str)
+    }
+
+    /// The entry of a code valid in `year` (or the latest one when `year` is `None`).
+    #[must_use]
+    pub fn by_code(&self, code: &str, year: Option<i32>) -> Option<Candidate> {
+        let idx = self.by_code.get(code)?;
+        let pick = idx
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| year.is_none_or(|y| e.valid_in(y)))
+            .max_by_key(|e| (e.end.is_none(), e.start))?;
+        Some(pick.candidate())
+    }
+
+    /// Resolves `name` in `year` with `context`: other place names or codes from the same
+    /// document (its issuer, its title), used to choose between regions sharing a name.
+    #[must_use]
+    pub fn resolve(&self, name: &str, year: Option<i32>, context: &[&str]) -> Resolution {
+        let name = name.trim();
+        if name.is_empty() {
+            return Resolution::unknown(name);
+        }
+        if let Some(idx) = self.by_name.get(name) {
+            return self.choose(name, idx, year, context, Method::Exact);
+        }
+        if let Some(idx) = self.by_short.get(name) {
+            return self.choose(name, idx, year, context, Method::ShortName);
+        }
+        if let Some(r) = self.resolve_qualified(name, year, context) {
+            return r;
+        }
+        if let Some(r) = self.resolve_town(name, context) {
+            return r;
+        }
+        Resolution::unknown(name)
+    }
+
+    /// 兰州市城关区: a parent name followed by a child name.
+    fn resolve_qualified(&self, name: &str, year: Option<i32>, context: &[&str]) -> Option<Resolution> {
+        let chars: Vec<(usize, char)> = name.char_indices().collect();
+        for k in (2..chars.len().saturating_sub(1)).rev() {
+            let split = chars[k].0;
+            let (parent, child) = name.split_at(split);
+            if !(self.by_name.contains_key(parent) || self.by_short.contains_key(parent)) {
+                continue;
+            }
+            if !(self.by_name.contains_key(child) || self.by_short.contains_key(child)) {
+                continue;
+            }
+            let mut ctx: Vec<&str> = vec![parent];
+            ctx.extend_from_slice(context);
+            let mut r = self.resolve(child, year, &ctx);
+            if r.status == Status::Resolved {
+                let parent_ok = r.code.as_deref().and_then(|c| self.by_code(c, year)).is_some_and(|c| {
+                    let parent_short = short_name(parent).unwrap_or(parent);
+                    c.prefecture.starts_with(parent_short) || c.province.starts_with(parent_short)
+                });
+                if parent_ok {
+                    r.query = name.to_string();
+                    r.method = Some(Method::Qualified);
+                    return Some(r);
+                }
+            }
+        }
+        None
+    }
+
+    fn resolve_town(&self, name: &str, context: &[&str]) -> Option<Resolution> {
+        let mut idx: Vec<usize> = self.towns_by_name.get(name).cloned().unwrap_or_default();
+        if idx.is_empty() && !TOWN_SUFFIXES.iter().any(|s| name.ends_with(s)) {
+            for s in TOWN_SUFFIXES {
+                if let Some(v) = self.towns_by_name.get(&format!("{name}{s}")) {
+                    idx.extend(v);
+                }
+            }
+        }
+        if idx.is_empty() {
+            return None;
+        }
+        let counties: Vec<(usize, Candidate)> = idx
+            .iter()
+            .filter_map(|&t| self.by_code(&self.towns[t].county, None).map(|c| (t, c)))
+            .collect();
+        let chosen: Vec<&(usize, Candidate)> = if counties.len() == 1 {
+            counties.iter().collect()
+        } else {
+            let scored: Vec<(usize, &(usize, Candidate))> = counties
+                .iter()
+                .map(|tc| (context_score(&tc.1, context), tc))
+                .collect();
+            let best = scored.iter().map(|(s, _)| *s).max().unwrap_or(0);
+            if best == 0 {
+                Vec::new()
+            } else {
+                scored.into_iter().filter(|(s, _)| *s == best).map(|(_, tc)| tc).collect()
+            }
+        };
+        if let [(t, c)] = chosen.as_slice() {
+            let mut r = Resolution::resolved(name, c, Method::Town);
+            r.town_code = Some(self.towns[*t].code.clone());
+            return Some(r);
+        }
+        let mut r = Resolution::unknown(name);
+        r.status = Status::Ambiguous;
+        r.method = Some(Method::Town);
+        r.candidates = counties.into_iter().map(|(_, c)| c).collect();
+        Some(r)
+    }
+
+    fn choose(
+        &self,
+        query: &str,
+        idx: &[usize],
+        year: Option<i32>,
+        context: &[&str],
+        method: Method,
+    ) -> Resolution {
+        let all: Vec<&Entry> = idx.iter().map(|&i| &self.entries[i]).collect();
+        let valid: Vec<&Entry> = match year {
+            Some(y) => all.iter().copied().filter(|e| e.valid_in(y)).collect(),
+            None => all.iter().copied().filter(|e| e.end.is_none()).collect(),
+        };
+        if valid.is_empty() {
+            // Known name, but not in that year: report the most recent retired entry.
+            let Some(last) = all
+                .iter()
+                .filter(|e| year.is_none_or(|y| e.start <= y))
+                .max_by_key(|e| (e.end, e.start))
+            else {
+                return Resolution::unknown(query);
+            };
+            let mut r = Resolution::unknown(query);
+            r.status = Status::Retired;
+            r.code = Some(last.code.clone());
+            r.level = Some(last.level);
+            r.name = Some(last.name.clone());
+            r.method = Some(method);
+            r.candidates = vec![last.candidate()];
+            r.successors = last.successors.clone();
+            return r;
+        }
+        // One code may have several rows (a rename keeps the code); count distinct codes.
+        let mut distinct: Vec<Candidate> = Vec::new();
+        let mut seen = BTreeSet::new();
+        for e in &valid {
+            if seen.insert(e.code.clone()) {
+                distinct.push(e.candidate());
+            }
+        }
+        if let [only] = distinct.as_slice() {
+            return Resolution::resolved(query, only, method);
+        }
+        let scores: Vec<usize> = distinct.iter().map(|c| context_score(c, context)).collect();
+        let best = scores.iter().copied().max().unwrap_or(0);
+        if best > 0 && scores.iter().filter(|&&s| s == best).count() == 1 {
+            let pos = scores.iter().position(|&s| s == best).unwrap_or(0);
+            return Resolution::resolved(query, &distinct[pos], Method::Context);
+        }
+        let mut r = Resolution::unknown(query);
+        r.status = Status::Ambiguous;
+        r.method = Some(method);
+        r.candidates = distinct;
+        r
+    }
+}
+
+/// How strongly the context points at a candidate: its province or prefecture named, or a code
+/// inside its prefecture given.
+fn context_score(c: &Candidate, context: &[&str]) -> usize {
+    let mut score = 0;
+    for item in context {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        if item.len() == 6 && item.bytes().all(|b| b.is_ascii_digit()) {
+            if item == c.code {
+                score += 3;
+            } else if item[..4] == c.code[..4] {
+                score += 2;
+            } else if item[..2] == c.code[..2] {
+                score += 1;
+            }
+            continue;
+        }
+        let matches_name = |official: &str| {
+            if official.is_empty() || official == "直辖" {
+                return false;
+            }
+            let short = short_name(official).unwrap_or(official);
+            item.contains(official) || item.contains(short) || official.contains(item) && item.chars().count() >= 2
+        };
+        if matches_name(&c.prefecture) {
+            score += 2;
+        } else if matches_name(&c.province) {
+            score += 1;
+        }
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(code: &str, name: &str, level: Level, prov: &str, pref: &str, start: i32, end: Option<i32>, succ: &[&str]) -> Entry {
+        Entry {
+            code: code.into(),
+            name: name.into(),
+            level,
+            province: prov.into(),
+            prefecture: pref.into(),
+            start,
+            end,
+            successors: succ.iter().map(|s| (*s).to_string()).collect(),
+        }
+    }
+
+    fn small() -> Gazetteer {
+        Gazetteer::from_parts(
+            vec![
+                e("620100", "兰州市", Level::Prefecture, "甘肃省", "兰州市", 1981, None, &[]),
+                e("620102", "城关区", Level::County, "甘肃省", "兰州市", 1983, None, &[]),
+                e("540102", "城关区", Level::County, "西藏自治区", "拉萨市", 1983, None, &[]),
+                e("130223", "滦县", Level::County, "河北省", "唐山市", 1983, Some(2018), &["130284"]),
+                e("130284", "滦州市", Level::County, "河北省", "唐山市", 2018, None, &[]),
+                e("421221", "嘉鱼县", Level::County, "湖北省", "咸宁市", 1998, None, &[]),
+                e("150302", "海勃湾区", Level::County, "内蒙古自治区", "乌海市", 1983, None, &[]),
+            ],
+            vec![Town {
+                code: "150302101".into(),
+                name: "千里山镇".into(),
+                county: "150302".into(),
+            }],
+        )
+    }
+
+    #[test]
+    fn shared_names_need_context() {
+        let g = small();
+        assert_eq!(g.resolve("城关区", Some(2019), &[]).status, Status::Ambiguous);
+        let r = g.resolve("城关区", Some(2019), &["兰州市"]);
+        assert_eq!((r.code.as_deref(), r.method), (Some("620102"), Some(Method::Context)));
+        let r = g.resolve("兰州市城关区", Some(2019), &[]);
+        assert_eq!((r.code.as_deref(), r.method), (Some("620102"), Some(Method::Qualified)));
+    }
+
+    #[test]
+    fn years_pick_the_code_valid_then() {
+        let g = small();
+        assert_eq!(g.resolve("滦县", Some(2017), &[]).code.as_deref(), Some("130223"));
+        let r = g.resolve("滦县", Some(2020), &[]);
+        assert_eq!(r.status, Status::Retired);
+        assert_eq!(r.successors, vec!["130284".to_string()]);
+        assert_eq!(g.resolve("滦州市", Some(2019), &[]).code.as_deref(), Some("130284"));
+    }
+
+    #[test]
+    fn short_names_and_towns() {
+        let g = small();
+        let r = g.resolve("嘉鱼", Some(2019), &[]);
+        assert_eq!((r.code.as_deref(), r.method), (Some("421221"), Some(Method::ShortName)));
+        let r = g.resolve("千里山镇", None, &[]);
+        assert_eq!((r.code.as_deref(), r.method), (Some("150302"), Some(Method::Town)));
+        assert_eq!(g.resolve("XX县区", None, &[]).status, Status::Unknown);
+    }
+}
