@@ -1,1 +1,452 @@
-//! placeholder
+//! Text to numeric indicator facts.
+//!
+//! The extractor reads the normalised text of one report and returns every numeric fact it
+//! states: the value with its unit and qualifier (from [`countypanel_zhnum`]), the catalog
+//! indicator it measures (or none, so that nothing stated is lost), the subject carried over from
+//! an earlier clause, the year (from the clause, the paragraph, a heading, or the publication
+//! date), the as-of date, whether it is an actual value or a target, the region named, and the
+//! exact span of text that states it. It is a pure function of the text and the document's
+//! context: no I/O.
+//!
+//! ```
+//! use countypanel_core::catalog::Catalog;
+//! use countypanel_extract::{DocContext, Extractor, Kind};
+//! let catalog = Catalog::parse(r#"
+//! [[indicator]]
+//! id = "health_record_rate"
+//! name = "建档率"
+//! label = "Health-record coverage"
+//! unit = "percent"
+//! range = [0, 100]
+//! phrases = ["建档率"]
+//! "#, std::path::Path::new("catalog.toml")).unwrap();
+//! let ex = Extractor::new(&catalog);
+//! let facts = ex.extract("2019年,全区建档率达95%。", &DocContext::default());
+//! assert_eq!(facts[0].indicator_id.as_deref(), Some("health_record_rate"));
+//! assert_eq!(facts[0].value, 95.0);
+//! assert_eq!(facts[0].year, Some(2019));
+//! assert_eq!(facts[0].kind, Kind::Actual);
+//! ```
+
+mod matcher;
+pub mod segment;
+pub mod time;
+
+use countypanel_core::catalog::Catalog;
+use countypanel_zhnum::{Qualifier, Quantity, Unit, scan_chars};
+
+pub use matcher::PhraseMatcher;
+use matcher::{Hit, Target};
+use segment::{clause_start, separates_clauses};
+use time::{RELATIVE_YEARS, Ymd};
+
+/// Whether a fact states what was achieved or what is aimed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An achieved value.
+    Actual,
+    /// A target (力争, 目标, 计划, 到2025年…达到).
+    Target,
+}
+
+impl Kind {
+    /// `actual` or `target`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Actual => "actual",
+            Self::Target => "target",
+        }
+    }
+}
+
+/// What the extractor knows of the document besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    /// Publication date.
+    pub published: Option<Ymd>,
+    /// The issuing region as named in the document.
+    pub issuer_region: Option<String>,
+}
+
+/// One numeric fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// Catalog indicator, `None` when the number names no known indicator.
+    pub indicator_id: Option<String>,
+    /// The phrase that names the measure, as written.
+    pub indicator_text: Option<String>,
+    /// The subject carried over for a generic phrase (高血压 for 规范管理率).
+    pub subject: Option<String>,
+    /// Value after multipliers; percents as percent numbers.
+    pub value: f64,
+    /// The quantity as written.
+    pub value_text: String,
+    /// Canonical unit code.
+    pub unit: &'static str,
+    /// Qualifier.
+    pub qualifier: Qualifier,
+    /// Actual or target.
+    pub kind: Kind,
+    /// Year the fact refers to.
+    pub year: Option<i32>,
+    /// Why the year is missing or where it came from when not stated in the sentence.
+    pub year_flag: Option<&'static str>,
+    /// As-of date (截至…).
+    pub as_of: Option<Ymd>,
+    /// Region the fact is about, as named.
+    pub region_name: Option<String>,
+    /// Evidence start (characters of the normalised text).
+    pub char_start: usize,
+    /// Evidence end (exclusive).
+    pub char_end: usize,
+    /// Evidence text.
+    pub evidence: String,
+    /// The sentence holding the evidence.
+    pub sentence: String,
+    /// The rule that produced the fact.
+    pub rule: &'static str,
+}
+
+/// Words before a number that make it a target.
+const TARGET_WORDS: &[&str] = &[
+    "力争", "目标", "计划", "确保", "要达到", "将达到", "达到或超过", "争取", "预计", "需", "拟", "规划", "要求", "努力",
+];
+
+/// Words of a heading that open a plan section (its facts are targets until the next heading
+/// that reports results).
+const PLAN_HEADINGS: &[&str] = &["展望", "计划", "目标", "工作重点", "重点工作", "工作思路", "打算", "任务"];
+
+/// The extractor: a compiled catalog and region list.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    matcher: PhraseMatcher,
+}
+
+impl Extractor {
+    /// Compiles a catalog.
+    #[must_use]
+    pub fn new(catalog: &Catalog) -> Self {
+        Self {
+            matcher: PhraseMatcher::new(catalog, std::iter::empty()),
+        }
+    }
+
+    /// Compiles a catalog and the region names to look for in sentences.
+    #[must_use]
+    pub fn with_regions<'a>(catalog: &Catalog, regions: impl Iterator<Item = &'a str>) -> Self {
+        Self {
+            matcher: PhraseMatcher::new(catalog, regions),
+        }
+    }
+
+    /// Extracts every fact of `text`.
+    #[must_use]
+    pub fn extract(&self, text: &str, ctx: &DocContext) -> Vec<Fact> {
+        let chars: Vec<char> = text.chars().collect();
+        let hits = self.matcher.find(text);
+        let sentences = segment::sentences(&chars);
+        let published_year = ctx.published.map(|(y, _, _)| y);
+        // A report published in the first quarter looks back on the year before.
+        let default_year = ctx
+            .published
+            .map(|(y, m, _)| if m <= 3 { y - 1 } else { y });
+        let mut facts = Vec::new();
+        let mut para = usize::MAX;
+        let mut para_year: Option<i32> = None;
+        let mut para_malformed = false;
+        let mut heading_year: Option<i32> = None;
+        let mut plan_section = false;
+        let mut hit_cursor = 0;
+        let mut prev_sentence: &[char] = &[];
+        for s in &sentences {
+            if s.paragraph != para {
+                para = s.paragraph;
+                para_year = None;
+                para_malformed = false;
+            }
+            let sc = &chars[s.start..s.end];
+            let sentence_text: String = sc.iter().collect();
+            while hit_cursor < hits.len() && hits[hit_cursor].start < s.start {
+                hit_cursor += 1;
+            }
+            let mut k = hit_cursor;
+            let mut s_hits = Vec::new();
+            while k < hits.len() && hits[k].start < s.end {
+                if hits[k].end <= s.end {
+                    let mut h = hits[k].clone();
+                    h.start -= s.start;
+                    h.end -= s.start;
+                    s_hits.push(h);
+                }
+                k += 1;
+            }
+            let quantities = scan_chars(sc);
+            let mut years = time::year_mentions(&quantities);
+            if let Some(py) = published_year {
+                for (word, delta) in RELATIVE_YEARS {
+                    if let Some(pos) = sentence_text.find(word) {
+                        let at = sentence_text[..pos].chars().count() + word.chars().count();
+                        years.push(time::YearMention {
+                            end: at,
+                            year: Some(py + delta),
+                        });
+                    }
+                }
+                years.sort_by_key(|m| m.end);
+            }
+            let as_of = (0..sc.len())
+                .find(|&i| sc[i] == '截')
+                .and_then(|i| time::as_of_at(sc, i));
+            if s.heading {
+                if let Some(y) = years.iter().find_map(|m| m.year) {
+                    heading_year = Some(y);
+                }
+                if PLAN_HEADINGS.iter().any(|w| sentence_text.contains(w)) {
+                    plan_section = true;
+                } else if !years.is_empty() || sentence_text.contains("成效") || sentence_text.contains("回顾") {
+                    plan_section = false;
+                }
+            }
+            for q in &quantities {
+                if let Some(f) = self.fact_for(
+                    q,
+                    sc,
+                    &sentence_text,
+                    s.start,
+                    &s_hits,
+                    prev_sentence,
+                    &years,
+                    (para_year, para_malformed, heading_year, default_year),
+                    published_year,
+                    plan_section,
+                    as_of,
+                    ctx,
+                ) {
+                    facts.push(f);
+                }
+            }
+            if let Some(last) = years.last() {
+                para_year = last.year;
+                para_malformed = last.year.is_none();
+            }
+            prev_sentence = sc;
+        }
+        facts
+    }
+
+    #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
+    fn fact_for(
+        &self,
+        q: &Quantity,
+        sc: &[char],
+        sentence_text: &str,
+        offset: usize,
+        hits: &[Hit],
+        prev: &[char],
+        years: &[time::YearMention],
+        carried: (Option<i32>, bool, Option<i32>, Option<i32>),
+        published_year: Option<i32>,
+        plan_section: bool,
+        as_of: Option<Ymd>,
+        ctx: &DocContext,
+    ) -> Option<Fact> {
+        if q.ordinal || q.value.is_nan() || q.unit.is_temporal() {
+            return None;
+        }
+        if matches!(q.unit, Unit::Physical | Unit::Times) {
+            return None;
+        }
+        if q.chinese && is_slogan(sc, q) {
+            return None;
+        }
+        let clause = clause_start(sc, 0, q.num_start);
+        // A catalog phrase right after the number and its measure word: 91家村卫生室.
+        let after = hits.iter().find(|h| {
+            h.start >= q.end
+                && h.start <= q.end + 2
+                && !sc[q.end..h.start].iter().any(|&c| separates_clauses(c))
+                && matches!(h.target, Target::Indicator { .. })
+                && self.matcher.unit_fits(&h.target, q.unit)
+                && q.unit != Unit::Percent
+        });
+        // Otherwise the closest phrase before the number in its clause whose unit fits.
+        let before = hits
+            .iter()
+            .filter(|h| h.end <= q.num_start && h.start >= clause && !matches!(h.target, Target::Region(_)))
+            .filter(|h| self.matcher.unit_fits(&h.target, q.unit))
+            .max_by_key(|h| h.end);
+        let (hit, rule) = match (after, before) {
+            (Some(a), _) => (Some(a), "phrase_after"),
+            (None, Some(b)) => (Some(b), "phrase_before"),
+            (None, None) => (None, "number_only"),
+        };
+        let mut indicator_id = None;
+        let mut indicator_text = None;
+        let mut subject = None;
+        let mut rule = rule;
+        if let Some(h) = hit {
+            indicator_text = Some(sc[h.start..h.end].iter().collect::<String>());
+            match &h.target {
+                Target::Indicator { index } => indicator_id = Some(self.matcher.indicator_id(*index)),
+                Target::Generic { phrase } => {
+                    if let Some((ind, subj)) =
+                        self.matcher.resolve_generic(phrase, sc, clause, h.start, prev)
+                    {
+                        indicator_id = Some(self.matcher.indicator_id(ind));
+                        subject = Some(subj);
+                        rule = "generic_subject";
+                    } else {
+                        rule = "generic_unresolved";
+                    }
+                }
+                Target::Region(_) => {}
+            }
+        }
+        if q.unit == Unit::None && indicator_id.is_none() {
+            return None;
+        }
+        let unit = match (q.unit, indicator_id.as_deref()) {
+            (Unit::None | Unit::Count, Some(id)) => self.matcher.unit_of(id),
+            (Unit::Count, None) => count_unit_from_noun(sc, q.end),
+            (u, _) => u.as_str(),
+        };
+        if indicator_text.is_none() {
+            indicator_text = describe_before(sc, clause, q.start);
+        }
+        // Year: in the sentence before the number, else after it, else carried over.
+        let (para_year, para_malformed, heading_year, default_year) = carried;
+        let before_years: Vec<&time::YearMention> = years.iter().filter(|m| m.end <= q.start).collect();
+        let (year, year_flag) = if let Some(m) = before_years.last() {
+            (m.year, if m.year.is_none() { Some("malformed") } else { None })
+        } else if let Some(m) = years.iter().find(|m| m.end > q.start) {
+            (m.year, if m.year.is_none() { Some("malformed") } else { Some("later_in_sentence") })
+        } else if para_malformed {
+            (None, Some("malformed"))
+        } else if let Some(y) = para_year {
+            (Some(y), Some("paragraph"))
+        } else if let Some(y) = heading_year {
+            (Some(y), Some("heading"))
+        } else if let Some(y) = default_year {
+            (Some(y), Some("published"))
+        } else {
+            (None, Some("unknown"))
+        };
+        let prefix: String = sc[..q.num_start].iter().collect();
+        let clause_text: String = sc[clause..q.num_start].iter().collect();
+        let mut kind = if plan_section
+            || TARGET_WORDS.iter().any(|w| prefix.contains(w))
+            || has_to_year(&prefix)
+        {
+            Kind::Target
+        } else {
+            Kind::Actual
+        };
+        if kind == Kind::Target && (clause_text.contains('已') || clause_text.contains("完成")) && !plan_section {
+            kind = Kind::Actual;
+        }
+        if kind == Kind::Actual {
+            if let (Some(y), Some(py)) = (year, published_year) {
+                if y > py {
+                    kind = Kind::Target;
+                }
+            }
+        }
+        // Region: the last region named before the number in the sentence, else the issuer.
+        let region_name = hits
+            .iter()
+            .filter(|h| h.end <= q.num_start)
+            .filter_map(|h| match &h.target {
+                Target::Region(name) => Some(name.clone()),
+                _ => None,
+            })
+            .next_back()
+            .or_else(|| ctx.issuer_region.clone());
+        let (ev_start, ev_end) = match hit {
+            Some(h) => (h.start.min(q.start), h.end.max(q.end)),
+            None => (q.start, q.end),
+        };
+        Some(Fact {
+            indicator_id,
+            indicator_text,
+            subject,
+            value: q.value,
+            value_text: q.text.clone(),
+            unit,
+            qualifier: q.qualifier,
+            kind,
+            year,
+            year_flag,
+            as_of,
+            region_name,
+            char_start: offset + ev_start,
+            char_end: offset + ev_end,
+            evidence: sc[ev_start..ev_end].iter().collect(),
+            sentence: sentence_text.to_string(),
+            rule,
+        })
+    }
+}
+
+/// 到2025年 / 至2025年 before the number: a deadline, so a target.
+fn has_to_year(prefix: &str) -> bool {
+    for marker in ["到", "至"] {
+        for (pos, _) in prefix.match_indices(marker) {
+            let rest = &prefix[pos + marker.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() == 4 && rest[digits.len()..].starts_with('年') {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A Chinese numeral inside a slogan or a name (三个一批, “三做实三推进”, 两癌): the measure word is
+/// followed by another numeral, or the numeral sits inside short quotes.
+fn is_slogan(sc: &[char], q: &Quantity) -> bool {
+    let next = sc.get(q.end).copied();
+    if next.is_some_and(|c| countypanel_zhnum::parse_chinese(&c.to_string()).is_some()) {
+        return true;
+    }
+    if q.unit == Unit::None {
+        return true;
+    }
+    let open = sc[..q.start].iter().rposition(|&c| c == '“' || c == '"');
+    let close = sc[..q.start].iter().rposition(|&c| c == '”');
+    matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o) && q.start - o <= 6)
+}
+
+/// Unit of a count written with 个, from the noun that follows.
+fn count_unit_from_noun(sc: &[char], at: usize) -> &'static str {
+    let end = (at..sc.len())
+        .find(|&i| separates_clauses(sc[i]) || i - at >= 10)
+        .unwrap_or(sc.len());
+    let noun: String = sc[at..end].iter().collect();
+    if ["院", "中心", "站", "室", "机构", "诊所", "医院"].iter().any(|w| noun.contains(w)) {
+        "institution"
+    } else if ["团队", "工作组", "专家组", "小组"].iter().any(|w| noun.contains(w)) {
+        "team"
+    } else if ["项目", "专科", "病种", "任务", "制度", "技术"].iter().any(|w| noun.contains(w)) {
+        "item"
+    } else {
+        "other"
+    }
+}
+
+/// The words before a number that has no catalog phrase, as a description of what it counts.
+fn describe_before(sc: &[char], clause: usize, at: usize) -> Option<String> {
+    let mut text: String = sc[clause..at].iter().collect();
+    for tail in ["达到", "达", "为", "是", "共", "有", "约", "近", "超过", "累计", "完成"] {
+        if let Some(t) = text.strip_suffix(tail) {
+            text = t.to_string();
+        }
+    }
+    let n = text.chars().count();
+    let text: String = text.chars().skip(n.saturating_sub(16)).collect();
+    let text = text.trim().to_string();
+    if text.is_empty() { None } else { Some(text) }
+}
+
+#[cfg(test)]
+mod tests;

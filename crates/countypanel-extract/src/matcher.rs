@@ -1,0 +1,195 @@
+//! One Aho-Corasick automaton over the catalog's phrases, its generic phrases and region names.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use countypanel_core::catalog::Catalog;
+use countypanel_zhnum::Unit;
+
+/// What a matched phrase stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A phrase naming one indicator.
+    Indicator { index: usize },
+    /// A generic phrase (规范管理率) whose indicator depends on the subject.
+    Generic { phrase: String },
+    /// A region name.
+    Region(String),
+}
+
+/// A phrase found in text, in character offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+/// The compiled phrase matcher.
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher {
+    ac: AhoCorasick,
+    targets: Vec<Target>,
+    ids: Vec<String>,
+    units: Vec<String>,
+    generics: HashMap<String, Vec<(String, usize)>>,
+}
+
+/// Words that may stand between a clause start and a generic phrase without qualifying it.
+const FILLERS: &[&str] = &["其中", "全区", "全县", "全市", "全旗", "全镇", "患者", "其", "的", "和", "及", "与", "人群", "居民"];
+
+impl PhraseMatcher {
+    /// Compiles the catalog and region names.
+    #[must_use]
+    pub fn new<'a>(catalog: &Catalog, regions: impl Iterator<Item = &'a str>) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut generics: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for (index, ind) in catalog.indicators.iter().enumerate() {
+            for p in &ind.phrases {
+                if seen.insert(p.clone()) {
+                    patterns.push(p.clone());
+                    targets.push(Target::Indicator { index });
+                }
+            }
+            if let Some(g) = &ind.generic {
+                for s in &ind.subjects {
+                    generics.entry(g.clone()).or_default().push((s.clone(), index));
+                }
+            }
+        }
+        let mut generic_names: Vec<&String> = generics.keys().collect();
+        generic_names.sort();
+        for g in generic_names {
+            if seen.insert(g.clone()) {
+                patterns.push(g.clone());
+                targets.push(Target::Generic { phrase: g.clone() });
+            }
+        }
+        let mut region_names: Vec<&str> = regions.filter(|r| r.chars().count() >= 3).collect();
+        region_names.sort_unstable();
+        region_names.dedup();
+        for r in region_names {
+            if seen.insert(r.to_string()) {
+                patterns.push(r.to_string());
+                targets.push(Target::Region(r.to_string()));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("catalog phrases compile");
+        Self {
+            ac,
+            targets,
+            ids: catalog.indicators.iter().map(|i| i.id.clone()).collect(),
+            units: catalog.indicators.iter().map(|i| i.unit.clone()).collect(),
+            generics,
+        }
+    }
+
+    /// Every phrase in `text`, in character offsets, in text order.
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        let mut char_at = vec![0usize; text.len() + 1];
+        let mut n = 0;
+        for (b, c) in text.char_indices() {
+            for k in 0..c.len_utf8() {
+                char_at[b + k] = n;
+            }
+            n += 1;
+        }
+        char_at[text.len()] = n;
+        self.ac
+            .find_iter(text)
+            .map(|m| Hit {
+                start: char_at[m.start()],
+                end: char_at[m.end()],
+                target: self.targets[m.pattern().as_usize()].clone(),
+            })
+            .collect()
+    }
+
+    pub(crate) fn indicator_id(&self, index: usize) -> String {
+        self.ids[index].clone()
+    }
+
+    pub(crate) fn unit_of(&self, id: &str) -> &'static str {
+        let unit = self
+            .ids
+            .iter()
+            .position(|i| i == id)
+            .map_or("other", |p| self.units[p].as_str());
+        countypanel_core::catalog::UNITS
+            .iter()
+            .find(|u| **u == unit)
+            .copied()
+            .unwrap_or("other")
+    }
+
+    /// Whether a number with `unit` can measure what `target` names.
+    pub(crate) fn unit_fits(&self, target: &Target, unit: Unit) -> bool {
+        match target {
+            Target::Indicator { index } => fits(&self.units[*index], unit),
+            Target::Generic { phrase } => self
+                .generics
+                .get(phrase)
+                .is_some_and(|v| v.iter().any(|(_, i)| fits(&self.units[*i], unit))),
+            Target::Region(_) => false,
+        }
+    }
+
+    /// The indicator a generic phrase names, from a subject stated in its clause or carried over
+    /// from earlier in the sentence or the sentence before.
+    pub(crate) fn resolve_generic(
+        &self,
+        phrase: &str,
+        sc: &[char],
+        clause: usize,
+        at: usize,
+        prev: &[char],
+    ) -> Option<(usize, String)> {
+        let candidates = self.generics.get(phrase)?;
+        let before: String = sc[clause..at].iter().collect();
+        if let Some(found) = last_subject(candidates, &before) {
+            return Some(found);
+        }
+        // The clause qualifies the phrase with something else (远程会诊覆盖率): not ours.
+        let mut rest = before.trim().to_string();
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for f in FILLERS {
+                if let Some(r) = rest.strip_prefix(f).or_else(|| rest.strip_suffix(f)) {
+                    rest = r.to_string();
+                    changed = true;
+                }
+            }
+        }
+        if rest.chars().count() >= 2 {
+            return None;
+        }
+        let earlier: String = sc[..clause].iter().collect();
+        last_subject(candidates, &earlier).or_else(|| {
+            let prev: String = prev.iter().collect();
+            last_subject(candidates, &prev)
+        })
+    }
+}
+
+fn last_subject(candidates: &[(String, usize)], text: &str) -> Option<(usize, String)> {
+    candidates
+        .iter()
+        .filter_map(|(s, i)| text.rfind(s.as_str()).map(|pos| (pos, *i, s.clone())))
+        .max_by_key(|(pos, _, _)| *pos)
+        .map(|(_, i, s)| (i, s))
+}
+
+fn fits(indicator_unit: &str, unit: Unit) -> bool {
+    match unit {
+        Unit::Percent => indicator_unit == "percent",
+        Unit::Count | Unit::None => indicator_unit != "percent",
+        Unit::Other => indicator_unit == "other",
+        u => u.as_str() == indicator_unit,
+    }
+}

@@ -1,0 +1,111 @@
+//! Splitting normalised text into paragraphs, sentences and clauses, with character offsets.
+
+/// A sentence: its character range in the document and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First character.
+    pub start: usize,
+    /// End (exclusive), the terminating punctuation excluded.
+    pub end: usize,
+    /// Index of the paragraph (line) it sits in.
+    pub paragraph: usize,
+    /// Whether the sentence is a whole short line without final punctuation (a heading).
+    pub heading: bool,
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '●' | '■' | '◆' | '★')
+}
+
+/// Whether `c` separates clauses inside a sentence.
+#[must_use]
+pub fn separates_clauses(c: char) -> bool {
+    matches!(c, '，' | ',' | '、' | '：' | ':' | '（' | '）' | '(' | ')' | '“' | '”' | '"' | ' ' | '\t')
+}
+
+/// Splits `chars` into sentences. Line breaks end sentences and paragraphs.
+#[must_use]
+pub fn sentences(chars: &[char]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize, heading: bool| {
+        let (mut s, mut e) = (s, e);
+        while s < e && chars[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && chars[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        if e > s {
+            out.push(Sentence {
+                start: s,
+                end: e,
+                paragraph: para,
+                heading,
+            });
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            let line_len = i - line_start;
+            let heading = start == line_start
+                && line_len > 0
+                && line_len <= 40
+                && !chars[line_start..i].iter().any(|&c| ends_sentence(c));
+            push(&mut out, start, i, paragraph, heading);
+            paragraph += 1;
+            start = i + 1;
+            line_start = i + 1;
+        } else if ends_sentence(c) {
+            push(&mut out, start, i, paragraph, false);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    let line_len = chars.len() - line_start;
+    let heading = start == line_start
+        && line_len > 0
+        && line_len <= 40
+        && !chars[line_start..].iter().any(|&c| ends_sentence(c));
+    push(&mut out, start, chars.len(), paragraph, heading);
+    out
+}
+
+/// Start of the clause holding position `at`, searching back no further than `floor`.
+#[must_use]
+pub fn clause_start(chars: &[char], floor: usize, at: usize) -> usize {
+    let mut i = at;
+    while i > floor {
+        if separates_clauses(chars[i - 1]) {
+            return i;
+        }
+        i -= 1;
+    }
+    floor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_stops_and_lines() {
+        let chars: Vec<char> = "标题行\n甲乙。丙丁；戊\n".chars().collect();
+        let s = sentences(&chars);
+        assert_eq!(s.len(), 4);
+        assert!(s[0].heading);
+        assert_eq!((s[1].start, s[1].end, s[1].paragraph), (4, 6, 1));
+        assert!(!s[3].heading);
+    }
+
+    #[test]
+    fn clause_start_stops_at_commas() {
+        let chars: Vec<char> = "甲,乙丙".chars().collect();
+        assert_eq!(clause_start(&chars, 0, 4), 2);
+        assert_eq!(clause_start(&chars, 0, 1), 0);
+    }
+}

@@ -1,0 +1,118 @@
+//! Sentence-level behaviour of the extractor, on sentences written for these tests.
+
+use super::*;
+use std::path::Path;
+
+fn catalog() -> Catalog {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
+    Catalog::load(&path).expect("catalog loads")
+}
+
+fn extract(text: &str, published: Option<Ymd>) -> Vec<Fact> {
+    let ex = Extractor::with_regions(&catalog(), ["兰州市", "城关区", "平安县"].into_iter());
+    ex.extract(
+        text,
+        &DocContext {
+            published,
+            issuer_region: Some("平安县".into()),
+        },
+    )
+}
+
+fn find(facts: &[Fact], value: f64) -> &Fact {
+    facts
+        .iter()
+        .find(|f| (f.value - value).abs() < 1e-9)
+        .unwrap_or_else(|| panic!("no fact with value {value}: {facts:#?}"))
+}
+
+#[test]
+fn two_facts_in_one_sentence_with_their_own_indicators() {
+    let f = extract("2021年,全县建档人数为41250人,建档率达93.6%。", None);
+    assert_eq!(find(&f, 41250.0).indicator_id.as_deref(), Some("health_records"));
+    let rate = find(&f, 93.6);
+    assert_eq!(rate.indicator_id.as_deref(), Some("health_record_rate"));
+    assert_eq!(rate.unit, "percent");
+    assert_eq!(rate.year, Some(2021));
+    assert_eq!(rate.evidence, "建档率达93.6%");
+}
+
+#[test]
+fn generic_rate_takes_subject_from_the_clause_before() {
+    let f = extract("糖尿病患者健康管理率为88%,规范管理率76.5%。", Some((2022, 6, 1)));
+    assert_eq!(find(&f, 88.0).indicator_id.as_deref(), Some("diabetes_health_mgmt_rate"));
+    let r = find(&f, 76.5);
+    assert_eq!(r.indicator_id.as_deref(), Some("diabetes_standard_mgmt_rate"));
+    assert_eq!(r.subject.as_deref(), Some("糖尿病"));
+    assert_eq!(r.rule, "generic_subject");
+}
+
+#[test]
+fn generic_rate_qualified_by_another_measure_stays_uncatalogued() {
+    let f = extract("二级以上医院远程会诊覆盖率达到100%。", None);
+    assert_eq!(find(&f, 100.0).indicator_id, None);
+}
+
+#[test]
+fn number_before_noun_counts_institutions() {
+    let f = extract("全县148家村卫生室完成标准化改造。", None);
+    let c = find(&f, 148.0);
+    assert_eq!(c.indicator_id.as_deref(), Some("village_clinics"));
+    assert_eq!(c.unit, "institution");
+    assert_eq!(c.rule, "phrase_after");
+}
+
+#[test]
+fn targets_and_lower_bounds() {
+    let f = extract("到2025年,家庭医生签约覆盖率要达到75%以上。", Some((2023, 3, 2)));
+    let t = find(&f, 75.0);
+    assert_eq!((t.kind, t.year, t.qualifier), (Kind::Target, Some(2025), Qualifier::Ge));
+    let f = extract("力争新增床位300张。", None);
+    assert_eq!(find(&f, 300.0).kind, Kind::Target);
+}
+
+#[test]
+fn ages_dates_and_slogans_are_not_facts() {
+    let f = extract("为65岁以上老年人免费体检,落实“三个一批”,2020年04月15日发布。", None);
+    assert!(f.is_empty(), "{f:#?}");
+}
+
+#[test]
+fn money_with_multipliers() {
+    let f = extract("全年卫生健康投入2.35亿元。", None);
+    let m = find(&f, 235_000_000.0);
+    assert_eq!((m.unit, m.indicator_id.as_deref()), ("yuan", Some("health_investment")));
+}
+
+#[test]
+fn relative_year_and_paragraph_carry() {
+    let f = extract("今年以来,共招聘医务人员58名。\n新的一段,签约率81%。", Some((2021, 11, 3)));
+    assert_eq!(find(&f, 58.0).year, Some(2021));
+    let s = find(&f, 81.0);
+    assert_eq!((s.year, s.year_flag), (Some(2021), Some("published")));
+}
+
+#[test]
+fn malformed_year_gives_no_year_and_a_flag() {
+    let f = extract("202223年,全县签约率达到60%。", None);
+    let s = find(&f, 60.0);
+    assert_eq!((s.year, s.year_flag), (None, Some("malformed")));
+}
+
+#[test]
+fn region_named_in_the_sentence_overrides_the_issuer() {
+    let f = extract("兰州市城关区有3个街道入选示范社区。", None);
+    assert_eq!(find(&f, 3.0).region_name.as_deref(), Some("城关区"));
+    let f = extract("签约率81%。", None);
+    assert_eq!(find(&f, 81.0).region_name.as_deref(), Some("平安县"));
+}
+
+#[test]
+fn evidence_offsets_point_into_the_text() {
+    let text = "第一段。\n全区签约率83%,建档率95%。";
+    let chars: Vec<char> = text.chars().collect();
+    for f in extract(text, None) {
+        let span: String = chars[f.char_start..f.char_end].iter().collect();
+        assert_eq!(span, f.evidence);
+    }
+}

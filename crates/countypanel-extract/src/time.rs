@@ -1,0 +1,167 @@
+//! Years and as-of dates in report text.
+
+use countypanel_zhnum::{Quantity, Unit};
+
+/// Earliest and latest year taken for a calendar year.
+pub const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1949.0..=2100.0;
+
+/// A calendar date as (year, month, day).
+pub type Ymd = (i32, u32, u32);
+
+/// What a sentence says about years.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct YearMention {
+    /// Character offset (in the sentence) where the year ends.
+    pub end: usize,
+    /// The year, `None` when malformed.
+    pub year: Option<i32>,
+}
+
+/// Calendar years mentioned by a sentence's quantities: 2019年 → 2019; a five- or more digit
+/// number before 年 (202223年) is malformed and gives `None`.
+#[must_use]
+pub fn year_mentions(quantities: &[Quantity]) -> Vec<YearMention> {
+    let mut out = Vec::new();
+    for q in quantities {
+        if q.unit != Unit::Year || q.chinese && q.value < 1949.0 {
+            continue;
+        }
+        if q.plain_integer && YEAR_RANGE.contains(&q.value) {
+            out.push(YearMention {
+                end: q.end,
+                year: Some(q.value as i32),
+            });
+            if let Some(h) = q.high {
+                if YEAR_RANGE.contains(&h) {
+                    out.push(YearMention {
+                        end: q.end,
+                        year: Some(h as i32),
+                    });
+                }
+            }
+        } else if q.plain_integer && q.value >= 10000.0 {
+            out.push(YearMention {
+                end: q.end,
+                year: None,
+            });
+        } else if q.chinese && YEAR_RANGE.contains(&q.value) && q.value.fract() == 0.0 {
+            out.push(YearMention {
+                end: q.end,
+                year: Some(q.value as i32),
+            });
+        }
+    }
+    out
+}
+
+/// Year words relative to the publication year: 今年 0, 去年/上年 -1, 明年 +1, 前年 -2.
+pub const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("今年", 0),
+    ("本年", 0),
+    ("去年", -1),
+    ("上年", -1),
+    ("前年", -2),
+    ("明年", 1),
+];
+
+/// Last day of a month.
+#[must_use]
+pub fn month_end(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => {
+            if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+                29
+            } else {
+                28
+            }
+        }
+    }
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+#[must_use]
+pub fn days_from_civil((y, m, d): Ymd) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i32;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Civil date of a day count since 1970-01-01.
+#[must_use]
+pub fn civil_from_days(z: i32) -> Ymd {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// An as-of date stated as 截至/截止 YYYY年[M月][底|末|D日] starting at `at` in `chars`.
+#[must_use]
+pub fn as_of_at(chars: &[char], at: usize) -> Option<Ymd> {
+    let rest: String = chars[at..chars.len().min(at + 20)].iter().collect();
+    let rest = rest.strip_prefix("截至").or_else(|| rest.strip_prefix("截止"))?;
+    let rest = rest.strip_prefix("到").unwrap_or(rest);
+    let (year_txt, after) = rest.split_once('年')?;
+    let year: i32 = year_txt.trim().parse().ok()?;
+    if !(1949..=2100).contains(&year) {
+        return None;
+    }
+    if after.starts_with('底') || after.starts_with('末') {
+        return Some((year, 12, 31));
+    }
+    let (month_txt, after) = after.split_once('月')?;
+    let month: u32 = month_txt.trim().parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    if let Some((day_txt, _)) = after.split_once('日') {
+        if let Ok(day) = day_txt.trim().parse::<u32>() {
+            if (1..=month_end(year, month)).contains(&day) {
+                return Some((year, month, day));
+            }
+        }
+    }
+    Some((year, month, month_end(year, month)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_days_round_trip() {
+        assert_eq!(days_from_civil((1970, 1, 1)), 0);
+        assert_eq!(days_from_civil((2020, 1, 6)), 18267);
+        assert_eq!(civil_from_days(18267), (2020, 1, 6));
+        assert_eq!(civil_from_days(days_from_civil((2024, 2, 29))), (2024, 2, 29));
+    }
+
+    #[test]
+    fn as_of_dates() {
+        let c: Vec<char> = "截至2019年10月底,全县".chars().collect();
+        assert_eq!(as_of_at(&c, 0), Some((2019, 10, 31)));
+        let c: Vec<char> = "截止2021年底".chars().collect();
+        assert_eq!(as_of_at(&c, 0), Some((2021, 12, 31)));
+        let c: Vec<char> = "截至目前".chars().collect();
+        assert_eq!(as_of_at(&c, 0), None);
+    }
+
+    #[test]
+    fn malformed_years_have_no_value() {
+        let q = countypanel_zhnum::scan("202223年,2019年");
+        let m = year_mentions(&q);
+        assert_eq!(m.iter().map(|m| m.year).collect::<Vec<_>>(), vec![None, Some(2019)]);
+    }
+}
