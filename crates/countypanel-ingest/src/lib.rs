@@ -1,1 +1,371 @@
-//! placeholder
+//! Files to normalised text, metadata and facts.
+//!
+//! Ingest reads a folder of raw reports (or a list of files), chooses a reader by extension and
+//! content (plain text, HTML, DOCX), decodes the bytes ([`decode`]), normalises the text
+//! ([`normalize`]), drops page furniture, reads the title, publication date and issuing region
+//! ([`metadata`]), and runs the extractor. Files are read in parallel; the output order is the
+//! sorted order of the paths, whatever the thread count. A file that cannot be read becomes a
+//! [`Reject`] with a reason code, and the batch goes on.
+
+pub mod decode;
+pub mod docx;
+pub mod furniture;
+pub mod html;
+pub mod metadata;
+pub mod normalize;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use countypanel_core::hash::{sha256_hex, short_id};
+use countypanel_extract::{DocContext, Extractor, Fact};
+use countypanel_regions::{Gazetteer, Status};
+use rayon::prelude::*;
+
+pub use write::{IngestSummary, write_outputs};
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Txt,
+    /// HTML page.
+    Html,
+    /// Word document.
+    Docx,
+}
+
+impl Format {
+    /// Code stored in the documents table.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Txt => "txt",
+            Self::Html => "html",
+            Self::Docx => "docx",
+        }
+    }
+}
+
+/// Limits applied while reading.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Larger files are rejected unread.
+    pub max_file_bytes: u64,
+    /// Largest expanded size of a zip container's entries.
+    pub max_unzipped_bytes: u64,
+}
+
+/// A file that was read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Stable id: SHA-256 of the bytes (16 hex digits).
+    pub doc_id: String,
+    /// Path as given.
+    pub source_path: String,
+    /// SHA-256 of the bytes (full).
+    pub sha256: String,
+    /// Reader used.
+    pub format: Format,
+    /// Encoding the bytes were decoded with.
+    pub encoding: String,
+    /// File size.
+    pub n_bytes: u64,
+    /// Replacement characters introduced by decoding.
+    pub n_replacements: usize,
+    /// Metadata.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<countypanel_extract::time::Ymd>,
+    /// Issuing region name.
+    pub issuer_name: Option<String>,
+    /// Its code, when it resolves to one region.
+    pub issuer_code: Option<String>,
+    /// Normalised text.
+    pub text: String,
+    /// Facts with their ids and region codes.
+    pub facts: Vec<DocFact>,
+}
+
+/// A fact with the ids and codes ingest adds.
+#[derive(Debug, Clone)]
+pub struct DocFact {
+    /// Stable id.
+    pub fact_id: String,
+    /// The fact.
+    pub fact: Fact,
+    /// Region code valid in the fact's year.
+    pub region_code: Option<String>,
+}
+
+/// A file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reject {
+    /// Path as given.
+    pub source_path: String,
+    /// Reason code.
+    pub reason: &'static str,
+    /// What exactly was wrong.
+    pub detail: String,
+    /// File size, when known.
+    pub n_bytes: Option<u64>,
+}
+
+/// What happened to one input.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Read.
+    Document(Box<Document>),
+    /// Rejected.
+    Rejected(Reject),
+}
+
+/// Everything ingest needs besides the files.
+pub struct Reader<'a> {
+    /// Compiled extractor.
+    pub extractor: &'a Extractor,
+    /// Region names for metadata.
+    pub finder: &'a metadata::RegionFinder,
+    /// Gazetteer for codes.
+    pub gazetteer: &'a Gazetteer,
+    /// Limits.
+    pub limits: Limits,
+}
+
+/// Lists the files under `root` (recursively, hidden files and folders skipped), sorted.
+pub fn list_inputs(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    if root.is_file() {
+        out.push(root.to_path_buf());
+        return Ok(out);
+    }
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let ty = entry.file_type()?;
+            if ty.is_dir() {
+                stack.push(entry.path());
+            } else if ty.is_file() {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+impl Reader<'_> {
+    /// Reads every path in parallel; `progress` is called once per finished file. The result is
+    /// in the order of `paths`.
+    pub fn read_all(&self, paths: &[PathBuf], progress: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
+        paths
+            .par_iter()
+            .map(|p| {
+                let o = self.read_one(p);
+                progress(&o);
+                o
+            })
+            .collect()
+    }
+
+    /// Reads one file.
+    #[must_use]
+    pub fn read_one(&self, path: &Path) -> Outcome {
+        let source_path = path.to_string_lossy().into_owned();
+        let reject = |reason: &'static str, detail: String, n: Option<u64>| {
+            Outcome::Rejected(Reject {
+                source_path: source_path.clone(),
+                reason,
+                detail,
+                n_bytes: n,
+            })
+        };
+        let size = match std::fs::metadata(path) {
+            Ok(m) => m.len(),
+            Err(e) => return reject("unreadable", e.to_string(), None),
+        };
+        if size > self.limits.max_file_bytes {
+            return reject(
+                "too_large",
+                format!("{size} bytes, over the limit of {}", self.limits.max_file_bytes),
+                Some(size),
+            );
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return reject("unreadable", e.to_string(), Some(size)),
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return reject("empty", "the file holds no text".into(), Some(size));
+        }
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let is_zip = bytes.starts_with(b"PK\x03\x04");
+        let format = match ext.as_str() {
+            "txt" | "text" | "md" => Format::Txt,
+            "html" | "htm" | "shtml" | "xhtml" => Format::Html,
+            "docx" => Format::Docx,
+            "csv" | "tsv" | "xlsx" | "xls" => {
+                return reject(
+                    "unsupported_format",
+                    format!(".{ext} tables are not read yet; convert the table to text or leave it out"),
+                    Some(size),
+                );
+            }
+            _ => {
+                return reject(
+                    "unknown_format",
+                    format!("extension `.{ext}` is not one of txt, html, htm, docx"),
+                    Some(size),
+                );
+            }
+        };
+        if format == Format::Docx && !is_zip {
+            return reject("corrupt_zip", "a .docx file must be a zip archive".into(), Some(size));
+        }
+        let (raw_text, encoding, replacements, html_title) = match format {
+            Format::Docx => match docx::docx_to_text(&bytes, self.limits.max_unzipped_bytes) {
+                Ok(t) => (t, "UTF-8".to_string(), 0, None),
+                Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d, Some(size)),
+                Err(docx::ZipProblem::Bomb(d)) => return reject("zip_bomb", d, Some(size)),
+                Err(docx::ZipProblem::Missing(d)) => return reject("malformed_docx", d, Some(size)),
+            },
+            Format::Txt | Format::Html => {
+                if looks_binary(&bytes) {
+                    return reject(
+                        "binary",
+                        format!("binary content in a .{ext} file (NUL or control bytes)"),
+                        Some(size),
+                    );
+                }
+                let d = decode::decode(&bytes, format == Format::Html);
+                let total = d.text.chars().count().max(1);
+                if d.replacements * 5 > total {
+                    return reject(
+                        "undecodable",
+                        format!(
+                            "{} of {total} characters could not be decoded as {}",
+                            d.replacements, d.encoding
+                        ),
+                        Some(size),
+                    );
+                }
+                if format == Format::Html {
+                    let h = html::html_to_text(&d.text);
+                    (h.text, d.encoding, d.replacements, h.title)
+                } else {
+                    (d.text, d.encoding, d.replacements, None)
+                }
+            }
+        };
+        let normalized = normalize::normalize(&raw_text);
+        let meta = metadata::read_metadata(&normalized, html_title.as_deref(), self.finder);
+        let text = furniture::strip(&normalized);
+        if text.trim().is_empty() {
+            return reject("no_text", "no text left after reading the file".into(), Some(size));
+        }
+        let sha = sha256_hex(&bytes);
+        let doc_id = sha[..16].to_string();
+        let published_year = meta.published.map(|(y, _, _)| y);
+        let mut context: Vec<&str> = Vec::new();
+        if let Some(t) = meta.title.as_deref() {
+            context.push(t);
+        }
+        let issuer_code = meta.issuer.as_deref().and_then(|name| {
+            let r = self.gazetteer.resolve(name, published_year, &context);
+            (r.status == Status::Resolved).then_some(r.code).flatten()
+        });
+        if let Some(i) = meta.issuer.as_deref() {
+            context.push(i);
+        }
+        if let Some(c) = issuer_code.as_deref() {
+            context.push(c);
+        }
+        let ctx = DocContext {
+            published: meta.published,
+            issuer_region: meta.issuer.clone(),
+        };
+        let facts = self
+            .extractor
+            .extract(&text, &ctx)
+            .into_iter()
+            .map(|fact| {
+                let region_code = fact.region_name.as_deref().and_then(|name| {
+                    let r = self.gazetteer.resolve(name, fact.year.or(published_year), &context);
+                    (r.status == Status::Resolved).then_some(r.code).flatten()
+                });
+                let fact_id = short_id(
+                    &[
+                        &doc_id,
+                        &fact.char_start.to_string(),
+                        &fact.char_end.to_string(),
+                        &fact.value.to_string(),
+                    ],
+                    16,
+                );
+                DocFact {
+                    fact_id,
+                    fact,
+                    region_code,
+                }
+            })
+            .collect();
+        Outcome::Document(Box::new(Document {
+            doc_id,
+            source_path,
+            sha256: sha,
+            format,
+            encoding,
+            n_bytes: size,
+            n_replacements: replacements,
+            title: meta.title,
+            published: meta.published,
+            issuer_name: meta.issuer,
+            issuer_code,
+            text,
+            facts,
+        }))
+    }
+}
+
+/// Binary content: NUL bytes outside UTF-16 text, or many control bytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return false;
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    if nul > 0 {
+        // UTF-16 without a BOM has NULs in every other byte of ASCII text; treat a regular
+        // pattern as text and anything else as binary.
+        let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+        return !(odd * 3 > sample.len() / 2 && even == 0 || even * 3 > sample.len() / 2 && odd == 0);
+    }
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    control * 10 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 7]));
+        assert!(!looks_binary("签约率80%\n".as_bytes()));
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("ab".encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(!looks_binary(&utf16));
+    }
+}

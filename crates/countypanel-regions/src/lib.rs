@@ -17,7 +17,7 @@
 mod gazetteer;
 mod load;
 
-pub use gazetteer::{Candidate, Gazetteer, Level, Method, Resolution, Status};
+pub use gazetteer::{Candidate, Gazetteer, Level, Method, Resolution, Status, short_name};
 
 /// Errors raised while loading reference files.
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,114 @@
+//! HTML pages to text: scripts, styles and navigation dropped; headings, paragraphs and list
+//! items on lines of their own; each table row on one line with its cells separated by ` | `.
+
+use scraper::{ElementRef, Html, Node};
+
+/// Text of an HTML page and its `<title>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlText {
+    /// Visible text, one block per line.
+    pub text: String,
+    /// Contents of `<title>`, if any.
+    pub title: Option<String>,
+}
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "nav", "footer", "iframe", "button", "select", "option", "form", "svg", "template", "head",
+];
+const BLOCK: &[&str] = &[
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tbody", "thead", "tr", "section",
+    "article", "header", "main", "aside", "blockquote", "pre", "dl", "dt", "dd", "hr", "center", "title", "body",
+];
+
+/// Deepest nesting followed; anything deeper is read as flat text (a defence against
+/// pathological pages, which would otherwise exhaust the stack).
+const MAX_DEPTH: usize = 256;
+
+/// Extracts the visible text of a page.
+#[must_use]
+pub fn html_to_text(source: &str) -> HtmlText {
+    let doc = Html::parse_document(source);
+    let title = doc
+        .select(&scraper::Selector::parse("title").expect("static selector"))
+        .next()
+        .map(|t| t.text().collect::<String>().trim().to_string())
+        .filter(|t| !t.is_empty());
+    let mut out = String::new();
+    walk(doc.root_element(), &mut out, 0);
+    HtmlText { text: out, title }
+}
+
+fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
+    let name = el.value().name();
+    if SKIP.contains(&name) {
+        return;
+    }
+    let block = BLOCK.contains(&name);
+    if block {
+        newline(out);
+    }
+    let is_cell = matches!(name, "td" | "th");
+    if is_cell && !out.ends_with('\n') && !out.is_empty() {
+        out.push_str(" | ");
+    }
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => {
+                let s: &str = t;
+                if s.trim().is_empty() {
+                    if !out.ends_with([' ', '\n']) && !out.is_empty() {
+                        out.push(' ');
+                    }
+                } else {
+                    out.push_str(&s.replace(['\n', '\r'], " "));
+                }
+            }
+            Node::Element(_) => {
+                if let Some(child_el) = ElementRef::wrap(child) {
+                    if depth < MAX_DEPTH {
+                        walk(child_el, out, depth + 1);
+                    } else {
+                        out.push_str(&child_el.text().collect::<String>());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if block {
+        newline(out);
+    }
+}
+
+fn newline(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_scripts_and_keeps_blocks_and_rows() {
+        let page = r"<html><head><title>卫生健康工作总结</title><script>var x=1;</script></head>
+<body><nav>首页 | 网站地图</nav><h1>卫生健康工作总结</h1><p>全县签约率<b>83%</b>。</p>
+<table><tr><td>指标</td><td>2021年</td></tr><tr><td>建档率</td><td>95%</td></tr></table></body></html>";
+        let h = html_to_text(page);
+        assert_eq!(h.title.as_deref(), Some("卫生健康工作总结"));
+        assert!(!h.text.contains("var x"));
+        assert!(!h.text.contains("网站地图"));
+        assert!(h.text.contains("全县签约率83%。"), "{}", h.text);
+        assert!(h.text.contains("建档率 | 95%"), "{}", h.text);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let page = format!("{}签约率80%{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert!(html_to_text(&page).text.contains("签约率80%"));
+    }
+}

@@ -1,0 +1,262 @@
+//! Document metadata: title, publication date and issuing region, read from the text itself.
+//! Unknown stays `None`; nothing is guessed from the file name.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use countypanel_extract::time::{Ymd, month_end};
+
+/// Metadata of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// Title.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<Ymd>,
+    /// Issuing region, by its official name.
+    pub issuer: Option<String>,
+}
+
+/// Finds region names in short strings (titles, source lines) and in bodies.
+#[derive(Debug, Clone)]
+pub struct RegionFinder {
+    ac: AhoCorasick,
+    /// Official name for each pattern, and whether the pattern is a full name.
+    targets: Vec<(String, bool)>,
+}
+
+impl RegionFinder {
+    /// Builds a finder over official names and their unambiguous short forms.
+    #[must_use]
+    pub fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
+        let mut full: Vec<String> = names.filter(|n| n.chars().count() >= 2).map(str::to_string).collect();
+        full.sort();
+        full.dedup();
+        let mut shorts: HashMap<String, Vec<String>> = HashMap::new();
+        for n in &full {
+            if let Some(s) = countypanel_regions::short_name(n) {
+                shorts.entry(s.to_string()).or_default().push(n.clone());
+            }
+        }
+        let full_set: std::collections::HashSet<&String> = full.iter().collect();
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        for n in &full {
+            patterns.push(n.clone());
+            targets.push((n.clone(), true));
+        }
+        let mut short_list: Vec<(String, Vec<String>)> = shorts.into_iter().collect();
+        short_list.sort();
+        for (s, fulls) in short_list {
+            if fulls.len() == 1 && !full_set.contains(&s) {
+                patterns.push(s);
+                targets.push((fulls[0].clone(), false));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("region names compile");
+        Self { ac, targets }
+    }
+
+    /// The first region named in `s` (full or short name).
+    #[must_use]
+    pub fn first_in(&self, s: &str) -> Option<String> {
+        self.ac.find_iter(s).next().map(|m| self.targets[m.pattern().as_usize()].0.clone())
+    }
+
+    /// The full name mentioned most often in `s` (first occurrence breaks ties).
+    #[must_use]
+    pub fn most_frequent_full(&self, s: &str) -> Option<String> {
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for m in self.ac.find_iter(s) {
+            let (name, is_full) = &self.targets[m.pattern().as_usize()];
+            if !is_full {
+                continue;
+            }
+            match counts.iter_mut().find(|(n, _, _)| n == name) {
+                Some(c) => c.1 += 1,
+                None => counts.push((name.clone(), 1, m.start())),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(n, _, _)| n)
+    }
+}
+
+const DATE_LABELS: &[(&str, u8)] = &[
+    ("发布时间", 0),
+    ("发布日期", 0),
+    ("公开日期", 0),
+    ("发文日期", 1),
+    ("成文日期", 1),
+    ("印发日期", 1),
+    ("日期", 2),
+    ("时间", 2),
+];
+
+const SOURCE_LABELS: &[&str] = &["来源", "发文机构", "发布机构", "主办", "发布单位", "作者"];
+
+/// A date at the start of `s`: 2020-01-06, 2020/1/6, 2020.1.6, 2020年04月15日.
+#[must_use]
+pub fn date_at_start(s: &str) -> Option<Ymd> {
+    let s = s.trim_start();
+    let year: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if year.len() != 4 {
+        return None;
+    }
+    let rest = &s[4..];
+    let sep = rest.chars().next()?;
+    if !matches!(sep, '-' | '/' | '.' | '年') {
+        return None;
+    }
+    let rest = &rest[sep.len_utf8()..];
+    let month: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &rest[month.len()..];
+    let sep2 = rest.chars().next()?;
+    let ok_sep2 = if sep == '年' { sep2 == '月' } else { sep2 == sep };
+    if month.is_empty() || month.len() > 2 || !ok_sep2 {
+        return None;
+    }
+    let rest = &rest[sep2.len_utf8()..];
+    let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if day.is_empty() || day.len() > 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    if !(1949..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > month_end(y, m) {
+        return None;
+    }
+    Some((y, m, d))
+}
+
+/// Reads title, publication date and issuer from a document's first lines.
+#[must_use]
+pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinder) -> Metadata {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let head = &lines[..lines.len().min(30)];
+    // Publication date: the best-ranked labelled date, else a dateline.
+    let mut published: Option<(u8, Ymd)> = None;
+    let mut date_line: Option<usize> = None;
+    for (i, line) in head.iter().enumerate() {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        for (label, rank) in DATE_LABELS {
+            let mut from = 0;
+            while let Some(pos) = line[from..].find(label) {
+                let after = line[from + pos + label.len()..].trim_start_matches([':', '|', '：', ' ']);
+                if let Some(d) = date_at_start(after) {
+                    if published.is_none_or(|(r, _)| *rank < r) {
+                        published = Some((*rank, d));
+                        date_line.get_or_insert(i);
+                    }
+                }
+                from += pos + label.len();
+            }
+        }
+        if published.is_none() && i < 15 {
+            if let Some(d) = date_at_start(&compact) {
+                published = Some((3, d));
+                date_line.get_or_insert(i);
+            }
+        }
+    }
+    let title = find_title(head, html_title, date_line);
+    let mut issuer = title.as_deref().and_then(|t| regions.first_in(t));
+    if issuer.is_none() {
+        'outer: for line in head {
+            let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            for label in SOURCE_LABELS {
+                if let Some(pos) = compact.find(label) {
+                    let after = compact[pos + label.len()..].trim_start_matches([':', '|', '：']);
+                    let value: String = after.chars().take_while(|&c| c != '|').take(20).collect();
+                    if let Some(r) = regions.first_in(&value) {
+                        issuer = Some(r);
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+    if issuer.is_none() {
+        let body: String = text.chars().take(3000).collect();
+        issuer = regions.most_frequent_full(&body);
+    }
+    Metadata {
+        title,
+        published: published.map(|(_, d)| d),
+        issuer,
+    }
+}
+
+fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>) -> Option<String> {
+    for line in head {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(rest) = compact.strip_prefix("标题") {
+            let t = rest.trim_matches([':', '|', '：', ' ']).trim_end_matches('|').trim();
+            if !t.is_empty() {
+                return Some(t.to_string());
+            }
+        }
+    }
+    if let Some(t) = html_title {
+        let first = t.split(['_', '|']).next().unwrap_or(t).trim();
+        let first = first.split(" - ").next().unwrap_or(first).trim();
+        if first.chars().count() >= 4 {
+            return Some(first.to_string());
+        }
+    }
+    let plausible = |l: &str| {
+        let n = l.chars().count();
+        (5..=60).contains(&n) && !l.contains(':') && date_at_start(l).is_none() && !crate::furniture::is_furniture(l)
+    };
+    if let Some(d) = date_line {
+        if let Some(l) = head[..d].iter().rev().find(|l| plausible(l)) {
+            return Some((*l).to_string());
+        }
+    }
+    head.iter().find(|l| plausible(l)).map(|l| (*l).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> RegionFinder {
+        RegionFinder::new(["平安县", "海东市", "青海省", "城关区"].into_iter())
+    }
+
+    #[test]
+    fn dates_in_their_usual_forms() {
+        assert_eq!(date_at_start("2020-01-06 12:14:02"), Some((2020, 1, 6)));
+        assert_eq!(date_at_start("2020年04月15日09:53"), Some((2020, 4, 15)));
+        assert_eq!(date_at_start("2022/4/1"), Some((2022, 4, 1)));
+        assert_eq!(date_at_start("2022-13-01"), None);
+        assert_eq!(date_at_start("2022年"), None);
+    }
+
+    #[test]
+    fn title_date_and_issuer_from_labelled_lines() {
+        let text = "首页\n平安县召开卫生健康工作会议\n发布时间:2021-02-03 09:00 来源:平安县卫健局\n正文。";
+        let m = read_metadata(text, None, &finder());
+        assert_eq!(m.title.as_deref(), Some("平安县召开卫生健康工作会议"));
+        assert_eq!(m.published, Some((2021, 2, 3)));
+        assert_eq!(m.issuer.as_deref(), Some("平安县"));
+    }
+
+    #[test]
+    fn issuer_from_source_line_with_a_short_name() {
+        let text = "全市卫生工作稳步推进\n2022年05月06日 来源:海东日报\n正文。";
+        let m = read_metadata(text, None, &finder());
+        assert_eq!(m.published, Some((2022, 5, 6)));
+        assert_eq!(m.issuer.as_deref(), Some("海东市"));
+    }
+
+    #[test]
+    fn unknown_stays_unknown() {
+        let m = read_metadata("XX县区卫生工作汇报\n正文没有日期。", None, &finder());
+        assert_eq!((m.published, m.issuer), (None, None));
+    }
+}

@@ -1,0 +1,64 @@
+//! Normalisation of decoded text: NFKC (full-width digits and punctuation become ASCII), spaces
+//! folded, line breaks kept, runs of blank lines folded to one.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises text; fact offsets refer to the result.
+#[must_use]
+pub fn normalize(text: &str) -> String {
+    let nfkc: String = text
+        .nfkc()
+        .map(|c| match c {
+            '\r' => '\n',
+            '\u{3000}' | '\u{a0}' | '\t' => ' ',
+            '\u{200b}' | '\u{feff}' => '\u{0}',
+            c => c,
+        })
+        .filter(|&c| c != '\u{0}')
+        .collect();
+    let mut out = String::with_capacity(nfkc.len());
+    let mut blank_run = 0;
+    for line in nfkc.split('\n') {
+        let mut folded = String::with_capacity(line.len());
+        let mut space = false;
+        for c in line.trim().chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space && !folded.is_empty() {
+                    folded.push(' ');
+                }
+                space = false;
+                folded.push(c);
+            }
+        }
+        if folded.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank_run > 0 {
+                out.push('\n');
+            }
+        }
+        blank_run = 0;
+        out.push_str(&folded);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_becomes_ascii_and_spaces_fold() {
+        assert_eq!(normalize("签约率８３％，　建档率 \t 95%"), "签约率83%, 建档率 95%");
+    }
+
+    #[test]
+    fn paragraphs_survive_and_blank_runs_fold() {
+        assert_eq!(normalize("甲\r\n\r\n\r\n乙\n丙\n"), "甲\n\n乙\n丙");
+    }
+}
