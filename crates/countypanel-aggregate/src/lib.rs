@@ -1,1 +1,68 @@
-//! placeholder
+//! Observations to the summary: panels, comparisons, targets, coverage, and a report for people.
+//!
+//! From `observations.parquet` the aggregate stage writes, in the summary folder:
+//!
+//! | file | one row per | what for |
+//! |---|---|---|
+//! | `panel_long.parquet` | region, year, indicator, kind | the tidy panel |
+//! | `panel_wide.parquet` | region and year | one column per catalog indicator (actual values) |
+//! | `comparison.parquet` | indicator, year, region | rank, percentile, change, compound change |
+//! | `targets.parquet` | target | the actual value beside it, the gap, met or not |
+//! | `coverage.parquet` | region and indicator | which years have data, from how many sources |
+//! | `report.md`, `charts/*.svg` | headline indicator | tables and charts for people |
+//! | `headline.txt` | headline indicator | the table `make` prints |
+
+mod chart;
+mod compute;
+mod report;
+mod wide;
+
+pub use compute::{AggregateOutputs, AggregateSummary, aggregate};
+
+/// Errors of the aggregate stage.
+#[derive(Debug, thiserror::Error)]
+pub enum AggregateError {
+    /// Reading or writing a table failed, or an input breaks its contract.
+    #[error(transparent)]
+    Core(#[from] countypanel_core::CoreError),
+    /// A polars computation failed.
+    #[error("computing {step}: {source}")]
+    Polars {
+        /// Which step.
+        step: &'static str,
+        /// The error.
+        #[source]
+        source: polars::prelude::PolarsError,
+    },
+    /// Writing the report or a chart failed.
+    #[error("{path}: {message}")]
+    Report {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+pub(crate) fn pl_err(step: &'static str) -> impl Fn(polars::prelude::PolarsError) -> AggregateError {
+    move |source| AggregateError::Polars { step, source }
+}
+
+/// Writes a text file atomically (temporary file in the same folder, then rename).
+pub(crate) fn write_text_atomic(path: &std::path::Path, text: &str) -> Result<(), AggregateError> {
+    let err = |e: std::io::Error| AggregateError::Report {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".report.")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}

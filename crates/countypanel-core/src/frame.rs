@@ -64,36 +64,36 @@ pub fn frame_to_batch(
                 Col::Str(
                     s.str()
                         .map_err(ctx)?
-                        .into_iter()
+                        .iter()
                         .map(|v| v.map(str::to_owned))
                         .collect(),
                 )
             }
             ColType::Int32 => {
                 let s = c.cast(&pl::DataType::Int32).map_err(ctx)?;
-                Col::I32(s.i32().map_err(ctx)?.into_iter().collect())
+                Col::I32(s.i32().map_err(ctx)?.iter().collect())
             }
             ColType::Int64 => {
                 let s = c.cast(&pl::DataType::Int64).map_err(ctx)?;
-                Col::I64(s.i64().map_err(ctx)?.into_iter().collect())
+                Col::I64(s.i64().map_err(ctx)?.iter().collect())
             }
             ColType::Float64 => {
                 let s = c.cast(&pl::DataType::Float64).map_err(ctx)?;
-                Col::F64(s.f64().map_err(ctx)?.into_iter().collect())
+                Col::F64(s.f64().map_err(ctx)?.iter().collect())
             }
-            ColType::Boolean => Col::Bool(c.bool().map_err(ctx)?.into_iter().collect()),
+            ColType::Boolean => Col::Bool(c.bool().map_err(ctx)?.iter().collect()),
             ColType::Date32 => {
                 let s = c.cast(&pl::DataType::Date).map_err(ctx)?;
-                Col::Date(s.date().map_err(ctx)?.physical().into_iter().collect())
+                Col::Date(s.date().map_err(ctx)?.physical().iter().collect())
             }
             ColType::ListUtf8 => {
                 let list = c.list().map_err(ctx)?;
                 let mut out = Vec::with_capacity(list.len());
-                for item in list {
+                for item in list.series_iter() {
                     let mut v = Vec::new();
                     if let Some(series) = item {
                         let s = series.cast(&pl::DataType::String).map_err(ctx)?;
-                        for x in s.str().map_err(ctx)?.into_iter().flatten() {
+                        for x in s.str().map_err(ctx)?.iter().flatten() {
                             v.push(x.to_owned());
                         }
                     }
@@ -104,11 +104,11 @@ pub fn frame_to_batch(
             ColType::ListInt32 => {
                 let list = c.list().map_err(ctx)?;
                 let mut out = Vec::with_capacity(list.len());
-                for item in list {
+                for item in list.series_iter() {
                     let mut v = Vec::new();
                     if let Some(series) = item {
                         let s = series.cast(&pl::DataType::Int32).map_err(ctx)?;
-                        v.extend(s.i32().map_err(ctx)?.into_iter().flatten());
+                        v.extend(s.i32().map_err(ctx)?.iter().flatten());
                     }
                     out.push(v);
                 }

@@ -185,7 +185,11 @@ impl Extractor {
             let mut years = time::year_mentions(&quantities);
             if let Some(py) = published_year {
                 for (word, delta) in RELATIVE_YEARS {
-                    if let Some(pos) = sentence_text.find(word) {
+                    // 较上年 / 比去年 compare with a year; they do not date the sentence.
+                    let dated = sentence_text.match_indices(word).find(|(pos, _)| {
+                        !sentence_text[..*pos].ends_with(['较', '比', '于', '同', '与'])
+                    });
+                    if let Some((pos, _)) = dated {
                         let at = sentence_text[..pos].chars().count() + word.chars().count();
                         years.push(time::YearMention {
                             end: at,
@@ -276,6 +280,10 @@ impl Extractor {
             .filter(|h| h.end <= q.num_start && h.start >= clause && !matches!(h.target, Target::Region(_)))
             .filter(|h| self.matcher.unit_fits(&h.target, q.unit))
             .max_by_key(|h| h.end);
+        // 其中 introduces a part of a whole just stated: the count is not the indicator's total.
+        let subset = sc[clause..q.num_start].iter().collect::<String>().contains("其中")
+            && q.unit != Unit::Percent;
+        let (after, before) = if subset { (None, None) } else { (after, before) };
         let (hit, rule) = match (after, before) {
             (Some(a), _) => (Some(a), "phrase_after"),
             (None, Some(b)) => (Some(b), "phrase_before"),
@@ -392,6 +400,10 @@ impl Extractor {
 fn has_to_year(prefix: &str) -> bool {
     for marker in ["到", "至"] {
         for (pos, _) in prefix.match_indices(marker) {
+            // 截至 / 截止到 date a status, they set no deadline.
+            if prefix[..pos].ends_with(['截', '止']) {
+                continue;
+            }
             let rest = &prefix[pos + marker.len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if digits.len() == 4 && rest[digits.len()..].starts_with('年') {

@@ -20,7 +20,9 @@ fn ends_sentence(c: char) -> bool {
 /// Whether `c` separates clauses inside a sentence.
 #[must_use]
 pub fn separates_clauses(c: char) -> bool {
-    matches!(c, '，' | ',' | '、' | '：' | ':' | '（' | '）' | '(' | ')' | '“' | '”' | '"' | ' ' | '\t')
+    // Colons, spaces and table-cell bars do not end a clause: `签约率: 80%` and
+    // `建档率 | 95%` name the measure right before the value.
+    matches!(c, '，' | ',' | '、' | '（' | '）' | '(' | ')' | '“' | '”' | '"')
 }
 
 /// Splits `chars` into sentences. Line breaks end sentences and paragraphs.

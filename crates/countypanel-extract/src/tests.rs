@@ -116,3 +116,30 @@ fn evidence_offsets_point_into_the_text() {
         assert_eq!(span, f.evidence);
     }
 }
+
+#[test]
+fn as_of_dates_are_not_deadlines() {
+    let f = extract("截至2021年12月底,全区家庭医生签约覆盖率41.2%。", Some((2022, 2, 9)));
+    let s = find(&f, 41.2);
+    assert_eq!((s.kind, s.year, s.as_of), (Kind::Actual, Some(2021), Some((2021, 12, 31))));
+}
+
+#[test]
+fn a_subset_introduced_by_qizhong_is_not_the_total() {
+    let f = extract("全县村卫生室91个,年内对其中12个村卫生室完成了改造。", None);
+    assert_eq!(find(&f, 91.0).indicator_id.as_deref(), Some("village_clinics"));
+    assert_eq!(find(&f, 12.0).indicator_id, None);
+}
+
+#[test]
+fn table_cells_and_labels_name_the_value_after_them() {
+    let f = extract("高血压患者规范管理率 | 75.0%\n糖尿病患者规范管理率:73.2%", Some((2021, 1, 15)));
+    assert_eq!(find(&f, 75.0).indicator_id.as_deref(), Some("hypertension_standard_mgmt_rate"));
+    assert_eq!(find(&f, 73.2).indicator_id.as_deref(), Some("diabetes_standard_mgmt_rate"));
+}
+
+#[test]
+fn comparison_with_last_year_does_not_date_the_fact() {
+    let f = extract("签约率达到50.8%,较上年提高5.6个百分点。", Some((2021, 6, 1)));
+    assert_eq!(find(&f, 50.8).year_flag, Some("published"));
+}

@@ -1,0 +1,308 @@
+//! The summary tables.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use countypanel_core::catalog::Catalog;
+use countypanel_core::config::Pipeline;
+use countypanel_core::contract::{COMPARISON, COVERAGE, OBSERVATIONS, PANEL_LONG, TARGETS};
+use countypanel_core::frame::{frame_to_batch, read_frame};
+use countypanel_core::parquet_io::{WriteMeta, write_table};
+use countypanel_core::table::{Col, batch};
+use polars::prelude::*;
+
+use crate::{AggregateError, pl_err};
+
+/// Where the aggregate stage writes: one folder.
+#[derive(Debug, Clone)]
+pub struct AggregateOutputs {
+    /// The summary folder.
+    pub dir: PathBuf,
+}
+
+impl AggregateOutputs {
+    /// Path of a file in the summary folder.
+    #[must_use]
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+}
+
+/// Counts of one aggregate run.
+#[derive(Debug, Clone, Default)]
+pub struct AggregateSummary {
+    /// Rows of the long panel.
+    pub panel_rows: usize,
+    /// Region-year rows of the wide panel.
+    pub wide_rows: usize,
+    /// Regions in the panel.
+    pub regions: usize,
+    /// Distinct years.
+    pub years: usize,
+    /// Comparison rows.
+    pub comparison_rows: usize,
+    /// Targets, and how many were met.
+    pub targets: usize,
+    /// Targets met.
+    pub targets_met: usize,
+    /// The headline table as text.
+    pub headline: String,
+}
+
+pub(crate) fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, AggregateError> {
+    let s = df
+        .column(name)
+        .and_then(|c| c.cast(&DataType::String))
+        .map_err(pl_err("reading a column"))?;
+    Ok(s.str().map_err(pl_err("reading a column"))?.iter().map(|v| v.map(str::to_owned)).collect())
+}
+
+pub(crate) fn ints(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>, AggregateError> {
+    let s = df
+        .column(name)
+        .and_then(|c| c.cast(&DataType::Int32))
+        .map_err(pl_err("reading a column"))?;
+    Ok(s.i32().map_err(pl_err("reading a column"))?.iter().collect())
+}
+
+pub(crate) fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, AggregateError> {
+    let s = df
+        .column(name)
+        .and_then(|c| c.cast(&DataType::Float64))
+        .map_err(pl_err("reading a column"))?;
+    Ok(s.f64().map_err(pl_err("reading a column"))?.iter().collect())
+}
+
+fn catalog_frame(catalog: &Catalog) -> Result<DataFrame, AggregateError> {
+    DataFrame::new_infer_height(vec![
+        Column::new("indicator_id".into(), catalog.indicators.iter().map(|i| i.id.clone()).collect::<Vec<_>>()),
+        Column::new("indicator_name".into(), catalog.indicators.iter().map(|i| i.name.clone()).collect::<Vec<_>>()),
+        Column::new("hib".into(), catalog.indicators.iter().map(|i| i.higher_is_better).collect::<Vec<_>>()),
+    ])
+    .map_err(pl_err("catalog table"))
+}
+
+/// Runs the aggregate stage.
+pub fn aggregate(
+    observations_path: &Path,
+    out: &AggregateOutputs,
+    pipeline: &Pipeline,
+    catalog: &Catalog,
+    meta: &WriteMeta,
+) -> Result<AggregateSummary, AggregateError> {
+    let cfg = &pipeline.aggregate;
+    let mut obs = read_frame(observations_path, &OBSERVATIONS)?.lazy();
+    if let [first, last] = cfg.years.as_slice() {
+        obs = obs.filter(col("year").gt_eq(lit(*first)).and(col("year").lt_eq(lit(*last))));
+    }
+    let cat = catalog_frame(catalog)?;
+    let obs = obs
+        .join(cat.lazy(), [col("indicator_id")], [col("indicator_id")], JoinArgs::new(JoinType::Inner))
+        .collect()
+        .map_err(pl_err("joining the catalog"))?;
+
+    // Long panel.
+    let panel_long = obs
+        .clone()
+        .lazy()
+        .sort_by_exprs(
+            [col("region_code"), col("year"), col("indicator_id"), col("kind")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("long panel"))?;
+
+    // Comparison among regions of the same level.
+    let levels: Vec<String> = cfg.region_levels.clone();
+    let levels_series = Series::new("levels".into(), levels);
+    let group = || [col("indicator_id"), col("year"), col("region_level")];
+    let series_keys = || [col("region_code"), col("indicator_id")];
+    let comparison = obs
+        .clone()
+        .lazy()
+        .filter(col("kind").eq(lit("actual")).and(col("region_level").is_in(lit(levels_series).implode(false), false)))
+        .with_columns([when(col("hib")).then(-col("value")).otherwise(col("value")).alias("sort_key")])
+        .with_columns([
+            col("sort_key")
+                .rank(RankOptions { method: RankMethod::Min, descending: false }, None)
+                .over(group()).map_err(pl_err("window"))?
+                .cast(DataType::Int32)
+                .alias("rank"),
+            col("value").count().over(group()).map_err(pl_err("window"))?.cast(DataType::Int32).alias("n_compared"),
+        ])
+        .with_columns([when(col("n_compared").gt(lit(1)))
+            .then(
+                (col("n_compared") - col("rank")).cast(DataType::Float64)
+                    / (col("n_compared") - lit(1)).cast(DataType::Float64)
+                    * lit(100.0),
+            )
+            .otherwise(lit(100.0))
+            .alias("percentile")])
+        .sort_by_exprs(
+            [col("region_code"), col("indicator_id"), col("year")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .with_columns([
+            col("year").shift(lit(1)).over(series_keys()).map_err(pl_err("window"))?.alias("prev_year"),
+            col("value").shift(lit(1)).over(series_keys()).map_err(pl_err("window"))?.alias("prev_value"),
+            col("year").first().over(series_keys()).map_err(pl_err("window"))?.alias("first_year"),
+            col("value").first().over(series_keys()).map_err(pl_err("window"))?.alias("first_value"),
+            col("year").last().over(series_keys()).map_err(pl_err("window"))?.alias("last_year"),
+            col("value").last().over(series_keys()).map_err(pl_err("window"))?.alias("last_value"),
+        ])
+        .with_columns([
+            (col("value") - col("prev_value")).alias("change_abs"),
+            when(col("prev_value").neq(lit(0.0)))
+                .then((col("value") - col("prev_value")) / col("prev_value"))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("change_rel"),
+            (col("year") - col("prev_year")).cast(DataType::Int32).alias("years_apart"),
+            when(
+                col("last_year")
+                    .gt(col("first_year"))
+                    .and(col("first_value").gt(lit(0.0)))
+                    .and(col("last_value").gt(lit(0.0))),
+            )
+            .then(
+                (col("last_value") / col("first_value"))
+                    .pow(lit(1.0) / (col("last_year") - col("first_year")).cast(DataType::Float64))
+                    - lit(1.0),
+            )
+            .otherwise(lit(NULL).cast(DataType::Float64))
+            .alias("cagr"),
+        ])
+        .sort_by_exprs(
+            [col("indicator_id"), col("year"), col("region_level"), col("rank"), col("region_code")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("comparison"))?;
+
+    // Targets beside the actual value of the same cell.
+    let actuals = obs
+        .clone()
+        .lazy()
+        .filter(col("kind").eq(lit("actual")))
+        .select([col("region_code"), col("year"), col("indicator_id"), col("value").alias("actual")]);
+    let targets = obs
+        .clone()
+        .lazy()
+        .filter(col("kind").eq(lit("target")))
+        .select([
+            col("region_code"),
+            col("region_name"),
+            col("year"),
+            col("indicator_id"),
+            col("hib"),
+            col("value").alias("target"),
+            col("qualifier").alias("target_qualifier"),
+        ])
+        .join(
+            actuals,
+            [col("region_code"), col("year"), col("indicator_id")],
+            [col("region_code"), col("year"), col("indicator_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_columns([
+            (col("actual") - col("target")).alias("gap"),
+            when(col("actual").is_null())
+                .then(lit(NULL).cast(DataType::Boolean))
+                .when(col("hib"))
+                .then(
+                    when(col("target_qualifier").eq(lit("gt")))
+                        .then(col("actual").gt(col("target")))
+                        .otherwise(col("actual").gt_eq(col("target"))),
+                )
+                .otherwise(
+                    when(col("target_qualifier").eq(lit("lt")))
+                        .then(col("actual").lt(col("target")))
+                        .otherwise(col("actual").lt_eq(col("target"))),
+                )
+                .alias("met"),
+        ])
+        .sort_by_exprs(
+            [col("region_code"), col("year"), col("indicator_id")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("targets"))?;
+
+    let coverage = coverage_batch(&obs)?;
+
+    write_table(&out.file("panel_long.parquet"), &PANEL_LONG, &frame_to_batch(&panel_long, &PANEL_LONG)?, meta)?;
+    let wide_rows = crate::wide::write_wide(&panel_long, catalog, &out.file("panel_wide.parquet"), meta)?;
+    write_table(&out.file("comparison.parquet"), &COMPARISON, &frame_to_batch(&comparison, &COMPARISON)?, meta)?;
+    write_table(&out.file("targets.parquet"), &TARGETS, &frame_to_batch(&targets, &TARGETS)?, meta)?;
+    write_table(&out.file("coverage.parquet"), &COVERAGE, &coverage, meta)?;
+
+    let headline = crate::report::write_report(&panel_long, &comparison, &targets, pipeline, catalog, out)?;
+
+    let met = targets
+        .column("met")
+        .map_err(pl_err("targets"))?
+        .bool()
+        .map_err(pl_err("targets"))?
+        .iter()
+        .filter(|m| *m == Some(true))
+        .count();
+    let codes: BTreeSet<String> = strings(&panel_long, "region_code")?.into_iter().flatten().collect();
+    let years: BTreeSet<i32> = ints(&panel_long, "year")?.into_iter().flatten().collect();
+    Ok(AggregateSummary {
+        panel_rows: panel_long.height(),
+        wide_rows,
+        regions: codes.len(),
+        years: years.len(),
+        comparison_rows: comparison.height(),
+        targets: targets.height(),
+        targets_met: met,
+        headline,
+    })
+}
+
+/// Coverage: for each region and indicator, the years with an actual value and the number of
+/// distinct documents behind them.
+fn coverage_batch(obs: &DataFrame) -> Result<arrow::record_batch::RecordBatch, AggregateError> {
+    let codes = strings(obs, "region_code")?;
+    let names = strings(obs, "region_name")?;
+    let inds = strings(obs, "indicator_id")?;
+    let kinds = strings(obs, "kind")?;
+    let years = ints(obs, "year")?;
+    let docs = obs
+        .column("doc_ids")
+        .and_then(|c| c.list().cloned())
+        .map_err(pl_err("coverage"))?;
+    type Cell = (String, BTreeSet<i32>, BTreeSet<String>);
+    let mut cells: BTreeMap<(String, String), Cell> = BTreeMap::new();
+    for (i, d) in docs.series_iter().enumerate() {
+        if kinds[i].as_deref() != Some("actual") {
+            continue;
+        }
+        let (Some(code), Some(ind), Some(year)) = (codes[i].clone(), inds[i].clone(), years[i]) else {
+            continue;
+        };
+        let cell = cells
+            .entry((code, ind))
+            .or_insert_with(|| (names[i].clone().unwrap_or_default(), BTreeSet::new(), BTreeSet::new()));
+        cell.1.insert(year);
+        if let Some(s) = d {
+            let s = s.cast(&DataType::String).map_err(pl_err("coverage"))?;
+            for id in s.str().map_err(pl_err("coverage"))?.iter().flatten() {
+                cell.2.insert(id.to_string());
+            }
+        }
+    }
+    let rows: Vec<(&(String, String), &Cell)> = cells.iter().collect();
+    Ok(batch(
+        &COVERAGE,
+        vec![
+            ("region_code", Col::Str(rows.iter().map(|((c, _), _)| Some(c.clone())).collect())),
+            ("region_name", Col::Str(rows.iter().map(|(_, (n, _, _))| Some(n.clone())).collect())),
+            ("indicator_id", Col::Str(rows.iter().map(|((_, i), _)| Some(i.clone())).collect())),
+            ("years", Col::ListI32(rows.iter().map(|(_, (_, y, _))| y.iter().copied().collect()).collect())),
+            ("n_years", Col::I32(rows.iter().map(|(_, (_, y, _))| Some(y.len() as i32)).collect())),
+            ("first_year", Col::I32(rows.iter().map(|(_, (_, y, _))| y.first().copied()).collect())),
+            ("last_year", Col::I32(rows.iter().map(|(_, (_, y, _))| y.last().copied()).collect())),
+            ("n_sources", Col::I32(rows.iter().map(|(_, (_, _, d))| Some(d.len() as i32)).collect())),
+        ],
+    )?)
+}

@@ -1,0 +1,267 @@
+//! The summary for people: `report.md` with a region × year table per headline indicator, the
+//! latest ranks, the targets, and SVG charts; `headline.txt` with the tables `make` prints.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use countypanel_core::catalog::{Catalog, Indicator};
+use countypanel_core::config::Pipeline;
+use polars::prelude::DataFrame;
+
+use crate::compute::{AggregateOutputs, floats, ints, strings};
+use crate::{AggregateError, write_text_atomic};
+
+/// One region's values of one indicator by year.
+pub(crate) struct Series {
+    pub code: String,
+    pub name: String,
+    pub by_year: BTreeMap<i32, (f64, String)>,
+}
+
+/// Formats a value in its unit for a table cell.
+pub(crate) fn format_value(v: f64, unit: &str, qualifier: &str) -> String {
+    let mark = match qualifier {
+        "ge" => "≥",
+        "gt" => ">",
+        "le" => "≤",
+        "lt" => "<",
+        "approx" => "≈",
+        _ => "",
+    };
+    let body = match unit {
+        "percent" => format!("{}%", trim(v)),
+        "yuan" if v.abs() >= 1e8 => format!("{}亿元", trim(v / 1e8)),
+        "yuan" if v.abs() >= 1e4 => format!("{}万元", trim(v / 1e4)),
+        _ => trim(v),
+    };
+    format!("{mark}{body}")
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// Display width of a string in a terminal: CJK and full-width characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 && !matches!(c, '≥' | '≤' | '≈') { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize, right: bool) -> String {
+    let fill = " ".repeat(w.saturating_sub(width(s)));
+    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+}
+
+pub(crate) fn series_of(panel_long: &DataFrame, indicator: &str, levels: &[String]) -> Result<Vec<Series>, AggregateError> {
+    let codes = strings(panel_long, "region_code")?;
+    let names = strings(panel_long, "region_name")?;
+    let lvls = strings(panel_long, "region_level")?;
+    let inds = strings(panel_long, "indicator_id")?;
+    let kinds = strings(panel_long, "kind")?;
+    let years = ints(panel_long, "year")?;
+    let values = floats(panel_long, "value")?;
+    let quals = strings(panel_long, "qualifier")?;
+    let mut by_region: BTreeMap<String, Series> = BTreeMap::new();
+    for i in 0..codes.len() {
+        if inds[i].as_deref() != Some(indicator) || kinds[i].as_deref() != Some("actual") {
+            continue;
+        }
+        if !levels.iter().any(|l| Some(l.as_str()) == lvls[i].as_deref()) {
+            continue;
+        }
+        let (Some(code), Some(year), Some(v)) = (codes[i].clone(), years[i], values[i]) else { continue };
+        let s = by_region.entry(code.clone()).or_insert_with(|| Series {
+            code,
+            name: names[i].clone().unwrap_or_default(),
+            by_year: BTreeMap::new(),
+        });
+        s.by_year.insert(year, (v, quals[i].clone().unwrap_or_default()));
+    }
+    Ok(by_region.into_values().collect())
+}
+
+fn table(ind: &Indicator, series: &[Series], markdown: bool) -> String {
+    let years: BTreeSet<i32> = series.iter().flat_map(|s| s.by_year.keys().copied()).collect();
+    let header: Vec<String> = std::iter::once("地区 region".to_string())
+        .chain(years.iter().map(ToString::to_string))
+        .collect();
+    let rows: Vec<Vec<String>> = series
+        .iter()
+        .map(|s| {
+            std::iter::once(format!("{} {}", s.name, s.code))
+                .chain(years.iter().map(|y| {
+                    s.by_year
+                        .get(y)
+                        .map_or_else(|| "·".to_string(), |(v, q)| format_value(*v, &ind.unit, q))
+                }))
+                .collect()
+        })
+        .collect();
+    let mut out = String::new();
+    if markdown {
+        let _ = writeln!(out, "| {} |", header.join(" | "));
+        let _ = writeln!(out, "|{}|", header.iter().enumerate().map(|(i, _)| if i == 0 { "---" } else { "---:" }).collect::<Vec<_>>().join("|"));
+        for r in &rows {
+            let _ = writeln!(out, "| {} |", r.join(" | "));
+        }
+    } else {
+        let widths: Vec<usize> = (0..header.len())
+            .map(|c| std::iter::once(&header[c]).chain(rows.iter().map(|r| &r[c])).map(|s| width(s)).max().unwrap_or(0))
+            .collect();
+        let line = |cells: &[String]| {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| pad(c, widths[i], i > 0))
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        let _ = writeln!(out, "{}", line(&header));
+        let _ = writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+        for r in &rows {
+            let _ = writeln!(out, "{}", line(r));
+        }
+    }
+    out
+}
+
+pub(crate) fn write_report(
+    panel_long: &DataFrame,
+    comparison: &DataFrame,
+    targets: &DataFrame,
+    pipeline: &Pipeline,
+    catalog: &Catalog,
+    out: &AggregateOutputs,
+) -> Result<String, AggregateError> {
+    let levels = &pipeline.aggregate.region_levels;
+    let mut md = String::new();
+    let mut headline = String::new();
+    let _ = writeln!(md, "# {}: county comparison\n", pipeline.pipeline.name);
+    if !pipeline.pipeline.description.is_empty() {
+        let _ = writeln!(md, "{}\n", pipeline.pipeline.description);
+    }
+    let _ = writeln!(
+        md,
+        "Values are actual values by region and year. `≥` marks a lower bound (以上), `≈` an approximate value; `·` means no report. Region levels compared: {}.\n",
+        levels.join(", ")
+    );
+    for id in &pipeline.aggregate.headline {
+        let Some(ind) = catalog.get(id) else { continue };
+        let series = series_of(panel_long, id, levels)?;
+        let _ = writeln!(md, "## {} ({})\n", ind.name, ind.label);
+        if series.is_empty() {
+            let _ = writeln!(md, "No region reports this indicator.\n");
+            continue;
+        }
+        md.push_str(&table(ind, &series, true));
+        let chart_name = format!("charts/{id}.svg");
+        crate::chart::line_chart(&out.file(&chart_name), ind, &series)?;
+        let _ = writeln!(md, "\n![{}]({chart_name})\n", ind.name);
+        md.push_str(&ranks_section(comparison, id, ind)?);
+        let _ = writeln!(headline, "{} ({}), {}", ind.name, ind.label, ind.unit);
+        headline.push_str(&table(ind, &series, false));
+        headline.push('\n');
+    }
+    md.push_str(&targets_section(targets, catalog)?);
+    write_text_atomic(&out.file("report.md"), &md)?;
+    write_text_atomic(&out.file("headline.txt"), &headline)?;
+    Ok(headline)
+}
+
+fn ranks_section(comparison: &DataFrame, id: &str, ind: &Indicator) -> Result<String, AggregateError> {
+    let inds = strings(comparison, "indicator_id")?;
+    let years = ints(comparison, "year")?;
+    let latest = (0..inds.len())
+        .filter(|&i| inds[i].as_deref() == Some(id))
+        .filter_map(|i| years[i])
+        .max();
+    let Some(latest) = latest else { return Ok(String::new()) };
+    let names = strings(comparison, "region_name")?;
+    let levels = strings(comparison, "region_level")?;
+    let ranks = ints(comparison, "rank")?;
+    let n = ints(comparison, "n_compared")?;
+    let values = floats(comparison, "value")?;
+    let change = floats(comparison, "change_abs")?;
+    let prev = ints(comparison, "prev_year")?;
+    let mut s = format!(
+        "\nRanks in {latest} ({}):\n\n| level | rank | region | value | change since |\n|---|---:|---|---:|---|\n",
+        if ind.higher_is_better { "higher is better" } else { "lower is better" }
+    );
+    for i in 0..inds.len() {
+        if inds[i].as_deref() != Some(id) || years[i] != Some(latest) {
+            continue;
+        }
+        let ch = match (change[i], prev[i]) {
+            (Some(c), Some(p)) => format!("{}{} since {p}", if c >= 0.0 { "+" } else { "" }, trim(c)),
+            _ => "first report".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {}/{} | {} | {} | {ch} |",
+            levels[i].as_deref().unwrap_or(""),
+            ranks[i].unwrap_or(0),
+            n[i].unwrap_or(0),
+            names[i].as_deref().unwrap_or(""),
+            format_value(values[i].unwrap_or(f64::NAN), &ind.unit, "eq"),
+        );
+    }
+    s.push('\n');
+    Ok(s)
+}
+
+fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, AggregateError> {
+    if targets.height() == 0 {
+        return Ok("## Targets\n\nNo targets were stated.\n".into());
+    }
+    let names = strings(targets, "region_name")?;
+    let years = ints(targets, "year")?;
+    let inds = strings(targets, "indicator_id")?;
+    let target = floats(targets, "target")?;
+    let quals = strings(targets, "target_qualifier")?;
+    let actual = floats(targets, "actual")?;
+    let met = targets
+        .column("met")
+        .and_then(|c| c.bool().cloned())
+        .map_err(crate::pl_err("targets"))?;
+    let mut s = String::from("## Targets\n\n| region | year | indicator | target | actual | met |\n|---|---:|---|---:|---:|---|\n");
+    for (i, m) in met.iter().enumerate() {
+        let id = inds[i].as_deref().unwrap_or("");
+        let (name, unit) = catalog.get(id).map_or((id, "other"), |c| (c.name.as_str(), c.unit.as_str()));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {name} | {} | {} | {} |",
+            names[i].as_deref().unwrap_or(""),
+            years[i].unwrap_or(0),
+            format_value(target[i].unwrap_or(f64::NAN), unit, quals[i].as_deref().unwrap_or("eq")),
+            actual[i].map_or_else(|| "·".to_string(), |a| format_value(a, unit, "eq")),
+            match m {
+                Some(true) => "met",
+                Some(false) => "not met",
+                None => "no actual yet",
+            }
+        );
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_format_in_their_units() {
+        assert_eq!(format_value(32.3, "percent", "eq"), "32.3%");
+        assert_eq!(format_value(95.0, "percent", "ge"), "≥95%");
+        assert_eq!(format_value(150_000_000.0, "yuan", "eq"), "1.5亿元");
+        assert_eq!(format_value(91.0, "institution", "approx"), "≈91");
+    }
+
+    #[test]
+    fn cjk_characters_take_two_columns() {
+        assert_eq!(width("嘉鱼县 421221"), 13);
+        assert_eq!(pad("甲", 4, true), "  甲");
+    }
+}

@@ -1,0 +1,63 @@
+//! Validation rules. Each rule has a name (stored in the quarantine table) and a severity; the
+//! first rule a fact breaks is the one recorded.
+
+use polars::prelude::*;
+
+/// The rules in the order they are checked.
+pub const RULES: &[(&str, &str, &str)] = &[
+    ("region_unresolved", "error", "the fact's region could not be resolved to a code"),
+    ("year_malformed", "error", "the year in the text is malformed (such as 202223年)"),
+    ("year_missing", "error", "no year could be determined"),
+    ("year_out_of_window", "error", "the year is outside clean.year_min..clean.year_max"),
+    ("year_after_publication", "error", "an actual value dated after its document was published"),
+    ("region_not_valid_in_year", "error", "the region code was not valid in the fact's year"),
+    ("unit_mismatch", "error", "the unit cannot be converted to the indicator's unit"),
+    ("out_of_range", "error", "the value is outside the indicator's valid range"),
+    ("not_whole", "error", "a count that is not a whole number"),
+];
+
+/// The expression naming the first rule a row breaks, or null. Expects the columns of the facts
+/// table joined with `cat_unit`, `range_min`, `range_max`, `pub_year` and `region_level`.
+pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
+    let year = || col("year");
+    when(col("region_code").is_null())
+        .then(lit("region_unresolved"))
+        .when(year().is_null().and(col("year_flag").eq(lit("malformed"))))
+        .then(lit("year_malformed"))
+        .when(year().is_null())
+        .then(lit("year_missing"))
+        .when(year().lt(lit(year_min)).or(year().gt(lit(year_max))))
+        .then(lit("year_out_of_window"))
+        .when(
+            col("kind")
+                .eq(lit("actual"))
+                .and(col("pub_year").is_not_null())
+                .and(year().gt(col("pub_year") + lit(max_after))),
+        )
+        .then(lit("year_after_publication"))
+        .when(col("region_level").is_null())
+        .then(lit("region_not_valid_in_year"))
+        .when(col("unit").neq(col("cat_unit")))
+        .then(lit("unit_mismatch"))
+        .when(
+            col("value")
+                .lt(col("range_min"))
+                .or(col("value").gt(col("range_max")))
+                .or(col("value").is_nan()),
+        )
+        .then(lit("out_of_range"))
+        .when(
+            col("cat_unit")
+                .neq(lit("percent"))
+                .and(col("cat_unit").neq(lit("yuan")))
+                .and(col("value").cast(DataType::Int64).cast(DataType::Float64).neq(col("value"))),
+        )
+        .then(lit("not_whole"))
+        .otherwise(lit(NULL).cast(DataType::String))
+}
+
+/// Severity of a rule.
+#[must_use]
+pub fn severity(rule: &str) -> &'static str {
+    RULES.iter().find(|(r, _, _)| *r == rule).map_or("error", |(_, s, _)| s)
+}

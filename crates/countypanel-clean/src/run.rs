@@ -1,0 +1,416 @@
+//! The clean stage.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use countypanel_core::catalog::Catalog;
+use countypanel_core::config::Pipeline;
+use countypanel_core::contract::{CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE};
+use countypanel_core::frame::{frame_to_batch, read_frame};
+use countypanel_core::parquet_io::{WriteMeta, write_table};
+use countypanel_regions::Gazetteer;
+use polars::prelude::*;
+
+use crate::rules::{first_broken_rule, severity};
+use crate::{CleanError, pl_err};
+
+/// Where the clean stage writes.
+#[derive(Debug, Clone, Copy)]
+pub struct CleanOutputs<'a> {
+    /// One row per cell.
+    pub observations: &'a Path,
+    /// Facts held back.
+    pub quarantine: &'a Path,
+    /// Competing facts of conflicting cells.
+    pub conflicts: &'a Path,
+    /// Facts with no catalog indicator.
+    pub uncatalogued: &'a Path,
+}
+
+/// Counts of one clean run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CleanSummary {
+    /// Facts read.
+    pub facts_in: usize,
+    /// Observations written.
+    pub observations: usize,
+    /// Facts merged into observations.
+    pub mentions: usize,
+    /// Mentions beyond the first of each observation.
+    pub duplicates_merged: usize,
+    /// Facts quarantined, by rule.
+    pub quarantined: BTreeMap<String, usize>,
+    /// Facts naming no catalog indicator.
+    pub uncatalogued: usize,
+    /// Observations whose sources disagree.
+    pub conflicts: usize,
+    /// Checks of error severity that failed the run (exit 1).
+    pub failed_checks: Vec<String>,
+}
+
+impl CleanSummary {
+    /// Facts quarantined in all.
+    #[must_use]
+    pub fn n_quarantined(&self) -> usize {
+        self.quarantined.values().sum()
+    }
+}
+
+fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, CleanError> {
+    let c = df.column(name).map_err(pl_err("reading a column"))?;
+    let s = c.cast(&DataType::String).map_err(pl_err("reading a column"))?;
+    Ok(s.str()
+        .map_err(pl_err("reading a column"))?
+        .iter()
+        .map(|v| v.map(str::to_owned))
+        .collect())
+}
+
+fn ints(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>, CleanError> {
+    let c = df.column(name).map_err(pl_err("reading a column"))?;
+    let s = c.cast(&DataType::Int32).map_err(pl_err("reading a column"))?;
+    Ok(s.i32().map_err(pl_err("reading a column"))?.iter().collect())
+}
+
+fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, CleanError> {
+    let c = df.column(name).map_err(pl_err("reading a column"))?;
+    let s = c.cast(&DataType::Float64).map_err(pl_err("reading a column"))?;
+    Ok(s.f64().map_err(pl_err("reading a column"))?.iter().collect())
+}
+
+/// Year of a day count since 1970-01-01.
+fn year_of(days: i32) -> i32 {
+    countypanel_extract::time::civil_from_days(days).0
+}
+
+/// Runs the clean stage.
+pub fn clean(
+    facts_path: &Path,
+    documents_path: &Path,
+    out: CleanOutputs<'_>,
+    pipeline: &Pipeline,
+    catalog: &Catalog,
+    gazetteer: &Gazetteer,
+    meta: &WriteMeta,
+) -> Result<CleanSummary, CleanError> {
+    let facts = read_frame(facts_path, &FACTS)?;
+    let docs = read_frame(documents_path, &DOCUMENTS)?;
+    let mut summary = CleanSummary {
+        facts_in: facts.height(),
+        ..CleanSummary::default()
+    };
+
+    // Per-document policy inputs, computed once per document.
+    let doc_ids = strings(&docs, "doc_id")?;
+    let paths = strings(&docs, "source_path")?;
+    let published = ints(&docs, "published")?;
+    let priority: Vec<i32> = paths
+        .iter()
+        .map(|p| pipeline.source_priority(p.as_deref().unwrap_or("")))
+        .collect();
+    let pub_year: Vec<Option<i32>> = published.iter().map(|d| d.map(year_of)).collect();
+    let doc_table = DataFrame::new_infer_height(vec![
+        Column::new("doc_id".into(), doc_ids),
+        Column::new("source_priority".into(), priority),
+        Column::new("pub_year".into(), pub_year),
+        Column::new("published".into(), published)
+            .cast(&DataType::Date)
+            .map_err(pl_err("document dates"))?,
+    ])
+    .map_err(pl_err("document table"))?;
+
+    // Catalog: canonical unit and valid range.
+    let cat_table = DataFrame::new_infer_height(vec![
+        Column::new(
+            "indicator_id".into(),
+            catalog.indicators.iter().map(|i| i.id.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "cat_unit".into(),
+            catalog.indicators.iter().map(|i| i.unit.clone()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "range_min".into(),
+            catalog.indicators.iter().map(|i| i.range[0]).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "range_max".into(),
+            catalog.indicators.iter().map(|i| i.range[1]).collect::<Vec<_>>(),
+        ),
+    ])
+    .map_err(pl_err("catalog table"))?;
+
+    // Region level and official name of each (code, year) pair, from the gazetteer.
+    let codes = strings(&facts, "region_code")?;
+    let years = ints(&facts, "year")?;
+    let mut pairs: Vec<(String, i32)> = codes
+        .iter()
+        .zip(&years)
+        .filter_map(|(c, y)| Some((c.clone()?, (*y)?)))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    pairs.sort();
+    let mut r_code = Vec::new();
+    let mut r_year = Vec::new();
+    let mut r_level = Vec::new();
+    let mut r_name = Vec::new();
+    for (code, year) in pairs {
+        if let Some(c) = gazetteer.by_code(&code, Some(year)) {
+            r_code.push(code);
+            r_year.push(year);
+            r_level.push(c.level.as_str().to_string());
+            r_name.push(c.name);
+        }
+    }
+    let region_table = DataFrame::new_infer_height(vec![
+        Column::new("region_code".into(), r_code),
+        Column::new("year".into(), r_year),
+        Column::new("region_level".into(), r_level),
+        Column::new("region_official".into(), r_name),
+    ])
+    .map_err(pl_err("region table"))?;
+
+    let cfg = &pipeline.clean;
+    let checked = facts
+        .clone()
+        .lazy()
+        .filter(col("indicator_id").is_not_null())
+        .join(
+            cat_table.lazy(),
+            [col("indicator_id")],
+            [col("indicator_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .join(
+            doc_table.lazy(),
+            [col("doc_id")],
+            [col("doc_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .join(
+            region_table.lazy(),
+            [col("region_code"), col("year")],
+            [col("region_code"), col("year")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_columns([first_broken_rule(cfg.year_min, cfg.year_max, cfg.max_years_after_published).alias("rule_broken")])
+        .collect()
+        .map_err(pl_err("validation rules"))?;
+
+    let uncatalogued = facts
+        .clone()
+        .lazy()
+        .filter(col("indicator_id").is_null())
+        .collect()
+        .map_err(pl_err("uncatalogued facts"))?;
+    summary.uncatalogued = uncatalogued.height();
+
+    // Quarantine.
+    let held = checked
+        .clone()
+        .lazy()
+        .filter(col("rule_broken").is_not_null())
+        .sort_by_exprs(
+            [col("doc_id"), col("char_start"), col("fact_id")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("quarantine"))?;
+    let quarantine = quarantine_frame(&held)?;
+    for r in strings(&held, "rule_broken")?.into_iter().flatten() {
+        *summary.quarantined.entry(r).or_default() += 1;
+    }
+
+    // Observations: sort by cell and policy, take the first of each cell.
+    let keys = || [col("region_code"), col("year"), col("indicator_id"), col("kind")];
+    let valid = checked
+        .lazy()
+        .filter(col("rule_broken").is_null())
+        .with_columns([when(col("qualifier").eq(lit("eq")))
+            .then(lit(0i32))
+            .otherwise(lit(1i32))
+            .alias("qual_rank")])
+        .sort_by_exprs(
+            [
+                col("region_code"),
+                col("year"),
+                col("indicator_id"),
+                col("kind"),
+                col("source_priority"),
+                col("qual_rank"),
+                col("published"),
+                col("fact_id"),
+            ],
+            SortMultipleOptions::default()
+                .with_order_descending_multi([false, false, false, false, false, false, true, false])
+                .with_nulls_last(true)
+                .with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("policy order"))?;
+    let observations = valid
+        .clone()
+        .lazy()
+        .group_by_stable(keys())
+        .agg([
+            col("region_official").first().alias("region_name"),
+            col("region_level").first(),
+            col("value").first(),
+            col("unit").first(),
+            col("qualifier").first(),
+            col("doc_id").n_unique().cast(DataType::Int32).alias("n_sources"),
+            col("fact_id").count().cast(DataType::Int32).alias("n_mentions"),
+            col("value").min().alias("value_min"),
+            col("value").max().alias("value_max"),
+            col("fact_id").first().alias("chosen_fact_id"),
+            col("fact_id").sort(SortOptions::default()).alias("fact_ids"),
+            col("doc_id").unique().sort(SortOptions::default()).alias("doc_ids"),
+        ])
+        .with_columns([(col("value_max") - col("value_min"))
+            .gt(lit(1e-9) * (col("value_max").abs() + lit(1.0)))
+            .alias("conflict")])
+        .sort_by_exprs(keys(), SortMultipleOptions::default().with_maintain_order(true))
+        .collect()
+        .map_err(pl_err("observations"))?;
+
+    let conflicts = valid
+        .lazy()
+        .join(
+            observations
+                .clone()
+                .lazy()
+                .filter(col("conflict"))
+                .select([col("region_code"), col("year"), col("indicator_id"), col("kind"), col("chosen_fact_id")]),
+            keys(),
+            keys(),
+            JoinArgs::new(JoinType::Inner),
+        )
+        .with_columns([col("fact_id").eq(col("chosen_fact_id")).alias("chosen")])
+        .sort_by_exprs(
+            [col("region_code"), col("year"), col("indicator_id"), col("kind"), col("fact_id")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("conflicts"))?;
+
+    summary.observations = observations.height();
+    summary.mentions = ints(&observations, "n_mentions")?.into_iter().flatten().map(|n| n as usize).sum();
+    summary.duplicates_merged = summary.mentions - summary.observations;
+    summary.conflicts = observations
+        .column("conflict")
+        .map_err(pl_err("conflicts"))?
+        .bool()
+        .map_err(pl_err("conflicts"))?
+        .iter()
+        .filter(|b| *b == Some(true))
+        .count();
+
+    // Checks that run every time.
+    let accounted = summary.mentions + summary.n_quarantined() + summary.uncatalogued;
+    if accounted != summary.facts_in {
+        return Err(CleanError::Invariant(format!(
+            "facts in ({}) != mentions in observations ({}) + quarantined ({}) + uncatalogued ({})",
+            summary.facts_in,
+            summary.mentions,
+            summary.n_quarantined(),
+            summary.uncatalogued
+        )));
+    }
+    check_unique(&observations)?;
+
+    write_table(out.observations, &OBSERVATIONS, &frame_to_batch(&observations, &OBSERVATIONS)?, meta)?;
+    write_table(out.quarantine, &QUARANTINE, &frame_to_batch(&quarantine, &QUARANTINE)?, meta)?;
+    write_table(out.conflicts, &CONFLICTS, &frame_to_batch(&conflicts, &CONFLICTS)?, meta)?;
+    write_table(out.uncatalogued, &FACTS, &frame_to_batch(&uncatalogued, &FACTS)?, meta)?;
+
+    let catalogued = summary.facts_in - summary.uncatalogued;
+    let errors: usize = summary
+        .quarantined
+        .iter()
+        .filter(|(rule, _)| severity(rule) == "error")
+        .map(|(_, n)| *n)
+        .sum();
+    if catalogued > 0 && errors as f64 / catalogued as f64 > cfg.max_quarantine_share {
+        summary.failed_checks.push(format!(
+            "{errors} of {catalogued} catalogued facts quarantined, over clean.max_quarantine_share = {}",
+            cfg.max_quarantine_share
+        ));
+    }
+    Ok(summary)
+}
+
+fn check_unique(obs: &DataFrame) -> Result<(), CleanError> {
+    let a = strings(obs, "region_code")?;
+    let b = ints(obs, "year")?;
+    let c = strings(obs, "indicator_id")?;
+    let d = strings(obs, "kind")?;
+    let mut seen = HashSet::with_capacity(a.len());
+    for i in 0..a.len() {
+        if !seen.insert((&a[i], b[i], &c[i], &d[i])) {
+            return Err(CleanError::Invariant(format!(
+                "observations are not unique on (region_code, year, indicator_id, kind): {:?} {:?} {:?} {:?} repeats",
+                a[i], b[i], c[i], d[i]
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn quarantine_frame(held: &DataFrame) -> Result<DataFrame, CleanError> {
+    let rules = strings(held, "rule_broken")?;
+    let values = floats(held, "value")?;
+    let units = strings(held, "unit")?;
+    let cat_units = strings(held, "cat_unit")?;
+    let mins = floats(held, "range_min")?;
+    let maxs = floats(held, "range_max")?;
+    let years = ints(held, "year")?;
+    let pub_years = ints(held, "pub_year")?;
+    let codes = strings(held, "region_code")?;
+    let names = strings(held, "region_name")?;
+    let mut detail = Vec::with_capacity(rules.len());
+    let mut sev = Vec::with_capacity(rules.len());
+    for i in 0..rules.len() {
+        let rule = rules[i].as_deref().unwrap_or("");
+        sev.push(severity(rule).to_string());
+        let v = values[i].unwrap_or(f64::NAN);
+        detail.push(match rule {
+            "region_unresolved" => format!(
+                "region {} has no code",
+                names[i].as_deref().map_or("(none named)".to_string(), |n| format!("`{n}`"))
+            ),
+            "year_malformed" => "the year written in the text is malformed".to_string(),
+            "year_missing" => "no year in the sentence, paragraph, headings or publication date".to_string(),
+            "year_out_of_window" => format!("year {} is outside the plausible window", years[i].unwrap_or(0)),
+            "year_after_publication" => format!(
+                "actual value for {} in a document published in {}",
+                years[i].unwrap_or(0),
+                pub_years[i].unwrap_or(0)
+            ),
+            "region_not_valid_in_year" => format!(
+                "code {} was not valid in {}",
+                codes[i].as_deref().unwrap_or(""),
+                years[i].unwrap_or(0)
+            ),
+            "unit_mismatch" => format!(
+                "unit {} where the indicator is measured in {}",
+                units[i].as_deref().unwrap_or(""),
+                cat_units[i].as_deref().unwrap_or("")
+            ),
+            "out_of_range" => format!(
+                "value {v} outside [{}, {}]",
+                mins[i].unwrap_or(f64::NAN),
+                maxs[i].unwrap_or(f64::NAN)
+            ),
+            "not_whole" => format!("count {v} is not a whole number"),
+            other => other.to_string(),
+        });
+    }
+    let mut q = held
+        .select(["fact_id", "doc_id", "indicator_id", "region_name", "year", "value", "unit", "evidence"])
+        .map_err(pl_err("quarantine"))?;
+    q.with_column(Column::new("rule".into(), rules)).map_err(pl_err("quarantine"))?;
+    q.with_column(Column::new("severity".into(), sev)).map_err(pl_err("quarantine"))?;
+    q.with_column(Column::new("detail".into(), detail)).map_err(pl_err("quarantine"))?;
+    Ok(q)
+}

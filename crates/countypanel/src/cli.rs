@@ -1,0 +1,141 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)";
+
+/// countypanel turns Chinese county health reports into county-by-year panels.
+#[derive(Debug, Parser)]
+#[command(
+    name = "countypanel",
+    version,
+    about = "Turn Chinese county health reports into county-by-year comparison panels",
+    long_about = "Turn Chinese county health reports into county-by-year comparison panels.\n\nThe pipeline runs in three stages that chain through Parquet files:\n  ingest     raw reports (txt, html, docx) -> data/staged/{documents,facts}.parquet\n  clean      facts -> data/clean/observations.parquet (+ quarantine, conflicts)\n  aggregate  observations -> data/summary/ (panels, comparison, targets, coverage, report.md)\n\nPaths come from the pipeline file (default pipelines/county-health.toml); each can be overridden.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    /// The pipeline file: where raw reports are, which catalog, where outputs go.
+    #[arg(long, global = true, default_value = "pipelines/county-health.toml", value_name = "FILE")]
+    pub pipeline: PathBuf,
+    /// No progress or summary lines on stderr.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// The stage to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read raw reports, extract facts, write documents, facts and rejects.
+    #[command(after_help = concat!(
+        "Example:\n  countypanel ingest --raw data/raw/sample\n  countypanel ingest --pipeline pipelines/county-health.toml report1.html report2.txt\n\n",
+        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+    ))]
+    Ingest(IngestArgs),
+    /// Validate facts and reconcile sources into one observation per cell.
+    #[command(after_help = concat!(
+        "Example:\n  countypanel clean\n  countypanel clean --facts /tmp/facts.parquet --observations /tmp/obs.parquet\n\n",
+        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+    ))]
+    Clean(CleanArgs),
+    /// Build panels, comparisons, targets, coverage and the report.
+    #[command(after_help = concat!(
+        "Example:\n  countypanel aggregate\n  countypanel aggregate --observations data/clean/observations.parquet --summary /tmp/summary\n\n",
+        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+    ))]
+    Aggregate(AggregateArgs),
+    /// Run ingest, clean and aggregate in order.
+    #[command(after_help = concat!(
+        "Example:\n  countypanel run\n  countypanel run --raw /data/reports/2023\n\n",
+        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+    ))]
+    Run(RunArgs),
+    /// Resolve a place name to its region code in a year.
+    #[command(after_help = "Examples:\n  countypanel region 嘉鱼县\n  countypanel region 滦县 --year 2017\n  countypanel region 城关区 --context 兰州市 --json\n\nPrints one line per result: status, code, level, official name, method; the candidates when ambiguous.")]
+    Region(RegionArgs),
+}
+
+/// Ingest arguments.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Read this folder (recursively) instead of the pipeline's `paths.raw`.
+    #[arg(long, value_name = "DIR")]
+    pub raw: Option<PathBuf>,
+    /// Read these files instead of a folder.
+    #[arg(value_name = "FILE", conflicts_with = "raw")]
+    pub files: Vec<PathBuf>,
+    /// Where to write the documents table.
+    #[arg(long, value_name = "FILE")]
+    pub documents: Option<PathBuf>,
+    /// Where to write the facts table.
+    #[arg(long, value_name = "FILE")]
+    pub facts: Option<PathBuf>,
+    /// Where to write the rejects table.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Fail (exit 1) when more than this share of files is rejected (overrides the pipeline).
+    #[arg(long, value_name = "SHARE")]
+    pub max_reject_share: Option<f64>,
+}
+
+/// Clean arguments.
+#[derive(Debug, Args, Default)]
+pub struct CleanArgs {
+    /// Facts table to read.
+    #[arg(long, value_name = "FILE")]
+    pub facts: Option<PathBuf>,
+    /// Documents table to read.
+    #[arg(long, value_name = "FILE")]
+    pub documents: Option<PathBuf>,
+    /// Where to write observations.
+    #[arg(long, value_name = "FILE")]
+    pub observations: Option<PathBuf>,
+    /// Where to write the quarantine table.
+    #[arg(long, value_name = "FILE")]
+    pub quarantine: Option<PathBuf>,
+    /// Where to write the conflicts table.
+    #[arg(long, value_name = "FILE")]
+    pub conflicts: Option<PathBuf>,
+    /// Where to write facts with no catalog indicator.
+    #[arg(long, value_name = "FILE")]
+    pub uncatalogued: Option<PathBuf>,
+}
+
+/// Aggregate arguments.
+#[derive(Debug, Args, Default)]
+pub struct AggregateArgs {
+    /// Observations table to read.
+    #[arg(long, value_name = "FILE")]
+    pub observations: Option<PathBuf>,
+    /// Folder to write the summary to.
+    #[arg(long, value_name = "DIR")]
+    pub summary: Option<PathBuf>,
+}
+
+/// Run arguments.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Read this folder instead of the pipeline's `paths.raw`.
+    #[arg(long, value_name = "DIR")]
+    pub raw: Option<PathBuf>,
+}
+
+/// Region lookup arguments.
+#[derive(Debug, Args)]
+pub struct RegionArgs {
+    /// The place name (嘉鱼县, 嘉鱼, 兰州市城关区, 千里山镇).
+    pub name: String,
+    /// The year the name is used in.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Other place names or codes of the same document, to choose between regions sharing a name.
+    #[arg(long, value_name = "TEXT")]
+    pub context: Vec<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}

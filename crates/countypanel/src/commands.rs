@@ -1,0 +1,293 @@
+//! The subcommands.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context as _, Result, bail};
+use countypanel_aggregate::{AggregateOutputs, aggregate};
+use countypanel_clean::{CleanOutputs, clean};
+use countypanel_core::catalog::Catalog;
+use countypanel_core::config::Pipeline;
+use countypanel_core::hash::sha256_hex;
+use countypanel_core::parquet_io::WriteMeta;
+use countypanel_extract::Extractor;
+use countypanel_ingest::metadata::RegionFinder;
+use countypanel_ingest::{Limits, Reader, list_inputs, write_outputs};
+use countypanel_regions::{Gazetteer, Status};
+
+use crate::Outcome;
+use crate::cli::{AggregateArgs, CleanArgs, Cli, Command, IngestArgs, RegionArgs};
+use crate::progress::Progress;
+
+/// Runs the command line.
+pub fn run(cli: &Cli) -> Result<Outcome> {
+    match &cli.command {
+        Command::Ingest(a) => ingest(cli, a, None),
+        Command::Clean(a) => clean_stage(cli, a),
+        Command::Aggregate(a) => aggregate_stage(cli, a),
+        Command::Run(a) => {
+            let ingest_args = IngestArgs {
+                raw: a.raw.clone(),
+                files: Vec::new(),
+                documents: None,
+                facts: None,
+                rejects: None,
+                max_reject_share: None,
+            };
+            let mut failed = Vec::new();
+            for outcome in [
+                ingest(cli, &ingest_args, None)?,
+                clean_stage(cli, &CleanArgs::default())?,
+                aggregate_stage(cli, &AggregateArgs::default())?,
+            ] {
+                if let Outcome::DataFailed(c) = outcome {
+                    failed.extend(c);
+                }
+            }
+            Ok(if failed.is_empty() { Outcome::Ok } else { Outcome::DataFailed(failed) })
+        }
+        Command::Region(a) => region(cli, a),
+    }
+}
+
+fn load_pipeline(cli: &Cli) -> Result<Pipeline> {
+    Ok(Pipeline::load(&cli.pipeline)?)
+}
+
+fn load_catalog(p: &Pipeline) -> Result<Catalog> {
+    Ok(Catalog::load(&p.paths.catalog)?)
+}
+
+fn load_gazetteer(p: &Pipeline) -> Result<Gazetteer> {
+    Gazetteer::load(&p.paths.reference)
+        .with_context(|| format!("loading region reference files from {}", p.paths.reference.display()))
+}
+
+fn file_hash(path: &Path) -> Result<(String, String)> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok((path.display().to_string(), sha256_hex(&bytes)))
+}
+
+fn meta(cli: &Cli, producer: &str, inputs: Vec<(String, String)>) -> WriteMeta {
+    WriteMeta {
+        producer: format!("{producer} {}", env!("CARGO_PKG_VERSION")),
+        pipeline: cli.pipeline.display().to_string(),
+        inputs,
+        region_vintage: "2023".into(),
+        extra: Vec::new(),
+    }
+}
+
+fn or(path: Option<&PathBuf>, dir: &Path, name: &str) -> PathBuf {
+    path.cloned().unwrap_or_else(|| dir.join(name))
+}
+
+fn ingest(cli: &Cli, a: &IngestArgs, _unused: Option<()>) -> Result<Outcome> {
+    let p = load_pipeline(cli)?;
+    let catalog = load_catalog(&p)?;
+    let gazetteer = load_gazetteer(&p)?;
+    let files = if a.files.is_empty() {
+        let raw = a.raw.clone().unwrap_or_else(|| p.paths.raw.clone());
+        if !raw.exists() {
+            bail!("{}: the raw report folder does not exist", raw.display());
+        }
+        list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?
+    } else {
+        a.files.clone()
+    };
+    let extractor = Extractor::with_regions(&catalog, gazetteer.names());
+    let finder = RegionFinder::new(gazetteer.names());
+    let reader = Reader {
+        extractor: &extractor,
+        finder: &finder,
+        gazetteer: &gazetteer,
+        limits: Limits {
+            max_file_bytes: p.ingest.max_file_bytes,
+            max_unzipped_bytes: p.ingest.max_unzipped_bytes,
+        },
+    };
+    let started = Instant::now();
+    let progress = Progress::new(files.len(), cli.quiet);
+    let outcomes = reader.read_all(&files, &|_| progress.tick());
+    progress.finish();
+    let mut inputs = vec![file_hash(&p.paths.catalog)?];
+    inputs.extend(std::iter::empty());
+    let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
+    let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
+    let rejects = or(a.rejects.as_ref(), &p.paths.qa, "ingest_rejects.parquet");
+    let mut m = meta(cli, "countypanel-ingest", Vec::new());
+    m.extra.push(("countypanel.catalog".into(), format!("{}={}", inputs[0].0, inputs[0].1)));
+    let s = write_outputs(&outcomes, &documents, &facts, &rejects, &m)?;
+    let secs = started.elapsed().as_secs_f64();
+    if !cli.quiet {
+        let reasons = s
+            .rejected
+            .iter()
+            .map(|(r, n)| format!("{r}: {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!(
+            "ingest: {} files, {} read, {} rejected{}, {} facts ({} catalogued), {:.2} MB in {secs:.2}s",
+            s.files,
+            s.documents,
+            s.n_rejected(),
+            if reasons.is_empty() { String::new() } else { format!(" ({reasons})") },
+            s.facts,
+            s.facts_catalogued,
+            s.bytes as f64 / 1e6,
+        );
+    }
+    let max_share = a.max_reject_share.unwrap_or(p.ingest.max_reject_share);
+    if !(0.0..=1.0).contains(&max_share) {
+        bail!("--max-reject-share must be between 0 and 1, got {max_share}");
+    }
+    if s.files > 0 && s.n_rejected() as f64 / s.files as f64 > max_share {
+        return Ok(Outcome::DataFailed(vec![format!(
+            "{} of {} files rejected, over the allowed share of {max_share} (see {})",
+            s.n_rejected(),
+            s.files,
+            rejects.display()
+        )]));
+    }
+    Ok(Outcome::Ok)
+}
+
+fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
+    let p = load_pipeline(cli)?;
+    let catalog = load_catalog(&p)?;
+    let gazetteer = load_gazetteer(&p)?;
+    let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
+    let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
+    let observations = or(a.observations.as_ref(), &p.paths.clean, "observations.parquet");
+    let quarantine = or(a.quarantine.as_ref(), &p.paths.qa, "quarantine.parquet");
+    let conflicts = or(a.conflicts.as_ref(), &p.paths.qa, "conflicts.parquet");
+    let uncatalogued = or(a.uncatalogued.as_ref(), &p.paths.qa, "uncatalogued_facts.parquet");
+    let started = Instant::now();
+    let m = meta(
+        cli,
+        "countypanel-clean",
+        vec![file_hash(&facts)?, file_hash(&documents)?, file_hash(&p.paths.catalog)?],
+    );
+    let s = clean(
+        &facts,
+        &documents,
+        CleanOutputs {
+            observations: &observations,
+            quarantine: &quarantine,
+            conflicts: &conflicts,
+            uncatalogued: &uncatalogued,
+        },
+        &p,
+        &catalog,
+        &gazetteer,
+        &m,
+    )?;
+    if !cli.quiet {
+        let rules = s
+            .quarantined
+            .iter()
+            .map(|(r, n)| format!("{r}: {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!(
+            "clean: {} facts = {} in {} observations ({} duplicates merged) + {} quarantined{} + {} uncatalogued; {} conflicts; {:.2}s",
+            s.facts_in,
+            s.mentions,
+            s.observations,
+            s.duplicates_merged,
+            s.n_quarantined(),
+            if rules.is_empty() { String::new() } else { format!(" ({rules})") },
+            s.uncatalogued,
+            s.conflicts,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if s.failed_checks.is_empty() { Outcome::Ok } else { Outcome::DataFailed(s.failed_checks) })
+}
+
+fn aggregate_stage(cli: &Cli, a: &AggregateArgs) -> Result<Outcome> {
+    let p = load_pipeline(cli)?;
+    let catalog = load_catalog(&p)?;
+    let observations = or(a.observations.as_ref(), &p.paths.clean, "observations.parquet");
+    let dir = a.summary.clone().unwrap_or_else(|| p.paths.summary.clone());
+    let started = Instant::now();
+    let m = meta(cli, "countypanel-aggregate", vec![file_hash(&observations)?, file_hash(&p.paths.catalog)?]);
+    let s = aggregate(&observations, &AggregateOutputs { dir: dir.clone() }, &p, &catalog, &m)?;
+    if !cli.quiet {
+        eprintln!(
+            "aggregate: {} panel rows, {} regions, {} years, {} region-years wide, {} comparison rows, {} targets ({} met); {:.2}s -> {}",
+            s.panel_rows,
+            s.regions,
+            s.years,
+            s.wide_rows,
+            s.comparison_rows,
+            s.targets,
+            s.targets_met,
+            started.elapsed().as_secs_f64(),
+            dir.display()
+        );
+    }
+    Ok(Outcome::Ok)
+}
+
+fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
+    let p = load_pipeline(cli)?;
+    let g = load_gazetteer(&p)?;
+    let ctx: Vec<&str> = a.context.iter().map(String::as_str).collect();
+    let r = g.resolve(&a.name, a.year, &ctx);
+    let mut out = std::io::stdout().lock();
+    let text = if a.json {
+        let cands: Vec<serde_json::Value> = r
+            .candidates
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "code": c.code, "name": c.name, "level": c.level.as_str(),
+                    "province": c.province, "prefecture": c.prefecture,
+                    "start": c.start, "end": c.end,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "query": r.query, "year": a.year, "status": r.status.as_str(),
+            "code": r.code, "level": r.level.map(|l| l.as_str()), "name": r.name,
+            "method": r.method.map(|m| m.as_str()), "town_code": r.town_code,
+            "candidates": cands, "successors": r.successors,
+        })
+        .to_string()
+            + "\n"
+    } else {
+        let mut s = format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            r.status.as_str(),
+            r.code.as_deref().unwrap_or("-"),
+            r.level.map_or("-", |l| l.as_str()),
+            r.name.as_deref().unwrap_or("-"),
+            r.method.map_or("-", |m| m.as_str()),
+        );
+        if r.status != Status::Resolved {
+            for c in &r.candidates {
+                s.push_str(&format!(
+                    "candidate\t{}\t{}\t{}\t{} {}\t{}-{}\n",
+                    c.code,
+                    c.level.as_str(),
+                    c.name,
+                    c.province,
+                    c.prefecture,
+                    c.start,
+                    c.end.map_or(String::new(), |e| e.to_string())
+                ));
+            }
+            if !r.successors.is_empty() {
+                s.push_str(&format!("successors\t{}\n", r.successors.join(",")));
+            }
+        }
+        s
+    };
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(Outcome::Ok)
+}
