@@ -22,20 +22,33 @@ const PALETTE: &[RGBColor] = &[
     RGBColor(23, 190, 207),
 ];
 
-pub(crate) fn line_chart(path: &Path, ind: &Indicator, series: &[Series]) -> Result<(), AggregateError> {
+pub(crate) fn line_chart(
+    path: &Path,
+    ind: &Indicator,
+    series: &[Series],
+) -> Result<(), AggregateError> {
     let err = |m: String| AggregateError::Report {
         path: path.to_path_buf(),
         message: m,
     };
-    let years: Vec<i32> = series.iter().flat_map(|s| s.by_year.keys().copied()).collect();
+    let years: Vec<i32> = series
+        .iter()
+        .flat_map(|s| s.by_year.keys().copied())
+        .collect();
     let (Some(&y0), Some(&y1)) = (years.iter().min(), years.iter().max()) else {
         return Ok(());
     };
-    let values: Vec<f64> = series.iter().flat_map(|s| s.by_year.values().map(|(v, _)| *v)).collect();
+    let values: Vec<f64> = series
+        .iter()
+        .flat_map(|s| s.by_year.values().map(|(v, _)| *v))
+        .collect();
     let vmax = values.iter().copied().fold(f64::MIN, f64::max);
     let vmin = values.iter().copied().fold(f64::MAX, f64::min);
     let (lo, hi) = if ind.unit == "percent" {
-        ((vmin - 5.0).max(0.0).floor(), (vmax + 5.0).min(100.0).ceil().max(vmin + 1.0))
+        (
+            (vmin - 5.0).max(0.0).floor(),
+            (vmax + 5.0).min(100.0).ceil().max(vmin + 1.0),
+        )
     } else {
         let pad = ((vmax - vmin) * 0.1).max(1.0);
         ((vmin - pad).max(0.0), vmax + pad)
@@ -65,7 +78,9 @@ pub(crate) fn line_chart(path: &Path, ind: &Indicator, series: &[Series]) -> Res
                 .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))
                 .map_err(|e| err(e.to_string()))?
                 .label(s.name.clone())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2)));
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+                });
             chart
                 .draw_series(points.iter().map(|p| Circle::new(*p, 3, color.filled())))
                 .map_err(|e| err(e.to_string()))?;

@@ -54,7 +54,11 @@ pub(crate) fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>,
         .column(name)
         .and_then(|c| c.cast(&DataType::String))
         .map_err(pl_err("reading a column"))?;
-    Ok(s.str().map_err(pl_err("reading a column"))?.iter().map(|v| v.map(str::to_owned)).collect())
+    Ok(s.str()
+        .map_err(pl_err("reading a column"))?
+        .iter()
+        .map(|v| v.map(str::to_owned))
+        .collect())
 }
 
 pub(crate) fn ints(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>, AggregateError> {
@@ -62,7 +66,10 @@ pub(crate) fn ints(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>, Aggre
         .column(name)
         .and_then(|c| c.cast(&DataType::Int32))
         .map_err(pl_err("reading a column"))?;
-    Ok(s.i32().map_err(pl_err("reading a column"))?.iter().collect())
+    Ok(s.i32()
+        .map_err(pl_err("reading a column"))?
+        .iter()
+        .collect())
 }
 
 pub(crate) fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, AggregateError> {
@@ -70,14 +77,38 @@ pub(crate) fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, Agg
         .column(name)
         .and_then(|c| c.cast(&DataType::Float64))
         .map_err(pl_err("reading a column"))?;
-    Ok(s.f64().map_err(pl_err("reading a column"))?.iter().collect())
+    Ok(s.f64()
+        .map_err(pl_err("reading a column"))?
+        .iter()
+        .collect())
 }
 
 fn catalog_frame(catalog: &Catalog) -> Result<DataFrame, AggregateError> {
     DataFrame::new_infer_height(vec![
-        Column::new("indicator_id".into(), catalog.indicators.iter().map(|i| i.id.clone()).collect::<Vec<_>>()),
-        Column::new("indicator_name".into(), catalog.indicators.iter().map(|i| i.name.clone()).collect::<Vec<_>>()),
-        Column::new("hib".into(), catalog.indicators.iter().map(|i| i.higher_is_better).collect::<Vec<_>>()),
+        Column::new(
+            "indicator_id".into(),
+            catalog
+                .indicators
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "indicator_name".into(),
+            catalog
+                .indicators
+                .iter()
+                .map(|i| i.name.clone())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "hib".into(),
+            catalog
+                .indicators
+                .iter()
+                .map(|i| i.higher_is_better)
+                .collect::<Vec<_>>(),
+        ),
     ])
     .map_err(pl_err("catalog table"))
 }
@@ -93,11 +124,20 @@ pub fn aggregate(
     let cfg = &pipeline.aggregate;
     let mut obs = read_frame(observations_path, &OBSERVATIONS)?.lazy();
     if let [first, last] = cfg.years.as_slice() {
-        obs = obs.filter(col("year").gt_eq(lit(*first)).and(col("year").lt_eq(lit(*last))));
+        obs = obs.filter(
+            col("year")
+                .gt_eq(lit(*first))
+                .and(col("year").lt_eq(lit(*last))),
+        );
     }
     let cat = catalog_frame(catalog)?;
     let obs = obs
-        .join(cat.lazy(), [col("indicator_id")], [col("indicator_id")], JoinArgs::new(JoinType::Inner))
+        .join(
+            cat.lazy(),
+            [col("indicator_id")],
+            [col("indicator_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
         .collect()
         .map_err(pl_err("joining the catalog"))?;
 
@@ -106,7 +146,12 @@ pub fn aggregate(
         .clone()
         .lazy()
         .sort_by_exprs(
-            [col("region_code"), col("year"), col("indicator_id"), col("kind")],
+            [
+                col("region_code"),
+                col("year"),
+                col("indicator_id"),
+                col("kind"),
+            ],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()
@@ -120,15 +165,34 @@ pub fn aggregate(
     let comparison = obs
         .clone()
         .lazy()
-        .filter(col("kind").eq(lit("actual")).and(col("region_level").is_in(lit(levels_series).implode(false), false)))
-        .with_columns([when(col("hib")).then(-col("value")).otherwise(col("value")).alias("sort_key")])
+        .filter(
+            col("kind")
+                .eq(lit("actual"))
+                .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
+        )
+        .with_columns([when(col("hib"))
+            .then(-col("value"))
+            .otherwise(col("value"))
+            .alias("sort_key")])
         .with_columns([
             col("sort_key")
-                .rank(RankOptions { method: RankMethod::Min, descending: false }, None)
-                .over(group()).map_err(pl_err("window"))?
+                .rank(
+                    RankOptions {
+                        method: RankMethod::Min,
+                        descending: false,
+                    },
+                    None,
+                )
+                .over(group())
+                .map_err(pl_err("window"))?
                 .cast(DataType::Int32)
                 .alias("rank"),
-            col("value").count().over(group()).map_err(pl_err("window"))?.cast(DataType::Int32).alias("n_compared"),
+            col("value")
+                .count()
+                .over(group())
+                .map_err(pl_err("window"))?
+                .cast(DataType::Int32)
+                .alias("n_compared"),
         ])
         .with_columns([when(col("n_compared").gt(lit(1)))
             .then(
@@ -143,12 +207,36 @@ pub fn aggregate(
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .with_columns([
-            col("year").shift(lit(1)).over(series_keys()).map_err(pl_err("window"))?.alias("prev_year"),
-            col("value").shift(lit(1)).over(series_keys()).map_err(pl_err("window"))?.alias("prev_value"),
-            col("year").first().over(series_keys()).map_err(pl_err("window"))?.alias("first_year"),
-            col("value").first().over(series_keys()).map_err(pl_err("window"))?.alias("first_value"),
-            col("year").last().over(series_keys()).map_err(pl_err("window"))?.alias("last_year"),
-            col("value").last().over(series_keys()).map_err(pl_err("window"))?.alias("last_value"),
+            col("year")
+                .shift(lit(1))
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("prev_year"),
+            col("value")
+                .shift(lit(1))
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("prev_value"),
+            col("year")
+                .first()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("first_year"),
+            col("value")
+                .first()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("first_value"),
+            col("year")
+                .last()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("last_year"),
+            col("value")
+                .last()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("last_value"),
         ])
         .with_columns([
             (col("value") - col("prev_value")).alias("change_abs"),
@@ -156,7 +244,9 @@ pub fn aggregate(
                 .then((col("value") - col("prev_value")) / col("prev_value"))
                 .otherwise(lit(NULL).cast(DataType::Float64))
                 .alias("change_rel"),
-            (col("year") - col("prev_year")).cast(DataType::Int32).alias("years_apart"),
+            (col("year") - col("prev_year"))
+                .cast(DataType::Int32)
+                .alias("years_apart"),
             when(
                 col("last_year")
                     .gt(col("first_year"))
@@ -172,7 +262,13 @@ pub fn aggregate(
             .alias("cagr"),
         ])
         .sort_by_exprs(
-            [col("indicator_id"), col("year"), col("region_level"), col("rank"), col("region_code")],
+            [
+                col("indicator_id"),
+                col("year"),
+                col("region_level"),
+                col("rank"),
+                col("region_code"),
+            ],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()
@@ -183,7 +279,12 @@ pub fn aggregate(
         .clone()
         .lazy()
         .filter(col("kind").eq(lit("actual")))
-        .select([col("region_code"), col("year"), col("indicator_id"), col("value").alias("actual")]);
+        .select([
+            col("region_code"),
+            col("year"),
+            col("indicator_id"),
+            col("value").alias("actual"),
+        ]);
     let targets = obs
         .clone()
         .lazy()
@@ -229,13 +330,30 @@ pub fn aggregate(
 
     let coverage = coverage_batch(&obs)?;
 
-    write_table(&out.file("panel_long.parquet"), &PANEL_LONG, &frame_to_batch(&panel_long, &PANEL_LONG)?, meta)?;
-    let wide_rows = crate::wide::write_wide(&panel_long, catalog, &out.file("panel_wide.parquet"), meta)?;
-    write_table(&out.file("comparison.parquet"), &COMPARISON, &frame_to_batch(&comparison, &COMPARISON)?, meta)?;
-    write_table(&out.file("targets.parquet"), &TARGETS, &frame_to_batch(&targets, &TARGETS)?, meta)?;
+    write_table(
+        &out.file("panel_long.parquet"),
+        &PANEL_LONG,
+        &frame_to_batch(&panel_long, &PANEL_LONG)?,
+        meta,
+    )?;
+    let wide_rows =
+        crate::wide::write_wide(&panel_long, catalog, &out.file("panel_wide.parquet"), meta)?;
+    write_table(
+        &out.file("comparison.parquet"),
+        &COMPARISON,
+        &frame_to_batch(&comparison, &COMPARISON)?,
+        meta,
+    )?;
+    write_table(
+        &out.file("targets.parquet"),
+        &TARGETS,
+        &frame_to_batch(&targets, &TARGETS)?,
+        meta,
+    )?;
     write_table(&out.file("coverage.parquet"), &COVERAGE, &coverage, meta)?;
 
-    let headline = crate::report::write_report(&panel_long, &comparison, &targets, pipeline, catalog, out)?;
+    let headline =
+        crate::report::write_report(&panel_long, &comparison, &targets, pipeline, catalog, out)?;
 
     let met = targets
         .column("met")
@@ -245,7 +363,10 @@ pub fn aggregate(
         .iter()
         .filter(|m| *m == Some(true))
         .count();
-    let codes: BTreeSet<String> = strings(&panel_long, "region_code")?.into_iter().flatten().collect();
+    let codes: BTreeSet<String> = strings(&panel_long, "region_code")?
+        .into_iter()
+        .flatten()
+        .collect();
     let years: BTreeSet<i32> = ints(&panel_long, "year")?.into_iter().flatten().collect();
     Ok(AggregateSummary {
         panel_rows: panel_long.height(),
@@ -277,12 +398,17 @@ fn coverage_batch(obs: &DataFrame) -> Result<arrow::record_batch::RecordBatch, A
         if kinds[i].as_deref() != Some("actual") {
             continue;
         }
-        let (Some(code), Some(ind), Some(year)) = (codes[i].clone(), inds[i].clone(), years[i]) else {
+        let (Some(code), Some(ind), Some(year)) = (codes[i].clone(), inds[i].clone(), years[i])
+        else {
             continue;
         };
-        let cell = cells
-            .entry((code, ind))
-            .or_insert_with(|| (names[i].clone().unwrap_or_default(), BTreeSet::new(), BTreeSet::new()));
+        let cell = cells.entry((code, ind)).or_insert_with(|| {
+            (
+                names[i].clone().unwrap_or_default(),
+                BTreeSet::new(),
+                BTreeSet::new(),
+            )
+        });
         cell.1.insert(year);
         if let Some(s) = d {
             let s = s.cast(&DataType::String).map_err(pl_err("coverage"))?;
@@ -295,14 +421,58 @@ fn coverage_batch(obs: &DataFrame) -> Result<arrow::record_batch::RecordBatch, A
     Ok(batch(
         &COVERAGE,
         vec![
-            ("region_code", Col::Str(rows.iter().map(|((c, _), _)| Some(c.clone())).collect())),
-            ("region_name", Col::Str(rows.iter().map(|(_, (n, _, _))| Some(n.clone())).collect())),
-            ("indicator_id", Col::Str(rows.iter().map(|((_, i), _)| Some(i.clone())).collect())),
-            ("years", Col::ListI32(rows.iter().map(|(_, (_, y, _))| y.iter().copied().collect()).collect())),
-            ("n_years", Col::I32(rows.iter().map(|(_, (_, y, _))| Some(y.len() as i32)).collect())),
-            ("first_year", Col::I32(rows.iter().map(|(_, (_, y, _))| y.first().copied()).collect())),
-            ("last_year", Col::I32(rows.iter().map(|(_, (_, y, _))| y.last().copied()).collect())),
-            ("n_sources", Col::I32(rows.iter().map(|(_, (_, _, d))| Some(d.len() as i32)).collect())),
+            (
+                "region_code",
+                Col::Str(rows.iter().map(|((c, _), _)| Some(c.clone())).collect()),
+            ),
+            (
+                "region_name",
+                Col::Str(rows.iter().map(|(_, (n, _, _))| Some(n.clone())).collect()),
+            ),
+            (
+                "indicator_id",
+                Col::Str(rows.iter().map(|((_, i), _)| Some(i.clone())).collect()),
+            ),
+            (
+                "years",
+                Col::ListI32(
+                    rows.iter()
+                        .map(|(_, (_, y, _))| y.iter().copied().collect())
+                        .collect(),
+                ),
+            ),
+            (
+                "n_years",
+                Col::I32(
+                    rows.iter()
+                        .map(|(_, (_, y, _))| Some(y.len() as i32))
+                        .collect(),
+                ),
+            ),
+            (
+                "first_year",
+                Col::I32(
+                    rows.iter()
+                        .map(|(_, (_, y, _))| y.first().copied())
+                        .collect(),
+                ),
+            ),
+            (
+                "last_year",
+                Col::I32(
+                    rows.iter()
+                        .map(|(_, (_, y, _))| y.last().copied())
+                        .collect(),
+                ),
+            ),
+            (
+                "n_sources",
+                Col::I32(
+                    rows.iter()
+                        .map(|(_, (_, _, d))| Some(d.len() as i32))
+                        .collect(),
+                ),
+            ),
         ],
     )?)
 }

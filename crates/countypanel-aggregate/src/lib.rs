@@ -44,7 +44,9 @@ pub enum AggregateError {
     },
 }
 
-pub(crate) fn pl_err(step: &'static str) -> impl Fn(polars::prelude::PolarsError) -> AggregateError {
+pub(crate) fn pl_err(
+    step: &'static str,
+) -> impl Fn(polars::prelude::PolarsError) -> AggregateError {
     move |source| AggregateError::Polars { step, source }
 }
 
@@ -54,7 +56,10 @@ pub(crate) fn write_text_atomic(path: &std::path::Path, text: &str) -> Result<()
         path: path.to_path_buf(),
         message: e.to_string(),
     };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
     std::fs::create_dir_all(dir).map_err(err)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".report.")

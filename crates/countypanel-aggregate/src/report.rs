@@ -46,16 +46,30 @@ fn trim(v: f64) -> String {
 /// Display width of a string in a terminal: CJK and full-width characters take two columns.
 fn width(s: &str) -> usize {
     s.chars()
-        .map(|c| if (c as u32) >= 0x1100 && !matches!(c, '≥' | '≤' | '≈') { 2 } else { 1 })
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !matches!(c, '≥' | '≤' | '≈') {
+                2
+            } else {
+                1
+            }
+        })
         .sum()
 }
 
 fn pad(s: &str, w: usize, right: bool) -> String {
     let fill = " ".repeat(w.saturating_sub(width(s)));
-    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
 }
 
-pub(crate) fn series_of(panel_long: &DataFrame, indicator: &str, levels: &[String]) -> Result<Vec<Series>, AggregateError> {
+pub(crate) fn series_of(
+    panel_long: &DataFrame,
+    indicator: &str,
+    levels: &[String],
+) -> Result<Vec<Series>, AggregateError> {
     let codes = strings(panel_long, "region_code")?;
     let names = strings(panel_long, "region_name")?;
     let lvls = strings(panel_long, "region_level")?;
@@ -69,22 +83,31 @@ pub(crate) fn series_of(panel_long: &DataFrame, indicator: &str, levels: &[Strin
         if inds[i].as_deref() != Some(indicator) || kinds[i].as_deref() != Some("actual") {
             continue;
         }
-        if !levels.iter().any(|l| Some(l.as_str()) == lvls[i].as_deref()) {
+        if !levels
+            .iter()
+            .any(|l| Some(l.as_str()) == lvls[i].as_deref())
+        {
             continue;
         }
-        let (Some(code), Some(year), Some(v)) = (codes[i].clone(), years[i], values[i]) else { continue };
+        let (Some(code), Some(year), Some(v)) = (codes[i].clone(), years[i], values[i]) else {
+            continue;
+        };
         let s = by_region.entry(code.clone()).or_insert_with(|| Series {
             code,
             name: names[i].clone().unwrap_or_default(),
             by_year: BTreeMap::new(),
         });
-        s.by_year.insert(year, (v, quals[i].clone().unwrap_or_default()));
+        s.by_year
+            .insert(year, (v, quals[i].clone().unwrap_or_default()));
     }
     Ok(by_region.into_values().collect())
 }
 
 fn table(ind: &Indicator, series: &[Series], markdown: bool) -> String {
-    let years: BTreeSet<i32> = series.iter().flat_map(|s| s.by_year.keys().copied()).collect();
+    let years: BTreeSet<i32> = series
+        .iter()
+        .flat_map(|s| s.by_year.keys().copied())
+        .collect();
     let header: Vec<String> = std::iter::once("地区 region".to_string())
         .chain(years.iter().map(ToString::to_string))
         .collect();
@@ -103,13 +126,28 @@ fn table(ind: &Indicator, series: &[Series], markdown: bool) -> String {
     let mut out = String::new();
     if markdown {
         let _ = writeln!(out, "| {} |", header.join(" | "));
-        let _ = writeln!(out, "|{}|", header.iter().enumerate().map(|(i, _)| if i == 0 { "---" } else { "---:" }).collect::<Vec<_>>().join("|"));
+        let _ = writeln!(
+            out,
+            "|{}|",
+            header
+                .iter()
+                .enumerate()
+                .map(|(i, _)| if i == 0 { "---" } else { "---:" })
+                .collect::<Vec<_>>()
+                .join("|")
+        );
         for r in &rows {
             let _ = writeln!(out, "| {} |", r.join(" | "));
         }
     } else {
         let widths: Vec<usize> = (0..header.len())
-            .map(|c| std::iter::once(&header[c]).chain(rows.iter().map(|r| &r[c])).map(|s| width(s)).max().unwrap_or(0))
+            .map(|c| {
+                std::iter::once(&header[c])
+                    .chain(rows.iter().map(|r| &r[c]))
+                    .map(|s| width(s))
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         let line = |cells: &[String]| {
             cells
@@ -120,7 +158,15 @@ fn table(ind: &Indicator, series: &[Series], markdown: bool) -> String {
                 .join("  ")
         };
         let _ = writeln!(out, "{}", line(&header));
-        let _ = writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+        let _ = writeln!(
+            out,
+            "{}",
+            widths
+                .iter()
+                .map(|w| "-".repeat(*w))
+                .collect::<Vec<_>>()
+                .join("  ")
+        );
         for r in &rows {
             let _ = writeln!(out, "{}", line(r));
         }
@@ -171,14 +217,20 @@ pub(crate) fn write_report(
     Ok(headline)
 }
 
-fn ranks_section(comparison: &DataFrame, id: &str, ind: &Indicator) -> Result<String, AggregateError> {
+fn ranks_section(
+    comparison: &DataFrame,
+    id: &str,
+    ind: &Indicator,
+) -> Result<String, AggregateError> {
     let inds = strings(comparison, "indicator_id")?;
     let years = ints(comparison, "year")?;
     let latest = (0..inds.len())
         .filter(|&i| inds[i].as_deref() == Some(id))
         .filter_map(|i| years[i])
         .max();
-    let Some(latest) = latest else { return Ok(String::new()) };
+    let Some(latest) = latest else {
+        return Ok(String::new());
+    };
     let names = strings(comparison, "region_name")?;
     let levels = strings(comparison, "region_level")?;
     let ranks = ints(comparison, "rank")?;
@@ -188,14 +240,20 @@ fn ranks_section(comparison: &DataFrame, id: &str, ind: &Indicator) -> Result<St
     let prev = ints(comparison, "prev_year")?;
     let mut s = format!(
         "\nRanks in {latest} ({}):\n\n| level | rank | region | value | change since |\n|---|---:|---|---:|---|\n",
-        if ind.higher_is_better { "higher is better" } else { "lower is better" }
+        if ind.higher_is_better {
+            "higher is better"
+        } else {
+            "lower is better"
+        }
     );
     for i in 0..inds.len() {
         if inds[i].as_deref() != Some(id) || years[i] != Some(latest) {
             continue;
         }
         let ch = match (change[i], prev[i]) {
-            (Some(c), Some(p)) => format!("{}{} since {p}", if c >= 0.0 { "+" } else { "" }, trim(c)),
+            (Some(c), Some(p)) => {
+                format!("{}{} since {p}", if c >= 0.0 { "+" } else { "" }, trim(c))
+            }
             _ => "first report".to_string(),
         };
         let _ = writeln!(
@@ -226,16 +284,24 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
         .column("met")
         .and_then(|c| c.bool().cloned())
         .map_err(crate::pl_err("targets"))?;
-    let mut s = String::from("## Targets\n\n| region | year | indicator | target | actual | met |\n|---|---:|---|---:|---:|---|\n");
+    let mut s = String::from(
+        "## Targets\n\n| region | year | indicator | target | actual | met |\n|---|---:|---|---:|---:|---|\n",
+    );
     for (i, m) in met.iter().enumerate() {
         let id = inds[i].as_deref().unwrap_or("");
-        let (name, unit) = catalog.get(id).map_or((id, "other"), |c| (c.name.as_str(), c.unit.as_str()));
+        let (name, unit) = catalog
+            .get(id)
+            .map_or((id, "other"), |c| (c.name.as_str(), c.unit.as_str()));
         let _ = writeln!(
             s,
             "| {} | {} | {name} | {} | {} | {} |",
             names[i].as_deref().unwrap_or(""),
             years[i].unwrap_or(0),
-            format_value(target[i].unwrap_or(f64::NAN), unit, quals[i].as_deref().unwrap_or("eq")),
+            format_value(
+                target[i].unwrap_or(f64::NAN),
+                unit,
+                quals[i].as_deref().unwrap_or("eq")
+            ),
             actual[i].map_or_else(|| "·".to_string(), |a| format_value(a, unit, "eq")),
             match m {
                 Some(true) => "met",

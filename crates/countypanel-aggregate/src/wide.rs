@@ -39,7 +39,9 @@ pub(crate) fn write_wide(
         if kinds[i].as_deref() != Some("actual") {
             continue;
         }
-        let (Some(code), Some(year), Some(ind), Some(v)) = (codes[i].clone(), years[i], inds[i].clone(), values[i]) else {
+        let (Some(code), Some(year), Some(ind), Some(v)) =
+            (codes[i].clone(), years[i], inds[i].clone(), values[i])
+        else {
             continue;
         };
         let row = rows.entry((code, year)).or_insert_with(|| {
@@ -62,27 +64,42 @@ pub(crate) fn write_wide(
         Field::new("year", DataType::Int32, false),
     ];
     let mut level_builder = StringDictionaryBuilder::<Int32Type>::new();
-    for (_, (_, level, _)) in &rows {
+    for (_, level, _) in rows.values() {
         level_builder.append_value(level);
     }
     let mut arrays: Vec<ArrayRef> = vec![
-        Arc::new(StringArray::from(rows.keys().map(|(c, _)| c.as_str()).collect::<Vec<_>>())),
-        Arc::new(StringArray::from(rows.values().map(|(n, _, _)| n.as_str()).collect::<Vec<_>>())),
+        Arc::new(StringArray::from(
+            rows.keys().map(|(c, _)| c.as_str()).collect::<Vec<_>>(),
+        )),
+        Arc::new(StringArray::from(
+            rows.values()
+                .map(|(n, _, _)| n.as_str())
+                .collect::<Vec<_>>(),
+        )),
         Arc::new(level_builder.finish()),
-        Arc::new(Int32Array::from(rows.keys().map(|(_, y)| *y).collect::<Vec<_>>())),
+        Arc::new(Int32Array::from(
+            rows.keys().map(|(_, y)| *y).collect::<Vec<_>>(),
+        )),
     ];
     let mut units = Vec::new();
     for ind in &catalog.indicators {
         fields.push(Field::new(&ind.id, DataType::Float64, true));
         arrays.push(Arc::new(Float64Array::from(
-            rows.values().map(|(_, _, v)| v.get(&ind.id).copied()).collect::<Vec<_>>(),
+            rows.values()
+                .map(|(_, _, v)| v.get(&ind.id).copied())
+                .collect::<Vec<_>>(),
         )));
         units.push(format!("\"{}\":\"{}\"", ind.id, ind.unit));
     }
     let schema = Arc::new(Schema::new(fields));
     let batch = countypanel_core::table::dynamic_batch(Arc::clone(&schema), arrays)?;
     let mut meta = meta.clone();
-    meta.extra.push(("countypanel.units".into(), format!("{{{}}}", units.join(","))));
-    write_atomic(path, WIDE_CONTRACT, WIDE_VERSION, schema, &meta, |w| w.write(&batch))?;
+    meta.extra.push((
+        "countypanel.units".into(),
+        format!("{{{}}}", units.join(",")),
+    ));
+    write_atomic(path, WIDE_CONTRACT, WIDE_VERSION, schema, &meta, |w| {
+        w.write(&batch)
+    })?;
     Ok(rows.len())
 }

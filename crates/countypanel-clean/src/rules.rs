@@ -5,14 +5,42 @@ use polars::prelude::*;
 
 /// The rules in the order they are checked.
 pub const RULES: &[(&str, &str, &str)] = &[
-    ("region_unresolved", "error", "the fact's region could not be resolved to a code"),
-    ("year_malformed", "error", "the year in the text is malformed (such as 202223年)"),
+    (
+        "region_unresolved",
+        "error",
+        "the fact's region could not be resolved to a code",
+    ),
+    (
+        "year_malformed",
+        "error",
+        "the year in the text is malformed (such as 202223年)",
+    ),
     ("year_missing", "error", "no year could be determined"),
-    ("year_out_of_window", "error", "the year is outside clean.year_min..clean.year_max"),
-    ("year_after_publication", "error", "an actual value dated after its document was published"),
-    ("region_not_valid_in_year", "error", "the region code was not valid in the fact's year"),
-    ("unit_mismatch", "error", "the unit cannot be converted to the indicator's unit"),
-    ("out_of_range", "error", "the value is outside the indicator's valid range"),
+    (
+        "year_out_of_window",
+        "error",
+        "the year is outside clean.year_min..clean.year_max",
+    ),
+    (
+        "year_after_publication",
+        "error",
+        "an actual value dated after its document was published",
+    ),
+    (
+        "region_not_valid_in_year",
+        "error",
+        "the region code was not valid in the fact's year",
+    ),
+    (
+        "unit_mismatch",
+        "error",
+        "the unit cannot be converted to the indicator's unit",
+    ),
+    (
+        "out_of_range",
+        "error",
+        "the value is outside the indicator's valid range",
+    ),
     ("not_whole", "error", "a count that is not a whole number"),
 ];
 
@@ -50,7 +78,12 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
             col("cat_unit")
                 .neq(lit("percent"))
                 .and(col("cat_unit").neq(lit("yuan")))
-                .and(col("value").cast(DataType::Int64).cast(DataType::Float64).neq(col("value"))),
+                .and(
+                    col("value")
+                        .cast(DataType::Int64)
+                        .cast(DataType::Float64)
+                        .neq(col("value")),
+                ),
         )
         .then(lit("not_whole"))
         .otherwise(lit(NULL).cast(DataType::String))
@@ -59,5 +92,8 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
 /// Severity of a rule.
 #[must_use]
 pub fn severity(rule: &str) -> &'static str {
-    RULES.iter().find(|(r, _, _)| *r == rule).map_or("error", |(_, s, _)| s)
+    RULES
+        .iter()
+        .find(|(r, _, _)| *r == rule)
+        .map_or("error", |(_, s, _)| s)
 }

@@ -58,7 +58,9 @@ impl CleanSummary {
 
 fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, CleanError> {
     let c = df.column(name).map_err(pl_err("reading a column"))?;
-    let s = c.cast(&DataType::String).map_err(pl_err("reading a column"))?;
+    let s = c
+        .cast(&DataType::String)
+        .map_err(pl_err("reading a column"))?;
     Ok(s.str()
         .map_err(pl_err("reading a column"))?
         .iter()
@@ -68,14 +70,24 @@ fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, CleanError
 
 fn ints(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>, CleanError> {
     let c = df.column(name).map_err(pl_err("reading a column"))?;
-    let s = c.cast(&DataType::Int32).map_err(pl_err("reading a column"))?;
-    Ok(s.i32().map_err(pl_err("reading a column"))?.iter().collect())
+    let s = c
+        .cast(&DataType::Int32)
+        .map_err(pl_err("reading a column"))?;
+    Ok(s.i32()
+        .map_err(pl_err("reading a column"))?
+        .iter()
+        .collect())
 }
 
 fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, CleanError> {
     let c = df.column(name).map_err(pl_err("reading a column"))?;
-    let s = c.cast(&DataType::Float64).map_err(pl_err("reading a column"))?;
-    Ok(s.f64().map_err(pl_err("reading a column"))?.iter().collect())
+    let s = c
+        .cast(&DataType::Float64)
+        .map_err(pl_err("reading a column"))?;
+    Ok(s.f64()
+        .map_err(pl_err("reading a column"))?
+        .iter()
+        .collect())
 }
 
 /// Year of a day count since 1970-01-01.
@@ -123,19 +135,35 @@ pub fn clean(
     let cat_table = DataFrame::new_infer_height(vec![
         Column::new(
             "indicator_id".into(),
-            catalog.indicators.iter().map(|i| i.id.clone()).collect::<Vec<_>>(),
+            catalog
+                .indicators
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "cat_unit".into(),
-            catalog.indicators.iter().map(|i| i.unit.clone()).collect::<Vec<_>>(),
+            catalog
+                .indicators
+                .iter()
+                .map(|i| i.unit.clone())
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "range_min".into(),
-            catalog.indicators.iter().map(|i| i.range[0]).collect::<Vec<_>>(),
+            catalog
+                .indicators
+                .iter()
+                .map(|i| i.range[0])
+                .collect::<Vec<_>>(),
         ),
         Column::new(
             "range_max".into(),
-            catalog.indicators.iter().map(|i| i.range[1]).collect::<Vec<_>>(),
+            catalog
+                .indicators
+                .iter()
+                .map(|i| i.range[1])
+                .collect::<Vec<_>>(),
         ),
     ])
     .map_err(pl_err("catalog table"))?;
@@ -194,7 +222,12 @@ pub fn clean(
             [col("region_code"), col("year")],
             JoinArgs::new(JoinType::Left),
         )
-        .with_columns([first_broken_rule(cfg.year_min, cfg.year_max, cfg.max_years_after_published).alias("rule_broken")])
+        .with_columns([first_broken_rule(
+            cfg.year_min,
+            cfg.year_max,
+            cfg.max_years_after_published,
+        )
+        .alias("rule_broken")])
         .collect()
         .map_err(pl_err("validation rules"))?;
 
@@ -223,7 +256,14 @@ pub fn clean(
     }
 
     // Observations: sort by cell and policy, take the first of each cell.
-    let keys = || [col("region_code"), col("year"), col("indicator_id"), col("kind")];
+    let keys = || {
+        [
+            col("region_code"),
+            col("year"),
+            col("indicator_id"),
+            col("kind"),
+        ]
+    };
     let valid = checked
         .lazy()
         .filter(col("rule_broken").is_null())
@@ -243,7 +283,9 @@ pub fn clean(
                 col("fact_id"),
             ],
             SortMultipleOptions::default()
-                .with_order_descending_multi([false, false, false, false, false, false, true, false])
+                .with_order_descending_multi([
+                    false, false, false, false, false, false, true, false,
+                ])
                 .with_nulls_last(true)
                 .with_maintain_order(true),
         )
@@ -259,43 +301,69 @@ pub fn clean(
             col("value").first(),
             col("unit").first(),
             col("qualifier").first(),
-            col("doc_id").n_unique().cast(DataType::Int32).alias("n_sources"),
-            col("fact_id").count().cast(DataType::Int32).alias("n_mentions"),
+            col("doc_id")
+                .n_unique()
+                .cast(DataType::Int32)
+                .alias("n_sources"),
+            col("fact_id")
+                .count()
+                .cast(DataType::Int32)
+                .alias("n_mentions"),
             col("value").min().alias("value_min"),
             col("value").max().alias("value_max"),
             col("fact_id").first().alias("chosen_fact_id"),
-            col("fact_id").sort(SortOptions::default()).alias("fact_ids"),
-            col("doc_id").unique().sort(SortOptions::default()).alias("doc_ids"),
+            col("fact_id")
+                .sort(SortOptions::default())
+                .alias("fact_ids"),
+            col("doc_id")
+                .unique()
+                .sort(SortOptions::default())
+                .alias("doc_ids"),
         ])
         .with_columns([(col("value_max") - col("value_min"))
             .gt(lit(1e-9) * (col("value_max").abs() + lit(1.0)))
             .alias("conflict")])
-        .sort_by_exprs(keys(), SortMultipleOptions::default().with_maintain_order(true))
+        .sort_by_exprs(
+            keys(),
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
         .collect()
         .map_err(pl_err("observations"))?;
 
     let conflicts = valid
         .lazy()
         .join(
-            observations
-                .clone()
-                .lazy()
-                .filter(col("conflict"))
-                .select([col("region_code"), col("year"), col("indicator_id"), col("kind"), col("chosen_fact_id")]),
+            observations.clone().lazy().filter(col("conflict")).select([
+                col("region_code"),
+                col("year"),
+                col("indicator_id"),
+                col("kind"),
+                col("chosen_fact_id"),
+            ]),
             keys(),
             keys(),
             JoinArgs::new(JoinType::Inner),
         )
         .with_columns([col("fact_id").eq(col("chosen_fact_id")).alias("chosen")])
         .sort_by_exprs(
-            [col("region_code"), col("year"), col("indicator_id"), col("kind"), col("fact_id")],
+            [
+                col("region_code"),
+                col("year"),
+                col("indicator_id"),
+                col("kind"),
+                col("fact_id"),
+            ],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()
         .map_err(pl_err("conflicts"))?;
 
     summary.observations = observations.height();
-    summary.mentions = ints(&observations, "n_mentions")?.into_iter().flatten().map(|n| n as usize).sum();
+    summary.mentions = ints(&observations, "n_mentions")?
+        .into_iter()
+        .flatten()
+        .map(|n| n as usize)
+        .sum();
     summary.duplicates_merged = summary.mentions - summary.observations;
     summary.conflicts = observations
         .column("conflict")
@@ -319,10 +387,30 @@ pub fn clean(
     }
     check_unique(&observations)?;
 
-    write_table(out.observations, &OBSERVATIONS, &frame_to_batch(&observations, &OBSERVATIONS)?, meta)?;
-    write_table(out.quarantine, &QUARANTINE, &frame_to_batch(&quarantine, &QUARANTINE)?, meta)?;
-    write_table(out.conflicts, &CONFLICTS, &frame_to_batch(&conflicts, &CONFLICTS)?, meta)?;
-    write_table(out.uncatalogued, &FACTS, &frame_to_batch(&uncatalogued, &FACTS)?, meta)?;
+    write_table(
+        out.observations,
+        &OBSERVATIONS,
+        &frame_to_batch(&observations, &OBSERVATIONS)?,
+        meta,
+    )?;
+    write_table(
+        out.quarantine,
+        &QUARANTINE,
+        &frame_to_batch(&quarantine, &QUARANTINE)?,
+        meta,
+    )?;
+    write_table(
+        out.conflicts,
+        &CONFLICTS,
+        &frame_to_batch(&conflicts, &CONFLICTS)?,
+        meta,
+    )?;
+    write_table(
+        out.uncatalogued,
+        &FACTS,
+        &frame_to_batch(&uncatalogued, &FACTS)?,
+        meta,
+    )?;
 
     let catalogued = summary.facts_in - summary.uncatalogued;
     let errors: usize = summary
@@ -377,11 +465,18 @@ fn quarantine_frame(held: &DataFrame) -> Result<DataFrame, CleanError> {
         detail.push(match rule {
             "region_unresolved" => format!(
                 "region {} has no code",
-                names[i].as_deref().map_or("(none named)".to_string(), |n| format!("`{n}`"))
+                names[i]
+                    .as_deref()
+                    .map_or("(none named)".to_string(), |n| format!("`{n}`"))
             ),
             "year_malformed" => "the year written in the text is malformed".to_string(),
-            "year_missing" => "no year in the sentence, paragraph, headings or publication date".to_string(),
-            "year_out_of_window" => format!("year {} is outside the plausible window", years[i].unwrap_or(0)),
+            "year_missing" => {
+                "no year in the sentence, paragraph, headings or publication date".to_string()
+            }
+            "year_out_of_window" => format!(
+                "year {} is outside the plausible window",
+                years[i].unwrap_or(0)
+            ),
             "year_after_publication" => format!(
                 "actual value for {} in a document published in {}",
                 years[i].unwrap_or(0),
@@ -407,10 +502,22 @@ fn quarantine_frame(held: &DataFrame) -> Result<DataFrame, CleanError> {
         });
     }
     let mut q = held
-        .select(["fact_id", "doc_id", "indicator_id", "region_name", "year", "value", "unit", "evidence"])
+        .select([
+            "fact_id",
+            "doc_id",
+            "indicator_id",
+            "region_name",
+            "year",
+            "value",
+            "unit",
+            "evidence",
+        ])
         .map_err(pl_err("quarantine"))?;
-    q.with_column(Column::new("rule".into(), rules)).map_err(pl_err("quarantine"))?;
-    q.with_column(Column::new("severity".into(), sev)).map_err(pl_err("quarantine"))?;
-    q.with_column(Column::new("detail".into(), detail)).map_err(pl_err("quarantine"))?;
+    q.with_column(Column::new("rule".into(), rules))
+        .map_err(pl_err("quarantine"))?;
+    q.with_column(Column::new("severity".into(), sev))
+        .map_err(pl_err("quarantine"))?;
+    q.with_column(Column::new("detail".into(), detail))
+        .map_err(pl_err("quarantine"))?;
     Ok(q)
 }

@@ -26,7 +26,7 @@ pub struct Indicator {
     pub name: String,
     /// English label.
     pub label: String,
-    /// Canonical unit: percent, person, person_time, institution, team, item, household, bed,
+    /// Canonical unit: percent, person, `person_time`, institution, team, item, household, bed,
     /// yuan, other.
     pub unit: String,
     /// Whether a higher value is better (decides rank order).
@@ -141,7 +141,12 @@ unit = "dollars"
 range = [0, 1]
 phrases = ["甲"]
 "#;
-        let e = Catalog::parse(text, Path::new("cat.toml")).unwrap_err().to_string();
-        assert!(e.contains("cat.toml") && e.contains("dollars") && e.contains('x'), "{e}");
+        let e = Catalog::parse(text, Path::new("cat.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("cat.toml") && e.contains("dollars") && e.contains('x'),
+            "{e}"
+        );
     }
 }

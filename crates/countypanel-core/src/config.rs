@@ -194,7 +194,7 @@ impl Pipeline {
         }
         if !(self.aggregate.years.is_empty() || self.aggregate.years.len() == 2) {
             return Err(bad(
-                "aggregate.years must be empty or [first, last]".to_string(),
+                "aggregate.years must be empty or [first, last]".to_string()
             ));
         }
         for level in &self.aggregate.region_levels {
@@ -246,14 +246,21 @@ summary = "m"
     #[test]
     fn unknown_key_is_named_with_the_file() {
         let text = format!("{MINIMAL}\n[ingest]\nmax_reject_shares = 0.1\n");
-        let e = Pipeline::parse(&text, Path::new("p.toml")).unwrap_err().to_string();
-        assert!(e.contains("p.toml") && e.contains("max_reject_shares"), "{e}");
+        let e = Pipeline::parse(&text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("p.toml") && e.contains("max_reject_shares"),
+            "{e}"
+        );
     }
 
     #[test]
     fn bad_share_is_refused() {
         let text = format!("{MINIMAL}\n[ingest]\nmax_reject_share = 3.0\n");
-        let e = Pipeline::parse(&text, Path::new("p.toml")).unwrap_err().to_string();
+        let e = Pipeline::parse(&text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("max_reject_share"), "{e}");
     }
 

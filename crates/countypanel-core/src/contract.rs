@@ -47,12 +47,8 @@ impl ColType {
             Self::Float64 => DataType::Float64,
             Self::Boolean => DataType::Boolean,
             Self::Date32 => DataType::Date32,
-            Self::ListUtf8 => {
-                DataType::List(Arc::new(Field::new("item", DataType::Utf8, true)))
-            }
-            Self::ListInt32 => {
-                DataType::List(Arc::new(Field::new("item", DataType::Int32, true)))
-            }
+            Self::ListUtf8 => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+            Self::ListInt32 => DataType::List(Arc::new(Field::new("item", DataType::Int32, true))),
         }
     }
 
@@ -61,13 +57,18 @@ impl ColType {
     /// tools may rewrite a file that way.
     #[must_use]
     pub fn accepts(self, dt: &DataType) -> bool {
-        let is_text = |d: &DataType| matches!(d, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
+        let is_text =
+            |d: &DataType| matches!(d, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View);
         match self {
             Self::Utf8 | Self::Label => {
                 is_text(dt) || matches!(dt, DataType::Dictionary(_, v) if is_text(v))
             }
-            Self::ListUtf8 => matches!(dt, DataType::List(f) | DataType::LargeList(f) if is_text(f.data_type())),
-            Self::ListInt32 => matches!(dt, DataType::List(f) | DataType::LargeList(f) if f.data_type() == &DataType::Int32),
+            Self::ListUtf8 => {
+                matches!(dt, DataType::List(f) | DataType::LargeList(f) if is_text(f.data_type()))
+            }
+            Self::ListInt32 => {
+                matches!(dt, DataType::List(f) | DataType::LargeList(f) if f.data_type() == &DataType::Int32)
+            }
             other => &other.arrow_type() == dt,
         }
     }
@@ -138,19 +139,59 @@ pub const DOCUMENTS: Contract = Contract {
     name: "documents",
     version: 1,
     columns: &[
-        col("doc_id", Utf8, false, "SHA-256 (first 16 hex digits) of the file's bytes"),
-        col("source_path", Utf8, false, "path of the file as given to ingest"),
+        col(
+            "doc_id",
+            Utf8,
+            false,
+            "SHA-256 (first 16 hex digits) of the file's bytes",
+        ),
+        col(
+            "source_path",
+            Utf8,
+            false,
+            "path of the file as given to ingest",
+        ),
         col("format", Label, false, "txt, html, docx, csv, xlsx"),
-        col("encoding", Label, false, "encoding the bytes were decoded with"),
+        col(
+            "encoding",
+            Label,
+            false,
+            "encoding the bytes were decoded with",
+        ),
         col("n_bytes", Int64, false, "size of the file in bytes"),
         col("n_chars", Int64, false, "characters in the normalised text"),
-        col("n_replacements", Int64, false, "undecodable byte sequences replaced by U+FFFD"),
+        col(
+            "n_replacements",
+            Int64,
+            false,
+            "undecodable byte sequences replaced by U+FFFD",
+        ),
         col("title", Utf8, true, "title line, when one was found"),
-        col("published", Date32, true, "publication date stated in the document"),
-        col("issuer_region_name", Utf8, true, "issuing region as named in the document"),
-        col("issuer_region_code", Utf8, true, "its code, when the name resolves uniquely"),
+        col(
+            "published",
+            Date32,
+            true,
+            "publication date stated in the document",
+        ),
+        col(
+            "issuer_region_name",
+            Utf8,
+            true,
+            "issuing region as named in the document",
+        ),
+        col(
+            "issuer_region_code",
+            Utf8,
+            true,
+            "its code, when the name resolves uniquely",
+        ),
         col("n_facts", Int64, false, "facts extracted from the document"),
-        col("text", Utf8, false, "the normalised text that fact offsets refer to"),
+        col(
+            "text",
+            Utf8,
+            false,
+            "the normalised text that fact offsets refer to",
+        ),
     ],
 };
 
@@ -159,26 +200,86 @@ pub const FACTS: Contract = Contract {
     name: "facts",
     version: 1,
     columns: &[
-        col("fact_id", Utf8, false, "stable id: hash of doc_id, offsets and value"),
+        col(
+            "fact_id",
+            Utf8,
+            false,
+            "stable id: hash of doc_id, offsets and value",
+        ),
         col("doc_id", Utf8, false, "document the fact comes from"),
         col("source_path", Utf8, false, "path of that document"),
-        col("indicator_id", Utf8, true, "catalog indicator, null when the number names no known indicator"),
-        col("indicator_text", Utf8, true, "the indicator phrase as written"),
-        col("subject", Utf8, true, "the population or object the number is about, as written"),
-        col("value", Float64, false, "the number after 万/亿 multipliers; percents as 32.3"),
+        col(
+            "indicator_id",
+            Utf8,
+            true,
+            "catalog indicator, null when the number names no known indicator",
+        ),
+        col(
+            "indicator_text",
+            Utf8,
+            true,
+            "the indicator phrase as written",
+        ),
+        col(
+            "subject",
+            Utf8,
+            true,
+            "the population or object the number is about, as written",
+        ),
+        col(
+            "value",
+            Float64,
+            false,
+            "the number after 万/亿 multipliers; percents as 32.3",
+        ),
         col("value_text", Utf8, false, "the number as written"),
-        col("unit", Label, false, "percent, person, person_time, institution, team, item, household, bed, yuan, other"),
+        col(
+            "unit",
+            Label,
+            false,
+            "percent, person, person_time, institution, team, item, household, bed, yuan, other",
+        ),
         col("qualifier", Label, false, "eq, ge, gt, le, lt, approx"),
         col("kind", Label, false, "actual or target"),
         col("year", Int32, true, "year the fact refers to"),
-        col("year_flag", Label, true, "why the year is missing or doubtful (malformed, inferred)"),
+        col(
+            "year_flag",
+            Label,
+            true,
+            "why the year is missing or doubtful (malformed, inferred)",
+        ),
         col("as_of", Date32, true, "as-of date (截至…底)"),
-        col("region_name", Utf8, true, "region the fact is about, as named"),
-        col("region_code", Utf8, true, "its code valid in the fact's year"),
-        col("evidence", Utf8, false, "shortest span of the text stating the fact"),
+        col(
+            "region_name",
+            Utf8,
+            true,
+            "region the fact is about, as named",
+        ),
+        col(
+            "region_code",
+            Utf8,
+            true,
+            "its code valid in the fact's year",
+        ),
+        col(
+            "evidence",
+            Utf8,
+            false,
+            "shortest span of the text stating the fact",
+        ),
         col("sentence", Utf8, false, "the sentence holding the evidence"),
-        col("char_start", Int64, false, "start of the evidence in the document's normalised text (chars)"),
-        col("char_end", Int64, false, "end of the evidence (chars, exclusive)"),
+        col(
+            "char_start",
+            Int64,
+            false,
+            "start of the evidence in the document's normalised text (chars)",
+        ),
+        col(
+            "char_end",
+            Int64,
+            false,
+            "end of the evidence (chars, exclusive)",
+        ),
         col("rule", Label, false, "extraction rule that fired"),
     ],
 };
@@ -189,27 +290,47 @@ pub const INGEST_REJECTS: Contract = Contract {
     version: 1,
     columns: &[
         col("source_path", Utf8, false, "path of the rejected file"),
-        col("reason", Label, false, "reason code (empty, binary, undecodable, corrupt_zip, zip_bomb, too_large, unknown_format, unreadable)"),
+        col(
+            "reason",
+            Label,
+            false,
+            "reason code (empty, binary, undecodable, corrupt_zip, zip_bomb, too_large, unknown_format, unreadable)",
+        ),
         col("detail", Utf8, false, "what exactly was wrong"),
         col("n_bytes", Int64, true, "size of the file, when known"),
     ],
 };
 
-/// One row per (region_code, year, indicator_id, kind) after validation and reconciliation.
+/// One row per (`region_code`, year, `indicator_id`, kind) after validation and reconciliation.
 pub const OBSERVATIONS: Contract = Contract {
     name: "observations",
     version: 1,
     columns: &[
         col("region_code", Utf8, false, "6-digit region code"),
         col("region_name", Utf8, false, "region name"),
-        col("region_level", Label, false, "province, prefecture or county"),
+        col(
+            "region_level",
+            Label,
+            false,
+            "province, prefecture or county",
+        ),
         col("year", Int32, false, "year"),
         col("indicator_id", Label, false, "catalog indicator"),
         col("kind", Label, false, "actual or target"),
-        col("value", Float64, false, "chosen value in the indicator's canonical unit"),
+        col(
+            "value",
+            Float64,
+            false,
+            "chosen value in the indicator's canonical unit",
+        ),
         col("unit", Label, false, "canonical unit"),
         col("qualifier", Label, false, "qualifier of the chosen value"),
-        col("n_sources", Int32, false, "distinct documents stating the cell"),
+        col(
+            "n_sources",
+            Int32,
+            false,
+            "distinct documents stating the cell",
+        ),
         col("n_mentions", Int32, false, "facts merged into the cell"),
         col("conflict", Boolean, false, "true when sources disagree"),
         col("value_min", Float64, false, "smallest stated value"),
@@ -252,8 +373,18 @@ pub const CONFLICTS: Contract = Contract {
         col("doc_id", Utf8, false, "its document"),
         col("value", Float64, false, "its value"),
         col("qualifier", Label, false, "its qualifier"),
-        col("source_priority", Int32, false, "priority of its source (lower wins)"),
-        col("published", Date32, true, "publication date of its document"),
+        col(
+            "source_priority",
+            Int32,
+            false,
+            "priority of its source (lower wins)",
+        ),
+        col(
+            "published",
+            Date32,
+            true,
+            "publication date of its document",
+        ),
         col("chosen", Boolean, false, "whether the policy chose it"),
     ],
 };
@@ -265,7 +396,12 @@ pub const PANEL_LONG: Contract = Contract {
     columns: &[
         col("region_code", Utf8, false, "6-digit region code"),
         col("region_name", Utf8, false, "region name"),
-        col("region_level", Label, false, "province, prefecture or county"),
+        col(
+            "region_level",
+            Label,
+            false,
+            "province, prefecture or county",
+        ),
         col("year", Int32, false, "year"),
         col("indicator_id", Label, false, "catalog indicator"),
         col("indicator_name", Label, false, "Chinese indicator name"),
@@ -289,14 +425,49 @@ pub const COMPARISON: Contract = Contract {
         col("region_code", Utf8, false, "region"),
         col("region_name", Utf8, false, "region name"),
         col("value", Float64, false, "actual value"),
-        col("rank", Int32, false, "1 = best, by the catalog's direction; ties share the lowest rank"),
-        col("n_compared", Int32, false, "regions reporting the indicator that year"),
-        col("percentile", Float64, false, "share of the other compared regions this one does at least as well as (0-100)"),
-        col("prev_year", Int32, true, "previous year the region reported the indicator"),
-        col("change_abs", Float64, true, "value minus the previous reported value"),
-        col("change_rel", Float64, true, "relative change from the previous reported value"),
+        col(
+            "rank",
+            Int32,
+            false,
+            "1 = best, by the catalog's direction; ties share the lowest rank",
+        ),
+        col(
+            "n_compared",
+            Int32,
+            false,
+            "regions reporting the indicator that year",
+        ),
+        col(
+            "percentile",
+            Float64,
+            false,
+            "share of the other compared regions this one does at least as well as (0-100)",
+        ),
+        col(
+            "prev_year",
+            Int32,
+            true,
+            "previous year the region reported the indicator",
+        ),
+        col(
+            "change_abs",
+            Float64,
+            true,
+            "value minus the previous reported value",
+        ),
+        col(
+            "change_rel",
+            Float64,
+            true,
+            "relative change from the previous reported value",
+        ),
         col("years_apart", Int32, true, "years between the two reports"),
-        col("cagr", Float64, true, "compound annual change over the region's reported span"),
+        col(
+            "cagr",
+            Float64,
+            true,
+            "compound annual change over the region's reported span",
+        ),
     ],
 };
 
@@ -312,8 +483,18 @@ pub const TARGETS: Contract = Contract {
         col("target", Float64, false, "target value"),
         col("target_qualifier", Label, false, "qualifier of the target"),
         col("actual", Float64, true, "actual value of the same cell"),
-        col("gap", Float64, true, "actual minus target (positive is ahead for higher-is-better)"),
-        col("met", Boolean, true, "whether the actual meets the target, respecting its qualifier"),
+        col(
+            "gap",
+            Float64,
+            true,
+            "actual minus target (positive is ahead for higher-is-better)",
+        ),
+        col(
+            "met",
+            Boolean,
+            true,
+            "whether the actual meets the target, respecting its qualifier",
+        ),
     ],
 };
 
@@ -329,7 +510,12 @@ pub const COVERAGE: Contract = Contract {
         col("n_years", Int32, false, "how many"),
         col("first_year", Int32, false, "earliest"),
         col("last_year", Int32, false, "latest"),
-        col("n_sources", Int32, false, "distinct documents over all those years"),
+        col(
+            "n_sources",
+            Int32,
+            false,
+            "distinct documents over all those years",
+        ),
     ],
 };
 

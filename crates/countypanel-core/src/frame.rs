@@ -33,7 +33,12 @@ pub fn read_frame(path: &Path, contract: &Contract) -> Result<pl::DataFrame, Cor
     let names: Vec<pl::PlSmallStr> = df
         .columns()
         .iter()
-        .filter(|c| matches!(c.dtype(), pl::DataType::Categorical(_, _) | pl::DataType::Enum(_, _)))
+        .filter(|c| {
+            matches!(
+                c.dtype(),
+                pl::DataType::Categorical(_, _) | pl::DataType::Enum(_, _)
+            )
+        })
         .map(|c| c.name().clone())
         .collect();
     for name in names {
@@ -41,7 +46,8 @@ pub fn read_frame(path: &Path, contract: &Contract) -> Result<pl::DataFrame, Cor
             .column(name.as_str())
             .and_then(|c| c.cast(&pl::DataType::String))
             .map_err(|e| CoreError::parquet(path, e))?;
-        df.with_column(cast).map_err(|e| CoreError::parquet(path, e))?;
+        df.with_column(cast)
+            .map_err(|e| CoreError::parquet(path, e))?;
     }
     let keep: Vec<&str> = contract.names();
     df.select(keep).map_err(|e| CoreError::parquet(path, e))

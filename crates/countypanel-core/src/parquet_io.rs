@@ -83,9 +83,14 @@ pub fn write_table(
             message: "batch schema differs from the contract's".into(),
         });
     }
-    write_atomic(path, contract.name, contract.version, batch.schema(), meta, |w| {
-        w.write(batch)
-    })
+    write_atomic(
+        path,
+        contract.name,
+        contract.version,
+        batch.schema(),
+        meta,
+        |w| w.write(batch),
+    )
 }
 
 /// Writes a Parquet file atomically: `fill` writes the batches into a writer on a temporary file
@@ -166,8 +171,11 @@ pub fn check_file(path: &Path, contract: &Contract) -> Result<FileInfo, CoreErro
         problem,
     };
     let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
-    let meta = ArrowReaderMetadata::load(&file, Default::default())
-        .map_err(|e| fail(format!("not a readable Parquet file ({e})")))?;
+    let meta = ArrowReaderMetadata::load(
+        &file,
+        parquet::arrow::arrow_reader::ArrowReaderOptions::default(),
+    )
+    .map_err(|e| fail(format!("not a readable Parquet file ({e})")))?;
     let kv: Vec<(String, String)> = meta
         .metadata()
         .file_metadata()
@@ -222,8 +230,8 @@ pub fn check_file(path: &Path, contract: &Contract) -> Result<FileInfo, CoreErro
 pub fn read_table(path: &Path, contract: &Contract) -> Result<RecordBatch, CoreError> {
     check_file(path, contract)?;
     let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(|e| CoreError::parquet(path, e))?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| CoreError::parquet(path, e))?;
     let schema = std::sync::Arc::clone(builder.schema());
     let reader = builder.build().map_err(|e| CoreError::parquet(path, e))?;
     let mut batches = Vec::new();
@@ -238,7 +246,9 @@ pub fn read_table(path: &Path, contract: &Contract) -> Result<RecordBatch, CoreE
         .map(|c| all.schema().index_of(c.name))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| CoreError::parquet(path, e))?;
-    let projected = all.project(&indices).map_err(|e| CoreError::parquet(path, e))?;
+    let projected = all
+        .project(&indices)
+        .map_err(|e| CoreError::parquet(path, e))?;
     for spec in contract.columns {
         let col = projected
             .column_by_name(spec.name)
@@ -353,8 +363,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.parquet");
         write_table(&path, &INGEST_REJECTS, &sample(), &WriteMeta::default()).unwrap();
-        let e = check_file(&path, &crate::contract::FACTS).unwrap_err().to_string();
-        assert!(e.contains("r.parquet") && e.contains("ingest_rejects"), "{e}");
+        let e = check_file(&path, &crate::contract::FACTS)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("r.parquet") && e.contains("ingest_rejects"),
+            "{e}"
+        );
 
         // Same contract name but a column dropped: the check names the column.
         let partial = sample().project(&[0, 1, 3]).unwrap();
@@ -369,7 +384,10 @@ mod tests {
         )
         .unwrap();
         let e = check_file(&path2, &INGEST_REJECTS).unwrap_err().to_string();
-        assert!(e.contains("partial.parquet") && e.contains("`detail`"), "{e}");
+        assert!(
+            e.contains("partial.parquet") && e.contains("`detail`"),
+            "{e}"
+        );
     }
 
     #[test]

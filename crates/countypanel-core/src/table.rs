@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow::array::{
-    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int32Builder,
-    Int64Array, ListBuilder, StringArray, StringBuilder, StringDictionaryBuilder,
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int32Builder, Int64Array,
+    ListBuilder, StringArray, StringBuilder, StringDictionaryBuilder,
 };
 use arrow::datatypes::{DataType, Int32Type, SchemaRef};
 use arrow::record_batch::RecordBatch;
@@ -247,8 +247,14 @@ mod tests {
     fn builds_in_contract_order_with_dictionary_labels() {
         let b = rejects(vec![Some("a.txt".into())]).unwrap();
         assert_eq!(b.schema().field(1).name(), "reason");
-        assert!(matches!(b.schema().field(1).data_type(), DataType::Dictionary(_, _)));
-        assert_eq!(strings(&b, "reason").unwrap(), vec![Some("empty".to_string())]);
+        assert!(matches!(
+            b.schema().field(1).data_type(),
+            DataType::Dictionary(_, _)
+        ));
+        assert_eq!(
+            strings(&b, "reason").unwrap(),
+            vec![Some("empty".to_string())]
+        );
     }
 
     #[test]

@@ -110,12 +110,37 @@ pub struct Fact {
 
 /// Words before a number that make it a target.
 const TARGET_WORDS: &[&str] = &[
-    "力争", "目标", "计划", "确保", "要达到", "将达到", "达到或超过", "争取", "预计", "需", "拟", "规划", "要求", "努力",
+    "力争",
+    "目标",
+    "计划",
+    "确保",
+    "要达到",
+    "将达到",
+    "达到或超过",
+    "争取",
+    "预计",
+    "需",
+    "拟",
+    "规划",
+    "要求",
+    "努力",
 ];
+
+/// Words before a count that make it a part of a total or a change, not the total.
+const PART_OR_FLOW: &[&str] = &["其中", "新增", "新建", "增加", "减少"];
 
 /// Words of a heading that open a plan section (its facts are targets until the next heading
 /// that reports results).
-const PLAN_HEADINGS: &[&str] = &["展望", "计划", "目标", "工作重点", "重点工作", "工作思路", "打算", "任务"];
+const PLAN_HEADINGS: &[&str] = &[
+    "展望",
+    "计划",
+    "目标",
+    "工作重点",
+    "重点工作",
+    "工作思路",
+    "打算",
+    "任务",
+];
 
 /// The extractor: a compiled catalog and region list.
 #[derive(Debug, Clone)]
@@ -203,12 +228,19 @@ impl Extractor {
                 .find(|&i| sc[i] == '截')
                 .and_then(|i| time::as_of_at(sc, i));
             if s.heading {
-                if let Some(y) = years.iter().find_map(|m| m.year) {
+                // A dateline (2022年02月16日) dates the page, not the section under it.
+                let section_years = years
+                    .iter()
+                    .filter(|m| !sc.get(m.end).is_some_and(char::is_ascii_digit));
+                if let Some(y) = section_years.clone().find_map(|m| m.year) {
                     heading_year = Some(y);
                 }
                 if PLAN_HEADINGS.iter().any(|w| sentence_text.contains(w)) {
                     plan_section = true;
-                } else if !years.is_empty() || sentence_text.contains("成效") || sentence_text.contains("回顾") {
+                } else if !years.is_empty()
+                    || sentence_text.contains("成效")
+                    || sentence_text.contains("回顾")
+                {
                     plan_section = false;
                 }
             }
@@ -277,13 +309,23 @@ impl Extractor {
         // Otherwise the closest phrase before the number in its clause whose unit fits.
         let before = hits
             .iter()
-            .filter(|h| h.end <= q.num_start && h.start >= clause && !matches!(h.target, Target::Region(_)))
+            .filter(|h| {
+                h.end <= q.num_start && h.start >= clause && !matches!(h.target, Target::Region(_))
+            })
             .filter(|h| self.matcher.unit_fits(&h.target, q.unit))
-            .max_by_key(|h| h.end);
-        // 其中 introduces a part of a whole just stated: the count is not the indicator's total.
-        let subset = sc[clause..q.num_start].iter().collect::<String>().contains("其中")
-            && q.unit != Unit::Percent;
-        let (after, before) = if subset { (None, None) } else { (after, before) };
+            .max_by_key(|h| h.end)
+            .filter(|h| !matcher::qualified_elsewhere(h, sc, clause, hits));
+        // 其中 introduces a part of a whole just stated, and 新增/新建 a change over the year:
+        // either way the count is not the indicator's total.
+        let clause_before: String = sc[clause..q.num_start].iter().collect();
+        let subset = q.unit != Unit::Percent
+            && q.unit != Unit::Yuan
+            && PART_OR_FLOW.iter().any(|w| clause_before.contains(w));
+        let (after, before) = if subset {
+            (None, None)
+        } else {
+            (after, before)
+        };
         let (hit, rule) = match (after, before) {
             (Some(a), _) => (Some(a), "phrase_after"),
             (None, Some(b)) => (Some(b), "phrase_before"),
@@ -296,10 +338,13 @@ impl Extractor {
         if let Some(h) = hit {
             indicator_text = Some(sc[h.start..h.end].iter().collect::<String>());
             match &h.target {
-                Target::Indicator { index } => indicator_id = Some(self.matcher.indicator_id(*index)),
+                Target::Indicator { index } => {
+                    indicator_id = Some(self.matcher.indicator_id(*index));
+                }
                 Target::Generic { phrase } => {
-                    if let Some((ind, subj)) =
-                        self.matcher.resolve_generic(phrase, sc, clause, h.start, prev)
+                    if let Some((ind, subj)) = self
+                        .matcher
+                        .resolve_generic(phrase, sc, clause, h.start, prev)
                     {
                         indicator_id = Some(self.matcher.indicator_id(ind));
                         subject = Some(subj);
@@ -324,11 +369,26 @@ impl Extractor {
         }
         // Year: in the sentence before the number, else after it, else carried over.
         let (para_year, para_malformed, heading_year, default_year) = carried;
-        let before_years: Vec<&time::YearMention> = years.iter().filter(|m| m.end <= q.start).collect();
+        let before_years: Vec<&time::YearMention> =
+            years.iter().filter(|m| m.end <= q.start).collect();
         let (year, year_flag) = if let Some(m) = before_years.last() {
-            (m.year, if m.year.is_none() { Some("malformed") } else { None })
+            (
+                m.year,
+                if m.year.is_none() {
+                    Some("malformed")
+                } else {
+                    None
+                },
+            )
         } else if let Some(m) = years.iter().find(|m| m.end > q.start) {
-            (m.year, if m.year.is_none() { Some("malformed") } else { Some("later_in_sentence") })
+            (
+                m.year,
+                if m.year.is_none() {
+                    Some("malformed")
+                } else {
+                    Some("later_in_sentence")
+                },
+            )
         } else if para_malformed {
             (None, Some("malformed"))
         } else if let Some(y) = para_year {
@@ -350,15 +410,17 @@ impl Extractor {
         } else {
             Kind::Actual
         };
-        if kind == Kind::Target && (clause_text.contains('已') || clause_text.contains("完成")) && !plan_section {
+        if kind == Kind::Target
+            && (clause_text.contains('已') || clause_text.contains("完成"))
+            && !plan_section
+        {
             kind = Kind::Actual;
         }
-        if kind == Kind::Actual {
-            if let (Some(y), Some(py)) = (year, published_year) {
-                if y > py {
-                    kind = Kind::Target;
-                }
-            }
+        if kind == Kind::Actual
+            && let (Some(y), Some(py)) = (year, published_year)
+            && y > py
+        {
+            kind = Kind::Target;
         }
         // Region: the last region named before the number in the sentence, else the issuer.
         let region_name = hits
@@ -435,11 +497,20 @@ fn count_unit_from_noun(sc: &[char], at: usize) -> &'static str {
         .find(|&i| separates_clauses(sc[i]) || i - at >= 10)
         .unwrap_or(sc.len());
     let noun: String = sc[at..end].iter().collect();
-    if ["院", "中心", "站", "室", "机构", "诊所", "医院"].iter().any(|w| noun.contains(w)) {
+    if ["院", "中心", "站", "室", "机构", "诊所", "医院"]
+        .iter()
+        .any(|w| noun.contains(w))
+    {
         "institution"
-    } else if ["团队", "工作组", "专家组", "小组"].iter().any(|w| noun.contains(w)) {
+    } else if ["团队", "工作组", "专家组", "小组"]
+        .iter()
+        .any(|w| noun.contains(w))
+    {
         "team"
-    } else if ["项目", "专科", "病种", "任务", "制度", "技术"].iter().any(|w| noun.contains(w)) {
+    } else if ["项目", "专科", "病种", "任务", "制度", "技术"]
+        .iter()
+        .any(|w| noun.contains(w))
+    {
         "item"
     } else {
         "other"
@@ -449,7 +520,9 @@ fn count_unit_from_noun(sc: &[char], at: usize) -> &'static str {
 /// The words before a number that has no catalog phrase, as a description of what it counts.
 fn describe_before(sc: &[char], clause: usize, at: usize) -> Option<String> {
     let mut text: String = sc[clause..at].iter().collect();
-    for tail in ["达到", "达", "为", "是", "共", "有", "约", "近", "超过", "累计", "完成"] {
+    for tail in [
+        "达到", "达", "为", "是", "共", "有", "约", "近", "超过", "累计", "完成",
+    ] {
         if let Some(t) = text.strip_suffix(tail) {
             text = t.to_string();
         }

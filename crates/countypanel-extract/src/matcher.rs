@@ -36,7 +36,10 @@ pub struct PhraseMatcher {
 }
 
 /// Words that may stand between a clause start and a generic phrase without qualifying it.
-const FILLERS: &[&str] = &["其中", "全区", "全县", "全市", "全旗", "全镇", "患者", "其", "的", "和", "及", "与", "人群", "居民"];
+const FILLERS: &[&str] = &[
+    "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "年末", "年底", "目前", "同时", "患者",
+    "其", "的", "和", "及", "与", "人群", "居民", "城乡", "辖区", "全",
+];
 
 impl PhraseMatcher {
     /// Compiles the catalog and region names.
@@ -55,7 +58,10 @@ impl PhraseMatcher {
             }
             if let Some(g) = &ind.generic {
                 for s in &ind.subjects {
-                    generics.entry(g.clone()).or_default().push((s.clone(), index));
+                    generics
+                        .entry(g.clone())
+                        .or_default()
+                        .push((s.clone(), index));
                 }
             }
         }
@@ -155,18 +161,7 @@ impl PhraseMatcher {
             return Some(found);
         }
         // The clause qualifies the phrase with something else (远程会诊覆盖率): not ours.
-        let mut rest = before.trim().to_string();
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for f in FILLERS {
-                if let Some(r) = rest.strip_prefix(f).or_else(|| rest.strip_suffix(f)) {
-                    rest = r.to_string();
-                    changed = true;
-                }
-            }
-        }
-        if rest.chars().count() >= 2 {
+        if strip_fillers(&before).chars().count() >= 2 {
             return None;
         }
         let earlier: String = sc[..clause].iter().collect();
@@ -175,6 +170,48 @@ impl PhraseMatcher {
             last_subject(candidates, &prev)
         })
     }
+}
+
+/// Whether a short phrase (签约率, 建档率) is qualified by a population other than the
+/// indicator's: `建档立卡贫困人口签约率` is not the overall sign-up rate. Phrases of four or more
+/// characters name their measure fully and are never qualified away.
+pub(crate) fn qualified_elsewhere(h: &Hit, sc: &[char], clause: usize, hits: &[Hit]) -> bool {
+    if h.end - h.start >= 4 || !matches!(h.target, Target::Indicator { .. }) {
+        return false;
+    }
+    // What stands between the clause start and the phrase, minus region names, years and fillers.
+    let mut rest = String::new();
+    let mut i = clause;
+    while i < h.start {
+        if let Some(r) = hits
+            .iter()
+            .find(|r| r.start == i && matches!(r.target, Target::Region(_)) && r.end <= h.start)
+        {
+            i = r.end;
+            continue;
+        }
+        let c = sc[i];
+        if !(c.is_ascii_digit() || c == '年' || c.is_whitespace()) {
+            rest.push(c);
+        }
+        i += 1;
+    }
+    strip_fillers(&rest).chars().count() >= 2
+}
+
+fn strip_fillers(text: &str) -> String {
+    let mut rest = text.trim().to_string();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for f in FILLERS {
+            if let Some(r) = rest.strip_prefix(f).or_else(|| rest.strip_suffix(f)) {
+                rest = r.trim().to_string();
+                changed = true;
+            }
+        }
+    }
+    rest
 }
 
 fn last_subject(candidates: &[(String, usize)], text: &str) -> Option<(usize, String)> {

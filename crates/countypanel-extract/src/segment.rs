@@ -14,7 +14,10 @@ pub struct Sentence {
 }
 
 fn ends_sentence(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '●' | '■' | '◆' | '★')
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '●' | '■' | '◆' | '★'
+    )
 }
 
 /// Whether `c` separates clauses inside a sentence.
@@ -22,7 +25,10 @@ fn ends_sentence(c: char) -> bool {
 pub fn separates_clauses(c: char) -> bool {
     // Colons, spaces and table-cell bars do not end a clause: `签约率: 80%` and
     // `建档率 | 95%` name the measure right before the value.
-    matches!(c, '，' | ',' | '、' | '（' | '）' | '(' | ')' | '“' | '”' | '"')
+    matches!(
+        c,
+        '，' | ',' | '、' | '（' | '）' | '(' | ')' | '“' | '”' | '"'
+    )
 }
 
 /// Splits `chars` into sentences. Line breaks end sentences and paragraphs.

@@ -29,7 +29,10 @@ fn find(facts: &[Fact], value: f64) -> &Fact {
 #[test]
 fn two_facts_in_one_sentence_with_their_own_indicators() {
     let f = extract("2021年,全县建档人数为41250人,建档率达93.6%。", None);
-    assert_eq!(find(&f, 41250.0).indicator_id.as_deref(), Some("health_records"));
+    assert_eq!(
+        find(&f, 41250.0).indicator_id.as_deref(),
+        Some("health_records")
+    );
     let rate = find(&f, 93.6);
     assert_eq!(rate.indicator_id.as_deref(), Some("health_record_rate"));
     assert_eq!(rate.unit, "percent");
@@ -39,10 +42,19 @@ fn two_facts_in_one_sentence_with_their_own_indicators() {
 
 #[test]
 fn generic_rate_takes_subject_from_the_clause_before() {
-    let f = extract("糖尿病患者健康管理率为88%,规范管理率76.5%。", Some((2022, 6, 1)));
-    assert_eq!(find(&f, 88.0).indicator_id.as_deref(), Some("diabetes_health_mgmt_rate"));
+    let f = extract(
+        "糖尿病患者健康管理率为88%,规范管理率76.5%。",
+        Some((2022, 6, 1)),
+    );
+    assert_eq!(
+        find(&f, 88.0).indicator_id.as_deref(),
+        Some("diabetes_health_mgmt_rate")
+    );
     let r = find(&f, 76.5);
-    assert_eq!(r.indicator_id.as_deref(), Some("diabetes_standard_mgmt_rate"));
+    assert_eq!(
+        r.indicator_id.as_deref(),
+        Some("diabetes_standard_mgmt_rate")
+    );
     assert_eq!(r.subject.as_deref(), Some("糖尿病"));
     assert_eq!(r.rule, "generic_subject");
 }
@@ -64,16 +76,25 @@ fn number_before_noun_counts_institutions() {
 
 #[test]
 fn targets_and_lower_bounds() {
-    let f = extract("到2025年,家庭医生签约覆盖率要达到75%以上。", Some((2023, 3, 2)));
+    let f = extract(
+        "到2025年,家庭医生签约覆盖率要达到75%以上。",
+        Some((2023, 3, 2)),
+    );
     let t = find(&f, 75.0);
-    assert_eq!((t.kind, t.year, t.qualifier), (Kind::Target, Some(2025), Qualifier::Ge));
+    assert_eq!(
+        (t.kind, t.year, t.qualifier),
+        (Kind::Target, Some(2025), Qualifier::Ge)
+    );
     let f = extract("力争新增床位300张。", None);
     assert_eq!(find(&f, 300.0).kind, Kind::Target);
 }
 
 #[test]
 fn ages_dates_and_slogans_are_not_facts() {
-    let f = extract("为65岁以上老年人免费体检,落实“三个一批”,2020年04月15日发布。", None);
+    let f = extract(
+        "为65岁以上老年人免费体检,落实“三个一批”,2020年04月15日发布。",
+        None,
+    );
     assert!(f.is_empty(), "{f:#?}");
 }
 
@@ -81,12 +102,18 @@ fn ages_dates_and_slogans_are_not_facts() {
 fn money_with_multipliers() {
     let f = extract("全年卫生健康投入2.35亿元。", None);
     let m = find(&f, 235_000_000.0);
-    assert_eq!((m.unit, m.indicator_id.as_deref()), ("yuan", Some("health_investment")));
+    assert_eq!(
+        (m.unit, m.indicator_id.as_deref()),
+        ("yuan", Some("health_investment"))
+    );
 }
 
 #[test]
 fn relative_year_and_paragraph_carry() {
-    let f = extract("今年以来,共招聘医务人员58名。\n新的一段,签约率81%。", Some((2021, 11, 3)));
+    let f = extract(
+        "今年以来,共招聘医务人员58名。\n新的一段,签约率81%。",
+        Some((2021, 11, 3)),
+    );
     assert_eq!(find(&f, 58.0).year, Some(2021));
     let s = find(&f, 81.0);
     assert_eq!((s.year, s.year_flag), (Some(2021), Some("published")));
@@ -119,27 +146,74 @@ fn evidence_offsets_point_into_the_text() {
 
 #[test]
 fn as_of_dates_are_not_deadlines() {
-    let f = extract("截至2021年12月底,全区家庭医生签约覆盖率41.2%。", Some((2022, 2, 9)));
+    let f = extract(
+        "截至2021年12月底,全区家庭医生签约覆盖率41.2%。",
+        Some((2022, 2, 9)),
+    );
     let s = find(&f, 41.2);
-    assert_eq!((s.kind, s.year, s.as_of), (Kind::Actual, Some(2021), Some((2021, 12, 31))));
+    assert_eq!(
+        (s.kind, s.year, s.as_of),
+        (Kind::Actual, Some(2021), Some((2021, 12, 31)))
+    );
 }
 
 #[test]
 fn a_subset_introduced_by_qizhong_is_not_the_total() {
     let f = extract("全县村卫生室91个,年内对其中12个村卫生室完成了改造。", None);
-    assert_eq!(find(&f, 91.0).indicator_id.as_deref(), Some("village_clinics"));
+    assert_eq!(
+        find(&f, 91.0).indicator_id.as_deref(),
+        Some("village_clinics")
+    );
     assert_eq!(find(&f, 12.0).indicator_id, None);
 }
 
 #[test]
 fn table_cells_and_labels_name_the_value_after_them() {
-    let f = extract("高血压患者规范管理率 | 75.0%\n糖尿病患者规范管理率:73.2%", Some((2021, 1, 15)));
-    assert_eq!(find(&f, 75.0).indicator_id.as_deref(), Some("hypertension_standard_mgmt_rate"));
-    assert_eq!(find(&f, 73.2).indicator_id.as_deref(), Some("diabetes_standard_mgmt_rate"));
+    let f = extract(
+        "高血压患者规范管理率 | 75.0%\n糖尿病患者规范管理率:73.2%",
+        Some((2021, 1, 15)),
+    );
+    assert_eq!(
+        find(&f, 75.0).indicator_id.as_deref(),
+        Some("hypertension_standard_mgmt_rate")
+    );
+    assert_eq!(
+        find(&f, 73.2).indicator_id.as_deref(),
+        Some("diabetes_standard_mgmt_rate")
+    );
 }
 
 #[test]
 fn comparison_with_last_year_does_not_date_the_fact() {
-    let f = extract("签约率达到50.8%,较上年提高5.6个百分点。", Some((2021, 6, 1)));
+    let f = extract(
+        "签约率达到50.8%,较上年提高5.6个百分点。",
+        Some((2021, 6, 1)),
+    );
     assert_eq!(find(&f, 50.8).year_flag, Some("published"));
+}
+
+#[test]
+fn short_phrase_qualified_by_another_population_is_not_the_indicator() {
+    let f = extract(
+        "家庭医生签约服务覆盖率60.3%,建档立卡贫困人口签约率100%。",
+        None,
+    );
+    assert_eq!(
+        find(&f, 60.3).indicator_id.as_deref(),
+        Some("family_doctor_signing_rate")
+    );
+    assert_eq!(find(&f, 100.0).indicator_id, None);
+    let f = extract("2021年全县签约率81%。", None);
+    assert_eq!(
+        find(&f, 81.0).indicator_id.as_deref(),
+        Some("family_doctor_signing_rate")
+    );
+}
+
+#[test]
+fn a_dateline_does_not_date_the_sections_below_it() {
+    let text = "某县2021年卫生工作综述\n2022年02月16日 来源:某报\n全县新建村卫生室3所,签约率81%。";
+    let f = extract(text, Some((2022, 2, 16)));
+    assert_eq!(find(&f, 81.0).year, Some(2021));
+    assert_eq!(find(&f, 3.0).indicator_id, None);
 }

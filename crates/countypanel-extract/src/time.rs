@@ -31,13 +31,13 @@ pub fn year_mentions(quantities: &[Quantity]) -> Vec<YearMention> {
                 end: q.end,
                 year: Some(q.value as i32),
             });
-            if let Some(h) = q.high {
-                if YEAR_RANGE.contains(&h) {
-                    out.push(YearMention {
-                        end: q.end,
-                        year: Some(h as i32),
-                    });
-                }
+            if let Some(h) = q.high
+                && YEAR_RANGE.contains(&h)
+            {
+                out.push(YearMention {
+                    end: q.end,
+                    year: Some(h as i32),
+                });
             }
         } else if q.plain_integer && q.value >= 10000.0 {
             out.push(YearMention {
@@ -111,7 +111,9 @@ pub fn civil_from_days(z: i32) -> Ymd {
 #[must_use]
 pub fn as_of_at(chars: &[char], at: usize) -> Option<Ymd> {
     let rest: String = chars[at..chars.len().min(at + 20)].iter().collect();
-    let rest = rest.strip_prefix("截至").or_else(|| rest.strip_prefix("截止"))?;
+    let rest = rest
+        .strip_prefix("截至")
+        .or_else(|| rest.strip_prefix("截止"))?;
     let rest = rest.strip_prefix("到").unwrap_or(rest);
     let (year_txt, after) = rest.split_once('年')?;
     let year: i32 = year_txt.trim().parse().ok()?;
@@ -126,12 +128,11 @@ pub fn as_of_at(chars: &[char], at: usize) -> Option<Ymd> {
     if !(1..=12).contains(&month) {
         return None;
     }
-    if let Some((day_txt, _)) = after.split_once('日') {
-        if let Ok(day) = day_txt.trim().parse::<u32>() {
-            if (1..=month_end(year, month)).contains(&day) {
-                return Some((year, month, day));
-            }
-        }
+    if let Some((day_txt, _)) = after.split_once('日')
+        && let Ok(day) = day_txt.trim().parse::<u32>()
+        && (1..=month_end(year, month)).contains(&day)
+    {
+        return Some((year, month, day));
     }
     Some((year, month, month_end(year, month)))
 }
@@ -145,7 +146,10 @@ mod tests {
         assert_eq!(days_from_civil((1970, 1, 1)), 0);
         assert_eq!(days_from_civil((2020, 1, 6)), 18267);
         assert_eq!(civil_from_days(18267), (2020, 1, 6));
-        assert_eq!(civil_from_days(days_from_civil((2024, 2, 29))), (2024, 2, 29));
+        assert_eq!(
+            civil_from_days(days_from_civil((2024, 2, 29))),
+            (2024, 2, 29)
+        );
     }
 
     #[test]
@@ -162,6 +166,9 @@ mod tests {
     fn malformed_years_have_no_value() {
         let q = countypanel_zhnum::scan("202223年,2019年");
         let m = year_mentions(&q);
-        assert_eq!(m.iter().map(|m| m.year).collect::<Vec<_>>(), vec![None, Some(2019)]);
+        assert_eq!(
+            m.iter().map(|m| m.year).collect::<Vec<_>>(),
+            vec![None, Some(2019)]
+        );
     }
 }

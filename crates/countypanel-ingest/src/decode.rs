@@ -28,13 +28,15 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             i += 1;
         }
         let start = i;
-        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_')) {
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_'))
+        {
             i += 1;
         }
-        if i > start {
-            if let Some(enc) = label_encoding(&lower[start..i]) {
-                return Some(enc);
-            }
+        if i > start
+            && let Some(enc) = label_encoding(&lower[start..i])
+        {
+            return Some(enc);
         }
         from = i.max(from + pos + 7);
     }
@@ -59,12 +61,10 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return run(enc, &bytes[bom_len..], "bom");
     }
-    if is_html {
-        if let Some(enc) = meta_charset(bytes) {
-            // A page that says UTF-8 but is not: fall through to detection.
-            if enc != UTF_8 || std::str::from_utf8(bytes).is_ok() {
-                return run(enc, bytes, "meta");
-            }
+    if is_html && let Some(enc) = meta_charset(bytes) {
+        // A page that says UTF-8 but is not: fall through to detection.
+        if enc != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+            return run(enc, bytes, "meta");
         }
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
@@ -81,20 +81,29 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Decoded {
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
     let guess = det.guess(Some(b"cn"), true);
-    let enc = if guess == encoding_rs::GBK { GB18030 } else { guess };
+    let enc = if guess == encoding_rs::GBK {
+        GB18030
+    } else {
+        guess
+    };
     run(enc, bytes, "detected")
 }
 
 /// UTF-16 text without a byte-order mark shows NUL in every other byte for ASCII and CJK
 /// punctuation; detect the side.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 3 > pairs && even_nul * 20 < pairs {
         Some(UTF_16LE)
     } else if even_nul * 3 > pairs && odd_nul * 20 < pairs {
@@ -107,7 +116,11 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 fn run(enc: &'static Encoding, bytes: &[u8], how: &'static str) -> Decoded {
     let (text, _) = enc.decode_without_bom_handling(bytes);
     let already = bytes_have_replacement(bytes, enc);
-    let replacements = text.chars().filter(|&c| c == '\u{fffd}').count().saturating_sub(already);
+    let replacements = text
+        .chars()
+        .filter(|&c| c == '\u{fffd}')
+        .count()
+        .saturating_sub(already);
     Decoded {
         text: text.into_owned(),
         encoding: enc.name().to_string(),
@@ -119,7 +132,10 @@ fn run(enc: &'static Encoding, bytes: &[u8], how: &'static str) -> Decoded {
 /// U+FFFD characters already present in UTF-8 input are not decoding errors.
 fn bytes_have_replacement(bytes: &[u8], enc: &'static Encoding) -> usize {
     if enc == UTF_8 {
-        bytes.windows(3).filter(|w| *w == [0xEF, 0xBF, 0xBD]).count()
+        bytes
+            .windows(3)
+            .filter(|w| *w == [0xEF, 0xBF, 0xBD])
+            .count()
     } else {
         0
     }
@@ -131,15 +147,20 @@ mod tests {
 
     #[test]
     fn gbk_page_with_meta_charset() {
-        let (bytes, _, _) = GB18030.encode("<html><head><meta charset=\"gb2312\"></head><body>签约率83%</body></html>");
+        let (bytes, _, _) = GB18030
+            .encode("<html><head><meta charset=\"gb2312\"></head><body>签约率83%</body></html>");
         let d = decode(&bytes, true);
-        assert_eq!((d.encoding.as_str(), d.how, d.replacements), ("gb18030", "meta", 0));
+        assert_eq!(
+            (d.encoding.as_str(), d.how, d.replacements),
+            ("gb18030", "meta", 0)
+        );
         assert!(d.text.contains("签约率83%"));
     }
 
     #[test]
     fn gb18030_text_without_label_is_detected() {
-        let text = "全县共有村卫生室148家,乡镇卫生院12所,家庭医生签约覆盖率达到百分之七十五。".repeat(4);
+        let text =
+            "全县共有村卫生室148家,乡镇卫生院12所,家庭医生签约覆盖率达到百分之七十五。".repeat(4);
         let (bytes, _, _) = GB18030.encode(&text);
         let d = decode(&bytes, false);
         assert_eq!(d.text, text);

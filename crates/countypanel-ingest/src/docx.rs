@@ -170,8 +170,14 @@ pub(crate) mod tests {
     fn truncated_and_bomb() {
         let bytes = make_docx("<w:p><w:r><w:t>甲</w:t></w:r></w:p>");
         let cut = &bytes[..bytes.len() / 2];
-        assert!(matches!(docx_to_text(cut, 1 << 20), Err(ZipProblem::Corrupt(_))));
+        assert!(matches!(
+            docx_to_text(cut, 1 << 20),
+            Err(ZipProblem::Corrupt(_))
+        ));
         let big = format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "0".repeat(200_000));
-        assert!(matches!(docx_to_text(&make_docx(&big), 10_000), Err(ZipProblem::Bomb(_))));
+        assert!(matches!(
+            docx_to_text(&make_docx(&big), 10_000),
+            Err(ZipProblem::Bomb(_))
+        ));
     }
 }

@@ -13,11 +13,40 @@ pub struct HtmlText {
 }
 
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "nav", "footer", "iframe", "button", "select", "option", "form", "svg", "template", "head",
+    "script", "style", "noscript", "nav", "footer", "iframe", "button", "select", "option", "form",
+    "svg", "template", "head",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tbody", "thead", "tr", "section",
-    "article", "header", "main", "aside", "blockquote", "pre", "dl", "dt", "dd", "hr", "center", "title", "body",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "main",
+    "aside",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "center",
+    "title",
+    "body",
 ];
 
 /// Deepest nesting followed; anything deeper is read as flat text (a defence against

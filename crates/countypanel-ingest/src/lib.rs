@@ -162,7 +162,11 @@ pub fn list_inputs(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 impl Reader<'_> {
     /// Reads every path in parallel; `progress` is called once per finished file. The result is
     /// in the order of `paths`.
-    pub fn read_all(&self, paths: &[PathBuf], progress: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
+    pub fn read_all(
+        &self,
+        paths: &[PathBuf],
+        progress: &(dyn Fn(&Outcome) + Sync),
+    ) -> Vec<Outcome> {
         paths
             .par_iter()
             .map(|p| {
@@ -192,7 +196,10 @@ impl Reader<'_> {
         if size > self.limits.max_file_bytes {
             return reject(
                 "too_large",
-                format!("{size} bytes, over the limit of {}", self.limits.max_file_bytes),
+                format!(
+                    "{size} bytes, over the limit of {}",
+                    self.limits.max_file_bytes
+                ),
                 Some(size),
             );
         }
@@ -215,7 +222,9 @@ impl Reader<'_> {
             "csv" | "tsv" | "xlsx" | "xls" => {
                 return reject(
                     "unsupported_format",
-                    format!(".{ext} tables are not read yet; convert the table to text or leave it out"),
+                    format!(
+                        ".{ext} tables are not read yet; convert the table to text or leave it out"
+                    ),
                     Some(size),
                 );
             }
@@ -228,14 +237,20 @@ impl Reader<'_> {
             }
         };
         if format == Format::Docx && !is_zip {
-            return reject("corrupt_zip", "a .docx file must be a zip archive".into(), Some(size));
+            return reject(
+                "corrupt_zip",
+                "a .docx file must be a zip archive".into(),
+                Some(size),
+            );
         }
         let (raw_text, encoding, replacements, html_title) = match format {
             Format::Docx => match docx::docx_to_text(&bytes, self.limits.max_unzipped_bytes) {
                 Ok(t) => (t, "UTF-8".to_string(), 0, None),
                 Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d, Some(size)),
                 Err(docx::ZipProblem::Bomb(d)) => return reject("zip_bomb", d, Some(size)),
-                Err(docx::ZipProblem::Missing(d)) => return reject("malformed_docx", d, Some(size)),
+                Err(docx::ZipProblem::Missing(d)) => {
+                    return reject("malformed_docx", d, Some(size));
+                }
             },
             Format::Txt | Format::Html => {
                 if looks_binary(&bytes) {
@@ -269,7 +284,11 @@ impl Reader<'_> {
         let meta = metadata::read_metadata(&normalized, html_title.as_deref(), self.finder);
         let text = furniture::strip(&normalized);
         if text.trim().is_empty() {
-            return reject("no_text", "no text left after reading the file".into(), Some(size));
+            return reject(
+                "no_text",
+                "no text left after reading the file".into(),
+                Some(size),
+            );
         }
         let sha = sha256_hex(&bytes);
         let doc_id = sha[..16].to_string();
@@ -298,7 +317,9 @@ impl Reader<'_> {
             .into_iter()
             .map(|fact| {
                 let region_code = fact.region_name.as_deref().and_then(|name| {
-                    let r = self.gazetteer.resolve(name, fact.year.or(published_year), &context);
+                    let r = self
+                        .gazetteer
+                        .resolve(name, fact.year.or(published_year), &context);
                     (r.status == Status::Resolved).then_some(r.code).flatten()
                 });
                 let fact_id = short_id(
@@ -345,9 +366,15 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if nul > 0 {
         // UTF-16 without a BOM has NULs in every other byte of ASCII text; treat a regular
         // pattern as text and anything else as binary.
-        let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let odd = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count();
         let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-        return !(odd * 3 > sample.len() / 2 && even == 0 || even * 3 > sample.len() / 2 && odd == 0);
+        return !(odd * 3 > sample.len() / 2 && even == 0
+            || even * 3 > sample.len() / 2 && odd == 0);
     }
     let control = sample
         .iter()
@@ -362,7 +389,9 @@ mod tests {
 
     #[test]
     fn binary_detection() {
-        assert!(looks_binary(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 7]));
+        assert!(looks_binary(&[
+            0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 7
+        ]));
         assert!(!looks_binary("签约率80%\n".as_bytes()));
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend("ab".encode_utf16().flat_map(u16::to_le_bytes));

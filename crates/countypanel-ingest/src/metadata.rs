@@ -29,7 +29,10 @@ impl RegionFinder {
     /// Builds a finder over official names and their unambiguous short forms.
     #[must_use]
     pub fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
-        let mut full: Vec<String> = names.filter(|n| n.chars().count() >= 2).map(str::to_string).collect();
+        let mut full: Vec<String> = names
+            .filter(|n| n.chars().count() >= 2)
+            .map(str::to_string)
+            .collect();
         full.sort();
         full.dedup();
         let mut shorts: HashMap<String, Vec<String>> = HashMap::new();
@@ -63,7 +66,10 @@ impl RegionFinder {
     /// The first region named in `s` (full or short name).
     #[must_use]
     pub fn first_in(&self, s: &str) -> Option<String> {
-        self.ac.find_iter(s).next().map(|m| self.targets[m.pattern().as_usize()].0.clone())
+        self.ac
+            .find_iter(s)
+            .next()
+            .map(|m| self.targets[m.pattern().as_usize()].0.clone())
     }
 
     /// The full name mentioned most often in `s` (first occurrence breaks ties).
@@ -117,7 +123,11 @@ pub fn date_at_start(s: &str) -> Option<Ymd> {
     let month: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let rest = &rest[month.len()..];
     let sep2 = rest.chars().next()?;
-    let ok_sep2 = if sep == '年' { sep2 == '月' } else { sep2 == sep };
+    let ok_sep2 = if sep == '年' {
+        sep2 == '月'
+    } else {
+        sep2 == sep
+    };
     if month.is_empty() || month.len() > 2 || !ok_sep2 {
         return None;
     }
@@ -136,7 +146,11 @@ pub fn date_at_start(s: &str) -> Option<Ymd> {
 /// Reads title, publication date and issuer from a document's first lines.
 #[must_use]
 pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinder) -> Metadata {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let head = &lines[..lines.len().min(30)];
     // Publication date: the best-ranked labelled date, else a dateline.
     let mut published: Option<(u8, Ymd)> = None;
@@ -146,21 +160,23 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         for (label, rank) in DATE_LABELS {
             let mut from = 0;
             while let Some(pos) = line[from..].find(label) {
-                let after = line[from + pos + label.len()..].trim_start_matches([':', '|', '：', ' ']);
-                if let Some(d) = date_at_start(after) {
-                    if published.is_none_or(|(r, _)| *rank < r) {
-                        published = Some((*rank, d));
-                        date_line.get_or_insert(i);
-                    }
+                let after =
+                    line[from + pos + label.len()..].trim_start_matches([':', '|', '：', ' ']);
+                if let Some(d) = date_at_start(after)
+                    && published.is_none_or(|(r, _)| *rank < r)
+                {
+                    published = Some((*rank, d));
+                    date_line.get_or_insert(i);
                 }
                 from += pos + label.len();
             }
         }
-        if published.is_none() && i < 15 {
-            if let Some(d) = date_at_start(&compact) {
-                published = Some((3, d));
-                date_line.get_or_insert(i);
-            }
+        if published.is_none()
+            && i < 15
+            && let Some(d) = date_at_start(&compact)
+        {
+            published = Some((3, d));
+            date_line.get_or_insert(i);
         }
     }
     let title = find_title(head, html_title, date_line);
@@ -195,7 +211,10 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
     for line in head {
         let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(rest) = compact.strip_prefix("标题") {
-            let t = rest.trim_matches([':', '|', '：', ' ']).trim_end_matches('|').trim();
+            let t = rest
+                .trim_matches([':', '|', '：', ' '])
+                .trim_end_matches('|')
+                .trim();
             if !t.is_empty() {
                 return Some(t.to_string());
             }
@@ -210,12 +229,15 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
     }
     let plausible = |l: &str| {
         let n = l.chars().count();
-        (5..=60).contains(&n) && !l.contains(':') && date_at_start(l).is_none() && !crate::furniture::is_furniture(l)
+        (5..=60).contains(&n)
+            && !l.contains(':')
+            && date_at_start(l).is_none()
+            && !crate::furniture::is_furniture(l)
     };
-    if let Some(d) = date_line {
-        if let Some(l) = head[..d].iter().rev().find(|l| plausible(l)) {
-            return Some((*l).to_string());
-        }
+    if let Some(d) = date_line
+        && let Some(l) = head[..d].iter().rev().find(|l| plausible(l))
+    {
+        return Some((*l).to_string());
     }
     head.iter().find(|l| plausible(l)).map(|l| (*l).to_string())
 }
@@ -239,7 +261,8 @@ mod tests {
 
     #[test]
     fn title_date_and_issuer_from_labelled_lines() {
-        let text = "首页\n平安县召开卫生健康工作会议\n发布时间:2021-02-03 09:00 来源:平安县卫健局\n正文。";
+        let text =
+            "首页\n平安县召开卫生健康工作会议\n发布时间:2021-02-03 09:00 来源:平安县卫健局\n正文。";
         let m = read_metadata(text, None, &finder());
         assert_eq!(m.title.as_deref(), Some("平安县召开卫生健康工作会议"));
         assert_eq!(m.published, Some((2021, 2, 3)));

@@ -54,7 +54,10 @@ mod tests {
 
     #[test]
     fn full_width_becomes_ascii_and_spaces_fold() {
-        assert_eq!(normalize("签约率８３％，　建档率 \t 95%"), "签约率83%, 建档率 95%");
+        assert_eq!(
+            normalize("签约率８３％，　建档率 \t 95%"),
+            "签约率83%, 建档率 95%"
+        );
     }
 
     #[test]

@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use countypanel_core::CoreError;
 use countypanel_core::contract::{DOCUMENTS, FACTS, INGEST_REJECTS};
 use countypanel_core::parquet_io::{WriteMeta, write_table};
 use countypanel_core::table::{Col, batch};
-use countypanel_core::CoreError;
 use countypanel_extract::time::days_from_civil;
 
 use crate::Outcome;
@@ -83,60 +83,213 @@ pub fn write_outputs(
     let documents = batch(
         &DOCUMENTS,
         vec![
-            ("doc_id", Col::Str(docs.iter().map(|d| s(&d.doc_id)).collect())),
-            ("source_path", Col::Str(docs.iter().map(|d| s(&d.source_path)).collect())),
-            ("format", Col::Str(docs.iter().map(|d| s(d.format.as_str())).collect())),
-            ("encoding", Col::Str(docs.iter().map(|d| s(&d.encoding)).collect())),
-            ("n_bytes", Col::I64(docs.iter().map(|d| Some(d.n_bytes as i64)).collect())),
-            ("n_chars", Col::I64(docs.iter().map(|d| Some(d.text.chars().count() as i64)).collect())),
-            ("n_replacements", Col::I64(docs.iter().map(|d| Some(d.n_replacements as i64)).collect())),
-            ("title", Col::Str(docs.iter().map(|d| d.title.clone()).collect())),
-            ("published", Col::Date(docs.iter().map(|d| date(d.published)).collect())),
-            ("issuer_region_name", Col::Str(docs.iter().map(|d| d.issuer_name.clone()).collect())),
-            ("issuer_region_code", Col::Str(docs.iter().map(|d| d.issuer_code.clone()).collect())),
-            ("n_facts", Col::I64(docs.iter().map(|d| Some(d.facts.len() as i64)).collect())),
+            (
+                "doc_id",
+                Col::Str(docs.iter().map(|d| s(&d.doc_id)).collect()),
+            ),
+            (
+                "source_path",
+                Col::Str(docs.iter().map(|d| s(&d.source_path)).collect()),
+            ),
+            (
+                "format",
+                Col::Str(docs.iter().map(|d| s(d.format.as_str())).collect()),
+            ),
+            (
+                "encoding",
+                Col::Str(docs.iter().map(|d| s(&d.encoding)).collect()),
+            ),
+            (
+                "n_bytes",
+                Col::I64(docs.iter().map(|d| Some(d.n_bytes as i64)).collect()),
+            ),
+            (
+                "n_chars",
+                Col::I64(
+                    docs.iter()
+                        .map(|d| Some(d.text.chars().count() as i64))
+                        .collect(),
+                ),
+            ),
+            (
+                "n_replacements",
+                Col::I64(docs.iter().map(|d| Some(d.n_replacements as i64)).collect()),
+            ),
+            (
+                "title",
+                Col::Str(docs.iter().map(|d| d.title.clone()).collect()),
+            ),
+            (
+                "published",
+                Col::Date(docs.iter().map(|d| date(d.published)).collect()),
+            ),
+            (
+                "issuer_region_name",
+                Col::Str(docs.iter().map(|d| d.issuer_name.clone()).collect()),
+            ),
+            (
+                "issuer_region_code",
+                Col::Str(docs.iter().map(|d| d.issuer_code.clone()).collect()),
+            ),
+            (
+                "n_facts",
+                Col::I64(docs.iter().map(|d| Some(d.facts.len() as i64)).collect()),
+            ),
             ("text", Col::Str(docs.iter().map(|d| s(&d.text)).collect())),
         ],
     )?;
 
-    let rows: Vec<(&crate::Document, &crate::DocFact)> =
-        docs.iter().flat_map(|d| d.facts.iter().map(move |f| (*d, f))).collect();
+    let rows: Vec<(&crate::Document, &crate::DocFact)> = docs
+        .iter()
+        .flat_map(|d| d.facts.iter().map(move |f| (*d, f)))
+        .collect();
     summary.facts = rows.len();
-    summary.facts_catalogued = rows.iter().filter(|(_, f)| f.fact.indicator_id.is_some()).count();
+    summary.facts_catalogued = rows
+        .iter()
+        .filter(|(_, f)| f.fact.indicator_id.is_some())
+        .count();
     let facts = batch(
         &FACTS,
         vec![
-            ("fact_id", Col::Str(rows.iter().map(|(_, f)| s(&f.fact_id)).collect())),
-            ("doc_id", Col::Str(rows.iter().map(|(d, _)| s(&d.doc_id)).collect())),
-            ("source_path", Col::Str(rows.iter().map(|(d, _)| s(&d.source_path)).collect())),
-            ("indicator_id", Col::Str(rows.iter().map(|(_, f)| f.fact.indicator_id.clone()).collect())),
-            ("indicator_text", Col::Str(rows.iter().map(|(_, f)| f.fact.indicator_text.clone()).collect())),
-            ("subject", Col::Str(rows.iter().map(|(_, f)| f.fact.subject.clone()).collect())),
-            ("value", Col::F64(rows.iter().map(|(_, f)| Some(f.fact.value)).collect())),
-            ("value_text", Col::Str(rows.iter().map(|(_, f)| s(&f.fact.value_text)).collect())),
-            ("unit", Col::Str(rows.iter().map(|(_, f)| s(f.fact.unit)).collect())),
-            ("qualifier", Col::Str(rows.iter().map(|(_, f)| s(f.fact.qualifier.as_str())).collect())),
-            ("kind", Col::Str(rows.iter().map(|(_, f)| s(f.fact.kind.as_str())).collect())),
-            ("year", Col::I32(rows.iter().map(|(_, f)| f.fact.year).collect())),
-            ("year_flag", Col::Str(rows.iter().map(|(_, f)| f.fact.year_flag.map(str::to_string)).collect())),
-            ("as_of", Col::Date(rows.iter().map(|(_, f)| date(f.fact.as_of)).collect())),
-            ("region_name", Col::Str(rows.iter().map(|(_, f)| f.fact.region_name.clone()).collect())),
-            ("region_code", Col::Str(rows.iter().map(|(_, f)| f.region_code.clone()).collect())),
-            ("evidence", Col::Str(rows.iter().map(|(_, f)| s(&f.fact.evidence)).collect())),
-            ("sentence", Col::Str(rows.iter().map(|(_, f)| s(&f.fact.sentence)).collect())),
-            ("char_start", Col::I64(rows.iter().map(|(_, f)| Some(f.fact.char_start as i64)).collect())),
-            ("char_end", Col::I64(rows.iter().map(|(_, f)| Some(f.fact.char_end as i64)).collect())),
-            ("rule", Col::Str(rows.iter().map(|(_, f)| s(f.fact.rule)).collect())),
+            (
+                "fact_id",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact_id)).collect()),
+            ),
+            (
+                "doc_id",
+                Col::Str(rows.iter().map(|(d, _)| s(&d.doc_id)).collect()),
+            ),
+            (
+                "source_path",
+                Col::Str(rows.iter().map(|(d, _)| s(&d.source_path)).collect()),
+            ),
+            (
+                "indicator_id",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.indicator_id.clone())
+                        .collect(),
+                ),
+            ),
+            (
+                "indicator_text",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.indicator_text.clone())
+                        .collect(),
+                ),
+            ),
+            (
+                "subject",
+                Col::Str(rows.iter().map(|(_, f)| f.fact.subject.clone()).collect()),
+            ),
+            (
+                "value",
+                Col::F64(rows.iter().map(|(_, f)| Some(f.fact.value)).collect()),
+            ),
+            (
+                "value_text",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.value_text)).collect()),
+            ),
+            (
+                "unit",
+                Col::Str(rows.iter().map(|(_, f)| s(f.fact.unit)).collect()),
+            ),
+            (
+                "qualifier",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| s(f.fact.qualifier.as_str()))
+                        .collect(),
+                ),
+            ),
+            (
+                "kind",
+                Col::Str(rows.iter().map(|(_, f)| s(f.fact.kind.as_str())).collect()),
+            ),
+            (
+                "year",
+                Col::I32(rows.iter().map(|(_, f)| f.fact.year).collect()),
+            ),
+            (
+                "year_flag",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.year_flag.map(str::to_string))
+                        .collect(),
+                ),
+            ),
+            (
+                "as_of",
+                Col::Date(rows.iter().map(|(_, f)| date(f.fact.as_of)).collect()),
+            ),
+            (
+                "region_name",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.region_name.clone())
+                        .collect(),
+                ),
+            ),
+            (
+                "region_code",
+                Col::Str(rows.iter().map(|(_, f)| f.region_code.clone()).collect()),
+            ),
+            (
+                "evidence",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.evidence)).collect()),
+            ),
+            (
+                "sentence",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.sentence)).collect()),
+            ),
+            (
+                "char_start",
+                Col::I64(
+                    rows.iter()
+                        .map(|(_, f)| Some(f.fact.char_start as i64))
+                        .collect(),
+                ),
+            ),
+            (
+                "char_end",
+                Col::I64(
+                    rows.iter()
+                        .map(|(_, f)| Some(f.fact.char_end as i64))
+                        .collect(),
+                ),
+            ),
+            (
+                "rule",
+                Col::Str(rows.iter().map(|(_, f)| s(f.fact.rule)).collect()),
+            ),
         ],
     )?;
 
     let rejected = batch(
         &INGEST_REJECTS,
         vec![
-            ("source_path", Col::Str(rejects.iter().map(|r| s(&r.source_path)).collect())),
-            ("reason", Col::Str(rejects.iter().map(|r| s(r.reason)).collect())),
-            ("detail", Col::Str(rejects.iter().map(|r| s(&r.detail)).collect())),
-            ("n_bytes", Col::I64(rejects.iter().map(|r| r.n_bytes.map(|n| n as i64)).collect())),
+            (
+                "source_path",
+                Col::Str(rejects.iter().map(|r| s(&r.source_path)).collect()),
+            ),
+            (
+                "reason",
+                Col::Str(rejects.iter().map(|r| s(r.reason)).collect()),
+            ),
+            (
+                "detail",
+                Col::Str(rejects.iter().map(|r| s(&r.detail)).collect()),
+            ),
+            (
+                "n_bytes",
+                Col::I64(
+                    rejects
+                        .iter()
+                        .map(|r| r.n_bytes.map(|n| n as i64))
+                        .collect(),
+                ),
+            ),
         ],
     )?;
 

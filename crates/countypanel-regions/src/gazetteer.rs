@@ -220,10 +220,10 @@ const SUFFIXES: &[&str] = &[
 #[must_use]
 pub fn short_name(name: &str) -> Option<&str> {
     for suffix in SUFFIXES {
-        if let Some(stem) = name.strip_suffix(suffix) {
-            if stem.chars().count() >= 2 {
-                return Some(stem);
-            }
+        if let Some(stem) = name.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            return Some(stem);
         }
     }
     None
@@ -331,7 +331,12 @@ impl Gazetteer {
     }
 
     /// 兰州市城关区: a parent name followed by a child name.
-    fn resolve_qualified(&self, name: &str, year: Option<i32>, context: &[&str]) -> Option<Resolution> {
+    fn resolve_qualified(
+        &self,
+        name: &str,
+        year: Option<i32>,
+        context: &[&str],
+    ) -> Option<Resolution> {
         let chars: Vec<(usize, char)> = name.char_indices().collect();
         for k in (2..chars.len().saturating_sub(1)).rev() {
             let split = chars[k].0;
@@ -346,10 +351,15 @@ impl Gazetteer {
             ctx.extend_from_slice(context);
             let mut r = self.resolve(child, year, &ctx);
             if r.status == Status::Resolved {
-                let parent_ok = r.code.as_deref().and_then(|c| self.by_code(c, year)).is_some_and(|c| {
-                    let parent_short = short_name(parent).unwrap_or(parent);
-                    c.prefecture.starts_with(parent_short) || c.province.starts_with(parent_short)
-                });
+                let parent_ok = r
+                    .code
+                    .as_deref()
+                    .and_then(|c| self.by_code(c, year))
+                    .is_some_and(|c| {
+                        let parent_short = short_name(parent).unwrap_or(parent);
+                        c.prefecture.starts_with(parent_short)
+                            || c.province.starts_with(parent_short)
+                    });
                 if parent_ok {
                     r.query = name.to_string();
                     r.method = Some(Method::Qualified);
@@ -387,7 +397,11 @@ impl Gazetteer {
             if best == 0 {
                 Vec::new()
             } else {
-                scored.into_iter().filter(|(s, _)| *s == best).map(|(_, tc)| tc).collect()
+                scored
+                    .into_iter()
+                    .filter(|(s, _)| *s == best)
+                    .map(|(_, tc)| tc)
+                    .collect()
             }
         };
         if let [(t, c)] = chosen.as_slice() {
@@ -431,7 +445,7 @@ impl Gazetteer {
             r.name = Some(last.name.clone());
             r.method = Some(method);
             r.candidates = vec![last.candidate()];
-            r.successors = last.successors.clone();
+            r.successors.clone_from(&last.successors);
             return r;
         }
         // One code may have several rows (a rename keeps the code); count distinct codes.
@@ -483,7 +497,9 @@ fn context_score(c: &Candidate, context: &[&str]) -> usize {
                 return false;
             }
             let short = short_name(official).unwrap_or(official);
-            item.contains(official) || item.contains(short) || official.contains(item) && item.chars().count() >= 2
+            item.contains(official)
+                || item.contains(short)
+                || official.contains(item) && item.chars().count() >= 2
         };
         if matches_name(&c.prefecture) {
             score += 2;
@@ -498,7 +514,17 @@ fn context_score(c: &Candidate, context: &[&str]) -> usize {
 mod tests {
     use super::*;
 
-    fn e(code: &str, name: &str, level: Level, prov: &str, pref: &str, start: i32, end: Option<i32>, succ: &[&str]) -> Entry {
+    #[expect(clippy::too_many_arguments, reason = "a table row in a test")]
+    fn e(
+        code: &str,
+        name: &str,
+        level: Level,
+        prov: &str,
+        pref: &str,
+        start: i32,
+        end: Option<i32>,
+        succ: &[&str],
+    ) -> Entry {
         Entry {
             code: code.into(),
             name: name.into(),
@@ -514,13 +540,76 @@ mod tests {
     fn small() -> Gazetteer {
         Gazetteer::from_parts(
             vec![
-                e("620100", "兰州市", Level::Prefecture, "甘肃省", "兰州市", 1981, None, &[]),
-                e("620102", "城关区", Level::County, "甘肃省", "兰州市", 1983, None, &[]),
-                e("540102", "城关区", Level::County, "西藏自治区", "拉萨市", 1983, None, &[]),
-                e("130223", "滦县", Level::County, "河北省", "唐山市", 1983, Some(2018), &["130284"]),
-                e("130284", "滦州市", Level::County, "河北省", "唐山市", 2018, None, &[]),
-                e("421221", "嘉鱼县", Level::County, "湖北省", "咸宁市", 1998, None, &[]),
-                e("150302", "海勃湾区", Level::County, "内蒙古自治区", "乌海市", 1983, None, &[]),
+                e(
+                    "620100",
+                    "兰州市",
+                    Level::Prefecture,
+                    "甘肃省",
+                    "兰州市",
+                    1981,
+                    None,
+                    &[],
+                ),
+                e(
+                    "620102",
+                    "城关区",
+                    Level::County,
+                    "甘肃省",
+                    "兰州市",
+                    1983,
+                    None,
+                    &[],
+                ),
+                e(
+                    "540102",
+                    "城关区",
+                    Level::County,
+                    "西藏自治区",
+                    "拉萨市",
+                    1983,
+                    None,
+                    &[],
+                ),
+                e(
+                    "130223",
+                    "滦县",
+                    Level::County,
+                    "河北省",
+                    "唐山市",
+                    1983,
+                    Some(2018),
+                    &["130284"],
+                ),
+                e(
+                    "130284",
+                    "滦州市",
+                    Level::County,
+                    "河北省",
+                    "唐山市",
+                    2018,
+                    None,
+                    &[],
+                ),
+                e(
+                    "421221",
+                    "嘉鱼县",
+                    Level::County,
+                    "湖北省",
+                    "咸宁市",
+                    1998,
+                    None,
+                    &[],
+                ),
+                e(
+                    "150302",
+                    "海勃湾区",
+                    Level::County,
+                    "内蒙古自治区",
+                    "乌海市",
+                    1983,
+                    None,
+                    &[],
+                ),
             ],
             vec![Town {
                 code: "150302101".into(),
@@ -533,30 +622,51 @@ mod tests {
     #[test]
     fn shared_names_need_context() {
         let g = small();
-        assert_eq!(g.resolve("城关区", Some(2019), &[]).status, Status::Ambiguous);
+        assert_eq!(
+            g.resolve("城关区", Some(2019), &[]).status,
+            Status::Ambiguous
+        );
         let r = g.resolve("城关区", Some(2019), &["兰州市"]);
-        assert_eq!((r.code.as_deref(), r.method), (Some("620102"), Some(Method::Context)));
+        assert_eq!(
+            (r.code.as_deref(), r.method),
+            (Some("620102"), Some(Method::Context))
+        );
         let r = g.resolve("兰州市城关区", Some(2019), &[]);
-        assert_eq!((r.code.as_deref(), r.method), (Some("620102"), Some(Method::Qualified)));
+        assert_eq!(
+            (r.code.as_deref(), r.method),
+            (Some("620102"), Some(Method::Qualified))
+        );
     }
 
     #[test]
     fn years_pick_the_code_valid_then() {
         let g = small();
-        assert_eq!(g.resolve("滦县", Some(2017), &[]).code.as_deref(), Some("130223"));
+        assert_eq!(
+            g.resolve("滦县", Some(2017), &[]).code.as_deref(),
+            Some("130223")
+        );
         let r = g.resolve("滦县", Some(2020), &[]);
         assert_eq!(r.status, Status::Retired);
         assert_eq!(r.successors, vec!["130284".to_string()]);
-        assert_eq!(g.resolve("滦州市", Some(2019), &[]).code.as_deref(), Some("130284"));
+        assert_eq!(
+            g.resolve("滦州市", Some(2019), &[]).code.as_deref(),
+            Some("130284")
+        );
     }
 
     #[test]
     fn short_names_and_towns() {
         let g = small();
         let r = g.resolve("嘉鱼", Some(2019), &[]);
-        assert_eq!((r.code.as_deref(), r.method), (Some("421221"), Some(Method::ShortName)));
+        assert_eq!(
+            (r.code.as_deref(), r.method),
+            (Some("421221"), Some(Method::ShortName))
+        );
         let r = g.resolve("千里山镇", None, &[]);
-        assert_eq!((r.code.as_deref(), r.method), (Some("150302"), Some(Method::Town)));
+        assert_eq!(
+            (r.code.as_deref(), r.method),
+            (Some("150302"), Some(Method::Town))
+        );
         assert_eq!(g.resolve("XX县区", None, &[]).status, Status::Unknown);
     }
 }

@@ -31,7 +31,12 @@ pub(crate) fn history(dir: &Path) -> Result<Vec<Entry>, RegionError> {
             line,
             message: e.to_string(),
         })?;
-        let field = |k: usize| rec.get(k).unwrap_or("").trim().trim_start_matches('\u{feff}');
+        let field = |k: usize| {
+            rec.get(k)
+                .unwrap_or("")
+                .trim()
+                .trim_start_matches('\u{feff}')
+        };
         let row_err = |message: String| RegionError::Row {
             path: path.clone(),
             line,

@@ -74,7 +74,11 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
         None => (None, 1.0),
     };
     let int = if int_part.is_empty() {
-        if frac_digits.is_some() { Some(0.0) } else { None }
+        if frac_digits.is_some() {
+            Some(0.0)
+        } else {
+            None
+        }
     } else {
         parse_integer(int_part)
     }?;

@@ -73,14 +73,9 @@ const SUFFIXES: &[(&str, Qualifier)] = &[
 ];
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| chars.get(at + k) == Some(&w))
 }
 
 fn ascii_digit(c: char) -> Option<u32> {
@@ -226,11 +221,11 @@ fn value_at(chars: &[char], i: usize) -> Option<(f64, Numeral, usize, Option<Qua
         // A multiplier only counts when a numeral comes first: 1000多万元, 5.8万余户.
         let mut k = j;
         let mut pre = None;
-        if let Some(q) = approx_marker(chars, k) {
-            if chars.get(k + 1).copied().and_then(big_unit).is_some() {
-                pre = Some(q);
-                k += 1;
-            }
+        if let Some(q) = approx_marker(chars, k)
+            && chars.get(k + 1).copied().and_then(big_unit).is_some()
+        {
+            pre = Some(q);
+            k += 1;
         }
         let (m, after) = multiplier_at(chars, k);
         if after > k {
@@ -239,13 +234,13 @@ fn value_at(chars: &[char], i: usize) -> Option<(f64, Numeral, usize, Option<Qua
             qual = pre;
         }
     }
-    if qual.is_none() {
-        if let Some(q) = approx_marker(chars, j) {
-            // 余/多 as a qualifier only before a measure word or the end of a number phrase:
-            // 20余条, 100多人; not in 多种 or 余下.
-            qual = Some(q);
-            j += 1;
-        }
+    if qual.is_none()
+        && let Some(q) = approx_marker(chars, j)
+    {
+        // 余/多 as a qualifier only before a measure word or the end of a number phrase:
+        // 20余条, 100多人; not in 多种 or 余下.
+        qual = Some(q);
+        j += 1;
     }
     if n.chinese {
         // the multiplier written inside a Chinese numeral (三万) matters for ranges: 两到三万
@@ -312,7 +307,18 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
         i += 3;
         if chars.get(i) == Some(&'百') {
             // 百分之百
-            return Some(finish(chars, start, i, i + 1, 100.0, None, qualifier, true, true, false));
+            return Some(finish(
+                chars,
+                start,
+                i,
+                i + 1,
+                100.0,
+                None,
+                qualifier,
+                true,
+                true,
+                false,
+            ));
         }
     }
     let (mut value, numeral, mut j, q, mult) = value_at(chars, i)?;
@@ -336,30 +342,29 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
             while chars.get(k).copied().and_then(ascii_digit).is_some() {
                 k += 1;
             }
-            if matches!(chars.get(k), Some('-')) || numeral.plain_integer && numeral.value >= 1000.0 {
+            if matches!(chars.get(k), Some('-')) || numeral.plain_integer && numeral.value >= 1000.0
+            {
                 return Some(skip_token(chars, start));
             }
         }
     }
     let mut high = None;
-    if let Some(&sep) = chars.get(j) {
-        if RANGE_SEPS.contains(&sep) {
-            if let Some((hv, hn, hj, hq, hmult)) = value_at(chars, j + 1) {
-                if hn.chinese == numeral.chinese {
-                    let mut hv = hv;
-                    if mult == 1.0 && hmult > 1.0 {
-                        value = round_float(value * hmult); // 两到三万
-                    }
-                    if hv < value {
-                        hv = value;
-                    }
-                    high = Some(hv);
-                    j = hj;
-                    if qualifier == Qualifier::Eq {
-                        qualifier = hq.unwrap_or(Qualifier::Ge);
-                    }
-                }
-            }
+    if let Some(&sep) = chars.get(j)
+        && RANGE_SEPS.contains(&sep)
+        && let Some((hv, hn, hj, hq, hmult)) = value_at(chars, j + 1)
+        && hn.chinese == numeral.chinese
+    {
+        let mut hv = hv;
+        if mult == 1.0 && hmult > 1.0 {
+            value = round_float(value * hmult); // 两到三万
+        }
+        if hv < value {
+            hv = value;
+        }
+        high = Some(hv);
+        j = hj;
+        if qualifier == Qualifier::Eq {
+            qualifier = hq.unwrap_or(Qualifier::Ge);
         }
     }
     let ordinal = start > 0 && chars[start - 1] == '第';
@@ -471,7 +476,10 @@ mod tests {
     #[test]
     fn percents() {
         let q = one("覆盖率32.3%");
-        assert_eq!((q.value, q.unit, q.qualifier), (32.3, Unit::Percent, Qualifier::Eq));
+        assert_eq!(
+            (q.value, q.unit, q.qualifier),
+            (32.3, Unit::Percent, Qualifier::Eq)
+        );
         let q = one("接种率均在95%以上");
         assert_eq!((q.value, q.qualifier), (95.0, Qualifier::Ge));
         let q = one("达到百分之三十二点三");
@@ -485,17 +493,32 @@ mod tests {
     #[test]
     fn multipliers_and_qualifiers() {
         let q = one("5.8万余户");
-        assert_eq!((q.value, q.unit, q.qualifier), (58000.0, Unit::Household, Qualifier::Approx));
+        assert_eq!(
+            (q.value, q.unit, q.qualifier),
+            (58000.0, Unit::Household, Qualifier::Approx)
+        );
         let q = one("投资1000多万元");
-        assert_eq!((q.value, q.unit, q.qualifier), (10_000_000.0, Unit::Yuan, Qualifier::Ge));
+        assert_eq!(
+            (q.value, q.unit, q.qualifier),
+            (10_000_000.0, Unit::Yuan, Qualifier::Ge)
+        );
         let q = one("投资1.5亿元");
         assert_eq!((q.value, q.unit), (150_000_000.0, Unit::Yuan));
         let q = one("坐诊近2000次");
-        assert_eq!((q.value, q.qualifier, q.unit), (2000.0, Qualifier::Approx, Unit::Other));
+        assert_eq!(
+            (q.value, q.qualifier, q.unit),
+            (2000.0, Qualifier::Approx, Unit::Other)
+        );
         let q = one("近500余人");
-        assert_eq!((q.value, q.qualifier, q.unit), (500.0, Qualifier::Approx, Unit::Person));
+        assert_eq!(
+            (q.value, q.qualifier, q.unit),
+            (500.0, Qualifier::Approx, Unit::Person)
+        );
         let q = one("20余条");
-        assert_eq!((q.value, q.qualifier, q.unit), (20.0, Qualifier::Approx, Unit::Item));
+        assert_eq!(
+            (q.value, q.qualifier, q.unit),
+            (20.0, Qualifier::Approx, Unit::Item)
+        );
         let q = one("不少于3名");
         assert_eq!((q.value, q.qualifier), (3.0, Qualifier::Ge));
         let q = one("1,234人");
@@ -505,7 +528,10 @@ mod tests {
     #[test]
     fn ranges() {
         let q = one("选择1~2所");
-        assert_eq!((q.value, q.high, q.qualifier, q.unit), (1.0, Some(2.0), Qualifier::Ge, Unit::Institution));
+        assert_eq!(
+            (q.value, q.high, q.qualifier, q.unit),
+            (1.0, Some(2.0), Qualifier::Ge, Unit::Institution)
+        );
         let q = one("两到三万人");
         assert_eq!((q.value, q.high), (20000.0, Some(30000.0)));
     }
@@ -515,7 +541,10 @@ mod tests {
         let q = one("组建三支队伍");
         assert_eq!((q.value, q.unit, q.chinese), (3.0, Unit::Team, true));
         let q = one("2019年");
-        assert_eq!((q.value, q.unit, q.plain_integer), (2019.0, Unit::Year, true));
+        assert_eq!(
+            (q.value, q.unit, q.plain_integer),
+            (2019.0, Unit::Year, true)
+        );
         let q = one("60岁以上");
         assert_eq!(q.unit, Unit::Age);
         let all = scan("发布时间:2020-01-06 12:14:02");

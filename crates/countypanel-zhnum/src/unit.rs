@@ -153,10 +153,11 @@ pub fn measure_unit(rest: &[char]) -> Option<(usize, Unit)> {
     let mut best: Option<(usize, Unit)> = None;
     for (word, unit) in MEASURES {
         let n = word.chars().count();
-        if rest.len() >= n && word.chars().zip(rest).all(|(a, &b)| a == b) {
-            if best.is_none_or(|(m, _)| n > m) {
-                best = Some((n, *unit));
-            }
+        if rest.len() >= n
+            && word.chars().zip(rest).all(|(a, &b)| a == b)
+            && best.is_none_or(|(m, _)| n > m)
+        {
+            best = Some((n, *unit));
         }
     }
     best
@@ -172,9 +173,15 @@ mod tests {
 
     #[test]
     fn longest_measure_wins() {
-        assert_eq!(measure_unit(&chars("人次以上")), Some((2, Unit::PersonTime)));
+        assert_eq!(
+            measure_unit(&chars("人次以上")),
+            Some((2, Unit::PersonTime))
+        );
         assert_eq!(measure_unit(&chars("人参加")), Some((1, Unit::Person)));
-        assert_eq!(measure_unit(&chars("个百分点")), Some((4, Unit::PercentagePoint)));
+        assert_eq!(
+            measure_unit(&chars("个百分点")),
+            Some((4, Unit::PercentagePoint))
+        );
         assert_eq!(measure_unit(&chars("个社区")), Some((1, Unit::Count)));
         assert_eq!(measure_unit(&chars("的")), None);
     }

@@ -17,7 +17,12 @@ const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  the data failed a chec
 )]
 pub struct Cli {
     /// The pipeline file: where raw reports are, which catalog, where outputs go.
-    #[arg(long, global = true, default_value = "pipelines/county-health.toml", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "pipelines/county-health.toml",
+        value_name = "FILE"
+    )]
     pub pipeline: PathBuf,
     /// No progress or summary lines on stderr.
     #[arg(long, short, global = true)]
@@ -55,7 +60,9 @@ pub enum Command {
     ))]
     Run(RunArgs),
     /// Resolve a place name to its region code in a year.
-    #[command(after_help = "Examples:\n  countypanel region 嘉鱼县\n  countypanel region 滦县 --year 2017\n  countypanel region 城关区 --context 兰州市 --json\n\nPrints one line per result: status, code, level, official name, method; the candidates when ambiguous.")]
+    #[command(
+        after_help = "Examples:\n  countypanel region 嘉鱼县\n  countypanel region 滦县 --year 2017\n  countypanel region 城关区 --context 兰州市 --json\n\nPrints one line per result: status, code, level, official name, method; the candidates when ambiguous."
+    )]
     Region(RegionArgs),
 }
 

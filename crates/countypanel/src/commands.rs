@@ -1,5 +1,6 @@
 //! The subcommands.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -23,7 +24,7 @@ use crate::progress::Progress;
 /// Runs the command line.
 pub fn run(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
-        Command::Ingest(a) => ingest(cli, a, None),
+        Command::Ingest(a) => ingest(cli, a),
         Command::Clean(a) => clean_stage(cli, a),
         Command::Aggregate(a) => aggregate_stage(cli, a),
         Command::Run(a) => {
@@ -37,7 +38,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
             };
             let mut failed = Vec::new();
             for outcome in [
-                ingest(cli, &ingest_args, None)?,
+                ingest(cli, &ingest_args)?,
                 clean_stage(cli, &CleanArgs::default())?,
                 aggregate_stage(cli, &AggregateArgs::default())?,
             ] {
@@ -45,7 +46,11 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
                     failed.extend(c);
                 }
             }
-            Ok(if failed.is_empty() { Outcome::Ok } else { Outcome::DataFailed(failed) })
+            Ok(if failed.is_empty() {
+                Outcome::Ok
+            } else {
+                Outcome::DataFailed(failed)
+            })
         }
         Command::Region(a) => region(cli, a),
     }
@@ -60,8 +65,12 @@ fn load_catalog(p: &Pipeline) -> Result<Catalog> {
 }
 
 fn load_gazetteer(p: &Pipeline) -> Result<Gazetteer> {
-    Gazetteer::load(&p.paths.reference)
-        .with_context(|| format!("loading region reference files from {}", p.paths.reference.display()))
+    Gazetteer::load(&p.paths.reference).with_context(|| {
+        format!(
+            "loading region reference files from {}",
+            p.paths.reference.display()
+        )
+    })
 }
 
 fn file_hash(path: &Path) -> Result<(String, String)> {
@@ -83,7 +92,7 @@ fn or(path: Option<&PathBuf>, dir: &Path, name: &str) -> PathBuf {
     path.cloned().unwrap_or_else(|| dir.join(name))
 }
 
-fn ingest(cli: &Cli, a: &IngestArgs, _unused: Option<()>) -> Result<Outcome> {
+fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
     let gazetteer = load_gazetteer(&p)?;
@@ -111,13 +120,15 @@ fn ingest(cli: &Cli, a: &IngestArgs, _unused: Option<()>) -> Result<Outcome> {
     let progress = Progress::new(files.len(), cli.quiet);
     let outcomes = reader.read_all(&files, &|_| progress.tick());
     progress.finish();
-    let mut inputs = vec![file_hash(&p.paths.catalog)?];
-    inputs.extend(std::iter::empty());
+    let (catalog_path, catalog_hash) = file_hash(&p.paths.catalog)?;
     let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
     let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
     let rejects = or(a.rejects.as_ref(), &p.paths.qa, "ingest_rejects.parquet");
     let mut m = meta(cli, "countypanel-ingest", Vec::new());
-    m.extra.push(("countypanel.catalog".into(), format!("{}={}", inputs[0].0, inputs[0].1)));
+    m.extra.push((
+        "countypanel.catalog".into(),
+        format!("{catalog_path}={catalog_hash}"),
+    ));
     let s = write_outputs(&outcomes, &documents, &facts, &rejects, &m)?;
     let secs = started.elapsed().as_secs_f64();
     if !cli.quiet {
@@ -132,7 +143,11 @@ fn ingest(cli: &Cli, a: &IngestArgs, _unused: Option<()>) -> Result<Outcome> {
             s.files,
             s.documents,
             s.n_rejected(),
-            if reasons.is_empty() { String::new() } else { format!(" ({reasons})") },
+            if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({reasons})")
+            },
             s.facts,
             s.facts_catalogued,
             s.bytes as f64 / 1e6,
@@ -159,15 +174,27 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
     let gazetteer = load_gazetteer(&p)?;
     let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
     let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
-    let observations = or(a.observations.as_ref(), &p.paths.clean, "observations.parquet");
+    let observations = or(
+        a.observations.as_ref(),
+        &p.paths.clean,
+        "observations.parquet",
+    );
     let quarantine = or(a.quarantine.as_ref(), &p.paths.qa, "quarantine.parquet");
     let conflicts = or(a.conflicts.as_ref(), &p.paths.qa, "conflicts.parquet");
-    let uncatalogued = or(a.uncatalogued.as_ref(), &p.paths.qa, "uncatalogued_facts.parquet");
+    let uncatalogued = or(
+        a.uncatalogued.as_ref(),
+        &p.paths.qa,
+        "uncatalogued_facts.parquet",
+    );
     let started = Instant::now();
     let m = meta(
         cli,
         "countypanel-clean",
-        vec![file_hash(&facts)?, file_hash(&documents)?, file_hash(&p.paths.catalog)?],
+        vec![
+            file_hash(&facts)?,
+            file_hash(&documents)?,
+            file_hash(&p.paths.catalog)?,
+        ],
     );
     let s = clean(
         &facts,
@@ -197,23 +224,45 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
             s.observations,
             s.duplicates_merged,
             s.n_quarantined(),
-            if rules.is_empty() { String::new() } else { format!(" ({rules})") },
+            if rules.is_empty() {
+                String::new()
+            } else {
+                format!(" ({rules})")
+            },
             s.uncatalogued,
             s.conflicts,
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if s.failed_checks.is_empty() { Outcome::Ok } else { Outcome::DataFailed(s.failed_checks) })
+    Ok(if s.failed_checks.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::DataFailed(s.failed_checks)
+    })
 }
 
 fn aggregate_stage(cli: &Cli, a: &AggregateArgs) -> Result<Outcome> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
-    let observations = or(a.observations.as_ref(), &p.paths.clean, "observations.parquet");
+    let observations = or(
+        a.observations.as_ref(),
+        &p.paths.clean,
+        "observations.parquet",
+    );
     let dir = a.summary.clone().unwrap_or_else(|| p.paths.summary.clone());
     let started = Instant::now();
-    let m = meta(cli, "countypanel-aggregate", vec![file_hash(&observations)?, file_hash(&p.paths.catalog)?]);
-    let s = aggregate(&observations, &AggregateOutputs { dir: dir.clone() }, &p, &catalog, &m)?;
+    let m = meta(
+        cli,
+        "countypanel-aggregate",
+        vec![file_hash(&observations)?, file_hash(&p.paths.catalog)?],
+    );
+    let s = aggregate(
+        &observations,
+        &AggregateOutputs { dir: dir.clone() },
+        &p,
+        &catalog,
+        &m,
+    )?;
     if !cli.quiet {
         eprintln!(
             "aggregate: {} panel rows, {} regions, {} years, {} region-years wide, {} comparison rows, {} targets ({} met); {:.2}s -> {}",
@@ -251,8 +300,8 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
             .collect();
         serde_json::json!({
             "query": r.query, "year": a.year, "status": r.status.as_str(),
-            "code": r.code, "level": r.level.map(|l| l.as_str()), "name": r.name,
-            "method": r.method.map(|m| m.as_str()), "town_code": r.town_code,
+            "code": r.code, "level": r.level.map(countypanel_regions::Level::as_str), "name": r.name,
+            "method": r.method.map(countypanel_regions::Method::as_str), "town_code": r.town_code,
             "candidates": cands, "successors": r.successors,
         })
         .to_string()
@@ -268,8 +317,9 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
         );
         if r.status != Status::Resolved {
             for c in &r.candidates {
-                s.push_str(&format!(
-                    "candidate\t{}\t{}\t{}\t{} {}\t{}-{}\n",
+                let _ = writeln!(
+                    s,
+                    "candidate\t{}\t{}\t{}\t{} {}\t{}-{}",
                     c.code,
                     c.level.as_str(),
                     c.name,
@@ -277,10 +327,10 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
                     c.prefecture,
                     c.start,
                     c.end.map_or(String::new(), |e| e.to_string())
-                ));
+                );
             }
             if !r.successors.is_empty() {
-                s.push_str(&format!("successors\t{}\n", r.successors.join(",")));
+                let _ = writeln!(s, "successors\t{}", r.successors.join(","));
             }
         }
         s

@@ -43,13 +43,12 @@ impl Progress {
         let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(b) = &self.bar {
             b.inc(1);
-        } else if !self.quiet {
-            if let Ok(mut last) = self.last_log.lock() {
-                if last.elapsed() >= Duration::from_secs(5) {
-                    eprintln!("ingest: {done}/{} files read", self.total);
-                    *last = Instant::now();
-                }
-            }
+        } else if !self.quiet
+            && let Ok(mut last) = self.last_log.lock()
+            && last.elapsed() >= Duration::from_secs(5)
+        {
+            eprintln!("ingest: {done}/{} files read", self.total);
+            *last = Instant::now();
         }
     }
 

@@ -1,0 +1,87 @@
+# countypanel: county health reports -> county-by-year comparison panels.
+#
+#   make            build, run the pipeline on the bundled sample, print the headline table
+#   make test       formatting, lints and every test (installs nothing beyond cargo crates)
+#   make help       every target with one line
+#
+# Point at other data with RAW=dir and PIPELINE=file: outputs never mix two inputs, since the
+# input fingerprint (data/staged/inputs.txt) changes and every stage reruns.
+
+SHELL := bash
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+RAW ?= data/raw/sample
+PIPELINE ?= pipelines/county-health.toml
+PROFILE ?= release
+CARGO ?= cargo
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/countypanel-target
+
+BIN_DIR := $(if $(filter dev,$(PROFILE)),debug,$(PROFILE))
+BIN := $(CARGO_TARGET_DIR)/$(BIN_DIR)/countypanel
+RUN := $(BIN) --pipeline $(PIPELINE)
+
+STAGED := data/staged
+CLEAN := data/clean
+QA := data/qa
+SUMMARY := data/summary
+
+SOURCES := Cargo.toml Cargo.lock $(shell find crates -name '*.rs' -o -name Cargo.toml | sort)
+RAW_FILES := $(shell find $(RAW) -type f -not -name '.*' 2>/dev/null | LC_ALL=C sort)
+CATALOG := $(shell sed -n 's/^catalog *= *"\([^"]*\)".*/\1/p' $(PIPELINE) 2>/dev/null)
+REFERENCE := $(wildcard data/reference/*.csv)
+
+INGEST_OUT := $(STAGED)/documents.parquet $(STAGED)/facts.parquet $(QA)/ingest_rejects.parquet
+CLEAN_OUT := $(CLEAN)/observations.parquet $(QA)/quarantine.parquet $(QA)/conflicts.parquet $(QA)/uncatalogued_facts.parquet
+SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUMMARY)/comparison.parquet \
+	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt
+
+.PHONY: all build test fmt lint clean help FORCE
+
+all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
+	@cat $(SUMMARY)/headline.txt
+
+build: $(BIN) ## Build the countypanel binary
+
+$(BIN): $(SOURCES)
+	$(CARGO) build --locked --profile $(PROFILE) -p countypanel
+	@touch $@
+
+# What the staged layer was made from: the raw folder, its files and the pipeline file. Rewritten
+# only when that changes, so that its date tells make when to redo everything.
+$(STAGED)/inputs.txt: FORCE
+	@mkdir -p $(@D)
+	@{ echo "raw=$(RAW)"; echo "pipeline=$(PIPELINE)"; printf '%s\n' $(RAW_FILES); } > $@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+$(INGEST_OUT) &: $(BIN) $(STAGED)/inputs.txt $(RAW_FILES) $(PIPELINE) $(CATALOG) $(REFERENCE)
+	$(RUN) ingest --raw $(RAW) --documents $(STAGED)/documents.parquet --facts $(STAGED)/facts.parquet \
+		--rejects $(QA)/ingest_rejects.parquet
+
+$(CLEAN_OUT) &: $(BIN) $(STAGED)/documents.parquet $(STAGED)/facts.parquet $(PIPELINE) $(CATALOG) $(REFERENCE)
+	$(RUN) clean --facts $(STAGED)/facts.parquet --documents $(STAGED)/documents.parquet \
+		--observations $(CLEAN)/observations.parquet --quarantine $(QA)/quarantine.parquet \
+		--conflicts $(QA)/conflicts.parquet --uncatalogued $(QA)/uncatalogued_facts.parquet
+
+$(SUMMARY_OUT) &: $(BIN) $(CLEAN)/observations.parquet $(PIPELINE) $(CATALOG)
+	$(RUN) aggregate --observations $(CLEAN)/observations.parquet --summary $(SUMMARY)
+
+test: ## Formatting, clippy (warnings are errors) and every workspace test
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) test --workspace --locked
+
+fmt: ## Format the code
+	$(CARGO) fmt --all
+
+lint: ## Clippy with warnings as errors
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
+	rm -rf $(STAGED) $(CLEAN) $(QA) $(SUMMARY)
+
+help: ## List the targets
+	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+FORCE:

@@ -1,0 +1,113 @@
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use countypanel_core::contract::{DOCUMENTS, INGEST_REJECTS};
+use countypanel_core::parquet_io::read_table;
+use countypanel_core::table::strings;
+
+use crate::{countypanel, project, stderr};
+
+fn docx(body: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        z.start_file("word/document.xml", opts).unwrap();
+        write!(
+            z,
+            "<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+        )
+        .unwrap();
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn bad_files_are_rejected_with_distinct_reasons_and_the_batch_goes_on() {
+    let dir = project();
+    let raw = dir.path().join("data/raw/sample/bad");
+    std::fs::create_dir_all(&raw).unwrap();
+    std::fs::write(raw.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        raw.join("image.html"),
+        [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3].repeat(50),
+    )
+    .unwrap();
+    let good = docx("<w:p><w:r><w:t>2021年,全县家庭医生签约覆盖率60%。</w:t></w:r></w:p>");
+    std::fs::write(raw.join("good.docx"), &good).unwrap();
+    std::fs::write(raw.join("truncated.docx"), &good[..good.len() / 2]).unwrap();
+    let bomb = docx(&format!(
+        "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+        "0".repeat(3_000_000)
+    ));
+    std::fs::write(raw.join("bomb.docx"), bomb).unwrap();
+    // Lower the expansion limit so the 3 MB document counts as a bomb.
+    let p = dir.path().join("pipelines/county-health.toml");
+    let text = std::fs::read_to_string(&p).unwrap().replace(
+        "max_unzipped_bytes = 268435456",
+        "max_unzipped_bytes = 1000000",
+    );
+    std::fs::write(&p, text).unwrap();
+
+    let out = countypanel(dir.path(), &["ingest", "--max-reject-share", "0.5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rejects = read_table(
+        &dir.path().join("data/qa/ingest_rejects.parquet"),
+        &INGEST_REJECTS,
+    )
+    .unwrap();
+    let paths = strings(&rejects, "source_path").unwrap();
+    let reasons = strings(&rejects, "reason").unwrap();
+    let by_file: BTreeMap<String, String> = paths
+        .into_iter()
+        .zip(reasons)
+        .map(|(p, r)| {
+            (
+                p.unwrap().rsplit('/').next().unwrap().to_string(),
+                r.unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(by_file.get("empty.txt").map(String::as_str), Some("empty"));
+    assert_eq!(
+        by_file.get("image.html").map(String::as_str),
+        Some("binary")
+    );
+    assert_eq!(
+        by_file.get("truncated.docx").map(String::as_str),
+        Some("corrupt_zip")
+    );
+    assert_eq!(
+        by_file.get("bomb.docx").map(String::as_str),
+        Some("zip_bomb")
+    );
+    assert_eq!(by_file.len(), 4, "{by_file:?}");
+
+    // The good files, the DOCX among them, were read.
+    let docs = read_table(
+        &dir.path().join("data/staged/documents.parquet"),
+        &DOCUMENTS,
+    )
+    .unwrap();
+    let read: Vec<String> = strings(&docs, "source_path")
+        .unwrap()
+        .into_iter()
+        .flatten()
+        .collect();
+    assert_eq!(read.len(), 17);
+    assert!(read.iter().any(|p| p.ends_with("good.docx")));
+
+    // The same batch fails its check (exit 1) when the allowed share is lower, outputs written.
+    let out = countypanel(dir.path(), &["ingest", "--max-reject-share", "0.1"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("rejected"));
+}
+
+#[test]
+fn a_missing_raw_folder_is_named() {
+    let dir = project();
+    let out = countypanel(dir.path(), &["ingest", "--raw", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/folder"));
+}

@@ -1,0 +1,62 @@
+//! The real binary on temporary folders.
+
+mod bad_inputs;
+mod contracts;
+mod end_to_end;
+mod region;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// Runs the binary in `dir` with `args`.
+pub fn countypanel(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_countypanel"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temporary project: the sample, catalog, reference files and pipeline file copied in, so the
+/// binary runs with the default relative paths.
+pub fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = root();
+    copy_dir(
+        &root.join("data/raw/sample"),
+        &dir.path().join("data/raw/sample"),
+    );
+    copy_dir(
+        &root.join("data/reference"),
+        &dir.path().join("data/reference"),
+    );
+    copy_dir(&root.join("pipelines"), &dir.path().join("pipelines"));
+    dir
+}
+
+/// Stderr as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
