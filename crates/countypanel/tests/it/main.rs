@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The project root.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
         .canonicalize()
@@ -17,7 +17,7 @@ pub fn root() -> PathBuf {
 }
 
 /// Runs the binary in `dir` with `args`.
-pub fn countypanel(dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn countypanel(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_countypanel"))
         .current_dir(dir)
         .args(args)
@@ -26,7 +26,7 @@ pub fn countypanel(dir: &Path, args: &[&str]) -> Output {
 }
 
 /// Copies a folder recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -41,7 +41,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// A temporary project: the sample, catalog, reference files and pipeline file copied in, so the
 /// binary runs with the default relative paths.
-pub fn project() -> tempfile::TempDir {
+pub(crate) fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = root();
     copy_dir(
@@ -57,6 +57,6 @@ pub fn project() -> tempfile::TempDir {
 }
 
 /// Stderr as text.
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
