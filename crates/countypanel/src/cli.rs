@@ -59,6 +59,8 @@ pub enum Command {
         "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
     ))]
     Run(RunArgs),
+    /// Print the table contracts (columns, types, meaning) as markdown.
+    Schema,
     /// Resolve a place name to its region code in a year.
     #[command(
         after_help = "Examples:\n  countypanel region 嘉鱼县\n  countypanel region 滦县 --year 2017\n  countypanel region 城关区 --context 兰州市 --json\n\nPrints one line per result: status, code, level, official name, method; the candidates when ambiguous."

@@ -53,6 +53,14 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
             })
         }
         Command::Region(a) => region(cli, a),
+        Command::Schema => {
+            let text = countypanel_core::contract::markdown();
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+            Ok(Outcome::Ok)
+        }
     }
 }
 

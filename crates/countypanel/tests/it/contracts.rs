@@ -112,3 +112,16 @@ fn help_documents_exit_codes_and_examples() {
     let out = countypanel(dir.path(), &["clean", "--help"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Example"));
 }
+
+#[test]
+fn the_committed_table_reference_matches_the_contracts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = countypanel(dir.path(), &["schema"]);
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(crate::root().join("docs/tables.md")).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        committed,
+        "docs/tables.md is stale: regenerate it with `countypanel schema > docs/tables.md`"
+    );
+}
