@@ -185,6 +185,12 @@ pub const DOCUMENTS: Contract = Contract {
             true,
             "its code, when the name resolves uniquely",
         ),
+        col(
+            "issuer_region_method",
+            Label,
+            true,
+            "how the issuer was resolved: exact, short_name, context, qualified, inferred_from_town",
+        ),
         col("n_facts", Int64, false, "facts extracted from the document"),
         col(
             "text",
@@ -260,6 +266,12 @@ pub const FACTS: Contract = Contract {
             Utf8,
             true,
             "its code valid in the fact's year",
+        ),
+        col(
+            "region_method",
+            Label,
+            true,
+            "how the region was resolved (see documents.issuer_region_method)",
         ),
         col(
             "evidence",

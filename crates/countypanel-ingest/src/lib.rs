@@ -9,6 +9,7 @@
 
 pub mod decode;
 pub mod docx;
+pub mod eval;
 pub mod furniture;
 pub mod html;
 pub mod metadata;
@@ -81,6 +82,8 @@ pub struct Document {
     pub issuer_name: Option<String>,
     /// Its code, when it resolves to one region.
     pub issuer_code: Option<String>,
+    /// How the issuer was resolved (`exact`, `short_name`, `inferred_from_town`, …).
+    pub issuer_method: Option<&'static str>,
     /// Normalised text.
     pub text: String,
     /// Facts with their ids and region codes.
@@ -96,6 +99,8 @@ pub struct DocFact {
     pub fact: Fact,
     /// Region code valid in the fact's year.
     pub region_code: Option<String>,
+    /// How the region was resolved.
+    pub region_method: Option<&'static str>,
 }
 
 /// A file that could not be read.
@@ -297,10 +302,19 @@ impl Reader<'_> {
         if let Some(t) = meta.title.as_deref() {
             context.push(t);
         }
-        let issuer_code = meta.issuer.as_deref().and_then(|name| {
-            let r = self.gazetteer.resolve(name, published_year, &context);
-            (r.status == Status::Resolved).then_some(r.code).flatten()
-        });
+        // The issuer as named; failing that, a town the text names, which places the document in
+        // its county (recorded as inferred, never as stated).
+        let issuer_resolution = meta
+            .issuer
+            .as_deref()
+            .or(meta.town.as_deref())
+            .map(|name| self.gazetteer.resolve(name, published_year, &context))
+            .filter(|r| r.status == Status::Resolved);
+        let issuer_code = issuer_resolution.as_ref().and_then(|r| r.code.clone());
+        let issuer_method = issuer_resolution
+            .as_ref()
+            .and_then(|r| r.method)
+            .map(|m| m.as_str());
         if let Some(i) = meta.issuer.as_deref() {
             context.push(i);
         }
@@ -316,12 +330,28 @@ impl Reader<'_> {
             .extract(&text, &ctx)
             .into_iter()
             .map(|fact| {
-                let region_code = fact.region_name.as_deref().and_then(|name| {
+                let named_here = fact.region_name.is_some() && fact.region_name != meta.issuer;
+                let (region_code, region_method) = if named_here {
+                    let name = fact.region_name.as_deref().unwrap_or_default();
                     let r = self
                         .gazetteer
                         .resolve(name, fact.year.or(published_year), &context);
-                    (r.status == Status::Resolved).then_some(r.code).flatten()
-                });
+                    if r.status == Status::Resolved {
+                        (r.code, r.method.map(|m| m.as_str()))
+                    } else {
+                        (None, None)
+                    }
+                } else if let Some(r) = &issuer_resolution {
+                    // The issuer's region, checked against the fact's own year.
+                    let year = fact.year.or(published_year);
+                    let code = r
+                        .code
+                        .clone()
+                        .filter(|c| self.gazetteer.by_code(c, year).is_some());
+                    (code, issuer_method)
+                } else {
+                    (None, None)
+                };
                 let fact_id = short_id(
                     &[
                         &doc_id,
@@ -335,6 +365,7 @@ impl Reader<'_> {
                     fact_id,
                     fact,
                     region_code,
+                    region_method,
                 }
             })
             .collect();
@@ -350,6 +381,7 @@ impl Reader<'_> {
             published: meta.published,
             issuer_name: meta.issuer,
             issuer_code,
+            issuer_method,
             text,
             facts,
         }))

@@ -15,6 +15,8 @@ pub struct Metadata {
     pub published: Option<Ymd>,
     /// Issuing region, by its official name.
     pub issuer: Option<String>,
+    /// When no region is named: a town the text names, whose county the document is likely about.
+    pub town: Option<String>,
 }
 
 /// Finds region names in short strings (titles, source lines) and in bodies.
@@ -23,6 +25,8 @@ pub struct RegionFinder {
     ac: AhoCorasick,
     /// Official name for each pattern, and whether the pattern is a full name.
     targets: Vec<(String, bool)>,
+    towns: Option<AhoCorasick>,
+    town_names: Vec<String>,
 }
 
 impl RegionFinder {
@@ -60,7 +64,50 @@ impl RegionFinder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("region names compile");
-        Self { ac, targets }
+        Self {
+            ac,
+            targets,
+            towns: None,
+            town_names: Vec::new(),
+        }
+    }
+
+    /// Adds town names (镇, 乡, 街道 of three or more characters), looked for only when a
+    /// document names no county-level or higher region.
+    #[must_use]
+    pub fn with_towns<'a>(mut self, towns: impl Iterator<Item = &'a str>) -> Self {
+        let mut names: Vec<String> = towns
+            .filter(|t| t.chars().count() >= 3)
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names.dedup();
+        self.towns = Some(
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&names)
+                .expect("town names compile"),
+        );
+        self.town_names = names;
+        self
+    }
+
+    /// The town named most often in `s` (first occurrence breaks ties).
+    #[must_use]
+    pub fn most_frequent_town(&self, s: &str) -> Option<String> {
+        let ac = self.towns.as_ref()?;
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_iter(s) {
+            let p = m.pattern().as_usize();
+            match counts.iter_mut().find(|(q, _, _)| *q == p) {
+                Some(c) => c.1 += 1,
+                None => counts.push((p, 1, m.start())),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|(p, _, _)| self.town_names[p].clone())
     }
 
     /// The first region named in `s` (full or short name).
@@ -196,14 +243,20 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
             }
         }
     }
+    let body: String = text.chars().take(5000).collect();
     if issuer.is_none() {
-        let body: String = text.chars().take(3000).collect();
         issuer = regions.most_frequent_full(&body);
     }
+    let town = if issuer.is_none() {
+        regions.most_frequent_town(&body)
+    } else {
+        None
+    };
     Metadata {
         title,
         published: published.map(|(_, d)| d),
         issuer,
+        town,
     }
 }
 

@@ -132,6 +132,14 @@ pub fn write_outputs(
                 Col::Str(docs.iter().map(|d| d.issuer_code.clone()).collect()),
             ),
             (
+                "issuer_region_method",
+                Col::Str(
+                    docs.iter()
+                        .map(|d| d.issuer_method.map(str::to_string))
+                        .collect(),
+                ),
+            ),
+            (
                 "n_facts",
                 Col::I64(docs.iter().map(|d| Some(d.facts.len() as i64)).collect()),
             ),
@@ -234,6 +242,14 @@ pub fn write_outputs(
             (
                 "region_code",
                 Col::Str(rows.iter().map(|(_, f)| f.region_code.clone()).collect()),
+            ),
+            (
+                "region_method",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.region_method.map(str::to_string))
+                        .collect(),
+                ),
             ),
             (
                 "evidence",

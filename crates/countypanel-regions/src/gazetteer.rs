@@ -166,10 +166,18 @@ pub(crate) struct Entry {
     pub start: i32,
     pub end: Option<i32>,
     pub successors: Vec<String>,
+    pub transfers: Vec<(String, i32)>,
 }
 
 impl Entry {
+    /// Valid from its first year up to, not including, the year it changed.
     fn valid_in(&self, year: i32) -> bool {
+        self.start <= year && self.end.is_none_or(|e| year < e)
+    }
+
+    /// Valid in `year`, counting the year of change too (a report of that year may still use
+    /// the old name).
+    fn valid_in_lenient(&self, year: i32) -> bool {
         self.start <= year && self.end.is_none_or(|e| year <= e)
     }
 
@@ -191,6 +199,15 @@ pub(crate) struct Town {
     pub code: String,
     pub name: String,
     pub county: String,
+}
+
+/// Where a code's territory lies in a base year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crosswalk {
+    /// Codes of the base year covering the territory.
+    pub codes: Vec<String>,
+    /// How the code got there: same, same_with_transfers, renamed, merged, split, unknown.
+    pub note: &'static str,
 }
 
 /// Suffixes removed to form short names, longest first.
@@ -240,6 +257,7 @@ pub struct Gazetteer {
     by_code: HashMap<String, Vec<usize>>,
     towns: Vec<Town>,
     towns_by_name: HashMap<String, Vec<usize>>,
+    predecessors: HashMap<String, BTreeSet<String>>,
 }
 
 impl Gazetteer {
@@ -259,6 +277,15 @@ impl Gazetteer {
             }
             by_code.entry(e.code.clone()).or_default().push(i);
         }
+        let mut predecessors: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for e in &entries {
+            for s in &e.successors {
+                predecessors
+                    .entry(s.clone())
+                    .or_default()
+                    .insert(e.code.clone());
+            }
+        }
         let mut towns_by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in towns.iter().enumerate() {
             towns_by_name.entry(t.name.clone()).or_default().push(i);
@@ -270,6 +297,7 @@ impl Gazetteer {
             by_code,
             towns,
             towns_by_name,
+            predecessors,
         }
     }
 
@@ -299,12 +327,76 @@ impl Gazetteer {
     #[must_use]
     pub fn by_code(&self, code: &str, year: Option<i32>) -> Option<Candidate> {
         let idx = self.by_code.get(code)?;
-        let pick = idx
-            .iter()
-            .map(|&i| &self.entries[i])
+        let entries = || idx.iter().map(|&i| &self.entries[i]);
+        let pick = entries()
             .filter(|e| year.is_none_or(|y| e.valid_in(y)))
-            .max_by_key(|e| (e.end.is_none(), e.start))?;
+            .max_by_key(|e| (e.end.is_none(), e.start))
+            .or_else(|| {
+                entries()
+                    .filter(|e| year.is_none_or(|y| e.valid_in_lenient(y)))
+                    .max_by_key(|e| (e.end.is_none(), e.start))
+            })?;
         Some(pick.candidate())
+    }
+
+    /// Maps a code valid in `year` to the code(s) covering its territory in `base_year`, by
+    /// following the successors of retired codes. The note says how: `same` (the code is still
+    /// valid), `same_with_transfers` (still valid, but parts of its territory moved in between),
+    /// `renamed` (one successor that took over nothing else), `merged` (one successor that also
+    /// took over other codes), `split` (several successors), `unknown` (no entry or no successor).
+    #[must_use]
+    pub fn crosswalk(&self, code: &str, year: i32, base_year: i32) -> Crosswalk {
+        let mut targets: Vec<String> = Vec::new();
+        let mut transfers = false;
+        let mut stack = vec![(code.to_string(), year, 0usize)];
+        while let Some((c, y, depth)) = stack.pop() {
+            let Some(idx) = self.by_code.get(&c) else {
+                continue;
+            };
+            let entry = idx
+                .iter()
+                .map(|&i| &self.entries[i])
+                .filter(|e| e.valid_in_lenient(y) || e.start >= y)
+                .min_by_key(|e| e.start);
+            let Some(e) = entry else { continue };
+            if e.valid_in(base_year) || e.end.is_none() {
+                transfers |= e
+                    .transfers
+                    .iter()
+                    .any(|(_, t)| *t > year && *t <= base_year);
+                if !targets.contains(&e.code) {
+                    targets.push(e.code.clone());
+                }
+            } else if depth < 16 {
+                let next_year = e.end.unwrap_or(base_year);
+                for s in &e.successors {
+                    stack.push((s.clone(), next_year, depth + 1));
+                }
+            }
+        }
+        targets.sort();
+        let note = match targets.as_slice() {
+            [] => "unknown",
+            [t] if t == code => {
+                if transfers {
+                    "same_with_transfers"
+                } else {
+                    "same"
+                }
+            }
+            [t] => {
+                if self.predecessors.get(t).is_some_and(|p| p.len() > 1) {
+                    "merged"
+                } else {
+                    "renamed"
+                }
+            }
+            _ => "split",
+        };
+        Crosswalk {
+            codes: targets,
+            note,
+        }
     }
 
     /// Resolves `name` in `year` with `context`: other place names or codes from the same
@@ -425,10 +517,19 @@ impl Gazetteer {
         method: Method,
     ) -> Resolution {
         let all: Vec<&Entry> = idx.iter().map(|&i| &self.entries[i]).collect();
-        let valid: Vec<&Entry> = match year {
+        let mut valid: Vec<&Entry> = match year {
             Some(y) => all.iter().copied().filter(|e| e.valid_in(y)).collect(),
             None => all.iter().copied().filter(|e| e.end.is_none()).collect(),
         };
+        if valid.is_empty() {
+            if let Some(y) = year {
+                valid = all
+                    .iter()
+                    .copied()
+                    .filter(|e| e.valid_in_lenient(y))
+                    .collect();
+            }
+        }
         if valid.is_empty() {
             // Known name, but not in that year: report the most recent retired entry.
             let Some(last) = all
@@ -534,6 +635,7 @@ mod tests {
             start,
             end,
             successors: succ.iter().map(|s| (*s).to_string()).collect(),
+            transfers: Vec::new(),
         }
     }
 

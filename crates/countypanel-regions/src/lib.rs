@@ -17,7 +17,9 @@
 mod gazetteer;
 mod load;
 
-pub use gazetteer::{Candidate, Gazetteer, Level, Method, Resolution, Status, short_name};
+pub use gazetteer::{
+    Candidate, Crosswalk, Gazetteer, Level, Method, Resolution, Status, short_name,
+};
 
 /// Errors raised while loading reference files.
 #[derive(Debug, thiserror::Error)]

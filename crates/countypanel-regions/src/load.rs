@@ -62,11 +62,22 @@ pub(crate) fn history(dir: &Path) -> Result<Vec<Entry>, RegionError> {
                     .map_err(|_| row_err(format!("end year `{s}` is not a year")))?,
             ),
         };
-        let successors = field(8)
-            .split(';')
-            .map(|s| s.split('[').next().unwrap_or("").trim().to_string())
-            .filter(|s| s.len() == 6)
-            .collect();
+        // `code` took over the whole territory when this code ended; `code[year]` took a part of
+        // it in that year.
+        let mut successors = Vec::new();
+        let mut transfers = Vec::new();
+        for part in field(8).split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            match part.split_once('[') {
+                Some((code, rest)) => {
+                    let year: i32 = rest
+                        .trim_end_matches(']')
+                        .parse()
+                        .map_err(|_| row_err(format!("successor `{part}` has a malformed year")))?;
+                    transfers.push((code.to_string(), year));
+                }
+                None => successors.push(part.to_string()),
+            }
+        }
         out.push(Entry {
             code,
             name: field(3).to_string(),
@@ -76,6 +87,7 @@ pub(crate) fn history(dir: &Path) -> Result<Vec<Entry>, RegionError> {
             start,
             end,
             successors,
+            transfers,
         });
     }
     Ok(out)

@@ -59,6 +59,11 @@ pub enum Command {
         "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
     ))]
     Run(RunArgs),
+    /// Score extraction against a gold file of hand-checked facts.
+    #[command(
+        after_help = "Example:\n  countypanel eval --gold ../shared/gold/seeds_gold.csv --docs ../shared/corpus/seeds --misses\n\nA gold fact is found when a fact of the same document has the same value and unit; year, kind,\nqualifier and indicator naming are then compared. See the countypanel-ingest `eval` module docs."
+    )]
+    Eval(EvalArgs),
     /// Print the table contracts (columns, types, meaning) as markdown.
     Schema,
     /// Resolve a place name to its region code in a year.
@@ -131,6 +136,20 @@ pub struct RunArgs {
     /// Read this folder instead of the pipeline's `paths.raw`.
     #[arg(long, value_name = "DIR")]
     pub raw: Option<PathBuf>,
+}
+
+/// Eval arguments.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold CSV (doc, region, region_level, year, indicator, value, unit, qualifier, kind, evidence).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Folder of the documents the gold file describes.
+    #[arg(long, value_name = "DIR")]
+    pub docs: PathBuf,
+    /// Also list missed facts, extracted facts not in the gold, and disagreements.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// Region lookup arguments.

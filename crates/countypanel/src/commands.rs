@@ -18,7 +18,7 @@ use countypanel_ingest::{Limits, Reader, list_inputs, write_outputs};
 use countypanel_regions::{Gazetteer, Status};
 
 use crate::Outcome;
-use crate::cli::{AggregateArgs, CleanArgs, Cli, Command, IngestArgs, RegionArgs};
+use crate::cli::{AggregateArgs, CleanArgs, Cli, Command, EvalArgs, IngestArgs, RegionArgs};
 use crate::progress::Progress;
 
 /// Runs the command line.
@@ -53,6 +53,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
             })
         }
         Command::Region(a) => region(cli, a),
+        Command::Eval(a) => eval(cli, a),
         Command::Schema => {
             let text = countypanel_core::contract::markdown();
             match std::io::stdout().lock().write_all(text.as_bytes()) {
@@ -114,7 +115,7 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
         a.files.clone()
     };
     let extractor = Extractor::with_regions(&catalog, gazetteer.names());
-    let finder = RegionFinder::new(gazetteer.names());
+    let finder = RegionFinder::new(gazetteer.names()).with_towns(gazetteer.town_names());
     let reader = Reader {
         extractor: &extractor,
         finder: &finder,
@@ -284,6 +285,49 @@ fn aggregate_stage(cli: &Cli, a: &AggregateArgs) -> Result<Outcome> {
             started.elapsed().as_secs_f64(),
             dir.display()
         );
+    }
+    Ok(Outcome::Ok)
+}
+
+fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
+    let p = load_pipeline(cli)?;
+    let catalog = load_catalog(&p)?;
+    let gazetteer = load_gazetteer(&p)?;
+    let gold = countypanel_ingest::eval::read_gold(&a.gold).map_err(anyhow::Error::msg)?;
+    if !a.docs.is_dir() {
+        bail!("{}: not a folder", a.docs.display());
+    }
+    let files = list_inputs(&a.docs).with_context(|| format!("listing {}", a.docs.display()))?;
+    let extractor = Extractor::with_regions(&catalog, gazetteer.names());
+    let finder = RegionFinder::new(gazetteer.names()).with_towns(gazetteer.town_names());
+    let reader = Reader {
+        extractor: &extractor,
+        finder: &finder,
+        gazetteer: &gazetteer,
+        limits: Limits {
+            max_file_bytes: p.ingest.max_file_bytes,
+            max_unzipped_bytes: p.ingest.max_unzipped_bytes,
+        },
+    };
+    let outcomes = reader.read_all(&files, &|_| {});
+    let docs: Vec<&countypanel_ingest::Document> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            countypanel_ingest::Outcome::Document(d) => Some(d.as_ref()),
+            countypanel_ingest::Outcome::Rejected(r) => {
+                eprintln!(
+                    "eval: {} rejected: {} ({})",
+                    r.source_path, r.reason, r.detail
+                );
+                None
+            }
+        })
+        .collect();
+    let report = countypanel_ingest::eval::score(&docs, &gold, &catalog);
+    let text = report.render(a.misses);
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
     }
     Ok(Outcome::Ok)
 }

@@ -1,0 +1,413 @@
+//! Scoring extraction against a gold file.
+//!
+//! The gold file is a CSV with the columns `doc, region, region_level, year, indicator, value,
+//! unit, qualifier, kind, evidence` (one row per hand-checked fact; `doc` is a file name, with or
+//! without its extension). A gold fact is **found** when an extracted fact of the same document
+//! has the same value (compared as numbers, relative tolerance 1e-9) and the same unit; among
+//! several candidates the one whose evidence overlaps the gold evidence is preferred. Each
+//! extracted fact is matched to at most one gold fact.
+//!
+//! - recall = found gold facts / gold facts;
+//! - precision = extracted facts that state a gold fact (the same value and unit as a gold fact
+//!   of the document, a repeated mention included) / extracted facts;
+//! - year, kind and qualifier accuracy are the shares of found facts whose field equals the
+//!   gold's (an empty gold year must be an empty year);
+//! - indicator agreement: the fact's own naming of the measure (its catalog name, or its subject
+//!   followed by its indicator text) agrees with the gold `indicator` when it contains at least
+//!   half of the gold name's character bigrams (for one-character names: the character).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use countypanel_core::catalog::Catalog;
+
+use crate::Document;
+
+/// One gold fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldFact {
+    /// Document name as written in the gold file.
+    pub doc: String,
+    /// Region as written.
+    pub region: String,
+    /// Year, if any.
+    pub year: Option<i32>,
+    /// Canonical indicator name.
+    pub indicator: String,
+    /// Value.
+    pub value: f64,
+    /// Unit.
+    pub unit: String,
+    /// Qualifier.
+    pub qualifier: String,
+    /// Kind.
+    pub kind: String,
+    /// Evidence.
+    pub evidence: String,
+}
+
+/// Reads a gold CSV.
+pub fn read_gold(path: &Path) -> Result<Vec<GoldFact>, String> {
+    let mut r = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers = r
+        .headers()
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .ok_or_else(|| format!("{}: column `{name}` is missing", path.display()))
+    };
+    let (c_doc, c_region, c_year, c_ind, c_value, c_unit, c_qual, c_kind, c_ev) = (
+        col("doc")?,
+        col("region")?,
+        col("year")?,
+        col("indicator")?,
+        col("value")?,
+        col("unit")?,
+        col("qualifier")?,
+        col("kind")?,
+        col("evidence")?,
+    );
+    let mut out = Vec::new();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| format!("{}, row {}: {e}", path.display(), i + 2))?;
+        let get = |k: usize| rec.get(k).unwrap_or("").trim().to_string();
+        let value: f64 = get(c_value).parse().map_err(|_| {
+            format!(
+                "{}, row {}: value `{}` is not a number",
+                path.display(),
+                i + 2,
+                get(c_value)
+            )
+        })?;
+        let year = match get(c_year).as_str() {
+            "" => None,
+            y => Some(y.parse().map_err(|_| {
+                format!(
+                    "{}, row {}: year `{y}` is not a year",
+                    path.display(),
+                    i + 2
+                )
+            })?),
+        };
+        out.push(GoldFact {
+            doc: get(c_doc),
+            region: get(c_region),
+            year,
+            indicator: get(c_ind),
+            value,
+            unit: get(c_unit),
+            qualifier: get(c_qual),
+            kind: get(c_kind),
+            evidence: get(c_ev),
+        });
+    }
+    Ok(out)
+}
+
+/// Counts of one document or of all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Gold facts.
+    pub gold: usize,
+    /// Extracted facts.
+    pub extracted: usize,
+    /// Gold facts found.
+    pub found: usize,
+    /// Extracted facts that state a gold fact.
+    pub correct: usize,
+    /// Found facts with the right year.
+    pub year_ok: usize,
+    /// Found facts with the right kind.
+    pub kind_ok: usize,
+    /// Found facts with the right qualifier.
+    pub qualifier_ok: usize,
+    /// Found facts whose naming agrees with the gold indicator.
+    pub indicator_ok: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.extracted += o.extracted;
+        self.found += o.found;
+        self.correct += o.correct;
+        self.year_ok += o.year_ok;
+        self.kind_ok += o.kind_ok;
+        self.qualifier_ok += o.qualifier_ok;
+        self.indicator_ok += o.indicator_ok;
+    }
+
+    fn ratio(a: usize, b: usize) -> f64 {
+        if b == 0 { 1.0 } else { a as f64 / b as f64 }
+    }
+
+    /// Share of gold facts found.
+    #[must_use]
+    pub fn recall(&self) -> f64 {
+        Self::ratio(self.found, self.gold)
+    }
+    /// Share of extracted facts that state gold facts.
+    #[must_use]
+    pub fn precision(&self) -> f64 {
+        Self::ratio(self.correct, self.extracted)
+    }
+    /// Harmonic mean of precision and recall.
+    #[must_use]
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Year accuracy on found facts.
+    #[must_use]
+    pub fn year_accuracy(&self) -> f64 {
+        Self::ratio(self.year_ok, self.found)
+    }
+    /// Kind accuracy on found facts.
+    #[must_use]
+    pub fn kind_accuracy(&self) -> f64 {
+        Self::ratio(self.kind_ok, self.found)
+    }
+    /// Qualifier accuracy on found facts.
+    #[must_use]
+    pub fn qualifier_accuracy(&self) -> f64 {
+        Self::ratio(self.qualifier_ok, self.found)
+    }
+    /// Indicator agreement on found facts.
+    #[must_use]
+    pub fn indicator_agreement(&self) -> f64 {
+        Self::ratio(self.indicator_ok, self.found)
+    }
+}
+
+/// The result of scoring.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Per document, by gold document name.
+    pub per_doc: BTreeMap<String, Counts>,
+    /// Over all documents.
+    pub overall: Counts,
+    /// Lines describing misses, extras and disagreements.
+    pub details: Vec<String>,
+}
+
+fn bigrams(s: &str) -> Vec<(char, char)> {
+    let c: Vec<char> = s.chars().collect();
+    c.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Whether `naming` names the same measure as the gold `indicator` (see the module docs).
+#[must_use]
+pub fn names_agree(naming: &str, indicator: &str) -> bool {
+    let gold = bigrams(indicator);
+    if gold.is_empty() {
+        return !indicator.is_empty() && naming.contains(indicator);
+    }
+    let have = bigrams(naming);
+    let hit = gold.iter().filter(|b| have.contains(b)).count();
+    hit * 2 >= gold.len()
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn doc_matches(doc: &Document, gold_doc: &str) -> bool {
+    let name = Path::new(&doc.source_path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = Path::new(&name)
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    gold_doc == name || gold_doc == stem
+}
+
+/// Scores the facts of `docs` against `gold`.
+#[must_use]
+pub fn score(docs: &[&Document], gold: &[GoldFact], catalog: &Catalog) -> Report {
+    let mut report = Report::default();
+    let mut gold_docs: Vec<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
+    gold_docs.sort_unstable();
+    gold_docs.dedup();
+    for gd in gold_docs {
+        let golds: Vec<&GoldFact> = gold.iter().filter(|g| g.doc == gd).collect();
+        let mut c = Counts {
+            gold: golds.len(),
+            ..Counts::default()
+        };
+        let Some(doc) = docs.iter().find(|d| doc_matches(d, gd)) else {
+            report
+                .details
+                .push(format!("{gd}: no such document among the inputs"));
+            report.overall.add(&c);
+            report.per_doc.insert(gd.to_string(), c);
+            continue;
+        };
+        let chars: Vec<char> = doc.text.chars().collect();
+        let text_idx = |ev: &str| -> Option<(usize, usize)> {
+            let b = doc.text.find(ev)?;
+            let s = doc.text[..b].chars().count();
+            Some((s, s + ev.chars().count()))
+        };
+        let facts = &doc.facts;
+        c.extracted = facts.len();
+        let mut used = vec![false; facts.len()];
+        for g in &golds {
+            let span = text_idx(&g.evidence);
+            let candidates: Vec<usize> = (0..facts.len())
+                .filter(|&i| {
+                    !used[i]
+                        && same_value(facts[i].fact.value, g.value)
+                        && facts[i].fact.unit == g.unit
+                })
+                .collect();
+            let overlaps = |i: usize| {
+                span.is_some_and(|(s, e)| {
+                    facts[i].fact.char_start < e && s < facts[i].fact.char_end
+                })
+            };
+            let pick = candidates
+                .iter()
+                .copied()
+                .find(|&i| overlaps(i))
+                .or_else(|| candidates.first().copied());
+            let Some(i) = pick else {
+                report.details.push(format!(
+                    "{gd}: MISSED {} {} ({}, {}, year {:?}) in 「{}」",
+                    g.value, g.unit, g.indicator, g.kind, g.year, g.evidence
+                ));
+                continue;
+            };
+            used[i] = true;
+            c.found += 1;
+            let f = &facts[i].fact;
+            c.year_ok += usize::from(f.year == g.year);
+            c.kind_ok += usize::from(f.kind.as_str() == g.kind);
+            c.qualifier_ok += usize::from(f.qualifier.as_str() == g.qualifier);
+            let naming = match f.indicator_id.as_deref().and_then(|id| catalog.get(id)) {
+                Some(ind) => ind.name.clone(),
+                None => format!(
+                    "{}{}",
+                    f.subject.as_deref().unwrap_or(""),
+                    f.indicator_text.as_deref().unwrap_or("")
+                ),
+            };
+            if names_agree(&naming, &g.indicator) {
+                c.indicator_ok += 1;
+            } else {
+                report.details.push(format!(
+                    "{gd}: INDICATOR {} {}: extracted 「{naming}」, gold 「{}」",
+                    g.value, g.unit, g.indicator
+                ));
+            }
+            if f.year != g.year || f.kind.as_str() != g.kind {
+                report.details.push(format!(
+                    "{gd}: YEAR/KIND {} {} ({}): extracted {:?}/{}, gold {:?}/{} in 「{}」",
+                    g.value,
+                    g.unit,
+                    g.indicator,
+                    f.year,
+                    f.kind.as_str(),
+                    g.year,
+                    g.kind,
+                    f.evidence
+                ));
+            }
+        }
+        for (i, df) in facts.iter().enumerate() {
+            let states_gold = golds
+                .iter()
+                .any(|g| same_value(df.fact.value, g.value) && df.fact.unit == g.unit);
+            if states_gold {
+                c.correct += 1;
+            } else {
+                let _ = i;
+                let ctx: String = chars
+                    [df.fact.char_start.saturating_sub(8)..(df.fact.char_end + 4).min(chars.len())]
+                    .iter()
+                    .collect();
+                report.details.push(format!(
+                    "{gd}: EXTRA {} {} [{}] in 「{ctx}」",
+                    df.fact.value,
+                    df.fact.unit,
+                    df.fact.indicator_id.as_deref().unwrap_or("-")
+                ));
+            }
+        }
+        report.overall.add(&c);
+        report.per_doc.insert(gd.to_string(), c);
+    }
+    report
+}
+
+impl Report {
+    /// The report as text: a table per document and overall, then the details when asked.
+    #[must_use]
+    pub fn render(&self, details: bool) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{:<28} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            "document",
+            "gold",
+            "extr",
+            "found",
+            "prec",
+            "recall",
+            "f1",
+            "year",
+            "kind",
+            "qual",
+            "indic"
+        );
+        let line = |s: &mut String, name: &str, c: &Counts| {
+            let _ = writeln!(
+                s,
+                "{:<28} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+                name,
+                c.gold,
+                c.extracted,
+                c.found,
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.year_accuracy(),
+                c.kind_accuracy(),
+                c.qualifier_accuracy(),
+                c.indicator_agreement()
+            );
+        };
+        for (name, c) in &self.per_doc {
+            line(&mut s, name, c);
+        }
+        line(&mut s, "ALL", &self.overall);
+        if details {
+            s.push('\n');
+            for d in &self.details {
+                let _ = writeln!(s, "{d}");
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_agree_by_bigrams() {
+        assert!(names_agree("高血压患者规范管理率", "高血压患者规范管理率"));
+        assert!(names_agree("糖尿病规范管理率", "糖尿病患者规范管理率"));
+        assert!(!names_agree("管理率", "老年人健康管理率"));
+    }
+}
