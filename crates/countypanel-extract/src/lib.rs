@@ -108,23 +108,20 @@ pub struct Fact {
     pub rule: &'static str,
 }
 
-/// Words before a number that make it a target.
+/// Words anywhere before a number in its sentence that make it a target.
 const TARGET_WORDS: &[&str] = &[
-    "力争",
-    "目标",
-    "计划",
-    "确保",
-    "要达到",
-    "将达到",
-    "达到或超过",
-    "争取",
-    "预计",
-    "需",
-    "拟",
-    "规划",
-    "要求",
-    "努力",
+    "力争", "目标", "计划", "确保", "争取", "预计", "规划", "努力",
 ];
+
+/// Words that make a number a target only inside its own clause (需救治 N 人 is a quota, while
+/// the 已救治 figure after it in the same sentence is achieved).
+const CLAUSE_TARGET_WORDS: &[&str] = &["需", "要达到", "将达到", "达到或超过", "拟", "要求"];
+
+/// Whether `text` holds one of `words`, 计划生育 (family planning) not counting as 计划.
+fn has_target_word(text: &str, words: &[&str]) -> bool {
+    let text = text.replace("计划生育", "");
+    words.iter().any(|w| text.contains(w))
+}
 
 /// Words before a count that make it a part of a total or a change, not the total.
 const PART_OR_FLOW: &[&str] = &["其中", "新增", "新建", "增加", "减少"];
@@ -139,7 +136,6 @@ const PLAN_HEADINGS: &[&str] = &[
     "重点工作",
     "工作思路",
     "打算",
-    "任务",
 ];
 
 /// The extractor: a compiled catalog and region list.
@@ -171,16 +167,31 @@ impl Extractor {
         let chars: Vec<char> = text.chars().collect();
         let hits = self.matcher.find(text);
         let sentences = segment::sentences(&chars);
-        let published_year = ctx.published.map(|(y, _, _)| y);
+        // Without a publication date, the latest 截至 date of the text stands in for it: a report
+        // stating 截至2019年10月底 was written in 2019.
+        let as_of_reference = if ctx.published.is_none() {
+            (0..chars.len())
+                .filter(|&i| chars[i] == '截')
+                .filter_map(|i| time::as_of_at(&chars, i))
+                .map(|(y, _, _)| y)
+                .max()
+        } else {
+            None
+        };
+        let published_year = ctx.published.map(|(y, _, _)| y).or(as_of_reference);
         // A report published in the first quarter looks back on the year before.
         let default_year = ctx
             .published
-            .map(|(y, m, _)| if m <= 3 { y - 1 } else { y });
+            .map(|(y, m, _)| if m <= 3 { y - 1 } else { y })
+            .or(as_of_reference);
         let mut facts = Vec::new();
         let mut para = usize::MAX;
         let mut para_year: Option<i32> = None;
         let mut para_malformed = false;
         let mut heading_year: Option<i32> = None;
+        // The year of the section being read: set by a heading year or by a sentence that opens
+        // with a year (2019年,全市…), carried across paragraphs until the next one.
+        let mut section_year: Option<i32> = None;
         let mut plan_section = false;
         let mut hit_cursor = 0;
         let mut prev_sentence: &[char] = &[];
@@ -217,6 +228,7 @@ impl Extractor {
                     if let Some((pos, _)) = dated {
                         let at = sentence_text[..pos].chars().count() + word.chars().count();
                         years.push(time::YearMention {
+                            start: at - word.chars().count(),
                             end: at,
                             year: Some(py + delta),
                         });
@@ -234,8 +246,9 @@ impl Extractor {
                     .filter(|m| !sc.get(m.end).is_some_and(char::is_ascii_digit));
                 if let Some(y) = section_years.clone().find_map(|m| m.year) {
                     heading_year = Some(y);
+                    section_year = Some(y);
                 }
-                if PLAN_HEADINGS.iter().any(|w| sentence_text.contains(w)) {
+                if has_target_word(&sentence_text, PLAN_HEADINGS) {
                     plan_section = true;
                 } else if !years.is_empty()
                     || sentence_text.contains("成效")
@@ -244,6 +257,7 @@ impl Extractor {
                     plan_section = false;
                 }
             }
+            let mut sentence_facts = Vec::new();
             for q in &quantities {
                 if let Some(f) = self.fact_for(
                     q,
@@ -253,18 +267,38 @@ impl Extractor {
                     &s_hits,
                     prev_sentence,
                     &years,
-                    (para_year, para_malformed, heading_year, default_year),
+                    Carried {
+                        paragraph: para_year,
+                        paragraph_malformed: para_malformed,
+                        heading: heading_year,
+                        section: section_year,
+                        default: default_year,
+                        default_flag: if ctx.published.is_some() {
+                            "published"
+                        } else {
+                            "as_of_reference"
+                        },
+                    },
                     published_year,
                     plan_section,
                     as_of,
                     ctx,
                 ) {
-                    facts.push(f);
+                    sentence_facts.push(f);
                 }
             }
+            name_uncatalogued(&mut sentence_facts, sc, s.start);
+            facts.append(&mut sentence_facts);
             if let Some(last) = years.last() {
                 para_year = last.year;
                 para_malformed = last.year.is_none();
+            }
+            if !s.heading {
+                if let Some(first) = years.first().filter(|m| opens_sentence(sc, m.start)) {
+                    if first.year.is_some() {
+                        section_year = first.year;
+                    }
+                }
             }
             prev_sentence = sc;
         }
@@ -281,7 +315,7 @@ impl Extractor {
         hits: &[Hit],
         prev: &[char],
         years: &[time::YearMention],
-        carried: (Option<i32>, bool, Option<i32>, Option<i32>),
+        carried: Carried,
         published_year: Option<i32>,
         plan_section: bool,
         as_of: Option<Ymd>,
@@ -350,7 +384,9 @@ impl Extractor {
                         subject = Some(subj);
                         rule = "generic_subject";
                     } else {
+                        // 远程会诊覆盖率: the clause names the measure, not the generic phrase alone.
                         rule = "generic_unresolved";
+                        indicator_text = describe_before(sc, clause, q.start);
                     }
                 }
                 Target::Region(_) => {}
@@ -367,43 +403,11 @@ impl Extractor {
         if indicator_text.is_none() {
             indicator_text = describe_before(sc, clause, q.start);
         }
-        // Year: in the sentence before the number, else after it, else carried over.
-        let (para_year, para_malformed, heading_year, default_year) = carried;
-        let before_years: Vec<&time::YearMention> =
-            years.iter().filter(|m| m.end <= q.start).collect();
-        let (year, year_flag) = if let Some(m) = before_years.last() {
-            (
-                m.year,
-                if m.year.is_none() {
-                    Some("malformed")
-                } else {
-                    None
-                },
-            )
-        } else if let Some(m) = years.iter().find(|m| m.end > q.start) {
-            (
-                m.year,
-                if m.year.is_none() {
-                    Some("malformed")
-                } else {
-                    Some("later_in_sentence")
-                },
-            )
-        } else if para_malformed {
-            (None, Some("malformed"))
-        } else if let Some(y) = para_year {
-            (Some(y), Some("paragraph"))
-        } else if let Some(y) = heading_year {
-            (Some(y), Some("heading"))
-        } else if let Some(y) = default_year {
-            (Some(y), Some("published"))
-        } else {
-            (None, Some("unknown"))
-        };
         let prefix: String = sc[..q.num_start].iter().collect();
         let clause_text: String = sc[clause..q.num_start].iter().collect();
         let mut kind = if plan_section
-            || TARGET_WORDS.iter().any(|w| prefix.contains(w))
+            || has_target_word(&prefix, TARGET_WORDS)
+            || has_target_word(&clause_text, CLAUSE_TARGET_WORDS)
             || has_to_year(&prefix)
         {
             Kind::Target
@@ -416,6 +420,53 @@ impl Extractor {
         {
             kind = Kind::Actual;
         }
+        // Year: in the sentence before the number, else after it, else carried over. A target
+        // is dated by its own sentence or a year heading only: a plan's horizon does not date
+        // each of its targets.
+        let before_years: Vec<&time::YearMention> =
+            years.iter().filter(|m| m.end <= q.start).collect();
+        let stated = before_years
+            .last()
+            .map(|m| {
+                (
+                    m.year,
+                    if m.year.is_none() {
+                        Some("malformed")
+                    } else {
+                        None
+                    },
+                )
+            })
+            .or_else(|| {
+                years.iter().find(|m| m.end > q.start).map(|m| {
+                    (
+                        m.year,
+                        Some(if m.year.is_none() {
+                            "malformed"
+                        } else {
+                            "later_in_sentence"
+                        }),
+                    )
+                })
+            });
+        let (year, year_flag) = if let Some(s) = stated {
+            s
+        } else if kind == Kind::Target {
+            match carried.heading {
+                Some(y) => (Some(y), Some("heading")),
+                None => (None, Some("target_undated")),
+            }
+        } else if carried.paragraph_malformed {
+            (None, Some("malformed"))
+        } else if let Some(y) = carried.paragraph {
+            (Some(y), Some("paragraph"))
+        } else if let Some(y) = carried.section {
+            (Some(y), Some("section"))
+        } else if let Some(y) = carried.default {
+            (Some(y), Some(carried.default_flag))
+        } else {
+            (None, Some("unknown"))
+        };
         if kind == Kind::Actual
             && let (Some(y), Some(py)) = (year, published_year)
             && y > py
@@ -456,6 +507,78 @@ impl Extractor {
             rule,
         })
     }
+}
+
+/// Names the measure of facts that match no catalog phrase: the words before the number (verbs
+/// and fillers trimmed) and, for counts, the noun after the measure word (5支医疗技术服务队). A bare
+/// measure at the start of a clause (报告率100%, 转诊人数165人) takes the subject of the clause
+/// before it (疑似结核病患者165人).
+fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
+    let mut carried: Option<String> = None;
+    for f in facts.iter_mut() {
+        if f.indicator_id.is_some() {
+            continue;
+        }
+        let before = matcher::strip_fillers(f.indicator_text.as_deref().unwrap_or(""));
+        let after = if matches!(f.unit, "percent" | "yuan" | "percentage_point" | "permille") {
+            String::new()
+        } else {
+            noun_after(sc, f.char_end.saturating_sub(offset))
+        };
+        let n = before.chars().count();
+        let bare = n == 0
+            || n <= 4
+                && ["率", "数", "人次", "额", "量"]
+                    .iter()
+                    .any(|m| before.ends_with(m));
+        if bare {
+            if f.subject.is_none() {
+                f.subject.clone_from(&carried);
+            }
+            if f.subject.is_none() {
+                // No earlier fact in the sentence: the clause before names the subject.
+                let q_start = f.char_start.saturating_sub(offset).min(sc.len());
+                let clause = clause_start(sc, 0, q_start);
+                if clause > 0 {
+                    let prev = clause_start(sc, 0, clause - 1);
+                    let text: String = sc[prev..clause - 1].iter().collect();
+                    let text = matcher::strip_fillers(&text);
+                    f.subject = (!text.is_empty()).then_some(text);
+                }
+            }
+        } else {
+            carried = Some(before.clone());
+        }
+        let naming = format!("{before}{after}");
+        f.indicator_text = (!naming.is_empty()).then_some(naming);
+    }
+}
+
+/// The noun after a count's measure word, up to the end of its clause (at most ten characters).
+fn noun_after(sc: &[char], at: usize) -> String {
+    sc[at.min(sc.len())..]
+        .iter()
+        .take_while(|&&c| !separates_clauses(c) && !c.is_ascii_digit())
+        .take(10)
+        .collect()
+}
+
+/// Years carried into a sentence from what came before it.
+#[derive(Debug, Clone, Copy)]
+struct Carried {
+    paragraph: Option<i32>,
+    paragraph_malformed: bool,
+    heading: Option<i32>,
+    section: Option<i32>,
+    default: Option<i32>,
+    default_flag: &'static str,
+}
+
+/// Whether a year at `start` opens its sentence (only list markers before it).
+fn opens_sentence(sc: &[char], start: usize) -> bool {
+    sc[..start.min(sc.len())]
+        .iter()
+        .all(|&c| !c.is_alphanumeric() || "一二三四五六七八九十".contains(c))
 }
 
 /// 到2025年 / 至2025年 before the number: a deadline, so a target.

@@ -199,7 +199,7 @@ pub(crate) fn qualified_elsewhere(h: &Hit, sc: &[char], clause: usize, hits: &[H
     strip_fillers(&rest).chars().count() >= 2
 }
 
-fn strip_fillers(text: &str) -> String {
+pub(crate) fn strip_fillers(text: &str) -> String {
     let mut rest = text.trim().to_string();
     let mut changed = true;
     while changed {

@@ -11,6 +11,8 @@ pub type Ymd = (i32, u32, u32);
 /// What a sentence says about years.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearMention {
+    /// Character offset (in the sentence) where the year starts.
+    pub start: usize,
     /// Character offset (in the sentence) where the year ends.
     pub end: usize,
     /// The year, `None` when malformed.
@@ -28,6 +30,7 @@ pub fn year_mentions(quantities: &[Quantity]) -> Vec<YearMention> {
         }
         if q.plain_integer && YEAR_RANGE.contains(&q.value) {
             out.push(YearMention {
+                start: q.start,
                 end: q.end,
                 year: Some(q.value as i32),
             });
@@ -35,17 +38,20 @@ pub fn year_mentions(quantities: &[Quantity]) -> Vec<YearMention> {
                 && YEAR_RANGE.contains(&h)
             {
                 out.push(YearMention {
+                    start: q.start,
                     end: q.end,
                     year: Some(h as i32),
                 });
             }
         } else if q.plain_integer && q.value >= 10000.0 {
             out.push(YearMention {
+                start: q.start,
                 end: q.end,
                 year: None,
             });
         } else if q.chinese && YEAR_RANGE.contains(&q.value) && q.value.fract() == 0.0 {
             out.push(YearMention {
+                start: q.start,
                 end: q.end,
                 year: Some(q.value as i32),
             });

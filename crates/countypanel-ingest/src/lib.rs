@@ -322,7 +322,7 @@ impl Reader<'_> {
             context.push(c);
         }
         let ctx = DocContext {
-            published: meta.published,
+            published: meta.published.filter(|_| !meta.published_weak),
             issuer_region: meta.issuer.clone(),
         };
         let facts = self

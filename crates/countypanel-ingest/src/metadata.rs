@@ -13,6 +13,9 @@ pub struct Metadata {
     pub title: Option<String>,
     /// Publication date.
     pub published: Option<Ymd>,
+    /// Whether the date came only from a bare 时间/日期 label, which may be an upload or meeting
+    /// time rather than the publication date: such a date is recorded but does not date facts.
+    pub published_weak: bool,
     /// Issuing region, by its official name.
     pub issuer: Option<String>,
     /// When no region is named: a town the text names, whose county the document is likely about.
@@ -255,6 +258,7 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     Metadata {
         title,
         published: published.map(|(_, d)| d),
+        published_weak: published.is_some_and(|(rank, _)| rank == 2),
         issuer,
         town,
     }
