@@ -293,12 +293,11 @@ impl Extractor {
                 para_year = last.year;
                 para_malformed = last.year.is_none();
             }
-            if !s.heading {
-                if let Some(first) = years.first().filter(|m| opens_sentence(sc, m.start)) {
-                    if first.year.is_some() {
-                        section_year = first.year;
-                    }
-                }
+            if !s.heading
+                && let Some(first) = years.first().filter(|m| opens_sentence(sc, m.start))
+                && first.year.is_some()
+            {
+                section_year = first.year;
             }
             prev_sentence = sc;
         }
@@ -397,7 +396,7 @@ impl Extractor {
         }
         let unit = match (q.unit, indicator_id.as_deref()) {
             (Unit::None | Unit::Count, Some(id)) => self.matcher.unit_of(id),
-            (Unit::Count, None) => count_unit_from_noun(sc, q.end),
+            (Unit::Count, None) => count_unit_from_noun(sc, clause, q.start, q.end),
             (u, _) => u.as_str(),
         };
         if indicator_text.is_none() {
@@ -614,30 +613,59 @@ fn is_slogan(sc: &[char], q: &Quantity) -> bool {
     matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o) && q.start - o <= 6)
 }
 
-/// Unit of a count written with 个, from the noun that follows.
-fn count_unit_from_noun(sc: &[char], at: usize) -> &'static str {
+/// Unit of a count written with 个, from the noun that follows it or, when that says nothing,
+/// the noun closest before it in its clause (重点专科13个).
+fn count_unit_from_noun(sc: &[char], clause: usize, start: usize, at: usize) -> &'static str {
+    const KINDS: &[(&str, &[&str])] = &[
+        ("team", &["团队", "工作组", "专家组", "小组", "服务队"]),
+        (
+            "institution",
+            &[
+                "卫生室",
+                "卫生院",
+                "医院",
+                "中心",
+                "服务站",
+                "机构",
+                "诊所",
+                "养老院",
+            ],
+        ),
+        (
+            "item",
+            &[
+                "项目", "专科", "学科", "病种", "课题", "任务", "制度", "技术", "规划", "工程",
+                "政策", "行动",
+            ],
+        ),
+    ];
+    // The kind whose word ends closest to the number: last in `before`, first in `after`.
+    let closest = |text: &str, from_end: bool| -> Option<&'static str> {
+        let mut best: Option<(usize, &'static str)> = None;
+        for (kind, words) in KINDS {
+            for w in *words {
+                let pos = if from_end {
+                    text.rfind(w).map(|p| p + w.len())
+                } else {
+                    text.find(w).map(|p| usize::MAX - p)
+                };
+                if let Some(p) = pos
+                    && best.is_none_or(|(b, _)| p > b)
+                {
+                    best = Some((p, kind));
+                }
+            }
+        }
+        best.map(|(_, k)| k)
+    };
     let end = (at..sc.len())
         .find(|&i| separates_clauses(sc[i]) || i - at >= 10)
         .unwrap_or(sc.len());
-    let noun: String = sc[at..end].iter().collect();
-    if ["院", "中心", "站", "室", "机构", "诊所", "医院"]
-        .iter()
-        .any(|w| noun.contains(w))
-    {
-        "institution"
-    } else if ["团队", "工作组", "专家组", "小组"]
-        .iter()
-        .any(|w| noun.contains(w))
-    {
-        "team"
-    } else if ["项目", "专科", "病种", "任务", "制度", "技术"]
-        .iter()
-        .any(|w| noun.contains(w))
-    {
-        "item"
-    } else {
-        "other"
-    }
+    let after: String = sc[at..end].iter().collect();
+    let before: String = sc[clause..start].iter().collect();
+    closest(&after, false)
+        .or_else(|| closest(&before, true))
+        .unwrap_or("other")
 }
 
 /// The words before a number that has no catalog phrase, as a description of what it counts.

@@ -109,14 +109,34 @@ fn money_with_multipliers() {
 }
 
 #[test]
-fn relative_year_and_paragraph_carry() {
+fn a_sentence_opening_with_a_year_dates_the_paragraphs_after_it() {
     let f = extract(
         "今年以来,共招聘医务人员58名。\n新的一段,签约率81%。",
         Some((2021, 11, 3)),
     );
     assert_eq!(find(&f, 58.0).year, Some(2021));
     let s = find(&f, 81.0);
+    assert_eq!((s.year, s.year_flag), (Some(2021), Some("section")));
+    let f = extract(
+        "2019年,全县签约率70%。\n另一段,建档率91%。",
+        Some((2020, 6, 1)),
+    );
+    assert_eq!(find(&f, 91.0).year, Some(2019));
+}
+
+#[test]
+fn undated_status_takes_the_publication_year() {
+    let f = extract("全县签约率81%。", Some((2021, 11, 3)));
+    let s = find(&f, 81.0);
     assert_eq!((s.year, s.year_flag), (Some(2021), Some("published")));
+    let f = extract("全县签约率81%。", Some((2021, 1, 3)));
+    assert_eq!(find(&f, 81.0).year, Some(2020));
+}
+
+#[test]
+fn counts_with_ge_take_their_unit_from_the_noun_before() {
+    let f = extract("县级医院有市级重点专科13个。", None);
+    assert_eq!(find(&f, 13.0).unit, "item");
 }
 
 #[test]

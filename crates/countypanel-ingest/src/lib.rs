@@ -314,7 +314,7 @@ impl Reader<'_> {
         let issuer_method = issuer_resolution
             .as_ref()
             .and_then(|r| r.method)
-            .map(|m| m.as_str());
+            .map(countypanel_regions::Method::as_str);
         if let Some(i) = meta.issuer.as_deref() {
             context.push(i);
         }
@@ -337,7 +337,7 @@ impl Reader<'_> {
                         .gazetteer
                         .resolve(name, fact.year.or(published_year), &context);
                     if r.status == Status::Resolved {
-                        (r.code, r.method.map(|m| m.as_str()))
+                        (r.code, r.method.map(countypanel_regions::Method::as_str))
                     } else {
                         (None, None)
                     }

@@ -206,7 +206,7 @@ pub(crate) struct Town {
 pub struct Crosswalk {
     /// Codes of the base year covering the territory.
     pub codes: Vec<String>,
-    /// How the code got there: same, same_with_transfers, renamed, merged, split, unknown.
+    /// How the code got there: `same`, `same_with_transfers`, `renamed`, `merged`, `split`, `unknown`.
     pub note: &'static str,
 }
 
@@ -521,14 +521,14 @@ impl Gazetteer {
             Some(y) => all.iter().copied().filter(|e| e.valid_in(y)).collect(),
             None => all.iter().copied().filter(|e| e.end.is_none()).collect(),
         };
-        if valid.is_empty() {
-            if let Some(y) = year {
-                valid = all
-                    .iter()
-                    .copied()
-                    .filter(|e| e.valid_in_lenient(y))
-                    .collect();
-            }
+        if valid.is_empty()
+            && let Some(y) = year
+        {
+            valid = all
+                .iter()
+                .copied()
+                .filter(|e| e.valid_in_lenient(y))
+                .collect();
         }
         if valid.is_empty() {
             // Known name, but not in that year: report the most recent retired entry.

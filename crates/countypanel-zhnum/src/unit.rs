@@ -124,6 +124,7 @@ const MEASURES: &[(&str, Unit)] = &[
     ("期", Unit::Other),
     ("例", Unit::Other),
     ("起", Unit::Other),
+    ("单", Unit::Other),
     ("批", Unit::Other),
     ("轮", Unit::Other),
     ("辆", Unit::Other),

@@ -141,7 +141,7 @@ pub struct RunArgs {
 /// Eval arguments.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Gold CSV (doc, region, region_level, year, indicator, value, unit, qualifier, kind, evidence).
+    /// Gold CSV with the columns of `seeds_gold.csv` (`doc`, `region`, `region_level`, `year`, `indicator`, `value`, `unit`, `qualifier`, `kind`, `evidence`).
     #[arg(long, value_name = "FILE")]
     pub gold: PathBuf,
     /// Folder of the documents the gold file describes.
