@@ -516,20 +516,18 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
     let mut carried: Option<String> = None;
     for f in facts.iter_mut() {
         if f.indicator_id.is_some() {
+            // A catalogued fact names its subject for the bare measures after it.
+            carried.clone_from(&f.indicator_text);
             continue;
         }
-        let before = matcher::strip_fillers(f.indicator_text.as_deref().unwrap_or(""));
+        let before = strip_leading_scope(f.indicator_text.as_deref().unwrap_or(""));
         let after = if matches!(f.unit, "percent" | "yuan" | "percentage_point" | "permille") {
             String::new()
         } else {
             noun_after(sc, f.char_end.saturating_sub(offset))
         };
-        let n = before.chars().count();
-        let bare = n == 0
-            || n <= 4
-                && ["率", "数", "人次", "额", "量"]
-                    .iter()
-                    .any(|m| before.ends_with(m));
+        // Four characters or fewer (已救治, 报告率, 团队成员) rarely name their subject.
+        let bare = before.chars().count() <= 4;
         if bare {
             if f.subject.is_none() {
                 f.subject.clone_from(&carried);
@@ -550,6 +548,22 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
         }
         let naming = format!("{before}{after}");
         f.indicator_text = (!naming.is_empty()).then_some(naming);
+    }
+}
+
+/// Removes the scope words that open a clause (全县, 其中, 共) from a naming.
+fn strip_leading_scope(text: &str) -> String {
+    let mut rest = text.trim();
+    loop {
+        let before = rest;
+        for w in [
+            "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "共", "并", "和", "及", "为",
+        ] {
+            rest = rest.strip_prefix(w).unwrap_or(rest).trim_start();
+        }
+        if rest == before {
+            return rest.to_string();
+        }
     }
 }
 
