@@ -4,6 +4,7 @@ mod bad_inputs;
 mod contracts;
 mod end_to_end;
 mod region;
+mod seeds;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

