@@ -37,7 +37,7 @@ CLEAN_OUT := $(CLEAN)/observations.parquet $(QA)/quarantine.parquet $(QA)/confli
 SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUMMARY)/comparison.parquet \
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt
 
-.PHONY: all build test fmt lint clean help FORCE
+.PHONY: all build test fmt lint bench clean help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -77,6 +77,12 @@ fmt: ## Format the code
 
 lint: ## Clippy with warnings as errors
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+bench: ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
+	@{ echo; echo "## $$(date -u '+%Y-%m-%d %H:%M UTC'): region lookups"; echo; \
+	  echo "Machine: $$(nproc) cores, $$(free -g | awk '/Mem:/ {print $$2}') GiB, $$(uname -sm); $$(rustc --version)."; \
+	  echo 'Command: `cargo bench -p countypanel-regions --bench lookup` (release profile, one thread).'; echo; \
+	  $(CARGO) bench -q --locked -p countypanel-regions --bench lookup; } | tee -a BENCHMARKS.md
 
 clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
 	rm -rf $(STAGED) $(CLEAN) $(QA) $(SUMMARY)

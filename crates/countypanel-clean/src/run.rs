@@ -183,8 +183,16 @@ pub fn clean(
     let mut r_year = Vec::new();
     let mut r_level = Vec::new();
     let mut r_name = Vec::new();
+    let mut r_base = Vec::new();
+    let mut r_walk = Vec::new();
     for (code, year) in pairs {
         if let Some(c) = gazetteer.by_code(&code, Some(year)) {
+            let walk = gazetteer.crosswalk(&code, year, pipeline.clean.base_vintage);
+            r_base.push(match walk.codes.as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            });
+            r_walk.push(walk.note.to_string());
             r_code.push(code);
             r_year.push(year);
             r_level.push(c.level.as_str().to_string());
@@ -196,6 +204,8 @@ pub fn clean(
         Column::new("year".into(), r_year),
         Column::new("region_level".into(), r_level),
         Column::new("region_official".into(), r_name),
+        Column::new("region_code_base".into(), r_base),
+        Column::new("crosswalk".into(), r_walk),
     ])
     .map_err(pl_err("region table"))?;
 
@@ -298,6 +308,8 @@ pub fn clean(
         .agg([
             col("region_official").first().alias("region_name"),
             col("region_level").first(),
+            col("region_code_base").first(),
+            col("crosswalk").first(),
             col("value").first(),
             col("unit").first(),
             col("qualifier").first(),

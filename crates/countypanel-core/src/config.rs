@@ -113,6 +113,9 @@ pub struct CleanConfig {
     /// The run fails (exit 1) when more than this share of catalogued facts is quarantined with
     /// error severity.
     pub max_quarantine_share: f64,
+    /// Region-code vintage that observations are also mapped to (`region_code_base`), so that a
+    /// panel compares the same territory across years.
+    pub base_vintage: i32,
 }
 
 impl Default for CleanConfig {
@@ -124,6 +127,7 @@ impl Default for CleanConfig {
             source_priority: Vec::new(),
             default_priority: 50,
             max_quarantine_share: 0.5,
+            base_vintage: 2023,
         }
     }
 }

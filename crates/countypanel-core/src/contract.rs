@@ -319,6 +319,18 @@ pub const OBSERVATIONS: Contract = Contract {
     version: 1,
     columns: &[
         col("region_code", Utf8, false, "6-digit region code"),
+        col(
+            "region_code_base",
+            Utf8,
+            true,
+            "the code covering the same territory in the base vintage (clean.base_vintage); null when the territory was split",
+        ),
+        col(
+            "crosswalk",
+            Label,
+            false,
+            "how region_code maps to the base vintage: same, same_with_transfers, renamed, merged, split, unknown",
+        ),
         col("region_name", Utf8, false, "region name"),
         col(
             "region_level",

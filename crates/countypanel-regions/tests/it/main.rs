@@ -8,33 +8,82 @@ use countypanel_regions::{Gazetteer, Method, Status};
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference")).unwrap()
+        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
+            .unwrap()
     })
 }
 
 /// (name, year, context, expected status, expected code)
 const CASES: &[(&str, Option<i32>, &[&str], Status, Option<&str>)] = &[
     // The regions the seed reports speak of.
-    ("海勃湾区", Some(2019), &[], Status::Resolved, Some("150302")),
+    (
+        "海勃湾区",
+        Some(2019),
+        &[],
+        Status::Resolved,
+        Some("150302"),
+    ),
     ("乌海市", Some(2021), &[], Status::Resolved, Some("150300")),
     ("兰州市", Some(2019), &[], Status::Resolved, Some("620100")),
-    ("城关区", Some(2019), &["兰州市"], Status::Resolved, Some("620102")),
+    (
+        "城关区",
+        Some(2019),
+        &["兰州市"],
+        Status::Resolved,
+        Some("620102"),
+    ),
     ("嘉鱼县", Some(2019), &[], Status::Resolved, Some("421221")),
-    ("千里山镇", Some(2008), &[], Status::Resolved, Some("150302")),
+    (
+        "千里山镇",
+        Some(2008),
+        &[],
+        Status::Resolved,
+        Some("150302"),
+    ),
     // Codes that changed.
     ("滦县", Some(2017), &[], Status::Resolved, Some("130223")),
     ("滦州市", Some(2019), &[], Status::Resolved, Some("130284")),
     ("莱芜市", Some(2017), &[], Status::Resolved, Some("371200")),
     ("莱芜市", Some(2020), &[], Status::Retired, Some("371200")),
-    ("公主岭市", Some(2019), &[], Status::Resolved, Some("220381")),
-    ("公主岭市", Some(2021), &[], Status::Resolved, Some("220184")),
+    (
+        "公主岭市",
+        Some(2019),
+        &[],
+        Status::Resolved,
+        Some("220381"),
+    ),
+    (
+        "公主岭市",
+        Some(2021),
+        &[],
+        Status::Resolved,
+        Some("220184"),
+    ),
     ("嘉鱼县", Some(1995), &[], Status::Resolved, Some("422322")),
     // Names shared across provinces.
     ("城关区", Some(2019), &[], Status::Ambiguous, None),
-    ("朝阳区", Some(2019), &["北京市"], Status::Resolved, Some("110105")),
-    ("朝阳区", Some(2019), &["长春市"], Status::Resolved, Some("220104")),
+    (
+        "朝阳区",
+        Some(2019),
+        &["北京市"],
+        Status::Resolved,
+        Some("110105"),
+    ),
+    (
+        "朝阳区",
+        Some(2019),
+        &["长春市"],
+        Status::Resolved,
+        Some("220104"),
+    ),
     ("鼓楼区", Some(2019), &[], Status::Ambiguous, None),
-    ("兰州市城关区", Some(2019), &[], Status::Resolved, Some("620102")),
+    (
+        "兰州市城关区",
+        Some(2019),
+        &[],
+        Status::Resolved,
+        Some("620102"),
+    ),
     // Short names and unknowns.
     ("嘉鱼", Some(2019), &[], Status::Resolved, Some("421221")),
     ("XX县区", None, &[], Status::Unknown, None),

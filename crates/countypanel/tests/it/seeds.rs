@@ -22,8 +22,14 @@ fn overall(gold: &str, docs: &str) -> Vec<f64> {
     let out = countypanel(&root(), &["eval", "--gold", gold, "--docs", docs]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
-    let all = text.lines().find(|l| l.starts_with("ALL")).expect("an ALL row");
-    all.split_whitespace().skip(4).map(|x| x.parse().unwrap()).collect()
+    let all = text
+        .lines()
+        .find(|l| l.starts_with("ALL"))
+        .expect("an ALL row");
+    all.split_whitespace()
+        .skip(4)
+        .map(|x| x.parse().unwrap())
+        .collect()
 }
 
 #[test]
@@ -71,22 +77,42 @@ fn seed_metadata_and_issuers() {
     let method = strings(&b, "issuer_region_method").unwrap();
     let row = |prefix: &str| {
         (0..paths.len())
-            .find(|&i| paths[i].as_deref().unwrap().rsplit('/').next().unwrap().starts_with(prefix))
+            .find(|&i| {
+                paths[i]
+                    .as_deref()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .starts_with(prefix)
+            })
             .unwrap()
     };
     let get = |v: &Vec<Option<String>>, i: usize| v[i].clone();
     let i = row("000");
     assert_eq!(get(&published, i).as_deref(), Some("2020-01-06"));
-    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("海勃湾区"), Some("150302")));
+    assert_eq!(
+        (get(&issuer, i).as_deref(), get(&code, i).as_deref()),
+        (Some("海勃湾区"), Some("150302"))
+    );
     let i = row("002");
     assert_eq!(get(&published, i).as_deref(), Some("2020-04-15"));
-    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("兰州市"), Some("620100")));
+    assert_eq!(
+        (get(&issuer, i).as_deref(), get(&code, i).as_deref()),
+        (Some("兰州市"), Some("620100"))
+    );
     let i = row("003");
     assert_eq!(get(&published, i).as_deref(), Some("2022-04-01"));
-    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("乌海市"), Some("150300")));
+    assert_eq!(
+        (get(&issuer, i).as_deref(), get(&code, i).as_deref()),
+        (Some("乌海市"), Some("150300"))
+    );
     let i = row("004");
     assert_eq!(get(&published, i), None);
-    assert_eq!((get(&issuer, i).as_deref(), get(&code, i).as_deref()), (Some("嘉鱼县"), Some("421221")));
+    assert_eq!(
+        (get(&issuer, i).as_deref(), get(&code, i).as_deref()),
+        (Some("嘉鱼县"), Some("421221"))
+    );
     // The anonymised XX县区 names no region; its town 千里山镇 places it in 海勃湾区, as an inference.
     let i = row("001");
     assert_eq!(get(&issuer, i), None);
