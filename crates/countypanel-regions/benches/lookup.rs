@@ -16,11 +16,20 @@ fn main() {
     let load = t.elapsed();
     println!("| case | lookups | total ms | ns per lookup |");
     println!("|---|---:|---:|---:|");
-    println!("| load reference files ({} codes) | 1 | {:.1} | - |", g.len(), load.as_secs_f64() * 1e3);
+    println!(
+        "| load reference files ({} codes) | 1 | {:.1} | - |",
+        g.len(),
+        load.as_secs_f64() * 1e3
+    );
     let cases: &[(&str, &str, Option<i32>, &[&str])] = &[
         ("exact name", "嘉鱼县", Some(2019), &[]),
         ("short name", "嘉鱼", Some(2019), &[]),
-        ("shared name with context", "城关区", Some(2019), &["兰州市"]),
+        (
+            "shared name with context",
+            "城关区",
+            Some(2019),
+            &["兰州市"],
+        ),
         ("qualified name", "兰州市城关区", Some(2019), &[]),
         ("retired name", "莱芜市", Some(2020), &[]),
         ("town", "千里山镇", None, &[]),

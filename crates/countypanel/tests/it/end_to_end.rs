@@ -153,7 +153,10 @@ fn disagreeing_sources_are_reconciled_by_source_priority() {
     assert_eq!(value[i], Some(91.0));
     let base = strings(&obs, "region_code_base").unwrap();
     let walk = strings(&obs, "crosswalk").unwrap();
-    assert_eq!((base[i].as_deref(), walk[i].as_deref()), (Some("421221"), Some("same")));
+    assert_eq!(
+        (base[i].as_deref(), walk[i].as_deref()),
+        (Some("421221"), Some("same"))
+    );
     assert_eq!(conflict[i].as_deref(), Some("true"));
     assert_eq!(n_sources[i], Some(2));
 }
