@@ -14,7 +14,15 @@ fn gazetteer() -> &'static Gazetteer {
 }
 
 /// (name, year, context, expected status, expected code)
-const CASES: &[(&str, Option<i32>, &[&str], Status, Option<&str>)] = &[
+type Case = (
+    &'static str,
+    Option<i32>,
+    &'static [&'static str],
+    Status,
+    Option<&'static str>,
+);
+
+const CASES: &[Case] = &[
     // The regions the seed reports speak of.
     (
         "海勃湾区",
