@@ -72,6 +72,27 @@ pub struct IngestConfig {
     pub max_file_bytes: u64,
     /// Largest total size that the entries of a zip container (DOCX, XLSX) may expand to.
     pub max_unzipped_bytes: u64,
+    /// How yearbook tables (CSV, TSV, XLSX) map their columns; the first mapping whose
+    /// `path_contains` is in a table's path applies.
+    #[serde(rename = "table")]
+    pub tables: Vec<TableMapping>,
+}
+
+/// `[[ingest.table]]`: the columns of a yearbook table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableMapping {
+    /// Substring of the table's path this mapping applies to.
+    pub path_contains: String,
+    /// Header of the column naming the region.
+    pub region: String,
+    /// Header of the column holding the year.
+    pub year: String,
+    /// Header of a column naming the region's province or city, used to resolve shared names.
+    #[serde(default)]
+    pub region_parent: Option<String>,
+    /// Column header → catalog indicator id.
+    pub columns: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for IngestConfig {
@@ -80,6 +101,7 @@ impl Default for IngestConfig {
             max_reject_share: 0.5,
             max_file_bytes: 64 * 1024 * 1024,
             max_unzipped_bytes: 256 * 1024 * 1024,
+            tables: Vec::new(),
         }
     }
 }

@@ -151,7 +151,7 @@ pub const DOCUMENTS: Contract = Contract {
             false,
             "path of the file as given to ingest",
         ),
-        col("format", Label, false, "txt, html or docx"),
+        col("format", Label, false, "txt, html, docx, csv or xlsx"),
         col(
             "encoding",
             Label,
@@ -306,7 +306,7 @@ pub const INGEST_REJECTS: Contract = Contract {
             "reason",
             Label,
             false,
-            "reason code (empty, binary, undecodable, corrupt_zip, zip_bomb, too_large, unknown_format, unreadable)",
+            "reason code: empty, binary, undecodable, corrupt_zip, zip_bomb, malformed_docx, malformed_xlsx, malformed_table, unmapped_table, too_large, unknown_format, no_text, unreadable",
         ),
         col("detail", Utf8, false, "what exactly was wrong"),
         col("n_bytes", Int64, true, "size of the file, when known"),

@@ -14,6 +14,7 @@ pub mod furniture;
 pub mod html;
 pub mod metadata;
 pub mod normalize;
+pub mod table;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,10 @@ pub enum Format {
     Html,
     /// Word document.
     Docx,
+    /// Delimited table (CSV, TSV).
+    Csv,
+    /// Excel workbook.
+    Xlsx,
 }
 
 impl Format {
@@ -44,6 +49,8 @@ impl Format {
             Self::Txt => "txt",
             Self::Html => "html",
             Self::Docx => "docx",
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
         }
     }
 }
@@ -135,6 +142,10 @@ pub struct Reader<'a> {
     pub gazetteer: &'a Gazetteer,
     /// Limits.
     pub limits: Limits,
+    /// The indicator catalog (units of table columns).
+    pub catalog: &'a countypanel_core::catalog::Catalog,
+    /// Column mappings of yearbook tables.
+    pub tables: &'a [countypanel_core::config::TableMapping],
 }
 
 /// Lists the files under `root` (recursively, hidden files and folders skipped), sorted.
@@ -224,14 +235,8 @@ impl Reader<'_> {
             "txt" | "text" | "md" => Format::Txt,
             "html" | "htm" | "shtml" | "xhtml" => Format::Html,
             "docx" => Format::Docx,
-            "csv" | "tsv" | "xlsx" | "xls" => {
-                return reject(
-                    "unsupported_format",
-                    format!(
-                        ".{ext} tables are not read yet; convert the table to text or leave it out"
-                    ),
-                    Some(size),
-                );
+            "csv" | "tsv" | "xlsx" => {
+                return self.read_table(path, &bytes, &ext);
             }
             _ => {
                 return reject(
@@ -257,6 +262,7 @@ impl Reader<'_> {
                     return reject("malformed_docx", d, Some(size));
                 }
             },
+            Format::Csv | Format::Xlsx => unreachable!("tables are read by read_table"),
             Format::Txt | Format::Html => {
                 if looks_binary(&bytes) {
                     return reject(
@@ -382,6 +388,125 @@ impl Reader<'_> {
             issuer_name: meta.issuer,
             issuer_code,
             issuer_method,
+            text,
+            facts,
+        }))
+    }
+}
+
+impl Reader<'_> {
+    /// Reads a yearbook table under the first `[[ingest.table]]` mapping that matches its path.
+    fn read_table(&self, path: &Path, bytes: &[u8], ext: &str) -> Outcome {
+        let source_path = path.to_string_lossy().into_owned();
+        let size = bytes.len() as u64;
+        let reject = |reason: &'static str, detail: String| {
+            Outcome::Rejected(Reject {
+                source_path: source_path.clone(),
+                reason,
+                detail,
+                n_bytes: Some(size),
+            })
+        };
+        let Some(mapping) = self
+            .tables
+            .iter()
+            .find(|m| source_path.contains(&m.path_contains))
+        else {
+            return reject(
+                "unmapped_table",
+                "no [[ingest.table]] mapping of the pipeline file matches this path".into(),
+            );
+        };
+        let (format, grid, encoding, replacements) = if ext == "xlsx" {
+            if !bytes.starts_with(b"PK\x03\x04") {
+                return reject("corrupt_zip", "an .xlsx file must be a zip archive".into());
+            }
+            match docx::read_zip_entry(bytes, "xl/workbook.xml", self.limits.max_unzipped_bytes) {
+                Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d),
+                Err(docx::ZipProblem::Bomb(d)) => return reject("zip_bomb", d),
+                Err(docx::ZipProblem::Missing(d)) => return reject("malformed_xlsx", d),
+                Ok(_) => {}
+            }
+            match table::parse_xlsx(bytes) {
+                Ok(g) => (Format::Xlsx, g, "UTF-8".to_string(), 0),
+                Err(d) => return reject("malformed_xlsx", d),
+            }
+        } else {
+            if looks_binary(bytes) {
+                return reject("binary", format!("binary content in a .{ext} file"));
+            }
+            let d = decode::decode(bytes, false);
+            if d.replacements * 5 > d.text.chars().count().max(1) {
+                return reject(
+                    "undecodable",
+                    format!(
+                        "{} characters could not be decoded as {}",
+                        d.replacements, d.encoding
+                    ),
+                );
+            }
+            match table::parse_delimited(&d.text, ext == "tsv") {
+                Ok(g) => (Format::Csv, g, d.encoding, d.replacements),
+                Err(e) => return reject("malformed_table", e),
+            }
+        };
+        let units = |id: &str| {
+            let unit = self.catalog.get(id)?.unit.as_str();
+            countypanel_core::catalog::UNITS
+                .iter()
+                .find(|u| **u == unit)
+                .copied()
+        };
+        let (text, cells) = match table::table_facts(&grid, mapping, &units) {
+            Ok(x) => x,
+            Err(table::TableProblem(d)) => return reject("unmapped_table", d),
+        };
+        let sha = sha256_hex(bytes);
+        let doc_id = sha[..16].to_string();
+        let facts = cells
+            .into_iter()
+            .map(|c| {
+                let ctx: Vec<&str> = c.parent.as_deref().into_iter().collect();
+                let r = self.gazetteer.resolve(
+                    c.fact.region_name.as_deref().unwrap_or(""),
+                    c.fact.year,
+                    &ctx,
+                );
+                let (region_code, region_method) = if r.status == Status::Resolved {
+                    (r.code, r.method.map(countypanel_regions::Method::as_str))
+                } else {
+                    (None, None)
+                };
+                let fact_id = short_id(
+                    &[
+                        &doc_id,
+                        &c.fact.char_start.to_string(),
+                        &c.fact.char_end.to_string(),
+                        &c.fact.value.to_string(),
+                    ],
+                    16,
+                );
+                DocFact {
+                    fact_id,
+                    fact: c.fact,
+                    region_code,
+                    region_method,
+                }
+            })
+            .collect();
+        Outcome::Document(Box::new(Document {
+            doc_id,
+            source_path: source_path.clone(),
+            sha256: sha,
+            format,
+            encoding,
+            n_bytes: size,
+            n_replacements: replacements,
+            title: None,
+            published: None,
+            issuer_name: None,
+            issuer_code: None,
+            issuer_method: None,
             text,
             facts,
         }))

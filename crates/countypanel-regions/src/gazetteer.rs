@@ -246,6 +246,27 @@ pub fn short_name(name: &str) -> Option<&str> {
     None
 }
 
+/// Tables and reports often drop the peoples from an autonomous county's name: 大通回族土族自治县
+/// is written 大通自治县. The aliases keep the first two or three characters of the place name.
+fn autonomous_aliases(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["自治县", "自治旗", "自治州"] {
+        let Some(stem) = name.strip_suffix(suffix) else {
+            continue;
+        };
+        if !stem.contains('族') {
+            continue;
+        }
+        let chars: Vec<char> = stem.chars().collect();
+        for n in [2, 3] {
+            if chars.len() > n && chars[n - 1] != '族' {
+                out.push(format!("{}{suffix}", chars[..n].iter().collect::<String>()));
+            }
+        }
+    }
+    out
+}
+
 const TOWN_SUFFIXES: &[&str] = &["街道办事处", "街道", "镇", "乡", "苏木"];
 
 /// The gazetteer.
@@ -274,6 +295,9 @@ impl Gazetteer {
             by_name.entry(e.name.clone()).or_default().push(i);
             if let Some(s) = short_name(&e.name) {
                 by_short.entry(s.to_string()).or_default().push(i);
+            }
+            for alias in autonomous_aliases(&e.name) {
+                by_short.entry(alias).or_default().push(i);
             }
             by_code.entry(e.code.clone()).or_default().push(i);
         }

@@ -124,6 +124,8 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
             max_file_bytes: p.ingest.max_file_bytes,
             max_unzipped_bytes: p.ingest.max_unzipped_bytes,
         },
+        catalog: &catalog,
+        tables: &p.ingest.tables,
     };
     let started = Instant::now();
     let progress = Progress::new(files.len(), cli.quiet);
@@ -308,6 +310,8 @@ fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
             max_file_bytes: p.ingest.max_file_bytes,
             max_unzipped_bytes: p.ingest.max_unzipped_bytes,
         },
+        catalog: &catalog,
+        tables: &p.ingest.tables,
     };
     let outcomes = reader.read_all(&files, &|_| {});
     let docs: Vec<&countypanel_ingest::Document> = outcomes

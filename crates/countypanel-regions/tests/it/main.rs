@@ -92,7 +92,14 @@ const CASES: &[Case] = &[
         Status::Resolved,
         Some("620102"),
     ),
-    // Short names and unknowns.
+    // Short names, autonomous counties without their peoples, and unknowns.
+    (
+        "大通自治县",
+        Some(2001),
+        &["青海省"],
+        Status::Resolved,
+        Some("630121"),
+    ),
     ("嘉鱼", Some(2019), &[], Status::Resolved, Some("421221")),
     ("XX县区", None, &[], Status::Unknown, None),
 ];

@@ -95,7 +95,7 @@ fn bad_files_are_rejected_with_distinct_reasons_and_the_batch_goes_on() {
         .into_iter()
         .flatten()
         .collect();
-    assert_eq!(read.len(), 17);
+    assert_eq!(read.len(), 18);
     assert!(read.iter().any(|p| p.ends_with("good.docx")));
 
     // The same batch fails its check (exit 1) when the allowed share is lower, outputs written.

@@ -13,7 +13,7 @@ fn run_on_a_copy_of_the_sample_builds_a_comparison_of_six_regions_over_three_yea
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("ingest: 16 files, 16 read, 0 rejected"),
+        err.contains("ingest: 17 files, 17 read, 0 rejected"),
         "{err}"
     );
     assert!(
@@ -84,6 +84,12 @@ fn run_on_a_copy_of_the_sample_builds_a_comparison_of_six_regions_over_three_yea
             "{f} missing"
         );
     }
+    // The GBK yearbook table's cells are facts too.
+    let beds: Vec<usize> = (0..ind.len())
+        .filter(|&i| ind[i].as_deref() == Some("hospital_beds"))
+        .collect();
+    assert_eq!(beds.len(), 14, "one per filled cell of the yearbook table");
+
     let headline = std::fs::read_to_string(dir.path().join("data/summary/headline.txt")).unwrap();
     assert!(headline.contains("嘉鱼县 421221"), "{headline}");
 }

@@ -1,0 +1,255 @@
+//! Yearbook tables (`.csv`, `.tsv`, `.xlsx`): a header row, then one row per region and year.
+//!
+//! The pipeline file maps a table's columns (`[[ingest.table]]`): which column names the region,
+//! which the year, which the region's province or city (used as context to resolve names shared
+//! across provinces), and which columns hold which catalog indicators. Every mapped cell becomes a
+//! fact directly, its value parsed by the same number parser as report text. The document text
+//! of a table is its rows, one per line with cells separated by ` | `, and fact offsets point at
+//! the cell in that text, so evidence can be shown like any other.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader as _, Xlsx, open_workbook_from_rs};
+use countypanel_core::config::TableMapping;
+use countypanel_extract::{Fact, Kind};
+use countypanel_zhnum::{Qualifier, parse_number};
+
+/// A table read into rows of text cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    /// Rows of cells, the header rows included.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Parses CSV or TSV text (ragged rows allowed, a BOM dropped).
+pub fn parse_delimited(text: &str, tab: bool) -> Result<Grid, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(if tab { b'\t' } else { b',' })
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| format!("row {}: {e}", i + 1))?;
+        rows.push(rec.iter().map(|c| c.trim().to_string()).collect());
+    }
+    Ok(Grid { rows })
+}
+
+/// Reads the first worksheet of an XLSX file. Cells of a merged range other than its first come
+/// back empty; header rows fill them from the left (see [`header_row`]).
+pub fn parse_xlsx(bytes: &[u8]) -> Result<Grid, String> {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| e.to_string())?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or_else(|| "the workbook has no worksheet".to_string())?
+        .map_err(|e| e.to_string())?;
+    let rows = range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    &Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{}", f as i64)
+                    }
+                    other => other.to_string().trim().to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    Ok(Grid { rows })
+}
+
+/// The index of the header row (the first of the first ten rows holding both the region and the
+/// year column names) with merged cells filled from the left.
+fn header_row(grid: &Grid, m: &TableMapping) -> Option<(usize, Vec<String>)> {
+    for (i, row) in grid.rows.iter().take(10).enumerate() {
+        let mut filled = Vec::with_capacity(row.len());
+        let mut last = String::new();
+        for cell in row {
+            if !cell.is_empty() {
+                last.clone_from(cell);
+            }
+            filled.push(if cell.is_empty() {
+                last.clone()
+            } else {
+                cell.clone()
+            });
+        }
+        if filled.contains(&m.region) && filled.contains(&m.year) {
+            // A header cell repeated by a merge names its first column only.
+            let mut seen = std::collections::HashSet::new();
+            let header = filled
+                .into_iter()
+                .map(|c| {
+                    if seen.insert(c.clone()) {
+                        c
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect();
+            return Some((i, header));
+        }
+    }
+    None
+}
+
+/// A fact read from a table cell, with the context to resolve its region.
+#[derive(Debug, Clone)]
+pub struct CellFact {
+    /// The fact.
+    pub fact: Fact,
+    /// The parent region named in the row (province, city), if mapped.
+    pub parent: Option<String>,
+}
+
+/// Why a table yields nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableProblem(pub String);
+
+/// The rendered text of a grid and the facts of its mapped cells.
+pub fn table_facts(
+    grid: &Grid,
+    m: &TableMapping,
+    catalog_units: &dyn Fn(&str) -> Option<&'static str>,
+) -> Result<(String, Vec<CellFact>), TableProblem> {
+    let (h, header) = header_row(grid, m).ok_or_else(|| {
+        TableProblem(format!(
+            "no header row with the region column `{}` and the year column `{}` in the first ten rows",
+            m.region, m.year
+        ))
+    })?;
+    let pos = |name: &str| header.iter().position(|c| c == name);
+    let region_col = pos(&m.region).expect("header_row checked it");
+    let year_col = pos(&m.year).expect("header_row checked it");
+    let parent_col = m.region_parent.as_deref().and_then(pos);
+    let mut value_cols = Vec::new();
+    for (column, indicator) in &m.columns {
+        let Some(c) = pos(column) else {
+            return Err(TableProblem(format!(
+                "mapped column `{column}` is not in the header"
+            )));
+        };
+        let Some(unit) = catalog_units(indicator) else {
+            return Err(TableProblem(format!(
+                "mapped indicator `{indicator}` is not in the catalog"
+            )));
+        };
+        value_cols.push((c, indicator.clone(), unit));
+    }
+    value_cols.sort_by_key(|(c, _, _)| *c);
+    // Render the text: one line per row, cells joined by " | ", remembering each cell's offset.
+    let mut text = String::new();
+    let mut n_chars = 0usize;
+    let mut facts = Vec::new();
+    for (r, row) in grid.rows.iter().enumerate() {
+        let mut offsets = Vec::with_capacity(row.len());
+        for (c, cell) in row.iter().enumerate() {
+            if c > 0 {
+                text.push_str(" | ");
+                n_chars += 3;
+            }
+            offsets.push(n_chars);
+            text.push_str(cell);
+            n_chars += cell.chars().count();
+        }
+        let line: String = row.join(" | ");
+        text.push('\n');
+        n_chars += 1;
+        if r <= h {
+            continue;
+        }
+        let cell = |c: usize| row.get(c).map_or("", String::as_str);
+        let region = cell(region_col);
+        let year: Option<i32> = cell(year_col)
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (1900..=2100).contains(y));
+        if region.is_empty() {
+            continue;
+        }
+        for (c, indicator, unit) in &value_cols {
+            let raw = cell(*c);
+            if raw.is_empty() {
+                continue;
+            }
+            let Some(value) = parse_number(raw) else {
+                continue;
+            };
+            let start = offsets.get(*c).copied().unwrap_or(0);
+            facts.push(CellFact {
+                fact: Fact {
+                    indicator_id: Some(indicator.clone()),
+                    indicator_text: Some(header[*c].clone()),
+                    subject: None,
+                    value,
+                    value_text: raw.to_string(),
+                    unit,
+                    qualifier: Qualifier::Eq,
+                    kind: Kind::Actual,
+                    year,
+                    year_flag: if year.is_none() {
+                        Some("malformed")
+                    } else {
+                        Some("table")
+                    },
+                    as_of: None,
+                    region_name: Some(region.to_string()),
+                    char_start: start,
+                    char_end: start + raw.chars().count(),
+                    evidence: raw.to_string(),
+                    sentence: line.clone(),
+                    rule: "table_cell",
+                },
+                parent: parent_col
+                    .map(|p| cell(p).to_string())
+                    .filter(|s| !s.is_empty()),
+            });
+        }
+    }
+    Ok((text, facts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn mapping() -> TableMapping {
+        TableMapping {
+            path_contains: "yearbook".into(),
+            region: "county".into(),
+            year: "year".into(),
+            region_parent: Some("province".into()),
+            columns: BTreeMap::from([("hospital_beds".to_string(), "hospital_beds".to_string())]),
+        }
+    }
+
+    fn units(id: &str) -> Option<&'static str> {
+        (id == "hospital_beds").then_some("bed")
+    }
+
+    #[test]
+    fn csv_cells_become_facts_with_offsets_into_the_rendered_text() {
+        let g = parse_delimited("\u{feff}year,province,county,hospital_beds\n2018,湖北省,嘉鱼县,1520\n2018,湖北省,通山县,\n2019,湖北省,嘉鱼县,\"1,610\",extra\n", false).unwrap();
+        let (text, facts) = table_facts(&g, &mapping(), &units).unwrap();
+        assert_eq!(facts.len(), 2);
+        let f = &facts[1].fact;
+        assert_eq!((f.value, f.year, f.unit), (1610.0, Some(2019), "bed"));
+        let chars: Vec<char> = text.chars().collect();
+        let span: String = chars[f.char_start..f.char_end].iter().collect();
+        assert_eq!(span, "1,610");
+        assert_eq!(facts[0].parent.as_deref(), Some("湖北省"));
+    }
+
+    #[test]
+    fn unmapped_header_is_a_problem() {
+        let g = parse_delimited("a,b\n1,2\n", false).unwrap();
+        assert!(table_facts(&g, &mapping(), &units).is_err());
+    }
+}
