@@ -27,6 +27,9 @@ const PATTERNS: &[&str] = &[
     "设为首页",
     "字号:",
     "滑开",
+    "首页 >",
+    "首页>",
+    "首页 »",
 ];
 
 /// Labels that make a line metadata worth keeping even when it also holds furniture.

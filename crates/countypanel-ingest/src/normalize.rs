@@ -6,7 +6,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises text; fact offsets refer to the result.
 #[must_use]
 pub fn normalize(text: &str) -> String {
-    let nfkc: String = text
+    // CRLF and lone CR are line breaks; only blank lines make paragraphs.
+    let unified = text.replace("\r\n", "\n");
+    let nfkc: String = unified
         .nfkc()
         .map(|c| match c {
             '\r' => '\n',
@@ -63,5 +65,6 @@ mod tests {
     #[test]
     fn paragraphs_survive_and_blank_runs_fold() {
         assert_eq!(normalize("甲\r\n\r\n\r\n乙\n丙\n"), "甲\n\n乙\n丙");
+        assert_eq!(normalize("甲\r\n乙"), "甲\n乙");
     }
 }

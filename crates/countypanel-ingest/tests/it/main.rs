@@ -1,0 +1,151 @@
+//! Readers on fixtures made by the tests themselves: each format and encoding decodes to the
+//! expected text (insta snapshots in `tests/it/snapshots`).
+
+use std::io::Write;
+
+use countypanel_core::config::TableMapping;
+use countypanel_ingest::{decode, docx, html, normalize, table};
+use encoding_rs::GB18030;
+
+fn zip(entries: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, body) in entries {
+            z.start_file(*name, opts).unwrap();
+            z.write_all(body.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn gbk_html_page_with_meta_charset() {
+    let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+<title>平安县卫生健康工作总结_平安县人民政府</title><script>var n=1;</script></head><body>\
+<div>首页 &gt; 工作动态</div><h1>平安县卫生健康工作总结</h1><p>发布时间:2021-03-02</p>\
+<p>全县家庭医生签约覆盖率达到６５．３％，较上年提高３个百分点。</p>\
+<table><tr><td>指标</td><td>2020年</td></tr><tr><td>建档率</td><td>91.2%</td></tr></table>\
+<p>【打印本页】【关闭窗口】</p></body></html>";
+    let (bytes, _, _) = GB18030.encode(page);
+    let d = decode::decode(&bytes, true);
+    assert_eq!(
+        (d.encoding.as_str(), d.how, d.replacements),
+        ("gb18030", "meta", 0)
+    );
+    let h = html::html_to_text(&d.text);
+    let text = countypanel_ingest::furniture::strip(&normalize::normalize(&h.text));
+    insta::assert_snapshot!("gbk_html", format!("title: {:?}\n{text}", h.title));
+}
+
+#[test]
+fn gb18030_text_without_a_label() {
+    let text = "海东市卫生健康委员会关于二〇二一年基层卫生工作的通报\n全市乡镇卫生院一百零二所，村卫生室一千六百余个。\n居民健康档案建档率百分之九十二点五。";
+    let (bytes, _, _) = GB18030.encode(text);
+    let d = decode::decode(&bytes, false);
+    assert_eq!(d.how, "detected");
+    insta::assert_snapshot!(
+        "gb18030_text",
+        format!("{}\n{}", d.encoding, normalize::normalize(&d.text))
+    );
+}
+
+#[test]
+fn utf16le_text_with_bom() {
+    let text = "互助县２０２２年公共卫生服务情况\r\n高血压患者规范管理率７８％。";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let d = decode::decode(&bytes, false);
+    insta::assert_snapshot!(
+        "utf16le_text",
+        format!(
+            "{} {}\n{}",
+            d.encoding,
+            d.how,
+            normalize::normalize(&d.text)
+        )
+    );
+}
+
+#[test]
+fn docx_with_a_table() {
+    let body = "<w:p><w:r><w:t>乐都区2021年卫生工作要点</w:t></w:r></w:p>\
+<w:p><w:r><w:t xml:space=\"preserve\">全区组建家庭医生团队</w:t></w:r><w:r><w:t>86支。</w:t></w:r></w:p>\
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2020年</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2021年</w:t></w:r></w:p></w:tc></w:tr>\
+<w:tr><w:tc><w:p><w:r><w:t>签约率</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>61.0%</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>64.5%</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+    );
+    let bytes = zip(&[("word/document.xml", &xml)]);
+    let text = docx::docx_to_text(&bytes, 1 << 20).unwrap();
+    insta::assert_snapshot!("docx_table", normalize::normalize(&text));
+}
+
+fn xlsx_with_merged_header() -> Vec<u8> {
+    let sheet = r#"<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>县域卫生资源</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>year</t></is></c><c r="B2" t="inlineStr"><is><t>county</t></is></c><c r="C2" t="inlineStr"><is><t>hospital_beds</t></is></c><c r="D2"/></row>
+<row r="3"><c r="A3"><v>2020</v></c><c r="B3" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C3"><v>1535</v></c><c r="D3"><v>12</v></c></row>
+<row r="4"><c r="A4"><v>2021</v></c><c r="B4" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C4"><f>C3+67</f><v>1602</v></c><c r="D4"><v>13</v></c></row>
+</sheetData><mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="C2:D2"/></mergeCells></worksheet>"#;
+    zip(&[
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ])
+}
+
+fn mapping() -> TableMapping {
+    TableMapping {
+        path_contains: "yearbook".into(),
+        region: "county".into(),
+        year: "year".into(),
+        region_parent: None,
+        columns: [("hospital_beds".to_string(), "hospital_beds".to_string())].into(),
+    }
+}
+
+fn units(id: &str) -> Option<&'static str> {
+    (id == "hospital_beds").then_some("bed")
+}
+
+#[test]
+fn xlsx_yearbook_with_merged_header_cells_and_a_formula() {
+    let grid = table::parse_xlsx(&xlsx_with_merged_header()).unwrap();
+    let (text, facts) = table::table_facts(&grid, &mapping(), &units).unwrap();
+    let values: Vec<(Option<i32>, f64)> =
+        facts.iter().map(|f| (f.fact.year, f.fact.value)).collect();
+    // The merged header spans two columns; only its first is the indicator, and the formula's
+    // cached value is read.
+    assert_eq!(values, vec![(Some(2020), 1535.0), (Some(2021), 1602.0)]);
+    insta::assert_snapshot!("xlsx_merged_header", text);
+}
+
+#[test]
+fn gbk_csv() {
+    let csv = "year,province,county,hospital_beds\r\n2020,湖北省,嘉鱼县,\"1,535\"\r\n2021,湖北省,嘉鱼县,1602\r\n";
+    let (bytes, _, _) = GB18030.encode(csv);
+    let d = decode::decode(&bytes, false);
+    let grid = table::parse_delimited(&d.text, false).unwrap();
+    let (text, facts) = table::table_facts(&grid, &mapping(), &units).unwrap();
+    assert_eq!(facts.len(), 2);
+    assert_eq!(facts[0].fact.value, 1535.0);
+    insta::assert_snapshot!("gbk_csv", format!("{}\n{text}", d.encoding));
+}
