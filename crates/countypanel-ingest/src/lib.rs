@@ -232,6 +232,8 @@ impl Reader<'_> {
             .unwrap_or_default();
         let is_zip = bytes.starts_with(b"PK\x03\x04");
         let format = match ext.as_str() {
+            // A page saved with a .txt name is still a page.
+            "txt" | "text" | "md" if looks_like_html(&bytes) => Format::Html,
             "txt" | "text" | "md" => Format::Txt,
             "html" | "htm" | "shtml" | "xhtml" => Format::Html,
             "docx" => Format::Docx,
@@ -513,6 +515,17 @@ impl Reader<'_> {
     }
 }
 
+/// Whether the bytes open like an HTML document.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF))
+        .take(64)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
 /// Binary content: NUL bytes outside UTF-16 text, or many control bytes.
 fn looks_binary(bytes: &[u8]) -> bool {
     if encoding_rs::Encoding::for_bom(bytes).is_some() {
@@ -543,6 +556,13 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_content_is_recognised_whatever_the_name() {
+        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<HTML><body>"));
+        assert!(!looks_like_html("签约率80%".as_bytes()));
+    }
 
     #[test]
     fn binary_detection() {
