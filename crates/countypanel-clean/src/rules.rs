@@ -50,7 +50,13 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
     let year = || col("year");
     when(col("region_code").is_null())
         .then(lit("region_unresolved"))
-        .when(year().is_null().and(col("year_flag").eq(lit("malformed"))))
+        .when(
+            year().is_null().and(
+                col("year_flag")
+                    .eq(lit("malformed"))
+                    .or(col("year_flag").eq(lit("document_years_malformed"))),
+            ),
+        )
         .then(lit("year_malformed"))
         .when(year().is_null())
         .then(lit("year_missing"))

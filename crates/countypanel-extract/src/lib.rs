@@ -179,6 +179,9 @@ impl Extractor {
             None
         };
         let published_year = ctx.published.map(|(y, _, _)| y).or(as_of_reference);
+        // A year written with five or more digits (202223年) is what a broken template leaves
+        // behind; once a document shows one, none of its years can be trusted.
+        let years_untrusted = has_malformed_year(&chars);
         // A report published in the first quarter looks back on the year before.
         let default_year = ctx
             .published
@@ -268,6 +271,7 @@ impl Extractor {
                     prev_sentence,
                     &years,
                     Carried {
+                        untrusted: years_untrusted,
                         paragraph: para_year,
                         paragraph_malformed: para_malformed,
                         heading: heading_year,
@@ -448,7 +452,9 @@ impl Extractor {
                     )
                 })
             });
-        let (year, year_flag) = if let Some(s) = stated {
+        let (year, year_flag) = if carried.untrusted {
+            (None, Some("document_years_malformed"))
+        } else if let Some(s) = stated {
             s
         } else if kind == Kind::Target {
             match carried.heading {
@@ -579,12 +585,29 @@ fn noun_after(sc: &[char], at: usize) -> String {
 /// Years carried into a sentence from what came before it.
 #[derive(Debug, Clone, Copy)]
 struct Carried {
+    untrusted: bool,
     paragraph: Option<i32>,
     paragraph_malformed: bool,
     heading: Option<i32>,
     section: Option<i32>,
     default: Option<i32>,
     default_flag: &'static str,
+}
+
+/// Whether the text holds a year of five or more digits (202223年).
+fn has_malformed_year(chars: &[char]) -> bool {
+    let mut run = 0;
+    for &c in chars {
+        if c.is_ascii_digit() {
+            run += 1;
+        } else {
+            if c == '年' && run >= 5 {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Whether a year at `start` opens its sentence (only list markers before it).

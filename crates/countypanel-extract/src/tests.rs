@@ -143,7 +143,10 @@ fn counts_with_ge_take_their_unit_from_the_noun_before() {
 fn malformed_year_gives_no_year_and_a_flag() {
     let f = extract("202223年,全县签约率达到60%。", None);
     let s = find(&f, 60.0);
-    assert_eq!((s.year, s.year_flag), (None, Some("malformed")));
+    assert_eq!(
+        (s.year, s.year_flag),
+        (None, Some("document_years_malformed"))
+    );
 }
 
 #[test]
@@ -236,4 +239,18 @@ fn a_dateline_does_not_date_the_sections_below_it() {
     let f = extract(text, Some((2022, 2, 16)));
     assert_eq!(find(&f, 81.0).year, Some(2021));
     assert_eq!(find(&f, 3.0).indicator_id, None);
+}
+
+#[test]
+fn one_malformed_year_makes_every_year_of_the_document_untrusted() {
+    let f = extract(
+        "2023年,全县签约率达到60%。\n在202223年,建档率90%。",
+        Some((2023, 6, 1)),
+    );
+    for fact in &f {
+        assert_eq!(
+            (fact.year, fact.year_flag),
+            (None, Some("document_years_malformed"))
+        );
+    }
 }
