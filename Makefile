@@ -15,6 +15,7 @@ SHELL := bash
 RAW ?= data/raw/sample
 PIPELINE ?= pipelines/county-health.toml
 PROFILE ?= release
+BENCH_ROWS ?= 2000000
 CARGO ?= cargo
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/countypanel-target
 
@@ -79,10 +80,12 @@ lint: ## Clippy with warnings as errors
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 bench: ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
-	@{ echo; echo "## $$(date -u '+%Y-%m-%d %H:%M UTC'): region lookups"; echo; \
+	@{ echo; echo "## $$(date -u '+%Y-%m-%d %H:%M UTC')"; echo; \
 	  echo "Machine: $$(nproc) cores, $$(free -g | awk '/Mem:/ {print $$2}') GiB, $$(uname -sm); $$(rustc --version)."; \
-	  echo 'Command: `cargo bench -p countypanel-regions --bench lookup` (release profile, one thread).'; echo; \
-	  $(CARGO) bench -q --locked -p countypanel-regions --bench lookup; } | tee -a BENCHMARKS.md
+	  echo; echo 'Region lookups: `cargo bench -p countypanel-regions --bench lookup` (release profile, one thread).'; echo; \
+	  $(CARGO) bench -q --locked -p countypanel-regions --bench lookup; \
+	  echo; echo "Clean stage on synthetic facts: \`COUNTYPANEL_BENCH_ROWS=$(BENCH_ROWS) cargo bench -p countypanel-clean --bench clean\` (release profile, polars on all cores)."; echo; \
+	  COUNTYPANEL_BENCH_ROWS=$(BENCH_ROWS) $(CARGO) bench -q --locked -p countypanel-clean --bench clean; } | tee -a BENCHMARKS.md
 
 clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
 	rm -rf $(STAGED) $(CLEAN) $(QA) $(SUMMARY)
