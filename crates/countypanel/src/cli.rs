@@ -64,6 +64,11 @@ pub enum Command {
         after_help = "Example:\n  countypanel eval --gold ../shared/gold/seeds_gold.csv --docs ../shared/corpus/seeds --misses\n\nA gold fact is found when a fact of the same document has the same value and unit; year, kind,\nqualifier and indicator naming are then compared. See the countypanel-ingest `eval` module docs."
     )]
     Eval(EvalArgs),
+    /// Show where a number comes from: the observation, each source document and the evidence.
+    #[command(
+        after_help = "Examples:\n  countypanel explain 嘉鱼县 2020 village_clinics\n  countypanel explain 421221 2020 村卫生室数\n\nThe chosen fact is marked *, the evidence 【like this】 in its sentence; facts of the same cell that\nwere quarantined are listed with their rule."
+    )]
+    Explain(ExplainArgs),
     /// Print the table contracts (columns, types, meaning) as markdown.
     Schema,
     /// Resolve a place name to its region code in a year.
@@ -150,6 +155,17 @@ pub struct EvalArgs {
     /// Also list missed facts, extracted facts not in the gold, and disagreements.
     #[arg(long)]
     pub misses: bool,
+}
+
+/// Explain arguments.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Region name or 6-digit code.
+    pub region: String,
+    /// Year.
+    pub year: i32,
+    /// Indicator id (`village_clinics`) or Chinese name (`村卫生室数`).
+    pub indicator: String,
 }
 
 /// Region lookup arguments.

@@ -18,7 +18,9 @@ use countypanel_ingest::{Limits, Reader, list_inputs, write_outputs};
 use countypanel_regions::{Gazetteer, Status};
 
 use crate::Outcome;
-use crate::cli::{AggregateArgs, CleanArgs, Cli, Command, EvalArgs, IngestArgs, RegionArgs};
+use crate::cli::{
+    AggregateArgs, CleanArgs, Cli, Command, EvalArgs, ExplainArgs, IngestArgs, RegionArgs,
+};
 use crate::progress::Progress;
 
 /// Runs the command line.
@@ -54,6 +56,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         }
         Command::Region(a) => region(cli, a),
         Command::Eval(a) => eval(cli, a),
+        Command::Explain(a) => explain(cli, a),
         Command::Schema => {
             let text = countypanel_core::contract::markdown();
             match std::io::stdout().lock().write_all(text.as_bytes()) {
@@ -329,6 +332,30 @@ fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
         .collect();
     let report = countypanel_ingest::eval::score(&docs, &gold, &catalog);
     let text = report.render(a.misses);
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(Outcome::Ok)
+}
+
+fn explain(cli: &Cli, a: &ExplainArgs) -> Result<Outcome> {
+    let p = load_pipeline(cli)?;
+    let catalog = load_catalog(&p)?;
+    let gazetteer = load_gazetteer(&p)?;
+    let text = crate::explain::explain(
+        &a.region,
+        a.year,
+        &a.indicator,
+        &catalog,
+        &gazetteer,
+        &crate::explain::Tables {
+            observations: &p.paths.clean.join("observations.parquet"),
+            facts: &p.paths.staged.join("facts.parquet"),
+            documents: &p.paths.staged.join("documents.parquet"),
+            quarantine: &p.paths.qa.join("quarantine.parquet"),
+        },
+    )?;
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,

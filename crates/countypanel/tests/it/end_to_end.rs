@@ -166,3 +166,27 @@ fn disagreeing_sources_are_reconciled_by_source_priority() {
     assert_eq!(conflict[i].as_deref(), Some("true"));
     assert_eq!(n_sources[i], Some(2));
 }
+
+#[test]
+fn explain_traces_a_cell_to_its_documents_and_evidence() {
+    let dir = project();
+    assert!(
+        countypanel(dir.path(), &["run", "--quiet"])
+            .status
+            .success()
+    );
+    let out = countypanel(
+        dir.path(),
+        &["explain", "嘉鱼县", "2020", "village_clinics"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("actual: 91 institution"), "{text}");
+    assert!(text.contains("【91个村卫生室】"), "{text}");
+    assert!(
+        text.contains("2020_news_village_clinics.html") && text.contains("sources disagree"),
+        "{text}"
+    );
+    let out = countypanel(dir.path(), &["explain", "421221", "2020", "村卫生室数"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), text);
+}

@@ -141,3 +141,52 @@ fn repeated_mentions_in_one_document_merge() {
     )]);
     assert_eq!(cell(&dir), (50.8, 1, 2, "false".into(), 2, 1));
 }
+
+#[test]
+fn ranks_changes_and_compound_change_match_hand_computation() {
+    use countypanel_core::contract::COMPARISON;
+    let dir = corpus(&[
+        (
+            "a.txt",
+            &report("2020-02-01", "2019年,家庭医生签约覆盖率50%。"),
+        ),
+        (
+            "b.txt",
+            &report("2022-02-01", "2021年,家庭医生签约覆盖率55%。"),
+        ),
+        (
+            "c.txt",
+            "通山县卫生健康工作情况\n发布时间:2022-02-03\n2021年,通山县家庭医生签约覆盖率60%。\n",
+        ),
+    ]);
+    let c = read_table(
+        &dir.path().join("data/summary/comparison.parquet"),
+        &COMPARISON,
+    )
+    .unwrap();
+    let code = strings(&c, "region_code").unwrap();
+    let year = ints(&c, "year").unwrap();
+    let i = (0..c.num_rows())
+        .find(|&i| code[i].as_deref() == Some("421221") && year[i] == Some(2021))
+        .expect("嘉鱼县 2021");
+    let f = |n: &str| floats(&c, n).unwrap()[i].unwrap();
+    let n = |n: &str| ints(&c, n).unwrap()[i].unwrap();
+    assert_eq!(
+        (n("rank"), n("n_compared"), n("prev_year"), n("years_apart")),
+        (2, 2, 2019, 2)
+    );
+    assert!((f("percentile") - 0.0).abs() < 1e-9);
+    assert!((f("change_abs") - 5.0).abs() < 1e-9);
+    assert!((f("change_rel") - 0.1).abs() < 1e-9);
+    // (55 / 50) ^ (1 / 2) - 1
+    assert!(
+        (f("cagr") - (1.1f64.sqrt() - 1.0)).abs() < 1e-9,
+        "{}",
+        f("cagr")
+    );
+    let j = (0..c.num_rows())
+        .find(|&j| code[j].as_deref() == Some("421224"))
+        .expect("通山县 2021");
+    assert_eq!(ints(&c, "rank").unwrap()[j], Some(1));
+    assert!((floats(&c, "percentile").unwrap()[j].unwrap() - 100.0).abs() < 1e-9);
+}

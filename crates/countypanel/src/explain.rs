@@ -1,0 +1,224 @@
+//! `countypanel explain REGION YEAR INDICATOR`: where a number of the summary comes from.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use arrow::array::{Array, ListArray, StringArray};
+use countypanel_core::catalog::Catalog;
+use countypanel_core::contract::{DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE};
+use countypanel_core::parquet_io::read_table;
+use countypanel_core::table::{floats, ints, strings};
+use countypanel_regions::{Gazetteer, Status};
+
+/// Paths of the tables explain reads.
+pub struct Tables<'a> {
+    pub observations: &'a Path,
+    pub facts: &'a Path,
+    pub documents: &'a Path,
+    pub quarantine: &'a Path,
+}
+
+fn list_at(batch: &arrow::record_batch::RecordBatch, name: &str, row: usize) -> Vec<String> {
+    let col = batch.column_by_name(name).expect("contract column");
+    let list = col
+        .as_any()
+        .downcast_ref::<ListArray>()
+        .expect("list column");
+    let values = list.value(row);
+    let s = arrow::compute::cast(&values, &arrow::datatypes::DataType::Utf8).expect("text list");
+    let s = s.as_any().downcast_ref::<StringArray>().expect("strings");
+    (0..s.len())
+        .filter(|&i| s.is_valid(i))
+        .map(|i| s.value(i).to_string())
+        .collect()
+}
+
+/// The sentence with the evidence marked 【like this】.
+fn marked(sentence: &str, evidence: &str) -> String {
+    match sentence.find(evidence) {
+        Some(p) if !evidence.is_empty() => {
+            format!(
+                "{}【{evidence}】{}",
+                &sentence[..p],
+                &sentence[p + evidence.len()..]
+            )
+        }
+        _ => format!("{sentence} 【{evidence}】"),
+    }
+}
+
+/// Builds the explanation text.
+pub fn explain(
+    region: &str,
+    year: i32,
+    indicator: &str,
+    catalog: &Catalog,
+    gazetteer: &Gazetteer,
+    t: &Tables<'_>,
+) -> Result<String> {
+    let code = if region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit()) {
+        region.to_string()
+    } else {
+        let r = gazetteer.resolve(region, Some(year), &[]);
+        match (r.status, r.code) {
+            (Status::Resolved | Status::Retired, Some(c)) => c,
+            (Status::Ambiguous, _) => bail!(
+                "`{region}` names several regions in {year}: {}; give the code instead",
+                r.candidates
+                    .iter()
+                    .map(|c| format!("{} {} ({} {})", c.code, c.name, c.province, c.prefecture))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            _ => bail!("`{region}` is not a region known in {year}"),
+        }
+    };
+    let ind = catalog
+        .indicators
+        .iter()
+        .find(|i| i.id == indicator || i.name == indicator)
+        .ok_or_else(|| {
+            anyhow::anyhow!("`{indicator}` is neither an indicator id nor a name of the catalog")
+        })?;
+
+    let obs = read_table(t.observations, &OBSERVATIONS)?;
+    let o_code = strings(&obs, "region_code")?;
+    let o_year = ints(&obs, "year")?;
+    let o_ind = strings(&obs, "indicator_id")?;
+    let rows: Vec<usize> = (0..obs.num_rows())
+        .filter(|&i| {
+            o_code[i].as_deref() == Some(&code)
+                && o_year[i] == Some(i64::from(year))
+                && o_ind[i].as_deref() == Some(&ind.id)
+        })
+        .collect();
+    let facts = read_table(t.facts, &FACTS)?;
+    let f_id = strings(&facts, "fact_id")?;
+    let f_doc = strings(&facts, "doc_id")?;
+    let f_sentence = strings(&facts, "sentence")?;
+    let f_evidence = strings(&facts, "evidence")?;
+    let f_rule = strings(&facts, "rule")?;
+    let f_value = floats(&facts, "value")?;
+    let f_qual = strings(&facts, "qualifier")?;
+    let docs = read_table(t.documents, &DOCUMENTS)?;
+    let d_id = strings(&docs, "doc_id")?;
+    let d_title = strings(&docs, "title")?;
+    let d_pub = strings(&docs, "published")?;
+    let d_path = strings(&docs, "source_path")?;
+
+    let name = gazetteer
+        .by_code(&code, Some(year))
+        .map_or_else(|| code.clone(), |c| c.name);
+    let mut s = String::new();
+    if rows.is_empty() {
+        let _ = writeln!(
+            s,
+            "{name} ({code}) {year} {} [{}]: no observation",
+            ind.name, ind.id
+        );
+    }
+    let o_kind = strings(&obs, "kind")?;
+    let o_value = floats(&obs, "value")?;
+    let o_unit = strings(&obs, "unit")?;
+    let o_qual = strings(&obs, "qualifier")?;
+    let o_sources = ints(&obs, "n_sources")?;
+    let o_conflict = strings(&obs, "conflict")?;
+    let o_chosen = strings(&obs, "chosen_fact_id")?;
+    for &r in &rows {
+        let _ = writeln!(
+            s,
+            "{name} ({code}) {year} {} [{}], {}: {} {}{} — {} source(s){}",
+            ind.name,
+            ind.id,
+            o_kind[r].as_deref().unwrap_or(""),
+            o_value[r].unwrap_or(f64::NAN),
+            o_unit[r].as_deref().unwrap_or(""),
+            match o_qual[r].as_deref() {
+                Some("eq") | None => String::new(),
+                Some(q) => format!(" ({q})"),
+            },
+            o_sources[r].unwrap_or(0),
+            if o_conflict[r].as_deref() == Some("true") {
+                ", sources disagree"
+            } else {
+                ""
+            }
+        );
+        for fid in list_at(&obs, "fact_ids", r) {
+            let Some(i) = f_id.iter().position(|x| x.as_deref() == Some(&fid)) else {
+                continue;
+            };
+            let doc = f_doc[i].as_deref().unwrap_or("");
+            let di = d_id.iter().position(|x| x.as_deref() == Some(doc));
+            let get = |v: &Vec<Option<String>>| {
+                di.and_then(|d| v[d].clone()).unwrap_or_else(|| "-".into())
+            };
+            let _ = writeln!(
+                s,
+                "  {} {} {}: {} | published {} | {}",
+                if o_chosen[r].as_deref() == Some(&fid) {
+                    "*"
+                } else {
+                    "-"
+                },
+                f_value[i].unwrap_or(f64::NAN),
+                f_qual[i].as_deref().unwrap_or(""),
+                get(&d_title),
+                get(&d_pub),
+                get(&d_path),
+            );
+            let _ = writeln!(
+                s,
+                "      {} (rule {}, fact {fid})",
+                marked(
+                    f_sentence[i].as_deref().unwrap_or(""),
+                    f_evidence[i].as_deref().unwrap_or("")
+                ),
+                f_rule[i].as_deref().unwrap_or("")
+            );
+        }
+    }
+    if t.quarantine.exists() {
+        let q = read_table(t.quarantine, &QUARANTINE)?;
+        let q_ind = strings(&q, "indicator_id")?;
+        let q_year = ints(&q, "year")?;
+        let q_fact = strings(&q, "fact_id")?;
+        let q_rule = strings(&q, "rule")?;
+        let q_detail = strings(&q, "detail")?;
+        let q_ev = strings(&q, "evidence")?;
+        let f_code = strings(&facts, "region_code")?;
+        for i in 0..q.num_rows() {
+            if q_ind[i].as_deref() != Some(&ind.id) || q_year[i] != Some(i64::from(year)) {
+                continue;
+            }
+            let same_region = f_id
+                .iter()
+                .position(|x| *x == q_fact[i])
+                .is_some_and(|fi| f_code[fi].as_deref() == Some(&code));
+            if same_region {
+                let _ = writeln!(
+                    s,
+                    "  quarantined: 「{}」 {}: {}",
+                    q_ev[i].as_deref().unwrap_or(""),
+                    q_rule[i].as_deref().unwrap_or(""),
+                    q_detail[i].as_deref().unwrap_or("")
+                );
+            }
+        }
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_is_marked_in_its_sentence() {
+        assert_eq!(
+            marked("全县签约率83%,建档率95%", "签约率83%"),
+            "全县【签约率83%】,建档率95%"
+        );
+    }
+}
