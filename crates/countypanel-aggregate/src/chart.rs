@@ -66,6 +66,7 @@ pub(crate) fn line_chart(
             .map_err(|e| err(e.to_string()))?;
         chart
             .configure_mesh()
+            .light_line_style(WHITE)
             .x_labels(((y1 - y0) as usize + 3).min(12))
             .x_label_formatter(&|y| y.to_string())
             .y_desc(ind.unit.as_str())

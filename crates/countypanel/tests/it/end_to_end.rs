@@ -84,6 +84,31 @@ fn run_on_a_copy_of_the_sample_builds_a_comparison_of_six_regions_over_three_yea
             "{f} missing"
         );
     }
+    // The wide panel: region codes are strings, years integers, one row per region and year.
+    let wide = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+        std::fs::File::open(dir.path().join("data/summary/panel_wide.parquet")).unwrap(),
+    )
+    .unwrap();
+    let schema = wide.schema().clone();
+    assert_eq!(
+        schema.field_with_name("region_code").unwrap().data_type(),
+        &arrow::datatypes::DataType::Utf8
+    );
+    assert_eq!(
+        schema.field_with_name("year").unwrap().data_type(),
+        &arrow::datatypes::DataType::Int32
+    );
+    assert!(schema.field_with_name("family_doctor_signing_rate").is_ok());
+    let batches: Vec<_> = wide.build().unwrap().map(Result::unwrap).collect();
+    let mut keys = BTreeSet::new();
+    for b in &batches {
+        let c = strings(b, "region_code").unwrap();
+        let y = ints(b, "year").unwrap();
+        for (c, y) in c.into_iter().zip(y) {
+            assert!(keys.insert((c, y)), "a region-year row repeats");
+        }
+    }
+
     // The GBK yearbook table's cells are facts too.
     let beds: Vec<usize> = (0..ind.len())
         .filter(|&i| ind[i].as_deref() == Some("hospital_beds"))
