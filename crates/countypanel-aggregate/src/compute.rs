@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use countypanel_core::catalog::Catalog;
 use countypanel_core::config::Pipeline;
 use countypanel_core::contract::{COMPARISON, COVERAGE, OBSERVATIONS, PANEL_LONG, TARGETS};
+pub(crate) use countypanel_core::frame::{
+    frame_floats as floats, frame_ints as ints, frame_strings as strings,
+};
 use countypanel_core::frame::{frame_to_batch, read_frame};
 use countypanel_core::parquet_io::{WriteMeta, write_table};
 use countypanel_core::table::{Col, batch};
@@ -47,40 +50,6 @@ pub struct AggregateSummary {
     pub targets_met: usize,
     /// The headline table as text.
     pub headline: String,
-}
-
-pub(crate) fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, AggregateError> {
-    let s = df
-        .column(name)
-        .and_then(|c| c.cast(&DataType::String))
-        .map_err(pl_err("reading a column"))?;
-    Ok(s.str()
-        .map_err(pl_err("reading a column"))?
-        .iter()
-        .map(|v| v.map(str::to_owned))
-        .collect())
-}
-
-pub(crate) fn ints(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>, AggregateError> {
-    let s = df
-        .column(name)
-        .and_then(|c| c.cast(&DataType::Int32))
-        .map_err(pl_err("reading a column"))?;
-    Ok(s.i32()
-        .map_err(pl_err("reading a column"))?
-        .iter()
-        .collect())
-}
-
-pub(crate) fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, AggregateError> {
-    let s = df
-        .column(name)
-        .and_then(|c| c.cast(&DataType::Float64))
-        .map_err(pl_err("reading a column"))?;
-    Ok(s.f64()
-        .map_err(pl_err("reading a column"))?
-        .iter()
-        .collect())
 }
 
 fn catalog_frame(catalog: &Catalog) -> Result<DataFrame, AggregateError> {

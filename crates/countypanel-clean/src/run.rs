@@ -6,7 +6,10 @@ use std::path::Path;
 use countypanel_core::catalog::Catalog;
 use countypanel_core::config::Pipeline;
 use countypanel_core::contract::{CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE};
-use countypanel_core::frame::{frame_to_batch, read_frame};
+use countypanel_core::frame::{
+    frame_floats as floats, frame_ints as ints, frame_strings as strings, frame_to_batch,
+    read_frame,
+};
 use countypanel_core::parquet_io::{WriteMeta, write_table};
 use countypanel_regions::Gazetteer;
 use polars::prelude::*;
@@ -54,40 +57,6 @@ impl CleanSummary {
     pub fn n_quarantined(&self) -> usize {
         self.quarantined.values().sum()
     }
-}
-
-fn strings(df: &DataFrame, name: &str) -> Result<Vec<Option<String>>, CleanError> {
-    let c = df.column(name).map_err(pl_err("reading a column"))?;
-    let s = c
-        .cast(&DataType::String)
-        .map_err(pl_err("reading a column"))?;
-    Ok(s.str()
-        .map_err(pl_err("reading a column"))?
-        .iter()
-        .map(|v| v.map(str::to_owned))
-        .collect())
-}
-
-fn ints(df: &DataFrame, name: &str) -> Result<Vec<Option<i32>>, CleanError> {
-    let c = df.column(name).map_err(pl_err("reading a column"))?;
-    let s = c
-        .cast(&DataType::Int32)
-        .map_err(pl_err("reading a column"))?;
-    Ok(s.i32()
-        .map_err(pl_err("reading a column"))?
-        .iter()
-        .collect())
-}
-
-fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>, CleanError> {
-    let c = df.column(name).map_err(pl_err("reading a column"))?;
-    let s = c
-        .cast(&DataType::Float64)
-        .map_err(pl_err("reading a column"))?;
-    Ok(s.f64()
-        .map_err(pl_err("reading a column"))?
-        .iter()
-        .collect())
 }
 
 /// Year of a day count since 1970-01-01.

@@ -125,3 +125,41 @@ pub fn frame_to_batch(
     }
     batch(contract, cols)
 }
+
+fn column_err(name: &str, e: &pl::PolarsError) -> CoreError {
+    CoreError::Table {
+        table: "frame".into(),
+        message: format!("column `{name}`: {e}"),
+    }
+}
+
+/// The column `name` of a frame as text.
+pub fn frame_strings(df: &pl::DataFrame, name: &str) -> Result<Vec<Option<String>>, CoreError> {
+    let s = df
+        .column(name)
+        .and_then(|c| c.cast(&pl::DataType::String))
+        .map_err(|e| column_err(name, &e))?;
+    Ok(s.str()
+        .map_err(|e| column_err(name, &e))?
+        .iter()
+        .map(|v| v.map(str::to_owned))
+        .collect())
+}
+
+/// The column `name` of a frame as 32-bit integers (dates as days).
+pub fn frame_ints(df: &pl::DataFrame, name: &str) -> Result<Vec<Option<i32>>, CoreError> {
+    let s = df
+        .column(name)
+        .and_then(|c| c.cast(&pl::DataType::Int32))
+        .map_err(|e| column_err(name, &e))?;
+    Ok(s.i32().map_err(|e| column_err(name, &e))?.iter().collect())
+}
+
+/// The column `name` of a frame as floats.
+pub fn frame_floats(df: &pl::DataFrame, name: &str) -> Result<Vec<Option<f64>>, CoreError> {
+    let s = df
+        .column(name)
+        .and_then(|c| c.cast(&pl::DataType::Float64))
+        .map_err(|e| column_err(name, &e))?;
+    Ok(s.f64().map_err(|e| column_err(name, &e))?.iter().collect())
+}

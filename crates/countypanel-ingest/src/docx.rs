@@ -68,7 +68,7 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
                 b"t" => in_text = true,
                 b"tbl" => table_depth += 1,
                 b"tr" => {
-                    newline(&mut out);
+                    crate::normalize::end_line(&mut out);
                     cell_started = false;
                 }
                 b"tc" => {
@@ -89,13 +89,13 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
             },
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
-                b"p" if table_depth == 0 => newline(&mut out),
+                b"p" if table_depth == 0 => crate::normalize::end_line(&mut out),
                 b"p" => out.push(' '),
                 b"tbl" => {
                     table_depth = table_depth.saturating_sub(1);
-                    newline(&mut out);
+                    crate::normalize::end_line(&mut out);
                 }
-                b"tr" => newline(&mut out),
+                b"tr" => crate::normalize::end_line(&mut out),
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => {
@@ -122,15 +122,6 @@ pub fn document_xml_to_text(xml: &str) -> Result<String, String> {
         }
     }
     Ok(out)
-}
-
-fn newline(out: &mut String) {
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
-    }
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
     }
     let block = BLOCK.contains(&name);
     if block {
-        newline(out);
+        crate::normalize::end_line(out);
     }
     let is_cell = matches!(name, "td" | "th");
     if is_cell && !out.ends_with('\n') && !out.is_empty() {
@@ -105,16 +105,7 @@ fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
         }
     }
     if block {
-        newline(out);
-    }
-}
-
-fn newline(out: &mut String) {
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
+        crate::normalize::end_line(out);
     }
 }
 

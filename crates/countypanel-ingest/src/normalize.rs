@@ -50,6 +50,16 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Ends the current line of `out` (trailing spaces dropped), unless it is empty or already ended.
+pub(crate) fn end_line(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

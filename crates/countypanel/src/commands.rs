@@ -85,6 +85,40 @@ fn load_gazetteer(p: &Pipeline) -> Result<Gazetteer> {
     })
 }
 
+/// The extractor and the region finder, compiled once per run.
+struct Compiled {
+    extractor: Extractor,
+    finder: RegionFinder,
+}
+
+impl Compiled {
+    fn new(catalog: &Catalog, gazetteer: &Gazetteer) -> Self {
+        Self {
+            extractor: Extractor::with_regions(catalog, gazetteer.names()),
+            finder: RegionFinder::new(gazetteer.names()).with_towns(gazetteer.town_names()),
+        }
+    }
+
+    fn reader<'a>(
+        &'a self,
+        p: &'a Pipeline,
+        catalog: &'a Catalog,
+        gazetteer: &'a Gazetteer,
+    ) -> Reader<'a> {
+        Reader {
+            extractor: &self.extractor,
+            finder: &self.finder,
+            gazetteer,
+            limits: Limits {
+                max_file_bytes: p.ingest.max_file_bytes,
+                max_unzipped_bytes: p.ingest.max_unzipped_bytes,
+            },
+            catalog,
+            tables: &p.ingest.tables,
+        }
+    }
+}
+
 fn file_hash(path: &Path) -> Result<(String, String)> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     Ok((path.display().to_string(), sha256_hex(&bytes)))
@@ -117,19 +151,8 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
     } else {
         a.files.clone()
     };
-    let extractor = Extractor::with_regions(&catalog, gazetteer.names());
-    let finder = RegionFinder::new(gazetteer.names()).with_towns(gazetteer.town_names());
-    let reader = Reader {
-        extractor: &extractor,
-        finder: &finder,
-        gazetteer: &gazetteer,
-        limits: Limits {
-            max_file_bytes: p.ingest.max_file_bytes,
-            max_unzipped_bytes: p.ingest.max_unzipped_bytes,
-        },
-        catalog: &catalog,
-        tables: &p.ingest.tables,
-    };
+    let compiled = Compiled::new(&catalog, &gazetteer);
+    let reader = compiled.reader(&p, &catalog, &gazetteer);
     let started = Instant::now();
     let progress = Progress::new(files.len(), cli.quiet);
     let outcomes = reader.read_all(&files, &|_| progress.tick());
@@ -303,19 +326,8 @@ fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
         bail!("{}: not a folder", a.docs.display());
     }
     let files = list_inputs(&a.docs).with_context(|| format!("listing {}", a.docs.display()))?;
-    let extractor = Extractor::with_regions(&catalog, gazetteer.names());
-    let finder = RegionFinder::new(gazetteer.names()).with_towns(gazetteer.town_names());
-    let reader = Reader {
-        extractor: &extractor,
-        finder: &finder,
-        gazetteer: &gazetteer,
-        limits: Limits {
-            max_file_bytes: p.ingest.max_file_bytes,
-            max_unzipped_bytes: p.ingest.max_unzipped_bytes,
-        },
-        catalog: &catalog,
-        tables: &p.ingest.tables,
-    };
+    let compiled = Compiled::new(&catalog, &gazetteer);
+    let reader = compiled.reader(&p, &catalog, &gazetteer);
     let outcomes = reader.read_all(&files, &|_| {});
     let docs: Vec<&countypanel_ingest::Document> = outcomes
         .iter()
