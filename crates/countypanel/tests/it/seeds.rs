@@ -8,11 +8,15 @@ use countypanel_core::table::strings;
 
 use crate::{countypanel, root, stderr};
 
+/// `../shared` beside the project root, or the folder `COUNTYPANEL_SHARED` names.
 fn shared() -> PathBuf {
-    let p = root().join("../shared");
+    let p = std::env::var_os("COUNTYPANEL_SHARED")
+        .map_or_else(|| root().join("../shared"), PathBuf::from);
     assert!(
         p.join("corpus/seeds").is_dir(),
-        "these tests read ../shared/corpus/seeds beside the project root; it is missing"
+        "these tests read the seed reports from ../shared/corpus/seeds beside the project root \
+         (or from $COUNTYPANEL_SHARED/corpus/seeds); {} holds none",
+        p.display()
     );
     p
 }
