@@ -291,6 +291,7 @@ impl Extractor {
                     sentence_facts.push(f);
                 }
             }
+            self.split_shared_rates(&mut sentence_facts, sc, s.start);
             name_uncatalogued(&mut sentence_facts, sc, s.start);
             facts.append(&mut sentence_facts);
             if let Some(last) = years.last() {
@@ -306,6 +307,72 @@ impl Extractor {
             prev_sentence = sc;
         }
         facts
+    }
+
+    /// Rates listed with 、 before one value (疫情报告率、及时率、准确率为100%) each state that value:
+    /// one fact per listed rate, its evidence running from the rate to the value.
+    fn split_shared_rates(&self, facts: &mut Vec<Fact>, sc: &[char], offset: usize) {
+        let mut extra = Vec::new();
+        for f in facts.iter_mut() {
+            if f.unit != "percent" {
+                continue;
+            }
+            let first_new = extra.len();
+            let end = f.char_end.saturating_sub(offset).min(sc.len());
+            let mut pos = clause_start(sc, 0, f.char_start.saturating_sub(offset).min(sc.len()));
+            while pos > 0 && sc[pos - 1] == '、' {
+                let prev = clause_start(sc, 0, pos - 1);
+                // A clause may run on from an earlier value (…100%疫情报告率): keep what follows it.
+                let from = (prev..pos - 1)
+                    .rev()
+                    .find(|&i| sc[i].is_ascii_digit() || sc[i] == '%')
+                    .map_or(prev, |i| i + 1);
+                let seg: String = sc[from..pos - 1].iter().collect();
+                let seg = seg.trim().to_string();
+                let prev = from;
+                let n = seg.chars().count();
+                if n == 0
+                    || n > 10
+                    || !seg.ends_with('率')
+                    || seg.chars().any(|c| c.is_ascii_digit())
+                {
+                    break;
+                }
+                let hit = self
+                    .matcher
+                    .find(&seg)
+                    .into_iter()
+                    .filter(|h| matches!(h.target, Target::Indicator { .. }))
+                    .filter(|h| self.matcher.unit_fits(&h.target, Unit::Percent))
+                    .max_by_key(|h| h.end - h.start);
+                let mut g = f.clone();
+                g.indicator_id = hit.and_then(|h| match h.target {
+                    Target::Indicator { index } => Some(self.matcher.indicator_id(index)),
+                    _ => None,
+                });
+                g.indicator_text = Some(seg);
+                g.char_start = offset + prev;
+                g.evidence = sc[prev..end].iter().collect();
+                g.rule = "shared_value";
+                extra.push(g);
+                pos = prev;
+            }
+            // The first rate of the list names what the others measure too: 疫情报告率、及时率
+            // reads 疫情报告及时率.
+            if let Some(first) = extra[first_new..]
+                .last()
+                .and_then(|g| g.indicator_text.clone())
+            {
+                let stem = first.trim_end_matches('率').to_string();
+                let n = extra.len();
+                for g in &mut extra[first_new..n - 1] {
+                    g.subject.get_or_insert_with(|| stem.clone());
+                }
+                f.subject.get_or_insert(stem);
+            }
+        }
+        facts.extend(extra);
+        facts.sort_by_key(|f| (f.char_end, f.char_start));
     }
 
     #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
@@ -563,7 +630,7 @@ fn strip_leading_scope(text: &str) -> String {
     loop {
         let before = rest;
         for w in [
-            "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "共", "并", "和", "及", "为",
+            "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "共", "为",
         ] {
             rest = rest.strip_prefix(w).unwrap_or(rest).trim_start();
         }
@@ -709,7 +776,8 @@ fn count_unit_from_noun(sc: &[char], clause: usize, start: usize, at: usize) -> 
 fn describe_before(sc: &[char], clause: usize, at: usize) -> Option<String> {
     let mut text: String = sc[clause..at].iter().collect();
     for tail in [
-        "达到", "达", "为", "是", "共", "有", "约", "近", "超过", "累计", "完成",
+        "达到", "均为", "均达", "均", "达", "为", "是", "共", "有", "约", "近", "超过", "累计",
+        "完成",
     ] {
         if let Some(t) = text.strip_suffix(tail) {
             text = t.to_string();

@@ -254,3 +254,17 @@ fn one_malformed_year_makes_every_year_of_the_document_untrusted() {
         );
     }
 }
+
+#[test]
+fn rates_listed_before_one_value_each_state_it() {
+    let f = extract("传染病疫情报告率、及时率、准确率均为100%。", None);
+    let texts: Vec<&str> = f
+        .iter()
+        .filter_map(|x| x.indicator_text.as_deref())
+        .collect();
+    assert_eq!(f.len(), 3, "{f:#?}");
+    assert!(texts.iter().any(|t| t.contains("疫情报告率")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("及时率")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("准确率")), "{texts:?}");
+    assert!(f.iter().all(|x| x.value == 100.0));
+}

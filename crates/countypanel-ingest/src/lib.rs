@@ -366,6 +366,7 @@ impl Reader<'_> {
                         &fact.char_start.to_string(),
                         &fact.char_end.to_string(),
                         &fact.value.to_string(),
+                        fact.indicator_text.as_deref().unwrap_or(""),
                     ],
                     16,
                 );
