@@ -18,6 +18,9 @@ PROFILE ?= release
 BENCH_ROWS ?= 2000000
 CARGO ?= cargo
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/countypanel-target
+# Python for the notebook and interop tests: a virtual environment outside the clone, reused.
+VENV ?= $(HOME)/.cache/countypanel-venv
+PYTHON := $(VENV)/bin/python
 
 BIN_DIR := $(if $(filter dev,$(PROFILE)),debug,$(PROFILE))
 BIN := $(CARGO_TARGET_DIR)/$(BIN_DIR)/countypanel
@@ -36,7 +39,8 @@ REFERENCE := $(wildcard data/reference/*.csv)
 INGEST_OUT := $(STAGED)/documents.parquet $(STAGED)/facts.parquet $(QA)/ingest_rejects.parquet
 CLEAN_OUT := $(CLEAN)/observations.parquet $(QA)/quarantine.parquet $(QA)/conflicts.parquet $(QA)/uncatalogued_facts.parquet
 SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUMMARY)/comparison.parquet \
-	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt
+	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
+	$(SUMMARY)/catalog.json
 
 .PHONY: all build test fmt lint bench clean help FORCE
 
@@ -68,10 +72,17 @@ $(CLEAN_OUT) &: $(BIN) $(STAGED)/documents.parquet $(STAGED)/facts.parquet $(PIP
 $(SUMMARY_OUT) &: $(BIN) $(CLEAN)/observations.parquet $(PIPELINE) $(CATALOG)
 	$(RUN) aggregate --observations $(CLEAN)/observations.parquet --summary $(SUMMARY)
 
-test: ## Formatting, clippy (warnings are errors) and every workspace test
+test: $(VENV)/installed ## Formatting, clippy, every workspace test, then the notebook and interop tests on the sample
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	$(CARGO) test --workspace --locked
+	$(MAKE) --no-print-directory PROFILE=dev RAW=data/raw/sample PIPELINE=pipelines/county-health.toml all > /dev/null
+	$(PYTHON) -m pytest -q tests/python
+
+$(VENV)/installed: notebooks/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
+	@touch $@
 
 fmt: ## Format the code
 	$(CARGO) fmt --all

@@ -299,10 +299,11 @@ pub fn aggregate(
 
     let coverage = coverage_batch(&obs)?;
 
+    let long_batch = frame_to_batch(&panel_long, &PANEL_LONG)?;
     write_table(
         &out.file("panel_long.parquet"),
         &PANEL_LONG,
-        &frame_to_batch(&panel_long, &PANEL_LONG)?,
+        &long_batch,
         meta,
     )?;
     let wide_rows =
@@ -320,6 +321,11 @@ pub fn aggregate(
         meta,
     )?;
     write_table(&out.file("coverage.parquet"), &COVERAGE, &coverage, meta)?;
+
+    if cfg.partition_by_year {
+        write_partitioned(&long_batch, &out.file("panel_long_by_year"), meta)?;
+    }
+    write_catalog(out, cfg.partition_by_year)?;
 
     let headline =
         crate::report::write_report(&panel_long, &comparison, &targets, pipeline, catalog, out)?;
@@ -347,6 +353,102 @@ pub fn aggregate(
         targets_met: met,
         headline,
     })
+}
+
+/// Writes the long panel as `dir/year=YYYY/part-0.parquet` files without the year column (it is
+/// in the path), into a fresh folder renamed over the old one when complete.
+fn write_partitioned(
+    batch: &arrow::record_batch::RecordBatch,
+    dir: &Path,
+    meta: &WriteMeta,
+) -> Result<(), AggregateError> {
+    let io = |e: std::io::Error| AggregateError::Report {
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    };
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(io)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".panel_long_by_year.")
+        .tempdir_in(parent)
+        .map_err(io)?;
+    let year_idx = batch
+        .schema()
+        .index_of("year")
+        .map_err(|e| AggregateError::Report {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    let keep: Vec<usize> = (0..batch.num_columns())
+        .filter(|&i| i != year_idx)
+        .collect();
+    let years = countypanel_core::table::ints(batch, "year")?;
+    let distinct: BTreeSet<i64> = years.iter().flatten().copied().collect();
+    for y in distinct {
+        let mask = arrow::array::BooleanArray::from(
+            years
+                .iter()
+                .map(|v| Some(*v == Some(y)))
+                .collect::<Vec<_>>(),
+        );
+        let part = arrow::compute::filter_record_batch(batch, &mask)
+            .and_then(|b| b.project(&keep))
+            .map_err(|e| AggregateError::Report {
+                path: dir.to_path_buf(),
+                message: e.to_string(),
+            })?;
+        let mut m = meta.clone();
+        m.extra
+            .push(("countypanel.partitioned_by".into(), "year".into()));
+        let path = tmp.path().join(format!("year={y}")).join("part-0.parquet");
+        countypanel_core::parquet_io::write_atomic(
+            &path,
+            PANEL_LONG.name,
+            PANEL_LONG.version,
+            part.schema(),
+            &m,
+            |w| w.write(&part),
+        )?;
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(io)?;
+    }
+    let kept = tmp.keep();
+    std::fs::rename(&kept, dir).map_err(io)?;
+    Ok(())
+}
+
+/// `catalog.json`: the tables of the summary folder, so notebooks load them by name.
+fn write_catalog(out: &AggregateOutputs, partitioned: bool) -> Result<(), AggregateError> {
+    let mut entries = vec![
+        ("panel_long", "panel_long.parquet", PANEL_LONG.version),
+        (
+            "panel_wide",
+            "panel_wide.parquet",
+            crate::wide::WIDE_VERSION,
+        ),
+        ("comparison", "comparison.parquet", COMPARISON.version),
+        ("targets", "targets.parquet", TARGETS.version),
+        ("coverage", "coverage.parquet", COVERAGE.version),
+    ];
+    if partitioned {
+        entries.push((
+            "panel_long_by_year",
+            "panel_long_by_year",
+            PANEL_LONG.version,
+        ));
+    }
+    let body = entries
+        .iter()
+        .map(|(name, path, v)| {
+            format!("    \"{name}\": {{\"path\": \"{path}\", \"contract_version\": {v}}}")
+        })
+        .collect::<Vec<_>>()
+        .join(",\n");
+    crate::write_text_atomic(
+        &out.file("catalog.json"),
+        &format!("{{\n  \"tables\": {{\n{body}\n  }}\n}}\n"),
+    )
 }
 
 /// Coverage: for each region and indicator, the years with an actual value and the number of

@@ -164,6 +164,9 @@ pub struct AggregateConfig {
     pub region_levels: Vec<String>,
     /// First and last year shown; empty for all years.
     pub years: Vec<i32>,
+    /// Also write the long panel as a dataset partitioned by year (`panel_long_by_year/year=…/`),
+    /// which `DuckDB` and Spark read as one table.
+    pub partition_by_year: bool,
 }
 
 impl Default for AggregateConfig {
@@ -172,6 +175,7 @@ impl Default for AggregateConfig {
             headline: Vec::new(),
             region_levels: vec!["county".into(), "prefecture".into()],
             years: Vec::new(),
+            partition_by_year: false,
         }
     }
 }
