@@ -98,7 +98,7 @@ def test_duckdb_types_and_the_year_partitioned_dataset():
 
 def test_the_readme_snippets_run(monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("Loading the summary:", 1)[1]
+    section = readme.split("Loading the summary", 1)[1]
     blocks = re.findall(r"```python\n(.*?)```", section, flags=re.S)[:2]
     assert len(blocks) == 2
     monkeypatch.chdir(ROOT)
