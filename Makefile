@@ -16,6 +16,7 @@ RAW ?= data/raw/sample
 PIPELINE ?= pipelines/county-health.toml
 PROFILE ?= release
 BENCH_ROWS ?= 2000000
+PYSPARK_VERSION ?= 4.0.5
 CARGO ?= cargo
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/countypanel-target
 # Python for the notebook and interop tests: a virtual environment outside the clone, reused.
@@ -42,7 +43,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build test fmt lint bench clean help FORCE
+.PHONY: all build test fmt lint bench spark-check clean help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -83,6 +84,13 @@ $(VENV)/installed: notebooks/requirements.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
 	@touch $@
+
+SPARK_VENV ?= $(HOME)/.cache/countypanel-spark-venv
+
+spark-check: $(SUMMARY)/headline.txt ## Read the year-partitioned panel with pyspark in local mode (heavy: needs Java)
+	test -x $(SPARK_VENV)/bin/python || python3 -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/pip install --quiet --disable-pip-version-check pyspark==$(PYSPARK_VERSION)
+	$(SPARK_VENV)/bin/python tests/python/spark_check.py
 
 fmt: ## Format the code
 	$(CARGO) fmt --all
