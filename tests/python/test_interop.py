@@ -99,8 +99,8 @@ def test_duckdb_types_and_the_year_partitioned_dataset():
 def test_the_readme_snippets_run(monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("Loading the summary", 1)[1]
-    blocks = re.findall(r"```python\n(.*?)```", section, flags=re.S)[:2]
-    assert len(blocks) == 2
+    blocks = re.findall(r"```python\n(.*?)```", section, flags=re.S)[:3]
+    assert len(blocks) == 3
     monkeypatch.chdir(ROOT)
     for code in blocks:
         exec(compile(code, "README.md", "exec"), {})
