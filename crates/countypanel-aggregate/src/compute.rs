@@ -52,36 +52,6 @@ pub struct AggregateSummary {
     pub headline: String,
 }
 
-fn catalog_frame(catalog: &Catalog) -> Result<DataFrame, AggregateError> {
-    DataFrame::new_infer_height(vec![
-        Column::new(
-            "indicator_id".into(),
-            catalog
-                .indicators
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "indicator_name".into(),
-            catalog
-                .indicators
-                .iter()
-                .map(|i| i.name.clone())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "hib".into(),
-            catalog
-                .indicators
-                .iter()
-                .map(|i| i.higher_is_better)
-                .collect::<Vec<_>>(),
-        ),
-    ])
-    .map_err(pl_err("catalog table"))
-}
-
 /// Runs the aggregate stage.
 pub fn aggregate(
     observations_path: &Path,
@@ -99,7 +69,9 @@ pub fn aggregate(
                 .and(col("year").lt_eq(lit(*last))),
         );
     }
-    let cat = catalog_frame(catalog)?;
+    let cat = countypanel_core::frame::catalog_frame(catalog)?
+        .select(["indicator_id", "indicator_name", "hib"])
+        .map_err(pl_err("catalog table"))?;
     let obs = obs
         .join(
             cat.lazy(),

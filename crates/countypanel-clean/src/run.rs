@@ -101,41 +101,9 @@ pub fn clean(
     .map_err(pl_err("document table"))?;
 
     // Catalog: canonical unit and valid range.
-    let cat_table = DataFrame::new_infer_height(vec![
-        Column::new(
-            "indicator_id".into(),
-            catalog
-                .indicators
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "cat_unit".into(),
-            catalog
-                .indicators
-                .iter()
-                .map(|i| i.unit.clone())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "range_min".into(),
-            catalog
-                .indicators
-                .iter()
-                .map(|i| i.range[0])
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "range_max".into(),
-            catalog
-                .indicators
-                .iter()
-                .map(|i| i.range[1])
-                .collect::<Vec<_>>(),
-        ),
-    ])
-    .map_err(pl_err("catalog table"))?;
+    let cat_table = countypanel_core::frame::catalog_frame(catalog)?
+        .select(["indicator_id", "cat_unit", "range_min", "range_max"])
+        .map_err(pl_err("catalog table"))?;
 
     // Region level and official name of each (code, year) pair, from the gazetteer.
     let codes = strings(&facts, "region_code")?;

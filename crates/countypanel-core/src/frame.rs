@@ -163,3 +163,36 @@ pub fn frame_floats(df: &pl::DataFrame, name: &str) -> Result<Vec<Option<f64>>, 
         .map_err(|e| column_err(name, &e))?;
     Ok(s.f64().map_err(|e| column_err(name, &e))?.iter().collect())
 }
+
+/// The catalog as a frame to join on `indicator_id`: `indicator_name`, `cat_unit`, `range_min`,
+/// `range_max` and `hib` (higher is better).
+pub fn catalog_frame(catalog: &crate::catalog::Catalog) -> Result<pl::DataFrame, CoreError> {
+    let ind = &catalog.indicators;
+    pl::DataFrame::new_infer_height(vec![
+        pl::Column::new(
+            "indicator_id".into(),
+            ind.iter().map(|i| i.id.clone()).collect::<Vec<_>>(),
+        ),
+        pl::Column::new(
+            "indicator_name".into(),
+            ind.iter().map(|i| i.name.clone()).collect::<Vec<_>>(),
+        ),
+        pl::Column::new(
+            "cat_unit".into(),
+            ind.iter().map(|i| i.unit.clone()).collect::<Vec<_>>(),
+        ),
+        pl::Column::new(
+            "range_min".into(),
+            ind.iter().map(|i| i.range[0]).collect::<Vec<_>>(),
+        ),
+        pl::Column::new(
+            "range_max".into(),
+            ind.iter().map(|i| i.range[1]).collect::<Vec<_>>(),
+        ),
+        pl::Column::new(
+            "hib".into(),
+            ind.iter().map(|i| i.higher_is_better).collect::<Vec<_>>(),
+        ),
+    ])
+    .map_err(|e| column_err("catalog", &e))
+}
