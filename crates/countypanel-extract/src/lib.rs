@@ -587,13 +587,24 @@ impl Extractor {
 /// before it (疑似结核病患者165人).
 fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
     let mut carried: Option<String> = None;
+    let mut previous: Option<(Option<String>, Option<String>)> = None;
     for f in facts.iter_mut() {
         if f.indicator_id.is_some() {
             // A catalogued fact names its subject for the bare measures after it.
             carried.clone_from(&f.indicator_text);
             continue;
         }
-        let before = strip_leading_scope(f.indicator_text.as_deref().unwrap_or(""));
+        let raw = f.indicator_text.as_deref().unwrap_or("");
+        // The second value of a pair (70%和77%) measures what the first does.
+        if let Some(prev) = &previous {
+            let tail = raw.trim_end_matches(['和', '、', '及']);
+            if tail.len() < raw.len() && tail.ends_with(|c: char| c.is_ascii_digit() || c == '%') {
+                f.indicator_text.clone_from(&prev.0);
+                f.subject.clone_from(&prev.1);
+                continue;
+            }
+        }
+        let before = strip_leading_scope(raw);
         let after = if matches!(f.unit, "percent" | "yuan" | "percentage_point" | "permille") {
             String::new()
         } else {
@@ -606,14 +617,25 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
                 f.subject.clone_from(&carried);
             }
             if f.subject.is_none() {
-                // No earlier fact in the sentence: the clause before names the subject.
+                // No earlier fact in the sentence: the nearest comma-separated stretch before
+                // that is more than a bare measure names the subject.
                 let q_start = f.char_start.saturating_sub(offset).min(sc.len());
-                let clause = clause_start(sc, 0, q_start);
-                if clause > 0 {
-                    let prev = clause_start(sc, 0, clause - 1);
-                    let text: String = sc[prev..clause - 1].iter().collect();
-                    let text = matcher::strip_fillers(&text);
-                    f.subject = (!text.is_empty()).then_some(text);
+                let mut end = clause_start(sc, 0, q_start);
+                for _ in 0..3 {
+                    if end == 0 {
+                        break;
+                    }
+                    let start = sc[..end - 1]
+                        .iter()
+                        .rposition(|&c| matches!(c, ',' | '，' | '；' | ';'))
+                        .map_or(0, |p| p + 1);
+                    let text: String = sc[start..end - 1].iter().collect();
+                    let text = strip_leading_scope(&text);
+                    if text.chars().count() > 4 {
+                        f.subject = Some(text);
+                        break;
+                    }
+                    end = start;
                 }
             }
         } else {
@@ -621,6 +643,7 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
         }
         let naming = format!("{before}{after}");
         f.indicator_text = (!naming.is_empty()).then_some(naming);
+        previous = Some((f.indicator_text.clone(), f.subject.clone()));
     }
 }
 
@@ -633,6 +656,11 @@ fn strip_leading_scope(text: &str) -> String {
             "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "共", "为",
         ] {
             rest = rest.strip_prefix(w).unwrap_or(rest).trim_start();
+        }
+        // A leading year (2023年) dates the clause; it does not name the measure.
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits == 4 && rest[digits..].starts_with('年') {
+            rest = rest[digits + '年'.len_utf8()..].trim_start();
         }
         if rest == before {
             return rest.to_string();
@@ -776,7 +804,22 @@ fn count_unit_from_noun(sc: &[char], clause: usize, start: usize, at: usize) -> 
 fn describe_before(sc: &[char], clause: usize, at: usize) -> Option<String> {
     let mut text: String = sc[clause..at].iter().collect();
     for tail in [
-        "达到", "均为", "均达", "均", "达", "为", "是", "共", "有", "约", "近", "超过", "累计",
+        "分别达到",
+        "分别为",
+        "分别",
+        "达到",
+        "均为",
+        "均达",
+        "均",
+        "达",
+        "为",
+        "是",
+        "共",
+        "有",
+        "约",
+        "近",
+        "超过",
+        "累计",
         "完成",
     ] {
         if let Some(t) = text.strip_suffix(tail) {
