@@ -418,7 +418,9 @@ impl Extractor {
             })
             .filter(|h| self.matcher.unit_fits(&h.target, q.unit))
             .max_by_key(|h| h.end)
-            .filter(|h| !matcher::qualified_elsewhere(h, sc, clause, hits));
+            .filter(|h| {
+                q.unit != Unit::Percent || !matcher::qualified_elsewhere(h, sc, clause, hits)
+            });
         // 其中 introduces a part of a whole just stated, and 新增/新建 a change over the year:
         // either way the count is not the indicator's total.
         let clause_before: String = sc[clause..q.num_start].iter().collect();
@@ -641,7 +643,21 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
         } else {
             carried = Some(before.clone());
         }
-        let naming = format!("{before}{after}");
+        let mut naming = format!("{before}{after}");
+        // Name the measure as indicator names are formed: 管理孕产妇 counted in 人 is 管理孕产妇人数.
+        if !naming.is_empty()
+            && !["率", "数", "额", "次", "比例"]
+                .iter()
+                .any(|e| naming.ends_with(e))
+        {
+            naming.push_str(match f.unit {
+                "person" => "人数",
+                "person_time" => "人次",
+                "yuan" => "金额",
+                "percent" | "percentage_point" | "permille" => "",
+                _ => "数",
+            });
+        }
         f.indicator_text = (!naming.is_empty()).then_some(naming);
         previous = Some((f.indicator_text.clone(), f.subject.clone()));
     }
