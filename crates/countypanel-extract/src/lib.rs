@@ -650,13 +650,27 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
                 .iter()
                 .any(|e| naming.ends_with(e))
         {
-            naming.push_str(match f.unit {
-                "person" => "人数",
-                "person_time" => "人次",
-                "yuan" => "金额",
-                "percent" | "percentage_point" | "permille" => "",
-                _ => "数",
-            });
+            // Event counts name their measure word: 坐诊2000次 is 坐诊次数, 出动426台次 出动台次.
+            let measure: String = f
+                .value_text
+                .trim_end_matches(['以', '上', '下', '余', '多', '左', '右'])
+                .chars()
+                .rev()
+                .take_while(|c| !c.is_ascii_digit() && !matches!(c, '万' | '亿' | '千' | '百'))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let suffix = match f.unit {
+                "person" => "人数".to_string(),
+                "person_time" => "人次".to_string(),
+                "yuan" => "金额".to_string(),
+                "percent" | "percentage_point" | "permille" => String::new(),
+                "other" if measure == "次" => "次数".to_string(),
+                "other" if measure.ends_with('次') => measure,
+                _ => "数".to_string(),
+            };
+            naming.push_str(&suffix);
         }
         f.indicator_text = (!naming.is_empty()).then_some(naming);
         previous = Some((f.indicator_text.clone(), f.subject.clone()));
