@@ -420,6 +420,11 @@ impl Extractor {
             .max_by_key(|h| h.end)
             .filter(|h| {
                 q.unit != Unit::Percent || !matcher::qualified_elsewhere(h, sc, clause, hits)
+            })
+            // A count names its measure close by: 建档人数为300644人, not 签约服务需救治3642人.
+            .filter(|h| {
+                matches!(q.unit, Unit::Percent | Unit::Yuan)
+                    || q.num_start.saturating_sub(h.end) <= 4
             });
         // 其中 introduces a part of a whole just stated, and 新增/新建 a change over the year:
         // either way the count is not the indicator's total.
