@@ -670,6 +670,8 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
                 "person" => "人数".to_string(),
                 "person_time" => "人次".to_string(),
                 "yuan" => "金额".to_string(),
+                // 起付线降低50% reads 起付线降低比例.
+                "percent" if !naming.ends_with("幅度") => "比例".to_string(),
                 "percent" | "percentage_point" | "permille" => String::new(),
                 "other" if measure == "次" => "次数".to_string(),
                 "other" if measure.ends_with('次') => measure,

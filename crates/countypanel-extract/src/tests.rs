@@ -268,3 +268,30 @@ fn rates_listed_before_one_value_each_state_it() {
     assert!(texts.iter().any(|t| t.contains("准确率")), "{texts:?}");
     assert!(f.iter().all(|x| x.value == 100.0));
 }
+
+#[test]
+fn uncatalogued_measures_are_named_with_their_unit_word() {
+    let f = extract(
+        "全年管理孕产妇2568人,专家来院坐诊近2000次,贫困患者起付线降低50%。",
+        None,
+    );
+    assert_eq!(
+        find(&f, 2568.0).indicator_text.as_deref(),
+        Some("管理孕产妇人数")
+    );
+    assert_eq!(
+        find(&f, 2000.0).indicator_text.as_deref(),
+        Some("专家来院坐诊次数")
+    );
+    assert_eq!(
+        find(&f, 50.0).indicator_text.as_deref(),
+        Some("贫困患者起付线降低比例")
+    );
+}
+
+#[test]
+fn a_bare_measure_takes_its_subject_from_the_clause_before() {
+    let f = extract("疑似结核病患者165人,转诊人数165人,报告率100%。", None);
+    let r = find(&f, 100.0);
+    assert_eq!(r.subject.as_deref(), Some("疑似结核病患者"));
+}
