@@ -95,11 +95,33 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
         .otherwise(lit(NULL).cast(DataType::String))
 }
 
-/// Severity of a rule.
+/// Severity of a rule: the pipeline's `clean.severity` entry for it, else its default. A fact
+/// breaking a rule is held back whatever the severity; only error-severity rules count towards
+/// `clean.max_quarantine_share`, which fails the run.
 #[must_use]
-pub fn severity(rule: &str) -> &'static str {
+pub fn severity<'a>(
+    rule: &str,
+    overrides: &'a std::collections::BTreeMap<String, String>,
+) -> &'a str {
+    if let Some(s) = overrides.get(rule) {
+        return s.as_str();
+    }
     RULES
         .iter()
         .find(|(r, _, _)| *r == rule)
         .map_or("error", |(_, s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pipeline_overrides_a_rule_severity() {
+        let mut o = std::collections::BTreeMap::new();
+        assert_eq!(severity("year_missing", &o), "error");
+        o.insert("year_missing".to_string(), "warn".to_string());
+        assert_eq!(severity("year_missing", &o), "warn");
+        assert_eq!(severity("out_of_range", &o), "error");
+    }
 }

@@ -74,6 +74,21 @@ pub fn clean(
     gazetteer: &Gazetteer,
     meta: &WriteMeta,
 ) -> Result<CleanSummary, CleanError> {
+    for rule in pipeline.clean.severity.keys() {
+        if !crate::rules::RULES.iter().any(|(r, _, _)| r == rule) {
+            return Err(CleanError::Core(countypanel_core::CoreError::Config {
+                path: pipeline.source.clone(),
+                message: format!(
+                    "clean.severity: `{rule}` is not a rule; the rules are {}",
+                    crate::rules::RULES
+                        .iter()
+                        .map(|(r, _, _)| *r)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }));
+        }
+    }
     let facts = read_frame(facts_path, &FACTS)?;
     let docs = read_frame(documents_path, &DOCUMENTS)?;
     let mut summary = CleanSummary {
@@ -197,7 +212,7 @@ pub fn clean(
         )
         .collect()
         .map_err(pl_err("quarantine"))?;
-    let quarantine = quarantine_frame(&held)?;
+    let quarantine = quarantine_frame(&held, &pipeline.clean.severity)?;
     for r in strings(&held, "rule_broken")?.into_iter().flatten() {
         *summary.quarantined.entry(r).or_default() += 1;
     }
@@ -365,7 +380,7 @@ pub fn clean(
     let errors: usize = summary
         .quarantined
         .iter()
-        .filter(|(rule, _)| severity(rule) == "error")
+        .filter(|(rule, _)| severity(rule, &cfg.severity) == "error")
         .map(|(_, n)| *n)
         .sum();
     if catalogued > 0 && errors as f64 / catalogued as f64 > cfg.max_quarantine_share {
@@ -394,7 +409,10 @@ fn check_unique(obs: &DataFrame) -> Result<(), CleanError> {
     Ok(())
 }
 
-fn quarantine_frame(held: &DataFrame) -> Result<DataFrame, CleanError> {
+fn quarantine_frame(
+    held: &DataFrame,
+    overrides: &std::collections::BTreeMap<String, String>,
+) -> Result<DataFrame, CleanError> {
     let rules = strings(held, "rule_broken")?;
     let values = floats(held, "value")?;
     let units = strings(held, "unit")?;
@@ -409,7 +427,7 @@ fn quarantine_frame(held: &DataFrame) -> Result<DataFrame, CleanError> {
     let mut sev = Vec::with_capacity(rules.len());
     for i in 0..rules.len() {
         let rule = rules[i].as_deref().unwrap_or("");
-        sev.push(severity(rule).to_string());
+        sev.push(severity(rule, overrides).to_string());
         let v = values[i].unwrap_or(f64::NAN);
         detail.push(match rule {
             "region_unresolved" => format!(

@@ -135,6 +135,10 @@ pub struct CleanConfig {
     /// The run fails (exit 1) when more than this share of catalogued facts is quarantined with
     /// error severity.
     pub max_quarantine_share: f64,
+    /// Severity per validation rule (`warn` or `error`), overriding the rule's default. Facts
+    /// breaking any rule are held back; only error-severity ones count towards
+    /// `max_quarantine_share`.
+    pub severity: std::collections::BTreeMap<String, String>,
     /// Region-code vintage that observations are also mapped to (`region_code_base`), so that a
     /// panel compares the same territory across years.
     pub base_vintage: i32,
@@ -149,6 +153,7 @@ impl Default for CleanConfig {
             source_priority: Vec::new(),
             default_priority: 50,
             max_quarantine_share: 0.5,
+            severity: std::collections::BTreeMap::new(),
             base_vintage: 2023,
         }
     }
@@ -227,6 +232,13 @@ impl Pipeline {
                 "aggregate.years must be empty or [first, last]".to_string()
             ));
         }
+        for (rule, sev) in &self.clean.severity {
+            if !matches!(sev.as_str(), "warn" | "error") {
+                return Err(bad(format!(
+                    "clean.severity.{rule} must be \"warn\" or \"error\", got \"{sev}\""
+                )));
+            }
+        }
         for level in &self.aggregate.region_levels {
             if !matches!(level.as_str(), "province" | "prefecture" | "county") {
                 return Err(bad(format!(
@@ -292,6 +304,15 @@ summary = "m"
             .unwrap_err()
             .to_string();
         assert!(e.contains("max_reject_share"), "{e}");
+    }
+
+    #[test]
+    fn severity_values_are_checked() {
+        let text = format!("{MINIMAL}\n[clean]\nseverity = {{ year_missing = \"fatal\" }}\n");
+        let e = Pipeline::parse(&text, Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("year_missing") && e.contains("fatal"), "{e}");
     }
 
     #[test]
