@@ -66,11 +66,4 @@ impl CoreError {
             message: err.to_string(),
         }
     }
-
-    /// True when the error means the input breaks its contract (exit code 2 in the binary, like
-    /// any other input that cannot be read, but worth telling apart in messages).
-    #[must_use]
-    pub fn is_contract(&self) -> bool {
-        matches!(self, Self::Contract { .. })
-    }
 }

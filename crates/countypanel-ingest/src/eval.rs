@@ -323,14 +323,13 @@ pub fn score(docs: &[&Document], gold: &[GoldFact], catalog: &Catalog) -> Report
                 ));
             }
         }
-        for (i, df) in facts.iter().enumerate() {
+        for df in facts {
             let states_gold = golds
                 .iter()
                 .any(|g| same_value(df.fact.value, g.value) && df.fact.unit == g.unit);
             if states_gold {
                 c.correct += 1;
             } else {
-                let _ = i;
                 let ctx: String = chars
                     [df.fact.char_start.saturating_sub(8)..(df.fact.char_end + 4).min(chars.len())]
                     .iter()

@@ -360,16 +360,7 @@ impl Reader<'_> {
                 } else {
                     (None, None)
                 };
-                let fact_id = short_id(
-                    &[
-                        &doc_id,
-                        &fact.char_start.to_string(),
-                        &fact.char_end.to_string(),
-                        &fact.value.to_string(),
-                        fact.indicator_text.as_deref().unwrap_or(""),
-                    ],
-                    16,
-                );
+                let fact_id = fact_id(&doc_id, &fact);
                 DocFact {
                     fact_id,
                     fact,
@@ -480,15 +471,7 @@ impl Reader<'_> {
                 } else {
                     (None, None)
                 };
-                let fact_id = short_id(
-                    &[
-                        &doc_id,
-                        &c.fact.char_start.to_string(),
-                        &c.fact.char_end.to_string(),
-                        &c.fact.value.to_string(),
-                    ],
-                    16,
-                );
+                let fact_id = fact_id(&doc_id, &c.fact);
                 DocFact {
                     fact_id,
                     fact: c.fact,
@@ -514,6 +497,21 @@ impl Reader<'_> {
             facts,
         }))
     }
+}
+
+/// Stable id of a fact: its document, span, value and naming (several facts may share a span,
+/// as the rates of 报告率、及时率为100% do).
+fn fact_id(doc_id: &str, fact: &Fact) -> String {
+    short_id(
+        &[
+            doc_id,
+            &fact.char_start.to_string(),
+            &fact.char_end.to_string(),
+            &fact.value.to_string(),
+            fact.indicator_text.as_deref().unwrap_or(""),
+        ],
+        16,
+    )
 }
 
 /// Whether the bytes open like an HTML document.

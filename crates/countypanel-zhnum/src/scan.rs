@@ -316,7 +316,6 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
                 None,
                 qualifier,
                 true,
-                true,
                 false,
             ));
         }
@@ -378,7 +377,6 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
         high,
         qualifier,
         percent_prefix,
-        false,
         ordinal,
     );
     q.chinese = numeral.chinese;
@@ -422,7 +420,6 @@ fn finish(
     high: Option<f64>,
     mut qualifier: Qualifier,
     percent_prefix: bool,
-    hundred: bool,
     ordinal: bool,
 ) -> Quantity {
     let mut j = num_end;
@@ -445,7 +442,6 @@ fn finish(
             break;
         }
     }
-    let _ = hundred;
     Quantity {
         start,
         end: j,

@@ -4,7 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)";
+/// The exit-code contract, shown by `--help` of the binary and of every stage.
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+    };
+}
 
 /// countypanel turns Chinese county health reports into county-by-year panels.
 #[derive(Debug, Parser)]
@@ -13,7 +18,7 @@ const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  the data failed a chec
     version,
     about = "Turn Chinese county health reports into county-by-year comparison panels",
     long_about = "Turn Chinese county health reports into county-by-year comparison panels.\n\nThe pipeline runs in three stages that chain through Parquet files:\n  ingest     raw reports (txt, html, docx) -> data/staged/{documents,facts}.parquet\n  clean      facts -> data/clean/observations.parquet (+ quarantine, conflicts)\n  aggregate  observations -> data/summary/ (panels, comparison, targets, coverage, report.md)\n\nPaths come from the pipeline file (default pipelines/county-health.toml); each can be overridden.",
-    after_help = EXIT_CODES
+    after_help = exit_codes!()
 )]
 pub struct Cli {
     /// The pipeline file: where raw reports are, which catalog, where outputs go.
@@ -38,25 +43,25 @@ pub enum Command {
     /// Read raw reports, extract facts, write documents, facts and rejects.
     #[command(after_help = concat!(
         "Example:\n  countypanel ingest --raw data/raw/sample\n  countypanel ingest --pipeline pipelines/county-health.toml report1.html report2.txt\n\n",
-        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+        exit_codes!()
     ))]
     Ingest(IngestArgs),
     /// Validate facts and reconcile sources into one observation per cell.
     #[command(after_help = concat!(
         "Example:\n  countypanel clean\n  countypanel clean --facts /tmp/facts.parquet --observations /tmp/obs.parquet\n\n",
-        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+        exit_codes!()
     ))]
     Clean(CleanArgs),
     /// Build panels, comparisons, targets, coverage and the report.
     #[command(after_help = concat!(
         "Example:\n  countypanel aggregate\n  countypanel aggregate --observations data/clean/observations.parquet --summary /tmp/summary\n\n",
-        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+        exit_codes!()
     ))]
     Aggregate(AggregateArgs),
     /// Run ingest, clean and aggregate in order.
     #[command(after_help = concat!(
         "Example:\n  countypanel run\n  countypanel run --raw /data/reports/2023\n\n",
-        "Exit codes:\n  0  success\n  1  the data failed a check (too many files rejected or facts quarantined); outputs are written\n  2  the stage could not run (usage, I/O, an input that breaks its table contract)"
+        exit_codes!()
     ))]
     Run(RunArgs),
     /// Score extraction against a gold file of hand-checked facts.

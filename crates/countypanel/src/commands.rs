@@ -119,6 +119,15 @@ impl Compiled {
     }
 }
 
+/// ` (a: 1, b: 2)` for a summary line, or nothing when there are no counts.
+fn counts_in_parentheses(counts: &std::collections::BTreeMap<String, usize>) -> String {
+    if counts.is_empty() {
+        return String::new();
+    }
+    let items: Vec<String> = counts.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    format!(" ({})", items.join(", "))
+}
+
 fn file_hash(path: &Path) -> Result<(String, String)> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     Ok((path.display().to_string(), sha256_hex(&bytes)))
@@ -169,22 +178,13 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
     let s = write_outputs(&outcomes, &documents, &facts, &rejects, &m)?;
     let secs = started.elapsed().as_secs_f64();
     if !cli.quiet {
-        let reasons = s
-            .rejected
-            .iter()
-            .map(|(r, n)| format!("{r}: {n}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let reasons = counts_in_parentheses(&s.rejected);
         eprintln!(
             "ingest: {} files, {} read, {} rejected{}, {} facts ({} catalogued), {:.2} MB in {secs:.2}s",
             s.files,
             s.documents,
             s.n_rejected(),
-            if reasons.is_empty() {
-                String::new()
-            } else {
-                format!(" ({reasons})")
-            },
+            reasons,
             s.facts,
             s.facts_catalogued,
             s.bytes as f64 / 1e6,
@@ -248,12 +248,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
         &m,
     )?;
     if !cli.quiet {
-        let rules = s
-            .quarantined
-            .iter()
-            .map(|(r, n)| format!("{r}: {n}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let rules = counts_in_parentheses(&s.quarantined);
         eprintln!(
             "clean: {} facts = {} in {} observations ({} duplicates merged) + {} quarantined{} + {} uncatalogued; {} conflicts; {:.2}s",
             s.facts_in,
@@ -261,11 +256,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
             s.observations,
             s.duplicates_merged,
             s.n_quarantined(),
-            if rules.is_empty() {
-                String::new()
-            } else {
-                format!(" ({rules})")
-            },
+            rules,
             s.uncatalogued,
             s.conflicts,
             started.elapsed().as_secs_f64()
