@@ -340,8 +340,13 @@ fn write_partitioned(
     };
     let parent = dir.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io)?;
+    let name = dir.file_name().map_or_else(
+        || "panel_long_by_year".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    countypanel_core::parquet_io::sweep_stale(parent, &format!(".{name}."));
     let tmp = tempfile::Builder::new()
-        .prefix(".panel_long_by_year.")
+        .prefix(&format!(".{name}."))
         .tempdir_in(parent)
         .map_err(io)?;
     let year_idx = batch
@@ -382,11 +387,17 @@ fn write_partitioned(
             |w| w.write(&part),
         )?;
     }
+    // Swap by renames, so that a kill at any moment leaves the old dataset, the new one or
+    // none, never a half-deleted one; the old one is removed after the swap.
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if dir.exists() {
-        std::fs::remove_dir_all(dir).map_err(io)?;
+        std::fs::rename(dir, &old).map_err(io)?;
     }
     let kept = tmp.keep();
     std::fs::rename(&kept, dir).map_err(io)?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(io)?;
+    }
     Ok(())
 }
 

@@ -61,8 +61,13 @@ pub(crate) fn write_text_atomic(path: &std::path::Path, text: &str) -> Result<()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     std::fs::create_dir_all(dir).map_err(err)?;
+    let prefix = format!(
+        ".{}.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    );
+    countypanel_core::parquet_io::sweep_stale(dir, &prefix);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".report.")
+        .prefix(&prefix)
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;

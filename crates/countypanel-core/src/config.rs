@@ -239,6 +239,29 @@ impl Pipeline {
                 )));
             }
         }
+        // Outputs stay inside the folder countypanel runs in: a pipeline file cannot make a
+        // batch job write over files elsewhere (command-line flags still can, on purpose).
+        for (key, dir) in [
+            ("paths.staged", &self.paths.staged),
+            ("paths.clean", &self.paths.clean),
+            ("paths.qa", &self.paths.qa),
+            ("paths.summary", &self.paths.summary),
+        ] {
+            let escapes = dir.components().any(|c| {
+                matches!(
+                    c,
+                    std::path::Component::ParentDir
+                        | std::path::Component::RootDir
+                        | std::path::Component::Prefix(_)
+                )
+            });
+            if escapes || dir.as_os_str().is_empty() {
+                return Err(bad(format!(
+                    "{key} = \"{}\" is outside the project folder: output folders must be relative paths without `..` (the stage's flags, such as --facts or --summary, can still point elsewhere)",
+                    dir.display()
+                )));
+            }
+        }
         for level in &self.aggregate.region_levels {
             if !matches!(level.as_str(), "province" | "prefecture" | "county") {
                 return Err(bad(format!(

@@ -296,20 +296,26 @@ pub const FACTS: Contract = Contract {
     ],
 };
 
-/// One row per input that could not be read.
+/// One row per input that could not be read, and one per problem of an input that was read.
 pub const INGEST_REJECTS: Contract = Contract {
     name: "ingest_rejects",
-    version: 1,
+    version: 2,
     columns: &[
-        col("source_path", Utf8, false, "path of the rejected file"),
+        col("source_path", Utf8, false, "path of the file"),
         col(
             "reason",
             Label,
             false,
-            "reason code: empty, binary, undecodable, corrupt_zip, zip_bomb, malformed_docx, malformed_xlsx, malformed_table, unmapped_table, too_large, unknown_format, no_text, unreadable",
+            "reason code. Rejected files: empty, binary, undecodable, corrupt_zip, zip_bomb, malformed_docx, malformed_xlsx, malformed_table, unmapped_table, html_too_deep, too_large, unknown_format, no_text, unreadable. Files read with a warning: charset_mismatch, invalid_bytes, ragged_rows, bad_cells, rows_without_region",
         ),
         col("detail", Utf8, false, "what exactly was wrong"),
         col("n_bytes", Int64, true, "size of the file, when known"),
+        col(
+            "outcome",
+            Label,
+            false,
+            "rejected (the file was not read) or read (read, with the problem noted)",
+        ),
     ],
 };
 

@@ -93,6 +93,49 @@ pub fn write_table(
     )
 }
 
+/// Writes `batches` to `path` under `contract` as one file, atomically. An empty list writes a
+/// file with no rows.
+pub fn write_tables(
+    path: &Path,
+    contract: &Contract,
+    batches: &[RecordBatch],
+    meta: &WriteMeta,
+) -> Result<(), CoreError> {
+    let schema = contract.schema();
+    if batches.iter().any(|b| b.schema() != schema) {
+        return Err(CoreError::Table {
+            table: contract.name.into(),
+            message: "batch schema differs from the contract's".into(),
+        });
+    }
+    write_atomic(path, contract.name, contract.version, schema, meta, |w| {
+        batches.iter().try_for_each(|b| w.write(b))
+    })
+}
+
+/// Removes what an earlier run killed mid-write left behind in `dir`: hidden temporary files and
+/// folders whose names start with `prefix` (`.facts.parquet.`). They are never outputs; a run
+/// that dies before its rename leaves them, and the next write of the same output clears them.
+pub fn sweep_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !name.starts_with(prefix) {
+            continue;
+        }
+        let path = e.path();
+        // Best effort: a leftover that cannot be removed does no harm beyond its space.
+        let _ = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+    }
+}
+
 /// Writes a Parquet file atomically: `fill` writes the batches into a writer on a temporary file
 /// in the same folder; the file is renamed to `path` only after `fill` returned `Ok` and the
 /// writer closed. On an error or a panic the temporary file is removed and an earlier file at
@@ -117,6 +160,7 @@ where
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    sweep_stale(dir, &format!(".{file_name}."));
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{file_name}."))
         .suffix(".tmp")
@@ -282,6 +326,7 @@ mod tests {
                 ("reason", Col::Str(vec![Some("binary".into())])),
                 ("detail", Col::Str(vec![Some("NUL bytes".into())])),
                 ("n_bytes", Col::I64(vec![Some(12)])),
+                ("outcome", Col::Str(vec![Some("rejected".into())])),
             ],
         )
         .unwrap()

@@ -239,6 +239,7 @@ mod tests {
                 ("reason", Col::Str(vec![Some("empty".into()); n])),
                 ("detail", Col::Str(vec![Some("no bytes".into()); n])),
                 ("n_bytes", Col::I64(vec![Some(0); n])),
+                ("outcome", Col::Str(vec![Some("rejected".into()); n])),
             ],
         )
     }

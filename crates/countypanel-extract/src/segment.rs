@@ -31,6 +31,28 @@ pub fn separates_clauses(c: char) -> bool {
     )
 }
 
+/// Longest sentence, in characters. Text without stops (a page flattened to one line, a table
+/// pasted as prose) is cut into pieces no longer than this, at a clause break where there is one,
+/// so that the work and the evidence kept per fact stay bounded.
+pub const MAX_SENTENCE_CHARS: usize = 1200;
+
+/// Where to cut a sentence running from `s` to past `s + MAX_SENTENCE_CHARS`: after the last
+/// clause break of its second half, else after the last character that is not part of a number
+/// or word, else at the limit.
+fn cut_point(chars: &[char], s: usize) -> usize {
+    let limit = s + MAX_SENTENCE_CHARS;
+    let half = s + MAX_SENTENCE_CHARS / 2;
+    (half..limit)
+        .rev()
+        .find(|&i| separates_clauses(chars[i - 1]) || chars[i - 1].is_whitespace())
+        .or_else(|| {
+            (half..limit)
+                .rev()
+                .find(|&i| !chars[i - 1].is_alphanumeric() && !chars[i].is_alphanumeric())
+        })
+        .unwrap_or(limit)
+}
+
 /// Splits `chars` into sentences. Line breaks end sentences and paragraphs.
 #[must_use]
 pub fn sentences(chars: &[char]) -> Vec<Sentence> {
@@ -46,6 +68,16 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
         }
         while e > s && chars[e - 1].is_whitespace() {
             e -= 1;
+        }
+        while e - s > MAX_SENTENCE_CHARS {
+            let cut = cut_point(chars, s);
+            out.push(Sentence {
+                start: s,
+                end: cut,
+                paragraph: para,
+                heading: false,
+            });
+            s = cut;
         }
         if e > s {
             out.push(Sentence {
@@ -108,6 +140,25 @@ mod tests {
         assert!(s[0].heading);
         assert_eq!((s[1].start, s[1].end, s[1].paragraph), (4, 6, 1));
         assert!(!s[3].heading);
+    }
+
+    #[test]
+    fn a_sentence_without_stops_is_cut_at_clause_breaks() {
+        let text = "签约率达到60%,".repeat(1000);
+        let chars: Vec<char> = text.chars().collect();
+        let s = sentences(&chars);
+        assert!(s.len() >= chars.len() / MAX_SENTENCE_CHARS);
+        assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE_CHARS));
+        // Every cut falls right after a comma, and the pieces cover the text.
+        assert!(s.iter().all(|x| x.start == 0 || chars[x.start - 1] == ','));
+        assert_eq!(s.last().unwrap().end, chars.len());
+        // With no break at all, the cut is at the limit.
+        let flat: Vec<char> = "甲".repeat(3000).chars().collect();
+        let s = sentences(&flat);
+        assert_eq!(
+            s.iter().map(|x| x.end - x.start).collect::<Vec<_>>(),
+            [1200, 1200, 600]
+        );
     }
 
     #[test]

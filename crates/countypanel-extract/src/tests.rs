@@ -295,3 +295,21 @@ fn a_bare_measure_takes_its_subject_from_the_clause_before() {
     let r = find(&f, 100.0);
     assert_eq!(r.subject.as_deref(), Some("疑似结核病患者"));
 }
+
+#[test]
+fn text_without_stops_takes_time_in_proportion_to_its_length() {
+    // A page flattened to one line: sentences are cut, so doubling the text doubles the facts
+    // and the work stays linear (a quadratic path shows as a test that never ends).
+    let text = format!(
+        "平安县卫生健康局。{}",
+        "全县家庭医生签约覆盖率达到60%,".repeat(20_000)
+    );
+    let started = std::time::Instant::now();
+    let f = extract(&text, Some((2021, 5, 1)));
+    assert_eq!(f.len(), 20_000);
+    assert!(
+        f.iter()
+            .all(|x| x.sentence.chars().count() <= segment::MAX_SENTENCE_CHARS)
+    );
+    eprintln!("{:?}", started.elapsed());
+}

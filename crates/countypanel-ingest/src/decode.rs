@@ -14,6 +14,8 @@ pub struct Decoded {
     pub how: &'static str,
     /// Number of U+FFFD replacement characters the decoding introduced.
     pub replacements: usize,
+    /// The charset an HTML page declared, when it declared one.
+    pub declared: Option<&'static str>,
 }
 
 /// The charset an HTML page declares in its first 4 KB, if any.
@@ -61,22 +63,39 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return run(enc, &bytes[bom_len..], "bom");
     }
-    if is_html && let Some(enc) = meta_charset(bytes) {
-        // A page that says UTF-8 but is not: fall through to detection.
+    let declared = if is_html { meta_charset(bytes) } else { None };
+    let with_declared = |mut d: Decoded| {
+        d.declared = declared.map(Encoding::name);
+        d
+    };
+    if let Some(enc) = declared {
         if enc != UTF_8 || std::str::from_utf8(bytes).is_ok() {
-            return run(enc, bytes, "meta");
+            return with_declared(run(enc, bytes, "meta"));
+        }
+        // A page that says UTF-8 but is not valid UTF-8: a few broken sequences in UTF-8 text
+        // are kept as replacement characters; a page in another encoding (every Chinese
+        // character invalid) falls through to detection.
+        let lossy = run(UTF_8, bytes, "meta");
+        let valid_non_ascii = lossy
+            .text
+            .chars()
+            .filter(|&c| !c.is_ascii() && c != '\u{fffd}')
+            .count();
+        if valid_non_ascii >= 4 * lossy.replacements {
+            return with_declared(lossy);
         }
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded {
+        return with_declared(Decoded {
             text: s.to_string(),
             encoding: "UTF-8".into(),
             how: "utf8",
             replacements: 0,
-        };
+            declared: None,
+        });
     }
     if let Some(enc) = utf16_without_bom(bytes) {
-        return run(enc, bytes, "detected");
+        return with_declared(run(enc, bytes, "detected"));
     }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
@@ -86,7 +105,7 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Decoded {
     } else {
         guess
     };
-    run(enc, bytes, "detected")
+    with_declared(run(enc, bytes, "detected"))
 }
 
 /// UTF-16 text without a byte-order mark shows NUL in every other byte for ASCII and CJK
@@ -126,6 +145,7 @@ fn run(enc: &'static Encoding, bytes: &[u8], how: &'static str) -> Decoded {
         encoding: enc.name().to_string(),
         how,
         replacements,
+        declared: None,
     }
 }
 
@@ -184,5 +204,19 @@ mod tests {
         let (bytes, _, _) = GB18030.encode(&html);
         let d = decode(&bytes, true);
         assert!(d.text.contains(&body), "{}", d.text);
+        assert_eq!(
+            (d.declared, d.encoding.as_str()),
+            (Some("UTF-8"), "gb18030")
+        );
+    }
+
+    #[test]
+    fn a_few_broken_bytes_in_a_utf8_page_stay_utf8() {
+        let body = "全县家庭医生签约覆盖率达到百分之七十五,建档率95%。".repeat(3);
+        let mut bytes = format!("<meta charset=\"utf-8\"><p>{body}</p>").into_bytes();
+        bytes.splice(25..25, [0xFF, 0xFE]);
+        let d = decode(&bytes, true);
+        assert_eq!((d.encoding.as_str(), d.replacements), ("UTF-8", 2));
+        assert!(d.text.contains("建档率95%"));
     }
 }

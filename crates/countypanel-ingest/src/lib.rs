@@ -15,6 +15,8 @@ pub mod html;
 pub mod metadata;
 pub mod normalize;
 pub mod table;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -95,6 +97,95 @@ pub struct Document {
     pub text: String,
     /// Facts with their ids and region codes.
     pub facts: Vec<DocFact>,
+    /// Problems met while reading that did not stop it (written to the rejects table with
+    /// outcome `read`).
+    pub warnings: Vec<Warning>,
+}
+
+/// A problem in a file that was still read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Reason code: `charset_mismatch`, `invalid_bytes`, `ragged_rows`, `bad_cells`.
+    pub reason: &'static str,
+    /// What exactly was wrong.
+    pub detail: String,
+}
+
+/// Warnings about how text was decoded: a declared charset that was not the one used, bytes
+/// that became replacement characters.
+fn decode_warnings(d: &decode::Decoded) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if let Some(declared) = d.declared
+        && !declared.eq_ignore_ascii_case(&d.encoding)
+    {
+        out.push(Warning {
+            reason: "charset_mismatch",
+            detail: format!(
+                "the page declares {declared} but is not; read as {}",
+                d.encoding
+            ),
+        });
+    }
+    if d.replacements > 0 {
+        out.push(Warning {
+            reason: "invalid_bytes",
+            detail: format!(
+                "{} byte sequences are not valid {} and became U+FFFD",
+                d.replacements, d.encoding
+            ),
+        });
+    }
+    out
+}
+
+/// Deepest element nesting a page may have; html5ever's tree builder slows down quadratically
+/// with depth, and real pages stay far below this.
+const MAX_HTML_DEPTH: usize = 2000;
+
+/// An estimate of the element nesting depth of HTML source: opening tags minus closing tags,
+/// void elements and self-closed tags not counted.
+fn html_depth(src: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "td", "tr", "th", "option",
+    ];
+    let b = src.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        i += off + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let mut j = start;
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j == start {
+            continue;
+        }
+        let name = src[start..j].to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let end = b[j..]
+                .iter()
+                .position(|&c| c == b'>')
+                .map_or(b.len(), |p| j + p);
+            if end > 0 && b[end - 1] == b'/' {
+                continue;
+            }
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
 }
 
 /// A fact with the ids and codes ingest adds.
@@ -255,6 +346,7 @@ impl Reader<'_> {
                 Some(size),
             );
         }
+        let mut warnings = Vec::new();
         let (raw_text, encoding, replacements, html_title) = match format {
             Format::Docx => match docx::docx_to_text(&bytes, self.limits.max_unzipped_bytes) {
                 Ok(t) => (t, "UTF-8".to_string(), 0, None),
@@ -285,7 +377,18 @@ impl Reader<'_> {
                         Some(size),
                     );
                 }
+                warnings = decode_warnings(&d);
                 if format == Format::Html {
+                    let depth = html_depth(&d.text);
+                    if depth > MAX_HTML_DEPTH {
+                        return reject(
+                            "html_too_deep",
+                            format!(
+                                "elements nested {depth} deep, over the limit of {MAX_HTML_DEPTH}"
+                            ),
+                            Some(size),
+                        );
+                    }
                     let h = html::html_to_text(&d.text);
                     (h.text, d.encoding, d.replacements, h.title)
                 } else {
@@ -384,6 +487,7 @@ impl Reader<'_> {
             issuer_method,
             text,
             facts,
+            warnings,
         }))
     }
 }
@@ -411,6 +515,7 @@ impl Reader<'_> {
                 "no [[ingest.table]] mapping of the pipeline file matches this path".into(),
             );
         };
+        let mut warnings = Vec::new();
         let (format, grid, encoding, replacements) = if ext == "xlsx" {
             if !bytes.starts_with(b"PK\x03\x04") {
                 return reject("corrupt_zip", "an .xlsx file must be a zip archive".into());
@@ -439,6 +544,7 @@ impl Reader<'_> {
                     ),
                 );
             }
+            warnings = decode_warnings(&d);
             match table::parse_delimited(&d.text, ext == "tsv") {
                 Ok(g) => (Format::Csv, g, d.encoding, d.replacements),
                 Err(e) => return reject("malformed_table", e),
@@ -452,7 +558,10 @@ impl Reader<'_> {
                 .copied()
         };
         let (text, cells) = match table::table_facts(&grid, mapping, &units) {
-            Ok(x) => x,
+            Ok(t) => {
+                warnings.extend(t.warnings);
+                (t.text, t.facts)
+            }
             Err(table::TableProblem(d)) => return reject("unmapped_table", d),
         };
         let sha = sha256_hex(bytes);
@@ -495,6 +604,7 @@ impl Reader<'_> {
             issuer_method: None,
             text,
             facts,
+            warnings,
         }))
     }
 }

@@ -111,12 +111,46 @@ pub struct CellFact {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableProblem(pub String);
 
-/// The rendered text of a grid and the facts of its mapped cells.
+/// What a table yields: its rendered text, the facts of its mapped cells, and the problems of
+/// rows and cells that were read around.
+#[derive(Debug, Clone)]
+pub struct TableRead {
+    /// Rows rendered as text, cells joined by ` | `.
+    pub text: String,
+    /// One fact per mapped, non-empty, numeric cell.
+    pub facts: Vec<CellFact>,
+    /// Problems that did not stop the table: ragged rows, cells that are not numbers, rows
+    /// with values but no region.
+    pub warnings: Vec<crate::Warning>,
+}
+
+/// A table cell's number: the text parser's reading, with a leading minus sign allowed (a
+/// negative count is kept, to be caught by the range check rather than lost here).
+fn cell_number(raw: &str) -> Option<f64> {
+    let t = raw.trim();
+    match t.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => parse_number(rest).map(|v| -v),
+        None => parse_number(t),
+    }
+}
+
+/// Up to five examples and the count of the rest.
+fn examples(items: &[String]) -> String {
+    let shown: Vec<&str> = items.iter().take(5).map(String::as_str).collect();
+    let more = items.len().saturating_sub(5);
+    if more > 0 {
+        format!("{} and {more} more", shown.join("; "))
+    } else {
+        shown.join("; ")
+    }
+}
+
+/// The rendered text of a grid, the facts of its mapped cells and the problems met.
 pub fn table_facts(
     grid: &Grid,
     m: &TableMapping,
     catalog_units: &dyn Fn(&str) -> Option<&'static str>,
-) -> Result<(String, Vec<CellFact>), TableProblem> {
+) -> Result<TableRead, TableProblem> {
     let (h, header) = header_row(grid, m).ok_or_else(|| {
         TableProblem(format!(
             "no header row with the region column `{}` and the year column `{}` in the first ten rows",
@@ -146,6 +180,7 @@ pub fn table_facts(
     let mut text = String::new();
     let mut n_chars = 0usize;
     let mut facts = Vec::new();
+    let (mut ragged, mut bad_cells, mut no_region) = (Vec::new(), Vec::new(), Vec::new());
     for (r, row) in grid.rows.iter().enumerate() {
         let mut offsets = Vec::with_capacity(row.len());
         for (c, cell) in row.iter().enumerate() {
@@ -160,8 +195,11 @@ pub fn table_facts(
         let line: String = row.join(" | ");
         text.push('\n');
         n_chars += 1;
-        if r <= h {
+        if r <= h || row.iter().all(String::is_empty) {
             continue;
+        }
+        if row.len() != header.len() {
+            ragged.push(format!("row {} has {} cells", r + 1, row.len()));
         }
         let cell = |c: usize| row.get(c).map_or("", String::as_str);
         let region = cell(region_col);
@@ -171,6 +209,9 @@ pub fn table_facts(
             .ok()
             .filter(|y| (1900..=2100).contains(y));
         if region.is_empty() {
+            if value_cols.iter().any(|(c, _, _)| !cell(*c).is_empty()) {
+                no_region.push(format!("row {}", r + 1));
+            }
             continue;
         }
         for (c, indicator, unit) in &value_cols {
@@ -178,7 +219,8 @@ pub fn table_facts(
             if raw.is_empty() {
                 continue;
             }
-            let Some(value) = parse_number(raw) else {
+            let Some(value) = cell_number(raw) else {
+                bad_cells.push(format!("row {} column `{}`: `{raw}`", r + 1, header[*c]));
                 continue;
             };
             let start = offsets.get(*c).copied().unwrap_or(0);
@@ -212,7 +254,43 @@ pub fn table_facts(
             });
         }
     }
-    Ok((text, facts))
+    let mut warnings = Vec::new();
+    if !ragged.is_empty() {
+        warnings.push(crate::Warning {
+            reason: "ragged_rows",
+            detail: format!(
+                "{} rows do not have the header's {} cells: {}",
+                ragged.len(),
+                header.len(),
+                examples(&ragged)
+            ),
+        });
+    }
+    if !bad_cells.is_empty() {
+        warnings.push(crate::Warning {
+            reason: "bad_cells",
+            detail: format!(
+                "{} mapped cells are not numbers and were not read: {}",
+                bad_cells.len(),
+                examples(&bad_cells)
+            ),
+        });
+    }
+    if !no_region.is_empty() {
+        warnings.push(crate::Warning {
+            reason: "rows_without_region",
+            detail: format!(
+                "{} rows hold values but no region and were not read: {}",
+                no_region.len(),
+                examples(&no_region)
+            ),
+        });
+    }
+    Ok(TableRead {
+        text,
+        facts,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -237,14 +315,42 @@ mod tests {
     #[test]
     fn csv_cells_become_facts_with_offsets_into_the_rendered_text() {
         let g = parse_delimited("\u{feff}year,province,county,hospital_beds\n2018,湖北省,嘉鱼县,1520\n2018,湖北省,通山县,\n2019,湖北省,嘉鱼县,\"1,610\",extra\n", false).unwrap();
-        let (text, facts) = table_facts(&g, &mapping(), &units).unwrap();
+        let TableRead {
+            text,
+            facts,
+            warnings,
+        } = table_facts(&g, &mapping(), &units).unwrap();
         assert_eq!(facts.len(), 2);
+        // The row with a fifth cell is read and reported.
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].reason, "ragged_rows");
+        assert!(warnings[0].detail.contains("row 4 has 5 cells"));
         let f = &facts[1].fact;
         assert_eq!((f.value, f.year, f.unit), (1610.0, Some(2019), "bed"));
         let chars: Vec<char> = text.chars().collect();
         let span: String = chars[f.char_start..f.char_end].iter().collect();
         assert_eq!(span, "1,610");
         assert_eq!(facts[0].parent.as_deref(), Some("湖北省"));
+    }
+
+    #[test]
+    fn cells_that_are_not_numbers_are_reported_and_negative_counts_kept() {
+        let g = parse_delimited(
+            "year,province,county,hospital_beds\n2019,湖北省,嘉鱼县,NaN\n2018,湖北省,嘉鱼县,inf\n2017,湖北省,嘉鱼县,-5\n2016,,,40\n",
+            false,
+        )
+        .unwrap();
+        let t = table_facts(&g, &mapping(), &units).unwrap();
+        assert_eq!(t.facts.len(), 1);
+        assert_eq!(t.facts[0].fact.value, -5.0);
+        let reasons: Vec<&str> = t.warnings.iter().map(|w| w.reason).collect();
+        assert_eq!(reasons, ["bad_cells", "rows_without_region"]);
+        assert!(
+            t.warnings[0].detail.starts_with("2 mapped cells"),
+            "{:?}",
+            t.warnings
+        );
+        assert!(t.warnings[0].detail.contains("`NaN`"));
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub struct Quantity {
     pub num_start: usize,
     /// End of the numeral and its multipliers (exclusive).
     pub num_end: usize,
-    /// The value after multipliers; the lower end of a range; percents as percent numbers.
+    /// The value after multipliers; the lower end of a range; percents as percent numbers. NaN
+    /// for a token that only looks numeric (a date, time or code), which is flagged `ordinal`.
     pub value: f64,
     /// The upper end of a range (1~2所 → 2).
     pub high: Option<f64>,

@@ -179,8 +179,17 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
     let secs = started.elapsed().as_secs_f64();
     if !cli.quiet {
         let reasons = counts_in_parentheses(&s.rejected);
+        let warned = if s.warnings.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} warnings{}",
+                s.warnings.values().sum::<usize>(),
+                counts_in_parentheses(&s.warnings)
+            )
+        };
         eprintln!(
-            "ingest: {} files, {} read, {} rejected{}, {} facts ({} catalogued), {:.2} MB in {secs:.2}s",
+            "ingest: {} files, {} read, {} rejected{}{warned}, {} facts ({} catalogued), {:.2} MB in {secs:.2}s",
             s.files,
             s.documents,
             s.n_rejected(),

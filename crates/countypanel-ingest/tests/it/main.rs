@@ -1,25 +1,10 @@
 //! Readers on fixtures made by the tests themselves: each format and encoding decodes to the
 //! expected text (insta snapshots in `tests/it/snapshots`).
 
-use std::io::Write;
-
 use countypanel_core::config::TableMapping;
+use countypanel_ingest::testkit::{YEARBOOK_SHEET, xlsx, zip};
 use countypanel_ingest::{decode, docx, html, normalize, table};
 use encoding_rs::GB18030;
-
-fn zip(entries: &[(&str, &str)]) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default();
-        for (name, body) in entries {
-            z.start_file(*name, opts).unwrap();
-            z.write_all(body.as_bytes()).unwrap();
-        }
-        z.finish().unwrap();
-    }
-    buf.into_inner()
-}
 
 #[test]
 fn gbk_html_page_with_meta_charset() {
@@ -83,35 +68,6 @@ fn docx_with_a_table() {
     insta::assert_snapshot!("docx_table", normalize::normalize(&text));
 }
 
-fn xlsx_with_merged_header() -> Vec<u8> {
-    let sheet = r#"<?xml version="1.0" encoding="UTF-8"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
-<row r="1"><c r="A1" t="inlineStr"><is><t>县域卫生资源</t></is></c></row>
-<row r="2"><c r="A2" t="inlineStr"><is><t>year</t></is></c><c r="B2" t="inlineStr"><is><t>county</t></is></c><c r="C2" t="inlineStr"><is><t>hospital_beds</t></is></c><c r="D2"/></row>
-<row r="3"><c r="A3"><v>2020</v></c><c r="B3" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C3"><v>1535</v></c><c r="D3"><v>12</v></c></row>
-<row r="4"><c r="A4"><v>2021</v></c><c r="B4" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C4"><f>C3+67</f><v>1602</v></c><c r="D4"><v>13</v></c></row>
-</sheetData><mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="C2:D2"/></mergeCells></worksheet>"#;
-    zip(&[
-        (
-            "[Content_Types].xml",
-            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
-        ),
-        (
-            "_rels/.rels",
-            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
-        ),
-        (
-            "xl/workbook.xml",
-            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
-        ),
-        ("xl/worksheets/sheet1.xml", sheet),
-    ])
-}
-
 fn mapping() -> TableMapping {
     TableMapping {
         path_contains: "yearbook".into(),
@@ -128,8 +84,13 @@ fn units(id: &str) -> Option<&'static str> {
 
 #[test]
 fn xlsx_yearbook_with_merged_header_cells_and_a_formula() {
-    let grid = table::parse_xlsx(&xlsx_with_merged_header()).unwrap();
-    let (text, facts) = table::table_facts(&grid, &mapping(), &units).unwrap();
+    let grid = table::parse_xlsx(&xlsx(YEARBOOK_SHEET)).unwrap();
+    let table::TableRead {
+        text,
+        facts,
+        warnings,
+    } = table::table_facts(&grid, &mapping(), &units).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
     let values: Vec<(Option<i32>, f64)> =
         facts.iter().map(|f| (f.fact.year, f.fact.value)).collect();
     // The merged header spans two columns; only its first is the indicator, and the formula's
@@ -144,7 +105,12 @@ fn gbk_csv() {
     let (bytes, _, _) = GB18030.encode(csv);
     let d = decode::decode(&bytes, false);
     let grid = table::parse_delimited(&d.text, false).unwrap();
-    let (text, facts) = table::table_facts(&grid, &mapping(), &units).unwrap();
+    let table::TableRead {
+        text,
+        facts,
+        warnings,
+    } = table::table_facts(&grid, &mapping(), &units).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(facts.len(), 2);
     assert_eq!(facts[0].fact.value, 1535.0);
     insta::assert_snapshot!("gbk_csv", format!("{}\n{text}", d.encoding));

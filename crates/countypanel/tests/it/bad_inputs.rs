@@ -1,27 +1,11 @@
 use std::collections::BTreeMap;
-use std::io::Write;
 
 use countypanel_core::contract::{DOCUMENTS, INGEST_REJECTS};
 use countypanel_core::parquet_io::read_table;
 use countypanel_core::table::strings;
+use countypanel_ingest::testkit::docx;
 
 use crate::{countypanel, project, stderr};
-
-fn docx(body: &str) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default();
-        z.start_file("word/document.xml", opts).unwrap();
-        write!(
-            z,
-            "<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
-        )
-        .unwrap();
-        z.finish().unwrap();
-    }
-    buf.into_inner()
-}
 
 #[test]
 fn bad_files_are_rejected_with_distinct_reasons_and_the_batch_goes_on() {

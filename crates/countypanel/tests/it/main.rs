@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod contracts;
 mod end_to_end;
+mod malformed;
 mod policy;
 mod region;
 mod seeds;

@@ -1,0 +1,64 @@
+//! Builders of DOCX and XLSX files for tests (feature `testkit`): the tests make their own
+//! fixtures instead of committing binary files.
+
+use std::io::Write;
+
+/// A zip archive holding `entries` (name, text), deflated.
+#[must_use]
+pub fn zip(entries: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, body) in entries {
+            z.start_file(*name, opts).expect("zip entry starts");
+            z.write_all(body.as_bytes()).expect("zip entry writes");
+        }
+        z.finish().expect("zip closes");
+    }
+    buf.into_inner()
+}
+
+/// A DOCX file whose body is `body` (`WordprocessingML` paragraphs and tables).
+#[must_use]
+pub fn docx(body: &str) -> Vec<u8> {
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+    );
+    zip(&[("word/document.xml", &xml)])
+}
+
+/// An XLSX workbook with one worksheet whose XML is `sheet`.
+#[must_use]
+pub fn xlsx(sheet: &str) -> Vec<u8> {
+    const SHEET_TYPE: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+    const BOOK_TYPE: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>";
+    let rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{BOOK_TYPE}\" Target=\"xl/workbook.xml\"/></Relationships>"
+    );
+    let book = "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+    let book_rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{SHEET_TYPE}\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+    );
+    zip(&[
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", &rels),
+        ("xl/workbook.xml", book),
+        ("xl/_rels/workbook.xml.rels", &book_rels),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ])
+}
+
+/// A yearbook worksheet: a merged title row, a header row whose `hospital_beds` cell is merged
+/// over an empty neighbour, and two data rows, the second computed by a formula (cached value
+/// 1602).
+pub const YEARBOOK_SHEET: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>县域卫生资源</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>year</t></is></c><c r="B2" t="inlineStr"><is><t>county</t></is></c><c r="C2" t="inlineStr"><is><t>hospital_beds</t></is></c><c r="D2"/></row>
+<row r="3"><c r="A3"><v>2020</v></c><c r="B3" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C3"><v>1535</v></c><c r="D3"><v>12</v></c></row>
+<row r="4"><c r="A4"><v>2021</v></c><c r="B4" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C4"><f>C3+67</f><v>1602</v></c><c r="D4"><v>13</v></c></row>
+</sheetData><mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="C2:D2"/></mergeCells></worksheet>"#;
