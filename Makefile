@@ -27,10 +27,12 @@ BIN_DIR := $(if $(filter dev,$(PROFILE)),debug,$(PROFILE))
 BIN := $(CARGO_TARGET_DIR)/$(BIN_DIR)/countypanel
 RUN := $(BIN) --pipeline $(PIPELINE)
 
-STAGED := data/staged
-CLEAN := data/clean
-QA := data/qa
-SUMMARY := data/summary
+# Where the generated layers go (staged, clean, qa, summary); raw data is only read.
+OUT ?= data
+STAGED := $(OUT)/staged
+CLEAN := $(OUT)/clean
+QA := $(OUT)/qa
+SUMMARY := $(OUT)/summary
 
 SOURCES := Cargo.toml Cargo.lock $(shell find crates -name '*.rs' -o -name Cargo.toml | sort)
 RAW_FILES := $(shell find $(RAW) -type f -not -name '.*' 2>/dev/null | LC_ALL=C sort)
@@ -43,7 +45,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build test fmt lint bench spark-check clean help FORCE
+.PHONY: all build test fmt lint bench spark-check kill-trials fuzz determinism clean help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -79,6 +81,19 @@ test: $(VENV)/installed ## Formatting, clippy, every workspace test, then the no
 	$(CARGO) test --workspace --locked
 	$(MAKE) --no-print-directory PROFILE=dev RAW=data/raw/sample PIPELINE=pipelines/county-health.toml all > /dev/null
 	$(PYTHON) -m pytest -q tests/python
+	tests/reliability/determinism.sh dev
+
+determinism: ## make -j1 with one thread and make -j4 with four must write identical bytes
+	tests/reliability/determinism.sh $(PROFILE)
+
+KILL_TRIALS ?= 60
+FUZZ_TIME ?= 600
+
+kill-trials: $(BIN) $(VENV)/installed ## Kill stages with SIGKILL at random moments ($(KILL_TRIALS) trials); check outputs and reruns
+	$(PYTHON) tests/reliability/kill_trials.py $(BIN) --trials $(KILL_TRIALS)
+
+fuzz: ## Run each cargo-fuzz target for FUZZ_TIME seconds (needs nightly; installs cargo-fuzz)
+	FUZZ_TIME=$(FUZZ_TIME) tests/reliability/fuzz.sh
 
 $(VENV)/installed: notebooks/requirements.txt
 	python3 -m venv $(VENV)

@@ -5,11 +5,11 @@ pub(crate) fn digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' => 0,
         '一' | '壹' | '幺' => 1,
-        '二' | '贰' | '两' => 2,
-        '三' | '叁' => 3,
+        '二' | '贰' | '两' | '貳' | '兩' | '倆' => 2,
+        '三' | '叁' | '參' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
-        '六' | '陆' => 6,
+        '六' | '陆' | '陸' => 6,
         '七' | '柒' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
@@ -38,7 +38,12 @@ pub(crate) fn big_unit(c: char) -> Option<f64> {
 
 /// Whether `c` can be part of a Chinese numeral.
 pub(crate) fn is_numeral_char(c: char) -> bool {
-    digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some() || c == '点'
+    digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some() || is_point(c)
+}
+
+/// The decimal point of a Chinese numeral, in simplified and traditional writing.
+pub(crate) fn is_point(c: char) -> bool {
+    matches!(c, '点' | '點')
 }
 
 /// Parses a whole Chinese numeral. `None` when `s` is not one.
@@ -48,7 +53,7 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
     if chars.is_empty() || !chars.iter().all(|&c| is_numeral_char(c)) {
         return None;
     }
-    let (int_part, frac_part) = match chars.iter().position(|&c| c == '点') {
+    let (int_part, frac_part) = match chars.iter().position(|&c| is_point(c)) {
         Some(p) => (&chars[..p], Some(&chars[p + 1..])),
         None => (&chars[..], None),
     };

@@ -151,7 +151,7 @@ fn chinese_at(chars: &[char], i: usize) -> Option<Numeral> {
     }
     let mut j = i;
     while let Some(&c) = chars.get(j) {
-        let ok = if c == '点' {
+        let ok = if crate::chinese::is_point(c) {
             chars.get(j + 1).copied().and_then(digit).is_some()
         } else {
             is_numeral_char(c)
@@ -205,7 +205,7 @@ fn multiplier_at(chars: &[char], mut j: usize) -> (f64, usize) {
 
 fn approx_marker(chars: &[char], j: usize) -> Option<Qualifier> {
     match chars.get(j) {
-        Some('余') => Some(Qualifier::Approx),
+        Some('余' | '餘') => Some(Qualifier::Approx),
         Some('多') => Some(Qualifier::Ge),
         _ => None,
     }
@@ -244,6 +244,13 @@ fn value_at(chars: &[char], i: usize) -> Option<(f64, Numeral, usize, Option<Qua
         j += 1;
     }
     if n.chinese {
+        // 十余万, 一千多万: the marker sits between the numeral and its multiplier.
+        if qual.is_some()
+            && let (m, after) = multiplier_at(chars, j)
+            && after > j
+        {
+            return Some((round_float(n.value * m), n, after, qual, m));
+        }
         // the multiplier written inside a Chinese numeral (三万) matters for ranges: 两到三万
         let mut k = n.end;
         while k > i && big_unit(chars[k - 1]).is_some() {
@@ -255,6 +262,82 @@ fn value_at(chars: &[char], i: usize) -> Option<(f64, Numeral, usize, Option<Qua
     }
     let value = round_float(n.value * mult);
     Some((value, n, j, qual, mult))
+}
+
+/// Words in which a lone numeral character is not a number: 一切, 统一, 进一步, 四川, 陆地,
+/// 队伍, 收拾, 放肆…
+const NOT_NUMBER_WORDS: &[&str] = &[
+    "一切",
+    "一些",
+    "一般",
+    "一致",
+    "一体",
+    "一起",
+    "一定",
+    "一样",
+    "一直",
+    "一旦",
+    "一律",
+    "一同",
+    "一道",
+    "一线",
+    "一流",
+    "一贯",
+    "一系列",
+    "一方面",
+    "一站式",
+    "一看",
+    "统一",
+    "进一步",
+    "唯一",
+    "同一",
+    "逐一",
+    "万一",
+    "之一",
+    "一一",
+    "专一",
+    "划一",
+    "一刀切",
+    "壹切",
+    "四川",
+    "四肢",
+    "十足",
+    "十分",
+    "陆地",
+    "大陆",
+    "登陆",
+    "着陆",
+    "海陆",
+    "陆续",
+    "放肆",
+    "肆意",
+    "肆无忌惮",
+    "队伍",
+    "入伍",
+    "退伍",
+    "伍仁",
+    "落伍",
+    "收拾",
+    "拾取",
+    "拾起",
+    "拾到",
+    "夕拾",
+    "两两",
+];
+
+/// Whether the lone numeral character at `i` is part of one of [`NOT_NUMBER_WORDS`].
+fn in_word(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    NOT_NUMBER_WORDS.iter().any(|w| {
+        let w: Vec<char> = w.chars().collect();
+        w.iter().enumerate().any(|(k, &wc)| {
+            wc == c
+                && i >= k
+                && chars
+                    .get(i - k..i - k + w.len())
+                    .is_some_and(|s| s == w.as_slice())
+        })
+    })
 }
 
 const RANGE_SEPS: &[char] = &['~', '～', '〜', '至', '到', '-', '—', '－'];
@@ -321,7 +404,20 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
             ));
         }
     }
+    // 千分之三: per thousand, read like 百分之 and marked as such below.
+    let permille_prefix = !percent_prefix && starts_with(chars, i, "千分之");
+    if permille_prefix {
+        i += 3;
+    }
     let (mut value, numeral, mut j, q, mult) = value_at(chars, i)?;
+    if numeral.chinese
+        && numeral.end == i + 1
+        && i == start
+        && !permille_prefix
+        && in_word(chars, i)
+    {
+        return None;
+    }
     if let Some(q) = q {
         qualifier = q;
     }
@@ -382,6 +478,10 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
     );
     q.chinese = numeral.chinese;
     q.plain_integer = numeral.plain_integer && mult == 1.0;
+    if permille_prefix {
+        q.unit = Unit::Permille;
+        q.measure = "千分之".into();
+    }
     Some(q)
 }
 
@@ -481,6 +581,18 @@ mod tests {
         assert_eq!((q.value, q.qualifier), (95.0, Qualifier::Ge));
         let q = one("达到百分之三十二点三");
         assert_eq!((q.value, q.unit), (32.3, Unit::Percent));
+        let q = one("千分之二点四");
+        assert_eq!((q.value, q.unit), (2.4, Unit::Permille));
+        let q = one("十余万人");
+        assert_eq!(
+            (q.value, q.qualifier, q.unit),
+            (100_000.0, Qualifier::Approx, Unit::Person)
+        );
+        let q = one("一千多万元");
+        assert_eq!((q.value, q.qualifier), (10_000_000.0, Qualifier::Ge));
+        assert_eq!(one("兩千四百五").value, 2450.0);
+        assert_eq!(one("肆佰陸拾").value, 460.0);
+        assert!(scan("统一部署,进一步落实,一切为了群众").is_empty());
         let q = one("提高2.5个百分点");
         assert_eq!((q.value, q.unit), (2.5, Unit::PercentagePoint));
         let q = one("百分之百完成");

@@ -89,6 +89,8 @@ impl Unit {
 const MEASURES: &[(&str, Unit)] = &[
     ("个百分点", Unit::PercentagePoint),
     ("百分点", Unit::PercentagePoint),
+    ("個百分點", Unit::PercentagePoint),
+    ("百分點", Unit::PercentagePoint),
     ("个团队", Unit::Team),
     ("个工作组", Unit::Team),
     ("个专家组", Unit::Team),
