@@ -119,7 +119,9 @@ bench: ## Run the benchmarks; print their figures and append them to BENCHMARKS.
 	  echo; echo 'Region lookups: `cargo bench -p countypanel-regions --bench lookup` (release profile, one thread).'; echo; \
 	  $(CARGO) bench -q --locked -p countypanel-regions --bench lookup; \
 	  echo; echo "Clean stage on synthetic facts: \`COUNTYPANEL_BENCH_ROWS=$(BENCH_ROWS) cargo bench -p countypanel-clean --bench clean\` (release profile, polars on all cores)."; echo; \
-	  COUNTYPANEL_BENCH_ROWS=$(BENCH_ROWS) $(CARGO) bench -q --locked -p countypanel-clean --bench clean; } | tee -a BENCHMARKS.md
+	  COUNTYPANEL_BENCH_ROWS=$(BENCH_ROWS) $(CARGO) bench -q --locked -p countypanel-clean --bench clean; \
+	  echo; echo 'Extraction, text to facts: `cargo bench -p countypanel-extract --bench extract` (release profile, one thread).'; echo; \
+	  $(CARGO) bench -q --locked -p countypanel-extract --bench extract; } | tee -a BENCHMARKS.md
 
 clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
 	rm -rf $(STAGED) $(CLEAN) $(QA) $(SUMMARY)

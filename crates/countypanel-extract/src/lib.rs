@@ -117,9 +117,18 @@ const TARGET_WORDS: &[&str] = &[
 /// the 已救治 figure after it in the same sentence is achieved).
 const CLAUSE_TARGET_WORDS: &[&str] = &["需", "要达到", "将达到", "达到或超过", "拟", "要求"];
 
-/// Whether `text` holds one of `words`, 计划生育 (family planning) not counting as 计划.
+/// Names of programmes that hold a target word without setting a target: 计划生育 (family
+/// planning), 免疫规划 and 计划免疫 (the immunisation programme).
+const PROGRAMME_NAMES: &[&str] = &["计划生育", "免疫规划", "计划免疫"];
+
+/// Whether `text` holds one of `words`, programme names (计划生育, 免疫规划) not counting.
 fn has_target_word(text: &str, words: &[&str]) -> bool {
-    let text = text.replace("计划生育", "");
+    let mut text = text.to_string();
+    for name in PROGRAMME_NAMES {
+        if text.contains(name) {
+            text = text.replace(name, "");
+        }
+    }
     words.iter().any(|w| text.contains(w))
 }
 

@@ -1,4 +1,5 @@
-//! Normalisation of decoded text: NFKC (full-width digits and punctuation become ASCII), spaces
+//! Normalisation of decoded text: NFKC (full-width digits and punctuation become ASCII),
+//! traditional characters to simplified (so that 覆蓋率 matches the catalog's 覆盖率), spaces
 //! folded, line breaks kept, runs of blank lines folded to one.
 
 use unicode_normalization::UnicodeNormalization;
@@ -7,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 #[must_use]
 pub fn normalize(text: &str) -> String {
     // CRLF and lone CR are line breaks; only blank lines make paragraphs.
-    let unified = text.replace("\r\n", "\n");
+    let unified = simplet2s::convert(&text.replace("\r\n", "\n"));
     let nfkc: String = unified
         .nfkc()
         .map(|c| match c {

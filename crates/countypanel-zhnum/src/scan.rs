@@ -663,6 +663,19 @@ mod tests {
     }
 
     #[test]
+    fn only_dates_and_codes_carry_no_value() {
+        // Found by the zhnum_scan fuzz target: a date's token is NaN, and must be flagged.
+        let all = scan(
+            "乌海市2020年统计公报\n发布日期:2021-04-02 来源:乌海市卫生健康委员会\n签约覆盖率35.0%",
+        );
+        assert!(all.iter().any(|q| q.value.is_nan()));
+        assert!(
+            all.iter().all(|q| q.ordinal || !q.value.is_nan()),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn offsets_are_in_characters() {
         let q = one("签约率83%,");
         assert_eq!((q.start, q.end), (3, 6));

@@ -115,3 +115,141 @@ fn gbk_csv() {
     assert_eq!(facts[0].fact.value, 1535.0);
     insta::assert_snapshot!("gbk_csv", format!("{}\n{text}", d.encoding));
 }
+
+/// Normalises `text` as ingest does and extracts its facts with the project's catalog.
+fn facts_of(text: &str, published: (i32, u32, u32)) -> Vec<countypanel_extract::Fact> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../pipelines/indicators/health.toml");
+    let catalog = countypanel_core::catalog::Catalog::load(&path).unwrap();
+    let ex = countypanel_extract::Extractor::new(&catalog);
+    ex.extract(
+        &normalize::normalize(text),
+        &countypanel_extract::DocContext {
+            published: Some(published),
+            issuer_region: None,
+        },
+    )
+}
+
+/// (indicator, value, unit, year, kind) of a fact.
+type Row<'a> = (Option<&'a str>, f64, &'a str, Option<i32>, &'a str);
+
+/// The rows of the facts, for comparison.
+fn summary(facts: &[countypanel_extract::Fact]) -> Vec<Row<'_>> {
+    facts
+        .iter()
+        .map(|f| {
+            (
+                f.indicator_id.as_deref(),
+                f.value,
+                f.unit,
+                f.year,
+                f.kind.as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn yearbook_entry_style() {
+    let f = facts_of(
+        "【基层卫生】2020年,全县有乡镇卫生院12所,村卫生室186个,床位620张;家庭医生签约服务覆盖率达到45.2%。",
+        (2021, 8, 1),
+    );
+    assert_eq!(
+        summary(&f),
+        [
+            (
+                Some("township_health_centers"),
+                12.0,
+                "institution",
+                Some(2020),
+                "actual"
+            ),
+            (
+                Some("village_clinics"),
+                186.0,
+                "institution",
+                Some(2020),
+                "actual"
+            ),
+            (Some("hospital_beds"), 620.0, "bed", Some(2020), "actual"),
+            (
+                Some("family_doctor_signing_rate"),
+                45.2,
+                "percent",
+                Some(2020),
+                "actual"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn cdc_quarterly_disclosure_style() {
+    // 免疫规划 names the programme: the rate it qualifies is achieved, not planned.
+    let f = facts_of(
+        "2021年第一季度,全县共报告法定传染病8种312例,无甲类传染病报告;适龄儿童免疫规划疫苗接种率均保持在95%以上。",
+        (2021, 4, 20),
+    );
+    let rate = f.iter().find(|x| x.value == 95.0).unwrap();
+    assert_eq!(
+        (
+            rate.indicator_id.as_deref(),
+            rate.qualifier.as_str(),
+            rate.kind.as_str(),
+            rate.year
+        ),
+        (Some("vaccination_rate"), "ge", "actual", Some(2021))
+    );
+    let cases = f.iter().find(|x| x.value == 312.0).unwrap();
+    assert_eq!((cases.year, cases.kind.as_str()), (Some(2021), "actual"));
+}
+
+#[test]
+fn newspaper_item_style() {
+    // 今年 resolves against the publication date; 九成 (nine tenths) is not read as a percent.
+    let f = facts_of(
+        "记者从县卫健局获悉,今年以来,该县已为3.2万名65岁以上老年人免费体检,完成率超过九成。",
+        (2021, 11, 3),
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].value, f[0].unit, f[0].year, f[0].kind.as_str()),
+        (32_000.0, "person", Some(2021), "actual")
+    );
+}
+
+#[test]
+fn traditional_characters_are_read_like_simplified() {
+    let f = facts_of(
+        "2020年,全縣家庭醫生簽約覆蓋率達到61.5%,高血壓患者規範管理率為78.3%,建檔率達93.6%。",
+        (2021, 4, 1),
+    );
+    assert_eq!(
+        summary(&f),
+        [
+            (
+                Some("family_doctor_signing_rate"),
+                61.5,
+                "percent",
+                Some(2020),
+                "actual"
+            ),
+            (
+                Some("hypertension_standard_mgmt_rate"),
+                78.3,
+                "percent",
+                Some(2020),
+                "actual"
+            ),
+            (
+                Some("health_record_rate"),
+                93.6,
+                "percent",
+                Some(2020),
+                "actual"
+            ),
+        ]
+    );
+}
