@@ -16,6 +16,7 @@ RAW ?= data/raw/sample
 PIPELINE ?= pipelines/county-health.toml
 PROFILE ?= release
 BENCH_ROWS ?= 2000000
+BENCH_CORPUS_MB ?= 200
 PYSPARK_VERSION ?= 4.0.5
 CARGO ?= cargo
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/countypanel-target
@@ -113,7 +114,7 @@ fmt: ## Format the code
 lint: ## Clippy with warnings as errors
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-bench: ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
+bench: $(BIN) ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
 	@{ echo; echo "## $$(date -u '+%Y-%m-%d %H:%M UTC')"; echo; \
 	  echo "Machine: $$(nproc) cores, $$(free -g | awk '/Mem:/ {print $$2}') GiB, $$(uname -sm); $$(rustc --version)."; \
 	  echo; echo 'Region lookups: `cargo bench -p countypanel-regions --bench lookup` (release profile, one thread).'; echo; \
@@ -121,7 +122,9 @@ bench: ## Run the benchmarks; print their figures and append them to BENCHMARKS.
 	  echo; echo "Clean stage on synthetic facts: \`COUNTYPANEL_BENCH_ROWS=$(BENCH_ROWS) cargo bench -p countypanel-clean --bench clean\` (release profile, polars on all cores)."; echo; \
 	  COUNTYPANEL_BENCH_ROWS=$(BENCH_ROWS) $(CARGO) bench -q --locked -p countypanel-clean --bench clean; \
 	  echo; echo 'Extraction, text to facts: `cargo bench -p countypanel-extract --bench extract` (release profile, one thread).'; echo; \
-	  $(CARGO) bench -q --locked -p countypanel-extract --bench extract; } | tee -a BENCHMARKS.md
+	  $(CARGO) bench -q --locked -p countypanel-extract --bench extract; \
+	  echo; echo "Ingest + extract on a synthetic corpus beside ripgrep: \`tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB)\`."; echo; \
+	  tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB); } | tee -a BENCHMARKS.md
 
 clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
 	rm -rf $(STAGED) $(CLEAN) $(QA) $(SUMMARY)

@@ -347,6 +347,21 @@ impl Gazetteer {
         self.towns_by_name.keys().map(String::as_str)
     }
 
+    /// Every county-level region valid in `year`, in code order.
+    #[must_use]
+    pub fn counties_in(&self, year: i32) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = self
+            .entries
+            .iter()
+            .filter(|e| e.valid_in(year))
+            .map(Entry::candidate)
+            .filter(|c| c.level == Level::County)
+            .collect();
+        out.sort_by(|a, b| a.code.cmp(&b.code));
+        out.dedup_by(|a, b| a.code == b.code);
+        out
+    }
+
     /// The entry of a code valid in `year` (or the latest one when `year` is `None`).
     #[must_use]
     pub fn by_code(&self, code: &str, year: Option<i32>) -> Option<Candidate> {

@@ -81,6 +81,32 @@ pub enum Command {
         after_help = "Examples:\n  countypanel region 嘉鱼县\n  countypanel region 滦县 --year 2017\n  countypanel region 城关区 --context 兰州市 --json\n\nPrints one line per result: status, code, level, official name, method; the candidates when ambiguous."
     )]
     Region(RegionArgs),
+    /// Write a synthetic corpus of county reports (and the facts planted in it) for benchmarks.
+    #[command(
+        name = "gen-corpus",
+        after_help = "Examples:\n  countypanel gen-corpus --out /tmp/corpus --mb 100\n  countypanel eval --gold /tmp/corpus/gold.csv --docs /tmp/corpus/reports\n  countypanel ingest --raw /tmp/corpus/reports\n\nThe same --seed and --mb give the same bytes. Reports (txt, html, some GBK) and yearbook CSVs go\nto OUT/reports, the planted facts to OUT/gold.csv in the format `eval` reads."
+    )]
+    GenCorpus(GenArgs),
+}
+
+/// Corpus generator arguments.
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// Folder to write (created).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Megabytes of reports to write (stops after the report that passes it).
+    #[arg(long, default_value_t = 10.0)]
+    pub mb: f64,
+    /// First report year.
+    #[arg(long, default_value_t = 2016)]
+    pub first_year: i32,
+    /// Last report year.
+    #[arg(long, default_value_t = 2023)]
+    pub last_year: i32,
+    /// Seed of the generator.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// Ingest arguments.

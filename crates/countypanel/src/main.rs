@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod corpus;
 mod explain;
 mod progress;
 

@@ -2,6 +2,7 @@
 
 mod bad_inputs;
 mod contracts;
+mod corpus;
 mod end_to_end;
 mod malformed;
 mod policy;
