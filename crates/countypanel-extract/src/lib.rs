@@ -783,6 +783,15 @@ fn is_slogan(sc: &[char], q: &Quantity) -> bool {
     if next.is_some_and(|c| countypanel_zhnum::parse_chinese(&c.to_string()).is_some()) {
         return true;
     }
+    // The second half of such a slogan: a Chinese numeral right after a numeral and its measure
+    // word (三个一批 → 一批, 两个一百 → 一百).
+    if q.chinese
+        && q.start >= 2
+        && countypanel_zhnum::parse_chinese(&sc[q.start - 2].to_string()).is_some()
+        && countypanel_zhnum::parse_chinese(&sc[q.start - 1].to_string()).is_none()
+    {
+        return true;
+    }
     if q.unit == Unit::None {
         return true;
     }

@@ -96,6 +96,9 @@ fn ages_dates_and_slogans_are_not_facts() {
         None,
     );
     assert!(f.is_empty(), "{f:#?}");
+    // Without quotes, both halves of the slogan are still not counts.
+    let f = extract("持续开展三个一批行动,打造一刻钟健康服务圈。", None);
+    assert!(f.is_empty(), "{f:#?}");
 }
 
 #[test]
