@@ -478,6 +478,21 @@ impl Extractor {
                 Target::Region(_) => {}
             }
         }
+        // 5所乡镇卫生院建成了规范化的中医馆: the institutions that did something are a part of the
+        // total the catalog phrase names; the fact is named by the whole description instead.
+        // 全县148家村卫生室完成改造 still counts them all.
+        let whole = ["全县", "全市", "全区", "全旗", "全镇"]
+            .iter()
+            .any(|w| clause_before.contains(w));
+        if rule == "phrase_after"
+            && !whole
+            && let Some(a) = after
+            && let Some(described) = qualified_count(sc, a.start, a.end)
+        {
+            indicator_id = None;
+            indicator_text = Some(described);
+            rule = "qualified_count";
+        }
         if q.unit == Unit::None && indicator_id.is_none() {
             return None;
         }
@@ -621,7 +636,10 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
             }
         }
         let before = strip_leading_scope(raw);
-        let after = if matches!(f.unit, "percent" | "yuan" | "percentage_point" | "permille") {
+        let after = if f.unit == "percent" {
+            // 40%的要达到基本标准: what the share reaches is said after it.
+            share_described_after(sc, f.char_end.saturating_sub(offset))
+        } else if matches!(f.unit, "yuan" | "percentage_point" | "permille") {
             String::new()
         } else {
             noun_after(sc, f.char_end.saturating_sub(offset))
@@ -774,6 +792,79 @@ fn has_to_year(prefix: &str) -> bool {
         }
     }
     false
+}
+
+/// What a share is of when the sentence says it after the number: 40%的要达到基本标准,
+/// 100%基层医疗机构中医馆达到建设标准. The rest of the clause, when it reaches or achieves
+/// something; empty otherwise.
+fn share_described_after(sc: &[char], at: usize) -> String {
+    let mut k = at.min(sc.len());
+    for lead in ["以上", "的", "要"] {
+        let w: Vec<char> = lead.chars().collect();
+        if sc.get(k..k + w.len()) == Some(w.as_slice()) {
+            k += w.len();
+        }
+    }
+    let stop = (k..sc.len())
+        .find(|&i| segment::separates_clauses(sc[i]) && !matches!(sc[i], '(' | ')' | '（' | '）'))
+        .unwrap_or(sc.len());
+    if stop - k > 30 {
+        return String::new();
+    }
+    let rest: String = sc[k..stop].iter().collect();
+    if ["达到", "实现", "通过"].iter().any(|w| rest.contains(w)) {
+        rest
+    } else {
+        String::new()
+    }
+}
+
+/// Verbs that, right after a counted noun, make the count a part of the noun's total:
+/// N所乡镇卫生院设有中医门诊, N个中心被选定为试点, N家机构达到标准.
+const QUALIFYING_PREDICATES: &[&str] = &[
+    "设有",
+    "建成",
+    "建立了",
+    "被",
+    "达到",
+    "实现",
+    "完成",
+    "配备",
+    "纳入",
+    "通过",
+    "获得",
+    "获评",
+    "创建",
+    "成为",
+    "入选",
+    "开设",
+];
+
+/// The description of a qualified count whose noun spans `start..end` of the sentence: the noun
+/// and the predicate after it to the end of the clause (a parenthesis and 均/都/已/相继 skipped).
+fn qualified_count(sc: &[char], start: usize, end: usize) -> Option<String> {
+    let mut k = end;
+    if matches!(sc.get(k), Some('(' | '（')) {
+        k += sc[k..].iter().position(|&c| matches!(c, ')' | '）'))? + 1;
+    }
+    for adverb in ["均", "都", "已", "相继", "先后", "全部"] {
+        let w: Vec<char> = adverb.chars().collect();
+        if sc.get(k..k + w.len()) == Some(w.as_slice()) {
+            k += w.len();
+            break;
+        }
+    }
+    let rest: String = sc[k..].iter().take(24).collect();
+    if !QUALIFYING_PREDICATES.iter().any(|p| rest.starts_with(p)) {
+        return None;
+    }
+    let stop = (k..sc.len())
+        .find(|&i| segment::separates_clauses(sc[i]))
+        .unwrap_or(sc.len())
+        .min(k + 24);
+    let noun: String = sc[start..end].iter().collect();
+    let predicate: String = sc[k..stop].iter().collect();
+    Some(format!("{noun}{predicate}"))
 }
 
 /// A Chinese numeral inside a slogan or a name (三个一批, “三做实三推进”, 两癌): the measure word is

@@ -75,6 +75,34 @@ fn number_before_noun_counts_institutions() {
 }
 
 #[test]
+fn institutions_that_did_something_are_a_part_of_the_total() {
+    let f = extract(
+        "5所乡镇卫生院(社区卫生服务中心)均设有中医门诊,2个社区卫生服务中心被选定为试点单位。",
+        None,
+    );
+    let c = find(&f, 5.0);
+    assert_eq!(c.indicator_id, None);
+    assert_eq!(c.rule, "qualified_count");
+    assert_eq!(
+        c.indicator_text.as_deref(),
+        Some("乡镇卫生院设有中医门诊数")
+    );
+    assert_eq!(find(&f, 2.0).indicator_id, None);
+}
+
+#[test]
+fn a_share_described_after_its_number() {
+    let f = extract("各区基层医疗机构中40%的要达到基本标准。", None);
+    let c = find(&f, 40.0);
+    assert_eq!(c.indicator_id, None);
+    let naming = c.indicator_text.as_deref().unwrap();
+    assert!(
+        naming.contains("基层医疗机构") && naming.contains("达到基本标准"),
+        "{naming}"
+    );
+}
+
+#[test]
 fn targets_and_lower_bounds() {
     let f = extract(
         "到2025年,家庭医生签约覆盖率要达到75%以上。",
