@@ -675,8 +675,20 @@ fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) {
         } else {
             carried = Some(before.clone());
         }
+        // Indicator names put the object first: 管理高血压 25987人 is 高血压管理人数.
+        let before = match SERVICE_VERBS.iter().find(|v| before.starts_with(*v)) {
+            Some(verb) if matches!(f.unit, "person" | "person_time") => {
+                let object = &before[verb.len()..];
+                if object.chars().count() >= 2 {
+                    format!("{object}{verb}")
+                } else {
+                    before
+                }
+            }
+            _ => before,
+        };
         let mut naming = format!("{before}{after}");
-        // Name the measure as indicator names are formed: 管理孕产妇 counted in 人 is 管理孕产妇人数.
+        // Name the measure as indicator names are formed: 孕产妇管理 counted in 人 is 孕产妇管理人数.
         if !naming.is_empty()
             && !["率", "数", "额", "次", "比例"]
                 .iter()
@@ -736,7 +748,9 @@ fn strip_leading_scope(text: &str) -> String {
 fn noun_after(sc: &[char], at: usize) -> String {
     sc[at.min(sc.len())..]
         .iter()
-        .take_while(|&&c| !separates_clauses(c) && !c.is_ascii_digit())
+        .take_while(|&&c| {
+            !separates_clauses(c) && !c.is_ascii_digit() && !matches!(c, '和' | '及' | '与')
+        })
         .take(10)
         .collect()
 }
@@ -818,6 +832,11 @@ fn share_described_after(sc: &[char], at: usize) -> String {
         String::new()
     }
 }
+
+/// Verbs of services counted in people: 管理高血压…人, 救治…人, 筛查…人.
+const SERVICE_VERBS: &[&str] = &[
+    "管理", "救治", "筛查", "随访", "体检", "培训", "签约", "接种",
+];
 
 /// Verbs that, right after a counted noun, make the count a part of the noun's total:
 /// N所乡镇卫生院设有中医门诊, N个中心被选定为试点, N家机构达到标准.

@@ -308,7 +308,7 @@ fn uncatalogued_measures_are_named_with_their_unit_word() {
     );
     assert_eq!(
         find(&f, 2568.0).indicator_text.as_deref(),
-        Some("管理孕产妇人数")
+        Some("孕产妇管理人数")
     );
     assert_eq!(
         find(&f, 2000.0).indicator_text.as_deref(),
@@ -343,4 +343,20 @@ fn text_without_stops_takes_time_in_proportion_to_its_length() {
             .all(|x| x.sentence.chars().count() <= segment::MAX_SENTENCE_CHARS)
     );
     eprintln!("{:?}", started.elapsed());
+}
+
+#[test]
+fn service_counts_are_named_object_first() {
+    let f = extract("全县管理高血压25987人,成立7个专责工作组和3个专家组。", None);
+    let c = find(&f, 25987.0);
+    assert_eq!(c.indicator_text.as_deref(), Some("高血压管理人数"));
+    // The noun after a count ends at a conjunction.
+    let t = find(&f, 7.0);
+    assert!(
+        t.indicator_text
+            .as_deref()
+            .unwrap()
+            .ends_with("专责工作组数"),
+        "{t:#?}"
+    );
 }
