@@ -748,11 +748,16 @@ fn strip_leading_scope(text: &str) -> String {
 fn noun_after(sc: &[char], at: usize) -> String {
     sc[at.min(sc.len())..]
         .iter()
+        // Nouns listed with 、 share the count: 1次健康讲座、咨询活动.
         .take_while(|&&c| {
-            !separates_clauses(c) && !c.is_ascii_digit() && !matches!(c, '和' | '及' | '与')
+            (!separates_clauses(c) || c == '、')
+                && !c.is_ascii_digit()
+                && !matches!(c, '和' | '及' | '与')
         })
-        .take(10)
-        .collect()
+        .take(16)
+        .collect::<String>()
+        .trim_end_matches('、')
+        .to_string()
 }
 
 /// Years carried into a sentence from what came before it.

@@ -360,3 +360,12 @@ fn service_counts_are_named_object_first() {
         "{t:#?}"
     );
 }
+
+#[test]
+fn nouns_listed_after_a_count_share_it() {
+    let f = extract("每月举办不少于1次的健康讲座、咨询活动。", None);
+    let c = find(&f, 1.0);
+    let naming = c.indicator_text.as_deref().unwrap();
+    assert!(naming.contains("健康讲座、咨询活动"), "{naming}");
+    assert!(naming.ends_with("次数"), "{naming}");
+}

@@ -49,8 +49,7 @@ fn extraction_on_the_seeds_stays_above_its_floors() {
     assert!(precision >= 0.85, "precision {precision}");
     assert!(year >= 0.90, "year accuracy {year}");
     assert!(kind >= 0.95, "kind accuracy {kind}");
-    // Indicator agreement has not reached its floor of 0.85 yet; this keeps it from sliding back.
-    assert!(indicator >= 0.84, "indicator agreement {indicator}");
+    assert!(indicator >= 0.85, "indicator agreement {indicator}");
 }
 
 #[test]
