@@ -221,7 +221,7 @@ fn report(rng: &mut Rng, county: &Candidate, year: i32) -> (String, Vec<Planted>
         });
     }
     text.push_str("。\n");
-    for _ in 0..rng.int(4, 12) {
+    for _ in 0..rng.int(10, 30) {
         let _ = writeln!(text, "{}", rng.pick(PROSE));
     }
     if rng.chance(40) {
@@ -279,68 +279,74 @@ pub fn generate(g: &Gazetteer, o: &Options) -> Result<Written> {
     let write = |path: &Path, bytes: &[u8]| -> Result<()> {
         std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
     };
-    'years: for year in o.years.0..=o.years.1 {
-        let counties = g.counties_in(year);
-        let mut beds = String::from("province,county,year,hospital_beds\n");
-        for c in &counties {
-            let (body, facts) = report(&mut rng, c, year);
-            let form = rng.int(0, 9);
-            let (name, bytes) = match form {
-                0..=6 => (format!("{}_{year}_report.txt", c.code), body.into_bytes()),
-                7 | 8 => (
-                    format!("{}_{year}_report.html", c.code),
-                    html(
-                        &format!("{}{year}年卫生健康工作总结", c.name),
-                        &body,
-                        "utf-8",
-                    )
-                    .into_bytes(),
-                ),
-                _ => {
-                    let page = html(&format!("{}{year}年卫生健康工作总结", c.name), &body, "gbk");
-                    let (gbk, _, _) = encoding_rs::GBK.encode(&page);
-                    (format!("{}_{year}_report.html", c.code), gbk.into_owned())
+    // Editions: once every county and year has a report, later editions add further reports of
+    // the same county-years (a mid-year review, a news item) until the size is reached; only the
+    // first edition writes the yearbook tables.
+    'all: for edition in 0u32.. {
+        for year in o.years.0..=o.years.1 {
+            let counties = g.counties_in(year);
+            let mut beds = String::from("province,county,year,hospital_beds\n");
+            for c in &counties {
+                let (body, facts) = report(&mut rng, c, year);
+                let title = format!("{}{year}年卫生健康工作总结", c.name);
+                let stem = if edition == 0 {
+                    format!("{}_{year}_report", c.code)
+                } else {
+                    format!("{}_{year}_report{edition}", c.code)
+                };
+                let (name, bytes) = match rng.int(0, 9) {
+                    0..=6 => (format!("{stem}.txt"), body.into_bytes()),
+                    7 | 8 => (
+                        format!("{stem}.html"),
+                        html(&title, &body, "utf-8").into_bytes(),
+                    ),
+                    _ => {
+                        let page = html(&title, &body, "gbk");
+                        let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+                        (format!("{stem}.html"), gbk.into_owned())
+                    }
+                };
+                let dir = reports.join(&c.code[..2]);
+                std::fs::create_dir_all(&dir)?;
+                write(&dir.join(&name), &bytes)?;
+                w.reports += 1;
+                w.bytes += bytes.len() as u64;
+                for f in facts {
+                    let _ = writeln!(
+                        gold,
+                        "{name},{},county,{},{},{},{},{},{},{}",
+                        csv_field(&c.name),
+                        f.year,
+                        f.indicator,
+                        value_text(f.unit, f.value),
+                        f.unit,
+                        f.qualifier,
+                        f.kind,
+                        csv_field(&f.evidence)
+                    );
+                    w.facts += 1;
                 }
-            };
-            let dir = reports.join(&c.code[..2]);
-            std::fs::create_dir_all(&dir)?;
-            write(&dir.join(&name), &bytes)?;
-            w.reports += 1;
-            w.bytes += bytes.len() as u64;
-            for f in facts {
                 let _ = writeln!(
-                    gold,
-                    "{name},{},county,{},{},{},{},{},{},{}",
+                    beds,
+                    "{},{},{year},{}",
+                    csv_field(&c.province),
                     csv_field(&c.name),
-                    f.year,
-                    f.indicator,
-                    value_text(f.unit, f.value),
-                    f.unit,
-                    f.qualifier,
-                    f.kind,
-                    csv_field(&f.evidence)
+                    rng.int(200, 6000)
                 );
-                w.facts += 1;
+                if w.bytes >= o.bytes {
+                    break;
+                }
             }
-            let _ = writeln!(
-                beds,
-                "{},{},{year},{}",
-                csv_field(&c.province),
-                csv_field(&c.name),
-                rng.int(200, 6000)
-            );
-            if w.bytes >= o.bytes {
+            if edition == 0 {
                 let path = reports.join(format!("yearbook_beds_{year}.csv"));
                 write(&path, beds.as_bytes())?;
                 w.tables += 1;
                 w.bytes += beds.len() as u64;
-                break 'years;
+            }
+            if w.bytes >= o.bytes {
+                break 'all;
             }
         }
-        let path = reports.join(format!("yearbook_beds_{year}.csv"));
-        write(&path, beds.as_bytes())?;
-        w.tables += 1;
-        w.bytes += beds.len() as u64;
     }
     write(&o.out.join("gold.csv"), gold.as_bytes())?;
     Ok(w)
