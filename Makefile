@@ -124,7 +124,8 @@ bench: $(BIN) ## Run the benchmarks; print their figures and append them to BENC
 	  echo; echo 'Extraction, text to facts: `cargo bench -p countypanel-extract --bench extract` (release profile, one thread).'; echo; \
 	  $(CARGO) bench -q --locked -p countypanel-extract --bench extract; \
 	  echo; echo "Ingest + extract on a synthetic corpus beside ripgrep: \`tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB)\`."; echo; \
-	  tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB); } | tee -a BENCHMARKS.md
+	  tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB); \
+	  echo; tests/bench/second_make.sh $(PROFILE); } | tee -a BENCHMARKS.md
 
 clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
 	rm -rf $(STAGED) $(CLEAN) $(QA) $(SUMMARY)
