@@ -44,7 +44,7 @@ for ind in cat["indicator"]:
 PY
 
 # Warm the page cache so that every run reads from memory.
-cat $(find "$CORPUS/reports" -type f) > /dev/null
+find "$CORPUS/reports" -type f -exec cat {} + > /dev/null
 
 measure() { # label, command...: prints "seconds peak_kib"
   local label=$1; shift

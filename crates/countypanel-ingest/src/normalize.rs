@@ -4,11 +4,65 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// Whether text is written in traditional characters: it holds one of the commonest characters
+/// that exist only in traditional writing. Converting costs a hash lookup per character, so
+/// simplified text (nearly all reports) skips it.
+fn looks_traditional(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            c,
+            '這' | '個'
+                | '們'
+                | '會'
+                | '為'
+                | '縣'
+                | '國'
+                | '醫'
+                | '衛'
+                | '療'
+                | '與'
+                | '說'
+                | '時'
+                | '學'
+                | '發'
+                | '經'
+                | '對'
+                | '區'
+                | '機'
+                | '構'
+                | '務'
+                | '實'
+                | '現'
+                | '達'
+                | '進'
+                | '體'
+                | '關'
+                | '點'
+                | '數'
+                | '簽'
+                | '約'
+                | '蓋'
+                | '檔'
+                | '壓'
+                | '規'
+                | '範'
+                | '萬'
+                | '億'
+                | '員'
+        )
+    })
+}
+
 /// Normalises text; fact offsets refer to the result.
 #[must_use]
 pub fn normalize(text: &str) -> String {
     // CRLF and lone CR are line breaks; only blank lines make paragraphs.
-    let unified = simplet2s::convert(&text.replace("\r\n", "\n"));
+    let unified = text.replace("\r\n", "\n");
+    let unified = if looks_traditional(&unified) {
+        simplet2s::convert(&unified)
+    } else {
+        unified
+    };
     let nfkc: String = unified
         .nfkc()
         .map(|c| match c {
