@@ -254,38 +254,31 @@ pub fn table_facts(
             });
         }
     }
-    let mut warnings = Vec::new();
-    if !ragged.is_empty() {
-        warnings.push(crate::Warning {
-            reason: "ragged_rows",
-            detail: format!(
-                "{} rows do not have the header's {} cells: {}",
-                ragged.len(),
-                header.len(),
-                examples(&ragged)
-            ),
-        });
-    }
-    if !bad_cells.is_empty() {
-        warnings.push(crate::Warning {
-            reason: "bad_cells",
-            detail: format!(
-                "{} mapped cells are not numbers and were not read: {}",
-                bad_cells.len(),
-                examples(&bad_cells)
-            ),
-        });
-    }
-    if !no_region.is_empty() {
-        warnings.push(crate::Warning {
-            reason: "rows_without_region",
-            detail: format!(
-                "{} rows hold values but no region and were not read: {}",
-                no_region.len(),
-                examples(&no_region)
-            ),
-        });
-    }
+    let cells = header.len();
+    let warnings = [
+        (
+            "ragged_rows",
+            format!("rows do not have the header's {cells} cells"),
+            ragged,
+        ),
+        (
+            "bad_cells",
+            "mapped cells are not numbers and were not read".to_string(),
+            bad_cells,
+        ),
+        (
+            "rows_without_region",
+            "rows hold values but no region and were not read".to_string(),
+            no_region,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, _, found)| !found.is_empty())
+    .map(|(reason, what, found)| crate::Warning {
+        reason,
+        detail: format!("{} {what}: {}", found.len(), examples(&found)),
+    })
+    .collect();
     Ok(TableRead {
         text,
         facts,
