@@ -166,13 +166,16 @@ fn cleaning_the_seeds_merges_repeats_quarantines_malformed_years_and_accounts_fo
         "{err}"
     );
 
-    // 002 (兰州市) repeats its headline facts in bullets: one observation, several mentions.
+    // 004 (嘉鱼县) states its 91 village clinics twice: one observation, two mentions.
     let o = read_table(&dir.path().join("o.parquet"), &OBSERVATIONS).unwrap();
     let code = strings(&o, "region_code").unwrap();
+    let indicator = strings(&o, "indicator_id").unwrap();
     let mentions = countypanel_core::table::ints(&o, "n_mentions").unwrap();
     assert!(
-        (0..code.len()).any(|i| code[i].as_deref() == Some("620100") && mentions[i] >= Some(2)),
-        "no merged repeat for 兰州市"
+        (0..code.len()).any(|i| code[i].as_deref() == Some("421221")
+            && indicator[i].as_deref() == Some("village_clinics")
+            && mentions[i] >= Some(2)),
+        "no merged repeat of 嘉鱼县's village clinics"
     );
     // 001's years are garbled by its template: its catalogued facts are held back, rule named.
     let q = read_table(&dir.path().join("q.parquet"), &QUARANTINE).unwrap();
