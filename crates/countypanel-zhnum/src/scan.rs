@@ -315,14 +315,11 @@ const NOT_NUMBER_WORDS: &[&str] = &[
     "队伍",
     "入伍",
     "退伍",
-    "伍仁",
     "落伍",
     "收拾",
     "拾取",
     "拾起",
     "拾到",
-    "夕拾",
-    "两两",
 ];
 
 /// Whether the lone numeral character at `i` is part of one of [`NOT_NUMBER_WORDS`].
