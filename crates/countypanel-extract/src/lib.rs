@@ -813,16 +813,23 @@ fn has_to_year(prefix: &str) -> bool {
     false
 }
 
+/// The position after `word` when it is written at `k`.
+fn after_word(sc: &[char], k: usize, word: &str) -> Option<usize> {
+    let mut i = k;
+    for c in word.chars() {
+        (sc.get(i) == Some(&c)).then_some(())?;
+        i += 1;
+    }
+    Some(i)
+}
+
 /// What a share is of when the sentence says it after the number: 40%的要达到基本标准,
 /// 100%基层医疗机构中医馆达到建设标准. The rest of the clause, when it reaches or achieves
 /// something; empty otherwise.
 fn share_described_after(sc: &[char], at: usize) -> String {
     let mut k = at.min(sc.len());
     for lead in ["以上", "的", "要"] {
-        let w: Vec<char> = lead.chars().collect();
-        if sc.get(k..k + w.len()) == Some(w.as_slice()) {
-            k += w.len();
-        }
+        k = after_word(sc, k, lead).unwrap_or(k);
     }
     let stop = (k..sc.len())
         .find(|&i| segment::separates_clauses(sc[i]) && !matches!(sc[i], '(' | ')' | '（' | '）'))
@@ -871,12 +878,11 @@ fn qualified_count(sc: &[char], start: usize, end: usize) -> Option<String> {
     if matches!(sc.get(k), Some('(' | '（')) {
         k += sc[k..].iter().position(|&c| matches!(c, ')' | '）'))? + 1;
     }
-    for adverb in ["均", "都", "已", "相继", "先后", "全部"] {
-        let w: Vec<char> = adverb.chars().collect();
-        if sc.get(k..k + w.len()) == Some(w.as_slice()) {
-            k += w.len();
-            break;
-        }
+    if let Some(after) = ["均", "都", "已", "相继", "先后", "全部"]
+        .iter()
+        .find_map(|adverb| after_word(sc, k, adverb))
+    {
+        k = after;
     }
     let rest: String = sc[k..].iter().take(24).collect();
     if !QUALIFYING_PREDICATES.iter().any(|p| rest.starts_with(p)) {

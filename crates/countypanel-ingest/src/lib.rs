@@ -152,7 +152,7 @@ fn html_depth(src: &str) -> usize {
     let b = src.as_bytes();
     let (mut depth, mut max) = (0usize, 0usize);
     let mut i = 0;
-    while let Some(off) = memchr_lt(&b[i..]) {
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
         i += off + 1;
         let closing = b.get(i) == Some(&b'/');
         let start = i + usize::from(closing);
@@ -182,10 +182,6 @@ fn html_depth(src: &str) -> usize {
         }
     }
     max
-}
-
-fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
 }
 
 /// A fact with the ids and codes ingest adds.

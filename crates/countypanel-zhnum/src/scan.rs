@@ -264,8 +264,8 @@ fn value_at(chars: &[char], i: usize) -> Option<(f64, Numeral, usize, Option<Qua
     Some((value, n, j, qual, mult))
 }
 
-/// Words in which a lone numeral character is not a number: 一切, 统一, 进一步, 四川, 陆地,
-/// 队伍, 收拾, 放肆…
+/// Words in which a lone numeral character is not a number: 一切, 统一, 进一步, 四川, 十足…
+/// (a lone 大写 digit is handled by a rule of its own, see [`is_formal_digit`]).
 const NOT_NUMBER_WORDS: &[&str] = &[
     "一切",
     "一些",
@@ -298,42 +298,19 @@ const NOT_NUMBER_WORDS: &[&str] = &[
     "专一",
     "划一",
     "一刀切",
-    "壹切",
     "四川",
     "四肢",
     "十足",
     "十分",
-    "陆地",
-    "大陆",
-    "登陆",
-    "着陆",
-    "海陆",
-    "陆续",
-    "放肆",
-    "肆意",
-    "肆无忌惮",
-    "队伍",
-    "入伍",
-    "退伍",
-    "落伍",
-    "收拾",
-    "拾取",
-    "拾起",
-    "拾到",
 ];
 
 /// Whether the lone numeral character at `i` is part of one of [`NOT_NUMBER_WORDS`].
 fn in_word(chars: &[char], i: usize) -> bool {
     let c = chars[i];
     NOT_NUMBER_WORDS.iter().any(|w| {
-        let w: Vec<char> = w.chars().collect();
-        w.iter().enumerate().any(|(k, &wc)| {
-            wc == c
-                && i >= k
-                && chars
-                    .get(i - k..i - k + w.len())
-                    .is_some_and(|s| s == w.as_slice())
-        })
+        w.chars()
+            .enumerate()
+            .any(|(k, wc)| wc == c && i >= k && starts_with(chars, i - k, w))
     })
 }
 
@@ -407,12 +384,11 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
         i += 3;
     }
     let (mut value, numeral, mut j, q, mult) = value_at(chars, i)?;
-    if numeral.chinese
-        && numeral.end == i + 1
-        && i == start
-        && !permille_prefix
-        && in_word(chars, i)
-    {
+    // A lone numeral character with nothing before it (no 百分之, no qualifier).
+    let lone = numeral.chinese && numeral.end == i + 1 && i == start && !permille_prefix;
+    // 大写 digits write amounts (壹佰贰拾元); one standing alone is a character of a word
+    // (陆续, 队伍, 收拾, 放肆), not a number.
+    if lone && (in_word(chars, i) || is_formal_digit(chars[i])) {
         return None;
     }
     if let Some(q) = q {
@@ -480,6 +456,27 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
         q.measure = "千分之".into();
     }
     Some(q)
+}
+
+/// The 大写 digits and units of formal amounts, simplified and traditional.
+fn is_formal_digit(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰'
+            | '貳'
+            | '叁'
+            | '參'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
 }
 
 fn skip_token(chars: &[char], start: usize) -> Quantity {
