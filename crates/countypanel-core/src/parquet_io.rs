@@ -47,20 +47,31 @@ pub struct WriteMeta {
     pub extra: Vec<(String, String)>,
 }
 
+/// The `countypanel.inputs` value: `path=sha256` per line.
+fn inputs_value(inputs: &[(String, String)]) -> String {
+    inputs
+        .iter()
+        .map(|(p, h)| format!("{p}={h}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl WriteMeta {
     fn key_values(&self, contract: &str, version: u32) -> Vec<KeyValue> {
-        let inputs = self
-            .inputs
-            .iter()
-            .map(|(p, h)| format!("{p}={h}"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let mut kv = self.key_values_without_inputs(contract, version);
+        kv.insert(
+            4,
+            KeyValue::new(KEY_INPUTS.to_string(), inputs_value(&self.inputs)),
+        );
+        kv
+    }
+
+    fn key_values_without_inputs(&self, contract: &str, version: u32) -> Vec<KeyValue> {
         let mut kv = vec![
             KeyValue::new(KEY_CONTRACT.to_string(), contract.to_string()),
             KeyValue::new(KEY_VERSION.to_string(), version.to_string()),
             KeyValue::new(KEY_PRODUCER.to_string(), self.producer.clone()),
             KeyValue::new(KEY_PIPELINE.to_string(), self.pipeline.clone()),
-            KeyValue::new(KEY_INPUTS.to_string(), inputs),
             KeyValue::new(KEY_REGION_VINTAGE.to_string(), self.region_vintage.clone()),
         ];
         for (k, v) in &self.extra {
@@ -113,6 +124,114 @@ pub fn write_tables(
     })
 }
 
+/// A table written batch by batch, for outputs too large to hold in memory. The file grows as a
+/// hidden temporary beside `path` and is renamed into place by [`TableWriter::finish`]; dropped
+/// unfinished (an error, a panic), the temporary is removed and an earlier file at `path` stays.
+pub struct TableWriter {
+    path: std::path::PathBuf,
+    contract: &'static Contract,
+    tmp: tempfile::NamedTempFile,
+    writer: ArrowWriter<File>,
+    rows: usize,
+}
+
+impl TableWriter {
+    /// Opens the temporary file. `meta.inputs` is ignored here: the inputs are known only at the
+    /// end and are given to [`TableWriter::finish`].
+    pub fn create(
+        path: &Path,
+        contract: &'static Contract,
+        meta: &WriteMeta,
+    ) -> Result<Self, CoreError> {
+        let (dir, file_name) = dir_and_name(path);
+        std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+        sweep_stale(dir, &format!(".{file_name}."));
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{file_name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| CoreError::io(dir, e))?;
+        let file = tmp
+            .as_file()
+            .try_clone()
+            .map_err(|e| CoreError::io(tmp.path(), e))?;
+        let props =
+            writer_properties(meta.key_values_without_inputs(contract.name, contract.version));
+        let writer = ArrowWriter::try_new(file, contract.schema(), Some(props))
+            .map_err(|e| CoreError::parquet(path, e))?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            contract,
+            tmp,
+            writer,
+            rows: 0,
+        })
+    }
+
+    /// Appends a batch (its schema must be the contract's).
+    pub fn write(&mut self, batch: &RecordBatch) -> Result<(), CoreError> {
+        if batch.schema() != self.contract.schema() {
+            return Err(CoreError::Table {
+                table: self.contract.name.into(),
+                message: "batch schema differs from the contract's".into(),
+            });
+        }
+        self.rows += batch.num_rows();
+        self.writer
+            .write(batch)
+            .map_err(|e| CoreError::parquet(&self.path, e))
+    }
+
+    /// Ends the current row group, so that what was written so far leaves memory.
+    pub fn end_row_group(&mut self) -> Result<(), CoreError> {
+        self.writer
+            .flush()
+            .map_err(|e| CoreError::parquet(&self.path, e))
+    }
+
+    /// Rows written so far.
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Records the inputs, closes the file, syncs it and renames it into place.
+    pub fn finish(mut self, inputs: &[(String, String)]) -> Result<(), CoreError> {
+        self.writer
+            .append_key_value_metadata(KeyValue::new(KEY_INPUTS.to_string(), inputs_value(inputs)));
+        self.writer
+            .close()
+            .map_err(|e| CoreError::parquet(&self.path, e))?;
+        self.tmp
+            .as_file()
+            .sync_all()
+            .map_err(|e| CoreError::io(self.tmp.path(), e))?;
+        self.tmp
+            .persist(&self.path)
+            .map_err(|e| CoreError::io(&self.path, e.error))?;
+        Ok(())
+    }
+}
+
+fn dir_and_name(path: &Path) -> (&Path, String) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (dir, name)
+}
+
+fn writer_properties(kv: Vec<KeyValue>) -> WriterProperties {
+    WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .set_key_value_metadata(Some(kv))
+        .build()
+}
+
 /// Removes what an earlier run killed mid-write left behind in `dir`: hidden temporary files and
 /// folders whose names start with `prefix` (`.facts.parquet.`). They are never outputs; a run
 /// that dies before its rename leaves them, and the next write of the same output clears them.
@@ -151,25 +270,15 @@ pub fn write_atomic<F>(
 where
     F: FnOnce(&mut ArrowWriter<&mut File>) -> Result<(), parquet::errors::ParquetError>,
 {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let (dir, file_name) = dir_and_name(path);
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     sweep_stale(dir, &format!(".{file_name}."));
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{file_name}."))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| CoreError::io(dir, e))?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::default()))
-        .set_key_value_metadata(Some(meta.key_values(contract_name, version)))
-        .build();
+    let props = writer_properties(meta.key_values(contract_name, version));
     {
         let file = tmp.as_file_mut();
         let mut writer = ArrowWriter::try_new(file, schema, Some(props))

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use arrow::record_batch::RecordBatch;
 use countypanel_core::CoreError;
 use countypanel_core::contract::{DOCUMENTS, FACTS, INGEST_REJECTS};
-use countypanel_core::parquet_io::{WriteMeta, write_table, write_tables};
+use countypanel_core::parquet_io::{TableWriter, WriteMeta, write_table};
 use countypanel_core::table::{Col, batch};
 use countypanel_extract::time::days_from_civil;
 
@@ -43,8 +44,126 @@ const CHUNK_BYTES: usize = 256 << 20;
 /// Most facts in one batch (a fact's sentence is at most 1,200 characters).
 const CHUNK_ROWS: usize = 100_000;
 
-/// Writes `documents.parquet` and `facts.parquet` to `staged` and `ingest_rejects.parquet` to
-/// `qa`, each atomically, and returns the run's counts.
+/// One row of the rejects table: a file not read, or a problem in a file that was read.
+struct Problem {
+    source_path: String,
+    reason: &'static str,
+    detail: String,
+    n_bytes: Option<u64>,
+    outcome: &'static str,
+}
+
+/// The staged tables being written while files are read: documents and facts stream to their
+/// files batch by batch (so memory holds one batch of files, not the whole run); the rejects,
+/// one small row per problem, are written at the end. Nothing appears at the output paths until
+/// [`IngestSink::finish`].
+pub struct IngestSink {
+    documents: TableWriter,
+    facts: TableWriter,
+    rejects_path: std::path::PathBuf,
+    meta: WriteMeta,
+    problems: Vec<Problem>,
+    summary: IngestSummary,
+}
+
+impl IngestSink {
+    /// Opens the documents and facts files (as temporaries beside their paths).
+    pub fn create(
+        documents_path: &Path,
+        facts_path: &Path,
+        rejects_path: &Path,
+        base: &WriteMeta,
+    ) -> Result<Self, CoreError> {
+        Ok(Self {
+            documents: TableWriter::create(documents_path, &DOCUMENTS, base)?,
+            facts: TableWriter::create(facts_path, &FACTS, base)?,
+            rejects_path: rejects_path.to_path_buf(),
+            meta: base.clone(),
+            problems: Vec::new(),
+            summary: IngestSummary::default(),
+        })
+    }
+
+    /// Writes the outcomes of one batch of files, in their order.
+    pub fn push(&mut self, outcomes: &[Outcome]) -> Result<(), CoreError> {
+        let summary = &mut self.summary;
+        summary.files += outcomes.len();
+        let mut docs: Vec<&crate::Document> = Vec::with_capacity(outcomes.len());
+        for o in outcomes {
+            match o {
+                Outcome::Rejected(r) => {
+                    *summary.rejected.entry(r.reason.to_string()).or_default() += 1;
+                    self.meta
+                        .inputs
+                        .push((r.source_path.clone(), format!("rejected:{}", r.reason)));
+                    self.problems.push(Problem {
+                        source_path: r.source_path.clone(),
+                        reason: r.reason,
+                        detail: r.detail.clone(),
+                        n_bytes: r.n_bytes,
+                        outcome: "rejected",
+                    });
+                }
+                Outcome::Document(d) => {
+                    self.meta
+                        .inputs
+                        .push((d.source_path.clone(), d.sha256.clone()));
+                    for w in &d.warnings {
+                        *summary.warnings.entry(w.reason.to_string()).or_default() += 1;
+                        self.problems.push(Problem {
+                            source_path: d.source_path.clone(),
+                            reason: w.reason,
+                            detail: w.detail.clone(),
+                            n_bytes: Some(d.n_bytes),
+                            outcome: "read",
+                        });
+                    }
+                    summary.documents += 1;
+                    summary.bytes += d.n_bytes;
+                    docs.push(d.as_ref());
+                }
+            }
+        }
+        // In batches of bounded size: one Arrow string array holds at most 2 GiB.
+        let mut from = 0;
+        let mut bytes = 0;
+        for (i, d) in docs.iter().enumerate() {
+            bytes += d.text.len();
+            if bytes > CHUNK_BYTES || i + 1 == docs.len() {
+                self.documents.write(&documents_batch(&docs[from..=i])?)?;
+                from = i + 1;
+                bytes = 0;
+            }
+        }
+        let rows: Vec<(&crate::Document, &crate::DocFact)> = docs
+            .iter()
+            .flat_map(|d| d.facts.iter().map(move |f| (*d, f)))
+            .collect();
+        summary.facts += rows.len();
+        summary.facts_catalogued += rows
+            .iter()
+            .filter(|(_, f)| f.fact.indicator_id.is_some())
+            .count();
+        for chunk in rows.chunks(CHUNK_ROWS) {
+            self.facts.write(&facts_batch(chunk)?)?;
+        }
+        // One row group per batch of files keeps the writers' buffers small.
+        self.documents.end_row_group()?;
+        self.facts.end_row_group()
+    }
+
+    /// Writes the rejects table and moves the three files into place; returns the run's counts.
+    pub fn finish(self) -> Result<IngestSummary, CoreError> {
+        let rejected = rejects_batch(&self.problems)?;
+        self.documents.finish(&self.meta.inputs)?;
+        self.facts.finish(&self.meta.inputs)?;
+        write_table(&self.rejects_path, &INGEST_REJECTS, &rejected, &self.meta)?;
+        Ok(self.summary)
+    }
+}
+
+/// Writes `documents.parquet`, `facts.parquet` and `ingest_rejects.parquet` for outcomes held
+/// in memory, each atomically, and returns the run's counts.
 pub fn write_outputs(
     outcomes: &[Outcome],
     documents_path: &Path,
@@ -52,298 +171,242 @@ pub fn write_outputs(
     rejects_path: &Path,
     base: &WriteMeta,
 ) -> Result<IngestSummary, CoreError> {
-    let mut summary = IngestSummary {
-        files: outcomes.len(),
-        ..IngestSummary::default()
-    };
-    let mut meta = base.clone();
-    meta.inputs = outcomes
-        .iter()
-        .map(|o| match o {
-            Outcome::Document(d) => (d.source_path.clone(), d.sha256.clone()),
-            Outcome::Rejected(r) => (r.source_path.clone(), format!("rejected:{}", r.reason)),
-        })
-        .collect();
+    let mut sink = IngestSink::create(documents_path, facts_path, rejects_path, base)?;
+    sink.push(outcomes)?;
+    sink.finish()
+}
 
-    let docs: Vec<&crate::Document> = outcomes
-        .iter()
-        .filter_map(|o| match o {
-            Outcome::Document(d) => Some(d.as_ref()),
-            Outcome::Rejected(_) => None,
-        })
-        .collect();
-    // One row per rejected file, and one per warning of a file that was read, in input order.
-    let mut problems: Vec<(&str, &str, &str, Option<u64>, &str)> = Vec::new();
-    for o in outcomes {
-        match o {
-            Outcome::Rejected(r) => {
-                *summary.rejected.entry(r.reason.to_string()).or_default() += 1;
-                problems.push((&r.source_path, r.reason, &r.detail, r.n_bytes, "rejected"));
-            }
-            Outcome::Document(d) => {
-                for w in &d.warnings {
-                    *summary.warnings.entry(w.reason.to_string()).or_default() += 1;
-                    problems.push((&d.source_path, w.reason, &w.detail, Some(d.n_bytes), "read"));
-                }
-            }
-        }
-    }
-    summary.documents = docs.len();
-    summary.bytes = docs.iter().map(|d| d.n_bytes).sum();
-
+fn documents_batch(docs: &[&crate::Document]) -> Result<RecordBatch, CoreError> {
     let s = |v: &str| Some(v.to_string());
     let date = |d: Option<(i32, u32, u32)>| d.map(days_from_civil);
-    let documents_batch = |docs: &[&crate::Document]| {
-        batch(
-            &DOCUMENTS,
-            vec![
-                (
-                    "doc_id",
-                    Col::Str(docs.iter().map(|d| s(&d.doc_id)).collect()),
+    batch(
+        &DOCUMENTS,
+        vec![
+            (
+                "doc_id",
+                Col::Str(docs.iter().map(|d| s(&d.doc_id)).collect()),
+            ),
+            (
+                "source_path",
+                Col::Str(docs.iter().map(|d| s(&d.source_path)).collect()),
+            ),
+            (
+                "format",
+                Col::Str(docs.iter().map(|d| s(d.format.as_str())).collect()),
+            ),
+            (
+                "encoding",
+                Col::Str(docs.iter().map(|d| s(&d.encoding)).collect()),
+            ),
+            (
+                "n_bytes",
+                Col::I64(docs.iter().map(|d| Some(d.n_bytes as i64)).collect()),
+            ),
+            (
+                "n_chars",
+                Col::I64(
+                    docs.iter()
+                        .map(|d| Some(d.text.chars().count() as i64))
+                        .collect(),
                 ),
-                (
-                    "source_path",
-                    Col::Str(docs.iter().map(|d| s(&d.source_path)).collect()),
+            ),
+            (
+                "n_replacements",
+                Col::I64(docs.iter().map(|d| Some(d.n_replacements as i64)).collect()),
+            ),
+            (
+                "title",
+                Col::Str(docs.iter().map(|d| d.title.clone()).collect()),
+            ),
+            (
+                "published",
+                Col::Date(docs.iter().map(|d| date(d.published)).collect()),
+            ),
+            (
+                "issuer_region_name",
+                Col::Str(docs.iter().map(|d| d.issuer_name.clone()).collect()),
+            ),
+            (
+                "issuer_region_code",
+                Col::Str(docs.iter().map(|d| d.issuer_code.clone()).collect()),
+            ),
+            (
+                "issuer_region_method",
+                Col::Str(
+                    docs.iter()
+                        .map(|d| d.issuer_method.map(str::to_string))
+                        .collect(),
                 ),
-                (
-                    "format",
-                    Col::Str(docs.iter().map(|d| s(d.format.as_str())).collect()),
-                ),
-                (
-                    "encoding",
-                    Col::Str(docs.iter().map(|d| s(&d.encoding)).collect()),
-                ),
-                (
-                    "n_bytes",
-                    Col::I64(docs.iter().map(|d| Some(d.n_bytes as i64)).collect()),
-                ),
-                (
-                    "n_chars",
-                    Col::I64(
-                        docs.iter()
-                            .map(|d| Some(d.text.chars().count() as i64))
-                            .collect(),
-                    ),
-                ),
-                (
-                    "n_replacements",
-                    Col::I64(docs.iter().map(|d| Some(d.n_replacements as i64)).collect()),
-                ),
-                (
-                    "title",
-                    Col::Str(docs.iter().map(|d| d.title.clone()).collect()),
-                ),
-                (
-                    "published",
-                    Col::Date(docs.iter().map(|d| date(d.published)).collect()),
-                ),
-                (
-                    "issuer_region_name",
-                    Col::Str(docs.iter().map(|d| d.issuer_name.clone()).collect()),
-                ),
-                (
-                    "issuer_region_code",
-                    Col::Str(docs.iter().map(|d| d.issuer_code.clone()).collect()),
-                ),
-                (
-                    "issuer_region_method",
-                    Col::Str(
-                        docs.iter()
-                            .map(|d| d.issuer_method.map(str::to_string))
-                            .collect(),
-                    ),
-                ),
-                (
-                    "n_facts",
-                    Col::I64(docs.iter().map(|d| Some(d.facts.len() as i64)).collect()),
-                ),
-                ("text", Col::Str(docs.iter().map(|d| s(&d.text)).collect())),
-            ],
-        )
-    };
+            ),
+            (
+                "n_facts",
+                Col::I64(docs.iter().map(|d| Some(d.facts.len() as i64)).collect()),
+            ),
+            ("text", Col::Str(docs.iter().map(|d| s(&d.text)).collect())),
+        ],
+    )
+}
 
-    let rows: Vec<(&crate::Document, &crate::DocFact)> = docs
-        .iter()
-        .flat_map(|d| d.facts.iter().map(move |f| (*d, f)))
-        .collect();
-    summary.facts = rows.len();
-    summary.facts_catalogued = rows
-        .iter()
-        .filter(|(_, f)| f.fact.indicator_id.is_some())
-        .count();
-    let facts_batch = |rows: &[(&crate::Document, &crate::DocFact)]| {
-        batch(
-            &FACTS,
-            vec![
-                (
-                    "fact_id",
-                    Col::Str(rows.iter().map(|(_, f)| s(&f.fact_id)).collect()),
+fn facts_batch(rows: &[(&crate::Document, &crate::DocFact)]) -> Result<RecordBatch, CoreError> {
+    let s = |v: &str| Some(v.to_string());
+    let date = |d: Option<(i32, u32, u32)>| d.map(days_from_civil);
+    batch(
+        &FACTS,
+        vec![
+            (
+                "fact_id",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact_id)).collect()),
+            ),
+            (
+                "doc_id",
+                Col::Str(rows.iter().map(|(d, _)| s(&d.doc_id)).collect()),
+            ),
+            (
+                "source_path",
+                Col::Str(rows.iter().map(|(d, _)| s(&d.source_path)).collect()),
+            ),
+            (
+                "indicator_id",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.indicator_id.clone())
+                        .collect(),
                 ),
-                (
-                    "doc_id",
-                    Col::Str(rows.iter().map(|(d, _)| s(&d.doc_id)).collect()),
+            ),
+            (
+                "indicator_text",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.indicator_text.clone())
+                        .collect(),
                 ),
-                (
-                    "source_path",
-                    Col::Str(rows.iter().map(|(d, _)| s(&d.source_path)).collect()),
+            ),
+            (
+                "subject",
+                Col::Str(rows.iter().map(|(_, f)| f.fact.subject.clone()).collect()),
+            ),
+            (
+                "value",
+                Col::F64(rows.iter().map(|(_, f)| Some(f.fact.value)).collect()),
+            ),
+            (
+                "value_text",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.value_text)).collect()),
+            ),
+            (
+                "unit",
+                Col::Str(rows.iter().map(|(_, f)| s(f.fact.unit)).collect()),
+            ),
+            (
+                "qualifier",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| s(f.fact.qualifier.as_str()))
+                        .collect(),
                 ),
-                (
-                    "indicator_id",
-                    Col::Str(
-                        rows.iter()
-                            .map(|(_, f)| f.fact.indicator_id.clone())
-                            .collect(),
-                    ),
+            ),
+            (
+                "kind",
+                Col::Str(rows.iter().map(|(_, f)| s(f.fact.kind.as_str())).collect()),
+            ),
+            (
+                "year",
+                Col::I32(rows.iter().map(|(_, f)| f.fact.year).collect()),
+            ),
+            (
+                "year_flag",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.year_flag.map(str::to_string))
+                        .collect(),
                 ),
-                (
-                    "indicator_text",
-                    Col::Str(
-                        rows.iter()
-                            .map(|(_, f)| f.fact.indicator_text.clone())
-                            .collect(),
-                    ),
+            ),
+            (
+                "as_of",
+                Col::Date(rows.iter().map(|(_, f)| date(f.fact.as_of)).collect()),
+            ),
+            (
+                "region_name",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.fact.region_name.clone())
+                        .collect(),
                 ),
-                (
-                    "subject",
-                    Col::Str(rows.iter().map(|(_, f)| f.fact.subject.clone()).collect()),
+            ),
+            (
+                "region_code",
+                Col::Str(rows.iter().map(|(_, f)| f.region_code.clone()).collect()),
+            ),
+            (
+                "region_method",
+                Col::Str(
+                    rows.iter()
+                        .map(|(_, f)| f.region_method.map(str::to_string))
+                        .collect(),
                 ),
-                (
-                    "value",
-                    Col::F64(rows.iter().map(|(_, f)| Some(f.fact.value)).collect()),
+            ),
+            (
+                "evidence",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.evidence)).collect()),
+            ),
+            (
+                "sentence",
+                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.sentence)).collect()),
+            ),
+            (
+                "char_start",
+                Col::I64(
+                    rows.iter()
+                        .map(|(_, f)| Some(f.fact.char_start as i64))
+                        .collect(),
                 ),
-                (
-                    "value_text",
-                    Col::Str(rows.iter().map(|(_, f)| s(&f.fact.value_text)).collect()),
+            ),
+            (
+                "char_end",
+                Col::I64(
+                    rows.iter()
+                        .map(|(_, f)| Some(f.fact.char_end as i64))
+                        .collect(),
                 ),
-                (
-                    "unit",
-                    Col::Str(rows.iter().map(|(_, f)| s(f.fact.unit)).collect()),
-                ),
-                (
-                    "qualifier",
-                    Col::Str(
-                        rows.iter()
-                            .map(|(_, f)| s(f.fact.qualifier.as_str()))
-                            .collect(),
-                    ),
-                ),
-                (
-                    "kind",
-                    Col::Str(rows.iter().map(|(_, f)| s(f.fact.kind.as_str())).collect()),
-                ),
-                (
-                    "year",
-                    Col::I32(rows.iter().map(|(_, f)| f.fact.year).collect()),
-                ),
-                (
-                    "year_flag",
-                    Col::Str(
-                        rows.iter()
-                            .map(|(_, f)| f.fact.year_flag.map(str::to_string))
-                            .collect(),
-                    ),
-                ),
-                (
-                    "as_of",
-                    Col::Date(rows.iter().map(|(_, f)| date(f.fact.as_of)).collect()),
-                ),
-                (
-                    "region_name",
-                    Col::Str(
-                        rows.iter()
-                            .map(|(_, f)| f.fact.region_name.clone())
-                            .collect(),
-                    ),
-                ),
-                (
-                    "region_code",
-                    Col::Str(rows.iter().map(|(_, f)| f.region_code.clone()).collect()),
-                ),
-                (
-                    "region_method",
-                    Col::Str(
-                        rows.iter()
-                            .map(|(_, f)| f.region_method.map(str::to_string))
-                            .collect(),
-                    ),
-                ),
-                (
-                    "evidence",
-                    Col::Str(rows.iter().map(|(_, f)| s(&f.fact.evidence)).collect()),
-                ),
-                (
-                    "sentence",
-                    Col::Str(rows.iter().map(|(_, f)| s(&f.fact.sentence)).collect()),
-                ),
-                (
-                    "char_start",
-                    Col::I64(
-                        rows.iter()
-                            .map(|(_, f)| Some(f.fact.char_start as i64))
-                            .collect(),
-                    ),
-                ),
-                (
-                    "char_end",
-                    Col::I64(
-                        rows.iter()
-                            .map(|(_, f)| Some(f.fact.char_end as i64))
-                            .collect(),
-                    ),
-                ),
-                (
-                    "rule",
-                    Col::Str(rows.iter().map(|(_, f)| s(f.fact.rule)).collect()),
-                ),
-            ],
-        )
-    };
+            ),
+            (
+                "rule",
+                Col::Str(rows.iter().map(|(_, f)| s(f.fact.rule)).collect()),
+            ),
+        ],
+    )
+}
 
-    let rejected = batch(
+fn rejects_batch(problems: &[Problem]) -> Result<RecordBatch, CoreError> {
+    let s = |v: &str| Some(v.to_string());
+    batch(
         &INGEST_REJECTS,
         vec![
             (
                 "source_path",
-                Col::Str(problems.iter().map(|p| s(p.0)).collect()),
+                Col::Str(problems.iter().map(|p| s(&p.source_path)).collect()),
             ),
             (
                 "reason",
-                Col::Str(problems.iter().map(|p| s(p.1)).collect()),
+                Col::Str(problems.iter().map(|p| s(p.reason)).collect()),
             ),
             (
                 "detail",
-                Col::Str(problems.iter().map(|p| s(p.2)).collect()),
+                Col::Str(problems.iter().map(|p| s(&p.detail)).collect()),
             ),
             (
                 "n_bytes",
-                Col::I64(problems.iter().map(|p| p.3.map(|n| n as i64)).collect()),
+                Col::I64(
+                    problems
+                        .iter()
+                        .map(|p| p.n_bytes.map(|n| n as i64))
+                        .collect(),
+                ),
             ),
             (
                 "outcome",
-                Col::Str(problems.iter().map(|p| s(p.4)).collect()),
+                Col::Str(problems.iter().map(|p| s(p.outcome)).collect()),
             ),
         ],
-    )?;
-
-    // Written in row groups of bounded size: one Arrow string array holds at most 2 GiB, and a
-    // national batch of documents' texts is larger than that.
-    let mut documents = Vec::new();
-    let mut from = 0;
-    let mut bytes = 0;
-    for (i, d) in docs.iter().enumerate() {
-        bytes += d.text.len();
-        if bytes > CHUNK_BYTES || i + 1 == docs.len() {
-            documents.push(documents_batch(&docs[from..=i])?);
-            from = i + 1;
-            bytes = 0;
-        }
-    }
-    let facts = rows
-        .chunks(CHUNK_ROWS)
-        .map(facts_batch)
-        .collect::<Result<Vec<_>, _>>()?;
-    write_tables(documents_path, &DOCUMENTS, &documents, &meta)?;
-    write_tables(facts_path, &FACTS, &facts, &meta)?;
-    write_table(rejects_path, &INGEST_REJECTS, &rejected, &meta)?;
-    Ok(summary)
+    )
 }
