@@ -147,6 +147,12 @@ const PLAN_HEADINGS: &[&str] = &[
     "打算",
 ];
 
+/// Whether `word` occurs in `sc`.
+fn contains_word(sc: &[char], word: &str) -> bool {
+    let w: Vec<char> = word.chars().collect();
+    !w.is_empty() && sc.windows(w.len()).any(|win| win == w.as_slice())
+}
+
 /// The extractor: a compiled catalog and region list.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -214,6 +220,17 @@ impl Extractor {
                 para_malformed = false;
             }
             let sc = &chars[s.start..s.end];
+            let quantities = scan_chars(sc);
+            // A sentence with no number adds no fact and no year unless it is a heading or
+            // names a year in words (今年, 去年): only the next sentence may look back at it.
+            if quantities.is_empty()
+                && !s.heading
+                && (published_year.is_none()
+                    || !RELATIVE_YEARS.iter().any(|(w, _)| contains_word(sc, w)))
+            {
+                prev_sentence = sc;
+                continue;
+            }
             let sentence_text: String = sc.iter().collect();
             while hit_cursor < hits.len() && hits[hit_cursor].start < s.start {
                 hit_cursor += 1;
@@ -229,7 +246,6 @@ impl Extractor {
                 }
                 k += 1;
             }
-            let quantities = scan_chars(sc);
             let mut years = time::year_mentions(&quantities);
             if let Some(py) = published_year {
                 for (word, delta) in RELATIVE_YEARS {

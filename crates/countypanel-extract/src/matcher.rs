@@ -97,20 +97,19 @@ impl PhraseMatcher {
 
     /// Every phrase in `text`, in character offsets, in text order.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        let mut char_at = vec![0usize; text.len() + 1];
-        let mut n = 0;
-        for (b, c) in text.char_indices() {
-            for k in 0..c.len_utf8() {
-                char_at[b + k] = n;
-            }
-            n += 1;
-        }
-        char_at[text.len()] = n;
+        // Matches come in text order without overlapping, so byte offsets become character
+        // offsets by counting forward from the previous one.
+        let (mut byte, mut chars) = (0, 0);
+        let mut to_char = |b: usize| {
+            chars += text[byte..b].chars().count();
+            byte = b;
+            chars
+        };
         self.ac
             .find_iter(text)
             .map(|m| Hit {
-                start: char_at[m.start()],
-                end: char_at[m.end()],
+                start: to_char(m.start()),
+                end: to_char(m.end()),
                 target: self.targets[m.pattern().as_usize()].clone(),
             })
             .collect()

@@ -200,8 +200,9 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
+        .take(30)
         .collect();
-    let head = &lines[..lines.len().min(30)];
+    let head = &lines[..];
     // Publication date: the best-ranked labelled date, else a dateline.
     let mut published: Option<(u8, Ymd)> = None;
     let mut date_line: Option<usize> = None;
@@ -246,12 +247,12 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
             }
         }
     }
-    let body: String = text.chars().take(5000).collect();
+    let body = &text[..text.char_indices().nth(5000).map_or(text.len(), |(i, _)| i)];
     if issuer.is_none() {
-        issuer = regions.most_frequent_full(&body);
+        issuer = regions.most_frequent_full(body);
     }
     let town = if issuer.is_none() {
-        regions.most_frequent_town(&body)
+        regions.most_frequent_town(body)
     } else {
         None
     };

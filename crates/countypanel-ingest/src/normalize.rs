@@ -53,43 +53,99 @@ fn looks_traditional(text: &str) -> bool {
     })
 }
 
+/// Whether NFKC leaves `c` alone and `c` splits NFKC safely: a starter that composes with
+/// nothing before it, so that the text before and after it normalise independently. ASCII and
+/// the CJK unified ideographs (the bulk of a report) are such characters.
+fn nfkc_stable(c: char) -> bool {
+    matches!(c, ' '..='~' | '\n' | '\u{4e00}'..='\u{9fff}')
+}
+
+/// NFKC of the text with line breaks unified (CRLF and lone CR become LF), ideographic and
+/// no-break spaces and tabs made spaces, zero-width spaces and BOMs dropped. Runs of ASCII and
+/// CJK ideographs are copied; full-width ASCII forms are mapped directly; anything else goes
+/// through the full NFKC algorithm together with the character before it (which a combining
+/// mark may compose with).
+fn nfkc_fast(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut slow = String::new();
+    let mut chars = text.chars().peekable();
+    let flush = |slow: &mut String, out: &mut String| {
+        if !slow.is_empty() {
+            out.extend(slow.nfkc());
+            slow.clear();
+        }
+    };
+    // The last character copied as is, which a slow run must take back to normalise with.
+    let mut last_fast: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    continue;
+                }
+                '\n'
+            }
+            '\u{3000}' | '\u{a0}' | '\t' => ' ',
+            '\u{200b}' | '\u{feff}' => continue,
+            c => c,
+        };
+        if nfkc_stable(c) {
+            flush(&mut slow, &mut out);
+            out.push(c);
+            last_fast = Some(c);
+        } else if ('\u{ff01}'..='\u{ff5e}').contains(&c) && slow.is_empty() {
+            // Full-width ASCII: NFKC maps each to the ASCII character 0xFEE0 below it. Kept
+            // as the original until the next character shows no combining mark follows.
+            let mapped = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
+            out.push(mapped);
+            last_fast = Some(c);
+        } else {
+            if slow.is_empty()
+                && let Some(prev) = last_fast.take()
+            {
+                out.pop();
+                slow.push(prev);
+            }
+            slow.push(c);
+        }
+        if !slow.is_empty() {
+            last_fast = None;
+        }
+    }
+    flush(&mut slow, &mut out);
+    // NFKC may itself produce the characters mapped above (U+3000 from nothing, but a
+    // compatibility form can decompose to a no-break space or a tab).
+    if out.contains(['\u{3000}', '\u{a0}', '\t', '\u{200b}', '\u{feff}', '\r']) {
+        out = out
+            .chars()
+            .filter_map(|c| match c {
+                '\r' => Some('\n'),
+                '\u{3000}' | '\u{a0}' | '\t' => Some(' '),
+                '\u{200b}' | '\u{feff}' => None,
+                c => Some(c),
+            })
+            .collect();
+    }
+    out
+}
+
 /// Normalises text; fact offsets refer to the result.
 #[must_use]
 pub fn normalize(text: &str) -> String {
-    // CRLF and lone CR are line breaks; only blank lines make paragraphs.
-    let unified = text.replace("\r\n", "\n");
-    let unified = if looks_traditional(&unified) {
-        simplet2s::convert(&unified)
+    let converted;
+    let text = if looks_traditional(text) {
+        converted = simplet2s::convert(text);
+        converted.as_str()
     } else {
-        unified
+        text
     };
-    let nfkc: String = unified
-        .nfkc()
-        .map(|c| match c {
-            '\r' => '\n',
-            '\u{3000}' | '\u{a0}' | '\t' => ' ',
-            '\u{200b}' | '\u{feff}' => '\u{0}',
-            c => c,
-        })
-        .filter(|&c| c != '\u{0}')
-        .collect();
+    let nfkc = nfkc_fast(text);
+    // Spaces folded within lines, lines trimmed, runs of blank lines kept as one.
     let mut out = String::with_capacity(nfkc.len());
     let mut blank_run = 0;
     for line in nfkc.split('\n') {
-        let mut folded = String::with_capacity(line.len());
-        let mut space = false;
-        for c in line.trim().chars() {
-            if c.is_whitespace() {
-                space = true;
-            } else {
-                if space && !folded.is_empty() {
-                    folded.push(' ');
-                }
-                space = false;
-                folded.push(c);
-            }
-        }
-        if folded.is_empty() {
+        let line = line.trim();
+        if line.is_empty() {
             blank_run += 1;
             continue;
         }
@@ -100,7 +156,18 @@ pub fn normalize(text: &str) -> String {
             }
         }
         blank_run = 0;
-        out.push_str(&folded);
+        let mut space = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
     }
     out
 }
@@ -125,6 +192,38 @@ mod tests {
             normalize("签约率８３％，　建档率 \t 95%"),
             "签约率83%, 建档率 95%"
         );
+    }
+
+    /// The slow path's reference: what the fast path must equal.
+    fn reference(text: &str) -> String {
+        text.replace("\r\n", "\n")
+            .nfkc()
+            .filter_map(|c| match c {
+                '\r' => Some('\n'),
+                '\u{3000}' | '\u{a0}' | '\t' => Some(' '),
+                '\u{200b}' | '\u{feff}' => None,
+                c => Some(c),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_nfkc_equals_full_nfkc() {
+        for text in [
+            "签约率８３％，　建档率 \t 95%",
+            "e\u{301}t\u{e9} Ａ\u{301} ｆｉ\u{fb01}",
+            "①②…㎡ ℃ ¼ 〇 \u{3000}",
+            "甲\r\n\r\n乙\r丙\u{200b}丁\u{feff}",
+            "한국어 가\u{1161} ﾊﾟ ｶﾞ",
+            "Ｘ\u{300}\u{316}！",
+            "",
+        ] {
+            assert_eq!(nfkc_fast(text), reference(text), "{text:?}");
+        }
+        // Every character of the stable set is left alone by NFKC.
+        for c in (' '..='~').chain('\u{4e00}'..='\u{9fff}') {
+            assert!(c.to_string().nfkc().eq([c]), "{c:?}");
+        }
     }
 
     #[test]

@@ -346,7 +346,23 @@ pub fn scan_chars(chars: &[char]) -> Vec<Quantity> {
     out
 }
 
+/// Whether a quantity can start with `c`: a digit, a Chinese numeral that can lead one, the
+/// first character of a qualifier prefix, or the 百/千 of 百分之/千分之. Most characters of a
+/// text are none of these, and this one test spares them every other check.
+fn may_start(c: char) -> bool {
+    ascii_digit(c).is_some()
+        || digit(c).is_some()
+        || matches!(
+            c,
+            '十' | '拾' | '百' | '千' // numerals, 百分之, 千分之
+                | '不' | '超' | '多' | '高' | '低' | '少' | '大' | '将' | '约' | '近' | '逾' // PREFIXES
+        )
+}
+
 fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
+    if !may_start(chars[start]) {
+        return None;
+    }
     let mut i = start;
     let mut qualifier = Qualifier::Eq;
     let mut percent_prefix = false;
@@ -562,6 +578,16 @@ mod tests {
         let q = scan(s);
         assert!(!q.is_empty(), "no quantity in {s}");
         q.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn every_prefix_may_start_a_quantity() {
+        for (w, _) in PREFIXES {
+            let c = w.chars().next().unwrap_or_default();
+            assert!(may_start(c), "{w}");
+        }
+        assert!(may_start('百') && may_start('千') && may_start('两') && may_start('８'));
+        assert!(!may_start('的') && !may_start('，'));
     }
 
     #[test]
