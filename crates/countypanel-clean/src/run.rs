@@ -8,7 +8,7 @@ use countypanel_core::config::Pipeline;
 use countypanel_core::contract::{CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE};
 use countypanel_core::frame::{
     frame_floats as floats, frame_ints as ints, frame_strings as strings, frame_to_batch,
-    read_frame,
+    read_columns, read_rows_where_null,
 };
 use countypanel_core::parquet_io::{WriteMeta, write_table};
 use countypanel_regions::Gazetteer;
@@ -59,6 +59,62 @@ impl CleanSummary {
     }
 }
 
+/// The facts columns clean reads: keys, value, unit, qualifier, year, region, and the evidence
+/// that quarantined facts carry.
+const FACT_COLUMNS: &[&str] = &[
+    "fact_id",
+    "doc_id",
+    "indicator_id",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "year",
+    "year_flag",
+    "region_name",
+    "region_code",
+    "char_start",
+    "evidence",
+];
+
+/// The columns of valid facts that observations and conflicts are made from.
+const OBSERVATION_INPUT: &[&str] = &[
+    "region_code",
+    "year",
+    "indicator_id",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "doc_id",
+    "fact_id",
+    "region_official",
+    "region_level",
+    "region_code_base",
+    "crosswalk",
+    "source_priority",
+    "published",
+];
+
+/// The columns of quarantined facts that the quarantine table is made from.
+const QUARANTINE_INPUT: &[&str] = &[
+    "fact_id",
+    "doc_id",
+    "indicator_id",
+    "region_name",
+    "region_code",
+    "year",
+    "pub_year",
+    "value",
+    "unit",
+    "cat_unit",
+    "range_min",
+    "range_max",
+    "evidence",
+    "char_start",
+    "rule_broken",
+];
+
 /// Year of a day count since 1970-01-01.
 fn year_of(days: i32) -> i32 {
     countypanel_extract::time::civil_from_days(days).0
@@ -89,8 +145,14 @@ pub fn clean(
             }));
         }
     }
-    let facts = read_frame(facts_path, &FACTS)?;
-    let docs = read_frame(documents_path, &DOCUMENTS)?;
+    // Only the columns clean computes with (a national facts table's sentences would not fit
+    // in memory); the uncatalogued facts, passed on whole, are read apart.
+    let facts = read_columns(facts_path, &FACTS, FACT_COLUMNS)?;
+    let docs = read_columns(
+        documents_path,
+        &DOCUMENTS,
+        &["doc_id", "source_path", "published"],
+    )?;
     let mut summary = CleanSummary {
         facts_in: facts.height(),
         ..CleanSummary::default()
@@ -121,14 +183,22 @@ pub fn clean(
         .map_err(pl_err("catalog table"))?;
 
     // Region level and official name of each (code, year) pair, from the gazetteer.
-    let codes = strings(&facts, "region_code")?;
-    let years = ints(&facts, "year")?;
-    let mut pairs: Vec<(String, i32)> = codes
-        .iter()
-        .zip(&years)
-        .filter_map(|(c, y)| Some((c.clone()?, (*y)?)))
-        .collect::<HashSet<_>>()
+    let distinct = facts
+        .clone()
+        .lazy()
+        .select([col("region_code"), col("year")])
+        .filter(
+            col("region_code")
+                .is_not_null()
+                .and(col("year").is_not_null()),
+        )
+        .unique(None, UniqueKeepStrategy::Any)
+        .collect()
+        .map_err(pl_err("regions and years"))?;
+    let mut pairs: Vec<(String, i32)> = strings(&distinct, "region_code")?
         .into_iter()
+        .zip(ints(&distinct, "year")?)
+        .filter_map(|(c, y)| Some((c?, y?)))
         .collect();
     pairs.sort();
     let mut r_code = Vec::new();
@@ -162,8 +232,8 @@ pub fn clean(
     .map_err(pl_err("region table"))?;
 
     let cfg = &pipeline.clean;
+    // `facts` is consumed here and `checked` below, so that each is freed once used.
     let checked = facts
-        .clone()
         .lazy()
         .filter(col("indicator_id").is_not_null())
         .join(
@@ -193,12 +263,7 @@ pub fn clean(
         .collect()
         .map_err(pl_err("validation rules"))?;
 
-    let uncatalogued = facts
-        .clone()
-        .lazy()
-        .filter(col("indicator_id").is_null())
-        .collect()
-        .map_err(pl_err("uncatalogued facts"))?;
+    let uncatalogued = read_rows_where_null(facts_path, &FACTS, "indicator_id")?;
     summary.uncatalogued = uncatalogued.height();
 
     // Quarantine.
@@ -206,6 +271,7 @@ pub fn clean(
         .clone()
         .lazy()
         .filter(col("rule_broken").is_not_null())
+        .select(QUARANTINE_INPUT.iter().map(|c| col(*c)).collect::<Vec<_>>())
         .sort_by_exprs(
             [col("doc_id"), col("char_start"), col("fact_id")],
             SortMultipleOptions::default().with_maintain_order(true),
@@ -229,6 +295,12 @@ pub fn clean(
     let valid = checked
         .lazy()
         .filter(col("rule_broken").is_null())
+        .select(
+            OBSERVATION_INPUT
+                .iter()
+                .map(|c| col(*c))
+                .collect::<Vec<_>>(),
+        )
         .with_columns([when(col("qualifier").eq(lit("eq")))
             .then(lit(0i32))
             .otherwise(lit(1i32))

@@ -25,11 +25,50 @@ fn table_err(contract: &Contract, e: impl std::fmt::Display) -> CoreError {
 /// Checks `path` against `contract`, then reads it into a data frame. Dictionary-encoded text
 /// columns come back as plain strings.
 pub fn read_frame(path: &Path, contract: &Contract) -> Result<pl::DataFrame, CoreError> {
+    read_columns(path, contract, &contract.names())
+}
+
+/// Like [`read_frame`], reading only `columns` (contract columns), so that a stage holds in
+/// memory only what it computes with.
+pub fn read_columns(
+    path: &Path,
+    contract: &Contract,
+    columns: &[&str],
+) -> Result<pl::DataFrame, CoreError> {
     check_file(path, contract)?;
     let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
-    let mut df = pl::ParquetReader::new(file)
+    let df = pl::ParquetReader::new(file)
+        .with_columns(Some(columns.iter().map(|c| (*c).to_string()).collect()))
         .finish()
         .map_err(|e| CoreError::parquet(path, e))?;
+    plain_strings(df, path, columns)
+}
+
+/// Every contract column of the rows of `path` where `column` is null, read row group by row
+/// group so that only those rows are held.
+pub fn read_rows_where_null(
+    path: &Path,
+    contract: &Contract,
+    column: &str,
+) -> Result<pl::DataFrame, CoreError> {
+    use pl::col;
+    check_file(path, contract)?;
+    let p = pl::PlRefPath::new(path.to_string_lossy().into_owned());
+    let df = pl::LazyFrame::scan_parquet(p, pl::ScanArgsParquet::default())
+        .map_err(|e| CoreError::parquet(path, e))?
+        .filter(col(column).is_null())
+        .select(contract.names().into_iter().map(col).collect::<Vec<_>>())
+        .collect()
+        .map_err(|e| CoreError::parquet(path, e))?;
+    plain_strings(df, path, &contract.names())
+}
+
+/// Casts dictionary-encoded text columns to plain strings and keeps `keep`, in that order.
+fn plain_strings(
+    mut df: pl::DataFrame,
+    path: &Path,
+    keep: &[&str],
+) -> Result<pl::DataFrame, CoreError> {
     let names: Vec<pl::PlSmallStr> = df
         .columns()
         .iter()
@@ -49,8 +88,8 @@ pub fn read_frame(path: &Path, contract: &Contract) -> Result<pl::DataFrame, Cor
         df.with_column(cast)
             .map_err(|e| CoreError::parquet(path, e))?;
     }
-    let keep: Vec<&str> = contract.names();
-    df.select(keep).map_err(|e| CoreError::parquet(path, e))
+    df.select(keep.iter().copied())
+        .map_err(|e| CoreError::parquet(path, e))
 }
 
 /// Converts a data frame holding every contract column into a record batch of that contract.
@@ -65,15 +104,24 @@ pub fn frame_to_batch(
             .map_err(|e| table_err(contract, format!("column `{}`: {e}", spec.name)))?;
         let ctx = |e: pl::PolarsError| table_err(contract, format!("column `{}`: {e}", spec.name));
         let values = match spec.ty {
-            ColType::Utf8 | ColType::Label => {
+            ColType::Utf8 => {
                 let s = c.cast(&pl::DataType::String).map_err(ctx)?;
-                Col::Str(
-                    s.str()
-                        .map_err(ctx)?
-                        .iter()
-                        .map(|v| v.map(str::to_owned))
-                        .collect(),
-                )
+                let a: arrow::array::StringArray = s.str().map_err(ctx)?.iter().collect();
+                Col::Array(std::sync::Arc::new(a))
+            }
+            ColType::Label => {
+                let s = c.cast(&pl::DataType::String).map_err(ctx)?;
+                let mut b =
+                    arrow::array::StringDictionaryBuilder::<arrow::datatypes::Int32Type>::new();
+                for v in s.str().map_err(ctx)?.iter() {
+                    match v {
+                        Some(v) => {
+                            b.append(v).map_err(|e| table_err(contract, e))?;
+                        }
+                        None => b.append_null(),
+                    }
+                }
+                Col::Array(std::sync::Arc::new(b.finish()))
             }
             ColType::Int32 => {
                 let s = c.cast(&pl::DataType::Int32).map_err(ctx)?;
@@ -93,19 +141,20 @@ pub fn frame_to_batch(
                 Col::Date(s.date().map_err(ctx)?.physical().iter().collect())
             }
             ColType::ListUtf8 => {
-                let list = c.list().map_err(ctx)?;
-                let mut out = Vec::with_capacity(list.len());
-                for item in list.series_iter() {
-                    let mut v = Vec::new();
-                    if let Some(series) = item {
-                        let s = series.cast(&pl::DataType::String).map_err(ctx)?;
-                        for x in s.str().map_err(ctx)?.iter().flatten() {
-                            v.push(x.to_owned());
-                        }
+                // The inner values and the raw offsets into them (a Series per row is slow).
+                let list = c.list().map_err(ctx)?.rechunk();
+                let offsets = pl::ChunkExplode::offsets(list.as_ref()).map_err(ctx)?;
+                let inner = list.get_inner().cast(&pl::DataType::String).map_err(ctx)?;
+                let inner: Vec<Option<&str>> = inner.str().map_err(ctx)?.iter().collect();
+                let mut b = arrow::array::ListBuilder::new(arrow::array::StringBuilder::new());
+                for i in 0..list.len() {
+                    let (start, end) = offsets.start_end(i);
+                    for x in inner[start..end].iter().flatten() {
+                        b.values().append_value(x);
                     }
-                    out.push(v);
+                    b.append(true);
                 }
-                Col::ListStr(out)
+                Col::Array(std::sync::Arc::new(b.finish()))
             }
             ColType::ListInt32 => {
                 let list = c.list().map_err(ctx)?;

@@ -33,6 +33,8 @@ pub enum Col {
     ListStr(Vec<Vec<String>>),
     /// Lists of 32-bit integers.
     ListI32(Vec<Vec<i32>>),
+    /// An array already built (its type must be the column's).
+    Array(ArrayRef),
 }
 
 impl Col {
@@ -45,11 +47,21 @@ impl Col {
             Self::Bool(v) => v.len(),
             Self::ListStr(v) => v.len(),
             Self::ListI32(v) => v.len(),
+            Self::Array(a) => a.len(),
         }
     }
 
-    fn into_array(self, ty: ColType) -> Result<ArrayRef, String> {
+    fn into_array(self, ty: ColType, want: &DataType) -> Result<ArrayRef, String> {
         Ok(match (self, ty) {
+            (Self::Array(a), _) => {
+                if a.data_type() != want {
+                    return Err(format!(
+                        "an array of type {} where {want} is expected",
+                        a.data_type()
+                    ));
+                }
+                a
+            }
             (Self::Str(v), ColType::Utf8) => Arc::new(StringArray::from(v)),
             (Self::Str(v), ColType::Label) => {
                 let mut b = StringDictionaryBuilder::<Int32Type>::new();
@@ -107,6 +119,7 @@ impl Col {
             Self::Date(_) => "date",
             Self::ListStr(_) => "list of text",
             Self::ListI32(_) => "list of i32",
+            Self::Array(_) => "array",
         }
     }
 }
@@ -130,7 +143,8 @@ pub fn batch(contract: &Contract, cols: Vec<(&str, Col)>) -> Result<RecordBatch,
     }
     let mut arrays = Vec::with_capacity(contract.columns.len());
     let mut len = None;
-    for spec in contract.columns {
+    let schema = contract.schema();
+    for (spec, field) in contract.columns.iter().zip(schema.fields()) {
         let c = by_name
             .remove(spec.name)
             .ok_or_else(|| err(format!("column `{}` missing", spec.name)))?;
@@ -146,7 +160,7 @@ pub fn batch(contract: &Contract, cols: Vec<(&str, Col)>) -> Result<RecordBatch,
             Some(_) => {}
         }
         let array = c
-            .into_array(spec.ty)
+            .into_array(spec.ty, field.data_type())
             .map_err(|m| err(format!("column `{}`: {m}", spec.name)))?;
         if !spec.nullable && array.null_count() > 0 {
             return Err(err(format!(
@@ -157,7 +171,7 @@ pub fn batch(contract: &Contract, cols: Vec<(&str, Col)>) -> Result<RecordBatch,
         }
         arrays.push(array);
     }
-    RecordBatch::try_new(contract.schema(), arrays).map_err(|e| err(e.to_string()))
+    RecordBatch::try_new(schema, arrays).map_err(|e| err(e.to_string()))
 }
 
 /// Builds a batch with a schema decided at run time (the wide panel), from already built arrays.

@@ -388,7 +388,16 @@ impl Gazetteer {
         let mut targets: Vec<String> = Vec::new();
         let mut transfers = false;
         let mut stack = vec![(code.to_string(), year, 0usize)];
+        // Codes met again by another path (a split whose parts merge later) are expanded once:
+        // without this, the paths multiply with every split along the way.
+        let mut seen: HashMap<(String, i32), usize> = HashMap::new();
         while let Some((c, y, depth)) = stack.pop() {
+            match seen.get(&(c.clone(), y)) {
+                Some(&d) if d <= depth => continue,
+                _ => {
+                    seen.insert((c.clone(), y), depth);
+                }
+            }
             let Some(idx) = self.by_code.get(&c) else {
                 continue;
             };

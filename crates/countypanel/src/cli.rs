@@ -107,6 +107,11 @@ pub struct GenArgs {
     /// Seed of the generator.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Instead of reports, write a staged layer of this many facts (`OUT/facts.parquet` and
+    /// `OUT/documents.parquet`, the tables ingest writes) for measuring clean and aggregate at
+    /// scale. `--mb` is then ignored.
+    #[arg(long, value_name = "N")]
+    pub facts_rows: Option<usize>,
 }
 
 /// Ingest arguments.

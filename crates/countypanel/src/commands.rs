@@ -449,6 +449,28 @@ fn gen_corpus(cli: &Cli, a: &crate::cli::GenArgs) -> Result<Outcome> {
     let p = load_pipeline(cli)?;
     let g = load_gazetteer(&p)?;
     let started = std::time::Instant::now();
+    if let Some(rows) = a.facts_rows {
+        let catalog = load_catalog(&p)?;
+        let w = crate::facts_gen::generate_table(
+            &g,
+            &catalog,
+            &a.out,
+            rows,
+            (a.first_year, a.last_year),
+            a.seed,
+        )?;
+        if !cli.quiet {
+            eprintln!(
+                "gen-corpus: {} facts in {} documents ({} passes over the county-years) in {:.1}s -> {}",
+                w.facts,
+                w.documents,
+                w.editions,
+                started.elapsed().as_secs_f64(),
+                a.out.display()
+            );
+        }
+        return Ok(Outcome::Ok);
+    }
     let w = crate::corpus::generate(
         &g,
         &crate::corpus::Options {

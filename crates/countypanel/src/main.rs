@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod corpus;
 mod explain;
+mod facts_gen;
 mod progress;
 
 use std::process::ExitCode;

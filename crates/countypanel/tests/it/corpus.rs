@@ -64,3 +64,63 @@ fn same_seed_same_bytes_and_the_planted_facts_are_found() {
         "{text}"
     );
 }
+
+#[test]
+fn a_generated_facts_table_is_deterministic_and_every_fact_is_accounted_for_by_clean() {
+    let dir = project();
+    let root = dir.path();
+    for out in ["t1", "t2"] {
+        let o = countypanel(
+            root,
+            &[
+                "gen-corpus",
+                "--out",
+                out,
+                "--facts-rows",
+                "200000",
+                "--first-year",
+                "2019",
+                "--last-year",
+                "2019",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    for name in ["facts.parquet", "documents.parquet"] {
+        let a = std::fs::read(root.join("t1").join(name)).unwrap();
+        let b = std::fs::read(root.join("t2").join(name)).unwrap();
+        assert!(a == b, "{name} differs between two runs with the same seed");
+    }
+    let o = countypanel(
+        root,
+        &[
+            "clean",
+            "--facts",
+            "t1/facts.parquet",
+            "--documents",
+            "t1/documents.parquet",
+            "--observations",
+            "t1/out/observations.parquet",
+            "--quarantine",
+            "t1/out/quarantine.parquet",
+            "--conflicts",
+            "t1/out/conflicts.parquet",
+            "--uncatalogued",
+            "t1/out/uncatalogued.parquet",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // "clean: 200000 facts = 200000 in N observations (M duplicates merged) + 0 quarantined + 0
+    // uncatalogued; K conflicts": the generator plants repeats and disagreements, never bad facts.
+    let line = stderr(&o);
+    let numbers: Vec<u64> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    // One year of county reports is about 77,000 facts: 200,000 make repeats of every cell.
+    assert_eq!(&numbers[..2], &[200_000, 200_000], "{line}");
+    let (duplicates, quarantined, uncatalogued, conflicts) =
+        (numbers[3], numbers[4], numbers[5], numbers[6]);
+    assert!(duplicates > 0 && conflicts > 0, "{line}");
+    assert_eq!((quarantined, uncatalogued), (0, 0), "{line}");
+}
