@@ -17,6 +17,8 @@ PIPELINE ?= pipelines/county-health.toml
 PROFILE ?= release
 BENCH_ROWS ?= 2000000
 BENCH_CORPUS_MB ?= 200
+BENCH_TABLE_ROWS ?= 20000000
+BENCH_E2E_MB ?= 1000
 PYSPARK_VERSION ?= 4.0.5
 CARGO ?= cargo
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/countypanel-target
@@ -114,7 +116,7 @@ fmt: ## Format the code
 lint: ## Clippy with warnings as errors
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-bench: $(BIN) ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
+bench: $(BIN) $(VENV)/installed ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
 	@{ echo; echo "## $$(date -u '+%Y-%m-%d %H:%M UTC')"; echo; \
 	  echo "Machine: $$(nproc) cores, $$(free -g | awk '/Mem:/ {print $$2}') GiB, $$(uname -sm); $$(rustc --version)."; \
 	  echo; echo 'Region lookups: `cargo bench -p countypanel-regions --bench lookup` (release profile, one thread).'; echo; \
@@ -125,6 +127,10 @@ bench: $(BIN) ## Run the benchmarks; print their figures and append them to BENC
 	  $(CARGO) bench -q --locked -p countypanel-extract --bench extract; \
 	  echo; echo "Ingest + extract on a synthetic corpus beside ripgrep: \`tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB)\`."; echo; \
 	  tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB); \
+	  echo; echo "Clean + aggregate beside DuckDB: \`tests/bench/table_bench.sh $(BIN) $(BENCH_TABLE_ROWS)\`."; echo; \
+	  tests/bench/table_bench.sh $(BIN) $(BENCH_TABLE_ROWS) $(PYTHON); \
+	  echo; echo "End to end: \`tests/bench/e2e_bench.sh $(BIN) $(BENCH_E2E_MB)\`."; echo; \
+	  tests/bench/e2e_bench.sh $(BIN) $(BENCH_E2E_MB); \
 	  echo; tests/bench/second_make.sh $(PROFILE); } | tee -a BENCHMARKS.md
 
 clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
