@@ -94,8 +94,8 @@ fn nfkc_fast(text: &str) -> String {
             out.push(c);
             last_fast = Some(c);
         } else if ('\u{ff01}'..='\u{ff5e}').contains(&c) && slow.is_empty() {
-            // Full-width ASCII: NFKC maps each to the ASCII character 0xFEE0 below it. Kept
-            // as the original until the next character shows no combining mark follows.
+            // Full-width ASCII: NFKC maps each to the ASCII character 0xFEE0 below it. The
+            // original is remembered in case a combining mark follows and composes with it.
             let mapped = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
             out.push(mapped);
             last_fast = Some(c);
@@ -113,8 +113,8 @@ fn nfkc_fast(text: &str) -> String {
         }
     }
     flush(&mut slow, &mut out);
-    // NFKC may itself produce the characters mapped above (U+3000 from nothing, but a
-    // compatibility form can decompose to a no-break space or a tab).
+    // The full algorithm may itself produce characters mapped above (a compatibility form can
+    // decompose to a no-break space): map those too.
     if out.contains(['\u{3000}', '\u{a0}', '\t', '\u{200b}', '\u{feff}', '\r']) {
         out = out
             .chars()
