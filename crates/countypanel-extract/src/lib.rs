@@ -149,8 +149,7 @@ const PLAN_HEADINGS: &[&str] = &[
 
 /// Whether `word` occurs in `sc`.
 fn contains_word(sc: &[char], word: &str) -> bool {
-    let w: Vec<char> = word.chars().collect();
-    !w.is_empty() && sc.windows(w.len()).any(|win| win == w.as_slice())
+    (0..sc.len()).any(|k| after_word(sc, k, word).is_some())
 }
 
 /// The extractor: a compiled catalog and region list.
