@@ -13,8 +13,7 @@ BIN=$1
 MB=${2:-200}
 CACHE=${COUNTYPANEL_BENCH_DIR:-$HOME/.cache/countypanel-bench}
 CORPUS=$CACHE/corpus-$MB
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+. tests/bench/common.sh
 
 if ! command -v rg > /dev/null; then
   if command -v apt-get > /dev/null; then
@@ -22,7 +21,6 @@ if ! command -v rg > /dev/null; then
   fi
 fi
 command -v rg > /dev/null || { echo "corpus_bench: ripgrep (rg) is needed and could not be installed" >&2; exit 2; }
-command -v /usr/bin/time > /dev/null || { apt-get install -y -q time > /dev/null 2>&1 || true; }
 
 if [ ! -f "$CORPUS/gold.csv" ]; then
   rm -rf "$CORPUS"
@@ -46,19 +44,13 @@ PY
 # Warm the page cache so that every run reads from memory.
 find "$CORPUS/reports" -type f -exec cat {} + > /dev/null
 
-measure() { # label, command...: prints "seconds peak_kib"
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/err.txt" || {
-    echo "corpus_bench: $label failed:" >&2; cat "$WORK/err.txt" >&2; exit 1; }
-  cat "$WORK/time.txt"
-}
 
-read -r rg_s rg_kib < <(measure "ripgrep" rg -c -j1 -F -f "$WORK/phrases.txt" "$CORPUS/reports")
+read -r rg_s rg_kib < <(measure ripgrep rg -c -j1 -F -f "$WORK/phrases.txt" "$CORPUS/reports")
 INGEST=("$BIN" --quiet --pipeline pipelines/county-health.toml ingest --raw "$CORPUS/reports"
   --documents "$WORK/documents.parquet" --facts "$WORK/facts.parquet" --rejects "$WORK/rejects.parquet"
   --max-reject-share 1)
-read -r one_s one_kib < <(measure "ingest (1 thread)" env RAYON_NUM_THREADS=1 "${INGEST[@]}")
-read -r all_s all_kib < <(measure "ingest (all threads)" "${INGEST[@]}")
+read -r one_s one_kib < <(measure ingest-1 env RAYON_NUM_THREADS=1 "${INGEST[@]}")
+read -r all_s all_kib < <(measure ingest-all "${INGEST[@]}")
 
 rate() { python3 -c "print(f'{$bytes/1e6/max($1, 1e-9):.1f}')"; }
 echo "Synthetic corpus: $mb MB of reports ($(find "$CORPUS/reports" -type f | wc -l) files, seed 1), page cache warm; $(nproc) cores."

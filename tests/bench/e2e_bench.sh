@@ -11,9 +11,7 @@ BIN=$1
 MB=${2:-1000}
 CACHE=${COUNTYPANEL_BENCH_DIR:-$HOME/.cache/countypanel-bench}
 CORPUS=$CACHE/corpus-$MB
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-command -v /usr/bin/time > /dev/null || { apt-get install -y -q time > /dev/null 2>&1 || true; }
+. tests/bench/common.sh
 
 if [ ! -f "$CORPUS/gold.csv" ]; then
   rm -rf "$CORPUS"
@@ -23,12 +21,6 @@ bytes=$(du -sb "$CORPUS/reports" | cut -f1)
 files=$(find "$CORPUS/reports" -type f | wc -l)
 find "$CORPUS/reports" -type f -exec cat {} + > /dev/null
 
-measure() { # label, command...: prints "seconds peak_kib"; stderr kept in $WORK/<label>.txt
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/$label.txt" || {
-    echo "e2e_bench: $label failed:" >&2; cat "$WORK/$label.txt" >&2; exit 1; }
-  cat "$WORK/time.txt"
-}
 
 RUN=("$BIN" --pipeline pipelines/county-health.toml)
 O=$WORK/out
@@ -43,7 +35,7 @@ read -r ag_s ag_kib < <(measure aggregate "${RUN[@]}" aggregate \
   --observations "$O/clean/observations.parquet" --summary "$O/summary")
 
 python3 - "$bytes" "$files" "$(nproc)" "$in_s" "$in_kib" "$cl_s" "$cl_kib" "$ag_s" "$ag_kib" \
-  "$(tail -n 1 "$WORK/ingest.txt")" "$(tail -n 1 "$WORK/clean.txt")" <<'PY'
+  "$(tail -n 1 "$WORK/ingest.err")" "$(tail -n 1 "$WORK/clean.err")" <<'PY'
 import sys
 b, files, cores = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 st = [("ingest + extract", *sys.argv[4:6]), ("clean", *sys.argv[6:8]), ("aggregate", *sys.argv[8:10])]

@@ -13,9 +13,7 @@ ROWS=${2:-20000000}
 PY=${3:-python3}
 CACHE=${COUNTYPANEL_BENCH_DIR:-$HOME/.cache/countypanel-bench}
 TABLE=$CACHE/facts-$ROWS
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-command -v /usr/bin/time > /dev/null || { apt-get install -y -q time > /dev/null 2>&1 || true; }
+. tests/bench/common.sh
 "$PY" -c 'import duckdb' 2> /dev/null || { echo "table_bench: $PY has no duckdb package" >&2; exit 2; }
 
 if [ ! -f "$TABLE/documents.parquet" ]; then
@@ -25,23 +23,17 @@ fi
 # Warm the page cache for both.
 cat "$TABLE"/*.parquet > /dev/null
 
-measure() { # label, command...: prints "seconds peak_kib"; the command's stdout goes to $WORK/out.txt
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || {
-    echo "table_bench: $label failed:" >&2; cat "$WORK/err.txt" "$WORK/out.txt" >&2; exit 1; }
-  cat "$WORK/time.txt"
-}
 
 RUN=("$BIN" --quiet --pipeline pipelines/county-health.toml)
-read -r clean_s clean_kib < <(measure "clean" "${RUN[@]}" clean --facts "$TABLE/facts.parquet" \
+read -r clean_s clean_kib < <(measure clean "${RUN[@]}" clean --facts "$TABLE/facts.parquet" \
   --documents "$TABLE/documents.parquet" --observations "$WORK/cp/observations.parquet" \
   --quarantine "$WORK/cp/quarantine.parquet" --conflicts "$WORK/cp/conflicts.parquet" \
   --uncatalogued "$WORK/cp/uncatalogued.parquet")
-read -r agg_s agg_kib < <(measure "aggregate" "${RUN[@]}" aggregate \
+read -r agg_s agg_kib < <(measure aggregate "${RUN[@]}" aggregate \
   --observations "$WORK/cp/observations.parquet" --summary "$WORK/cp/summary")
-read -r duck_s duck_kib < <(measure "duckdb" "$PY" tests/bench/duckdb_bench.py "$TABLE/facts.parquet" \
+read -r duck_s duck_kib < <(measure duckdb "$PY" tests/bench/duckdb_bench.py "$TABLE/facts.parquet" \
   "$TABLE/documents.parquet" pipelines/county-health.toml "$WORK/duck")
-duck_json=$(cat "$WORK/out.txt")
+duck_json=$(cat "$WORK/duckdb.out")
 "$PY" tests/bench/duckdb_bench.py compare "$WORK/cp" "$WORK/duck" > "$WORK/compare.txt" || {
   echo "table_bench: countypanel and DuckDB differ:" >&2; cat "$WORK/compare.txt" >&2; exit 1; }
 
