@@ -88,12 +88,7 @@ pub fn write_table(
     batch: &RecordBatch,
     meta: &WriteMeta,
 ) -> Result<(), CoreError> {
-    if batch.schema() != contract.schema() {
-        return Err(CoreError::Table {
-            table: contract.name.into(),
-            message: "batch schema differs from the contract's".into(),
-        });
-    }
+    check_schema(contract, batch)?;
     write_atomic(
         path,
         contract.name,
@@ -104,24 +99,16 @@ pub fn write_table(
     )
 }
 
-/// Writes `batches` to `path` under `contract` as one file, atomically. An empty list writes a
-/// file with no rows.
-pub fn write_tables(
-    path: &Path,
-    contract: &Contract,
-    batches: &[RecordBatch],
-    meta: &WriteMeta,
-) -> Result<(), CoreError> {
-    let schema = contract.schema();
-    if batches.iter().any(|b| b.schema() != schema) {
-        return Err(CoreError::Table {
+/// Refuses a batch whose schema is not the contract's.
+fn check_schema(contract: &Contract, batch: &RecordBatch) -> Result<(), CoreError> {
+    if batch.schema() == contract.schema() {
+        Ok(())
+    } else {
+        Err(CoreError::Table {
             table: contract.name.into(),
             message: "batch schema differs from the contract's".into(),
-        });
+        })
     }
-    write_atomic(path, contract.name, contract.version, schema, meta, |w| {
-        batches.iter().try_for_each(|b| w.write(b))
-    })
 }
 
 /// A table written batch by batch, for outputs too large to hold in memory. The file grows as a
@@ -132,7 +119,6 @@ pub struct TableWriter {
     contract: &'static Contract,
     tmp: tempfile::NamedTempFile,
     writer: ArrowWriter<File>,
-    rows: usize,
 }
 
 impl TableWriter {
@@ -143,14 +129,7 @@ impl TableWriter {
         contract: &'static Contract,
         meta: &WriteMeta,
     ) -> Result<Self, CoreError> {
-        let (dir, file_name) = dir_and_name(path);
-        std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
-        sweep_stale(dir, &format!(".{file_name}."));
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{file_name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| CoreError::io(dir, e))?;
+        let tmp = temp_beside(path)?;
         let file = tmp
             .as_file()
             .try_clone()
@@ -164,19 +143,12 @@ impl TableWriter {
             contract,
             tmp,
             writer,
-            rows: 0,
         })
     }
 
     /// Appends a batch (its schema must be the contract's).
     pub fn write(&mut self, batch: &RecordBatch) -> Result<(), CoreError> {
-        if batch.schema() != self.contract.schema() {
-            return Err(CoreError::Table {
-                table: self.contract.name.into(),
-                message: "batch schema differs from the contract's".into(),
-            });
-        }
-        self.rows += batch.num_rows();
+        check_schema(self.contract, batch)?;
         self.writer
             .write(batch)
             .map_err(|e| CoreError::parquet(&self.path, e))
@@ -189,12 +161,6 @@ impl TableWriter {
             .map_err(|e| CoreError::parquet(&self.path, e))
     }
 
-    /// Rows written so far.
-    #[must_use]
-    pub fn rows(&self) -> usize {
-        self.rows
-    }
-
     /// Records the inputs, closes the file, syncs it and renames it into place.
     pub fn finish(mut self, inputs: &[(String, String)]) -> Result<(), CoreError> {
         self.writer
@@ -202,15 +168,31 @@ impl TableWriter {
         self.writer
             .close()
             .map_err(|e| CoreError::parquet(&self.path, e))?;
-        self.tmp
-            .as_file()
-            .sync_all()
-            .map_err(|e| CoreError::io(self.tmp.path(), e))?;
-        self.tmp
-            .persist(&self.path)
-            .map_err(|e| CoreError::io(&self.path, e.error))?;
-        Ok(())
+        sync_and_rename(self.tmp, &self.path)
     }
+}
+
+/// A hidden temporary file beside `path` (its folder created), after sweeping the temporaries
+/// an earlier, killed write of the same output left.
+fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, CoreError> {
+    let (dir, file_name) = dir_and_name(path);
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+    sweep_stale(dir, &format!(".{file_name}."));
+    tempfile::Builder::new()
+        .prefix(&format!(".{file_name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| CoreError::io(dir, e))
+}
+
+/// Syncs a finished temporary file and renames it to `path`.
+fn sync_and_rename(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), CoreError> {
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| CoreError::io(tmp.path(), e))?;
+    tmp.persist(path)
+        .map_err(|e| CoreError::io(path, e.error))?;
+    Ok(())
 }
 
 fn dir_and_name(path: &Path) -> (&Path, String) {
@@ -270,14 +252,7 @@ pub fn write_atomic<F>(
 where
     F: FnOnce(&mut ArrowWriter<&mut File>) -> Result<(), parquet::errors::ParquetError>,
 {
-    let (dir, file_name) = dir_and_name(path);
-    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
-    sweep_stale(dir, &format!(".{file_name}."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| CoreError::io(dir, e))?;
+    let mut tmp = temp_beside(path)?;
     let props = writer_properties(meta.key_values(contract_name, version));
     {
         let file = tmp.as_file_mut();
@@ -286,12 +261,7 @@ where
         fill(&mut writer).map_err(|e| CoreError::parquet(path, e))?;
         writer.close().map_err(|e| CoreError::parquet(path, e))?;
     }
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| CoreError::io(tmp.path(), e))?;
-    tmp.persist(path)
-        .map_err(|e| CoreError::io(path, e.error))?;
-    Ok(())
+    sync_and_rename(tmp, path)
 }
 
 /// What [`check_file`] learned about a file that matches its contract.

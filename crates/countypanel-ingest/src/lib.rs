@@ -26,7 +26,7 @@ use countypanel_extract::{DocContext, Extractor, Fact};
 use countypanel_regions::{Gazetteer, Status};
 use rayon::prelude::*;
 
-pub use write::{IngestSink, IngestSummary, write_outputs};
+pub use write::{IngestSink, IngestSummary};
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

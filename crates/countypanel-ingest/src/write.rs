@@ -162,20 +162,6 @@ impl IngestSink {
     }
 }
 
-/// Writes `documents.parquet`, `facts.parquet` and `ingest_rejects.parquet` for outcomes held
-/// in memory, each atomically, and returns the run's counts.
-pub fn write_outputs(
-    outcomes: &[Outcome],
-    documents_path: &Path,
-    facts_path: &Path,
-    rejects_path: &Path,
-    base: &WriteMeta,
-) -> Result<IngestSummary, CoreError> {
-    let mut sink = IngestSink::create(documents_path, facts_path, rejects_path, base)?;
-    sink.push(outcomes)?;
-    sink.finish()
-}
-
 fn documents_batch(docs: &[&crate::Document]) -> Result<RecordBatch, CoreError> {
     let s = |v: &str| Some(v.to_string());
     let date = |d: Option<(i32, u32, u32)>| d.map(days_from_civil);
