@@ -26,9 +26,11 @@ pub struct Indicator {
     pub name: String,
     /// English label.
     pub label: String,
-    /// Canonical unit: percent, person, `person_time`, institution, team, item, household, bed,
-    /// yuan, other.
+    /// Canonical unit: one of [`UNITS`].
     pub unit: String,
+    /// The group of the national indicator list (resources, staff, services, …), when given.
+    #[serde(default)]
+    pub group: Option<String>,
     /// Whether a higher value is better (decides rank order).
     #[serde(default = "yes")]
     pub higher_is_better: bool,
@@ -60,6 +62,10 @@ pub const UNITS: &[&str] = &[
     "household",
     "bed",
     "yuan",
+    "per_mille",
+    "per_100k",
+    "year",
+    "day",
     "other",
 ];
 

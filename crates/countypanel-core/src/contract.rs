@@ -204,7 +204,7 @@ pub const DOCUMENTS: Contract = Contract {
 /// One row per numeric fact found.
 pub const FACTS: Contract = Contract {
     name: "facts",
-    version: 1,
+    version: 2,
     columns: &[
         col(
             "fact_id",
@@ -293,6 +293,18 @@ pub const FACTS: Contract = Contract {
             "end of the evidence (chars, exclusive)",
         ),
         col("rule", Label, false, "extraction rule that fired"),
+        col(
+            "health",
+            Boolean,
+            false,
+            "the number is about health (its clause, paragraph, section or document is); filter on it for health facts",
+        ),
+        col(
+            "change",
+            Boolean,
+            false,
+            "the number states a change over an earlier time (增长5.2%), not a level; such facts name no indicator",
+        ),
     ],
 };
 

@@ -44,6 +44,7 @@ fn run(name: &str, docs: &[String], ex: &Extractor) {
     let ctx = DocContext {
         published: Some((2021, 6, 1)),
         issuer_region: None,
+        title: None,
     };
     let t = Instant::now();
     let mut facts = 0;

@@ -224,8 +224,16 @@ fn last_subject(candidates: &[(String, usize)], text: &str) -> Option<(usize, St
 fn fits(indicator_unit: &str, unit: Unit) -> bool {
     match unit {
         Unit::Percent => indicator_unit == "percent",
-        Unit::Count | Unit::None => indicator_unit != "percent",
+        // A bare number (a table cell) may measure anything counted or summed.
+        Unit::None => !matches!(indicator_unit, "percent" | "per_mille" | "per_100k"),
+        // 个 counts institutions, teams, items and events, never people or beds.
+        Unit::Count => matches!(indicator_unit, "institution" | "team" | "item" | "other"),
         Unit::Other => indicator_unit == "other",
+        // 入院人数 3000人 is stated in people where the series counts person-times.
+        Unit::Person => matches!(indicator_unit, "person" | "person_time"),
+        // 78.5岁 is a life expectancy in years, 8.5天 a length of stay in days.
+        Unit::Age => indicator_unit == "year",
+        Unit::Duration => indicator_unit == "day",
         u => u.as_str() == indicator_unit,
     }
 }

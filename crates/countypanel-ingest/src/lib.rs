@@ -431,6 +431,7 @@ impl Reader<'_> {
         let ctx = DocContext {
             published: meta.published.filter(|_| !meta.published_weak),
             issuer_region: meta.issuer.clone(),
+            title: meta.title.clone(),
         };
         let facts = self
             .extractor

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use countypanel_extract::time::{Ymd, month_end};
+use countypanel_regions::Level;
 
 /// Metadata of one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,41 +27,44 @@ pub struct Metadata {
 #[derive(Debug, Clone)]
 pub struct RegionFinder {
     ac: AhoCorasick,
-    /// Official name for each pattern, and whether the pattern is a full name.
-    targets: Vec<(String, bool)>,
+    /// Official name for each pattern, whether the pattern is a full name, and the name's level.
+    targets: Vec<(String, bool, Level)>,
     towns: Option<AhoCorasick>,
     town_names: Vec<String>,
 }
 
 impl RegionFinder {
-    /// Builds a finder over official names and their unambiguous short forms.
+    /// Builds a finder over official names (each with its most specific level) and their
+    /// unambiguous short forms.
     #[must_use]
-    pub fn new<'a>(names: impl Iterator<Item = &'a str>) -> Self {
-        let mut full: Vec<String> = names
-            .filter(|n| n.chars().count() >= 2)
-            .map(str::to_string)
+    pub fn new<'a>(names: impl Iterator<Item = (&'a str, Level)>) -> Self {
+        let mut full: Vec<(String, Level)> = names
+            .filter(|(n, _)| n.chars().count() >= 2)
+            .map(|(n, l)| (n.to_string(), l))
             .collect();
         full.sort();
-        full.dedup();
-        let mut shorts: HashMap<String, Vec<String>> = HashMap::new();
-        for n in &full {
+        full.dedup_by(|a, b| a.0 == b.0);
+        let mut shorts: HashMap<String, Vec<(String, Level)>> = HashMap::new();
+        for (n, l) in &full {
             if let Some(s) = countypanel_regions::short_name(n) {
-                shorts.entry(s.to_string()).or_default().push(n.clone());
+                shorts.entry(s.to_string()).or_default().push((n.clone(), *l));
             }
         }
-        let full_set: std::collections::HashSet<&String> = full.iter().collect();
+        let full_set: std::collections::HashSet<&String> = full.iter().map(|(n, _)| n).collect();
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
-        for n in &full {
+        for (n, l) in &full {
             patterns.push(n.clone());
-            targets.push((n.clone(), true));
+            targets.push((n.clone(), true, *l));
         }
-        let mut short_list: Vec<(String, Vec<String>)> = shorts.into_iter().collect();
+        let mut short_list: Vec<(String, Vec<(String, Level)>)> = shorts.into_iter().collect();
         short_list.sort();
         for (s, fulls) in short_list {
-            if fulls.len() == 1 && !full_set.contains(&s) {
+            if let [(name, level)] = fulls.as_slice()
+                && !full_set.contains(&s)
+            {
                 patterns.push(s);
-                targets.push((fulls[0].clone(), false));
+                targets.push((name.clone(), false, *level));
             }
         }
         let ac = AhoCorasickBuilder::new()
@@ -113,13 +117,33 @@ impl RegionFinder {
             .map(|(p, _, _)| self.town_names[p].clone())
     }
 
-    /// The first region named in `s` (full or short name).
+    /// The most specific region named in `s` (full or short name): 白银市景泰县 is 景泰县, 河南省洛阳市
+    /// is 洛阳市. The first of equally specific names wins.
     #[must_use]
-    pub fn first_in(&self, s: &str) -> Option<String> {
-        self.ac
-            .find_iter(s)
-            .next()
-            .map(|m| self.targets[m.pattern().as_usize()].0.clone())
+    pub fn most_specific_in(&self, s: &str) -> Option<String> {
+        let mut best: Option<(Level, &str)> = None;
+        for m in self.ac.find_iter(s) {
+            let (name, _, level) = &self.targets[m.pattern().as_usize()];
+            if best.is_none_or(|(l, _)| *level > l) {
+                best = Some((*level, name));
+            }
+        }
+        best.map(|(_, n)| n.to_string())
+    }
+
+    /// The most specific region named as an issuing body in `s`: a name directly followed by a
+    /// bureau or government word (平安县卫生健康局, 海东市统计局).
+    #[must_use]
+    pub fn issuing_body_in(&self, s: &str) -> Option<String> {
+        let mut best: Option<(Level, &str)> = None;
+        for m in self.ac.find_iter(s) {
+            let (name, _, level) = &self.targets[m.pattern().as_usize()];
+            let is_body = ISSUING_BODIES.iter().any(|b| s[m.end()..].starts_with(b));
+            if is_body && best.is_none_or(|(l, _)| *level > l) {
+                best = Some((*level, name));
+            }
+        }
+        best.map(|(_, n)| n.to_string())
     }
 
     /// The full name mentioned most often in `s` (first occurrence breaks ties).
@@ -127,7 +151,7 @@ impl RegionFinder {
     pub fn most_frequent_full(&self, s: &str) -> Option<String> {
         let mut counts: Vec<(String, usize, usize)> = Vec::new();
         for m in self.ac.find_iter(s) {
-            let (name, is_full) = &self.targets[m.pattern().as_usize()];
+            let (name, is_full, _) = &self.targets[m.pattern().as_usize()];
             if !is_full {
                 continue;
             }
@@ -152,6 +176,12 @@ const DATE_LABELS: &[(&str, u8)] = &[
     ("印发日期", 1),
     ("日期", 2),
     ("时间", 2),
+];
+
+/// Words that, right after a region name, make it an issuing body.
+const ISSUING_BODIES: &[&str] = &[
+    "卫生健康", "卫健", "卫生局", "卫生和计划生育", "卫计", "统计局", "人民政府", "政府", "医疗保障",
+    "医保局", "疾病预防控制", "疾控", "人大", "发展和改革", "发改", "财政局", "妇幼保健",
 ];
 
 const SOURCE_LABELS: &[&str] = &["来源", "发文机构", "发布机构", "主办", "发布单位", "作者"];
@@ -231,21 +261,25 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         }
     }
     let title = find_title(head, html_title, date_line);
-    let mut issuer = title.as_deref().and_then(|t| regions.first_in(t));
+    let compact = |l: &str| -> String { l.chars().filter(|c| !c.is_whitespace()).collect() };
+    // The document is about the most specific region its title names; else the one its source
+    // line or an issuing body in its first lines names; else the one its body names most.
+    let mut issuer = title.as_deref().and_then(|t| regions.most_specific_in(&compact(t)));
     if issuer.is_none() {
-        'outer: for line in head {
-            let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-            for label in SOURCE_LABELS {
-                if let Some(pos) = compact.find(label) {
-                    let after = compact[pos + label.len()..].trim_start_matches([':', '|', '：']);
-                    let value: String = after.chars().take_while(|&c| c != '|').take(20).collect();
-                    if let Some(r) = regions.first_in(&value) {
-                        issuer = Some(r);
-                        break 'outer;
-                    }
-                }
-            }
-        }
+        issuer = head.iter().find_map(|line| {
+            let line = compact(line);
+            SOURCE_LABELS.iter().find_map(|label| {
+                let pos = line.find(label)?;
+                let after = line[pos + label.len()..].trim_start_matches([':', '|', '：']);
+                let value: String = after.chars().take_while(|&c| c != '|').take(20).collect();
+                regions.most_specific_in(&value)
+            })
+        });
+    }
+    if issuer.is_none() {
+        issuer = head
+            .iter()
+            .find_map(|line| regions.issuing_body_in(&compact(line)));
     }
     let body = &text[..text.char_indices().nth(5000).map_or(text.len(), |(i, _)| i)];
     if issuer.is_none() {
@@ -305,7 +339,17 @@ mod tests {
     use super::*;
 
     fn finder() -> RegionFinder {
-        RegionFinder::new(["平安县", "海东市", "青海省", "城关区"].into_iter())
+        RegionFinder::new(
+            [
+                ("平安县", Level::County),
+                ("海东市", Level::Prefecture),
+                ("青海省", Level::Province),
+                ("城关区", Level::County),
+                ("白银市", Level::Prefecture),
+                ("景泰县", Level::County),
+            ]
+            .into_iter(),
+        )
     }
 
     #[test]
@@ -339,5 +383,21 @@ mod tests {
     fn unknown_stays_unknown() {
         let m = read_metadata("XX县区卫生工作汇报\n正文没有日期。", None, &finder());
         assert_eq!((m.published, m.issuer), (None, None));
+    }
+
+    #[test]
+    fn the_most_specific_region_of_the_title_is_the_subject() {
+        let text = "白银市景泰县2008年国民经济和社会发展统计公报\n年末全县有卫生机构16个。";
+        let m = read_metadata(text, None, &finder());
+        assert_eq!(m.issuer.as_deref(), Some("景泰县"));
+        let text = "青海省海东市卫生健康工作要点\n正文。";
+        assert_eq!(read_metadata(text, None, &finder()).issuer.as_deref(), Some("海东市"));
+    }
+
+    #[test]
+    fn an_issuing_body_and_names_broken_by_spaces() {
+        let text = "卫生工作总结\n平 安 县 卫 生 健 康 局\n2021年5月6日\n青海省海东市召开会议。";
+        let m = read_metadata(text, None, &finder());
+        assert_eq!(m.issuer.as_deref(), Some("平安县"));
     }
 }

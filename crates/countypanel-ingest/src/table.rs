@@ -247,6 +247,8 @@ pub fn table_facts(
                     evidence: raw.to_string(),
                     sentence: line.clone(),
                     rule: "table_cell",
+                    health: true,
+                    change: false,
                 },
                 parent: parent_col
                     .map(|p| cell(p).to_string())

@@ -359,6 +359,14 @@ fn facts_batch(rows: &[(&crate::Document, &crate::DocFact)]) -> Result<RecordBat
                 "rule",
                 Col::Str(rows.iter().map(|(_, f)| s(f.fact.rule)).collect()),
             ),
+            (
+                "health",
+                Col::Bool(rows.iter().map(|(_, f)| Some(f.fact.health)).collect()),
+            ),
+            (
+                "change",
+                Col::Bool(rows.iter().map(|(_, f)| Some(f.fact.change)).collect()),
+            ),
         ],
     )
 }

@@ -342,6 +342,15 @@ impl Gazetteer {
         self.by_name.keys().map(String::as_str)
     }
 
+    /// Every official name with the most specific level a region of that name has had (a name
+    /// shared by a prefecture and a county is a county name).
+    pub fn names_with_levels(&self) -> impl Iterator<Item = (&str, Level)> {
+        self.by_name.iter().map(|(name, idx)| {
+            let level = idx.iter().map(|&i| self.entries[i].level).max();
+            (name.as_str(), level.unwrap_or(Level::County))
+        })
+    }
+
     /// Every town name of the 2023 list.
     pub fn town_names(&self) -> impl Iterator<Item = &str> {
         self.towns_by_name.keys().map(String::as_str)

@@ -7,6 +7,8 @@ pub enum Unit {
     Percent,
     /// `‰`: per thousand.
     Permille,
+    /// Per 100,000 (1/10万).
+    Per100k,
     /// 个百分点: a difference of percents.
     PercentagePoint,
     /// 人, 名, 位.
@@ -53,7 +55,8 @@ impl Unit {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Percent => "percent",
-            Self::Permille => "permille",
+            Self::Permille => "per_mille",
+            Self::Per100k => "per_100k",
             Self::PercentagePoint => "percentage_point",
             Self::Person => "person",
             Self::PersonTime => "person_time",
@@ -100,6 +103,9 @@ const MEASURES: &[(&str, Unit)] = &[
     ("%", Unit::Percent),
     ("％", Unit::Percent),
     ("‰", Unit::Permille),
+    ("/10万", Unit::Per100k),
+    ("/十万", Unit::Per100k),
+    ("/100000", Unit::Per100k),
     ("人次", Unit::PersonTime),
     ("人", Unit::Person),
     ("名", Unit::Person),

@@ -96,7 +96,7 @@ impl Compiled {
     fn new(catalog: &Catalog, gazetteer: &Gazetteer) -> Self {
         Self {
             extractor: Extractor::with_regions(catalog, gazetteer.names()),
-            finder: RegionFinder::new(gazetteer.names()).with_towns(gazetteer.town_names()),
+            finder: RegionFinder::new(gazetteer.names_with_levels()).with_towns(gazetteer.town_names()),
         }
     }
 

@@ -127,6 +127,7 @@ fn facts_of(text: &str, published: (i32, u32, u32)) -> Vec<countypanel_extract::
         &countypanel_extract::DocContext {
             published: Some(published),
             issuer_region: None,
+            title: None,
         },
     )
 }

@@ -1,0 +1,254 @@
+//! Binding one number of a sentence to what it measures: the catalog phrase after or before it,
+//! a generic phrase completed by its subject, or a description when the catalog has no name for
+//! it; then its unit, kind, year and region.
+
+use countypanel_zhnum::{Quantity, Unit};
+
+use crate::change::is_change;
+use crate::health::{HealthContext, needs_context};
+use crate::kind::{Kind, kind_of};
+use crate::lexicon::{PART_OR_FLOW, WHOLE_AREA};
+use crate::matcher::{self, Hit, PhraseMatcher, Target};
+use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
+use crate::segment::{clause_start, separates_clauses};
+use crate::time::{YearMention, Ymd};
+use crate::year::{self, Carried, DocYears};
+use crate::{DocContext, Fact};
+
+/// One sentence as the binder sees it. Offsets in `hits` and `years` are characters of the
+/// sentence; `offset` is where the sentence starts in the document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sentence<'a> {
+    pub chars: &'a [char],
+    pub text: &'a str,
+    pub offset: usize,
+    pub hits: &'a [Hit],
+    /// The sentence before, where a generic phrase's subject may stand.
+    pub prev: &'a [char],
+    pub years: &'a [YearMention],
+    pub carried: Carried,
+    pub plan_section: bool,
+    pub as_of: Option<Ymd>,
+    pub health: HealthContext,
+}
+
+/// What a number was found to measure.
+struct Naming {
+    indicator_id: Option<String>,
+    indicator_text: Option<String>,
+    subject: Option<String>,
+    rule: &'static str,
+}
+
+/// The fact a quantity of the sentence states, or `None` when it is no fact (a date, an age, an
+/// ordinal, a slogan's numeral, a bare number naming nothing).
+pub(crate) fn fact_for(
+    m: &PhraseMatcher,
+    q: &Quantity,
+    s: &Sentence,
+    doc: DocYears,
+    ctx: &DocContext,
+) -> Option<Fact> {
+    // Ages and durations are facts only when a catalog phrase measured in years or days names
+    // them (人均预期寿命78.5岁, 平均住院日8.5天); other dates and times are not.
+    let measured_time = matches!(q.unit, Unit::Age | Unit::Duration);
+    if q.ordinal || q.value.is_nan() || (q.unit.is_temporal() && !measured_time) {
+        return None;
+    }
+    if matches!(q.unit, Unit::Physical | Unit::Times) {
+        return None;
+    }
+    let sc = s.chars;
+    if q.chinese && is_slogan(sc, q) {
+        return None;
+    }
+    let clause = clause_start(sc, 0, q.num_start);
+    let (hit, naming) = name_quantity(m, q, s, clause);
+    let Naming {
+        mut indicator_id,
+        mut indicator_text,
+        subject,
+        mut rule,
+    } = naming;
+    let clause_end = (q.end..sc.len())
+        .find(|&i| separates_clauses(sc[i]))
+        .unwrap_or(sc.len());
+    let whole_clause: String = sc[clause..clause_end].iter().collect();
+    let health = s.health.clause(&whole_clause);
+    // A phrase without a health word of its own (投资, 签约, 床位) names its indicator only in a
+    // health context.
+    if indicator_id.is_some()
+        && rule != "generic_subject"
+        && !health
+        && hit.is_some_and(|h| needs_context(&sc[h.start..h.end].iter().collect::<String>()))
+    {
+        indicator_id = None;
+        rule = "not_health";
+    }
+    let before_number: String = sc[clause..q.num_start].iter().collect();
+    let change = is_change(&before_number, q.unit);
+    if change && indicator_id.is_some() {
+        indicator_id = None;
+        rule = "change";
+    }
+    if (q.unit == Unit::None || measured_time) && indicator_id.is_none() {
+        return None;
+    }
+    let unit = match (q.unit, indicator_id.as_deref()) {
+        (Unit::None | Unit::Count | Unit::Person | Unit::Age | Unit::Duration, Some(id)) => {
+            m.unit_of(id)
+        }
+        (Unit::Count, None) => count_unit_from_noun(sc, clause, q.start, q.end),
+        (u, _) => u.as_str(),
+    };
+    if indicator_text.is_none() {
+        indicator_text = describe_before(sc, clause, q.start);
+    }
+    let prefix: String = sc[..q.num_start].iter().collect();
+    let clause_text: String = sc[clause..q.num_start].iter().collect();
+    let mut kind = kind_of(&prefix, &clause_text, s.plan_section);
+    let (year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
+    // A year after the one the report was written in is aimed for.
+    if kind == Kind::Actual
+        && let (Some(y), Some(py)) = (year, doc.published)
+        && y > py
+    {
+        kind = Kind::Target;
+    }
+    // Region: the last region named before the number in the sentence, else the issuer.
+    let region_name = s
+        .hits
+        .iter()
+        .filter(|h| h.end <= q.num_start)
+        .filter_map(|h| match &h.target {
+            Target::Region(name) => Some(name.clone()),
+            _ => None,
+        })
+        .next_back()
+        .or_else(|| ctx.issuer_region.clone());
+    let health = health || indicator_id.is_some();
+    let (ev_start, ev_end) = match hit {
+        Some(h) => (h.start.min(q.start), h.end.max(q.end)),
+        None => (q.start, q.end),
+    };
+    Some(Fact {
+        indicator_id,
+        indicator_text,
+        subject,
+        value: q.value,
+        value_text: q.text.clone(),
+        unit,
+        qualifier: q.qualifier,
+        kind,
+        year,
+        year_flag,
+        as_of: s.as_of,
+        region_name,
+        char_start: s.offset + ev_start,
+        char_end: s.offset + ev_end,
+        evidence: sc[ev_start..ev_end].iter().collect(),
+        sentence: s.text.to_string(),
+        rule,
+        health,
+        change,
+    })
+}
+
+/// The phrase a quantity is tied to and what it names.
+fn name_quantity<'h>(
+    m: &PhraseMatcher,
+    q: &Quantity,
+    s: &Sentence<'h>,
+    clause: usize,
+) -> (Option<&'h Hit>, Naming) {
+    let sc = s.chars;
+    let (after, before) = candidate_phrases(m, q, s, clause);
+    // 其中 introduces a part of a whole just stated, and 新增/新建 a change over the year:
+    // either way the count is not the indicator's total.
+    let clause_before: String = sc[clause..q.num_start].iter().collect();
+    let subset = q.unit != Unit::Percent
+        && q.unit != Unit::Yuan
+        && PART_OR_FLOW.iter().any(|w| clause_before.contains(w));
+    let (after, before) = if subset {
+        (None, None)
+    } else {
+        (after, before)
+    };
+    let (hit, rule) = match (after, before) {
+        (Some(a), _) => (Some(a), "phrase_after"),
+        (None, Some(b)) => (Some(b), "phrase_before"),
+        (None, None) => (None, "number_only"),
+    };
+    let mut naming = Naming {
+        indicator_id: None,
+        indicator_text: None,
+        subject: None,
+        rule,
+    };
+    if let Some(h) = hit {
+        naming.indicator_text = Some(sc[h.start..h.end].iter().collect::<String>());
+        match &h.target {
+            Target::Indicator { index } => {
+                naming.indicator_id = Some(m.indicator_id(*index));
+            }
+            Target::Generic { phrase } => {
+                if let Some((ind, subj)) = m.resolve_generic(phrase, sc, clause, h.start, s.prev) {
+                    naming.indicator_id = Some(m.indicator_id(ind));
+                    naming.subject = Some(subj);
+                    naming.rule = "generic_subject";
+                } else {
+                    // 远程会诊覆盖率: the clause names the measure, not the generic phrase alone.
+                    naming.rule = "generic_unresolved";
+                    naming.indicator_text = describe_before(sc, clause, q.start);
+                }
+            }
+            Target::Region(_) => {}
+        }
+    }
+    // 5所乡镇卫生院建成了规范化的中医馆: the institutions that did something are a part of the
+    // total the catalog phrase names; the fact is named by the whole description instead.
+    // 全县148家村卫生室完成改造 still counts them all.
+    let whole = WHOLE_AREA.iter().any(|w| clause_before.contains(w));
+    if naming.rule == "phrase_after"
+        && !whole
+        && let Some(a) = after
+        && let Some(described) = qualified_count(sc, a.start, a.end)
+    {
+        naming.indicator_id = None;
+        naming.indicator_text = Some(described);
+        naming.rule = "qualified_count";
+    }
+    (hit, naming)
+}
+
+/// The catalog phrase right after the number and its measure word (91家村卫生室), and the closest
+/// phrase before the number in its clause whose unit fits.
+fn candidate_phrases<'h>(
+    m: &PhraseMatcher,
+    q: &Quantity,
+    s: &Sentence<'h>,
+    clause: usize,
+) -> (Option<&'h Hit>, Option<&'h Hit>) {
+    let (sc, hits) = (s.chars, s.hits);
+    let after = hits.iter().find(|h| {
+        h.start >= q.end
+            && h.start <= q.end + 2
+            && !sc[q.end..h.start].iter().any(|&c| separates_clauses(c))
+            && matches!(h.target, Target::Indicator { .. })
+            && m.unit_fits(&h.target, q.unit)
+            && q.unit != Unit::Percent
+    });
+    let before = hits
+        .iter()
+        .filter(|h| {
+            h.end <= q.num_start && h.start >= clause && !matches!(h.target, Target::Region(_))
+        })
+        .filter(|h| m.unit_fits(&h.target, q.unit))
+        .max_by_key(|h| h.end)
+        .filter(|h| q.unit != Unit::Percent || !matcher::qualified_elsewhere(h, sc, clause, hits))
+        // A count names its measure close by: 建档人数为300644人, not 签约服务需救治3642人.
+        .filter(|h| {
+            matches!(q.unit, Unit::Percent | Unit::Yuan) || q.num_start.saturating_sub(h.end) <= 4
+        });
+    (after, before)
+}

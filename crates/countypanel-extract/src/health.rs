@@ -1,0 +1,195 @@
+//! Health context: whether a number is about health services, resources, insurance or outcomes.
+//!
+//! Reports other than a health bureau's (statistical bulletins, government work reports) state
+//! numbers of every domain, and the words that name many health indicators are generic: 投资,
+//! 签约, 床位, 招录, 人员, 机构, 覆盖率. A catalog phrase that holds no health word itself names
+//! its indicator only in a health context: its clause names health, or the section, paragraph or
+//! document it sits in is about health and the clause names no other domain.
+
+/// Words that make text about health.
+const HEALTH_WORDS: &[&str] = &[
+    "卫生", "医疗", "医院", "卫健", "健康", "疾病", "疾控", "医保", "医共体", "医联体", "医师",
+    "医生", "村医", "护士", "护理", "诊所", "门诊", "诊疗", "住院", "病床", "病人", "患者",
+    "药", "疫苗", "接种", "免疫", "妇幼", "孕产妇", "婴儿", "新生儿", "传染病", "慢性病",
+    "慢病", "高血压", "糖尿病", "结核", "精神障碍", "精神病", "中医", "公卫", "新农合",
+    "合作医疗", "参合", "体检", "救治", "医务", "卫技", "计生", "出生缺陷", "死亡率", "预期寿命",
+    "家庭医生", "签约服务", "签约率", "签约覆盖率", "健康档案", "建档", "卫生室", "分娩",
+    "儿童保健", "防疫", "急救", "血站", "医养",
+];
+
+/// Words that name many things besides health: a catalog phrase made of them and no health word
+/// (投资, 签约人数, 床位, 招录, 参保人数) names its indicator only in a health context.
+const GENERIC_WORDS: &[&str] = &[
+    "投资", "投入", "资金", "经费", "支出", "基金", "补助", "筹资", "签约", "床位", "病床",
+    "招录", "招聘", "引进", "人员", "人才", "职工", "机构", "覆盖率", "参保", "入院", "出院",
+    "讲座", "接种", "剂次", "资助", "寿命", "出生", "托位", "托育",
+];
+
+/// Words that make text about another domain: industry and investment, education, civil
+/// affairs and elderly care, culture and tourism, transport, agriculture, housing, employment.
+const OTHER_DOMAIN_WORDS: &[&str] = &[
+    "工业", "企业", "招商", "引资", "产业", "园区", "项目签约", "签约项目", "教师", "学校",
+    "学生", "幼儿园", "教育", "养老床位", "养老机构", "养老院", "敬老院", "福利院", "民政",
+    "文化", "旅游", "景区", "体育", "交通", "公路", "道路", "铁路", "水利", "农业", "粮食",
+    "住房", "棚户", "就业", "电商", "金融", "贷款", "税收", "财政收入", "固定资产投资",
+    "房地产", "城镇化", "生态", "环保", "污水", "垃圾", "电力", "光伏", "风电", "矿",
+];
+
+/// Whether `text` names health.
+#[must_use]
+pub fn mentions_health(text: &str) -> bool {
+    HEALTH_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// Whether a catalog phrase needs a health context to name its indicator: it is made of words
+/// used in every domain and holds no health word.
+#[must_use]
+pub fn needs_context(phrase: &str) -> bool {
+    !mentions_health(phrase) && GENERIC_WORDS.iter().any(|w| phrase.contains(w))
+}
+
+/// Whether `text` names a domain other than health.
+#[must_use]
+pub fn mentions_other_domain(text: &str) -> bool {
+    OTHER_DOMAIN_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// The domain a heading or a paragraph label opens: health, another domain, or neither.
+fn domain_of(label: &str) -> Option<bool> {
+    if mentions_health(label) {
+        Some(true)
+    } else if mentions_other_domain(label) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The health context of the place being read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct HealthContext {
+    /// Whether the document as a whole is about health.
+    pub document: bool,
+    /// The domain of the section under the last heading that named one.
+    pub section: Option<bool>,
+    /// The domain the current paragraph's label names (卫生健康: …, 【教育】…).
+    pub paragraph: Option<bool>,
+}
+
+impl HealthContext {
+    /// The context of a document: about health when its title names health, or when at least
+    /// half of its lines that hold numbers do.
+    pub(crate) fn of_document(title: Option<&str>, text: &str) -> Self {
+        let by_title = title.is_some_and(mentions_health);
+        let (mut numbered, mut health) = (0, 0);
+        if !by_title {
+            for line in text.lines().filter(|l| l.bytes().any(|b| b.is_ascii_digit())) {
+                numbered += 1;
+                health += usize::from(mentions_health(line));
+            }
+        }
+        Self {
+            document: by_title || (health > 0 && health * 2 >= numbered),
+            section: None,
+            paragraph: None,
+        }
+    }
+
+    /// Reads a heading: it opens a section of its domain, or of the document's when it names
+    /// none.
+    pub(crate) fn read_heading(&mut self, text: &str) {
+        self.section = domain_of(text);
+        self.paragraph = None;
+    }
+
+    /// Enters a paragraph whose opening words are `opening`: a short label before a colon or
+    /// in brackets names the paragraph's domain.
+    pub(crate) fn enter_paragraph(&mut self, opening: &str) {
+        self.paragraph = paragraph_label(opening).and_then(domain_of);
+    }
+
+    /// Whether the surrounding text (paragraph, else section, else document) is about health.
+    pub(crate) fn area(&self) -> bool {
+        self.paragraph.or(self.section).unwrap_or(self.document)
+    }
+
+    /// Whether a clause is about health: it names health, or it sits in a health area and names
+    /// no other domain.
+    pub(crate) fn clause(&self, clause: &str) -> bool {
+        mentions_health(clause) || (self.area() && !mentions_other_domain(clause))
+    }
+}
+
+/// The label that opens a paragraph: the words before a colon within its first 12 characters
+/// (卫生健康: …), or a bracketed head (【教育基本情况】).
+fn paragraph_label(opening: &str) -> Option<&str> {
+    let head: &str = match opening.char_indices().nth(14) {
+        Some((i, _)) => &opening[..i],
+        None => opening,
+    };
+    if let Some(rest) = head.strip_prefix('【') {
+        return rest.split('】').next();
+    }
+    let colon = head.find([':', '：'])?;
+    Some(&head[..colon])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_naming_health_or_another_domain() {
+        let ctx = HealthContext::default();
+        assert!(ctx.clause("县人民医院门诊楼项目总投资"));
+        assert!(!ctx.clause("工业园区项目总投资"));
+        assert!(!ctx.clause("总投资"));
+        let health = HealthContext {
+            document: true,
+            ..HealthContext::default()
+        };
+        assert!(health.clause("总投资"));
+        assert!(!health.clause("招录特岗教师"));
+        assert!(!health.clause("新增养老床位"));
+    }
+
+    #[test]
+    fn generic_phrases_need_context_and_specific_ones_do_not() {
+        assert!(needs_context("总投资"));
+        assert!(needs_context("床位"));
+        assert!(needs_context("签约人数"));
+        assert!(!needs_context("签约率"));
+        assert!(!needs_context("医疗卫生机构床位"));
+        assert!(!needs_context("建档人数"));
+        assert!(!needs_context("参合率"));
+    }
+
+    #[test]
+    fn headings_and_paragraph_labels_set_the_area() {
+        let mut ctx = HealthContext {
+            document: true,
+            ..HealthContext::default()
+        };
+        ctx.read_heading("九、教育和科学技术");
+        assert!(!ctx.area());
+        ctx.read_heading("十、文化旅游、卫生健康和体育");
+        assert!(ctx.area());
+        ctx.enter_paragraph("文化:年末全市共有文化馆");
+        assert!(!ctx.area());
+        ctx.enter_paragraph("卫生健康:年末全市共有");
+        assert!(ctx.area());
+        ctx.enter_paragraph("【教育基本情况】2022年");
+        assert!(!ctx.area());
+        ctx.read_heading("二、主要做法");
+        assert!(ctx.area(), "a heading naming no domain falls back to the document");
+    }
+
+    #[test]
+    fn a_document_is_about_health_by_its_title_or_its_sentences() {
+        assert!(HealthContext::of_document(Some("平安县卫生健康工作总结"), "").document);
+        let report = "工业增加值增长5%\n新建学校3所\n医院床位300张\n";
+        assert!(!HealthContext::of_document(Some("政府工作报告"), report).document);
+        let summary = "村卫生室91个\n建档率95%\n投资1亿元\n";
+        assert!(HealthContext::of_document(None, summary).document);
+    }
+}

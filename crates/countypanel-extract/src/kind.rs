@@ -1,0 +1,91 @@
+//! Actual or target: whether a number states what was achieved or what is aimed for.
+
+use crate::lexicon::{CLAUSE_TARGET_WORDS, PROGRAMME_NAMES, TARGET_WORDS};
+
+/// Whether a fact states what was achieved or what is aimed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An achieved value.
+    Actual,
+    /// A target (力争, 目标, 计划, 到2025年…达到).
+    Target,
+}
+
+impl Kind {
+    /// `actual` or `target`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Actual => "actual",
+            Self::Target => "target",
+        }
+    }
+}
+
+/// The kind of a number from the words before it: `prefix` is its sentence up to the number,
+/// `clause` its clause up to the number; in a plan section every number is a target.
+pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
+    let target = plan_section
+        || has_target_word(prefix, TARGET_WORDS)
+        || has_target_word(clause, CLAUSE_TARGET_WORDS)
+        || has_to_year(prefix);
+    // 已…/完成… in its own clause: the aim was reached, the number is achieved.
+    if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
+        Kind::Actual
+    } else if target {
+        Kind::Target
+    } else {
+        Kind::Actual
+    }
+}
+
+/// Whether `text` holds one of `words`, programme names (计划生育, 免疫规划) not counting.
+pub(crate) fn has_target_word(text: &str, words: &[&str]) -> bool {
+    let mut text = text.to_string();
+    for name in PROGRAMME_NAMES {
+        if text.contains(name) {
+            text = text.replace(name, "");
+        }
+    }
+    words.iter().any(|w| text.contains(w))
+}
+
+/// 到2025年 / 至2025年 before the number: a deadline, so a target.
+fn has_to_year(prefix: &str) -> bool {
+    for marker in ["到", "至"] {
+        for (pos, _) in prefix.match_indices(marker) {
+            // 截至 / 截止到 date a status, they set no deadline.
+            if prefix[..pos].ends_with(['截', '止']) {
+                continue;
+            }
+            let rest = &prefix[pos + marker.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() == 4 && rest[digits.len()..].starts_with('年') {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_words_deadlines_and_programme_names() {
+        assert_eq!(kind_of("力争", "力争", false), Kind::Target);
+        assert_eq!(kind_of("到2025年,全县", "到2025年,全县", false), Kind::Target);
+        assert_eq!(kind_of("截至2025年,全县", "全县", false), Kind::Actual);
+        assert_eq!(kind_of("计划生育服务", "计划生育服务", false), Kind::Actual);
+        assert_eq!(kind_of("计划免疫接种率", "计划免疫接种率", false), Kind::Actual);
+        assert_eq!(kind_of("", "", true), Kind::Target);
+    }
+
+    #[test]
+    fn a_clause_word_is_a_target_only_inside_its_clause() {
+        assert_eq!(kind_of("需救治", "需救治", false), Kind::Target);
+        assert_eq!(kind_of("需救治100人,已救治", "已救治", false), Kind::Actual);
+        assert_eq!(kind_of("计划", "已完成", false), Kind::Actual);
+    }
+}

@@ -1,0 +1,145 @@
+//! Word lists the extractor's rules share, and the small word tests over character slices.
+//!
+//! A list lives here when more than one rule reads it or when it is the thing a newcomer would
+//! extend (a new target word, a new scope word). Each list says what it is for.
+
+/// Words anywhere before a number in its sentence that make it a target.
+pub(crate) const TARGET_WORDS: &[&str] = &[
+    "力争", "目标", "计划", "确保", "争取", "预计", "规划", "努力",
+];
+
+/// Words that make a number a target only inside its own clause (需救治 N 人 is a quota, while
+/// the 已救治 figure after it in the same sentence is achieved).
+pub(crate) const CLAUSE_TARGET_WORDS: &[&str] =
+    &["需", "要达到", "将达到", "达到或超过", "拟", "要求"];
+
+/// Names of programmes that hold a target word without setting a target: 计划生育 (family
+/// planning), 免疫规划 and 计划免疫 (the immunisation programme).
+pub(crate) const PROGRAMME_NAMES: &[&str] = &["计划生育", "免疫规划", "计划免疫"];
+
+/// Words of a heading that open a plan section (its facts are targets until the next heading
+/// that reports results).
+pub(crate) const PLAN_HEADINGS: &[&str] = &[
+    "展望",
+    "计划",
+    "目标",
+    "工作重点",
+    "重点工作",
+    "工作思路",
+    "打算",
+];
+
+/// Words before a count that make it a part of a total or a change, not the total.
+pub(crate) const PART_OR_FLOW: &[&str] = &["其中", "新增", "新建", "增加", "减少"];
+
+/// Words that make a clause speak of a whole area (全县148家村卫生室完成改造 counts them all).
+pub(crate) const WHOLE_AREA: &[&str] = &["全县", "全市", "全区", "全旗", "全镇"];
+
+/// Scope words that open a clause without naming the measure (其中, 全县, 共).
+pub(crate) const LEADING_SCOPE: &[&str] = &[
+    "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "共", "为",
+];
+
+/// Verbs and fillers that end the words before a number without naming what it counts.
+pub(crate) const TRAILING_VERBS: &[&str] = &[
+    "分别达到",
+    "分别为",
+    "分别",
+    "达到",
+    "均为",
+    "均达",
+    "均",
+    "达",
+    "为",
+    "是",
+    "共",
+    "有",
+    "约",
+    "近",
+    "超过",
+    "累计",
+    "完成",
+];
+
+/// Verbs of services counted in people: 管理高血压…人, 救治…人, 筛查…人.
+pub(crate) const SERVICE_VERBS: &[&str] = &[
+    "管理", "救治", "筛查", "随访", "体检", "培训", "签约", "接种",
+];
+
+/// Verbs that, right after a counted noun, make the count a part of the noun's total:
+/// N所乡镇卫生院设有中医门诊, N个中心被选定为试点, N家机构达到标准.
+pub(crate) const QUALIFYING_PREDICATES: &[&str] = &[
+    "设有",
+    "建成",
+    "建立了",
+    "被",
+    "达到",
+    "实现",
+    "完成",
+    "配备",
+    "纳入",
+    "通过",
+    "获得",
+    "获评",
+    "创建",
+    "成为",
+    "入选",
+    "开设",
+];
+
+/// Adverbs between a counted noun and its predicate (5所卫生院均设有…).
+pub(crate) const PREDICATE_ADVERBS: &[&str] = &["均", "都", "已", "相继", "先后", "全部"];
+
+/// Nouns that tell the kind of thing a count written with 个 counts.
+pub(crate) const COUNT_KINDS: &[(&str, &[&str])] = &[
+    ("team", &["团队", "工作组", "专家组", "小组", "服务队"]),
+    (
+        "institution",
+        &[
+            "卫生室",
+            "卫生院",
+            "医院",
+            "中心",
+            "服务站",
+            "机构",
+            "诊所",
+            "养老院",
+        ],
+    ),
+    (
+        "item",
+        &[
+            "项目", "专科", "学科", "病种", "课题", "任务", "制度", "技术", "规划", "工程",
+            "政策", "行动",
+        ],
+    ),
+];
+
+/// The position after `word` when it is written at `k`.
+pub(crate) fn after_word(sc: &[char], k: usize, word: &str) -> Option<usize> {
+    let mut i = k;
+    for c in word.chars() {
+        (sc.get(i) == Some(&c)).then_some(())?;
+        i += 1;
+    }
+    Some(i)
+}
+
+/// Whether `word` occurs in `sc`.
+pub(crate) fn contains_word(sc: &[char], word: &str) -> bool {
+    (0..sc.len()).any(|k| after_word(sc, k, word).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_at_their_place_only() {
+        let sc: Vec<char> = "全县建档率".chars().collect();
+        assert_eq!(after_word(&sc, 2, "建档"), Some(4));
+        assert_eq!(after_word(&sc, 1, "建档"), None);
+        assert!(contains_word(&sc, "档率"));
+        assert!(!contains_word(&sc, "签约"));
+    }
+}

@@ -1,0 +1,77 @@
+//! Lists that share one value: 疫情报告率、及时率、准确率为100% states three rates.
+
+use countypanel_zhnum::Unit;
+
+use crate::Fact;
+use crate::matcher::{PhraseMatcher, Target};
+use crate::segment::clause_start;
+
+/// Rates listed with 、 before one value (疫情报告率、及时率、准确率为100%) each state that value:
+/// one fact per listed rate, its evidence running from the rate to the value.
+pub(crate) fn split_shared_rates(
+    matcher: &PhraseMatcher,
+    facts: &mut Vec<Fact>,
+    sc: &[char],
+    offset: usize,
+) {
+    let mut extra = Vec::new();
+    for f in facts.iter_mut() {
+        if f.unit != "percent" {
+            continue;
+        }
+        let first_new = extra.len();
+        let end = f.char_end.saturating_sub(offset).min(sc.len());
+        let mut pos = clause_start(sc, 0, f.char_start.saturating_sub(offset).min(sc.len()));
+        while pos > 0 && sc[pos - 1] == '、' {
+            let prev = clause_start(sc, 0, pos - 1);
+            // A clause may run on from an earlier value (…100%疫情报告率): keep what follows it.
+            let from = (prev..pos - 1)
+                .rev()
+                .find(|&i| sc[i].is_ascii_digit() || sc[i] == '%')
+                .map_or(prev, |i| i + 1);
+            let seg: String = sc[from..pos - 1].iter().collect();
+            let seg = seg.trim().to_string();
+            let prev = from;
+            let n = seg.chars().count();
+            if n == 0
+                || n > 10
+                || !seg.ends_with('率')
+                || seg.chars().any(|c| c.is_ascii_digit())
+            {
+                break;
+            }
+            let hit = matcher
+                .find(&seg)
+                .into_iter()
+                .filter(|h| matches!(h.target, Target::Indicator { .. }))
+                .filter(|h| matcher.unit_fits(&h.target, Unit::Percent))
+                .max_by_key(|h| h.end - h.start);
+            let mut g = f.clone();
+            g.indicator_id = hit.and_then(|h| match h.target {
+                Target::Indicator { index } => Some(matcher.indicator_id(index)),
+                _ => None,
+            });
+            g.indicator_text = Some(seg);
+            g.char_start = offset + prev;
+            g.evidence = sc[prev..end].iter().collect();
+            g.rule = "shared_value";
+            extra.push(g);
+            pos = prev;
+        }
+        // The first rate of the list names what the others measure too: 疫情报告率、及时率
+        // reads 疫情报告及时率.
+        if let Some(first) = extra[first_new..]
+            .last()
+            .and_then(|g| g.indicator_text.clone())
+        {
+            let stem = first.trim_end_matches('率').to_string();
+            let n = extra.len();
+            for g in &mut extra[first_new..n - 1] {
+                g.subject.get_or_insert_with(|| stem.clone());
+            }
+            f.subject.get_or_insert(stem);
+        }
+    }
+    facts.extend(extra);
+    facts.sort_by_key(|f| (f.char_end, f.char_start));
+}
