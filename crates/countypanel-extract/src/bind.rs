@@ -7,7 +7,7 @@ use countypanel_zhnum::{Quantity, Unit};
 use crate::change::is_change;
 use crate::health::{HealthContext, needs_context};
 use crate::kind::{Kind, kind_of};
-use crate::lexicon::{PART_OR_FLOW, WHOLE_AREA};
+use crate::lexicon::{FLOW, PART, WHOLE_AREA};
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
 use crate::segment::{clause_start, separates_clauses};
@@ -163,16 +163,21 @@ fn name_quantity<'h>(
 ) -> (Option<&'h Hit>, Naming) {
     let sc = s.chars;
     let (after, before) = candidate_phrases(m, q, s, clause);
-    // 其中 introduces a part of a whole just stated, and 新增/新建 a change over the year:
-    // either way the count is not the indicator's total.
+    // 新增/新建 make a count a change over the year, and a 其中 between a phrase and the
+    // number makes the number a part of what the phrase totals (卫生机构…其中73个): either way
+    // the count is not the indicator's total. A phrase after 其中 names the part itself
+    // (其中医院73个 counts hospitals).
     let clause_before: String = sc[clause..q.num_start].iter().collect();
-    let subset = q.unit != Unit::Percent
-        && q.unit != Unit::Yuan
-        && PART_OR_FLOW.iter().any(|w| clause_before.contains(w));
-    let (after, before) = if subset {
+    let counted = q.unit != Unit::Percent && q.unit != Unit::Yuan;
+    let flow = counted && FLOW.iter().any(|w| clause_before.contains(w));
+    let part_of = |h: &Hit| {
+        let between: String = sc[h.end.min(q.num_start)..q.num_start].iter().collect();
+        counted && between.contains(PART)
+    };
+    let (after, before) = if flow {
         (None, None)
     } else {
-        (after, before)
+        (after, before.filter(|h| !part_of(h)))
     };
     let (hit, rule) = match (after, before) {
         (Some(a), _) => (Some(a), "phrase_after"),

@@ -29,8 +29,14 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
     "打算",
 ];
 
-/// Words before a count that make it a part of a total or a change, not the total.
-pub(crate) const PART_OR_FLOW: &[&str] = &["其中", "新增", "新建", "增加", "减少"];
+/// Words before a count that make it a change over the year, not the total.
+pub(crate) const FLOW: &[&str] = &["新增", "新建", "增加", "减少"];
+
+/// Words after a year that make it the start of a period (2017年以来, 2015年开始, 2019年起).
+pub(crate) const PERIOD_START: &[&str] = &["以来", "开始", "起", "至今", "来"];
+
+/// The word that introduces the parts of a total just stated.
+pub(crate) const PART: &str = "其中";
 
 /// Words that make a clause speak of a whole area (全县148家村卫生室完成改造 counts them all).
 pub(crate) const WHOLE_AREA: &[&str] = &["全县", "全市", "全区", "全旗", "全镇"];

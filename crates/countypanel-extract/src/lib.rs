@@ -244,7 +244,7 @@ impl Extractor {
             }
             let sentence_text: String = sc.iter().collect();
             let s_hits = reading.hits_in(&hits, s.start, s.end);
-            let years = sentence_years(&sentence_text, &quantities, doc.published);
+            let years = sentence_years(sc, &sentence_text, &quantities, doc.published);
             if s.heading {
                 reading.read_heading(sc, &sentence_text, &years);
             }
@@ -275,12 +275,20 @@ impl Extractor {
 }
 
 /// The years a sentence names: its written years, and 今年/去年 against the publication year.
+/// A year that opens a period (2017年以来, 从2015年开始) dates no fact: what the sentence states
+/// is the state at the time of writing.
 fn sentence_years(
+    sc: &[char],
     text: &str,
     quantities: &[countypanel_zhnum::Quantity],
     published: Option<i32>,
 ) -> Vec<YearMention> {
     let mut years = time::year_mentions(quantities);
+    years.retain(|m| {
+        !lexicon::PERIOD_START
+            .iter()
+            .any(|w| lexicon::after_word(sc, m.end, w).is_some())
+    });
     if let Some(py) = published {
         for (word, delta) in RELATIVE_YEARS {
             // 较上年 / 比去年 compare with a year; they do not date the sentence.

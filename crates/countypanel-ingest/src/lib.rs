@@ -12,6 +12,7 @@ pub mod docx;
 pub mod eval;
 pub mod furniture;
 pub mod html;
+pub mod layout;
 pub mod metadata;
 pub mod normalize;
 pub mod table;
@@ -392,7 +393,7 @@ impl Reader<'_> {
                 }
             }
         };
-        let normalized = normalize::normalize(&raw_text);
+        let normalized = layout::undo(&normalize::normalize(&raw_text));
         let meta = metadata::read_metadata(&normalized, html_title.as_deref(), self.finder);
         let text = furniture::strip(&normalized);
         if text.trim().is_empty() {
@@ -439,11 +440,19 @@ impl Reader<'_> {
             .into_iter()
             .map(|fact| {
                 let named_here = fact.region_name.is_some() && fact.region_name != meta.issuer;
-                let (region_code, region_method) = if named_here {
+                let named = named_here.then(|| {
                     let name = fact.region_name.as_deref().unwrap_or_default();
-                    let r = self
-                        .gazetteer
-                        .resolve(name, fact.year.or(published_year), &context);
+                    self.gazetteer
+                        .resolve(name, fact.year.or(published_year), &context)
+                });
+                // A county's report that names its province or prefecture in a sentence (全省第一,
+                // 按照安徽省要求) still speaks of the county: an enclosing region does not move
+                // the fact.
+                let named = named.filter(|r| {
+                    !matches!((r.code.as_deref(), issuer_code.as_deref()),
+                        (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
+                });
+                let (region_code, region_method) = if let Some(r) = named {
                     if r.status == Status::Resolved {
                         (r.code, r.method.map(countypanel_regions::Method::as_str))
                     } else {

@@ -34,33 +34,45 @@ pub struct RegionFinder {
 }
 
 impl RegionFinder {
-    /// Builds a finder over official names (each with its most specific level) and their
-    /// unambiguous short forms.
+    /// Builds a finder over official names (each with its most specific level and whether it
+    /// exists today) and their short forms. A short form shared by several names stands for the
+    /// one that exists today when only one does (酒泉 is 酒泉市, not the former 酒泉地区).
     #[must_use]
-    pub fn new<'a>(names: impl Iterator<Item = (&'a str, Level)>) -> Self {
-        let mut full: Vec<(String, Level)> = names
-            .filter(|(n, _)| n.chars().count() >= 2)
-            .map(|(n, l)| (n.to_string(), l))
+    pub fn new<'a>(names: impl Iterator<Item = (&'a str, Level, bool)>) -> Self {
+        let mut full: Vec<(String, Level, bool)> = names
+            .filter(|(n, _, _)| n.chars().count() >= 2)
+            .map(|(n, l, c)| (n.to_string(), l, c))
             .collect();
         full.sort();
         full.dedup_by(|a, b| a.0 == b.0);
-        let mut shorts: HashMap<String, Vec<(String, Level)>> = HashMap::new();
-        for (n, l) in &full {
+        let mut shorts: HashMap<String, Vec<(String, Level, bool)>> = HashMap::new();
+        for (n, l, c) in &full {
             if let Some(s) = countypanel_regions::short_name(n) {
-                shorts.entry(s.to_string()).or_default().push((n.clone(), *l));
+                shorts
+                    .entry(s.to_string())
+                    .or_default()
+                    .push((n.clone(), *l, *c));
             }
         }
-        let full_set: std::collections::HashSet<&String> = full.iter().map(|(n, _)| n).collect();
+        let full_set: std::collections::HashSet<&String> =
+            full.iter().map(|(n, _, _)| n).collect();
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
-        for (n, l) in &full {
+        for (n, l, _) in &full {
             patterns.push(n.clone());
             targets.push((n.clone(), true, *l));
         }
-        let mut short_list: Vec<(String, Vec<(String, Level)>)> = shorts.into_iter().collect();
+        let mut short_list: Vec<(String, Vec<(String, Level, bool)>)> =
+            shorts.into_iter().collect();
         short_list.sort();
         for (s, fulls) in short_list {
-            if let [(name, level)] = fulls.as_slice()
+            let current: Vec<&(String, Level, bool)> = fulls.iter().filter(|f| f.2).collect();
+            let one = match (fulls.as_slice(), current.as_slice()) {
+                ([only], _) => Some(only),
+                (_, [only]) => Some(*only),
+                _ => None,
+            };
+            if let Some((name, level, _)) = one
                 && !full_set.contains(&s)
             {
                 patterns.push(s);
@@ -341,12 +353,12 @@ mod tests {
     fn finder() -> RegionFinder {
         RegionFinder::new(
             [
-                ("平安县", Level::County),
-                ("海东市", Level::Prefecture),
-                ("青海省", Level::Province),
-                ("城关区", Level::County),
-                ("白银市", Level::Prefecture),
-                ("景泰县", Level::County),
+                ("平安县", Level::County, true),
+                ("海东市", Level::Prefecture, true),
+                ("青海省", Level::Province, true),
+                ("城关区", Level::County, true),
+                ("白银市", Level::Prefecture, true),
+                ("景泰县", Level::County, true),
             ]
             .into_iter(),
         )

@@ -29,6 +29,23 @@ impl Level {
     }
 }
 
+/// Whether the region of code `outer` encloses the region of code `inner`: a province
+/// (`620000`) encloses every code of its two first digits, a prefecture (`620900`) every code of
+/// its four first digits. A code does not enclose itself.
+#[must_use]
+pub fn encloses(outer: &str, inner: &str) -> bool {
+    if outer == inner || outer.len() != 6 || inner.len() != 6 {
+        return false;
+    }
+    if outer.ends_with("0000") {
+        inner[..2] == outer[..2]
+    } else if outer.ends_with("00") {
+        inner[..4] == outer[..4]
+    } else {
+        false
+    }
+}
+
 /// How a name was resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -343,11 +360,13 @@ impl Gazetteer {
     }
 
     /// Every official name with the most specific level a region of that name has had (a name
-    /// shared by a prefecture and a county is a county name).
-    pub fn names_with_levels(&self) -> impl Iterator<Item = (&str, Level)> {
+    /// shared by a prefecture and a county is a county name) and whether a region of that name
+    /// exists today.
+    pub fn names_with_levels(&self) -> impl Iterator<Item = (&str, Level, bool)> {
         self.by_name.iter().map(|(name, idx)| {
             let level = idx.iter().map(|&i| self.entries[i].level).max();
-            (name.as_str(), level.unwrap_or(Level::County))
+            let current = idx.iter().any(|&i| self.entries[i].end.is_none());
+            (name.as_str(), level.unwrap_or(Level::County), current)
         })
     }
 
@@ -671,6 +690,15 @@ fn context_score(c: &Candidate, context: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn provinces_and_prefectures_enclose_their_counties() {
+        assert!(encloses("620000", "620902"));
+        assert!(encloses("620900", "620902"));
+        assert!(!encloses("620900", "620100"));
+        assert!(!encloses("620902", "620902"));
+        assert!(!encloses("620902", "620900"));
+    }
 
     #[expect(clippy::too_many_arguments, reason = "a table row in a test")]
     fn e(

@@ -1,0 +1,151 @@
+//! Undoing the layout of printed pages. Text taken from a PDF's text layer (or reposted from
+//! one) keeps what the page imposed: lines broken at the page width inside words and numbers
+//! (`卫生技\n术人员`), page numbers between a label and its number (`— 19 —`), and spaces around
+//! quantities (`9534 个`, `4.78 万张`, `2023 年`). A reader sees through them; so does this.
+
+/// Lines that carry only a page number between dashes: `- 3 -`, `— 19 —`, `－ 2 －`.
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
+    let inner = t.trim_matches(|c: char| dashes(c) || c.is_whitespace());
+    t.starts_with(dashes)
+        && t.ends_with(dashes)
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Characters that end a line on purpose: sentence and clause ends, closing brackets and quotes.
+fn ends_on_purpose(line: &str) -> bool {
+    line.trim_end().ends_with([
+        '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '」', '】', '）', ')',
+    ])
+}
+
+/// Whether a line opens a new item: a list or chapter marker (一、, (二), 3., 第四).
+fn opens_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    let second = chars.next();
+    matches!(first, '(' | '（' | '【' | '第' | '表' | '图' | '注' | '●' | '■' | '◆' | '★')
+        || ("一二三四五六七八九十".contains(first) && second == Some('、'))
+        || (first.is_ascii_digit() && matches!(second, Some('.' | '、' | '．')))
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Whether the text looks like a page's text layer: most of its long lines stop mid-sentence.
+fn looks_printed(lines: &[&str]) -> bool {
+    let long: Vec<&&str> = lines.iter().filter(|l| l.chars().count() >= 20).collect();
+    long.len() >= 5 && long.iter().filter(|l| !ends_on_purpose(l)).count() * 5 >= long.len() * 2
+}
+
+/// The width of a full line: the median length of the long lines.
+fn full_width(lines: &[&str]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    lens.sort_unstable();
+    lens.get(lens.len() / 2).copied().unwrap_or(usize::MAX)
+}
+
+/// Removes spaces that stand inside a quantity or a phrase: between a number and its unit or
+/// the words around it, and between Chinese characters. Spaces between two numbers stay.
+fn close_spaces(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' && !out.is_empty() {
+            let run = chars[i..].iter().take_while(|&&c| c == ' ').count();
+            let before = chars[i - 1];
+            let after = chars.get(i + run).copied();
+            let joins = |a: char, b: char| {
+                let word = |c: char| is_cjk(c) || c.is_ascii_digit() || "%.,，、（）()".contains(c);
+                word(a) && word(b) && (is_cjk(a) || is_cjk(b) || "（）()，、".contains(a))
+            };
+            if after.is_some_and(|a| joins(before, a)) {
+                i += run;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Undoes the layout of a printed page in `text` when the text looks printed (see the module
+/// documentation); other text is returned with only its page-number lines dropped.
+#[must_use]
+pub fn undo(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').filter(|l| !is_page_number(l)).collect();
+    if !looks_printed(&lines) {
+        return lines.join("\n");
+    }
+    let full = full_width(&lines);
+    let mut out = String::with_capacity(text.len());
+    let mut joining = false;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            // A blank line inside a wrapped paragraph is where a page broke.
+            if !joining {
+                out.push('\n');
+            }
+            continue;
+        }
+        if !out.is_empty() && !joining && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&close_spaces(trimmed));
+        let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+        joining = trimmed.chars().count() * 5 >= full * 4
+            && !ends_on_purpose(trimmed)
+            && next.is_some_and(|n| !opens_item(n));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> String {
+        let mut t = String::from("周 口 市 统 计 局\n");
+        for _ in 0..3 {
+            t.push_str("全年全市粮食播种面积 2066.70 万亩，总产量 902.61 万吨，减产 3.2%。其\n");
+            t.push_str("中，年末全市共有医疗卫生机构 9534 个，医院 288 个，卫生院 178 个，卫生技\n");
+            t.push_str("术人员 7.24 万人，实有床位数 7.15 万张，比上年增长 4.1%，执业医\n");
+            t.push_str("\n- 4 -\n");
+            t.push_str("师 3.00 万人。\n");
+            t.push_str("二、农 业\n");
+        }
+        t
+    }
+
+    #[test]
+    fn printed_lines_are_joined_and_spaces_closed() {
+        let out = undo(&page());
+        assert!(out.contains("其中，年末全市共有医疗卫生机构9534个，医院288个，卫生院178个，卫生技术人员7.24万人"), "{out}");
+        assert!(out.contains("比上年增长4.1%，执业医师3.00万人。\n二、农业"), "{out}");
+        assert!(out.starts_with("周口市统计局\n"), "{out}");
+        assert!(!out.contains("- 4 -"));
+    }
+
+    #[test]
+    fn web_text_keeps_its_lines_and_numbers_keep_their_space() {
+        let web = "标题\n全县有村卫生室91个。\n建档率95%。\n";
+        assert_eq!(undo(web), web);
+        assert_eq!(close_spaces("产量 902.61 -3.2"), "产量902.61 -3.2");
+        assert_eq!(close_spaces("2019 2020"), "2019 2020");
+    }
+}
