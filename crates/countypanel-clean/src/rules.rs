@@ -44,6 +44,22 @@ pub const RULES: &[(&str, &str, &str)] = &[
     ("not_whole", "error", "a count that is not a whole number"),
 ];
 
+/// How many times a county's range a prefecture's and a province's counts may reach: the
+/// catalog's ranges are a county's, and a prefecture holds some ten to twenty counties.
+pub const LEVEL_SCALE: [(&str, f64); 2] = [("prefecture", 25.0), ("province", 400.0)];
+
+/// The upper bound of a fact's range at its region's level: a count of an area (`cat_area`)
+/// may be larger for a prefecture or a province; rates and densities keep their bound.
+#[must_use]
+pub fn range_max_for_level() -> Expr {
+    let [(pref, pref_x), (prov, prov_x)] = LEVEL_SCALE;
+    when(col("cat_area").and(col("region_level").eq(lit(pref))))
+        .then(col("range_max") * lit(pref_x))
+        .when(col("cat_area").and(col("region_level").eq(lit(prov))))
+        .then(col("range_max") * lit(prov_x))
+        .otherwise(col("range_max"))
+}
+
 /// The expression naming the first rule a row breaks, or null. Expects the columns of the facts
 /// table joined with `cat_unit`, `range_min`, `range_max`, `pub_year` and `region_level`.
 pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
@@ -81,10 +97,7 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
         )
         .then(lit("out_of_range"))
         .when(
-            col("cat_unit")
-                .neq(lit("percent"))
-                .and(col("cat_unit").neq(lit("yuan")))
-                .and(
+            col("cat_whole").and(
                     col("value")
                         .cast(DataType::Int64)
                         .cast(DataType::Float64)

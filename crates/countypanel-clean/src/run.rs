@@ -179,7 +179,14 @@ pub fn clean(
 
     // Catalog: canonical unit and valid range.
     let cat_table = countypanel_core::frame::catalog_frame(catalog)?
-        .select(["indicator_id", "cat_unit", "range_min", "range_max"])
+        .select([
+            "indicator_id",
+            "cat_unit",
+            "range_min",
+            "range_max",
+            "cat_area",
+            "cat_whole",
+        ])
         .map_err(pl_err("catalog table"))?;
 
     // Region level and official name of each (code, year) pair, from the gazetteer.
@@ -254,6 +261,7 @@ pub fn clean(
             [col("region_code"), col("year")],
             JoinArgs::new(JoinType::Left),
         )
+        .with_columns([crate::rules::range_max_for_level().alias("range_max")])
         .with_columns([first_broken_rule(
             cfg.year_min,
             cfg.year_max,

@@ -42,13 +42,54 @@ pub struct Indicator {
     /// `generic = "规范管理率"`, a subject `高血压` gives this indicator.
     #[serde(default)]
     pub subjects: Vec<String>,
-    /// A generic phrase completed by one of `subjects`.
-    #[serde(default)]
-    pub generic: Option<String>,
+    /// Generic phrases completed by one of `subjects`: `generic = "规范管理率"` or a list,
+    /// `generic = ["管理率", "健康管理率"]`.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub generic: Vec<String>,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// A string or a list of strings.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
+}
+
+impl Indicator {
+    /// Whether the indicator is a density or a per-head amount (每千人口床位数, 人均筹资): its
+    /// id says per what (`beds_per_1000`, `…_per_capita`).
+    #[must_use]
+    pub fn is_density(&self) -> bool {
+        self.id.contains("per_")
+    }
+
+    /// Whether the indicator counts things of an area (institutions, beds, people, money): its
+    /// valid range grows with the area, and, unless it is money, its values are whole numbers.
+    #[must_use]
+    pub fn counts_an_area(&self) -> bool {
+        !self.is_density()
+            && !matches!(
+                self.unit.as_str(),
+                "percent" | "per_mille" | "per_100k" | "year" | "day"
+            )
+    }
+
+    /// Whether the indicator's values are whole numbers.
+    #[must_use]
+    pub fn is_whole(&self) -> bool {
+        self.counts_an_area() && self.unit != "yuan"
+    }
 }
 
 /// Units a catalog may use.
@@ -109,13 +150,13 @@ impl Catalog {
             if ind.range[0] > ind.range[1] {
                 return Err(bad(format!("indicator `{}`: range is reversed", ind.id)));
             }
-            if ind.phrases.is_empty() && ind.generic.is_none() {
+            if ind.phrases.is_empty() && ind.generic.is_empty() {
                 return Err(bad(format!(
                     "indicator `{}` has no phrases and no generic phrase",
                     ind.id
                 )));
             }
-            if ind.generic.is_some() && ind.subjects.is_empty() {
+            if !ind.generic.is_empty() && ind.subjects.is_empty() {
                 return Err(bad(format!(
                     "indicator `{}` has a generic phrase but no subjects",
                     ind.id

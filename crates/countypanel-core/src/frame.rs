@@ -242,6 +242,14 @@ pub fn catalog_frame(catalog: &crate::catalog::Catalog) -> Result<pl::DataFrame,
             "hib".into(),
             ind.iter().map(|i| i.higher_is_better).collect::<Vec<_>>(),
         ),
+        pl::Column::new(
+            "cat_area".into(),
+            ind.iter().map(|i| i.counts_an_area()).collect::<Vec<_>>(),
+        ),
+        pl::Column::new(
+            "cat_whole".into(),
+            ind.iter().map(|i| i.is_whole()).collect::<Vec<_>>(),
+        ),
     ])
     .map_err(|e| column_err("catalog", &e))
 }

@@ -56,7 +56,7 @@ impl PhraseMatcher {
                     targets.push(Target::Indicator { index });
                 }
             }
-            if let Some(g) = &ind.generic {
+            for g in &ind.generic {
                 for s in &ind.subjects {
                     generics
                         .entry(g.clone())
