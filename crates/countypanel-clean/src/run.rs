@@ -94,6 +94,7 @@ const OBSERVATION_INPUT: &[&str] = &[
     "crosswalk",
     "source_priority",
     "published",
+    "char_start",
 ];
 
 /// The columns of quarantined facts that the quarantine table is made from.
@@ -322,11 +323,14 @@ pub fn clean(
                 col("source_priority"),
                 col("qual_rank"),
                 col("published"),
+                // A document that states one measure twice gives its headline first: the
+                // earliest statement wins over a later part or detail.
+                col("char_start"),
                 col("fact_id"),
             ],
             SortMultipleOptions::default()
                 .with_order_descending_multi([
-                    false, false, false, false, false, false, true, false,
+                    false, false, false, false, false, false, true, false, false,
                 ])
                 .with_nulls_last(true)
                 .with_maintain_order(true),

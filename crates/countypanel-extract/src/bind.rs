@@ -74,7 +74,8 @@ pub(crate) fn fact_for(
         .find(|&i| separates_clauses(sc[i]))
         .unwrap_or(sc.len());
     let whole_clause: String = sc[clause..clause_end].iter().collect();
-    let health = s.health.clause(&whole_clause);
+    let sentence_before: String = sc[..clause].iter().collect();
+    let health = s.health.clause(&whole_clause, &sentence_before);
     // A phrase without a health word of its own (投资, 签约, 床位) names its indicator only in a
     // health context.
     if indicator_id.is_some()
@@ -84,6 +85,17 @@ pub(crate) fn fact_for(
     {
         indicator_id = None;
         rule = "not_health";
+    }
+    // After 其中 in the sentence, a bare total phrase (床位 after 其中医院、卫生院316个) counts the
+    // part just named, not the total.
+    if indicator_id.is_some()
+        && hit.is_some_and(|h| {
+            needs_context(&sc[h.start..h.end].iter().collect::<String>())
+                && sc[..h.start].iter().collect::<String>().contains(PART)
+        })
+    {
+        indicator_id = None;
+        rule = "part";
     }
     let before_number: String = sc[clause..q.num_start].iter().collect();
     let change = is_change(&before_number, q.unit);

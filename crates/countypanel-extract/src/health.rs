@@ -14,7 +14,7 @@ const HEALTH_WORDS: &[&str] = &[
     "慢病", "高血压", "糖尿病", "结核", "精神障碍", "精神病", "中医", "公卫", "新农合",
     "合作医疗", "参合", "体检", "救治", "医务", "卫技", "计生", "出生缺陷", "死亡率", "预期寿命",
     "家庭医生", "签约服务", "签约率", "签约覆盖率", "健康档案", "建档", "卫生室", "分娩",
-    "儿童保健", "防疫", "急救", "血站", "医养",
+    "儿童保健", "防疫", "急救", "血站", "医养", "老年人",
 ];
 
 /// Words that name many things besides health: a catalog phrase made of them and no health word
@@ -31,7 +31,7 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
     "工业", "企业", "招商", "引资", "产业", "园区", "项目签约", "签约项目", "教师", "学校",
     "学生", "幼儿园", "教育", "养老床位", "养老机构", "养老院", "敬老院", "福利院", "民政",
     "文化", "旅游", "景区", "体育", "交通", "公路", "道路", "铁路", "水利", "农业", "粮食",
-    "住房", "棚户", "就业", "电商", "金融", "贷款", "税收", "财政收入", "固定资产投资",
+    "住房", "棚户", "就业", "养老", "社区服务", "电商", "金融", "贷款", "税收", "财政收入", "固定资产投资",
     "房地产", "城镇化", "生态", "环保", "污水", "垃圾", "电力", "光伏", "风电", "矿",
 ];
 
@@ -113,10 +113,15 @@ impl HealthContext {
         self.paragraph.or(self.section).unwrap_or(self.document)
     }
 
-    /// Whether a clause is about health: it names health, or it sits in a health area and names
-    /// no other domain.
-    pub(crate) fn clause(&self, clause: &str) -> bool {
-        mentions_health(clause) || (self.area() && !mentions_other_domain(clause))
+    /// Whether a clause is about health: it names health, or it sits in a health area and
+    /// neither it nor the sentence before it names another domain alone (投入使用的养老服务机构57所,
+    /// 有床位5923张: the beds are the care homes').
+    pub(crate) fn clause(&self, clause: &str, sentence_before: &str) -> bool {
+        if mentions_health(clause) {
+            return true;
+        }
+        let other_before = mentions_other_domain(sentence_before) && !mentions_health(sentence_before);
+        self.area() && !mentions_other_domain(clause) && !other_before
     }
 }
 
@@ -141,16 +146,18 @@ mod tests {
     #[test]
     fn clauses_naming_health_or_another_domain() {
         let ctx = HealthContext::default();
-        assert!(ctx.clause("县人民医院门诊楼项目总投资"));
-        assert!(!ctx.clause("工业园区项目总投资"));
-        assert!(!ctx.clause("总投资"));
+        assert!(ctx.clause("县人民医院门诊楼项目总投资", ""));
+        assert!(!ctx.clause("工业园区项目总投资", ""));
+        assert!(!ctx.clause("总投资", ""));
         let health = HealthContext {
             document: true,
             ..HealthContext::default()
         };
-        assert!(health.clause("总投资"));
-        assert!(!health.clause("招录特岗教师"));
-        assert!(!health.clause("新增养老床位"));
+        assert!(health.clause("总投资", ""));
+        assert!(!health.clause("招录特岗教师", ""));
+        assert!(!health.clause("新增养老床位", ""));
+        assert!(!health.clause("有床位5923张", "投入使用的养老服务机构57所,"));
+        assert!(health.clause("有床位300张", "县医院新院区投入使用,"));
     }
 
     #[test]

@@ -117,10 +117,23 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
 
 /// Start of the clause holding position `at`, searching back no further than `floor`.
 #[must_use]
+/// A short parenthesis right before `at` (妇幼保健院(所、站)11个, 医院(含民营)288个) qualifies the
+/// words before it and belongs to their clause.
 pub fn clause_start(chars: &[char], floor: usize, at: usize) -> usize {
     let mut i = at;
     while i > floor {
-        if separates_clauses(chars[i - 1]) {
+        let c = chars[i - 1];
+        if matches!(c, ')' | '）') && i == at {
+            let open = chars[floor..i - 1]
+                .iter()
+                .rposition(|&c| matches!(c, '(' | '（'))
+                .map(|p| p + floor);
+            if let Some(open) = open.filter(|&o| i - 1 - o <= 12) {
+                i = open;
+                continue;
+            }
+        }
+        if separates_clauses(c) {
             return i;
         }
         i -= 1;
@@ -131,6 +144,14 @@ pub fn clause_start(chars: &[char], floor: usize, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_parenthesis_before_a_number_stays_in_its_clause() {
+        let chars: Vec<char> = "卫生院178个,妇幼保健院(所、站)11个".chars().collect();
+        assert_eq!(clause_start(&chars, 0, 18), 8);
+        let chars: Vec<char> = "医院73个(含民营),床位".chars().collect();
+        assert_eq!(clause_start(&chars, 0, 12), 11);
+    }
 
     #[test]
     fn splits_on_stops_and_lines() {

@@ -39,10 +39,11 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// Whether the text looks like a page's text layer: most of its long lines stop mid-sentence.
+/// Whether the text looks like a page's text layer: it has a page's worth of long lines and
+/// most of them stop mid-sentence.
 fn looks_printed(lines: &[&str]) -> bool {
     let long: Vec<&&str> = lines.iter().filter(|l| l.chars().count() >= 20).collect();
-    long.len() >= 5 && long.iter().filter(|l| !ends_on_purpose(l)).count() * 5 >= long.len() * 2
+    long.len() >= 10 && long.iter().filter(|l| !ends_on_purpose(l)).count() * 5 >= long.len() * 3
 }
 
 /// The width of a full line: the median length of the long lines.
@@ -108,8 +109,13 @@ pub fn undo(text: &str) -> String {
         }
         out.push_str(&close_spaces(trimmed));
         let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+        // Two numbers never run together: a line ending in a digit stays apart from one that
+        // starts with a digit.
+        let digits_meet = trimmed.ends_with(|c: char| c.is_ascii_digit())
+            && next.is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         joining = trimmed.chars().count() * 5 >= full * 4
             && !ends_on_purpose(trimmed)
+            && !digits_meet
             && next.is_some_and(|n| !opens_item(n));
     }
     out
@@ -121,7 +127,7 @@ mod tests {
 
     fn page() -> String {
         let mut t = String::from("周 口 市 统 计 局\n");
-        for _ in 0..3 {
+        for _ in 0..4 {
             t.push_str("全年全市粮食播种面积 2066.70 万亩，总产量 902.61 万吨，减产 3.2%。其\n");
             t.push_str("中，年末全市共有医疗卫生机构 9534 个，医院 288 个，卫生院 178 个，卫生技\n");
             t.push_str("术人员 7.24 万人，实有床位数 7.15 万张，比上年增长 4.1%，执业医\n");
@@ -145,6 +151,11 @@ mod tests {
     fn web_text_keeps_its_lines_and_numbers_keep_their_space() {
         let web = "标题\n全县有村卫生室91个。\n建档率95%。\n";
         assert_eq!(undo(web), web);
+        let mut page = String::from("嘉鱼县卫生健康工作回顾\n发布日期:2021-01-15 来源:卫生健康局 浏览次数:321\n");
+        for _ in 0..6 {
+            page.push_str("2020年,全县卫生健康系统在做好疫情防控的同时稳步推进基本公共卫生服务。\n");
+        }
+        assert!(undo(&page).contains("浏览次数:321\n2020年"));
         assert_eq!(close_spaces("产量 902.61 -3.2"), "产量902.61 -3.2");
         assert_eq!(close_spaces("2019 2020"), "2019 2020");
     }

@@ -9,7 +9,6 @@
 
 pub mod decode;
 pub mod docx;
-pub mod eval;
 pub mod furniture;
 pub mod html;
 pub mod layout;

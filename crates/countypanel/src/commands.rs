@@ -381,7 +381,7 @@ fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
     let gazetteer = load_gazetteer(&p)?;
-    let gold = countypanel_ingest::eval::read_gold(&a.gold).map_err(anyhow::Error::msg)?;
+    let gold = countypanel_eval::read_gold(&a.gold).map_err(anyhow::Error::msg)?;
     if !a.docs.is_dir() {
         bail!("{}: not a folder", a.docs.display());
     }
@@ -402,8 +402,9 @@ fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
             }
         })
         .collect();
-    let report = countypanel_ingest::eval::score(&docs, &gold, &catalog);
-    let text = report.render(a.misses);
+    let report = countypanel_eval::score(&docs, &gold, &catalog);
+    let panel = crate::evaluate::panel(&outcomes, &gold, &p, &catalog, &gazetteer, &meta(cli, "countypanel-eval", Vec::new()))?;
+    let text = report.render(a.misses) + &panel.render(a.misses);
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,

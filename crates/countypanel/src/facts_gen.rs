@@ -102,6 +102,8 @@ impl Facts {
                 ("char_start", Col::I64(f.char_start)),
                 ("char_end", Col::I64(f.char_end)),
                 ("rule", text("synthetic")),
+                ("health", Col::Bool(vec![Some(true); n])),
+                ("change", Col::Bool(vec![Some(false); n])),
             ],
         )?)
     }

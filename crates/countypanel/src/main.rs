@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod corpus;
+mod evaluate;
 mod explain;
 mod facts_gen;
 mod progress;

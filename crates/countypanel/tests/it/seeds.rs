@@ -21,35 +21,82 @@ fn shared() -> PathBuf {
     p
 }
 
-/// The overall row of `countypanel eval`: precision, recall, f1, year, kind, qualifier, indicator.
-fn overall(gold: &str, docs: &str) -> Vec<f64> {
-    let out = countypanel(&root(), &["eval", "--gold", gold, "--docs", docs]);
+/// What `countypanel eval` reports for a gold set.
+struct Scores {
+    /// The overall fact row: precision, recall, f1, year, kind, qualifier, indicator, health
+    /// precision.
+    facts: Vec<f64>,
+    /// Panel recall and precision.
+    panel: (f64, f64),
+}
+
+fn scores(set: &str) -> Scores {
+    let s = shared();
+    let gold = s.join(format!("gold/{set}_gold.csv"));
+    let docs = s.join(format!("corpus/{set}"));
+    let out = countypanel(
+        &root(),
+        &["eval", "--gold", gold.to_str().unwrap(), "--docs", docs.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
-    let all = text
-        .lines()
-        .find(|l| l.starts_with("ALL"))
-        .expect("an ALL row");
-    all.split_whitespace()
+    let all = text.lines().find(|l| l.starts_with("ALL")).expect("an ALL row");
+    let facts = all
+        .split_whitespace()
         .skip(4)
         .map(|x| x.parse().unwrap())
-        .collect()
+        .collect();
+    let panel = text.lines().find(|l| l.starts_with("PANEL")).expect("a PANEL row");
+    let field = |name: &str| -> f64 {
+        panel
+            .split_whitespace()
+            .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+            .and_then(|v| v.parse().ok())
+            .expect("a panel figure")
+    };
+    Scores {
+        facts,
+        panel: (field("recall"), field("precision")),
+    }
+}
+
+/// Floors of one gold set: fact recall, health precision, year accuracy; panel recall and
+/// precision. They hold today's figures (less a small margin) so that a change that loses
+/// ground fails; the targets the project aims for are higher (see the README's status).
+fn holds_floors(set: &str, floors: [f64; 5]) {
+    let sc = scores(set);
+    let (recall, health_precision, year) = (sc.facts[1], sc.facts[7], sc.facts[3]);
+    let named = [
+        ("fact recall", recall),
+        ("health precision", health_precision),
+        ("year accuracy", year),
+        ("panel recall", sc.panel.0),
+        ("panel precision", sc.panel.1),
+    ];
+    for ((what, got), floor) in named.into_iter().zip(floors) {
+        assert!(got >= floor, "{set}: {what} {got} is under its floor {floor}");
+    }
 }
 
 #[test]
 fn extraction_on_the_seeds_stays_above_its_floors() {
-    let s = shared();
-    let m = overall(
-        s.join("gold/seeds_gold.csv").to_str().unwrap(),
-        s.join("corpus/seeds").to_str().unwrap(),
-    );
+    let m = scores("seeds").facts;
     let (precision, recall, year, kind, indicator) = (m[0], m[1], m[3], m[4], m[6]);
-    // The acceptance floors of extraction.
+    // The acceptance floors of extraction. Indicator agreement is strict where the gold names a
+    // national indicator (the fact's id must be that id), which is why its floor is lower than
+    // the 0.85 of the earlier name-likeness measure.
     assert!(recall >= 0.90, "recall {recall}");
     assert!(precision >= 0.85, "precision {precision}");
     assert!(year >= 0.90, "year accuracy {year}");
     assert!(kind >= 0.95, "kind accuracy {kind}");
-    assert!(indicator >= 0.85, "indicator agreement {indicator}");
+    assert!(indicator >= 0.78, "indicator agreement {indicator}");
+}
+
+#[test]
+fn the_panel_of_each_gold_set_stays_above_its_floors() {
+    holds_floors("seeds", [0.93, 0.88, 0.94, 0.58, 0.75]);
+    holds_floors("extra", [0.92, 0.33, 0.95, 0.72, 0.62]);
+    holds_floors("dev", [0.87, 0.82, 0.69, 0.45, 0.61]);
 }
 
 #[test]

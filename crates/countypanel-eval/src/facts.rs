@@ -1,4 +1,4 @@
-//! Scoring extraction against a gold file.
+//! Fact-level scoring: extracted facts against a gold file.
 //!
 //! The gold file is a CSV with the columns `doc, region, region_level, year, indicator, value,
 //! unit, qualifier, kind, evidence` (one row per hand-checked fact; `doc` is a file name, with or
@@ -9,12 +9,15 @@
 //!
 //! - recall = found gold facts / gold facts;
 //! - precision = extracted facts that state a gold fact (the same value and unit as a gold fact
-//!   of the document, a repeated mention included) / extracted facts;
+//!   of the document, a repeated mention included) / extracted facts; health precision
+//!   (`hprec`) the same over the facts flagged as about health;
 //! - year, kind and qualifier accuracy are the shares of found facts whose field equals the
 //!   gold's (an empty gold year must be an empty year);
-//! - indicator agreement: the fact's own naming of the measure (its catalog name, or its subject
-//!   followed by its indicator text) agrees with the gold `indicator` when it contains at least
-//!   half of the gold name's character bigrams (for one-character names: the character).
+//! - indicator agreement: when the gold file has a `std_id` column naming a national indicator,
+//!   the fact agrees when its `indicator_id` is that id. Otherwise the fact's own naming of the
+//!   measure (its catalog name and phrase, or its subject followed by its indicator text) agrees
+//!   with the gold `indicator` when it contains at least half of the gold name's character
+//!   bigrams (for one-character names: the character).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -22,7 +25,7 @@ use std::path::Path;
 
 use countypanel_core::catalog::Catalog;
 
-use crate::Document;
+use countypanel_ingest::Document;
 
 /// One gold fact.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,9 @@ pub struct GoldFact {
     pub kind: String,
     /// Evidence.
     pub evidence: String,
+    /// The id of the national indicator the fact measures, when the gold file has a `std_id`
+    /// column and names one.
+    pub std_id: Option<String>,
 }
 
 /// Reads a gold CSV.
@@ -71,6 +77,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldFact>, String> {
         col("kind")?,
         col("evidence")?,
     );
+    let c_std = col("std_id").ok();
     let mut out = Vec::new();
     for (i, rec) in r.records().enumerate() {
         let rec = rec.map_err(|e| format!("{}, row {}: {e}", path.display(), i + 2))?;
@@ -103,6 +110,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldFact>, String> {
             qualifier: get(c_qual),
             kind: get(c_kind),
             evidence: get(c_ev),
+            std_id: c_std.map(get).filter(|s| !s.is_empty()),
         });
     }
     Ok(out)
@@ -127,6 +135,10 @@ pub struct Counts {
     pub qualifier_ok: usize,
     /// Found facts whose naming agrees with the gold indicator.
     pub indicator_ok: usize,
+    /// Extracted facts flagged as about health.
+    pub extracted_health: usize,
+    /// Of those, facts that state a gold fact.
+    pub correct_health: usize,
 }
 
 impl Counts {
@@ -139,6 +151,8 @@ impl Counts {
         self.kind_ok += o.kind_ok;
         self.qualifier_ok += o.qualifier_ok;
         self.indicator_ok += o.indicator_ok;
+        self.extracted_health += o.extracted_health;
+        self.correct_health += o.correct_health;
     }
 
     fn ratio(a: usize, b: usize) -> f64 {
@@ -154,6 +168,12 @@ impl Counts {
     #[must_use]
     pub fn precision(&self) -> f64 {
         Self::ratio(self.correct, self.extracted)
+    }
+    /// Share of the facts flagged as about health that state gold facts (the gold holds health
+    /// facts only).
+    #[must_use]
+    pub fn health_precision(&self) -> f64 {
+        Self::ratio(self.correct_health, self.extracted_health)
     }
     /// Harmonic mean of precision and recall.
     #[must_use]
@@ -305,14 +325,20 @@ pub fn score(docs: &[&Document], gold: &[GoldFact], catalog: &Catalog) -> Report
             c.kind_ok += usize::from(f.kind.as_str() == g.kind);
             c.qualifier_ok += usize::from(f.qualifier.as_str() == g.qualifier);
             let naming = match f.indicator_id.as_deref().and_then(|id| catalog.get(id)) {
-                Some(ind) => ind.name.clone(),
+                Some(ind) => format!("{}{}", ind.name, f.indicator_text.as_deref().unwrap_or("")),
                 None => format!(
                     "{}{}",
                     f.subject.as_deref().unwrap_or(""),
                     f.indicator_text.as_deref().unwrap_or("")
                 ),
             };
-            if names_agree(&naming, &g.indicator) {
+            // A gold fact of a national indicator agrees only with that indicator; other gold
+            // facts agree with a naming that shares half their name's bigrams.
+            let agrees = match &g.std_id {
+                Some(id) => f.indicator_id.as_deref() == Some(id.as_str()),
+                None => names_agree(&naming, &g.indicator),
+            };
+            if agrees {
                 c.indicator_ok += 1;
             } else {
                 report.details.push(format!(
@@ -338,8 +364,10 @@ pub fn score(docs: &[&Document], gold: &[GoldFact], catalog: &Catalog) -> Report
             let states_gold = golds
                 .iter()
                 .any(|g| same_value(df.fact.value, g.value) && df.fact.unit == g.unit);
+            c.extracted_health += usize::from(df.fact.health);
             if states_gold {
                 c.correct += 1;
+                c.correct_health += usize::from(df.fact.health);
             } else {
                 let ctx: String = chars
                     [df.fact.char_start.saturating_sub(8)..(df.fact.char_end + 4).min(chars.len())]
@@ -366,7 +394,7 @@ impl Report {
         let mut s = String::new();
         let _ = writeln!(
             s,
-            "{:<28} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            "{:<28} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
             "document",
             "gold",
             "extr",
@@ -377,12 +405,13 @@ impl Report {
             "year",
             "kind",
             "qual",
-            "indic"
+            "indic",
+            "hprec"
         );
         let line = |s: &mut String, name: &str, c: &Counts| {
             let _ = writeln!(
                 s,
-                "{:<28} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+                "{:<28} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
                 name,
                 c.gold,
                 c.extracted,
@@ -393,7 +422,8 @@ impl Report {
                 c.year_accuracy(),
                 c.kind_accuracy(),
                 c.qualifier_accuracy(),
-                c.indicator_agreement()
+                c.indicator_agreement(),
+                c.health_precision()
             );
         };
         for (name, c) in &self.per_doc {
