@@ -50,7 +50,6 @@ pub const LEVEL_SCALE: [(&str, f64); 2] = [("prefecture", 25.0), ("province", 40
 
 /// The upper bound of a fact's range at its region's level: a count of an area (`cat_area`)
 /// may be larger for a prefecture or a province; rates and densities keep their bound.
-#[must_use]
 pub fn range_max_for_level() -> Expr {
     let [(pref, pref_x), (prov, prov_x)] = LEVEL_SCALE;
     when(col("cat_area").and(col("region_level").eq(lit(pref))))
@@ -98,11 +97,11 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
         .then(lit("out_of_range"))
         .when(
             col("cat_whole").and(
-                    col("value")
-                        .cast(DataType::Int64)
-                        .cast(DataType::Float64)
-                        .neq(col("value")),
-                ),
+                col("value")
+                    .cast(DataType::Int64)
+                    .cast(DataType::Float64)
+                    .neq(col("value")),
+            ),
         )
         .then(lit("not_whole"))
         .otherwise(lit(NULL).cast(DataType::String))

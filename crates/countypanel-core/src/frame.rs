@@ -244,11 +244,15 @@ pub fn catalog_frame(catalog: &crate::catalog::Catalog) -> Result<pl::DataFrame,
         ),
         pl::Column::new(
             "cat_area".into(),
-            ind.iter().map(|i| i.counts_an_area()).collect::<Vec<_>>(),
+            ind.iter()
+                .map(crate::catalog::Indicator::counts_an_area)
+                .collect::<Vec<_>>(),
         ),
         pl::Column::new(
             "cat_whole".into(),
-            ind.iter().map(|i| i.is_whole()).collect::<Vec<_>>(),
+            ind.iter()
+                .map(crate::catalog::Indicator::is_whole)
+                .collect::<Vec<_>>(),
         ),
     ])
     .map_err(|e| column_err("catalog", &e))

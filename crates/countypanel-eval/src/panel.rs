@@ -236,20 +236,48 @@ mod tests {
     fn a_cell_counts_only_with_region_indicator_year_kind_and_value() {
         let g = vec![gold("a", Some("village_clinics"), 91.0)];
         let scored: BTreeSet<String> = ["a".to_string()].into();
-        let right = score_panel(&[cell("630221", "village_clinics", 91.0)], &g, &scored, codes);
+        let right = score_panel(
+            &[cell("630221", "village_clinics", 91.0)],
+            &g,
+            &scored,
+            codes,
+        );
         assert_eq!((right.found, right.correct, right.observations), (1, 1, 1));
-        let wrong_place = score_panel(&[cell("630000", "village_clinics", 91.0)], &g, &scored, codes);
-        assert_eq!((wrong_place.value_year, wrong_place.region, wrong_place.correct), (1, 0, 0));
+        let wrong_place = score_panel(
+            &[cell("630000", "village_clinics", 91.0)],
+            &g,
+            &scored,
+            codes,
+        );
+        assert_eq!(
+            (
+                wrong_place.value_year,
+                wrong_place.region,
+                wrong_place.correct
+            ),
+            (1, 0, 0)
+        );
         let wrong_ind = score_panel(&[cell("630221", "hospitals", 91.0)], &g, &scored, codes);
         assert_eq!((wrong_ind.region, wrong_ind.found), (1, 0));
-        assert!(wrong_ind.details.iter().any(|d| d.starts_with("wrong_cell")));
+        assert!(
+            wrong_ind
+                .details
+                .iter()
+                .any(|d| d.starts_with("wrong_cell"))
+        );
     }
 
     #[test]
-    fn gold_without_a_national_indicator_is_not_eligible_and_cells_of_other_documents_are_not_scored() {
+    fn gold_without_a_national_indicator_is_not_eligible_and_cells_of_other_documents_are_not_scored()
+     {
         let g = vec![gold("a", None, 91.0)];
         let scored: BTreeSet<String> = ["b".to_string()].into();
-        let r = score_panel(&[cell("630221", "village_clinics", 91.0)], &g, &scored, codes);
+        let r = score_panel(
+            &[cell("630221", "village_clinics", 91.0)],
+            &g,
+            &scored,
+            codes,
+        );
         assert_eq!((r.eligible, r.observations), (0, 0));
         assert!((r.recall() - 1.0).abs() < 1e-12);
     }

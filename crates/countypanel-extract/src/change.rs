@@ -38,7 +38,10 @@ pub(crate) fn is_change(before: &str, unit: Unit) -> bool {
         return false;
     };
     // A one-character verb (增, 多) is a change only after a comparison (比上年增, 较去年多).
-    verb.chars().count() > 1 || ["比", "较", "同比", "环比"].iter().any(|w| rest.contains(w))
+    verb.chars().count() > 1
+        || ["比", "较", "同比", "环比"]
+            .iter()
+            .any(|w| rest.contains(w))
 }
 
 #[cfg(test)]
@@ -61,6 +64,9 @@ mod tests {
         assert!(!is_change("床位数增至", Unit::Bed));
         assert!(!is_change("卫生技术人员", Unit::Person));
         assert!(!is_change("差", Unit::Person));
-        assert!(!is_change("至少", Unit::Person), "多/少 alone need a comparison");
+        assert!(
+            !is_change("至少", Unit::Person),
+            "多/少 alone need a comparison"
+        );
     }
 }

@@ -8,31 +8,162 @@
 
 /// Words that make text about health.
 const HEALTH_WORDS: &[&str] = &[
-    "卫生", "医疗", "医院", "卫健", "健康", "疾病", "疾控", "医保", "医共体", "医联体", "医师",
-    "医生", "村医", "护士", "护理", "诊所", "门诊", "诊疗", "住院", "病床", "病人", "患者",
-    "药", "疫苗", "接种", "免疫", "妇幼", "孕产妇", "婴儿", "新生儿", "传染病", "慢性病",
-    "慢病", "高血压", "糖尿病", "结核", "精神障碍", "精神病", "中医", "公卫", "新农合",
-    "合作医疗", "参合", "体检", "救治", "医务", "卫技", "计生", "出生缺陷", "死亡率", "预期寿命",
-    "家庭医生", "签约服务", "签约率", "签约覆盖率", "健康档案", "建档", "卫生室", "分娩",
-    "儿童保健", "防疫", "急救", "血站", "医养", "老年人",
+    "卫生",
+    "医疗",
+    "医院",
+    "卫健",
+    "健康",
+    "疾病",
+    "疾控",
+    "医保",
+    "医共体",
+    "医联体",
+    "医师",
+    "医生",
+    "村医",
+    "护士",
+    "护理",
+    "诊所",
+    "门诊",
+    "诊疗",
+    "住院",
+    "病床",
+    "病人",
+    "患者",
+    "药",
+    "疫苗",
+    "接种",
+    "免疫",
+    "妇幼",
+    "孕产妇",
+    "婴儿",
+    "新生儿",
+    "传染病",
+    "慢性病",
+    "慢病",
+    "高血压",
+    "糖尿病",
+    "结核",
+    "精神障碍",
+    "精神病",
+    "中医",
+    "公卫",
+    "新农合",
+    "合作医疗",
+    "参合",
+    "体检",
+    "救治",
+    "医务",
+    "卫技",
+    "计生",
+    "出生缺陷",
+    "死亡率",
+    "预期寿命",
+    "家庭医生",
+    "签约服务",
+    "签约率",
+    "签约覆盖率",
+    "健康档案",
+    "建档",
+    "卫生室",
+    "分娩",
+    "儿童保健",
+    "防疫",
+    "急救",
+    "血站",
+    "医养",
+    "老年人",
 ];
 
 /// Words that name many things besides health: a catalog phrase made of them and no health word
 /// (投资, 签约人数, 床位, 招录, 参保人数) names its indicator only in a health context.
 const GENERIC_WORDS: &[&str] = &[
-    "投资", "投入", "资金", "经费", "支出", "基金", "补助", "筹资", "签约", "床位", "病床",
-    "招录", "招聘", "引进", "人员", "人才", "职工", "机构", "覆盖率", "参保", "入院", "出院",
-    "讲座", "接种", "剂次", "资助", "寿命", "出生", "托位", "托育",
+    "投资",
+    "投入",
+    "资金",
+    "经费",
+    "支出",
+    "基金",
+    "补助",
+    "筹资",
+    "签约",
+    "床位",
+    "病床",
+    "招录",
+    "招聘",
+    "引进",
+    "人员",
+    "人才",
+    "职工",
+    "机构",
+    "覆盖率",
+    "参保",
+    "入院",
+    "出院",
+    "讲座",
+    "接种",
+    "剂次",
+    "资助",
+    "寿命",
+    "出生",
+    "托位",
+    "托育",
 ];
 
 /// Words that make text about another domain: industry and investment, education, civil
 /// affairs and elderly care, culture and tourism, transport, agriculture, housing, employment.
 const OTHER_DOMAIN_WORDS: &[&str] = &[
-    "工业", "企业", "招商", "引资", "产业", "园区", "项目签约", "签约项目", "教师", "学校",
-    "学生", "幼儿园", "教育", "养老床位", "养老机构", "养老院", "敬老院", "福利院", "民政",
-    "文化", "旅游", "景区", "体育", "交通", "公路", "道路", "铁路", "水利", "农业", "粮食",
-    "住房", "棚户", "就业", "养老", "社区服务", "电商", "金融", "贷款", "税收", "财政收入", "固定资产投资",
-    "房地产", "城镇化", "生态", "环保", "污水", "垃圾", "电力", "光伏", "风电", "矿",
+    "工业",
+    "企业",
+    "招商",
+    "引资",
+    "产业",
+    "园区",
+    "项目签约",
+    "签约项目",
+    "教师",
+    "学校",
+    "学生",
+    "幼儿园",
+    "教育",
+    "养老床位",
+    "养老机构",
+    "养老院",
+    "敬老院",
+    "福利院",
+    "民政",
+    "文化",
+    "旅游",
+    "景区",
+    "体育",
+    "交通",
+    "公路",
+    "道路",
+    "铁路",
+    "水利",
+    "农业",
+    "粮食",
+    "住房",
+    "棚户",
+    "就业",
+    "养老",
+    "社区服务",
+    "电商",
+    "金融",
+    "贷款",
+    "税收",
+    "财政收入",
+    "固定资产投资",
+    "房地产",
+    "城镇化",
+    "生态",
+    "环保",
+    "污水",
+    "垃圾",
+    "电力",
+    "光伏",
+    "风电",
+    "矿",
 ];
 
 /// Whether `text` names health.
@@ -83,7 +214,10 @@ impl HealthContext {
         let by_title = title.is_some_and(mentions_health);
         let (mut numbered, mut health) = (0, 0);
         if !by_title {
-            for line in text.lines().filter(|l| l.bytes().any(|b| b.is_ascii_digit())) {
+            for line in text
+                .lines()
+                .filter(|l| l.bytes().any(|b| b.is_ascii_digit()))
+            {
                 numbered += 1;
                 health += usize::from(mentions_health(line));
             }
@@ -109,18 +243,19 @@ impl HealthContext {
     }
 
     /// Whether the surrounding text (paragraph, else section, else document) is about health.
-    pub(crate) fn area(&self) -> bool {
+    pub(crate) fn area(self) -> bool {
         self.paragraph.or(self.section).unwrap_or(self.document)
     }
 
     /// Whether a clause is about health: it names health, or it sits in a health area and
     /// neither it nor the sentence before it names another domain alone (投入使用的养老服务机构57所,
     /// 有床位5923张: the beds are the care homes').
-    pub(crate) fn clause(&self, clause: &str, sentence_before: &str) -> bool {
+    pub(crate) fn clause(self, clause: &str, sentence_before: &str) -> bool {
         if mentions_health(clause) {
             return true;
         }
-        let other_before = mentions_other_domain(sentence_before) && !mentions_health(sentence_before);
+        let other_before =
+            mentions_other_domain(sentence_before) && !mentions_health(sentence_before);
         self.area() && !mentions_other_domain(clause) && !other_before
     }
 }
@@ -188,7 +323,10 @@ mod tests {
         ctx.enter_paragraph("【教育基本情况】2022年");
         assert!(!ctx.area());
         ctx.read_heading("二、主要做法");
-        assert!(ctx.area(), "a heading naming no domain falls back to the document");
+        assert!(
+            ctx.area(),
+            "a heading naming no domain falls back to the document"
+        );
     }
 
     #[test]

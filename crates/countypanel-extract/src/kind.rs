@@ -75,10 +75,16 @@ mod tests {
     #[test]
     fn target_words_deadlines_and_programme_names() {
         assert_eq!(kind_of("力争", "力争", false), Kind::Target);
-        assert_eq!(kind_of("到2025年,全县", "到2025年,全县", false), Kind::Target);
+        assert_eq!(
+            kind_of("到2025年,全县", "到2025年,全县", false),
+            Kind::Target
+        );
         assert_eq!(kind_of("截至2025年,全县", "全县", false), Kind::Actual);
         assert_eq!(kind_of("计划生育服务", "计划生育服务", false), Kind::Actual);
-        assert_eq!(kind_of("计划免疫接种率", "计划免疫接种率", false), Kind::Actual);
+        assert_eq!(
+            kind_of("计划免疫接种率", "计划免疫接种率", false),
+            Kind::Actual
+        );
         assert_eq!(kind_of("", "", true), Kind::Target);
     }
 

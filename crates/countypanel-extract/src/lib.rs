@@ -52,8 +52,8 @@ use countypanel_core::catalog::Catalog;
 use countypanel_zhnum::{Qualifier, scan_chars};
 
 pub use kind::Kind;
-pub use matcher::PhraseMatcher;
 use matcher::Hit;
+pub use matcher::PhraseMatcher;
 use time::{RELATIVE_YEARS, YearMention, Ymd};
 use year::{Carried, DocYears};
 
@@ -237,7 +237,9 @@ impl Extractor {
             if quantities.is_empty()
                 && !s.heading
                 && (doc.published.is_none()
-                    || !RELATIVE_YEARS.iter().any(|(w, _)| lexicon::contains_word(sc, w)))
+                    || !RELATIVE_YEARS
+                        .iter()
+                        .any(|(w, _)| lexicon::contains_word(sc, w)))
             {
                 reading.prev_sentence = sc;
                 continue;

@@ -37,7 +37,10 @@ pub(crate) fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) 
         let after = if f.unit == "percent" {
             // 40%的要达到基本标准: what the share reaches is said after it.
             share_described_after(sc, f.char_end.saturating_sub(offset))
-        } else if matches!(f.unit, "yuan" | "percentage_point" | "per_mille" | "per_100k") {
+        } else if matches!(
+            f.unit,
+            "yuan" | "percentage_point" | "per_mille" | "per_100k"
+        ) {
             String::new()
         } else {
             noun_after(sc, f.char_end.saturating_sub(offset))
@@ -230,7 +233,12 @@ pub(crate) fn is_slogan(sc: &[char], q: &Quantity) -> bool {
 
 /// Unit of a count written with 个, from the noun that follows it or, when that says nothing,
 /// the noun closest before it in its clause (重点专科13个).
-pub(crate) fn count_unit_from_noun(sc: &[char], clause: usize, start: usize, at: usize) -> &'static str {
+pub(crate) fn count_unit_from_noun(
+    sc: &[char],
+    clause: usize,
+    start: usize,
+    at: usize,
+) -> &'static str {
     // The kind whose word ends closest to the number: last in `before`, first in `after`.
     let closest = |text: &str, from_end: bool| -> Option<&'static str> {
         let mut best: Option<(usize, &'static str)> = None;

@@ -33,10 +33,7 @@ pub(crate) fn split_shared_rates(
             let seg = seg.trim().to_string();
             let prev = from;
             let n = seg.chars().count();
-            if n == 0
-                || n > 10
-                || !seg.ends_with('率')
-                || seg.chars().any(|c| c.is_ascii_digit())
+            if n == 0 || n > 10 || !seg.ends_with('率') || seg.chars().any(|c| c.is_ascii_digit())
             {
                 break;
             }

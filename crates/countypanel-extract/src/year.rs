@@ -1,9 +1,9 @@
 //! The year of a fact: stated in its sentence, carried from the paragraph, heading or section
 //! before it, or taken from the publication date; and why, when it is not stated.
 
+use crate::DocContext;
 use crate::kind::Kind;
 use crate::time::{self, YearMention, Ymd};
-use crate::DocContext;
 
 /// What the whole document says about years, decided once before its sentences are read.
 #[derive(Debug, Clone, Copy)]
@@ -82,8 +82,7 @@ pub(crate) fn resolve(
     };
     let stated = years
         .iter()
-        .filter(|m| m.end <= q_start)
-        .next_back()
+        .rfind(|m| m.end <= q_start)
         .map(|m| (m.year, malformed_or(m, None)))
         .or_else(|| {
             years
@@ -168,7 +167,10 @@ mod tests {
     fn the_year_before_the_number_wins_then_the_one_after() {
         let years = [mention(0, Some(2019)), mention(20, Some(2020))];
         let c = Carried::default();
-        assert_eq!(resolve(&years, 10, Kind::Actual, c, doc(None)), (Some(2019), None));
+        assert_eq!(
+            resolve(&years, 10, Kind::Actual, c, doc(None)),
+            (Some(2019), None)
+        );
         assert_eq!(
             resolve(&years[1..], 10, Kind::Actual, c, doc(None)),
             (Some(2020), Some("later_in_sentence"))

@@ -30,8 +30,10 @@ fn opens_item(line: &str) -> bool {
         return true;
     };
     let second = chars.next();
-    matches!(first, '(' | '（' | '【' | '第' | '表' | '图' | '注' | '●' | '■' | '◆' | '★')
-        || ("一二三四五六七八九十".contains(first) && second == Some('、'))
+    matches!(
+        first,
+        '(' | '（' | '【' | '第' | '表' | '图' | '注' | '●' | '■' | '◆' | '★'
+    ) || ("一二三四五六七八九十".contains(first) && second == Some('、'))
         || (first.is_ascii_digit() && matches!(second, Some('.' | '、' | '．')))
 }
 
@@ -129,7 +131,9 @@ mod tests {
         let mut t = String::from("周 口 市 统 计 局\n");
         for _ in 0..4 {
             t.push_str("全年全市粮食播种面积 2066.70 万亩，总产量 902.61 万吨，减产 3.2%。其\n");
-            t.push_str("中，年末全市共有医疗卫生机构 9534 个，医院 288 个，卫生院 178 个，卫生技\n");
+            t.push_str(
+                "中，年末全市共有医疗卫生机构 9534 个，医院 288 个，卫生院 178 个，卫生技\n",
+            );
             t.push_str("术人员 7.24 万人，实有床位数 7.15 万张，比上年增长 4.1%，执业医\n");
             t.push_str("\n- 4 -\n");
             t.push_str("师 3.00 万人。\n");
@@ -141,8 +145,16 @@ mod tests {
     #[test]
     fn printed_lines_are_joined_and_spaces_closed() {
         let out = undo(&page());
-        assert!(out.contains("其中，年末全市共有医疗卫生机构9534个，医院288个，卫生院178个，卫生技术人员7.24万人"), "{out}");
-        assert!(out.contains("比上年增长4.1%，执业医师3.00万人。\n二、农业"), "{out}");
+        assert!(
+            out.contains(
+                "其中，年末全市共有医疗卫生机构9534个，医院288个，卫生院178个，卫生技术人员7.24万人"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("比上年增长4.1%，执业医师3.00万人。\n二、农业"),
+            "{out}"
+        );
         assert!(out.starts_with("周口市统计局\n"), "{out}");
         assert!(!out.contains("- 4 -"));
     }
@@ -151,9 +163,13 @@ mod tests {
     fn web_text_keeps_its_lines_and_numbers_keep_their_space() {
         let web = "标题\n全县有村卫生室91个。\n建档率95%。\n";
         assert_eq!(undo(web), web);
-        let mut page = String::from("嘉鱼县卫生健康工作回顾\n发布日期:2021-01-15 来源:卫生健康局 浏览次数:321\n");
+        let mut page = String::from(
+            "嘉鱼县卫生健康工作回顾\n发布日期:2021-01-15 来源:卫生健康局 浏览次数:321\n",
+        );
         for _ in 0..6 {
-            page.push_str("2020年,全县卫生健康系统在做好疫情防控的同时稳步推进基本公共卫生服务。\n");
+            page.push_str(
+                "2020年,全县卫生健康系统在做好疫情防控的同时稳步推进基本公共卫生服务。\n",
+            );
         }
         assert!(undo(&page).contains("浏览次数:321\n2020年"));
         assert_eq!(close_spaces("产量 902.61 -3.2"), "产量902.61 -3.2");

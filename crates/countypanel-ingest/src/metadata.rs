@@ -23,6 +23,9 @@ pub struct Metadata {
     pub town: Option<String>,
 }
 
+/// An official name, its most specific level and whether a region of that name exists today.
+type NameEntry = (String, Level, bool);
+
 /// Finds region names in short strings (titles, source lines) and in bodies.
 #[derive(Debug, Clone)]
 pub struct RegionFinder {
@@ -39,13 +42,13 @@ impl RegionFinder {
     /// one that exists today when only one does (酒泉 is 酒泉市, not the former 酒泉地区).
     #[must_use]
     pub fn new<'a>(names: impl Iterator<Item = (&'a str, Level, bool)>) -> Self {
-        let mut full: Vec<(String, Level, bool)> = names
+        let mut full: Vec<NameEntry> = names
             .filter(|(n, _, _)| n.chars().count() >= 2)
             .map(|(n, l, c)| (n.to_string(), l, c))
             .collect();
         full.sort();
         full.dedup_by(|a, b| a.0 == b.0);
-        let mut shorts: HashMap<String, Vec<(String, Level, bool)>> = HashMap::new();
+        let mut shorts: HashMap<String, Vec<NameEntry>> = HashMap::new();
         for (n, l, c) in &full {
             if let Some(s) = countypanel_regions::short_name(n) {
                 shorts
@@ -54,19 +57,17 @@ impl RegionFinder {
                     .push((n.clone(), *l, *c));
             }
         }
-        let full_set: std::collections::HashSet<&String> =
-            full.iter().map(|(n, _, _)| n).collect();
+        let full_set: std::collections::HashSet<&String> = full.iter().map(|(n, _, _)| n).collect();
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
         for (n, l, _) in &full {
             patterns.push(n.clone());
             targets.push((n.clone(), true, *l));
         }
-        let mut short_list: Vec<(String, Vec<(String, Level, bool)>)> =
-            shorts.into_iter().collect();
+        let mut short_list: Vec<(String, Vec<NameEntry>)> = shorts.into_iter().collect();
         short_list.sort();
         for (s, fulls) in short_list {
-            let current: Vec<&(String, Level, bool)> = fulls.iter().filter(|f| f.2).collect();
+            let current: Vec<&NameEntry> = fulls.iter().filter(|f| f.2).collect();
             let one = match (fulls.as_slice(), current.as_slice()) {
                 ([only], _) => Some(only),
                 (_, [only]) => Some(*only),
@@ -192,8 +193,23 @@ const DATE_LABELS: &[(&str, u8)] = &[
 
 /// Words that, right after a region name, make it an issuing body.
 const ISSUING_BODIES: &[&str] = &[
-    "卫生健康", "卫健", "卫生局", "卫生和计划生育", "卫计", "统计局", "人民政府", "政府", "医疗保障",
-    "医保局", "疾病预防控制", "疾控", "人大", "发展和改革", "发改", "财政局", "妇幼保健",
+    "卫生健康",
+    "卫健",
+    "卫生局",
+    "卫生和计划生育",
+    "卫计",
+    "统计局",
+    "人民政府",
+    "政府",
+    "医疗保障",
+    "医保局",
+    "疾病预防控制",
+    "疾控",
+    "人大",
+    "发展和改革",
+    "发改",
+    "财政局",
+    "妇幼保健",
 ];
 
 const SOURCE_LABELS: &[&str] = &["来源", "发文机构", "发布机构", "主办", "发布单位", "作者"];
@@ -276,7 +292,9 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     let compact = |l: &str| -> String { l.chars().filter(|c| !c.is_whitespace()).collect() };
     // The document is about the most specific region its title names; else the one its source
     // line or an issuing body in its first lines names; else the one its body names most.
-    let mut issuer = title.as_deref().and_then(|t| regions.most_specific_in(&compact(t)));
+    let mut issuer = title
+        .as_deref()
+        .and_then(|t| regions.most_specific_in(&compact(t)));
     if issuer.is_none() {
         issuer = head.iter().find_map(|line| {
             let line = compact(line);
@@ -403,7 +421,10 @@ mod tests {
         let m = read_metadata(text, None, &finder());
         assert_eq!(m.issuer.as_deref(), Some("景泰县"));
         let text = "青海省海东市卫生健康工作要点\n正文。";
-        assert_eq!(read_metadata(text, None, &finder()).issuer.as_deref(), Some("海东市"));
+        assert_eq!(
+            read_metadata(text, None, &finder()).issuer.as_deref(),
+            Some("海东市")
+        );
     }
 
     #[test]

@@ -96,7 +96,8 @@ impl Compiled {
     fn new(catalog: &Catalog, gazetteer: &Gazetteer) -> Self {
         Self {
             extractor: Extractor::with_regions(catalog, gazetteer.names()),
-            finder: RegionFinder::new(gazetteer.names_with_levels()).with_towns(gazetteer.town_names()),
+            finder: RegionFinder::new(gazetteer.names_with_levels())
+                .with_towns(gazetteer.town_names()),
         }
     }
 
@@ -403,7 +404,14 @@ fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
         })
         .collect();
     let report = countypanel_eval::score(&docs, &gold, &catalog);
-    let panel = crate::evaluate::panel(&outcomes, &gold, &p, &catalog, &gazetteer, &meta(cli, "countypanel-eval", Vec::new()))?;
+    let panel = crate::evaluate::panel(
+        &outcomes,
+        &gold,
+        &p,
+        &catalog,
+        &gazetteer,
+        &meta(cli, "countypanel-eval", Vec::new()),
+    )?;
     let text = report.render(a.misses) + &panel.render(a.misses);
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -19,7 +19,11 @@ pub struct Tables<'a> {
     pub quarantine: &'a Path,
 }
 
-pub(crate) fn list_at(batch: &arrow::record_batch::RecordBatch, name: &str, row: usize) -> Vec<String> {
+pub(crate) fn list_at(
+    batch: &arrow::record_batch::RecordBatch,
+    name: &str,
+    row: usize,
+) -> Vec<String> {
     let col = batch.column_by_name(name).expect("contract column");
     let list = col
         .as_any()

@@ -36,17 +36,29 @@ fn scores(set: &str) -> Scores {
     let docs = s.join(format!("corpus/{set}"));
     let out = countypanel(
         &root(),
-        &["eval", "--gold", gold.to_str().unwrap(), "--docs", docs.to_str().unwrap()],
+        &[
+            "eval",
+            "--gold",
+            gold.to_str().unwrap(),
+            "--docs",
+            docs.to_str().unwrap(),
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
-    let all = text.lines().find(|l| l.starts_with("ALL")).expect("an ALL row");
+    let all = text
+        .lines()
+        .find(|l| l.starts_with("ALL"))
+        .expect("an ALL row");
     let facts = all
         .split_whitespace()
         .skip(4)
         .map(|x| x.parse().unwrap())
         .collect();
-    let panel = text.lines().find(|l| l.starts_with("PANEL")).expect("a PANEL row");
+    let panel = text
+        .lines()
+        .find(|l| l.starts_with("PANEL"))
+        .expect("a PANEL row");
     let field = |name: &str| -> f64 {
         panel
             .split_whitespace()
@@ -74,7 +86,10 @@ fn holds_floors(set: &str, floors: [f64; 5]) {
         ("panel precision", sc.panel.1),
     ];
     for ((what, got), floor) in named.into_iter().zip(floors) {
-        assert!(got >= floor, "{set}: {what} {got} is under its floor {floor}");
+        assert!(
+            got >= floor,
+            "{set}: {what} {got} is under its floor {floor}"
+        );
     }
 }
 
