@@ -261,11 +261,44 @@ fn candidate_phrases<'h>(
             h.end <= q.num_start && h.start >= clause && !matches!(h.target, Target::Region(_))
         })
         .filter(|h| m.unit_fits(&h.target, q.unit))
+        // 卫生院(含社区卫生服务中心)14个 counts 卫生院: a phrase inside a parenthesis closed before
+        // the number only qualifies the words before it.
+        .filter(|h| !inside_closed_parenthesis(sc, clause, h, q.num_start))
         .max_by_key(|h| h.end)
         .filter(|h| q.unit != Unit::Percent || !matcher::qualified_elsewhere(h, sc, clause, hits))
         // A count names its measure close by: 建档人数为300644人, not 签约服务需救治3642人.
         .filter(|h| {
-            matches!(q.unit, Unit::Percent | Unit::Yuan) || q.num_start.saturating_sub(h.end) <= 4
+            matches!(q.unit, Unit::Percent | Unit::Yuan)
+                || gap_outside_parentheses(&sc[h.end.min(q.num_start)..q.num_start]) <= 4
         });
     (after, before)
+}
+
+/// Whether the hit lies inside a parenthesis that opens after `clause` and closes before `at`.
+fn inside_closed_parenthesis(sc: &[char], clause: usize, h: &Hit, at: usize) -> bool {
+    let depth = sc[clause..h.start].iter().fold(0i32, |d, &c| match c {
+        '(' | '（' => d + 1,
+        ')' | '）' => d - 1,
+        _ => d,
+    });
+    depth > 0
+        && sc[h.end.min(at)..at]
+            .iter()
+            .any(|&c| matches!(c, ')' | '）'))
+}
+
+/// The characters of `gap` outside parentheses: 卫生院(含社区卫生服务中心)14个 has none between its
+/// phrase and its number.
+fn gap_outside_parentheses(gap: &[char]) -> usize {
+    let mut depth = 0i32;
+    let mut n = 0;
+    for &c in gap {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = (depth - 1).max(0),
+            _ if depth == 0 => n += 1,
+            _ => {}
+        }
+    }
+    n
 }

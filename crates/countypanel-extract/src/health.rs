@@ -247,16 +247,26 @@ impl HealthContext {
         self.paragraph.or(self.section).unwrap_or(self.document)
     }
 
-    /// Whether a clause is about health: it names health, or it sits in a health area and
-    /// neither it nor the sentence before it names another domain alone (投入使用的养老服务机构57所,
-    /// 有床位5923张: the beds are the care homes').
+    /// Whether a clause is about health: it names health; or it names no other domain and the
+    /// sentence before it names health alone (新建县医院门诊综合楼,总投资1.2亿元); or neither names
+    /// one domain alone and the clause sits in a health area. A sentence that names another domain
+    /// alone takes the clause with it (投入使用的养老服务机构57所,有床位5923张: the care homes' beds).
     pub(crate) fn clause(self, clause: &str, sentence_before: &str) -> bool {
         if mentions_health(clause) {
             return true;
         }
-        let other_before =
-            mentions_other_domain(sentence_before) && !mentions_health(sentence_before);
-        self.area() && !mentions_other_domain(clause) && !other_before
+        if mentions_other_domain(clause) {
+            return false;
+        }
+        // The sentence so far speaks of one domain only: 新建县医院门诊综合楼,总投资1.2亿元.
+        match (
+            mentions_health(sentence_before),
+            mentions_other_domain(sentence_before),
+        ) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => self.area(),
+        }
     }
 }
 

@@ -312,4 +312,6 @@ fn sentence_years(
 }
 
 #[cfg(test)]
+mod genres;
+#[cfg(test)]
 mod tests;

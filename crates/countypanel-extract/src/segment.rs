@@ -117,13 +117,13 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
 
 /// Start of the clause holding position `at`, searching back no further than `floor`.
 #[must_use]
-/// A short parenthesis right before `at` (妇幼保健院(所、站)11个, 医院(含民营)288个) qualifies the
-/// words before it and belongs to their clause.
+/// A short parenthesis (妇幼保健院(所、站)11个, 执业(助理)医师702人) qualifies the words before it
+/// and belongs to their clause.
 pub fn clause_start(chars: &[char], floor: usize, at: usize) -> usize {
     let mut i = at;
     while i > floor {
         let c = chars[i - 1];
-        if matches!(c, ')' | '）') && i == at {
+        if matches!(c, ')' | '）') {
             let open = chars[floor..i - 1]
                 .iter()
                 .rposition(|&c| matches!(c, '(' | '（'))
@@ -151,6 +151,8 @@ mod tests {
         assert_eq!(clause_start(&chars, 0, 18), 8);
         let chars: Vec<char> = "医院73个(含民营),床位".chars().collect();
         assert_eq!(clause_start(&chars, 0, 12), 11);
+        let chars: Vec<char> = "其中执业(助理)医师702人".chars().collect();
+        assert_eq!(clause_start(&chars, 0, 10), 0);
     }
 
     #[test]

@@ -32,14 +32,34 @@ impl DocYears {
         } else {
             None
         };
+        let published = ctx.published.map(|(y, _, _)| y).or(as_of_reference);
+        // A title that names the year a report covers dates its undated figures (2022年国民经济
+        // 和社会发展统计公报, 2021年工作总结); a government work report named for year Y is given
+        // at the Y session and looks back on Y - 1. Plans are dated by their own sentences.
+        let titled = ctx.title.as_deref().and_then(|t| {
+            let y = title_year(t)?;
+            let y = if t.contains("政府工作报告") {
+                y - 1
+            } else {
+                y
+            };
+            let plan = ["计划", "规划", "要点", "方案"]
+                .iter()
+                .any(|w| t.contains(w))
+                && !t.contains("总结");
+            (!plan && published.is_none_or(|p| y <= p)).then_some(y)
+        });
         Self {
-            published: ctx.published.map(|(y, _, _)| y).or(as_of_reference),
-            // A report published in the first quarter looks back on the year before.
-            default: ctx
-                .published
-                .map(|(y, m, _)| if m <= 3 { y - 1 } else { y })
-                .or(as_of_reference),
-            default_flag: if ctx.published.is_some() {
+            published,
+            default: titled.or_else(|| {
+                // A report published in the first quarter looks back on the year before.
+                ctx.published
+                    .map(|(y, m, _)| if m <= 3 { y - 1 } else { y })
+                    .or(as_of_reference)
+            }),
+            default_flag: if titled.is_some() {
+                "title"
+            } else if ctx.published.is_some() {
                 "published"
             } else {
                 "as_of_reference"
@@ -110,6 +130,19 @@ pub(crate) fn resolve(
     } else {
         (None, Some("unknown"))
     }
+}
+
+/// The first year a title names (2022年, 2023年度).
+fn title_year(title: &str) -> Option<i32> {
+    let chars: Vec<char> = title.chars().collect();
+    (0..chars.len().saturating_sub(4)).find_map(|i| {
+        let digits: String = chars[i..i + 4].iter().collect();
+        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
+        (before_ok && chars[i + 4] == '年' && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+            .filter(|y| (1949..=2100).contains(y))
+    })
 }
 
 /// Whether the text holds a year of five or more digits (202223年).
@@ -208,6 +241,30 @@ mod tests {
             resolve(&[], 0, Kind::Target, c, doc(Some(2021))),
             (None, Some("target_undated"))
         );
+    }
+
+    #[test]
+    fn a_title_dates_the_undated_figures_of_the_year_it_covers() {
+        let ctx = |title: &str, published| DocContext {
+            published,
+            title: Some(title.into()),
+            ..DocContext::default()
+        };
+        let of = |c: &DocContext| DocYears::of(&[], c);
+        let bulletin = ctx(
+            "平安县2022年国民经济和社会发展统计公报",
+            Some((2023, 4, 20)),
+        );
+        assert_eq!(
+            (of(&bulletin).default, of(&bulletin).default_flag),
+            (Some(2022), "title")
+        );
+        let report = ctx("平安县2024年政府工作报告", None);
+        assert_eq!(of(&report).default, Some(2023));
+        let plan = ctx("平安县2024年卫生健康工作要点", Some((2024, 2, 1)));
+        assert_eq!(of(&plan).default, Some(2023));
+        let news = ctx("平安县卫生健康事业稳步发展", Some((2020, 11, 3)));
+        assert_eq!(of(&news).default, Some(2020));
     }
 
     #[test]

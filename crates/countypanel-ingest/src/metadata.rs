@@ -214,10 +214,14 @@ const ISSUING_BODIES: &[&str] = &[
 
 const SOURCE_LABELS: &[&str] = &["来源", "发文机构", "发布机构", "主办", "发布单位", "作者"];
 
-/// A date at the start of `s`: 2020-01-06, 2020/1/6, 2020.1.6, 2020年04月15日.
+/// A date at the start of `s`: 2020-01-06, 2020/1/6, 2020.1.6, 2020年04月15日, or day first
+/// with dots as some sites print it (22.04.2016).
 #[must_use]
 pub fn date_at_start(s: &str) -> Option<Ymd> {
     let s = s.trim_start();
+    if let Some(d) = day_first_date(s) {
+        return Some(d);
+    }
     let year: String = s.chars().take_while(char::is_ascii_digit).collect();
     if year.len() != 4 {
         return None;
@@ -249,6 +253,21 @@ pub fn date_at_start(s: &str) -> Option<Ymd> {
         return None;
     }
     Some((y, m, d))
+}
+
+/// 22.04.2016: a day and a month of one or two digits, then a four-digit year, dots between.
+fn day_first_date(s: &str) -> Option<Ymd> {
+    let mut parts = s.splitn(3, '.');
+    let (d, m) = (parts.next()?, parts.next()?);
+    let rest = parts.next()?;
+    let y: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if !short(d) || !short(m) || y.len() != 4 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= month_end(y, m))
+        .then_some((y, m, d))
 }
 
 /// Reads title, publication date and issuer from a document's first lines.
@@ -388,6 +407,8 @@ mod tests {
         assert_eq!(date_at_start("2020年04月15日09:53"), Some((2020, 4, 15)));
         assert_eq!(date_at_start("2022/4/1"), Some((2022, 4, 1)));
         assert_eq!(date_at_start("2022-13-01"), None);
+        assert_eq!(date_at_start("22.04.2016 10:00"), Some((2016, 4, 22)));
+        assert_eq!(date_at_start("12.5万人"), None);
         assert_eq!(date_at_start("2022年"), None);
     }
 

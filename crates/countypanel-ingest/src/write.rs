@@ -64,6 +64,9 @@ pub struct IngestSink {
     meta: WriteMeta,
     problems: Vec<Problem>,
     summary: IngestSummary,
+    /// The first path read of each document id (the hash of the file's bytes): a second file
+    /// with the same bytes (a.txt and a (1).txt) is read once and named as a duplicate.
+    first_path: std::collections::HashMap<String, String>,
 }
 
 impl IngestSink {
@@ -81,6 +84,7 @@ impl IngestSink {
             meta: base.clone(),
             problems: Vec::new(),
             summary: IngestSummary::default(),
+            first_path: std::collections::HashMap::new(),
         })
     }
 
@@ -108,6 +112,22 @@ impl IngestSink {
                     self.meta
                         .inputs
                         .push((d.source_path.clone(), d.sha256.clone()));
+                    if let Some(first) = self.first_path.get(&d.doc_id) {
+                        *summary
+                            .rejected
+                            .entry("duplicate_file".to_string())
+                            .or_default() += 1;
+                        self.problems.push(Problem {
+                            source_path: d.source_path.clone(),
+                            reason: "duplicate_file",
+                            detail: format!("the same bytes as {first}, which was read"),
+                            n_bytes: Some(d.n_bytes),
+                            outcome: "rejected",
+                        });
+                        continue;
+                    }
+                    self.first_path
+                        .insert(d.doc_id.clone(), d.source_path.clone());
                     for w in &d.warnings {
                         *summary.warnings.entry(w.reason.to_string()).or_default() += 1;
                         self.problems.push(Problem {

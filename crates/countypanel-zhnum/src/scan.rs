@@ -418,7 +418,10 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
             .copied()
             .and_then(ascii_digit)
             .is_some();
-        if matches!(sep, Some(':' | '：' | '/')) && next_digit {
+        // A rate per 100,000 (12.5/10万) is a quantity, not a date.
+        let per_100k = crate::unit::measure_unit(&chars[numeral.end..])
+            .is_some_and(|(_, u)| u == Unit::Per100k);
+        if matches!(sep, Some(':' | '：' | '/')) && next_digit && !per_100k {
             return Some(skip_token(chars, start));
         }
         if matches!(sep, Some('-')) && next_digit {
@@ -708,5 +711,12 @@ mod tests {
         assert!(scan("千里山镇").is_empty());
         assert!(scan("ICP备05002290号").is_empty());
         assert!(scan("2020年04月").iter().all(|q| q.value == 2020.0));
+    }
+
+    #[test]
+    fn a_rate_per_100k_is_not_a_date() {
+        let q = &scan("孕产妇死亡率为12.5/10万,")[0];
+        assert_eq!((q.value, q.unit), (12.5, Unit::Per100k));
+        assert!(scan("2022/4/1").iter().all(|q| q.unit != Unit::Per100k));
     }
 }

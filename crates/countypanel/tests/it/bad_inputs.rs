@@ -95,3 +95,46 @@ fn a_missing_raw_folder_is_named() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no/such/folder"));
 }
+
+#[test]
+fn the_same_file_twice_is_read_once_and_the_copy_named() {
+    let dir = project();
+    let sample = dir
+        .path()
+        .join("data/raw/sample/jiayu/2019_bureau_summary.txt");
+    let copy = dir
+        .path()
+        .join("data/raw/sample/jiayu/2019_bureau_summary (1).txt");
+    std::fs::copy(&sample, &copy).unwrap();
+    let out = countypanel(dir.path(), &["run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rejects = read_table(
+        &dir.path().join("data/qa/ingest_rejects.parquet"),
+        &INGEST_REJECTS,
+    )
+    .unwrap();
+    let reasons = strings(&rejects, "reason").unwrap();
+    let paths = strings(&rejects, "source_path").unwrap();
+    let details = strings(&rejects, "detail").unwrap();
+    let i = reasons
+        .iter()
+        .position(|r| r.as_deref() == Some("duplicate_file"))
+        .expect("a duplicate_file row");
+    // Files are read in name order; the second of the two is the duplicate and its detail
+    // names the first.
+    let (path, detail) = (paths[i].as_deref().unwrap(), details[i].as_deref().unwrap());
+    assert!(path.ends_with("2019_bureau_summary.txt"), "{path}");
+    assert!(detail.contains("2019_bureau_summary (1).txt"), "{detail}");
+    let docs = read_table(
+        &dir.path().join("data/staged/documents.parquet"),
+        &DOCUMENTS,
+    )
+    .unwrap();
+    let read: Vec<String> = strings(&docs, "source_path")
+        .unwrap()
+        .into_iter()
+        .flatten()
+        .filter(|p| p.contains("2019_bureau_summary"))
+        .collect();
+    assert_eq!(read.len(), 1, "{read:?}");
+}

@@ -1,0 +1,147 @@
+//! The extractor on report genres, with the national catalog: sentences written for these tests
+//! in the ways statistical bulletins, health-bureau summaries and plans, news items, yearbook
+//! entries and government work reports state their numbers.
+
+use std::path::Path;
+
+use countypanel_core::catalog::Catalog;
+
+use crate::{DocContext, Extractor, Fact, Kind};
+
+fn extract(text: &str, title: &str, published: (i32, u32, u32)) -> Vec<Fact> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
+    let catalog = Catalog::load(&path).expect("catalog loads");
+    Extractor::with_regions(&catalog, ["平安县", "海东市", "青海省"].into_iter()).extract(
+        text,
+        &DocContext {
+            published: Some(published),
+            issuer_region: Some("平安县".into()),
+            title: Some(title.into()),
+        },
+    )
+}
+
+fn id_of(facts: &[Fact], value: f64) -> Option<&str> {
+    facts
+        .iter()
+        .find(|f| (f.value - value).abs() < 1e-9)
+        .unwrap_or_else(|| panic!("no fact with value {value}: {facts:#?}"))
+        .indicator_id
+        .as_deref()
+}
+
+fn fact(facts: &[Fact], value: f64) -> &Fact {
+    facts
+        .iter()
+        .find(|f| (f.value - value).abs() < 1e-9)
+        .unwrap_or_else(|| panic!("no fact with value {value}: {facts:#?}"))
+}
+
+#[test]
+fn a_bulletin_health_paragraph_fills_resource_indicators() {
+    let text = "十、卫生和社会保障\n\
+        年末全县共有医疗卫生机构212个,其中医院6个,乡镇卫生院11个,村卫生室160个。\
+        卫生技术人员1830人,比上年增加66人,其中执业(助理)医师702人,注册护士745人。\
+        医疗卫生机构床位1520张,其中医院床位1105张。每千人口床位数5.31张。\
+        孕产妇死亡率为12.5/10万,婴儿死亡率3.2‰。";
+    let f = extract(text, "平安县2022年国民经济和社会发展统计公报", (2023, 4, 2));
+    assert_eq!(id_of(&f, 212.0), Some("medical_institutions"));
+    assert_eq!(id_of(&f, 6.0), Some("hospitals"));
+    assert_eq!(id_of(&f, 11.0), Some("township_health_centers"));
+    assert_eq!(id_of(&f, 160.0), Some("village_clinics"));
+    assert_eq!(id_of(&f, 1830.0), Some("health_technicians"));
+    assert_eq!(id_of(&f, 702.0), Some("licensed_doctors_incl_assistant"));
+    assert_eq!(id_of(&f, 745.0), Some("registered_nurses"));
+    assert_eq!(id_of(&f, 1520.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 1105.0), Some("hospital_beds_hospitals"));
+    assert_eq!(id_of(&f, 5.31), Some("beds_per_1000"));
+    assert_eq!(id_of(&f, 12.5), Some("maternal_mortality_rate"));
+    assert_eq!(fact(&f, 12.5).unit, "per_100k");
+    assert_eq!(id_of(&f, 3.2), Some("infant_mortality_rate"));
+    assert_eq!(fact(&f, 3.2).unit, "per_mille");
+    // A change over the year is kept as a fact, flagged, and names no indicator.
+    let change = fact(&f, 66.0);
+    assert!(change.change && change.indicator_id.is_none());
+    assert!(f.iter().all(|x| x.health));
+}
+
+#[test]
+fn a_bulletin_other_sections_give_no_health_cells() {
+    let text = "九、教育\n\
+        年末全县共有学校86所,专任教师3120人。招录特岗教师209名。\n\
+        十一、民政\n\
+        新增养老床位300张,养老机构12个。\n\
+        十二、固定资产投资\n\
+        全年固定资产投资增长8.1%,工业项目总投资112.94亿元,签约项目4个。";
+    let f = extract(text, "平安县2022年国民经济和社会发展统计公报", (2023, 4, 2));
+    for v in [209.0, 300.0, 12.0, 112.94e8, 4.0] {
+        assert_eq!(id_of(&f, v), None, "{v}");
+    }
+    assert!(!fact(&f, 209.0).health);
+}
+
+#[test]
+fn a_work_report_lists_investments_of_every_domain() {
+    let text = "一、回顾过去一年\n\
+        全年地区生产总值增长6.2%,一般公共预算收入完成8.3亿元。\n\
+        实施重点项目42个,完成投资35.6亿元。\n\
+        产业园区标准化厂房项目总投资3.5亿元,新增规上工业企业7家。\n\
+        新改建农村公路120公里,粮食总产量达到12.6万吨。\n\
+        新建县医院门诊综合楼,总投资1.2亿元。招聘医务人员56名。\n\
+        新建幼儿园3所,招录特岗教师45名。";
+    let f = extract(text, "平安县2023年政府工作报告", (2023, 1, 20));
+    assert_eq!(id_of(&f, 35.6e8), None);
+    assert_eq!(id_of(&f, 1.2e8), Some("health_investment"));
+    assert_eq!(id_of(&f, 3.5e8), None);
+    assert_eq!(id_of(&f, 56.0), Some("staff_recruited"));
+}
+
+#[test]
+fn a_bureau_summary_and_its_plan() {
+    let text = "2021年工作总结\n\
+        全县家庭医生签约服务覆盖率达到48.6%,重点人群签约率80.2%。\
+        管理高血压患者8312人,规范管理率71.5%;严重精神障碍患者612人,管理率93%。\n\
+        2022年工作计划\n\
+        力争居民电子健康档案建档率达到92%以上。";
+    let f = extract(
+        text,
+        "平安县卫生健康局2021年工作总结和2022年工作计划",
+        (2021, 12, 20),
+    );
+    assert_eq!(id_of(&f, 48.6), Some("family_doctor_signing_rate"));
+    assert_eq!(id_of(&f, 80.2), Some("key_population_signing_rate"));
+    assert_eq!(id_of(&f, 71.5), Some("hypertension_standard_mgmt_rate"));
+    assert_eq!(id_of(&f, 93.0), Some("smi_mgmt_rate"));
+    let plan = fact(&f, 92.0);
+    assert_eq!(plan.indicator_id.as_deref(), Some("health_record_rate"));
+    assert_eq!((plan.kind, plan.year), (Kind::Target, Some(2022)));
+}
+
+#[test]
+fn a_news_item_dates_its_figures_by_its_publication() {
+    let text = "今年以来,平安县新建标准化村卫生室35个,全县参合率达99.2%,人均预期寿命达到77.6岁。";
+    let f = extract(text, "平安县卫生健康事业稳步发展", (2020, 11, 3));
+    let rate = fact(&f, 99.2);
+    assert_eq!(
+        rate.indicator_id.as_deref(),
+        Some("ncms_participation_rate")
+    );
+    assert_eq!(rate.year, Some(2020));
+    assert_eq!(id_of(&f, 77.6), Some("life_expectancy"));
+    assert_eq!(fact(&f, 77.6).unit, "year");
+    // 新建 makes a count a change over the year, not the stock of village clinics.
+    assert_eq!(id_of(&f, 35.0), None);
+}
+
+#[test]
+fn a_yearbook_entry_with_a_parenthesis_after_its_label() {
+    let text = "卫生 全县有卫生院(含社区卫生服务中心)14个,妇幼保健院(所、站)1个,疾病预防控制中心1个,卫生监督所1所,诊所(卫生所、医务室)52个。";
+    let f = extract(text, "平安年鉴", (2019, 10, 1));
+    assert_eq!(id_of(&f, 14.0), Some("township_health_centers"));
+    assert_eq!(id_of(&f, 52.0), Some("clinics"));
+    let mch = f
+        .iter()
+        .find(|x| x.evidence.starts_with("妇幼"))
+        .expect("the maternal and child health count");
+    assert_eq!(mch.indicator_id.as_deref(), Some("mch_institutions"));
+}
