@@ -186,10 +186,20 @@ fn name_quantity<'h>(
         let between: String = sc[h.end.min(q.num_start)..q.num_start].iter().collect();
         counted && between.contains(PART)
     };
+    // 执业医师、助理执业医师26067人: one count after a list of measures is their sum, which none
+    // of them names.
+    let listed = |h: &Hit| {
+        counted
+            && h.start >= 1
+            && sc[h.start - 1] == '、'
+            && s.hits
+                .iter()
+                .any(|o| o.end == h.start - 1 && matches!(o.target, Target::Indicator { .. }))
+    };
     let (after, before) = if flow {
         (None, None)
     } else {
-        (after, before.filter(|h| !part_of(h)))
+        (after, before.filter(|h| !part_of(h) && !listed(h)))
     };
     let (hit, rule) = match (after, before) {
         (Some(a), _) => (Some(a), "phrase_after"),
@@ -209,7 +219,8 @@ fn name_quantity<'h>(
                 naming.indicator_id = Some(m.indicator_id(*index));
             }
             Target::Generic { phrase } => {
-                if let Some((ind, subj)) = m.resolve_generic(phrase, sc, clause, h.start, s.prev) {
+                let from = clause.min(h.start);
+                if let Some((ind, subj)) = m.resolve_generic(phrase, sc, from, h.start, s.prev) {
                     naming.indicator_id = Some(m.indicator_id(ind));
                     naming.subject = Some(subj);
                     naming.rule = "generic_subject";
@@ -257,8 +268,11 @@ fn candidate_phrases<'h>(
     });
     let before = hits
         .iter()
+        // A phrase holding a separator (医院、卫生院) may start before the clause it ends in.
         .filter(|h| {
-            h.end <= q.num_start && h.start >= clause && !matches!(h.target, Target::Region(_))
+            h.end <= q.num_start
+                && (h.start >= clause || h.end > clause)
+                && !matches!(h.target, Target::Region(_))
         })
         .filter(|h| m.unit_fits(&h.target, q.unit))
         // 卫生院(含社区卫生服务中心)14个 counts 卫生院: a phrase inside a parenthesis closed before
@@ -276,11 +290,13 @@ fn candidate_phrases<'h>(
 
 /// Whether the hit lies inside a parenthesis that opens after `clause` and closes before `at`.
 fn inside_closed_parenthesis(sc: &[char], clause: usize, h: &Hit, at: usize) -> bool {
-    let depth = sc[clause..h.start].iter().fold(0i32, |d, &c| match c {
-        '(' | '（' => d + 1,
-        ')' | '）' => d - 1,
-        _ => d,
-    });
+    let depth = sc[clause.min(h.start)..h.start]
+        .iter()
+        .fold(0i32, |d, &c| match c {
+            '(' | '（' => d + 1,
+            ')' | '）' => d - 1,
+            _ => d,
+        });
     depth > 0
         && sc[h.end.min(at)..at]
             .iter()

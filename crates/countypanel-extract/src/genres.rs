@@ -145,3 +145,26 @@ fn a_yearbook_entry_with_a_parenthesis_after_its_label() {
         .expect("the maternal and child health count");
     assert_eq!(mch.indicator_id.as_deref(), Some("mch_institutions"));
 }
+
+#[test]
+fn years_that_name_documents_or_open_periods_date_nothing() {
+    let text = "按照2017年《国家基本公共卫生服务规范》要求,全县15家乡镇卫生院全面实施项目。\n\
+        自2007年起,该县把卫生院建设列入整体规划中,一是投资1300余万元新建卫生院。";
+    let f = extract(text, "平安县卫生服务网络日趋完善", (2009, 6, 17));
+    assert_eq!(fact(&f, 15.0).year, Some(2009));
+    let invest = fact(&f, 1300e4);
+    assert_eq!((invest.year, invest.kind), (Some(2009), Kind::Actual));
+    assert_eq!(invest.indicator_id.as_deref(), Some("health_investment"));
+}
+
+#[test]
+fn a_count_after_a_list_of_measures_names_none_of_them() {
+    let text = "年末共有卫生机构4985个,其中医院、卫生院316个。卫生技术人员66930人,其中执业医师、助理执业医师26067人。";
+    let f = extract(text, "平安县2023年国民经济和社会发展统计公报", (2024, 4, 2));
+    assert_eq!(
+        id_of(&f, 316.0),
+        Some("hospitals"),
+        "医院、卫生院 is one series: {f:#?}"
+    );
+    assert_eq!(id_of(&f, 26067.0), None);
+}

@@ -1,6 +1,6 @@
 //! Actual or target: whether a number states what was achieved or what is aimed for.
 
-use crate::lexicon::{CLAUSE_TARGET_WORDS, PROGRAMME_NAMES, TARGET_WORDS};
+use crate::lexicon::{CLAUSE_TARGET_WORDS, DOCUMENT_VERBS, PROGRAMME_NAMES, TARGET_WORDS};
 
 /// Whether a fact states what was achieved or what is aimed for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
 }
 
 /// Whether `text` holds one of `words`, programme names (计划生育, 免疫规划) not counting.
+/// A target word that names a document rather than an aim (列入…规划, 按照…计划, 制定…目标) does
+/// not count.
 pub(crate) fn has_target_word(text: &str, words: &[&str]) -> bool {
     let mut text = text.to_string();
     for name in PROGRAMME_NAMES {
@@ -47,7 +49,19 @@ pub(crate) fn has_target_word(text: &str, words: &[&str]) -> bool {
             text = text.replace(name, "");
         }
     }
-    words.iter().any(|w| text.contains(w))
+    words.iter().any(|w| {
+        text.match_indices(w).any(|(pos, _)| {
+            let before: String = text[..pos]
+                .chars()
+                .rev()
+                .take(12)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            !DOCUMENT_VERBS.iter().any(|v| before.contains(v))
+        })
+    })
 }
 
 /// 到2025年 / 至2025年 before the number: a deadline, so a target.
@@ -86,6 +100,14 @@ mod tests {
             Kind::Actual
         );
         assert_eq!(kind_of("", "", true), Kind::Target);
+        assert_eq!(
+            kind_of(
+                "该县把卫生院建设列入新农村建设整体规划中,一是投资",
+                "一是投资",
+                false
+            ),
+            Kind::Actual
+        );
     }
 
     #[test]

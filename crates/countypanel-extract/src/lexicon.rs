@@ -13,6 +13,11 @@ pub(crate) const TARGET_WORDS: &[&str] = &[
 pub(crate) const CLAUSE_TARGET_WORDS: &[&str] =
     &["需", "要达到", "将达到", "达到或超过", "拟", "要求"];
 
+/// Verbs that make a following 规划/计划/目标 a document named, not an aim set: 列入…规划,
+/// 按照…计划, 制定…目标.
+pub(crate) const DOCUMENT_VERBS: &[&str] =
+    &["列入", "纳入", "按照", "根据", "依据", "制定", "编制"];
+
 /// Names of programmes that hold a target word without setting a target: 计划生育 (family
 /// planning), 免疫规划 and 计划免疫 (the immunisation programme).
 pub(crate) const PROGRAMME_NAMES: &[&str] = &["计划生育", "免疫规划", "计划免疫"];

@@ -286,10 +286,18 @@ fn sentence_years(
     published: Option<i32>,
 ) -> Vec<YearMention> {
     let mut years = time::year_mentions(quantities);
+    // A year inside a title in 《》 (按照2017年《…规范》执行) names a document, not a time.
+    let in_title = |m: &YearMention| {
+        let open = sc[..m.start].iter().rposition(|&c| c == '《');
+        let close = sc[..m.start].iter().rposition(|&c| c == '》');
+        matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
+            || sc.get(m.end) == Some(&'《')
+    };
     years.retain(|m| {
         !lexicon::PERIOD_START
             .iter()
             .any(|w| lexicon::after_word(sc, m.end, w).is_some())
+            && !in_title(m)
     });
     if let Some(py) = published {
         for (word, delta) in RELATIVE_YEARS {

@@ -97,6 +97,15 @@ impl PhraseMatcher {
 
     /// Every phrase in `text`, in character offsets, in text order.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        // 其中 opens a list of parts; its 中 never starts a name (其中医院 is not 中医院). The
+        // mask keeps every offset: 中 and U+3000 are both three bytes and one character.
+        let masked;
+        let text = if text.contains("其中") {
+            masked = text.replace("其中", "其\u{3000}");
+            masked.as_str()
+        } else {
+            text
+        };
         // Matches come in text order without overlapping, so byte offsets become character
         // offsets by counting forward from the previous one.
         let (mut byte, mut chars) = (0, 0);

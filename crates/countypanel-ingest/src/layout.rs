@@ -18,7 +18,7 @@ fn is_page_number(line: &str) -> bool {
 /// Characters that end a line on purpose: sentence and clause ends, closing brackets and quotes.
 fn ends_on_purpose(line: &str) -> bool {
     line.trim_end().ends_with([
-        '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '」', '】', '）', ')',
+        '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '」', '】',
     ])
 }
 
@@ -115,7 +115,10 @@ pub fn undo(text: &str) -> String {
         // starts with a digit.
         let digits_meet = trimmed.ends_with(|c: char| c.is_ascii_digit())
             && next.is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-        joining = trimmed.chars().count() * 5 >= full * 4
+        // Only Chinese prose wraps: a line of Latin text (an address, a source line) stands alone.
+        let chinese = trimmed.chars().filter(|&c| is_cjk(c)).count() * 2 >= trimmed.chars().count();
+        joining = chinese
+            && trimmed.chars().count() * 5 >= full * 4
             && !ends_on_purpose(trimmed)
             && !digits_meet
             && next.is_some_and(|n| !opens_item(n));
@@ -128,7 +131,9 @@ mod tests {
     use super::*;
 
     fn page() -> String {
-        let mut t = String::from("周 口 市 统 计 局\n");
+        let mut t = String::from(
+            "source: http://www.example.gov.cn/2024/04/29/bulletin.html\n周 口 市 统 计 局\n",
+        );
         for _ in 0..4 {
             t.push_str("全年全市粮食播种面积 2066.70 万亩，总产量 902.61 万吨，减产 3.2%。其\n");
             t.push_str(
@@ -155,7 +160,12 @@ mod tests {
             out.contains("比上年增长4.1%，执业医师3.00万人。\n二、农业"),
             "{out}"
         );
-        assert!(out.starts_with("周口市统计局\n"), "{out}");
+        assert!(
+            out.starts_with(
+                "source: http://www.example.gov.cn/2024/04/29/bulletin.html\n周口市统计局\n"
+            ),
+            "{out}"
+        );
         assert!(!out.contains("- 4 -"));
     }
 

@@ -273,11 +273,30 @@ impl Reader<'_> {
         paths
             .par_iter()
             .map(|p| {
-                let o = self.read_one(p);
+                let o = self.read_guarded(p);
                 progress(&o);
                 o
             })
             .collect()
+    }
+
+    /// Reads one file; a fault of the reader on it (a panic) rejects the file as
+    /// `internal_error`, naming the fault, and the batch goes on.
+    fn read_guarded(&self, path: &Path) -> Outcome {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.read_one(path)))
+            .unwrap_or_else(|fault| {
+                let what = fault
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| fault.downcast_ref::<&str>().copied())
+                    .unwrap_or("unknown fault");
+                Outcome::Rejected(Reject {
+                    source_path: path.to_string_lossy().into_owned(),
+                    reason: "internal_error",
+                    detail: format!("countypanel failed on this file ({what}); please report it"),
+                    n_bytes: std::fs::metadata(path).ok().map(|m| m.len()),
+                })
+            })
     }
 
     /// Reads one file.

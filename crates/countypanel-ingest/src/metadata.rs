@@ -301,7 +301,7 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         }
         if published.is_none()
             && i < 15
-            && let Some(d) = date_at_start(&compact)
+            && let Some(d) = date_at_start(line).or_else(|| date_at_start(&compact))
         {
             published = Some((3, d));
             date_line.get_or_insert(i);

@@ -284,6 +284,10 @@ fn autonomous_aliases(name: &str) -> Vec<String> {
     out
 }
 
+/// Official names of some districts that reports use as common nouns: the urban area, the
+/// suburbs, a mining area. A text naming them speaks of no region.
+const COMMON_NOUNS: &[&str] = &["市区", "城区", "郊区", "矿区"];
+
 const TOWN_SUFFIXES: &[&str] = &["街道办事处", "街道", "镇", "乡", "苏木"];
 
 /// The gazetteer.
@@ -354,20 +358,27 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    /// Every official name of a county-level or higher region, any year (for text scanning).
+    /// Every official name of a county-level or higher region, any year (for text scanning),
+    /// but names that running text uses as common nouns (市区, 城区, 郊区, 矿区).
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.by_name.keys().map(String::as_str)
+        self.by_name
+            .keys()
+            .map(String::as_str)
+            .filter(|n| !COMMON_NOUNS.contains(n))
     }
 
     /// Every official name with the most specific level a region of that name has had (a name
     /// shared by a prefecture and a county is a county name) and whether a region of that name
     /// exists today.
     pub fn names_with_levels(&self) -> impl Iterator<Item = (&str, Level, bool)> {
-        self.by_name.iter().map(|(name, idx)| {
-            let level = idx.iter().map(|&i| self.entries[i].level).max();
-            let current = idx.iter().any(|&i| self.entries[i].end.is_none());
-            (name.as_str(), level.unwrap_or(Level::County), current)
-        })
+        self.by_name
+            .iter()
+            .filter(|(name, _)| !COMMON_NOUNS.contains(&name.as_str()))
+            .map(|(name, idx)| {
+                let level = idx.iter().map(|&i| self.entries[i].level).max();
+                let current = idx.iter().any(|&i| self.entries[i].end.is_none());
+                (name.as_str(), level.unwrap_or(Level::County), current)
+            })
     }
 
     /// Every town name of the 2023 list.
