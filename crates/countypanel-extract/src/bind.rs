@@ -7,7 +7,7 @@ use countypanel_zhnum::{Quantity, Unit};
 use crate::change::is_change;
 use crate::health::{HealthContext, needs_context};
 use crate::kind::{Kind, kind_of};
-use crate::lexicon::{FLOW, PART, WHOLE_AREA};
+use crate::lexicon::{ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, WHOLE_AREA};
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
 use crate::segment::{clause_start, separates_clauses};
@@ -181,25 +181,42 @@ fn name_quantity<'h>(
     // (其中医院73个 counts hospitals).
     let clause_before: String = sc[clause..q.num_start].iter().collect();
     let counted = q.unit != Unit::Percent && q.unit != Unit::Yuan;
-    let flow = counted && FLOW.iter().any(|w| clause_before.contains(w));
+    // 下派28名医师, 安排1名护士: people or things sent or assigned are not the stock; neither are
+    // the partners a count names after 与 when the sentence signs an agreement with them.
+    let sentence_after: String = sc[q.end..].iter().collect();
+    let sentence_before: String = sc[..q.num_start].iter().collect();
+    let partners =
+        sentence_before.contains('与') && AGREEMENTS.iter().any(|w| sentence_after.contains(w));
+    let flow = counted
+        && (FLOW.iter().any(|w| clause_before.contains(w))
+            || ACTIONS.iter().any(|w| clause_before.contains(w))
+            || partners
+            // 一家医院, 一名医生: the numeral one with a noun speaks of any one, not a total.
+            || (q.chinese && q.value == 1.0));
     let part_of = |h: &Hit| {
         let between: String = sc[h.end.min(q.num_start)..q.num_start].iter().collect();
         counted && between.contains(PART)
     };
     // 执业医师、助理执业医师26067人: one count after a list of measures is their sum, which none
     // of them names.
+    let is_measure = |o: &Hit| matches!(o.target, Target::Indicator { .. });
     let listed = |h: &Hit| {
         counted
             && h.start >= 1
             && sc[h.start - 1] == '、'
-            && s.hits
-                .iter()
-                .any(|o| o.end == h.start - 1 && matches!(o.target, Target::Indicator { .. }))
+            && s.hits.iter().any(|o| o.end == h.start - 1 && is_measure(o))
+    };
+    // 4家镇卫生院、社区卫生服务中心: a count before a list of nouns counts them together.
+    let lists_on = |h: &Hit| {
+        sc.get(h.end) == Some(&'、') && s.hits.iter().any(|o| o.start == h.end + 1 && is_measure(o))
     };
     let (after, before) = if flow {
         (None, None)
     } else {
-        (after, before.filter(|h| !part_of(h) && !listed(h)))
+        (
+            after.filter(|h| !lists_on(h)),
+            before.filter(|h| !part_of(h) && !listed(h)),
+        )
     };
     let (hit, rule) = match (after, before) {
         (Some(a), _) => (Some(a), "phrase_after"),
@@ -236,7 +253,12 @@ fn name_quantity<'h>(
     // 5所乡镇卫生院建成了规范化的中医馆: the institutions that did something are a part of the
     // total the catalog phrase names; the fact is named by the whole description instead.
     // 全县148家村卫生室完成改造 still counts them all.
-    let whole = WHOLE_AREA.iter().any(|w| clause_before.contains(w));
+    let whole = WHOLE_AREA.iter().any(|w| clause_before.contains(w))
+        && after.is_some_and(|a| {
+            ALL_OF_THEM
+                .iter()
+                .any(|w| crate::lexicon::after_word(sc, a.end, w).is_some())
+        });
     if naming.rule == "phrase_after"
         && !whole
         && let Some(a) = after
@@ -258,10 +280,12 @@ fn candidate_phrases<'h>(
     clause: usize,
 ) -> (Option<&'h Hit>, Option<&'h Hit>) {
     let (sc, hits) = (s.chars, s.hits);
+    // The noun right after the number and its measure word: 91家村卫生室, 3家的医院. A word
+    // between them narrows the noun (28名骨干医师 are not all the doctors).
     let after = hits.iter().find(|h| {
         h.start >= q.end
-            && h.start <= q.end + 2
-            && !sc[q.end..h.start].iter().any(|&c| separates_clauses(c))
+            && sc[q.end..h.start].iter().all(|&c| c == '的')
+            && h.start <= q.end + 1
             && matches!(h.target, Target::Indicator { .. })
             && m.unit_fits(&h.target, q.unit)
             && q.unit != Unit::Percent

@@ -168,3 +168,23 @@ fn a_count_after_a_list_of_measures_names_none_of_them() {
     );
     assert_eq!(id_of(&f, 26067.0), None);
 }
+
+#[test]
+fn counts_of_people_sent_partners_and_part_of_the_whole_are_not_stocks() {
+    let text = "下派28名骨干医师到社区坐诊。\n\
+        已与1家二级医疗机构、4家社区卫生服务中心分别签订合作协议。\n\
+        在乡镇福利院中分别安排1名护士提供服务。\n\
+        全县20家医院设置老年病科。\n\
+        全县91个村卫生室全部实现标准化建设。\n\
+        在一家医院内完成结算。";
+    let f = extract(text, "平安县卫生健康工作总结", (2019, 12, 20));
+    for v in [28.0, 4.0, 20.0] {
+        assert_eq!(id_of(&f, v), None, "{v}");
+    }
+    assert!(
+        f.iter()
+            .filter(|x| x.value == 1.0)
+            .all(|x| x.indicator_id.is_none())
+    );
+    assert_eq!(id_of(&f, 91.0), Some("village_clinics"));
+}

@@ -43,6 +43,18 @@ pub(crate) const PERIOD_START: &[&str] = &["以来", "开始", "起", "至今", 
 /// The word that introduces the parts of a total just stated.
 pub(crate) const PART: &str = "其中";
 
+/// Verbs that make a count the people or things sent, assigned or trained, not the stock:
+/// 下派28名医师, 安排1名护士, 培训乡村医生300人.
+pub(crate) const ACTIONS: &[&str] = &[
+    "安排", "下派", "选派", "派驻", "派出", "抽调", "培训", "进修", "帮扶", "对口",
+];
+
+/// Words of a sentence that signs an agreement: the counts after 与 in it are partners.
+pub(crate) const AGREEMENTS: &[&str] = &["签订", "签署", "合作协议", "结对", "协议"];
+
+/// Adverbs after a counted noun that say all of them did something (全县91个村卫生室全部…).
+pub(crate) const ALL_OF_THEM: &[&str] = &["全部", "均", "都"];
+
 /// Words that make a clause speak of a whole area (全县148家村卫生室完成改造 counts them all).
 pub(crate) const WHOLE_AREA: &[&str] = &["全县", "全市", "全区", "全旗", "全镇"];
 
@@ -81,6 +93,12 @@ pub(crate) const SERVICE_VERBS: &[&str] = &[
 /// N所乡镇卫生院设有中医门诊, N个中心被选定为试点, N家机构达到标准.
 pub(crate) const QUALIFYING_PREDICATES: &[&str] = &[
     "设有",
+    "设置",
+    "设立",
+    "开展",
+    "签订",
+    "加入",
+    "参加",
     "建成",
     "建立了",
     "被",

@@ -68,11 +68,14 @@ fn generic_rate_qualified_by_another_measure_stays_uncatalogued() {
 
 #[test]
 fn number_before_noun_counts_institutions() {
-    let f = extract("全县148家村卫生室完成标准化改造。", None);
+    let f = extract("全县148家村卫生室全部完成标准化改造。", None);
     let c = find(&f, 148.0);
     assert_eq!(c.indicator_id.as_deref(), Some("village_clinics"));
     assert_eq!(c.unit, "institution");
     assert_eq!(c.rule, "phrase_after");
+    // Without 全部/均, the clinics that did something may be some of them only.
+    let f = extract("全县148家村卫生室完成标准化改造。", None);
+    assert_eq!(find(&f, 148.0).rule, "qualified_count");
 }
 
 #[test]

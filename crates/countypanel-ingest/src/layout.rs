@@ -116,7 +116,7 @@ pub fn undo(text: &str) -> String {
         let digits_meet = trimmed.ends_with(|c: char| c.is_ascii_digit())
             && next.is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         // Only Chinese prose wraps: a line of Latin text (an address, a source line) stands alone.
-        let chinese = trimmed.chars().filter(|&c| is_cjk(c)).count() * 2 >= trimmed.chars().count();
+        let chinese = trimmed.chars().filter(|&c| is_cjk(c)).count() * 4 >= trimmed.chars().count();
         joining = chinese
             && trimmed.chars().count() * 5 >= full * 4
             && !ends_on_purpose(trimmed)
