@@ -31,6 +31,7 @@ STAGES = {
         "qa/quarantine.parquet",
         "qa/conflicts.parquet",
         "qa/uncatalogued_facts.parquet",
+        "qa/catalog_todo.parquet",
     ],
     "aggregate": [
         "summary/panel_long.parquet",
@@ -54,7 +55,8 @@ def stage_args(stage, data):
     if stage == "clean":
         return ["clean", "--facts", d("staged/facts.parquet"), "--documents", d("staged/documents.parquet"),
                 "--observations", d("clean/observations.parquet"), "--quarantine", d("qa/quarantine.parquet"),
-                "--conflicts", d("qa/conflicts.parquet"), "--uncatalogued", d("qa/uncatalogued_facts.parquet")]
+                "--conflicts", d("qa/conflicts.parquet"), "--uncatalogued", d("qa/uncatalogued_facts.parquet"),
+                "--todo", d("qa/catalog_todo.parquet")]
     return ["aggregate", "--observations", d("clean/observations.parquet"), "--summary", d("summary")]
 
 

@@ -116,6 +116,7 @@ fn main() {
             quarantine: &dir.path().join("quarantine.parquet"),
             conflicts: &dir.path().join("conflicts.parquet"),
             uncatalogued: &dir.path().join("uncatalogued.parquet"),
+            todo: &dir.path().join("catalog_todo.parquet"),
         },
         &pipeline,
         &catalog,
@@ -208,6 +209,8 @@ impl FactCols {
                 ("char_start", Col::I64(vec![Some(0); n])),
                 ("char_end", Col::I64(vec![Some(1); n])),
                 ("rule", text("synthetic")),
+                ("health", Col::Bool(vec![Some(true); n])),
+                ("change", Col::Bool(vec![Some(false); n])),
             ],
         )
         .unwrap()

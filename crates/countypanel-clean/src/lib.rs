@@ -17,6 +17,7 @@
 
 mod rules;
 mod run;
+mod todo;
 
 pub use run::{CleanOutputs, CleanSummary, clean};
 

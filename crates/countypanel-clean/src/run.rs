@@ -5,7 +5,9 @@ use std::path::Path;
 
 use countypanel_core::catalog::Catalog;
 use countypanel_core::config::Pipeline;
-use countypanel_core::contract::{CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE};
+use countypanel_core::contract::{
+    CATALOG_TODO, CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE,
+};
 use countypanel_core::frame::{
     frame_floats as floats, frame_ints as ints, frame_strings as strings, frame_to_batch,
     read_columns, read_rows_where_null,
@@ -28,6 +30,8 @@ pub struct CleanOutputs<'a> {
     pub conflicts: &'a Path,
     /// Facts with no catalog indicator.
     pub uncatalogued: &'a Path,
+    /// The catalog's to-do list (what uncatalogued health facts measure).
+    pub todo: &'a Path,
 }
 
 /// Counts of one clean run.
@@ -457,6 +461,13 @@ pub fn clean(
         out.uncatalogued,
         &FACTS,
         &frame_to_batch(&uncatalogued, &FACTS)?,
+        meta,
+    )?;
+    let todo = crate::todo::catalog_todo(&uncatalogued)?;
+    write_table(
+        out.todo,
+        &CATALOG_TODO,
+        &frame_to_batch(&todo, &CATALOG_TODO)?,
         meta,
     )?;
 

@@ -561,6 +561,34 @@ pub const COVERAGE: Contract = Contract {
     ],
 };
 
+/// The catalog's to-do list: what uncatalogued health facts measure, most frequent first.
+pub const CATALOG_TODO: Contract = Contract {
+    name: "catalog_todo",
+    version: 1,
+    columns: &[
+        col(
+            "indicator_text",
+            Utf8,
+            true,
+            "what the facts measure, as the extractor names it (null when it could not)",
+        ),
+        col("unit", Label, false, "their unit"),
+        col(
+            "n_facts",
+            Int64,
+            false,
+            "uncatalogued health facts so named",
+        ),
+        col("n_documents", Int64, false, "documents stating them"),
+        col(
+            "example_evidence",
+            Utf8,
+            false,
+            "the evidence of one of them",
+        ),
+    ],
+};
+
 /// Every contract, for documentation and tests.
 pub const ALL: &[Contract] = &[
     DOCUMENTS,
@@ -569,6 +597,7 @@ pub const ALL: &[Contract] = &[
     OBSERVATIONS,
     QUARANTINE,
     CONFLICTS,
+    CATALOG_TODO,
     PANEL_LONG,
     COMPARISON,
     TARGETS,

@@ -76,6 +76,11 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the table contracts (columns, types, meaning) as markdown.
     Schema,
+    /// Print the pipeline's indicator catalog (ids, units, ranges, phrases) as markdown.
+    #[command(
+        after_help = "Examples:\n  countypanel catalog > docs/indicators.md\n  countypanel --pipeline my.toml catalog | grep beds"
+    )]
+    Catalog,
     /// Resolve a place name to its region code in a year.
     #[command(
         after_help = "Examples:\n  countypanel region 嘉鱼县\n  countypanel region 滦县 --year 2017\n  countypanel region 城关区 --context 兰州市 --json\n\nPrints one line per result: status, code, level, official name, method; the candidates when ambiguous."
@@ -158,6 +163,10 @@ pub struct CleanArgs {
     /// Where to write facts with no catalog indicator.
     #[arg(long, value_name = "FILE")]
     pub uncatalogued: Option<PathBuf>,
+    /// Where to write the catalog's to-do list: what uncatalogued health facts measure, most
+    /// frequent first (default: `catalog_todo.parquet` in the QA folder).
+    #[arg(long, value_name = "FILE")]
+    pub todo: Option<PathBuf>,
 }
 
 /// Aggregate arguments.

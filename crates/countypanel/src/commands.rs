@@ -58,6 +58,15 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::GenCorpus(a) => gen_corpus(cli, a),
         Command::Eval(a) => eval(cli, a),
         Command::Explain(a) => explain(cli, a),
+        Command::Catalog => {
+            let p = load_pipeline(cli)?;
+            let text = load_catalog(&p)?.markdown();
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+            Ok(Outcome::Ok)
+        }
         Command::Schema => {
             let text = countypanel_core::contract::markdown();
             match std::io::stdout().lock().write_all(text.as_bytes()) {
@@ -293,6 +302,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
         &p.paths.qa,
         "uncatalogued_facts.parquet",
     );
+    let todo = or(a.todo.as_ref(), &p.paths.qa, "catalog_todo.parquet");
     let started = Instant::now();
     let m = meta(
         cli,
@@ -311,6 +321,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
             quarantine: &quarantine,
             conflicts: &conflicts,
             uncatalogued: &uncatalogued,
+            todo: &todo,
         },
         &p,
         &catalog,

@@ -58,6 +58,7 @@ pub fn panel(
             quarantine: &at("quarantine.parquet"),
             conflicts: &at("conflicts.parquet"),
             uncatalogued: &at("uncatalogued.parquet"),
+            todo: &at("catalog_todo.parquet"),
         },
         p,
         catalog,

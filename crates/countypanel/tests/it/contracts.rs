@@ -125,3 +125,26 @@ fn the_committed_table_reference_matches_the_contracts() {
         "docs/tables.md is stale: regenerate it with `countypanel schema > docs/tables.md`"
     );
 }
+
+#[test]
+fn the_committed_indicator_reference_matches_the_catalog() {
+    let out = countypanel(&crate::root(), &["catalog"]);
+    assert!(out.status.success(), "{}", crate::stderr(&out));
+    let committed = std::fs::read_to_string(crate::root().join("docs/indicators.md")).unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text, committed,
+        "docs/indicators.md is stale: regenerate it with `countypanel catalog > docs/indicators.md`"
+    );
+    // Every indicator of the national list is in the catalog.
+    let national = crate::root().join("../shared/reference/indicators/national.csv");
+    if let Ok(list) = std::fs::read_to_string(&national) {
+        for line in list.lines().skip(1) {
+            let id = line.split(',').next().unwrap();
+            assert!(
+                text.contains(&format!("| `{id}` |")),
+                "{id} is not in the catalog"
+            );
+        }
+    }
+}
