@@ -188,3 +188,20 @@ fn counts_of_people_sent_partners_and_part_of_the_whole_are_not_stocks() {
     );
     assert_eq!(id_of(&f, 91.0), Some("village_clinics"));
 }
+
+#[test]
+fn rates_listed_before_one_value_take_the_first_rate_s_subject() {
+    let text = "传染病疫情报告率、及时率均为100%。组建43支家庭医生团队开展签约服务。";
+    let f = extract(text, "平安县卫生健康工作总结", (2019, 12, 20));
+    let ids: Vec<Option<&str>> = f
+        .iter()
+        .filter(|x| x.value == 100.0)
+        .map(|x| x.indicator_id.as_deref())
+        .collect();
+    assert!(ids.contains(&Some("infectious_report_rate")), "{ids:?}");
+    assert!(
+        ids.contains(&Some("infectious_report_timeliness")),
+        "{ids:?}"
+    );
+    assert_eq!(id_of(&f, 43.0), Some("family_doctor_teams"));
+}

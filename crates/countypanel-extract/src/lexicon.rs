@@ -95,7 +95,6 @@ pub(crate) const QUALIFYING_PREDICATES: &[&str] = &[
     "设有",
     "设置",
     "设立",
-    "开展",
     "签订",
     "加入",
     "参加",

@@ -37,17 +37,8 @@ pub(crate) fn split_shared_rates(
             {
                 break;
             }
-            let hit = matcher
-                .find(&seg)
-                .into_iter()
-                .filter(|h| matches!(h.target, Target::Indicator { .. }))
-                .filter(|h| matcher.unit_fits(&h.target, Unit::Percent))
-                .max_by_key(|h| h.end - h.start);
             let mut g = f.clone();
-            g.indicator_id = hit.and_then(|h| match h.target {
-                Target::Indicator { index } => Some(matcher.indicator_id(index)),
-                _ => None,
-            });
+            g.indicator_id = rate_indicator(matcher, &seg);
             g.indicator_text = Some(seg);
             g.char_start = offset + prev;
             g.evidence = sc[prev..end].iter().collect();
@@ -65,10 +56,34 @@ pub(crate) fn split_shared_rates(
             let n = extra.len();
             for g in &mut extra[first_new..n - 1] {
                 g.subject.get_or_insert_with(|| stem.clone());
+                if g.indicator_id.is_none() {
+                    let named = format!("{stem}{}", g.indicator_text.as_deref().unwrap_or(""));
+                    g.indicator_id = rate_indicator(matcher, &named);
+                }
+            }
+            if f.indicator_id.is_none() {
+                // The value's own rate (准确率) read with the stem: 疫情报告准确率.
+                let own = f.indicator_text.as_deref().unwrap_or("");
+                let own = own.rsplit('、').next().unwrap_or(own);
+                f.indicator_id = rate_indicator(matcher, &format!("{stem}{own}"));
             }
             f.subject.get_or_insert(stem);
         }
     }
     facts.extend(extra);
     facts.sort_by_key(|f| (f.char_end, f.char_start));
+}
+
+/// The catalog rate a short text names (the longest rate phrase in it), if any.
+fn rate_indicator(matcher: &PhraseMatcher, text: &str) -> Option<String> {
+    matcher
+        .find(text)
+        .into_iter()
+        .filter(|h| matches!(h.target, Target::Indicator { .. }))
+        .filter(|h| matcher.unit_fits(&h.target, Unit::Percent))
+        .max_by_key(|h| h.end - h.start)
+        .and_then(|h| match h.target {
+            Target::Indicator { index } => Some(matcher.indicator_id(index)),
+            _ => None,
+        })
 }

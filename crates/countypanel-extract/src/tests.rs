@@ -351,9 +351,18 @@ fn text_without_stops_takes_time_in_proportion_to_its_length() {
 
 #[test]
 fn service_counts_are_named_object_first() {
-    let f = extract("全县管理高血压25987人,成立7个专责工作组和3个专家组。", None);
+    let f = extract(
+        "全县救治贫困患者25987人,成立7个专责工作组和3个专家组。",
+        None,
+    );
     let c = find(&f, 25987.0);
-    assert_eq!(c.indicator_text.as_deref(), Some("高血压管理人数"));
+    assert_eq!(c.indicator_text.as_deref(), Some("贫困患者救治人数"));
+    // The catalog names the common ones: 管理高血压 counts hypertension patients managed.
+    let managed = extract("全县管理高血压25987人。", None);
+    assert_eq!(
+        find(&managed, 25987.0).indicator_id.as_deref(),
+        Some("hypertension_managed")
+    );
     // The noun after a count ends at a conjunction.
     let t = find(&f, 7.0);
     assert!(
