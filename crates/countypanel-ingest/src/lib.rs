@@ -434,7 +434,7 @@ impl Reader<'_> {
             .issuer
             .as_deref()
             .or(meta.town.as_deref())
-            .map(|name| self.gazetteer.resolve(name, published_year, &context))
+            .map(|name| self.gazetteer.resolve_in_year(name, published_year, &context))
             .filter(|r| r.status == Status::Resolved);
         let issuer_code = issuer_resolution.as_ref().and_then(|r| r.code.clone());
         let issuer_method = issuer_resolution
@@ -461,7 +461,7 @@ impl Reader<'_> {
                 let named = named_here.then(|| {
                     let name = fact.region_name.as_deref().unwrap_or_default();
                     self.gazetteer
-                        .resolve(name, fact.year.or(published_year), &context)
+                        .resolve_in_year(name, fact.year.or(published_year), &context)
                 });
                 // A county's report that names its province or prefecture in a sentence (全省第一,
                 // 按照安徽省要求) still speaks of the county: an enclosing region does not move
@@ -594,7 +594,7 @@ impl Reader<'_> {
             .into_iter()
             .map(|c| {
                 let ctx: Vec<&str> = c.parent.as_deref().into_iter().collect();
-                let r = self.gazetteer.resolve(
+                let r = self.gazetteer.resolve_in_year(
                     c.fact.region_name.as_deref().unwrap_or(""),
                     c.fact.year,
                     &ctx,

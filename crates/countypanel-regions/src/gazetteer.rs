@@ -59,6 +59,9 @@ pub enum Method {
     Qualified,
     /// A town or street inside the region (千里山镇 → its county): inferred, not stated.
     Town,
+    /// A name retired before the year asked for, taken to the one code that succeeded it
+    /// (南汇县 in 2003 → 南汇区).
+    Successor,
 }
 
 impl Method {
@@ -71,6 +74,7 @@ impl Method {
             Self::Context => "context",
             Self::Qualified => "qualified",
             Self::Town => "inferred_from_town",
+            Self::Successor => "successor",
         }
     }
 }
@@ -263,21 +267,56 @@ pub fn short_name(name: &str) -> Option<&str> {
     None
 }
 
-/// Tables and reports often drop the peoples from an autonomous county's name: 大通回族土族自治县
-/// is written 大通自治县. The aliases keep the first two or three characters of the place name.
+/// The minority nationalities that name autonomous regions, longest first (族 may follow).
+const NATIONALITIES: &[&str] = &[
+    "柯尔克孜", "乌孜别克", "维吾尔", "哈萨克", "塔吉克", "达斡尔", "鄂温克", "鄂伦春", "俄罗斯",
+    "塔塔尔", "土家", "哈尼", "傈僳", "拉祜", "东乡", "纳西", "景颇", "仫佬", "布朗", "撒拉",
+    "毛南", "仡佬", "锡伯", "阿昌", "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴",
+    "珞巴", "基诺", "布依", "朝鲜", "高山", "蒙古", "回", "藏", "苗", "彝", "壮", "满", "侗",
+    "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌", "怒", "京",
+];
+
+/// The nationality named at the start of `s` with its 族, if any: (its length in bytes).
+fn nationality_at(s: &str) -> Option<usize> {
+    NATIONALITIES.iter().find_map(|n| {
+        let rest = s.strip_prefix(n)?;
+        Some(n.len() + if rest.starts_with('族') { '族'.len_utf8() } else { 0 })
+    })
+}
+
+/// Tables and reports often drop the peoples from an autonomous county's name (大通回族土族自治县
+/// is written 大通自治县). Short forms: the place name with 自治县 or 县, and the
+/// name with only its first nationalities (巴里坤哈萨克自治县 → 巴里坤自治县, 巴里坤县;
+/// 镇沅彝族哈尼族拉祜族自治县 → 镇沅彝族哈尼族自治县, 镇沅彝族自治县).
 fn autonomous_aliases(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     for suffix in ["自治县", "自治旗", "自治州"] {
         let Some(stem) = name.strip_suffix(suffix) else {
             continue;
         };
-        if !stem.contains('族') {
-            continue;
+        // The place is what comes before a run of nationalities that ends the stem.
+        let place_end = stem.char_indices().skip(2).map(|(i, _)| i).find(|&i| {
+            let mut at = i;
+            while let Some(n) = nationality_at(&stem[at..]) {
+                at += n;
+            }
+            at > i && at == stem.len()
+        });
+        let Some(place_end) = place_end else { continue };
+        let place = &stem[..place_end];
+        let plain = if suffix == "自治旗" { "旗" } else { &suffix[suffix.len() - 3..] };
+        out.push(format!("{place}{suffix}"));
+        out.push(format!("{place}{plain}"));
+        // 阿克塞哈萨克族自治县 is also printed without its 族.
+        let bare = format!("{place}{}", stem[place_end..].replace('族', ""));
+        if bare != stem {
+            out.push(format!("{bare}{suffix}"));
         }
-        let chars: Vec<char> = stem.chars().collect();
-        for n in [2, 3] {
-            if chars.len() > n && chars[n - 1] != '族' {
-                out.push(format!("{}{suffix}", chars[..n].iter().collect::<String>()));
+        let mut at = place_end;
+        while let Some(n) = nationality_at(&stem[at..]) {
+            at += n;
+            if at < stem.len() {
+                out.push(format!("{}{suffix}", &stem[..at]));
             }
         }
     }
@@ -417,6 +456,32 @@ impl Gazetteer {
         Some(pick.candidate())
     }
 
+    /// Like [`Gazetteer::resolve`], but a name retired before `year` whose code has exactly one
+    /// successor valid in `year` resolves to that successor (method `successor`): a yearbook
+    /// that still prints 南汇县 in 2003 speaks of 南汇区.
+    #[must_use]
+    pub fn resolve_in_year(&self, name: &str, year: Option<i32>, context: &[&str]) -> Resolution {
+        let mut r = self.resolve(name, year, context);
+        if r.status != Status::Retired {
+            return r;
+        }
+        let Some(y) = year else { return r };
+        let live: Vec<Candidate> = r
+            .successors
+            .iter()
+            .filter_map(|c| self.by_code(c, Some(y)))
+            .filter(|c| c.start <= y && c.end.is_none_or(|e| y < e))
+            .collect();
+        if let [one] = live.as_slice() {
+            r.status = Status::Resolved;
+            r.code = Some(one.code.clone());
+            r.level = Some(one.level);
+            r.name = Some(one.name.clone());
+            r.method = Some(Method::Successor);
+        }
+        r
+    }
+
     /// Maps a code valid in `year` to the code(s) covering its territory in `base_year`, by
     /// following the successors of retired codes. The note says how: `same` (the code is still
     /// valid), `same_with_transfers` (still valid, but parts of its territory moved in between),
@@ -490,7 +555,14 @@ impl Gazetteer {
     /// document (its issuer, its title), used to choose between regions sharing a name.
     #[must_use]
     pub fn resolve(&self, name: &str, year: Option<i32>, context: &[&str]) -> Resolution {
-        let name = name.trim();
+        // Names broken by a line break or spaced out (彭水苗族\n土家族自治县, 周 口 市) are one name.
+        let compact: String;
+        let name = if name.chars().any(char::is_whitespace) {
+            compact = name.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.as_str()
+        } else {
+            name
+        };
         if name.is_empty() {
             return Resolution::unknown(name);
         }
@@ -701,6 +773,19 @@ fn context_score(c: &Candidate, context: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn autonomous_counties_have_their_short_forms() {
+        let a = autonomous_aliases("巴里坤哈萨克自治县");
+        assert!(a.contains(&"巴里坤自治县".to_string()) && a.contains(&"巴里坤县".to_string()));
+        let a = autonomous_aliases("镇沅彝族哈尼族拉祜族自治县");
+        assert!(a.contains(&"镇沅彝族哈尼族自治县".to_string()), "{a:?}");
+        let a = autonomous_aliases("和布克赛尔蒙古自治县");
+        assert!(a.contains(&"和布克赛尔县".to_string()), "{a:?}");
+        assert!(autonomous_aliases("平安县").is_empty());
+        let a = autonomous_aliases("阿克塞哈萨克族自治县");
+        assert!(a.contains(&"阿克塞哈萨克自治县".to_string()), "{a:?}");
+    }
 
     #[test]
     fn provinces_and_prefectures_enclose_their_counties() {
