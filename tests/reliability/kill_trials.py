@@ -32,6 +32,7 @@ STAGES = {
         "qa/conflicts.parquet",
         "qa/uncatalogued_facts.parquet",
         "qa/catalog_todo.parquet",
+        "qa/suspect.parquet",
     ],
     "aggregate": [
         "summary/panel_long.parquet",
@@ -56,7 +57,7 @@ def stage_args(stage, data):
         return ["clean", "--facts", d("staged/facts.parquet"), "--documents", d("staged/documents.parquet"),
                 "--observations", d("clean/observations.parquet"), "--quarantine", d("qa/quarantine.parquet"),
                 "--conflicts", d("qa/conflicts.parquet"), "--uncatalogued", d("qa/uncatalogued_facts.parquet"),
-                "--todo", d("qa/catalog_todo.parquet")]
+                "--todo", d("qa/catalog_todo.parquet"), "--suspect", d("qa/suspect.parquet")]
     return ["aggregate", "--observations", d("clean/observations.parquet"), "--summary", d("summary")]
 
 

@@ -194,6 +194,16 @@ pub(crate) fn write_report(
         "Values are actual values by region and year. `≥` marks a lower bound (以上), `≈` an approximate value; `·` means no report. Region levels compared: {}.\n",
         levels.join(", ")
     );
+    let suspect = panel_long
+        .column("suspect")
+        .ok()
+        .and_then(|c| c.bool().ok().map(|b| b.sum().unwrap_or(0)))
+        .unwrap_or(0);
+    let _ = writeln!(
+        md,
+        "{suspect} of {} cells are suspect: their value departs from their region's own series by more than the pipeline's `clean.suspect_factor` (`data/qa/suspect.parquet` lists them, `suspect` marks them in `panel_long`).\n",
+        panel_long.height()
+    );
     for id in &pipeline.aggregate.headline {
         let Some(ind) = catalog.get(id) else { continue };
         let series = series_of(panel_long, id, levels)?;

@@ -117,6 +117,7 @@ fn main() {
             conflicts: &dir.path().join("conflicts.parquet"),
             uncatalogued: &dir.path().join("uncatalogued.parquet"),
             todo: &dir.path().join("catalog_todo.parquet"),
+            suspect: &dir.path().join("suspect.parquet"),
         },
         &pipeline,
         &catalog,

@@ -15,8 +15,10 @@
 //! table. The accounting identity `facts = mentions in observations + quarantined +
 //! uncatalogued` is checked on every run.
 
+mod quarantine;
 mod rules;
 mod run;
+mod series;
 mod todo;
 
 pub use run::{CleanOutputs, CleanSummary, clean};

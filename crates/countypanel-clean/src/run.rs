@@ -6,11 +6,11 @@ use std::path::Path;
 use countypanel_core::catalog::Catalog;
 use countypanel_core::config::Pipeline;
 use countypanel_core::contract::{
-    CATALOG_TODO, CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE,
+    CATALOG_TODO, CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE, SUSPECT,
 };
 use countypanel_core::frame::{
-    frame_floats as floats, frame_ints as ints, frame_strings as strings, frame_to_batch,
-    read_columns, read_rows_where_null,
+    frame_ints as ints, frame_strings as strings, frame_to_batch, read_columns,
+    read_rows_where_null,
 };
 use countypanel_core::parquet_io::{WriteMeta, write_table};
 use countypanel_regions::Gazetteer;
@@ -32,6 +32,8 @@ pub struct CleanOutputs<'a> {
     pub uncatalogued: &'a Path,
     /// The catalog's to-do list (what uncatalogued health facts measure).
     pub todo: &'a Path,
+    /// Cells whose value departs from their region's series.
+    pub suspect: &'a Path,
 }
 
 /// Counts of one clean run.
@@ -51,6 +53,8 @@ pub struct CleanSummary {
     pub uncatalogued: usize,
     /// Observations whose sources disagree.
     pub conflicts: usize,
+    /// Observations whose value departs from their region's series.
+    pub suspect: usize,
     /// Checks of error severity that failed the run (exit 1).
     pub failed_checks: Vec<String>,
 }
@@ -291,7 +295,7 @@ pub fn clean(
         )
         .collect()
         .map_err(pl_err("quarantine"))?;
-    let quarantine = quarantine_frame(&held, &pipeline.clean.severity)?;
+    let quarantine = crate::quarantine::quarantine_frame(&held, &pipeline.clean.severity)?;
     for r in strings(&held, "rule_broken")?.into_iter().flatten() {
         *summary.quarantined.entry(r).or_default() += 1;
     }
@@ -305,6 +309,7 @@ pub fn clean(
             col("kind"),
         ]
     };
+    let (factor, min_years) = (cfg.suspect_factor, cfg.suspect_min_years);
     let valid = checked
         .lazy()
         .filter(col("rule_broken").is_null())
@@ -317,13 +322,16 @@ pub fn clean(
         .with_columns([when(col("qualifier").eq(lit("eq")))
             .then(lit(0i32))
             .otherwise(lit(1i32))
-            .alias("qual_rank")])
+            .alias("qual_rank")]);
+    // A value its own series makes implausible loses to one that fits, before the other rules.
+    let valid = crate::series::with_series_fit(valid, factor, min_years)
         .sort_by_exprs(
             [
                 col("region_code"),
                 col("year"),
                 col("indicator_id"),
                 col("kind"),
+                col("implausible"),
                 col("source_priority"),
                 col("qual_rank"),
                 col("published"),
@@ -334,12 +342,14 @@ pub fn clean(
             ],
             SortMultipleOptions::default()
                 .with_order_descending_multi([
-                    false, false, false, false, false, false, true, false, false,
+                    false, false, false, false, false, false, false, true, false, false,
                 ])
                 .with_nulls_last(true)
                 .with_maintain_order(true),
         )
         .collect()
+        .map_err(pl_err("policy order"))?
+        .with_row_index("policy_rank".into(), None)
         .map_err(pl_err("policy order"))?;
     let observations = valid
         .clone()
@@ -361,6 +371,8 @@ pub fn clean(
                 .count()
                 .cast(DataType::Int32)
                 .alias("n_mentions"),
+            col("series_median").first(),
+            col("n_years").first(),
             col("value").min().alias("value_min"),
             col("value").max().alias("value_max"),
             col("fact_id").first().alias("chosen_fact_id"),
@@ -374,7 +386,8 @@ pub fn clean(
         ])
         .with_columns([(col("value_max") - col("value_min"))
             .gt(lit(1e-9) * (col("value_max").abs() + lit(1.0)))
-            .alias("conflict")])
+            .alias("conflict")]);
+    let observations = crate::series::with_suspect(observations, factor, min_years)
         .sort_by_exprs(
             keys(),
             SortMultipleOptions::default().with_maintain_order(true),
@@ -396,7 +409,10 @@ pub fn clean(
             keys(),
             JoinArgs::new(JoinType::Inner),
         )
-        .with_columns([col("fact_id").eq(col("chosen_fact_id")).alias("chosen")])
+        .with_columns([
+            col("fact_id").eq(col("chosen_fact_id")).alias("chosen"),
+            col("policy_rank").cast(DataType::Int32),
+        ])
         .sort_by_exprs(
             [
                 col("region_code"),
@@ -409,6 +425,13 @@ pub fn clean(
         )
         .collect()
         .map_err(pl_err("conflicts"))?;
+    let decided = crate::series::decided_by(&conflicts)?;
+    let mut conflicts = conflicts;
+    conflicts
+        .with_column(Column::new("decided_by".into(), decided))
+        .map_err(pl_err("conflicts"))?;
+    let suspect = crate::series::suspect_frame(&observations)?;
+    summary.suspect = suspect.height();
 
     summary.observations = observations.height();
     summary.mentions = ints(&observations, "n_mentions")?
@@ -463,6 +486,12 @@ pub fn clean(
         &frame_to_batch(&uncatalogued, &FACTS)?,
         meta,
     )?;
+    write_table(
+        out.suspect,
+        &SUSPECT,
+        &frame_to_batch(&suspect, &SUSPECT)?,
+        meta,
+    )?;
     let todo = crate::todo::catalog_todo(&uncatalogued)?;
     write_table(
         out.todo,
@@ -502,84 +531,4 @@ fn check_unique(obs: &DataFrame) -> Result<(), CleanError> {
         }
     }
     Ok(())
-}
-
-fn quarantine_frame(
-    held: &DataFrame,
-    overrides: &std::collections::BTreeMap<String, String>,
-) -> Result<DataFrame, CleanError> {
-    let rules = strings(held, "rule_broken")?;
-    let values = floats(held, "value")?;
-    let units = strings(held, "unit")?;
-    let cat_units = strings(held, "cat_unit")?;
-    let mins = floats(held, "range_min")?;
-    let maxs = floats(held, "range_max")?;
-    let years = ints(held, "year")?;
-    let pub_years = ints(held, "pub_year")?;
-    let codes = strings(held, "region_code")?;
-    let names = strings(held, "region_name")?;
-    let mut detail = Vec::with_capacity(rules.len());
-    let mut sev = Vec::with_capacity(rules.len());
-    for i in 0..rules.len() {
-        let rule = rules[i].as_deref().unwrap_or("");
-        sev.push(severity(rule, overrides).to_string());
-        let v = values[i].unwrap_or(f64::NAN);
-        detail.push(match rule {
-            "region_unresolved" => format!(
-                "region {} has no code",
-                names[i]
-                    .as_deref()
-                    .map_or("(none named)".to_string(), |n| format!("`{n}`"))
-            ),
-            "year_malformed" => "the year written in the text is malformed".to_string(),
-            "year_missing" => {
-                "no year in the sentence, paragraph, headings or publication date".to_string()
-            }
-            "year_out_of_window" => format!(
-                "year {} is outside the plausible window",
-                years[i].unwrap_or(0)
-            ),
-            "year_after_publication" => format!(
-                "actual value for {} in a document published in {}",
-                years[i].unwrap_or(0),
-                pub_years[i].unwrap_or(0)
-            ),
-            "region_not_valid_in_year" => format!(
-                "code {} was not valid in {}",
-                codes[i].as_deref().unwrap_or(""),
-                years[i].unwrap_or(0)
-            ),
-            "unit_mismatch" => format!(
-                "unit {} where the indicator is measured in {}",
-                units[i].as_deref().unwrap_or(""),
-                cat_units[i].as_deref().unwrap_or("")
-            ),
-            "out_of_range" => format!(
-                "value {v} outside [{}, {}]",
-                mins[i].unwrap_or(f64::NAN),
-                maxs[i].unwrap_or(f64::NAN)
-            ),
-            "not_whole" => format!("count {v} is not a whole number"),
-            other => other.to_string(),
-        });
-    }
-    let mut q = held
-        .select([
-            "fact_id",
-            "doc_id",
-            "indicator_id",
-            "region_name",
-            "year",
-            "value",
-            "unit",
-            "evidence",
-        ])
-        .map_err(pl_err("quarantine"))?;
-    q.with_column(Column::new("rule".into(), rules))
-        .map_err(pl_err("quarantine"))?;
-    q.with_column(Column::new("severity".into(), sev))
-        .map_err(pl_err("quarantine"))?;
-    q.with_column(Column::new("detail".into(), detail))
-        .map_err(pl_err("quarantine"))?;
-    Ok(q)
 }

@@ -142,6 +142,12 @@ pub struct CleanConfig {
     /// Region-code vintage that observations are also mapped to (`region_code_base`), so that a
     /// panel compares the same territory across years.
     pub base_vintage: i32,
+    /// A value more than this many times above or below the median of its region's series (of
+    /// at least `suspect_min_years` years) is suspect: flagged on its cell, listed in
+    /// `suspect.parquet`, and the loser of a conflict with a value that fits.
+    pub suspect_factor: f64,
+    /// Years a series needs before it can make a value suspect.
+    pub suspect_min_years: i32,
 }
 
 impl Default for CleanConfig {
@@ -155,6 +161,8 @@ impl Default for CleanConfig {
             max_quarantine_share: 0.5,
             severity: std::collections::BTreeMap::new(),
             base_vintage: 2023,
+            suspect_factor: 5.0,
+            suspect_min_years: 3,
         }
     }
 }
@@ -213,6 +221,12 @@ impl Pipeline {
             return Err(bad(format!(
                 "ingest.max_reject_share must be between 0 and 1, got {}",
                 self.ingest.max_reject_share
+            )));
+        }
+        if self.clean.suspect_factor.is_nan() || self.clean.suspect_factor <= 1.0 {
+            return Err(bad(format!(
+                "clean.suspect_factor must be above 1, got {}",
+                self.clean.suspect_factor
             )));
         }
         if !share_ok(self.clean.max_quarantine_share) {

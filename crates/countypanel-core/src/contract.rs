@@ -334,7 +334,7 @@ pub const INGEST_REJECTS: Contract = Contract {
 /// One row per (`region_code`, year, `indicator_id`, kind) after validation and reconciliation.
 pub const OBSERVATIONS: Contract = Contract {
     name: "observations",
-    version: 1,
+    version: 2,
     columns: &[
         col("region_code", Utf8, false, "6-digit region code"),
         col(
@@ -375,6 +375,12 @@ pub const OBSERVATIONS: Contract = Contract {
         ),
         col("n_mentions", Int32, false, "facts merged into the cell"),
         col("conflict", Boolean, false, "true when sources disagree"),
+        col(
+            "suspect",
+            Boolean,
+            false,
+            "the value departs from its region's series by more than clean.suspect_factor (see suspect.parquet)",
+        ),
         col("value_min", Float64, false, "smallest stated value"),
         col("value_max", Float64, false, "largest stated value"),
         col("chosen_fact_id", Utf8, false, "fact whose value was chosen"),
@@ -405,7 +411,7 @@ pub const QUARANTINE: Contract = Contract {
 /// Competing facts of cells whose sources disagree.
 pub const CONFLICTS: Contract = Contract {
     name: "conflicts",
-    version: 1,
+    version: 2,
     columns: &[
         col("region_code", Utf8, false, "cell region"),
         col("year", Int32, false, "cell year"),
@@ -428,13 +434,19 @@ pub const CONFLICTS: Contract = Contract {
             "publication date of its document",
         ),
         col("chosen", Boolean, false, "whether the policy chose it"),
+        col(
+            "decided_by",
+            Label,
+            false,
+            "the policy rule that chose between the cell's values: series (a value its region's series makes implausible loses), source_priority, exact_value, later_publication, earlier_statement, fact_id",
+        ),
     ],
 };
 
 /// The long panel: one row per region, year, indicator and kind.
 pub const PANEL_LONG: Contract = Contract {
     name: "panel_long",
-    version: 1,
+    version: 2,
     columns: &[
         col("region_code", Utf8, false, "6-digit region code"),
         col("region_name", Utf8, false, "region name"),
@@ -453,6 +465,12 @@ pub const PANEL_LONG: Contract = Contract {
         col("qualifier", Label, false, "qualifier"),
         col("n_sources", Int32, false, "distinct documents"),
         col("conflict", Boolean, false, "sources disagree"),
+        col(
+            "suspect",
+            Boolean,
+            false,
+            "the value departs from its region's series (see qa/suspect.parquet)",
+        ),
     ],
 };
 
@@ -589,6 +607,35 @@ pub const CATALOG_TODO: Contract = Contract {
     ],
 };
 
+/// Cells whose value departs from their region's own series.
+pub const SUSPECT: Contract = Contract {
+    name: "suspect",
+    version: 1,
+    columns: &[
+        col("region_code", Utf8, false, "cell region"),
+        col("region_name", Utf8, false, "region name"),
+        col("year", Int32, false, "cell year"),
+        col("indicator_id", Label, false, "cell indicator"),
+        col("kind", Label, false, "cell kind"),
+        col("value", Float64, false, "the cell's value"),
+        col(
+            "series_median",
+            Float64,
+            false,
+            "median of the region's values of the indicator over the years",
+        ),
+        col("n_years", Int32, false, "years in that series"),
+        col("rule", Label, false, "series_departure"),
+        col("detail", Utf8, false, "how far the value departs, in words"),
+        col(
+            "chosen_fact_id",
+            Utf8,
+            false,
+            "the fact behind the value (countypanel explain shows its evidence)",
+        ),
+    ],
+};
+
 /// Every contract, for documentation and tests.
 pub const ALL: &[Contract] = &[
     DOCUMENTS,
@@ -597,6 +644,7 @@ pub const ALL: &[Contract] = &[
     OBSERVATIONS,
     QUARANTINE,
     CONFLICTS,
+    SUSPECT,
     CATALOG_TODO,
     PANEL_LONG,
     COMPARISON,

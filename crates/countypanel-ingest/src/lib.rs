@@ -434,7 +434,10 @@ impl Reader<'_> {
             .issuer
             .as_deref()
             .or(meta.town.as_deref())
-            .map(|name| self.gazetteer.resolve_in_year(name, published_year, &context))
+            .map(|name| {
+                self.gazetteer
+                    .resolve_in_year(name, published_year, &context)
+            })
             .filter(|r| r.status == Status::Resolved);
         let issuer_code = issuer_resolution.as_ref().and_then(|r| r.code.clone());
         let issuer_method = issuer_resolution

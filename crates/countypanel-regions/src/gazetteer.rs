@@ -269,18 +269,75 @@ pub fn short_name(name: &str) -> Option<&str> {
 
 /// The minority nationalities that name autonomous regions, longest first (族 may follow).
 const NATIONALITIES: &[&str] = &[
-    "柯尔克孜", "乌孜别克", "维吾尔", "哈萨克", "塔吉克", "达斡尔", "鄂温克", "鄂伦春", "俄罗斯",
-    "塔塔尔", "土家", "哈尼", "傈僳", "拉祜", "东乡", "纳西", "景颇", "仫佬", "布朗", "撒拉",
-    "毛南", "仡佬", "锡伯", "阿昌", "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴",
-    "珞巴", "基诺", "布依", "朝鲜", "高山", "蒙古", "回", "藏", "苗", "彝", "壮", "满", "侗",
-    "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌", "怒", "京",
+    "柯尔克孜",
+    "乌孜别克",
+    "维吾尔",
+    "哈萨克",
+    "塔吉克",
+    "达斡尔",
+    "鄂温克",
+    "鄂伦春",
+    "俄罗斯",
+    "塔塔尔",
+    "土家",
+    "哈尼",
+    "傈僳",
+    "拉祜",
+    "东乡",
+    "纳西",
+    "景颇",
+    "仫佬",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "德昂",
+    "保安",
+    "裕固",
+    "独龙",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+    "布依",
+    "朝鲜",
+    "高山",
+    "蒙古",
+    "回",
+    "藏",
+    "苗",
+    "彝",
+    "壮",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "傣",
+    "黎",
+    "佤",
+    "畲",
+    "水",
+    "土",
+    "羌",
+    "怒",
+    "京",
 ];
 
 /// The nationality named at the start of `s` with its 族, if any: (its length in bytes).
 fn nationality_at(s: &str) -> Option<usize> {
     NATIONALITIES.iter().find_map(|n| {
         let rest = s.strip_prefix(n)?;
-        Some(n.len() + if rest.starts_with('族') { '族'.len_utf8() } else { 0 })
+        Some(
+            n.len()
+                + if rest.starts_with('族') {
+                    '族'.len_utf8()
+                } else {
+                    0
+                },
+        )
     })
 }
 
@@ -304,7 +361,11 @@ fn autonomous_aliases(name: &str) -> Vec<String> {
         });
         let Some(place_end) = place_end else { continue };
         let place = &stem[..place_end];
-        let plain = if suffix == "自治旗" { "旗" } else { &suffix[suffix.len() - 3..] };
+        let plain = if suffix == "自治旗" {
+            "旗"
+        } else {
+            &suffix[suffix.len() - 3..]
+        };
         out.push(format!("{place}{suffix}"));
         out.push(format!("{place}{plain}"));
         // 阿克塞哈萨克族自治县 is also printed without its 族.

@@ -167,6 +167,10 @@ pub struct CleanArgs {
     /// frequent first (default: `catalog_todo.parquet` in the QA folder).
     #[arg(long, value_name = "FILE")]
     pub todo: Option<PathBuf>,
+    /// Where to write the cells whose value departs from their region's series (default:
+    /// `suspect.parquet` in the QA folder).
+    #[arg(long, value_name = "FILE")]
+    pub suspect: Option<PathBuf>,
 }
 
 /// Aggregate arguments.

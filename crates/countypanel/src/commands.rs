@@ -303,6 +303,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
         "uncatalogued_facts.parquet",
     );
     let todo = or(a.todo.as_ref(), &p.paths.qa, "catalog_todo.parquet");
+    let suspect = or(a.suspect.as_ref(), &p.paths.qa, "suspect.parquet");
     let started = Instant::now();
     let m = meta(
         cli,
@@ -322,6 +323,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
             conflicts: &conflicts,
             uncatalogued: &uncatalogued,
             todo: &todo,
+            suspect: &suspect,
         },
         &p,
         &catalog,
@@ -331,7 +333,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
     if !cli.quiet {
         let rules = counts_in_parentheses(&s.quarantined);
         eprintln!(
-            "clean: {} facts = {} in {} observations ({} duplicates merged) + {} quarantined{} + {} uncatalogued; {} conflicts; {:.2}s",
+            "clean: {} facts = {} in {} observations ({} duplicates merged) + {} quarantined{} + {} uncatalogued; {} conflicts; {} suspect; {:.2}s",
             s.facts_in,
             s.mentions,
             s.observations,
@@ -340,6 +342,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
             rules,
             s.uncatalogued,
             s.conflicts,
+            s.suspect,
             started.elapsed().as_secs_f64()
         );
     }

@@ -59,6 +59,7 @@ pub fn panel(
             conflicts: &at("conflicts.parquet"),
             uncatalogued: &at("uncatalogued.parquet"),
             todo: &at("catalog_todo.parquet"),
+            suspect: &at("suspect.parquet"),
         },
         p,
         catalog,

@@ -109,6 +109,8 @@ fn a_generated_facts_table_is_deterministic_and_every_fact_is_accounted_for_by_c
             "t1/out/uncatalogued.parquet",
             "--todo",
             "t1/out/catalog_todo.parquet",
+            "--suspect",
+            "t1/out/suspect.parquet",
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));

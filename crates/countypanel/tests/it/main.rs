@@ -8,6 +8,7 @@ mod malformed;
 mod policy;
 mod region;
 mod seeds;
+mod yearbook;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,242 @@
+//! Plausibility across years: a value far from its region's own series is suspect.
+//!
+//! A series is the values of one region, indicator and kind over the years (the median of each
+//! year's facts, then the median of those). With at least `min_years` years, a value more than
+//! `factor` times above or below the series median departs from it: a 100-fold jump in a
+//! yearbook, a ‰ printed as %, a 万 lost in a page wrap. Such a fact loses a conflict to one that
+//! fits; an observation whose chosen value departs is `suspect` and listed in `suspect.parquet`.
+
+use std::fmt::Write as _;
+
+use polars::prelude::*;
+
+use countypanel_core::frame::{
+    frame_floats as floats, frame_ints as ints, frame_strings as strings,
+};
+
+use crate::{CleanError, pl_err};
+
+/// The keys of a series.
+fn series_keys() -> [Expr; 3] {
+    [col("region_code"), col("indicator_id"), col("kind")]
+}
+
+/// Whether `value` departs from the series median by more than `factor` (both positive).
+fn departs(value: Expr, factor: f64, min_years: i32) -> Expr {
+    let m = col("series_median");
+    col("n_years")
+        .gt_eq(lit(i64::from(min_years)))
+        .and(m.clone().gt(lit(0.0)))
+        .and(value.clone().gt(lit(0.0)))
+        .and(
+            value
+                .clone()
+                .gt(m.clone() * lit(factor))
+                .or((value * lit(factor)).lt(m)),
+        )
+        .fill_null(lit(false))
+}
+
+/// Adds `series_median`, `n_years` and `implausible` (the fact departs from its series) to the
+/// valid facts.
+pub fn with_series_fit(valid: LazyFrame, factor: f64, min_years: i32) -> LazyFrame {
+    let mut year_keys = series_keys().to_vec();
+    year_keys.push(col("year"));
+    let series = valid
+        .clone()
+        .group_by(year_keys)
+        .agg([col("value").median().alias("year_value")])
+        .group_by(series_keys())
+        .agg([
+            col("year_value").median().alias("series_median"),
+            len().cast(DataType::Int64).alias("n_years"),
+        ]);
+    valid
+        .join(
+            series,
+            series_keys(),
+            series_keys(),
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_columns([departs(col("value"), factor, min_years).alias("implausible")])
+}
+
+/// Adds `suspect` (the chosen value departs from its series) to the observations.
+pub fn with_suspect(observations: LazyFrame, factor: f64, min_years: i32) -> LazyFrame {
+    observations.with_columns([departs(col("value"), factor, min_years).alias("suspect")])
+}
+
+/// The suspect table: one row per suspect observation, with the series around it in words.
+pub fn suspect_frame(observations: &DataFrame) -> Result<DataFrame, CleanError> {
+    let mut s = observations
+        .clone()
+        .lazy()
+        .filter(col("suspect"))
+        .select([
+            col("region_code"),
+            col("region_name"),
+            col("year"),
+            col("indicator_id"),
+            col("kind"),
+            col("value"),
+            col("series_median"),
+            col("n_years").cast(DataType::Int32),
+            col("chosen_fact_id"),
+        ])
+        .collect()
+        .map_err(pl_err("suspect cells"))?;
+    let values = floats(&s, "value")?;
+    let medians = floats(&s, "series_median")?;
+    let years = ints(&s, "n_years")?;
+    let detail: Vec<String> = (0..s.height())
+        .map(|i| {
+            let (v, m) = (
+                values[i].unwrap_or(f64::NAN),
+                medians[i].unwrap_or(f64::NAN),
+            );
+            let mut d = String::new();
+            let ratio = if v >= m { v / m } else { m / v };
+            let dir = if v >= m { "above" } else { "below" };
+            let _ = write!(
+                d,
+                "value {v} is {ratio:.1} times {dir} the median {m} of its {} years",
+                years[i].unwrap_or(0)
+            );
+            d
+        })
+        .collect();
+    let n = s.height();
+    s.with_column(Column::new("rule".into(), vec!["series_departure"; n]))
+        .map_err(pl_err("suspect cells"))?;
+    s.with_column(Column::new("detail".into(), detail))
+        .map_err(pl_err("suspect cells"))?;
+    Ok(s)
+}
+
+/// The rule that chose between the values of each conflicting cell: the first policy column in
+/// which the chosen fact differs from the runner-up. `ranked` holds the facts of conflicting
+/// cells with their `policy_rank` (their place in the policy order).
+pub fn decided_by(ranked: &DataFrame) -> Result<Vec<&'static str>, CleanError> {
+    const RULES: [(&str, &str); 5] = [
+        ("implausible", "series"),
+        ("source_priority", "source_priority"),
+        ("qual_rank", "exact_value"),
+        ("published", "later_publication"),
+        ("char_start", "earlier_statement"),
+    ];
+    let cell: Vec<String> = {
+        let k: Vec<Vec<Option<String>>> = ["region_code", "indicator_id", "kind"]
+            .iter()
+            .map(|c| strings(ranked, c))
+            .collect::<Result<_, _>>()?;
+        let y = ints(ranked, "year")?;
+        (0..ranked.height())
+            .map(|i| format!("{:?}{:?}{:?}{:?}", k[0][i], y[i], k[1][i], k[2][i]))
+            .collect()
+    };
+    let rank = ints(ranked, "policy_rank")?;
+    let cols: Vec<Vec<Option<String>>> = RULES
+        .iter()
+        .map(|(c, _)| {
+            let casted = ranked
+                .clone()
+                .lazy()
+                .select([col(*c).cast(DataType::String)])
+                .collect()
+                .map_err(pl_err("policy columns"))?;
+            Ok(strings(&casted, c)?)
+        })
+        .collect::<Result<_, CleanError>>()?;
+    // The best and second-best rows of each cell, by policy rank.
+    let mut best: std::collections::HashMap<&str, (i32, usize, Option<usize>)> =
+        std::collections::HashMap::new();
+    for i in 0..ranked.height() {
+        let r = rank[i].unwrap_or(i32::MAX);
+        let e = best.entry(cell[i].as_str()).or_insert((r, i, None));
+        if r < e.0 {
+            *e = (r, i, Some(e.1));
+        } else if i != e.1 && e.2.is_none_or(|j| r < rank[j].unwrap_or(i32::MAX)) {
+            e.2 = Some(i);
+        }
+    }
+    Ok((0..ranked.height())
+        .map(|i| {
+            let (_, a, b) = best[cell[i].as_str()];
+            b.and_then(|b| {
+                RULES
+                    .iter()
+                    .zip(&cols)
+                    .find(|(_, c)| c[a] != c[b])
+                    .map(|((_, name), _)| *name)
+            })
+            .unwrap_or("fact_id")
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(values: &[(i32, f64)]) -> DataFrame {
+        let n = values.len();
+        df!(
+            "region_code" => vec!["421221"; n],
+            "indicator_id" => vec!["hospital_beds"; n],
+            "kind" => vec!["actual"; n],
+            "year" => values.iter().map(|v| v.0).collect::<Vec<_>>(),
+            "value" => values.iter().map(|v| v.1).collect::<Vec<_>>(),
+        )
+        .unwrap()
+    }
+
+    fn implausible(df: &DataFrame) -> Vec<(i32, f64)> {
+        let out = with_series_fit(df.clone().lazy(), 5.0, 3)
+            .filter(col("implausible"))
+            .sort(["year"], SortMultipleOptions::default())
+            .collect()
+            .unwrap();
+        let y = ints(&out, "year").unwrap();
+        let v = floats(&out, "value").unwrap();
+        y.into_iter()
+            .zip(v)
+            .map(|(y, v)| (y.unwrap() as i32, v.unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn a_hundredfold_jump_and_a_permille_printed_as_percent_depart_from_their_series() {
+        let beds = series(&[
+            (2015, 118.0),
+            (2016, 120.0),
+            (2017, 12_100.0),
+            (2018, 122.0),
+            (2019, 125.0),
+        ]);
+        assert_eq!(implausible(&beds), vec![(2017, 12_100.0)]);
+        // 3.2‰ read where the series is in per mille, then 32 from a ‰ printed as a percent.
+        let rate = series(&[(2016, 3.4), (2017, 3.3), (2018, 32.0), (2019, 3.1)]);
+        assert_eq!(implausible(&rate), vec![(2018, 32.0)]);
+    }
+
+    #[test]
+    fn a_smooth_series_and_a_short_one_have_nothing_suspect() {
+        let smooth = series(&[(2015, 100.0), (2016, 130.0), (2017, 170.0), (2018, 220.0)]);
+        assert!(implausible(&smooth).is_empty());
+        let short = series(&[(2017, 1.0), (2018, 116.0)]);
+        assert!(implausible(&short).is_empty());
+    }
+
+    #[test]
+    fn duplicates_in_one_year_are_judged_against_the_other_years() {
+        // A yearbook printing one county-year twice, 1 bed and 116 beds, in a series near 120.
+        let beds = series(&[
+            (2008, 117.0),
+            (2009, 1.0),
+            (2009, 116.0),
+            (2010, 121.0),
+            (2011, 119.0),
+        ]);
+        assert_eq!(implausible(&beds), vec![(2009, 1.0)]);
+    }
+}

@@ -1,0 +1,138 @@
+//! Tables of real and made-up yearbook values: region names as yearbooks print them, series
+//! that settle duplicates, values that depart from their series.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use countypanel_core::contract::{CONFLICTS, OBSERVATIONS, QUARANTINE, SUSPECT};
+use countypanel_core::parquet_io::read_table;
+use countypanel_core::table::{floats, ints, strings};
+
+use crate::{countypanel, project, root, stderr};
+
+/// Runs the whole pipeline in a temporary project whose raw folder holds `csv` as a yearbook
+/// table (the sample reports removed), with `columns` mapped.
+fn run_table(csv: &str, columns: &str) -> tempfile::TempDir {
+    let dir = project();
+    let raw = dir.path().join("data/raw/sample");
+    std::fs::remove_dir_all(&raw).unwrap();
+    std::fs::create_dir_all(raw.join("yearbook")).unwrap();
+    std::fs::write(raw.join("yearbook/made_up.csv"), csv).unwrap();
+    let p = dir.path().join("pipelines/county-health.toml");
+    let text = std::fs::read_to_string(&p)
+        .unwrap()
+        .replace("columns = { hospital_beds = \"hospital_beds\" }", columns);
+    std::fs::write(&p, text).unwrap();
+    let out = countypanel(dir.path(), &["run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+/// (region, year, indicator) → value of the observations.
+fn cells(dir: &tempfile::TempDir) -> BTreeMap<(String, i64, String), f64> {
+    let obs = read_table(
+        &dir.path().join("data/clean/observations.parquet"),
+        &OBSERVATIONS,
+    )
+    .unwrap();
+    let (r, y, i, v) = (
+        strings(&obs, "region_code").unwrap(),
+        ints(&obs, "year").unwrap(),
+        strings(&obs, "indicator_id").unwrap(),
+        floats(&obs, "value").unwrap(),
+    );
+    (0..obs.num_rows())
+        .map(|k| {
+            (
+                (r[k].clone().unwrap(), y[k].unwrap(), i[k].clone().unwrap()),
+                v[k].unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_duplicate_county_year_is_settled_by_the_county_s_series() {
+    let csv = "year,province,county,hospital_beds\n\
+        2007,湖北省,嘉鱼县,118\n2008,湖北省,嘉鱼县,121\n2009,湖北省,嘉鱼县,1\n\
+        2009,湖北省,嘉鱼县,116\n2010,湖北省,嘉鱼县,119\n2011,湖北省,嘉鱼县,124\n";
+    let dir = run_table(csv, "columns = { hospital_beds = \"hospital_beds\" }");
+    let c = cells(&dir);
+    assert_eq!(c[&("421221".into(), 2009, "hospital_beds".into())], 116.0);
+    let conflicts = read_table(&dir.path().join("data/qa/conflicts.parquet"), &CONFLICTS).unwrap();
+    let decided = strings(&conflicts, "decided_by").unwrap();
+    assert!(
+        decided.iter().all(|d| d.as_deref() == Some("series")),
+        "{decided:?}"
+    );
+}
+
+#[test]
+fn a_hundredfold_jump_and_a_permille_printed_as_percent_are_suspect_and_a_smooth_series_is_not() {
+    let mut csv = String::from("year,province,county,hospital_beds,imr\n");
+    let beds = [118, 120, 12_100, 122, 125];
+    let imr = ["3.4", "3.3", "32", "3.1", "3.0"];
+    for (k, year) in (2016..2021).enumerate() {
+        let _ = writeln!(csv, "{year},湖北省,嘉鱼县,{},{}", beds[k], imr[k]);
+        let _ = writeln!(csv, "{year},湖北省,通山县,{},3.{k}", 900 + 40 * k);
+    }
+    let dir = run_table(
+        &csv,
+        "columns = { hospital_beds = \"hospital_beds\", imr = \"infant_mortality_rate\" }",
+    );
+    let s = read_table(&dir.path().join("data/qa/suspect.parquet"), &SUSPECT).unwrap();
+    let found: Vec<(Option<String>, Option<i64>, Option<String>)> = {
+        let (r, y, i) = (
+            strings(&s, "region_code").unwrap(),
+            ints(&s, "year").unwrap(),
+            strings(&s, "indicator_id").unwrap(),
+        );
+        (0..s.num_rows())
+            .map(|k| (r[k].clone(), y[k], i[k].clone()))
+            .collect()
+    };
+    let jiayu = Some("421221".to_string());
+    assert!(
+        found.contains(&(jiayu.clone(), Some(2018), Some("hospital_beds".into()))),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(jiayu, Some(2018), Some("infant_mortality_rate".into()))),
+        "{found:?}"
+    );
+    assert_eq!(
+        found.len(),
+        2,
+        "the smooth 通山县 series has no suspect cell: {found:?}"
+    );
+}
+
+#[test]
+fn the_real_county_yearbook_resolves_and_its_duplicates_follow_their_series() {
+    let table = root().join("../shared/corpus/tables/china_county_yearbook_panel.csv");
+    let Ok(csv) = std::fs::read_to_string(&table) else {
+        panic!("this test reads {}", table.display());
+    };
+    let dir = run_table(&csv, "columns = { hospital_beds = \"hospital_beds\" }");
+    let q = read_table(&dir.path().join("data/qa/quarantine.parquet"), &QUARANTINE).unwrap();
+    let unresolved = strings(&q, "rule")
+        .unwrap()
+        .iter()
+        .filter(|r| r.as_deref() == Some("region_unresolved"))
+        .count();
+    let filled = csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(27).is_some_and(|v| !v.is_empty()))
+        .count();
+    let share = 1.0 - unresolved as f64 / filled as f64;
+    assert!(
+        share >= 0.995,
+        "{unresolved} of {filled} facts unresolved ({share:.4})"
+    );
+    let c = cells(&dir);
+    let beds = |code: &str, year| c[&(code.to_string(), year, "hospital_beds".to_string())];
+    assert_eq!(beds("533421", 2009), 116.0, "香格里拉县 2009");
+    assert_eq!(beds("540121", 2005), 70.0, "林周县 2005");
+    assert_eq!(beds("522729", 2010), 292.0, "长顺县 2010");
+}
