@@ -200,7 +200,7 @@ mod tests {
         let v = floats(&out, "value").unwrap();
         y.into_iter()
             .zip(v)
-            .map(|(y, v)| (y.unwrap() as i32, v.unwrap()))
+            .map(|(y, v)| (y.unwrap(), v.unwrap()))
             .collect()
     }
 
