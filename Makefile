@@ -44,7 +44,7 @@ REFERENCE := $(wildcard data/reference/*.csv)
 
 INGEST_OUT := $(STAGED)/documents.parquet $(STAGED)/facts.parquet $(QA)/ingest_rejects.parquet
 CLEAN_OUT := $(CLEAN)/observations.parquet $(QA)/quarantine.parquet $(QA)/conflicts.parquet $(QA)/uncatalogued_facts.parquet \
-	$(QA)/catalog_todo.parquet $(QA)/suspect.parquet
+	$(QA)/catalog_todo.parquet $(QA)/suspect.parquet $(QA)/region_suggestions.parquet
 SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUMMARY)/comparison.parquet \
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
@@ -75,7 +75,8 @@ $(CLEAN_OUT) &: $(BIN) $(STAGED)/documents.parquet $(STAGED)/facts.parquet $(PIP
 	$(RUN) clean --facts $(STAGED)/facts.parquet --documents $(STAGED)/documents.parquet \
 		--observations $(CLEAN)/observations.parquet --quarantine $(QA)/quarantine.parquet \
 		--conflicts $(QA)/conflicts.parquet --uncatalogued $(QA)/uncatalogued_facts.parquet \
-		--todo $(QA)/catalog_todo.parquet --suspect $(QA)/suspect.parquet
+		--todo $(QA)/catalog_todo.parquet --suspect $(QA)/suspect.parquet \
+		--suggestions $(QA)/region_suggestions.parquet
 
 $(SUMMARY_OUT) &: $(BIN) $(CLEAN)/observations.parquet $(PIPELINE) $(CATALOG)
 	$(RUN) aggregate --observations $(CLEAN)/observations.parquet --summary $(SUMMARY)

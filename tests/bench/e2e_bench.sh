@@ -30,7 +30,7 @@ read -r in_s in_kib < <(measure ingest "${RUN[@]}" ingest --raw "$CORPUS/reports
 read -r cl_s cl_kib < <(measure clean "${RUN[@]}" clean --facts "$O/staged/facts.parquet" \
   --documents "$O/staged/documents.parquet" --observations "$O/clean/observations.parquet" \
   --quarantine "$O/qa/quarantine.parquet" --conflicts "$O/qa/conflicts.parquet" \
-  --uncatalogued "$O/qa/uncatalogued_facts.parquet" --todo "$O/qa/catalog_todo.parquet" --suspect "$O/qa/suspect.parquet")
+  --uncatalogued "$O/qa/uncatalogued_facts.parquet" --todo "$O/qa/catalog_todo.parquet" --suspect "$O/qa/suspect.parquet" --suggestions "$O/qa/region_suggestions.parquet")
 read -r ag_s ag_kib < <(measure aggregate "${RUN[@]}" aggregate \
   --observations "$O/clean/observations.parquet" --summary "$O/summary")
 

@@ -33,6 +33,7 @@ STAGES = {
         "qa/uncatalogued_facts.parquet",
         "qa/catalog_todo.parquet",
         "qa/suspect.parquet",
+        "qa/region_suggestions.parquet",
     ],
     "aggregate": [
         "summary/panel_long.parquet",
@@ -57,7 +58,8 @@ def stage_args(stage, data):
         return ["clean", "--facts", d("staged/facts.parquet"), "--documents", d("staged/documents.parquet"),
                 "--observations", d("clean/observations.parquet"), "--quarantine", d("qa/quarantine.parquet"),
                 "--conflicts", d("qa/conflicts.parquet"), "--uncatalogued", d("qa/uncatalogued_facts.parquet"),
-                "--todo", d("qa/catalog_todo.parquet"), "--suspect", d("qa/suspect.parquet")]
+                "--todo", d("qa/catalog_todo.parquet"), "--suspect", d("qa/suspect.parquet"),
+                "--suggestions", d("qa/region_suggestions.parquet")]
     return ["aggregate", "--observations", d("clean/observations.parquet"), "--summary", d("summary")]
 
 

@@ -118,6 +118,7 @@ fn main() {
             uncatalogued: &dir.path().join("uncatalogued.parquet"),
             todo: &dir.path().join("catalog_todo.parquet"),
             suspect: &dir.path().join("suspect.parquet"),
+            suggestions: &dir.path().join("region_suggestions.parquet"),
         },
         &pipeline,
         &catalog,

@@ -19,6 +19,7 @@ mod quarantine;
 mod rules;
 mod run;
 mod series;
+mod suggest;
 mod todo;
 
 pub use run::{CleanOutputs, CleanSummary, clean};

@@ -6,7 +6,8 @@ use std::path::Path;
 use countypanel_core::catalog::Catalog;
 use countypanel_core::config::Pipeline;
 use countypanel_core::contract::{
-    CATALOG_TODO, CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE, SUSPECT,
+    CATALOG_TODO, CONFLICTS, DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE, REGION_SUGGESTIONS,
+    SUSPECT,
 };
 use countypanel_core::frame::{
     frame_ints as ints, frame_strings as strings, frame_to_batch, read_columns,
@@ -34,6 +35,8 @@ pub struct CleanOutputs<'a> {
     pub todo: &'a Path,
     /// Cells whose value departs from their region's series.
     pub suspect: &'a Path,
+    /// Unresolved region names with a suggested correction.
+    pub suggestions: &'a Path,
 }
 
 /// Counts of one clean run.
@@ -157,6 +160,11 @@ pub fn clean(
     // Only the columns clean computes with (a national facts table's sentences would not fit
     // in memory); the uncatalogued facts, passed on whole, are read apart.
     let facts = read_columns(facts_path, &FACTS, FACT_COLUMNS)?;
+    let (facts, suggestions) = crate::suggest::region_suggestions(
+        facts,
+        gazetteer,
+        pipeline.clean.accept_suggested_regions,
+    )?;
     let docs = read_columns(
         documents_path,
         &DOCUMENTS,
@@ -484,6 +492,12 @@ pub fn clean(
         out.uncatalogued,
         &FACTS,
         &frame_to_batch(&uncatalogued, &FACTS)?,
+        meta,
+    )?;
+    write_table(
+        out.suggestions,
+        &REGION_SUGGESTIONS,
+        &frame_to_batch(&suggestions, &REGION_SUGGESTIONS)?,
         meta,
     )?;
     write_table(

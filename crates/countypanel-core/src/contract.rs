@@ -636,6 +636,37 @@ pub const SUSPECT: Contract = Contract {
     ],
 };
 
+/// Region names that resolve to nothing but are one character away from one region of their
+/// year.
+pub const REGION_SUGGESTIONS: Contract = Contract {
+    name: "region_suggestions",
+    version: 1,
+    columns: &[
+        col("region_name", Utf8, false, "the name as written"),
+        col("year", Int32, false, "the year of its facts"),
+        col("n_facts", Int64, false, "facts naming it that year"),
+        col(
+            "example_evidence",
+            Utf8,
+            false,
+            "the evidence of one of them",
+        ),
+        col(
+            "suggested_code",
+            Utf8,
+            false,
+            "the code of the one region a character away",
+        ),
+        col("suggested_name", Utf8, false, "its name"),
+        col(
+            "applied",
+            Boolean,
+            false,
+            "whether the facts took the suggested code (clean.accept_suggested_regions)",
+        ),
+    ],
+};
+
 /// Every contract, for documentation and tests.
 pub const ALL: &[Contract] = &[
     DOCUMENTS,
@@ -645,6 +676,7 @@ pub const ALL: &[Contract] = &[
     QUARANTINE,
     CONFLICTS,
     SUSPECT,
+    REGION_SUGGESTIONS,
     CATALOG_TODO,
     PANEL_LONG,
     COMPARISON,

@@ -543,6 +543,35 @@ impl Gazetteer {
         r
     }
 
+    /// The one region valid in `year` whose name differs from `name` by a single character
+    /// (满州里市 → 满洲里市, 华莹市 → 华蓥市): a likely misspelling's correction, to be reported,
+    /// not applied silently. `None` when no name or several names are that close.
+    #[must_use]
+    pub fn suggest(&self, name: &str, year: i32) -> Option<Candidate> {
+        let name: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+        if name.len() < 3 {
+            return None;
+        }
+        let mut found: Vec<Candidate> = self
+            .entries
+            .iter()
+            .filter(|e| e.valid_in_lenient(year))
+            .filter(|e| {
+                let other: Vec<char> = e.name.chars().collect();
+                other.len() == name.len()
+                    && other.last() == name.last()
+                    && other.iter().zip(&name).filter(|(a, b)| a != b).count() == 1
+            })
+            .map(Entry::candidate)
+            .collect();
+        found.sort_by(|a, b| a.code.cmp(&b.code));
+        found.dedup_by(|a, b| a.code == b.code);
+        match found.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    }
+
     /// Maps a code valid in `year` to the code(s) covering its territory in `base_year`, by
     /// following the successors of retired codes. The note says how: `same` (the code is still
     /// valid), `same_with_transfers` (still valid, but parts of its territory moved in between),
@@ -834,6 +863,23 @@ fn context_score(c: &Candidate, context: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_one_character_off_gets_a_suggestion_only_when_one_name_is_that_close() {
+        let g = Gazetteer::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
+        )
+        .unwrap();
+        assert_eq!(
+            g.suggest("满州里市", 2002).map(|c| c.name),
+            Some("满洲里市".to_string())
+        );
+        assert_eq!(
+            g.suggest("华莹市", 2003).map(|c| c.name),
+            Some("华蓥市".to_string())
+        );
+        assert!(g.suggest("自治县", 2009).is_none());
+    }
 
     #[test]
     fn autonomous_counties_have_their_short_forms() {

@@ -171,6 +171,10 @@ pub struct CleanArgs {
     /// `suspect.parquet` in the QA folder).
     #[arg(long, value_name = "FILE")]
     pub suspect: Option<PathBuf>,
+    /// Where to write unresolved region names with a suggested correction (default:
+    /// `region_suggestions.parquet` in the QA folder).
+    #[arg(long, value_name = "FILE")]
+    pub suggestions: Option<PathBuf>,
 }
 
 /// Aggregate arguments.

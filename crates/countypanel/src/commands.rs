@@ -304,6 +304,11 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
     );
     let todo = or(a.todo.as_ref(), &p.paths.qa, "catalog_todo.parquet");
     let suspect = or(a.suspect.as_ref(), &p.paths.qa, "suspect.parquet");
+    let suggestions = or(
+        a.suggestions.as_ref(),
+        &p.paths.qa,
+        "region_suggestions.parquet",
+    );
     let started = Instant::now();
     let m = meta(
         cli,
@@ -324,6 +329,7 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
             uncatalogued: &uncatalogued,
             todo: &todo,
             suspect: &suspect,
+            suggestions: &suggestions,
         },
         &p,
         &catalog,

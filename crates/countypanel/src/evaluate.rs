@@ -60,6 +60,7 @@ pub fn panel(
             uncatalogued: &at("uncatalogued.parquet"),
             todo: &at("catalog_todo.parquet"),
             suspect: &at("suspect.parquet"),
+            suggestions: &at("region_suggestions.parquet"),
         },
         p,
         catalog,

@@ -111,6 +111,8 @@ fn a_generated_facts_table_is_deterministic_and_every_fact_is_accounted_for_by_c
             "t1/out/catalog_todo.parquet",
             "--suspect",
             "t1/out/suspect.parquet",
+            "--suggestions",
+            "t1/out/region_suggestions.parquet",
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));

@@ -222,6 +222,8 @@ fn cleaning_the_seeds_merges_repeats_quarantines_malformed_years_and_accounts_fo
         &p("t.parquet"),
         "--suspect",
         &p("s.parquet"),
+        "--suggestions",
+        &p("g.parquet"),
     ];
     let out = countypanel(&root(), &clean);
     assert!(out.status.success(), "{}", stderr(&out));

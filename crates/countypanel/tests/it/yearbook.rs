@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use countypanel_core::contract::{CONFLICTS, OBSERVATIONS, QUARANTINE, SUSPECT};
+use countypanel_core::contract::{
+    CONFLICTS, OBSERVATIONS, QUARANTINE, REGION_SUGGESTIONS, SUSPECT,
+};
 use countypanel_core::parquet_io::read_table;
 use countypanel_core::table::{floats, ints, strings};
 
@@ -13,6 +15,11 @@ use crate::{countypanel, project, root, stderr};
 /// Runs the whole pipeline in a temporary project whose raw folder holds `csv` as a yearbook
 /// table (the sample reports removed), with `columns` mapped.
 fn run_table(csv: &str, columns: &str) -> tempfile::TempDir {
+    run_table_with(csv, columns, "")
+}
+
+/// As [`run_table`], with `clean` lines added to the pipeline's `[clean]` section.
+fn run_table_with(csv: &str, columns: &str, clean: &str) -> tempfile::TempDir {
     let dir = project();
     let raw = dir.path().join("data/raw/sample");
     std::fs::remove_dir_all(&raw).unwrap();
@@ -21,7 +28,8 @@ fn run_table(csv: &str, columns: &str) -> tempfile::TempDir {
     let p = dir.path().join("pipelines/county-health.toml");
     let text = std::fs::read_to_string(&p)
         .unwrap()
-        .replace("columns = { hospital_beds = \"hospital_beds\" }", columns);
+        .replace("columns = { hospital_beds = \"hospital_beds\" }", columns)
+        .replace("[clean]\n", &format!("[clean]\n{clean}\n"));
     std::fs::write(&p, text).unwrap();
     let out = countypanel(dir.path(), &["run"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -135,4 +143,38 @@ fn the_real_county_yearbook_resolves_and_its_duplicates_follow_their_series() {
     assert_eq!(beds("533421", 2009), 116.0, "香格里拉县 2009");
     assert_eq!(beds("540121", 2005), 70.0, "林周县 2005");
     assert_eq!(beds("522729", 2010), 292.0, "长顺县 2010");
+    // Misspelt names are listed with their suggestion and evidence, not applied.
+    let s = read_table(
+        &dir.path().join("data/qa/region_suggestions.parquet"),
+        &REGION_SUGGESTIONS,
+    )
+    .unwrap();
+    let pairs: Vec<(String, String)> = strings(&s, "region_name")
+        .unwrap()
+        .into_iter()
+        .zip(strings(&s, "suggested_name").unwrap())
+        .map(|(a, b)| (a.unwrap(), b.unwrap()))
+        .collect();
+    assert!(
+        pairs.contains(&("满州里市".into(), "满洲里市".into())),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("都汀堰市".into(), "都江堰市".into())),
+        "{pairs:?}"
+    );
+}
+
+#[test]
+fn a_suggested_region_is_applied_only_when_the_pipeline_says_so() {
+    let csv = "year,province,county,hospital_beds\n2002,内蒙古自治区,满州里市,412\n\
+        2002,内蒙古自治区,海拉尔区,980\n";
+    let columns = "columns = { hospital_beds = \"hospital_beds\" }";
+    let dir = run_table(csv, columns);
+    assert_eq!(cells(&dir).len(), 1, "only 海拉尔区 resolves");
+    let dir = run_table_with(csv, columns, "accept_suggested_regions = true");
+    assert_eq!(
+        cells(&dir).get(&("150781".to_string(), 2002, "hospital_beds".to_string())),
+        Some(&412.0)
+    );
 }
