@@ -6,6 +6,7 @@ use std::path::Path;
 
 use countypanel_core::catalog::Catalog;
 
+use crate::tests::find as fact;
 use crate::{DocContext, Extractor, Fact, Kind};
 
 fn extract(text: &str, title: &str, published: (i32, u32, u32)) -> Vec<Fact> {
@@ -22,19 +23,7 @@ fn extract(text: &str, title: &str, published: (i32, u32, u32)) -> Vec<Fact> {
 }
 
 fn id_of(facts: &[Fact], value: f64) -> Option<&str> {
-    facts
-        .iter()
-        .find(|f| (f.value - value).abs() < 1e-9)
-        .unwrap_or_else(|| panic!("no fact with value {value}: {facts:#?}"))
-        .indicator_id
-        .as_deref()
-}
-
-fn fact(facts: &[Fact], value: f64) -> &Fact {
-    facts
-        .iter()
-        .find(|f| (f.value - value).abs() < 1e-9)
-        .unwrap_or_else(|| panic!("no fact with value {value}: {facts:#?}"))
+    fact(facts, value).indicator_id.as_deref()
 }
 
 #[test]

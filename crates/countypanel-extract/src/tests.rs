@@ -20,7 +20,7 @@ fn extract(text: &str, published: Option<Ymd>) -> Vec<Fact> {
     )
 }
 
-fn find(facts: &[Fact], value: f64) -> &Fact {
+pub(crate) fn find(facts: &[Fact], value: f64) -> &Fact {
     facts
         .iter()
         .find(|f| (f.value - value).abs() < 1e-9)

@@ -875,9 +875,11 @@ mod tests {
             Some("满洲里市".to_string())
         );
         assert_eq!(
-            g.suggest("华莹市", 2003).map(|c| c.name),
-            Some("华蓥市".to_string())
+            g.suggest("都汀堰市", 2012).map(|c| c.name),
+            Some("都江堰市".to_string())
         );
+        // 华阴市 and 华蓥市 are both one character from 华莹市: no suggestion.
+        assert!(g.suggest("华莹市", 2003).is_none());
         assert!(g.suggest("自治县", 2009).is_none());
     }
 

@@ -69,16 +69,7 @@ fn bad_files_are_rejected_with_distinct_reasons_and_the_batch_goes_on() {
     assert_eq!(by_file.len(), 4, "{by_file:?}");
 
     // The good files, the DOCX among them, were read.
-    let docs = read_table(
-        &dir.path().join("data/staged/documents.parquet"),
-        &DOCUMENTS,
-    )
-    .unwrap();
-    let read: Vec<String> = strings(&docs, "source_path")
-        .unwrap()
-        .into_iter()
-        .flatten()
-        .collect();
+    let read = documents_read(dir.path());
     assert_eq!(read.len(), 18);
     assert!(read.iter().any(|p| p.ends_with("good.docx")));
 
@@ -125,16 +116,19 @@ fn the_same_file_twice_is_read_once_and_the_copy_named() {
     let (path, detail) = (paths[i].as_deref().unwrap(), details[i].as_deref().unwrap());
     assert!(path.ends_with("2019_bureau_summary.txt"), "{path}");
     assert!(detail.contains("2019_bureau_summary (1).txt"), "{detail}");
-    let docs = read_table(
-        &dir.path().join("data/staged/documents.parquet"),
-        &DOCUMENTS,
-    )
-    .unwrap();
-    let read: Vec<String> = strings(&docs, "source_path")
-        .unwrap()
+    let read: Vec<String> = documents_read(dir.path())
         .into_iter()
-        .flatten()
         .filter(|p| p.contains("2019_bureau_summary"))
         .collect();
     assert_eq!(read.len(), 1, "{read:?}");
+}
+
+/// The source paths of the documents ingest read in the project at `dir`.
+fn documents_read(dir: &std::path::Path) -> Vec<String> {
+    let docs = read_table(&dir.join("data/staged/documents.parquet"), &DOCUMENTS).unwrap();
+    strings(&docs, "source_path")
+        .unwrap()
+        .into_iter()
+        .flatten()
+        .collect()
 }
