@@ -86,6 +86,12 @@ pub enum Command {
         after_help = "Examples:\n  countypanel region 嘉鱼县\n  countypanel region 滦县 --year 2017\n  countypanel region 城关区 --context 兰州市 --json\n\nPrints one line per result: status, code, level, official name, method; the candidates when ambiguous."
     )]
     Region(RegionArgs),
+    /// Compare the panel with a reference table cell by cell (the yearbook's own values against
+    /// the panel built from it, say).
+    #[command(
+        after_help = "Examples:\n  countypanel check --reference data/raw/yearbook/county_beds.csv\n  countypanel check --reference beds.csv --observations out/clean/observations.parquet --details 50\n\nThe reference is read through the pipeline's [[ingest.table]] mapping, as ingest reads it. Prints how many of its cells the panel holds with the same value, with another value, or not at all, then the first differing and missing cells."
+    )]
+    Check(CheckArgs),
     /// Write a synthetic corpus of county reports (and the facts planted in it) for benchmarks.
     #[command(
         name = "gen-corpus",
@@ -219,6 +225,20 @@ pub struct ExplainArgs {
     pub year: i32,
     /// Indicator id (`village_clinics`) or Chinese name (`村卫生室数`).
     pub indicator: String,
+}
+
+/// Check arguments.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The reference table (a file the pipeline's table mapping reads).
+    #[arg(long, value_name = "FILE")]
+    pub reference: PathBuf,
+    /// The observations to check (default: the pipeline's clean folder).
+    #[arg(long, value_name = "FILE")]
+    pub observations: Option<PathBuf>,
+    /// How many differing and missing cells to list.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub details: usize,
 }
 
 /// Region lookup arguments.

@@ -58,6 +58,25 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::GenCorpus(a) => gen_corpus(cli, a),
         Command::Eval(a) => eval(cli, a),
         Command::Explain(a) => explain(cli, a),
+        Command::Check(a) => {
+            let p = load_pipeline(cli)?;
+            let catalog = load_catalog(&p)?;
+            let gazetteer = load_gazetteer(&p)?;
+            let compiled = Compiled::new(&catalog, &gazetteer);
+            let reader = compiled.reader(&p, &catalog, &gazetteer);
+            let obs = or(
+                a.observations.as_ref(),
+                &p.paths.clean,
+                "observations.parquet",
+            );
+            let agreement = crate::check::check(&reader, &a.reference, &obs)?;
+            let text = agreement.render(a.details);
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+            Ok(Outcome::Ok)
+        }
         Command::Catalog => {
             let p = load_pipeline(cli)?;
             let text = load_catalog(&p)?.markdown();

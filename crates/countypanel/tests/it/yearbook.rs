@@ -67,6 +67,21 @@ fn a_duplicate_county_year_is_settled_by_the_county_s_series() {
     let dir = run_table(csv, "columns = { hospital_beds = \"hospital_beds\" }");
     let c = cells(&dir);
     assert_eq!(c[&("421221".into(), 2009, "hospital_beds".into())], 116.0);
+    // The panel agrees with the table it was built from, cell by cell.
+    let out = countypanel(
+        dir.path(),
+        &[
+            "check",
+            "--reference",
+            "data/raw/sample/yearbook/made_up.csv",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("reference cells 5: same value 5 (100.00%), another value 0"),
+        "{text}"
+    );
     let conflicts = read_table(&dir.path().join("data/qa/conflicts.parquet"), &CONFLICTS).unwrap();
     let decided = strings(&conflicts, "decided_by").unwrap();
     assert!(
