@@ -7,7 +7,7 @@ use countypanel_zhnum::{Quantity, Unit};
 use crate::change::is_change;
 use crate::health::{HealthContext, needs_context};
 use crate::kind::{Kind, kind_of};
-use crate::lexicon::{ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, WHOLE_AREA};
+use crate::lexicon::{ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA};
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
 use crate::segment::{clause_start, separates_clauses};
@@ -187,12 +187,23 @@ fn name_quantity<'h>(
     let sentence_before: String = sc[..q.num_start].iter().collect();
     let partners =
         sentence_before.contains('与') && AGREEMENTS.iter().any(|w| sentence_after.contains(w));
+    // A clause that continues an enumeration (新建、改扩建光华、西坡、关王庙等9个乡镇卫生院) shares
+    // the verb of its first item.
+    let mut listed_from = clause;
+    while listed_from > 0 && sc[listed_from - 1] == '、' {
+        listed_from = clause_start(sc, 0, listed_from - 1);
+    }
+    let enumeration: String = sc[listed_from..q.num_start].iter().collect();
     let flow = counted
-        && (FLOW.iter().any(|w| clause_before.contains(w))
+        && (FLOW.iter().any(|w| enumeration.contains(w))
             || ACTIONS.iter().any(|w| clause_before.contains(w))
             || partners
+            // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.
+            || clause_before.trim_end().ends_with('等')
             // 一家医院, 一名医生: the numeral one with a noun speaks of any one, not a total.
             || (q.chinese && q.value == 1.0));
+    // 招录20多名卫技人员: the noun after a recruiting verb is who was recruited, not the staff.
+    let recruited = RECRUITING.iter().any(|w| clause_before.contains(w));
     let part_of = |h: &Hit| {
         let between: String = sc[h.end.min(q.num_start)..q.num_start].iter().collect();
         counted && between.contains(PART)
@@ -214,7 +225,7 @@ fn name_quantity<'h>(
         (None, None)
     } else {
         (
-            after.filter(|h| !lists_on(h)),
+            after.filter(|h| !lists_on(h) && !recruited),
             before.filter(|h| !part_of(h) && !listed(h)),
         )
     };

@@ -194,3 +194,13 @@ fn rates_listed_before_one_value_take_the_first_rate_s_subject() {
     );
     assert_eq!(id_of(&f, 43.0), Some("family_doctor_teams"));
 }
+
+#[test]
+fn examples_after_等_and_recruits_are_not_stocks() {
+    let text = "新建、改扩建光华、西坡等9个乡镇卫生院。在毕业生中招录20多名卫技人员。";
+    let f = extract(text, "平安县农村卫生服务网络日趋完善", (2009, 2, 17));
+    assert_eq!(id_of(&f, 9.0), None);
+    assert_eq!(id_of(&f, 20.0), Some("staff_recruited"));
+    // A news item published in February speaks of its own year.
+    assert_eq!(fact(&f, 20.0).year, Some(2009));
+}

@@ -108,6 +108,7 @@ const GENERIC_WORDS: &[&str] = &[
     "出生",
     "托位",
     "托育",
+    "补偿",
 ];
 
 /// Words that make text about another domain: industry and investment, education, civil

@@ -49,6 +49,9 @@ pub(crate) const ACTIONS: &[&str] = &[
     "安排", "下派", "选派", "派驻", "派出", "抽调", "培训", "进修", "帮扶", "对口",
 ];
 
+/// Verbs of recruiting: the noun counted after them is who was recruited (招录20名卫技人员).
+pub(crate) const RECRUITING: &[&str] = &["招录", "招聘", "引进", "录用"];
+
 /// Words of a sentence that signs an agreement: the counts after 与 in it are partners.
 pub(crate) const AGREEMENTS: &[&str] = &["签订", "签署", "合作协议", "结对", "协议"];
 

@@ -52,9 +52,14 @@ impl DocYears {
         Self {
             published,
             default: titled.or_else(|| {
-                // A report published in the first quarter looks back on the year before.
+                // A review published in the first quarter looks back on the year before; a news
+                // item speaks of its own time.
+                let review = ctx
+                    .title
+                    .as_deref()
+                    .is_none_or(|t| REVIEW_WORDS.iter().any(|w| t.contains(w)));
                 ctx.published
-                    .map(|(y, m, _)| if m <= 3 { y - 1 } else { y })
+                    .map(|(y, m, _)| if m <= 3 && review { y - 1 } else { y })
                     .or(as_of_reference)
             }),
             default_flag: if titled.is_some() {
@@ -131,6 +136,10 @@ pub(crate) fn resolve(
         (None, Some("unknown"))
     }
 }
+
+/// Words of a title that make a document a review of a period (its undated figures in the first
+/// quarter are the year before's).
+const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];
 
 /// The first year a title names (2022年, 2023年度).
 fn title_year(title: &str) -> Option<i32> {
