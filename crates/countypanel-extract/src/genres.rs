@@ -204,3 +204,20 @@ fn examples_after_等_and_recruits_are_not_stocks() {
     // A news item published in February speaks of its own year.
     assert_eq!(fact(&f, 20.0).year, Some(2009));
 }
+
+#[test]
+fn a_work_report_flattened_to_one_line_is_still_not_about_health() {
+    let text = "全年地区生产总值增长6.2%,竣工项目36个,总投资27.61亿元。新建县医院病房楼,总投资1.2亿元。\
+        新增规上工业企业7家。粮食总产量达到12.6万吨。新建幼儿园3所。";
+    let f = extract(text, "平安县政府工作报告", (2010, 2, 4));
+    assert_eq!(id_of(&f, 27.61e8), None);
+    assert_eq!(id_of(&f, 1.2e8), Some("health_investment"));
+}
+
+#[test]
+fn things_built_or_titles_earned_are_not_stocks() {
+    let text = "建成精品国医堂2家、省级中医特色村卫生室4家,创建平安医院3家。";
+    let f = extract(text, "平安县政府工作报告", (2022, 2, 4));
+    assert_eq!(id_of(&f, 4.0), None);
+    assert_eq!(id_of(&f, 3.0), None);
+}

@@ -210,15 +210,14 @@ pub(crate) struct HealthContext {
 
 impl HealthContext {
     /// The context of a document: about health when its title names health, or when at least
-    /// half of its lines that hold numbers do.
+    /// half of its sentences that hold numbers do.
     pub(crate) fn of_document(title: Option<&str>, text: &str) -> Self {
         let by_title = title.is_some_and(mentions_health);
         let (mut numbered, mut health) = (0, 0);
         if !by_title {
-            for line in text
-                .lines()
-                .filter(|l| l.bytes().any(|b| b.is_ascii_digit()))
-            {
+            // Sentences, not lines: a report flattened to one line is still many statements.
+            let statements = text.split(['\n', '。', '；', ';', '！', '？']);
+            for line in statements.filter(|l| l.bytes().any(|b| b.is_ascii_digit())) {
                 numbered += 1;
                 health += usize::from(mentions_health(line));
             }

@@ -35,7 +35,7 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
 ];
 
 /// Words before a count that make it a change over the year, not the total.
-pub(crate) const FLOW: &[&str] = &["新增", "新建", "增加", "减少"];
+pub(crate) const FLOW: &[&str] = &["新增", "新建", "增加", "减少", "建成", "创建", "打造"];
 
 /// Words after a year that make it the start of a period (2017年以来, 2015年开始, 2019年起).
 pub(crate) const PERIOD_START: &[&str] = &["以来", "开始", "起", "至今", "来"];
