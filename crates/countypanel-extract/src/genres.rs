@@ -221,3 +221,18 @@ fn things_built_or_titles_earned_are_not_stocks() {
     assert_eq!(id_of(&f, 4.0), None);
     assert_eq!(id_of(&f, 3.0), None);
 }
+
+#[test]
+fn subjects_listed_before_分别_take_their_values_in_order() {
+    let text =
+        "全县基本养老和基本医疗参保率分别达到99%、95.4%。老年人和孕产妇健康管理率分别为70%和77%。";
+    let f = extract(text, "平安县2021年政府工作报告", (2022, 1, 20));
+    assert_eq!(
+        id_of(&f, 99.0),
+        None,
+        "a pension rate is not a health indicator"
+    );
+    assert_eq!(id_of(&f, 95.4), Some("basic_insurance_coverage_rate"));
+    assert_eq!(id_of(&f, 70.0), Some("elderly_health_mgmt_rate"));
+    assert_eq!(id_of(&f, 77.0), Some("maternal_health_mgmt_rate"));
+}

@@ -33,7 +33,8 @@
 //! [`health`] decides whether a place of the text is about health; `change` tells a change
 //! (增长5.2%) from a level;
 //! `kind` decides actual or target; `year` dates a fact; `naming` names what the catalog has no
-//! phrase for; `shared` splits lists of rates sharing one value; `matcher` is the phrase
+//! phrase for; `shared` splits lists of rates sharing one value; `respectively`
+//! pairs the subjects listed before 分别 with the values after it; `matcher` is the phrase
 //! automaton; [`segment`] cuts sentences and clauses; [`time`] reads years and dates.
 
 mod bind;
@@ -43,6 +44,7 @@ mod kind;
 pub mod lexicon;
 mod matcher;
 mod naming;
+mod respectively;
 pub mod segment;
 mod shared;
 pub mod time;
@@ -267,6 +269,7 @@ impl Extractor {
                 .filter_map(|q| bind::fact_for(&self.matcher, q, &sentence, doc, ctx))
                 .collect();
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
+            respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
             facts.append(&mut sentence_facts);
             reading.after_sentence(sc, s.heading, &years);

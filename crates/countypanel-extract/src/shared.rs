@@ -75,7 +75,7 @@ pub(crate) fn split_shared_rates(
 }
 
 /// The catalog rate a short text names (the longest rate phrase in it), if any.
-fn rate_indicator(matcher: &PhraseMatcher, text: &str) -> Option<String> {
+pub(crate) fn rate_indicator(matcher: &PhraseMatcher, text: &str) -> Option<String> {
     matcher
         .find(text)
         .into_iter()

@@ -1,0 +1,61 @@
+//! 分别: one measure of several subjects with their values in order. 基本养老和基本医疗参保率分别
+//! 达到99%、95.4% states a pension rate of 99% (not a health indicator) and a medical-insurance
+//! rate of 95.4%; 老年人和儿童健康管理率分别为70%和77% states two rates.
+
+use crate::Fact;
+use crate::health::{mentions_health, mentions_other_domain};
+use crate::matcher::{PhraseMatcher, Target};
+use crate::segment::clause_start;
+use crate::shared::rate_indicator;
+
+/// Words that join the subjects before the measure.
+const JOINERS: &[char] = &['和', '、', '及', '与'];
+
+/// Gives each rate after 分别 the subject listed at its place before the measure.
+pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char], offset: usize) {
+    let Some(p) = (0..sc.len().saturating_sub(1)).find(|&i| sc[i] == '分' && sc[i + 1] == '别')
+    else {
+        return;
+    };
+    let head: String = sc[clause_start(sc, 0, p)..p].iter().collect();
+    let mut subjects: Vec<String> = head
+        .split(JOINERS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    // The last item holds the last subject and the measure they share: the longest ending of
+    // it that is a catalog phrase as a whole (孕产妇健康管理率 → 孕产妇 + 健康管理率).
+    let Some(last) = subjects.pop() else { return };
+    let chars: Vec<char> = last.chars().collect();
+    let Some(k) = (1..chars.len()).find(|&k| {
+        let measure: String = chars[k..].iter().collect();
+        let n = chars.len() - k;
+        matcher.find(&measure).iter().any(|h| {
+            h.start == 0
+                && h.end == n
+                && matches!(h.target, Target::Indicator { .. } | Target::Generic { .. })
+        })
+    }) else {
+        return;
+    };
+    let measure: String = chars[k..].iter().collect();
+    subjects.push(chars[..k].iter().collect());
+    let rates: Vec<&mut Fact> = facts
+        .iter_mut()
+        .filter(|f| f.char_end > offset + p && f.unit == "percent")
+        .collect();
+    if subjects.len() < 2 || subjects.len() != rates.len() {
+        return;
+    }
+    for (subject, f) in subjects.into_iter().zip(rates) {
+        f.indicator_id = if mentions_other_domain(&subject) && !mentions_health(&subject) {
+            None
+        } else {
+            rate_indicator(matcher, &format!("{subject}{measure}"))
+        };
+        f.indicator_text = Some(format!("{subject}{measure}"));
+        f.subject = Some(subject);
+        f.rule = "respectively";
+    }
+}
