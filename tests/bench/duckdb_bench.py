@@ -39,6 +39,8 @@ def catalog_rows(pipeline_path):
                 float(ind["range"][0]),
                 float(ind["range"][1]),
                 bool(ind.get("higher_is_better", True)),
+                # counts of an area (their range grows with the level) and whole numbers
+                "per_" not in ind["id"] and ind["unit"] not in ("percent", "per_mille", "per_100k", "year", "day"),
             )
         )
     return pipeline, rows
@@ -69,9 +71,9 @@ def main():
     started = time.perf_counter()
     con.execute(
         "CREATE TEMP TABLE catalog(indicator_id VARCHAR, cat_unit VARCHAR, range_min DOUBLE, "
-        "range_max DOUBLE, hib BOOLEAN)"
+        "range_max DOUBLE, hib BOOLEAN, cat_area BOOLEAN)"
     )
-    con.executemany("INSERT INTO catalog VALUES (?, ?, ?, ?, ?)", cat)
+    con.executemany("INSERT INTO catalog VALUES (?, ?, ?, ?, ?, ?)", cat)
     prio = " ".join(
         f"WHEN strpos(source_path, '{r['path_contains']}') > 0 THEN {int(r['priority'])}"
         for r in clean_cfg.get("source_priority", [])
@@ -104,7 +106,7 @@ def main():
         f"""
         CREATE TEMP TABLE valid AS
         SELECT f.fact_id, f.doc_id, f.region_code, f.year, f.indicator_id, f.kind, f.value,
-               f.unit, f.qualifier, d.source_priority, d.published, r.region_level
+               f.unit, f.qualifier, f.char_start, d.source_priority, d.published, r.region_level
         FROM read_parquet('{a.facts}') f
         JOIN catalog c USING (indicator_id)
         LEFT JOIN docs d USING (doc_id)
@@ -115,8 +117,32 @@ def main():
                    AND f.year > year(d.published) + {int(clean_cfg['max_years_after_published'])})
           AND r.region_level IS NOT NULL
           AND f.unit = c.cat_unit
-          AND f.value BETWEEN c.range_min AND c.range_max AND NOT isnan(f.value)
-          AND (c.cat_unit IN ('percent', 'yuan') OR f.value = trunc(f.value))
+          AND f.value >= c.range_min AND NOT isnan(f.value)
+          AND f.value <= c.range_max * CASE WHEN c.cat_area AND r.region_level = 'prefecture' THEN 25
+                                            WHEN c.cat_area AND r.region_level = 'province' THEN 400
+                                            ELSE 1 END
+          AND (NOT c.cat_area OR c.cat_unit = 'yuan' OR f.value = trunc(f.value))
+        """
+    )
+    # A value far from its region's series (median of the yearly medians, enough years) loses.
+    factor = float(clean_cfg.get("suspect_factor", 5.0))
+    min_years = int(clean_cfg.get("suspect_min_years", 3))
+    con.execute(
+        f"""
+        CREATE TEMP TABLE series AS
+        SELECT region_code, indicator_id, kind, median(year_value) AS series_median, count(*) AS n_years
+        FROM (SELECT region_code, indicator_id, kind, year, median(value) AS year_value
+              FROM valid GROUP BY ALL)
+        GROUP BY ALL
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE valid AS
+        SELECT v.*, coalesce(s.n_years >= {min_years} AND s.series_median > 0 AND v.value > 0
+               AND (v.value > s.series_median * {factor} OR v.value * {factor} < s.series_median),
+               false) AS implausible
+        FROM valid v LEFT JOIN series s USING (region_code, indicator_id, kind)
         """
     )
     t_load = time.perf_counter()
@@ -126,8 +152,8 @@ def main():
         WITH ordered AS (
           SELECT *, row_number() OVER (
               PARTITION BY region_code, year, indicator_id, kind
-              ORDER BY source_priority, CASE WHEN qualifier = 'eq' THEN 0 ELSE 1 END,
-                       published DESC NULLS LAST, fact_id) AS pick
+              ORDER BY implausible, source_priority, CASE WHEN qualifier = 'eq' THEN 0 ELSE 1 END,
+                       published DESC NULLS LAST, char_start, fact_id) AS pick
           FROM valid)
         SELECT region_code, year, indicator_id, kind,
                any_value(region_level) AS region_level,

@@ -28,7 +28,8 @@ RUN=("$BIN" --quiet --pipeline pipelines/county-health.toml)
 read -r clean_s clean_kib < <(measure clean "${RUN[@]}" clean --facts "$TABLE/facts.parquet" \
   --documents "$TABLE/documents.parquet" --observations "$WORK/cp/observations.parquet" \
   --quarantine "$WORK/cp/quarantine.parquet" --conflicts "$WORK/cp/conflicts.parquet" \
-  --uncatalogued "$WORK/cp/uncatalogued.parquet")
+  --uncatalogued "$WORK/cp/uncatalogued.parquet" --todo "$WORK/cp/catalog_todo.parquet" \
+  --suspect "$WORK/cp/suspect.parquet" --suggestions "$WORK/cp/region_suggestions.parquet")
 read -r agg_s agg_kib < <(measure aggregate "${RUN[@]}" aggregate \
   --observations "$WORK/cp/observations.parquet" --summary "$WORK/cp/summary")
 read -r duck_s duck_kib < <(measure duckdb "$PY" tests/bench/duckdb_bench.py "$TABLE/facts.parquet" \
