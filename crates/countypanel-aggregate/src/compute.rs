@@ -345,8 +345,7 @@ fn write_partitioned(
         |n| n.to_string_lossy().into_owned(),
     );
     countypanel_core::parquet_io::sweep_stale(parent, &format!(".{name}."));
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+    let tmp = countypanel_core::parquet_io::output_builder(&format!(".{name}."), "", true)
         .tempdir_in(parent)
         .map_err(io)?;
     let year_idx = batch

@@ -66,9 +66,7 @@ pub(crate) fn write_text_atomic(path: &std::path::Path, text: &str) -> Result<()
         path.file_name().unwrap_or_default().to_string_lossy()
     );
     countypanel_core::parquet_io::sweep_stale(dir, &prefix);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
+    let mut tmp = countypanel_core::parquet_io::output_builder(&prefix, ".tmp", false)
         .tempfile_in(dir)
         .map_err(err)?;
     std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(err)?;

@@ -178,11 +178,29 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, CoreError> {
     let (dir, file_name) = dir_and_name(path);
     std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     sweep_stale(dir, &format!(".{file_name}."));
-    tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
-        .suffix(".tmp")
+    output_builder(&format!(".{file_name}."), ".tmp", false)
         .tempfile_in(dir)
         .map_err(|e| CoreError::io(dir, e))
+}
+
+/// A builder of temporary outputs created as shared outputs are: readable by everyone the
+/// umask allows (0644 for files, 0755 for folders), not the owner-only 0600 of a private
+/// temporary, so that colleagues on a shared server can read what was written.
+#[must_use]
+pub fn output_builder<'a, 'b>(
+    prefix: &'a str,
+    suffix: &'b str,
+    folder: bool,
+) -> tempfile::Builder<'a, 'b> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(prefix).suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if folder { 0o755 } else { 0o644 };
+        b.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    b
 }
 
 /// Syncs a finished temporary file and renames it to `path`.
@@ -418,6 +436,23 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn outputs_are_readable_by_others_as_the_umask_allows() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .and_then(|u| u32::from_str_radix(u.trim(), 8).ok())
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.parquet");
+        write_table(&path, &INGEST_REJECTS, &sample(), &WriteMeta::default()).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644 & !umask);
     }
 
     #[test]
