@@ -61,6 +61,28 @@ pub(crate) fn project() -> tempfile::TempDir {
     dir
 }
 
+/// `../shared` beside the project root, or the folder `COUNTYPANEL_SHARED` names, when it holds
+/// the shared corpora. Without it, a test that reads them is skipped with one line on stderr,
+/// unless `CI` is set: there every acceptance test must run.
+pub(crate) fn shared() -> Option<PathBuf> {
+    let p = std::env::var_os("COUNTYPANEL_SHARED")
+        .map_or_else(|| root().join("../shared"), PathBuf::from);
+    if p.join("corpus/seeds").is_dir() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "these tests read the shared corpora from ../shared beside the project root (or from \
+         $COUNTYPANEL_SHARED); {} holds none",
+        p.display()
+    );
+    eprintln!(
+        "skipped: {} holds no shared corpora (set COUNTYPANEL_SHARED to run this test)",
+        p.display()
+    );
+    None
+}
+
 /// Stderr as text.
 pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
