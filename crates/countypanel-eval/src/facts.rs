@@ -240,8 +240,9 @@ fn same_value(a: f64, b: f64) -> bool {
 }
 
 /// The names a gold file may use for a document: its file name and its stem.
-fn doc_keys(doc: &Document) -> [String; 2] {
-    let name = Path::new(&doc.source_path)
+#[must_use]
+pub fn doc_names(source_path: &str) -> [String; 2] {
+    let name = Path::new(source_path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -266,7 +267,7 @@ pub fn score(docs: &[&Document], gold: &[GoldFact], catalog: &Catalog) -> Report
     let mut by_name: std::collections::HashMap<String, &Document> =
         std::collections::HashMap::new();
     for d in docs {
-        for key in doc_keys(d) {
+        for key in doc_names(&d.source_path) {
             by_name.entry(key).or_insert(d);
         }
     }

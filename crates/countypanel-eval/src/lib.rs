@@ -9,5 +9,5 @@
 pub mod facts;
 pub mod panel;
 
-pub use facts::{GoldFact, Report, read_gold, score};
+pub use facts::{GoldFact, Report, doc_names, read_gold, score};
 pub use panel::{Cell, PanelReport, score_panel};

@@ -2,7 +2,6 @@
 //! and the clean stage in a temporary folder, and the observations are scored against the gold.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use countypanel_clean::{CleanOutputs, clean};
@@ -11,25 +10,11 @@ use countypanel_core::config::Pipeline;
 use countypanel_core::contract::{DOCUMENTS, FACTS, OBSERVATIONS};
 use countypanel_core::parquet_io::{WriteMeta, read_table};
 use countypanel_core::table::{floats, ints, strings};
-use countypanel_eval::{Cell, GoldFact, PanelReport, score_panel};
+use countypanel_eval::{Cell, GoldFact, PanelReport, doc_names, score_panel};
 use countypanel_ingest::{IngestSink, Outcome};
 use countypanel_regions::{Gazetteer, Status};
 
 use crate::explain::list_at;
-
-/// The names a gold file may give a document: its file name and its stem.
-fn doc_names(source_path: &str) -> [String; 2] {
-    let path = Path::new(source_path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = path
-        .file_stem()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    [name, stem]
-}
 
 /// Scores the panel built from `outcomes` against `gold`.
 pub fn panel(
