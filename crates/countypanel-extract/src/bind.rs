@@ -87,15 +87,23 @@ pub(crate) fn fact_for(
         rule = "not_health";
     }
     // After 其中 in the sentence, a bare total phrase (床位 after 其中医院、卫生院316个) counts the
-    // part just named, not the total.
+    // part just named, not the total: it names the part's own measure when the catalog has one
+    // (医院、卫生院床位), else none.
     if indicator_id.is_some()
-        && hit.is_some_and(|h| {
-            needs_context(&sc[h.start..h.end].iter().collect::<String>())
-                && sc[..h.start].iter().collect::<String>().contains(PART)
-        })
+        && let Some(h) = hit
+        && needs_context(&sc[h.start..h.end].iter().collect::<String>())
+        && let Some(p) = sc[..h.start].iter().collect::<String>().rfind(PART)
     {
-        indicator_id = None;
-        rule = "part";
+        let part_at = sc[..h.start].iter().collect::<String>()[..p]
+            .chars()
+            .count()
+            + 2;
+        indicator_id = part_measure(m, s, part_at, h);
+        rule = if indicator_id.is_some() {
+            "part_measure"
+        } else {
+            "part"
+        };
     }
     let before_number: String = sc[clause..q.num_start].iter().collect();
     let change = is_change(&before_number, q.unit);
@@ -163,6 +171,22 @@ pub(crate) fn fact_for(
         rule,
         health,
         change,
+    })
+}
+
+/// The measure a bare phrase (床位) names for the part named after 其中 (医院、卫生院): the catalog
+/// indicator whose phrase is the part's noun followed by the bare phrase, if there is one.
+fn part_measure(m: &PhraseMatcher, s: &Sentence, part_at: usize, bare: &Hit) -> Option<String> {
+    let part = s.hits.iter().rfind(|o| {
+        o.start >= part_at && o.end <= bare.start && matches!(o.target, Target::Indicator { .. })
+    })?;
+    let noun: String = s.chars[part.start..part.end].iter().collect();
+    let phrase: String = s.chars[bare.start..bare.end].iter().collect();
+    let composed = format!("{noun}{phrase}");
+    let n = composed.chars().count();
+    m.find(&composed).iter().find_map(|h| match h.target {
+        Target::Indicator { index } if h.start == 0 && h.end == n => Some(m.indicator_id(index)),
+        _ => None,
     })
 }
 

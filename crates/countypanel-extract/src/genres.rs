@@ -124,9 +124,13 @@ fn a_news_item_dates_its_figures_by_its_publication() {
 
 #[test]
 fn a_yearbook_entry_with_a_parenthesis_after_its_label() {
-    let text = "卫生 全县有卫生院(含社区卫生服务中心)14个,妇幼保健院(所、站)1个,疾病预防控制中心1个,卫生监督所1所,诊所(卫生所、医务室)52个。";
+    let text = "卫生 全县有卫生院(含社区卫生服务中心)14个,医院(含民营)3个,妇幼保健院(所、站)1个,疾病预防控制中心1个,卫生监督所1所,诊所(卫生所、医务室)52个。";
     let f = extract(text, "平安年鉴", (2019, 10, 1));
-    assert_eq!(id_of(&f, 14.0), Some("township_health_centers"));
+    // A parenthesis that adds another kind of institution makes another measure; one that
+    // qualifies the kind (民营) does not.
+    assert_eq!(id_of(&f, 14.0), None);
+    assert_eq!(fact(&f, 14.0).rule, "widened");
+    assert_eq!(id_of(&f, 3.0), Some("hospitals"));
     assert_eq!(id_of(&f, 52.0), Some("clinics"));
     let mch = f
         .iter()
@@ -148,7 +152,7 @@ fn years_that_name_documents_or_open_periods_date_nothing() {
 
 #[test]
 fn a_count_after_a_list_of_measures_names_none_of_them() {
-    let text = "年末共有卫生机构4985个,其中医院、卫生院316个。卫生技术人员66930人,其中执业医师、助理执业医师26067人。";
+    let text = "年末共有卫生机构4985个,其中医院、卫生院316个。卫生技术人员66930人,其中执业医师、注册护士26067人。";
     let f = extract(text, "平安县2023年国民经济和社会发展统计公报", (2024, 4, 2));
     assert_eq!(
         id_of(&f, 316.0),
@@ -156,6 +160,10 @@ fn a_count_after_a_list_of_measures_names_none_of_them() {
         "医院、卫生院 is one series: {f:#?}"
     );
     assert_eq!(id_of(&f, 26067.0), None);
+    // Doctors and assistant doctors listed together are the one headline series.
+    let text = "卫生技术人员6693人,其中执业医师、助理执业医师2606人。";
+    let f = extract(text, "平安县2023年国民经济和社会发展统计公报", (2024, 4, 2));
+    assert_eq!(id_of(&f, 2606.0), Some("licensed_doctors_incl_assistant"));
 }
 
 #[test]
@@ -235,4 +243,52 @@ fn subjects_listed_before_分别_take_their_values_in_order() {
     assert_eq!(id_of(&f, 95.4), Some("basic_insurance_coverage_rate"));
     assert_eq!(id_of(&f, 70.0), Some("elderly_health_mgmt_rate"));
     assert_eq!(id_of(&f, 77.0), Some("maternal_health_mgmt_rate"));
+}
+
+#[test]
+fn a_bulletin_gives_health_cells_from_its_health_section_only() {
+    let text = "九、人民生活和社会保障\n\
+        年末参加基本医疗保险人数30.5万人,其中参加职工基本医疗保险人数3.2万人。\n\
+        十、卫生\n\
+        年末全县共有卫生机构320个,其中医院、卫生院25个,床位1850张。\
+        三级医院2家,其中,中医医院1家;二级医院4家,其中,中医医院3家。三级甲等综合医院1家。\n\
+        十一、环境保护\n";
+    let f = extract(text, "平安县2023年国民经济和社会发展统计公报", (2024, 4, 2));
+    // Insurance enrolment in the social-security section is that section's statistic.
+    assert_eq!(id_of(&f, 30.5e4), None);
+    assert_eq!(fact(&f, 30.5e4).rule, "other_section");
+    assert_eq!(id_of(&f, 320.0), Some("medical_institutions"));
+    // The bare 床位 after 其中医院、卫生院 counts that part's beds.
+    assert_eq!(id_of(&f, 1850.0), Some("hospital_beds_hospitals"));
+    assert_eq!(id_of(&f, 2.0), Some("tertiary_hospitals"));
+    // A kind of hospital within a grade, or with a grade before it, is a subgroup.
+    assert_eq!(id_of(&f, 3.0), None);
+    assert_eq!(fact(&f, 3.0).rule, "graded");
+    assert_eq!(fact(&f, 1.0).indicator_id, None);
+}
+
+#[test]
+fn a_flattened_bulletin_page_keeps_its_inline_headings() {
+    let text = "年末全县有卫生机构16个,卫生机构床位458张。 九、人 口 年末全县总人口为23.54万人。 \
+        十、居 民 生 活 参加农村合作医疗保险的人数17.7万人,参合率为96.7%。";
+    let f = extract(
+        text,
+        "平安县2008年国民经济和社会发展统计公报(2)",
+        (2009, 4, 2),
+    );
+    assert_eq!(id_of(&f, 16.0), Some("medical_institutions"));
+    assert_eq!(id_of(&f, 458.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 96.7), None);
+}
+
+#[test]
+fn rates_of_a_population_subgroup_are_not_the_whole_regions() {
+    let text = "脱贫人口全部纳入医保资助范围,参保率、资助率均为100%。\
+        城乡居民基本医疗保险参保率达到96.5%。\
+        城镇居民基本医疗保险覆盖面进一步扩大,参保率达91%。";
+    let f = extract(text, "2022年平安县政府工作报告", (2022, 1, 10));
+    assert_eq!(id_of(&f, 100.0), None);
+    assert_eq!(id_of(&f, 96.5), Some("basic_insurance_coverage_rate"));
+    assert_eq!(id_of(&f, 91.0), None);
+    assert_eq!(fact(&f, 91.0).rule, "subgroup");
 }

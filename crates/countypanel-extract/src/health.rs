@@ -163,6 +163,9 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
     "垃圾",
     "电力",
     "光伏",
+    "畜禽",
+    "畜牧",
+    "兽医",
     "风电",
     "矿",
 ];
@@ -170,8 +173,11 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
 /// Whether `text` names health.
 #[must_use]
 pub fn mentions_health(text: &str) -> bool {
-    HEALTH_WORDS.iter().any(|w| text.contains(w))
+    HEALTH_WORDS.iter().any(|w| text.contains(w)) && !ANIMAL_WORDS.iter().any(|w| text.contains(w))
 }
+
+/// Words that make 免疫, 防疫 and 疫苗 about animals, not people.
+const ANIMAL_WORDS: &[&str] = &["畜", "禽", "动物", "兽", "牲"];
 
 /// Whether a catalog phrase needs a health context to name its indicator: it is made of words
 /// used in every domain and holds no health word.
@@ -183,14 +189,25 @@ pub fn needs_context(phrase: &str) -> bool {
 /// Whether `text` names a domain other than health.
 #[must_use]
 pub fn mentions_other_domain(text: &str) -> bool {
+    // 人民政府 holds 民政 without speaking of civil affairs.
+    let text = text.replace("人民政府", "");
     OTHER_DOMAIN_WORDS.iter().any(|w| text.contains(w))
 }
+
+/// Words of a heading that open a section about another domain: a bulletin's population,
+/// income and social-security sections (their 参加基本医疗保险人数 are social-security figures).
+const OTHER_DOMAIN_HEADINGS: &[&str] = &["社会保障", "居民生活", "人民生活", "人口", "收入"];
+
+/// Words that mark a statistical bulletin or report by its title or opening lines.
+const BULLETIN_WORDS: &[&str] = &["统计公报", "统计局", "统计快报", "调查队"];
 
 /// The domain a heading or a paragraph label opens: health, another domain, or neither.
 fn domain_of(label: &str) -> Option<bool> {
     if mentions_health(label) {
         Some(true)
-    } else if mentions_other_domain(label) {
+    } else if mentions_other_domain(label)
+        || OTHER_DOMAIN_HEADINGS.iter().any(|w| label.contains(w))
+    {
         Some(false)
     } else {
         None
@@ -206,6 +223,9 @@ pub(crate) struct HealthContext {
     pub section: Option<bool>,
     /// The domain the current paragraph's label names (卫生健康: …, 【教育】…).
     pub paragraph: Option<bool>,
+    /// Whether the document is a statistical bulletin, whose sections each hold one domain: a
+    /// section about another domain gives no health facts, whatever its words.
+    pub bulletin: bool,
 }
 
 impl HealthContext {
@@ -213,6 +233,9 @@ impl HealthContext {
     /// half of its sentences that hold numbers do.
     pub(crate) fn of_document(title: Option<&str>, text: &str) -> Self {
         let by_title = title.is_some_and(mentions_health);
+        let opening: String = text.chars().take(400).collect();
+        let bulletin = title.is_some_and(|t| BULLETIN_WORDS.iter().any(|w| t.contains(w)))
+            || opening.contains("统计公报");
         let (mut numbered, mut health) = (0, 0);
         if !by_title {
             // Sentences, not lines: a report flattened to one line is still many statements.
@@ -226,13 +249,31 @@ impl HealthContext {
             document: by_title || (health > 0 && health * 2 >= numbered),
             section: None,
             paragraph: None,
+            bulletin,
         }
+    }
+
+    /// Whether the place being read is a bulletin's section (or labelled paragraph) about a
+    /// domain other than health.
+    pub(crate) fn other_section(self) -> bool {
+        self.bulletin && self.paragraph.or(self.section) == Some(false)
     }
 
     /// Reads a heading: it opens a section of its domain, or of the document's when it names
     /// none.
     pub(crate) fn read_heading(&mut self, text: &str) {
-        self.section = domain_of(text);
+        // A short line that names no domain and is not numbered (a line of a page wrapped at
+        // its width, a page's chrome) leaves the section as it was.
+        // A table row (中药材36.81 8.7) is no heading at all.
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let numbered = numbered(&text);
+        if !numbered && text.chars().any(|c| c.is_ascii_digit()) {
+            return;
+        }
+        let domain = domain_of(&text);
+        if domain.is_some() || numbered {
+            self.section = domain;
+        }
         self.paragraph = None;
     }
 
@@ -270,6 +311,17 @@ impl HealthContext {
     }
 }
 
+/// Whether a heading opens with a section number: 一、 (一) 1. 第一.
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let rest = t.trim_start_matches(['(', '（']);
+    let n = rest
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c) || c.is_ascii_digit())
+        .count();
+    (n > 0 && rest.chars().nth(n).is_some_and(|c| "、.．)）".contains(c))) || t.starts_with('第')
+}
+
 /// The label that opens a paragraph: the words before a colon within its first 12 characters
 /// (卫生健康: …), or a bracketed head (【教育基本情况】).
 fn paragraph_label(opening: &str) -> Option<&str> {
@@ -294,6 +346,10 @@ mod tests {
         assert!(ctx.clause("县人民医院门诊楼项目总投资", ""));
         assert!(!ctx.clause("工业园区项目总投资", ""));
         assert!(!ctx.clause("总投资", ""));
+        assert!(!mentions_other_domain("平安县人民政府"));
+        assert!(!mentions_health(
+            "投入近100万元对全县所有畜禽进行了强制免疫"
+        ));
         let health = HealthContext {
             document: true,
             ..HealthContext::default()
@@ -330,13 +386,37 @@ mod tests {
         assert!(!ctx.area());
         ctx.enter_paragraph("卫生健康:年末全市共有");
         assert!(ctx.area());
+        ctx.read_heading("术人员 7.24 万人。三级医院共 14 家");
+        assert!(ctx.area(), "a wrapped line names no section");
         ctx.enter_paragraph("【教育基本情况】2022年");
         assert!(!ctx.area());
+        ctx.read_heading("文化和旅游");
+        assert!(!ctx.area(), "a heading naming a domain opens its section");
+        ctx.read_heading("中药材36.81 8.7");
+        assert!(!ctx.area(), "a table row is no heading");
+        ctx.read_heading("十、文化旅游、卫生健康和体育");
         ctx.read_heading("二、主要做法");
         assert!(
             ctx.area(),
             "a heading naming no domain falls back to the document"
         );
+        assert!(
+            !ctx.other_section(),
+            "only bulletins hold one domain per section"
+        );
+    }
+
+    #[test]
+    fn a_bulletin_section_about_another_domain_is_closed_to_health() {
+        let mut ctx = HealthContext::of_document(Some("平安县统计局"), "");
+        assert!(ctx.bulletin);
+        ctx.read_heading("十、人民生活和社会保障");
+        assert!(ctx.other_section());
+        ctx.read_heading("十一、卫生和社会服务");
+        assert!(!ctx.other_section());
+        let by_text = HealthContext::of_document(None, "平安县2023年国民经济和社会发展统计公报\n");
+        assert!(by_text.bulletin);
+        assert!(!HealthContext::of_document(Some("政府工作报告"), "").bulletin);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub mod lexicon;
 mod matcher;
 mod naming;
 mod respectively;
+mod scope;
 pub mod segment;
 mod shared;
 pub mod time;
@@ -251,6 +252,9 @@ impl Extractor {
             let years = sentence_years(sc, &sentence_text, &quantities, doc.published);
             if s.heading {
                 reading.read_heading(sc, &sentence_text, &years);
+            } else if let Some(end) = segment::inline_heading(sc) {
+                let heading: String = sc[..end].iter().filter(|c| !c.is_whitespace()).collect();
+                reading.health.read_heading(&heading);
             }
             let sentence = bind::Sentence {
                 chars: sc,
@@ -270,6 +274,12 @@ impl Extractor {
                 .collect();
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
+            scope::narrow(
+                &mut sentence_facts,
+                sc,
+                s.start,
+                reading.health.other_section(),
+            );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
             facts.append(&mut sentence_facts);
             reading.after_sentence(sc, s.heading, &years);

@@ -115,6 +115,37 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
     out
 }
 
+/// The heading a sentence opens with when a flattened page ran it into its first sentence
+/// (`九、人 口 年末全县总人口…`, `十、居 民 生 活 全年…`): a Chinese ordinal and 、, then short
+/// runs of characters separated by spaces, before the first long run. Returns where the heading
+/// text ends, or `None` when the sentence opens with no such heading.
+#[must_use]
+pub fn inline_heading(sc: &[char]) -> Option<usize> {
+    const ORDINALS: &str = "一二三四五六七八九十";
+    let digits = sc.iter().take_while(|c| ORDINALS.contains(**c)).count();
+    if digits == 0 || digits > 3 || sc.get(digits) != Some(&'、') {
+        return None;
+    }
+    let mut i = digits + 1;
+    let mut runs = 0;
+    let mut end = i;
+    loop {
+        let run = sc[i..].iter().take_while(|c| !c.is_whitespace()).count();
+        let is_word = run > 0 && run <= 6 && sc[i..i + run].iter().all(|c| !c.is_ascii_digit());
+        let spaced = sc.get(i + run).is_some_and(|c| c.is_whitespace());
+        if !(is_word && spaced) {
+            break;
+        }
+        runs += 1;
+        end = i + run;
+        i += run;
+        while sc.get(i).is_some_and(|c| c.is_whitespace()) {
+            i += 1;
+        }
+    }
+    (runs > 0 && i < sc.len()).then_some(end)
+}
+
 /// Start of the clause holding position `at`, searching back no further than `floor`.
 #[must_use]
 /// A short parenthesis (妇幼保健院(所、站)11个, 执业(助理)医师702人) qualifies the words before it
@@ -153,6 +184,20 @@ mod tests {
         assert_eq!(clause_start(&chars, 0, 12), 11);
         let chars: Vec<char> = "其中执业(助理)医师702人".chars().collect();
         assert_eq!(clause_start(&chars, 0, 10), 0);
+    }
+
+    #[test]
+    fn a_heading_run_into_its_first_sentence_is_found() {
+        let sc: Vec<char> = "十、居 民 生 活 全年城镇居民人均可支配收入6863元"
+            .chars()
+            .collect();
+        assert_eq!(inline_heading(&sc), Some(9));
+        let sc: Vec<char> = "九、人 口 年末全县总人口为23.54万人".chars().collect();
+        assert_eq!(inline_heading(&sc), Some(5));
+        let sc: Vec<char> = "二、主要做法是加强基层".chars().collect();
+        assert_eq!(inline_heading(&sc), None);
+        let sc: Vec<char> = "三、卫生 2023 年末".chars().collect();
+        assert_eq!(inline_heading(&sc), Some(4));
     }
 
     #[test]
