@@ -105,6 +105,11 @@ pub(crate) fn fact_for(
             "part"
         };
     }
+    // 1万元至2.99万元的有276人次: the bounds of a class of amounts, not amounts stated.
+    if indicator_id.is_some() && bounds_a_class(sc, q) {
+        indicator_id = None;
+        rule = "class_bound";
+    }
     let before_number: String = sc[clause..q.num_start].iter().collect();
     let change = is_change(&before_number, q.unit);
     if change && indicator_id.is_some() {
@@ -172,6 +177,21 @@ pub(crate) fn fact_for(
         health,
         change,
     })
+}
+
+/// Whether the quantity bounds a class (1万元至2.99万元的, 5万元以上的有7人次): a range written
+/// with its unit on both ends, or a value followed by 的有.
+fn bounds_a_class(sc: &[char], q: &Quantity) -> bool {
+    const TO: &[char] = &['至', '到', '~', '～', '-', '－'];
+    let numeral = |c: Option<&char>| {
+        c.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(*c))
+    };
+    let opens = sc.get(q.end).is_some_and(|c| TO.contains(c)) && numeral(sc.get(q.end + 1));
+    let closes = q.start >= 2
+        && TO.contains(&sc[q.start - 1])
+        && matches!(sc[q.start - 2], '元' | '人' | '个' | '岁' | '%' | '次');
+    let class = sc.get(q.end) == Some(&'的') && sc.get(q.end + 1) == Some(&'有');
+    opens || closes || class
 }
 
 /// The measure a bare phrase (床位) names for the part named after 其中 (医院、卫生院): the catalog
@@ -325,8 +345,22 @@ fn candidate_phrases<'h>(
             && m.unit_fits(&h.target, q.unit)
             && q.unit != Unit::Percent
     });
+    // 260个标准化村卫生室: the count has its own noun after it, narrowed by the words between;
+    // it counts that, not a phrase before it.
+    let own_noun = hits.iter().any(|h| {
+        h.start > q.end
+            && h.start <= q.end + 4
+            && matches!(h.target, Target::Indicator { .. })
+            && sc[q.end..h.start].iter().all(|&c| {
+                !separates_clauses(c)
+                    && !c.is_whitespace()
+                    && !c.is_ascii_digit()
+                    && !matches!(c, '和' | '及' | '与' | '、' | '的' | '；' | ';' | '。')
+            })
+    });
     let before = hits
         .iter()
+        .filter(|_| !own_noun || matches!(q.unit, Unit::Percent | Unit::Yuan))
         // A phrase holding a separator (医院、卫生院) may start before the clause it ends in.
         .filter(|h| {
             h.end <= q.num_start

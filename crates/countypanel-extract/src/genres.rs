@@ -292,3 +292,56 @@ fn rates_of_a_population_subgroup_are_not_the_whole_regions() {
     assert_eq!(id_of(&f, 91.0), None);
     assert_eq!(fact(&f, 91.0).rule, "subgroup");
 }
+
+#[test]
+fn a_plan_period_dates_its_figures_at_its_end() {
+    let text = "从2007-2011年,建设16所标准化乡镇卫生院,全市社区卫生服务机构总数达到121个。";
+    let f = extract(text, "城乡卫生服务体系建设", (2009, 3, 1));
+    let n = fact(&f, 121.0);
+    assert_eq!((n.year, n.kind), (Some(2011), Kind::Target), "{n:#?}");
+}
+
+#[test]
+fn a_figure_held_for_each_year_of_a_range_is_a_fact_of_each_year() {
+    let text = "2010至2012连续三年全县参合率都在99%以上。";
+    let f = extract(text, "平安县新农合工作总结", (2012, 12, 1));
+    let mut years: Vec<_> = f
+        .iter()
+        .filter(|x| x.value == 99.0)
+        .map(|x| (x.year, x.indicator_id.as_deref()))
+        .collect();
+    years.sort();
+    assert_eq!(
+        years,
+        [2010, 2011, 2012].map(|y| (Some(y), Some("ncms_participation_rate")))
+    );
+}
+
+#[test]
+fn classes_part_years_sectors_and_recipients_are_not_the_indicator() {
+    let text = "在住院补偿中,补偿金额为1万元至2.99万元的有276人次,5万元以上的有7人次。\
+        2022年第三季度财政卫生健康支出达366.16万元。\
+        基层医疗卫生机构17个,其中乡镇卫生院15个,社区卫生服务中心1个和国有农场医院2个。\
+        二是投资150余万元,为16个乡镇卫生院(卫生服务站)装备X光机。\
+        建设16所标准化乡镇卫生院和260个标准化村卫生室。";
+    let f = extract(text, "平安县卫生健康统计快报", (2022, 10, 28));
+    assert_eq!(id_of(&f, 1e4), None);
+    assert_eq!(id_of(&f, 2.99e4), None);
+    assert_eq!(fact(&f, 366.16e4).rule, "part_year");
+    assert_eq!(id_of(&f, 15.0), Some("township_health_centers"));
+    assert_eq!(
+        id_of(&f, 2.0),
+        None,
+        "国有农场医院 are a sector's hospitals"
+    );
+    assert_eq!(
+        id_of(&f, 16.0),
+        None,
+        "the health centres equipped are a part"
+    );
+    assert_eq!(
+        id_of(&f, 260.0),
+        None,
+        "260 counts its own noun, not 乡镇卫生院"
+    );
+}

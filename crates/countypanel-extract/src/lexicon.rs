@@ -116,6 +116,10 @@ pub(crate) const QUALIFYING_PREDICATES: &[&str] = &[
     "成为",
     "入选",
     "开设",
+    "装备",
+    "安装",
+    "添置",
+    "购置",
 ];
 
 /// Adverbs between a counted noun and its predicate (5所卫生院均设有…).
@@ -134,6 +138,7 @@ pub(crate) const COUNT_KINDS: &[(&str, &[&str])] = &[
             "服务站",
             "机构",
             "诊所",
+            "门诊部",
             "养老院",
         ],
     ),

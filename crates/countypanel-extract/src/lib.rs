@@ -274,6 +274,9 @@ impl Extractor {
                 .collect();
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
+            if let Some((low, high, end)) = time::each_year_range(&quantities, sc) {
+                year::spread_over_range(&mut sentence_facts, s.start + end, low, high);
+            }
             scope::narrow(
                 &mut sentence_facts,
                 sc,
@@ -281,6 +284,10 @@ impl Extractor {
                 reading.health.other_section(),
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
+            // A number named by a catalog indicator (by 分别, a shared list) is about health.
+            for f in &mut sentence_facts {
+                f.health |= f.indicator_id.is_some();
+            }
             facts.append(&mut sentence_facts);
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;

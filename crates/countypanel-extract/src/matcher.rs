@@ -204,6 +204,12 @@ pub(crate) fn qualified_elsewhere(h: &Hit, sc: &[char], clause: usize, hits: &[H
         }
         i += 1;
     }
+    // A span of years (2010至2012连续三年) dates the rate; it does not qualify its population.
+    let rest = rest.replace("连续", "").replace("每年", "");
+    let rest: String = rest
+        .chars()
+        .filter(|c| !"至到~-一二三四五六七八九十两".contains(*c))
+        .collect();
     strip_fillers(&rest).chars().count() >= 2
 }
 

@@ -47,6 +47,14 @@ pub(crate) const GRADES: &[&str] = &[
     "以上",
 ];
 
+/// Ownership and sector words that make an institution noun a subgroup (国有农场医院, 企业医院).
+pub(crate) const SECTORS: &[&str] = &[
+    "国有", "农场", "林场", "企业", "厂矿", "部队", "军队", "高校", "学校", "监狱", "铁路", "兵团",
+];
+
+/// Words that make a sum of money or of visits a part of the year (第三季度, 上半年, 1-9月).
+const PART_YEAR: &[&str] = &["季度", "上半年", "1-", "1至", "一至"];
+
 /// Indicators that count every kind of institution, bed or worker: a parenthesis (含…) after them
 /// names a part they already hold (医疗卫生机构(含村卫生室)). After any other indicator it adds
 /// another kind (乡镇卫生院(含社区卫生服务中心)), and the count is no longer the indicator's.
@@ -93,7 +101,7 @@ fn graded(sc: &[char], start: usize, end: usize) -> bool {
         return false;
     }
     let before: String = sc[start.saturating_sub(4)..start].iter().collect();
-    if GRADES.iter().any(|g| before.ends_with(g)) {
+    if GRADES.iter().any(|g| before.ends_with(g)) || SECTORS.iter().any(|g| before.ends_with(g)) {
         return true;
     }
     let Some(part) = (0..start.saturating_sub(1))
@@ -112,6 +120,31 @@ fn graded(sc: &[char], start: usize, end: usize) -> bool {
     GRADES[..GRADES.len() - 1]
         .iter()
         .any(|g| total.starts_with(g))
+}
+
+/// Whether a sum over the year (money, visits) is stated for a part of it: 第三季度…支出,
+/// 1-9月…诊疗人次. The part-year figure is not the year's.
+fn part_year(f: &Fact, sc: &[char], start: usize) -> bool {
+    if !matches!(f.unit, "yuan" | "person_time") {
+        return false;
+    }
+    let before: String = sc[..start].iter().collect();
+    PART_YEAR.iter().any(|w| match before.find(w) {
+        // 1-9月 and 1至6月: a month range from January.
+        Some(i) if w.starts_with(['1', '一']) => before[i + w.len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .count()
+            .checked_sub(1)
+            .is_some_and(|_| {
+                before[i + w.len()..]
+                    .chars()
+                    .find(|c| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)))
+                    == Some('月')
+            }),
+        Some(_) => true,
+        None => false,
+    })
 }
 
 /// Whether a parenthesis right after the measure adds another kind of institution to it
@@ -162,7 +195,9 @@ pub(crate) fn narrow(facts: &mut [Fact], sc: &[char], offset: usize, other_secti
             continue;
         };
         let clause = crate::segment::clause_start(sc, 0, start);
-        let rule = if subgroup(sc, start, end, clause) {
+        let rule = if part_year(f, sc, start) {
+            "part_year"
+        } else if subgroup(sc, start, end, clause) {
             "subgroup"
         } else if graded(sc, start, end) {
             "graded"
@@ -209,5 +244,7 @@ mod tests {
         assert!(graded(&sc, 11, 15));
         let sc = chars("医院288个,其中,中医医院9家");
         assert!(!graded(&sc, 10, 14));
+        let sc = chars("社区卫生服务中心1个和国有农场医院1个");
+        assert!(graded(&sc, 15, 17));
     }
 }

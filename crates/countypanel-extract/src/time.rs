@@ -25,6 +25,19 @@ pub struct YearMention {
 pub fn year_mentions(quantities: &[Quantity]) -> Vec<YearMention> {
     let mut out = Vec::new();
     for q in quantities {
+        if q.unit == Unit::None
+            && let Some((low, high)) = year_range(q)
+        {
+            // 2010至2012连续三年: two bare years joined as a range.
+            for (at, y) in [(q.start, low), (q.end, high)] {
+                out.push(YearMention {
+                    start: at.min(q.start),
+                    end: q.end,
+                    year: Some(y),
+                });
+            }
+            continue;
+        }
         if q.unit != Unit::Year || q.chinese && q.value < 1949.0 {
             continue;
         }
@@ -58,6 +71,43 @@ pub fn year_mentions(quantities: &[Quantity]) -> Vec<YearMention> {
         }
     }
     out
+}
+
+/// The years a quantity spans when it is a range of calendar years (2007-2011年, 2010至2012),
+/// at most twenty years long.
+#[must_use]
+pub fn year_range(q: &Quantity) -> Option<(i32, i32)> {
+    let high = q.high?;
+    (q.plain_integer
+        && !q.chinese
+        && matches!(q.unit, Unit::Year | Unit::None)
+        && YEAR_RANGE.contains(&q.value)
+        && YEAR_RANGE.contains(&high)
+        && high > q.value
+        && high - q.value <= 20.0)
+        .then_some((q.value as i32, high as i32))
+}
+
+/// Words after a range of years that make what the sentence states hold in each of its years
+/// (2010至2012连续三年…都在99%以上).
+const EACH_YEAR: &[&str] = &["连续", "每年", "历年", "年年", "均"];
+
+/// The range of years whose every year the sentence's later facts hold in: a range of years
+/// followed by 连续/每年. Returns the range and where it ends in the sentence.
+#[must_use]
+pub fn each_year_range(quantities: &[Quantity], sc: &[char]) -> Option<(i32, i32, usize)> {
+    quantities.iter().find_map(|q| {
+        let (low, high) = year_range(q)?;
+        let mut k = q.end;
+        if sc.get(k) == Some(&'年') {
+            k += 1;
+        }
+        let after: String = sc[k.min(sc.len())..].iter().take(2).collect();
+        EACH_YEAR
+            .iter()
+            .any(|w| after.starts_with(w))
+            .then_some((low, high, q.end))
+    })
 }
 
 /// Year words relative to the publication year: 今年 0, 去年/上年 -1, 明年 +1, 前年 -2.

@@ -137,6 +137,25 @@ pub(crate) fn resolve(
     }
 }
 
+/// A fact stated for every year of a range (2010至2012连续三年…参合率都在99%以上) is a fact of each
+/// of those years: facts after the range (document offset `after`) dated its last year are
+/// repeated for the years before, flagged `each_year_of_range`.
+pub(crate) fn spread_over_range(facts: &mut Vec<crate::Fact>, after: usize, low: i32, high: i32) {
+    let mut extra = Vec::new();
+    for f in facts
+        .iter()
+        .filter(|f| f.char_start >= after && f.year == Some(high))
+    {
+        for y in low..high {
+            let mut g = f.clone();
+            g.year = Some(y);
+            g.year_flag = Some("each_year_of_range");
+            extra.push(g);
+        }
+    }
+    facts.extend(extra);
+}
+
 /// Words of a title that make a document a review of a period (its undated figures in the first
 /// quarter are the year before's).
 const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];

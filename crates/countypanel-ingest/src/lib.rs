@@ -639,16 +639,22 @@ impl Reader<'_> {
 /// Stable id of a fact: its document, span, value and naming (several facts may share a span,
 /// as the rates of 报告率、及时率为100% do).
 fn fact_id(doc_id: &str, fact: &Fact) -> String {
-    short_id(
-        &[
-            doc_id,
-            &fact.char_start.to_string(),
-            &fact.char_end.to_string(),
-            &fact.value.to_string(),
-            fact.indicator_text.as_deref().unwrap_or(""),
-        ],
-        16,
-    )
+    let start = fact.char_start.to_string();
+    let end = fact.char_end.to_string();
+    let value = fact.value.to_string();
+    let mut parts = vec![
+        doc_id,
+        &start,
+        &end,
+        &value,
+        fact.indicator_text.as_deref().unwrap_or(""),
+    ];
+    // A fact repeated for each year of a range differs from its copies by its year only.
+    let year = fact.year.map(|y| y.to_string()).unwrap_or_default();
+    if fact.year_flag == Some("each_year_of_range") {
+        parts.push(&year);
+    }
+    short_id(&parts, 16)
 }
 
 /// Whether the bytes open like an HTML document.

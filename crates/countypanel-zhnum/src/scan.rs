@@ -430,7 +430,14 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
             while chars.get(k).copied().and_then(ascii_digit).is_some() {
                 k += 1;
             }
-            if matches!(chars.get(k), Some('-')) || numeral.plain_integer && numeral.value >= 1000.0
+            // 2007-2011年 is a range of years; 2019-08-15 and 0371-1234567 are not quantities.
+            let year_range = k == numeral.end + 5
+                && chars.get(k) == Some(&'年')
+                && numeral.plain_integer
+                && (1000.0..10000.0).contains(&numeral.value);
+            if !year_range
+                && (matches!(chars.get(k), Some('-'))
+                    || numeral.plain_integer && numeral.value >= 1000.0)
             {
                 return Some(skip_token(chars, start));
             }
@@ -666,6 +673,13 @@ mod tests {
         );
         let q = one("两到三万人");
         assert_eq!((q.value, q.high), (20000.0, Some(30000.0)));
+        let q = one("从2007-2011年");
+        assert_eq!(
+            (q.value, q.high, q.unit),
+            (2007.0, Some(2011.0), Unit::Year)
+        );
+        let q = one("2010至2012连续三年");
+        assert_eq!((q.value, q.high), (2010.0, Some(2012.0)));
     }
 
     #[test]
