@@ -28,6 +28,9 @@ pub(crate) struct Sentence<'a> {
     pub years: &'a [YearMention],
     pub carried: Carried,
     pub plan_section: bool,
+    /// Whether the sentence continues a list of parts opened by 其中 in an earlier sentence of
+    /// the same statement (…其中,住院补偿9545人次,补偿支出2302.35万元;门诊补偿…).
+    pub in_parts: bool,
     pub as_of: Option<Ymd>,
     pub health: HealthContext,
 }
@@ -89,15 +92,18 @@ pub(crate) fn fact_for(
     // After 其中 in the sentence, a bare total phrase (床位 after 其中医院、卫生院316个) counts the
     // part just named, not the total: it names the part's own measure when the catalog has one
     // (医院、卫生院床位), else none.
+    let part_opened = |h: &Hit| {
+        let before: String = sc[..h.start].iter().collect();
+        match before.rfind(PART) {
+            Some(p) => Some(before[..p].chars().count() + 2),
+            None => s.in_parts.then_some(0),
+        }
+    };
     if indicator_id.is_some()
         && let Some(h) = hit
         && needs_context(&sc[h.start..h.end].iter().collect::<String>())
-        && let Some(p) = sc[..h.start].iter().collect::<String>().rfind(PART)
+        && let Some(part_at) = part_opened(h)
     {
-        let part_at = sc[..h.start].iter().collect::<String>()[..p]
-            .chars()
-            .count()
-            + 2;
         indicator_id = part_measure(m, s, part_at, h);
         rule = if indicator_id.is_some() {
             "part_measure"
@@ -193,6 +199,9 @@ fn bounds_a_class(sc: &[char], q: &Quantity) -> bool {
     let class = sc.get(q.end) == Some(&'的') && sc.get(q.end + 1) == Some(&'有');
     opens || closes || class
 }
+
+/// Verbs by which institutions come to have a facility of their own (建成了中医馆, 设有国医堂).
+const BUILT: &[&str] = &["建成", "建立", "设有", "设立", "开设", "设置", "建设"];
 
 /// The measure a bare phrase (床位) names for the part named after 其中 (医院、卫生院): the catalog
 /// indicator whose phrase is the part's noun followed by the bare phrase, if there is one.
@@ -319,9 +328,33 @@ fn name_quantity<'h>(
         && let Some(a) = after
         && let Some(described) = qualified_count(sc, a.start, a.end)
     {
-        naming.indicator_id = None;
+        // 5所乡镇卫生院建成了规范化的中医馆: when what they have is itself a kind of facility the
+        // catalog counts, one each, the count is of those facilities.
+        let clause_end = (a.end..sc.len())
+            .find(|&i| separates_clauses(sc[i]))
+            .unwrap_or(sc.len());
+        let object = s.hits.iter().find(|o| {
+            o.start >= a.end
+                && o.end <= clause_end
+                && BUILT
+                    .iter()
+                    .any(|w| sc[a.end..o.start].iter().collect::<String>().contains(w))
+                && o.target != a.target
+                && matches!(o.target, Target::Indicator { .. })
+                && m.unit_fits(&o.target, Unit::Institution)
+        });
+        if let Some(Hit {
+            target: Target::Indicator { index },
+            ..
+        }) = object
+        {
+            naming.indicator_id = Some(m.indicator_id(*index));
+            naming.rule = "counted_object";
+        } else {
+            naming.indicator_id = None;
+            naming.rule = "qualified_count";
+        }
         naming.indicator_text = Some(described);
-        naming.rule = "qualified_count";
     }
     (hit, naming)
 }

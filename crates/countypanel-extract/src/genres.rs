@@ -345,3 +345,29 @@ fn classes_part_years_sectors_and_recipients_are_not_the_indicator() {
         "260 counts its own noun, not 乡镇卫生院"
     );
 }
+
+#[test]
+fn parts_listed_after_a_semicolon_stay_parts_and_a_full_year_is_no_part() {
+    let text = "2012年1-12月份全县累计补偿参合人员25537人次,累计补偿金额2510.16万元。\
+        其中,住院补偿9545人次,补偿支出2302.35万元;门诊补偿15874人次,补偿支出135.69万元。\
+        2013年1-6月份补偿支出1200万元。";
+    let f = extract(text, "平安县新农合工作总结", (2013, 2, 1));
+    assert_eq!(id_of(&f, 2510.16e4), Some("insurance_fund_expenditure"));
+    assert_eq!(id_of(&f, 2302.35e4), None);
+    assert_eq!(
+        id_of(&f, 135.69e4),
+        None,
+        "the list of parts runs on past ;"
+    );
+    assert_eq!(fact(&f, 1200e4).rule, "part_year");
+}
+
+#[test]
+fn institutions_that_built_a_counted_facility_count_those_facilities() {
+    let text = "4所乡镇卫生院均设有中医门诊,5所乡镇卫生院相继建成了规范化的中医馆,\
+        2个社区卫生服务中心被选定为社区医院试点单位。";
+    let f = extract(text, "平安县卫健局2019年工作总结", (2019, 12, 1));
+    assert_eq!(id_of(&f, 5.0), Some("tcm_pavilions"));
+    assert_eq!(id_of(&f, 4.0), None);
+    assert_eq!(id_of(&f, 2.0), None);
+}

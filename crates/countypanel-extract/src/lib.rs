@@ -136,6 +136,9 @@ struct Reading<'a> {
     prev_sentence: &'a [char],
     /// Whether the place being read is about health.
     health: health::HealthContext,
+    /// Whether a list of parts opened by 其中 runs on past the sentence just read (it ended
+    /// with ；, not 。).
+    parts_open: bool,
 }
 
 impl Reading<'_> {
@@ -265,6 +268,7 @@ impl Extractor {
                 years: &years,
                 carried: reading.carried,
                 plan_section: reading.plan_section,
+                in_parts: reading.parts_open,
                 as_of: year::as_of(sc),
                 health: reading.health,
             };
@@ -289,6 +293,8 @@ impl Extractor {
                 f.health |= f.indicator_id.is_some();
             }
             facts.append(&mut sentence_facts);
+            reading.parts_open = (reading.parts_open || sentence_text.contains(lexicon::PART))
+                && matches!(chars.get(s.end), Some('；' | ';'));
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;
         }

@@ -130,18 +130,20 @@ fn part_year(f: &Fact, sc: &[char], start: usize) -> bool {
     }
     let before: String = sc[..start].iter().collect();
     PART_YEAR.iter().any(|w| match before.find(w) {
-        // 1-9月 and 1至6月: a month range from January.
-        Some(i) if w.starts_with(['1', '一']) => before[i + w.len()..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-            .count()
-            .checked_sub(1)
-            .is_some_and(|_| {
-                before[i + w.len()..]
-                    .chars()
-                    .find(|c| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)))
-                    == Some('月')
-            }),
+        // 1-9月 and 1至6月: a month range from January that ends before December.
+        Some(i) if w.starts_with(['1', '一']) => {
+            let rest = &before[i + w.len()..];
+            let month: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+                .collect();
+            let last = month.parse::<u32>().ok().or_else(|| {
+                countypanel_zhnum::parse_chinese(&month)
+                    .filter(|v| (1.0..=12.0).contains(v))
+                    .map(|v| v as u32)
+            });
+            rest[month.len()..].starts_with('月') && last.is_some_and(|m| (1..12).contains(&m))
+        }
         Some(_) => true,
         None => false,
     })
