@@ -29,6 +29,9 @@ type NameEntry = (String, Level, bool);
 /// Finds region names in short strings (titles, source lines) and in bodies.
 #[derive(Debug, Clone)]
 pub struct RegionFinder {
+    /// Regions that exist today by the pinyin of their short name (织金县 → zhijin), for
+    /// reading an official website's host name (www.gzzhijin.gov.cn).
+    by_pinyin: HashMap<String, Vec<String>>,
     ac: AhoCorasick,
     /// Official name for each pattern, whether the pattern is a full name, and the name's level.
     targets: Vec<(String, bool, Level)>,
@@ -84,7 +87,18 @@ impl RegionFinder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("region names compile");
+        let mut by_pinyin: HashMap<String, Vec<String>> = HashMap::new();
+        for (n, level, current) in &full {
+            if !*current || *level == Level::Province {
+                continue;
+            }
+            let short = countypanel_regions::short_name(n).unwrap_or(n);
+            if let Some(py) = plain_pinyin(short) {
+                by_pinyin.entry(py).or_default().push(n.clone());
+            }
+        }
         Self {
+            by_pinyin,
             ac,
             targets,
             towns: None,
@@ -157,6 +171,39 @@ impl RegionFinder {
             }
         }
         best.map(|(_, n)| n.to_string())
+    }
+
+    /// The region whose official website a URL in `s` is on: a host under `.gov.cn` one of whose
+    /// labels is the pinyin of a region's short name, alone or after a two- or three-letter
+    /// prefix (fangxian.gov.cn, www.gzzhijin.gov.cn), when exactly one region today has it.
+    #[must_use]
+    pub fn official_site_in(&self, s: &str) -> Option<String> {
+        let start = s.find("://")? + 3;
+        let host: String = s[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let site = host.strip_suffix(".gov.cn")?;
+        let label = site.rsplit('.').next()?;
+        let mut found: Vec<&String> = Vec::new();
+        if let Some(names) = self.by_pinyin.get(label) {
+            found.extend(names);
+        }
+        for cut in 2..=3 {
+            if let Some(rest) = label.get(cut..)
+                && rest.len() >= 5
+                && let Some(names) = self.by_pinyin.get(rest)
+            {
+                found.extend(names);
+            }
+        }
+        found.sort();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
     }
 
     /// The full name mentioned most often in `s` (first occurrence breaks ties).
@@ -270,6 +317,16 @@ fn day_first_date(s: &str) -> Option<Ymd> {
         .then_some((y, m, d))
 }
 
+/// The toneless pinyin of a name written in Chinese characters only (织金 → zhijin).
+fn plain_pinyin(name: &str) -> Option<String> {
+    use pinyin::ToPinyin;
+    let mut out = String::new();
+    for p in name.to_pinyin() {
+        out.push_str(p?.plain());
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Reads title, publication date and issuer from a document's first lines.
 #[must_use]
 pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinder) -> Metadata {
@@ -333,6 +390,10 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     let body = &text[..text.char_indices().nth(5000).map_or(text.len(), |(i, _)| i)];
     if issuer.is_none() {
         issuer = regions.most_frequent_full(body);
+    }
+    if issuer.is_none() {
+        // A report with no region name, saved from its government's website.
+        issuer = head.iter().find_map(|line| regions.official_site_in(line));
     }
     let town = if issuer.is_none() {
         regions.most_frequent_town(body)
@@ -446,6 +507,17 @@ mod tests {
             read_metadata(text, None, &finder()).issuer.as_deref(),
             Some("海东市")
         );
+    }
+
+    #[test]
+    fn a_report_naming_no_region_is_placed_by_its_government_website() {
+        let text = "source: http://www.qhpingan.gov.cn/zjpa/shsy/\n2022年,全县共有卫生机构74家。";
+        assert_eq!(
+            read_metadata(text, None, &finder()).issuer.as_deref(),
+            Some("平安县")
+        );
+        let text = "source: http://www.pingan.com/news/1.html\n全县共有卫生机构74家。";
+        assert_eq!(read_metadata(text, None, &finder()).issuer, None);
     }
 
     #[test]
