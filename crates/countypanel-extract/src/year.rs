@@ -166,7 +166,13 @@ fn title_year(title: &str) -> Option<i32> {
     (0..chars.len().saturating_sub(4)).find_map(|i| {
         let digits: String = chars[i..i + 4].iter().collect();
         let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
-        (before_ok && chars[i + 4] == '年' && digits.chars().all(|c| c.is_ascii_digit()))
+        // 2022年…, or a title that opens with the bare year (2022圆满收官), not with an amount
+        // (2000余名…).
+        let year_word = chars[i + 4] == '年'
+            || (i == 0
+                && !chars[i + 4].is_ascii_digit()
+                && !"余多万亿千百个名人元家所张次项.%".contains(chars[i + 4]));
+        (before_ok && year_word && digits.chars().all(|c| c.is_ascii_digit()))
             .then(|| digits.parse().ok())
             .flatten()
             .filter(|y| (1949..=2100).contains(y))
@@ -206,6 +212,14 @@ pub(crate) fn as_of(sc: &[char]) -> Option<Ymd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_names_its_year_with_or_without_nian() {
+        assert_eq!(title_year("平安县2022年卫生健康工作总结"), Some(2022));
+        assert_eq!(title_year("2022圆满收官"), Some(2022));
+        assert_eq!(title_year("2000余名医生下乡"), None);
+        assert_eq!(title_year("9年新农合报销25亿元"), None);
+    }
 
     fn doc(default: Option<i32>) -> DocYears {
         DocYears {

@@ -206,24 +206,32 @@ impl RegionFinder {
         }
     }
 
-    /// The full name mentioned most often in `s` (first occurrence breaks ties).
+    /// The region named most often in `s` (first occurrence breaks ties). A region counts only
+    /// once its full name is written; then its short forms count too (高邮市 once, then 健康高邮,
+    /// 高邮力量 outweigh two mentions of 扬州市).
     #[must_use]
     pub fn most_frequent_full(&self, s: &str) -> Option<String> {
-        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        // (name, full mentions, all mentions, first full mention)
+        let mut counts: Vec<(String, usize, usize, usize)> = Vec::new();
         for m in self.ac.find_iter(s) {
             let (name, is_full, _) = &self.targets[m.pattern().as_usize()];
-            if !is_full {
-                continue;
-            }
-            match counts.iter_mut().find(|(n, _, _)| n == name) {
-                Some(c) => c.1 += 1,
-                None => counts.push((name.clone(), 1, m.start())),
+            let full = usize::from(*is_full);
+            match counts.iter_mut().find(|(n, ..)| n == name) {
+                Some(c) => {
+                    c.1 += full;
+                    c.2 += 1;
+                    if c.1 == 1 && full == 1 {
+                        c.3 = m.start();
+                    }
+                }
+                None => counts.push((name.clone(), full, 1, m.start())),
             }
         }
         counts
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|(n, _, _)| n)
+            .filter(|c| c.1 > 0)
+            .max_by(|a, b| a.2.cmp(&b.2).then(b.3.cmp(&a.3)))
+            .map(|(n, ..)| n)
     }
 }
 
@@ -317,6 +325,44 @@ fn day_first_date(s: &str) -> Option<Ymd> {
         .then_some((y, m, d))
 }
 
+/// The publication date a web address carries in its path: /2023-01/09/, /2009/11/20/,
+/// /20191220/ or t20240508_.
+fn url_date(line: &str) -> Option<Ymd> {
+    let start = line.find("://")? + 3;
+    let url: String = line[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    let path = &url[url.find('/')?..];
+    let segments: Vec<&str> = path.split(['/', '_', '.']).collect();
+    let valid = |y: i32, m: u32, d: u32| {
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= month_end(y, m))
+            .then_some((y, m, d))
+    };
+    let num = |s: &str| s.parse::<u32>().ok();
+    for (i, seg) in segments.iter().enumerate() {
+        let digits = seg.trim_start_matches('t');
+        if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let (y, m, d) = (num(&digits[..4])?, num(&digits[4..6])?, num(&digits[6..])?);
+            if let Some(ymd) = valid(y.try_into().ok()?, m, d) {
+                return Some(ymd);
+            }
+        }
+        // 2023-01/09 and 2009/11/20
+        let parts: Vec<&str> = seg.split('-').collect();
+        let (y, m, d) = match (parts.as_slice(), segments.get(i + 1), segments.get(i + 2)) {
+            ([y, m], Some(d), _) => (num(y), num(m), num(d)),
+            ([y], Some(m), Some(d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                (num(y), num(m), num(d))
+            }
+            _ => continue,
+        };
+        if let (Some(y), Some(m), Some(d)) = (y, m, d)
+            && let Some(ymd) = valid(i32::try_from(y).ok()?, m, d)
+        {
+            return Some(ymd);
+        }
+    }
+    None
+}
+
 /// The toneless pinyin of a name written in Chinese characters only (织金 → zhijin).
 fn plain_pinyin(name: &str) -> Option<String> {
     use pinyin::ToPinyin;
@@ -363,6 +409,15 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
             published = Some((3, d));
             date_line.get_or_insert(i);
         }
+    }
+    if published.is_none() {
+        // A page saved from the web: the date its address carries (/2023-01/09/, /20191220/,
+        // t20240508_) is when it was published.
+        published = head
+            .iter()
+            .take(3)
+            .find_map(|line| url_date(line))
+            .map(|d| (1, d));
     }
     let title = find_title(head, html_title, date_line);
     let compact = |l: &str| -> String { l.chars().filter(|c| !c.is_whitespace()).collect() };
@@ -507,6 +562,21 @@ mod tests {
             read_metadata(text, None, &finder()).issuer.as_deref(),
             Some("海东市")
         );
+    }
+
+    #[test]
+    fn a_web_address_dates_a_page_that_prints_no_date() {
+        for (line, date) in [
+            ("source: http://epaper.example.cn/html/2023-01/09/content_3.htm", (2023, 1, 9)),
+            ("source: http://www.example.gov.cn/fxgk/202405/t20240508_45.shtml", (2024, 5, 8)),
+            ("source: https://example.cn/system/2009/11/20/052225088.shtml", (2009, 11, 20)),
+            ("source: http://wjw.example.gov.cn//c27562/20191220/i1285480.html", (2019, 12, 20)),
+        ] {
+            let m = read_metadata(&format!("{line}\n卫生工作圆满收官\n正文。"), None, &finder());
+            assert_eq!(m.published, Some(date), "{line}");
+        }
+        let m = read_metadata("source: http://example.cn/detail/20181109090740000001\n正文。", None, &finder());
+        assert_eq!(m.published, None);
     }
 
     #[test]
