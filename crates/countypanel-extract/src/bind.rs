@@ -5,7 +5,7 @@
 use countypanel_zhnum::{Quantity, Unit};
 
 use crate::change::is_change;
-use crate::health::{HealthContext, needs_context};
+use crate::health::{HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_of};
 use crate::lexicon::{ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA};
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
@@ -101,7 +101,7 @@ pub(crate) fn fact_for(
     };
     if indicator_id.is_some()
         && let Some(h) = hit
-        && needs_context(&sc[h.start..h.end].iter().collect::<String>())
+        && is_bare(&sc[h.start..h.end].iter().collect::<String>())
         && let Some(part_at) = part_opened(h)
     {
         indicator_id = part_measure(m, s, part_at, h);

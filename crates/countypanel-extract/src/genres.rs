@@ -371,3 +371,18 @@ fn institutions_that_built_a_counted_facility_count_those_facilities() {
     assert_eq!(id_of(&f, 4.0), None);
     assert_eq!(id_of(&f, 2.0), None);
 }
+
+#[test]
+fn a_news_item_on_insurance_financing_and_a_project_reached_by_effort() {
+    let text = "今年,平安县参加新型农村合作医疗农牧民22.02万人,参合率达99.4%。\
+        其中,农牧民个人缴纳参合费用90元,国家人均配套330元。\n\
+        经过努力,我市共有9个全民健康保障工程获中央支持,总投资5.02亿元。";
+    let f = extract(text, "平安县新农合参合人数创新高", (2014, 7, 21));
+    assert_eq!(
+        id_of(&f, 330.0),
+        Some("resident_insurance_subsidy_per_capita")
+    );
+    assert_eq!(id_of(&f, 99.4), Some("ncms_participation_rate"));
+    let invest = fact(&f, 5.02e8);
+    assert_eq!(invest.kind, Kind::Actual, "经过努力 looks back");
+}

@@ -109,6 +109,7 @@ const GENERIC_WORDS: &[&str] = &[
     "托位",
     "托育",
     "补偿",
+    "配套",
 ];
 
 /// Words that make text about another domain: industry and investment, education, civil
@@ -184,6 +185,20 @@ const ANIMAL_WORDS: &[&str] = &["畜", "禽", "动物", "兽", "牲"];
 #[must_use]
 pub fn needs_context(phrase: &str) -> bool {
     !mentions_health(phrase) && GENERIC_WORDS.iter().any(|w| phrase.contains(w))
+}
+
+/// Whether a phrase is only generic words (床位, 补偿支出, 床位数): after 其中 it measures the part
+/// just named. 人均配套 names a measure of its own.
+#[must_use]
+pub fn is_bare(phrase: &str) -> bool {
+    let mut rest = phrase.to_string();
+    for w in GENERIC_WORDS
+        .iter()
+        .chain(&["人数", "金额", "总", "数", "额", "实有", "编制"])
+    {
+        rest = rest.replace(w, "");
+    }
+    needs_context(phrase) && rest.chars().count() <= 1
 }
 
 /// Whether `text` names a domain other than health.
@@ -370,6 +385,8 @@ mod tests {
         assert!(!needs_context("医疗卫生机构床位"));
         assert!(!needs_context("建档人数"));
         assert!(!needs_context("参合率"));
+        assert!(is_bare("床位") && is_bare("补偿支出") && is_bare("实有床位数"));
+        assert!(!is_bare("人均配套"));
     }
 
     #[test]

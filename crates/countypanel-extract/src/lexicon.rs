@@ -18,9 +18,18 @@ pub(crate) const CLAUSE_TARGET_WORDS: &[&str] =
 pub(crate) const DOCUMENT_VERBS: &[&str] =
     &["列入", "纳入", "按照", "根据", "依据", "制定", "编制"];
 
-/// Names of programmes that hold a target word without setting a target: 计划生育 (family
-/// planning), 免疫规划 and 计划免疫 (the immunisation programme).
-pub(crate) const PROGRAMME_NAMES: &[&str] = &["计划生育", "免疫规划", "计划免疫"];
+/// Words that hold a target word without setting a target: the names of programmes, 计划生育
+/// (family planning), 免疫规划 and 计划免疫 (the immunisation programme), and efforts made.
+pub(crate) const PROGRAMME_NAMES: &[&str] = &[
+    "计划生育",
+    "免疫规划",
+    "计划免疫",
+    // Efforts already made (经过努力, 通过努力): what they brought about is achieved.
+    "经过努力",
+    "通过努力",
+    "经过不懈努力",
+    "共同努力下",
+];
 
 /// Words of a heading that open a plan section (its facts are targets until the next heading
 /// that reports results).

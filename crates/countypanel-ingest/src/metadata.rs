@@ -329,7 +329,10 @@ fn day_first_date(s: &str) -> Option<Ymd> {
 /// /20191220/ or t20240508_.
 fn url_date(line: &str) -> Option<Ymd> {
     let start = line.find("://")? + 3;
-    let url: String = line[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    let url: String = line[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
     let path = &url[url.find('/')?..];
     let segments: Vec<&str> = path.split(['/', '_', '.']).collect();
     let valid = |y: i32, m: u32, d: u32| {
@@ -339,6 +342,13 @@ fn url_date(line: &str) -> Option<Ymd> {
     let num = |s: &str| s.parse::<u32>().ok();
     for (i, seg) in segments.iter().enumerate() {
         let digits = seg.trim_start_matches('t');
+        // A timestamp id (20181109090740000001) opens with its date and a valid time of day.
+        let timestamp = digits.len() >= 14
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && num(&digits[8..10]).is_some_and(|h| h < 24)
+            && num(&digits[10..12]).is_some_and(|m| m < 60)
+            && num(&digits[12..14]).is_some_and(|s| s < 60);
+        let digits = if timestamp { &digits[..8] } else { digits };
         if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
             let (y, m, d) = (num(&digits[..4])?, num(&digits[4..6])?, num(&digits[6..])?);
             if let Some(ymd) = valid(y.try_into().ok()?, m, d) {
@@ -567,15 +577,41 @@ mod tests {
     #[test]
     fn a_web_address_dates_a_page_that_prints_no_date() {
         for (line, date) in [
-            ("source: http://epaper.example.cn/html/2023-01/09/content_3.htm", (2023, 1, 9)),
-            ("source: http://www.example.gov.cn/fxgk/202405/t20240508_45.shtml", (2024, 5, 8)),
-            ("source: https://example.cn/system/2009/11/20/052225088.shtml", (2009, 11, 20)),
-            ("source: http://wjw.example.gov.cn//c27562/20191220/i1285480.html", (2019, 12, 20)),
+            (
+                "source: http://epaper.example.cn/html/2023-01/09/content_3.htm",
+                (2023, 1, 9),
+            ),
+            (
+                "source: http://www.example.gov.cn/fxgk/202405/t20240508_45.shtml",
+                (2024, 5, 8),
+            ),
+            (
+                "source: https://example.cn/system/2009/11/20/052225088.shtml",
+                (2009, 11, 20),
+            ),
+            (
+                "source: http://wjw.example.gov.cn//c27562/20191220/i1285480.html",
+                (2019, 12, 20),
+            ),
         ] {
-            let m = read_metadata(&format!("{line}\n卫生工作圆满收官\n正文。"), None, &finder());
+            let m = read_metadata(
+                &format!("{line}\n卫生工作圆满收官\n正文。"),
+                None,
+                &finder(),
+            );
             assert_eq!(m.published, Some(date), "{line}");
         }
-        let m = read_metadata("source: http://example.cn/detail/20181109090740000001\n正文。", None, &finder());
+        let m = read_metadata(
+            "source: http://example.cn/detail/20181109090740000001\n正文。",
+            None,
+            &finder(),
+        );
+        assert_eq!(m.published, Some((2018, 11, 9)), "a timestamp id");
+        let m = read_metadata(
+            "source: http://example.cn/detail/20189999123456\n正文。",
+            None,
+            &finder(),
+        );
         assert_eq!(m.published, None);
     }
 
