@@ -65,6 +65,10 @@ pub(crate) fn fact_for(
     if q.chinese && is_slogan(sc, q) {
         return None;
     }
+    // 一批, 一轮, 二期(工程), 两届: a batch, a round, a phase, a term, not a count of things.
+    if q.chinese && VAGUE_MEASURES.contains(&q.measure.as_str()) {
+        return None;
+    }
     let clause = clause_start(sc, 0, q.num_start);
     let (hit, naming) = name_quantity(m, q, s, clause);
     let Naming {
@@ -157,7 +161,14 @@ pub(crate) fn fact_for(
         })
         .next_back()
         .or_else(|| ctx.issuer_region.clone());
-    let health = health || indicator_id.is_some();
+    // 覆盖人口达20230%, 减免2023%: a percent in the thousands is what a broken year template
+    // leaves behind, not a rate.
+    let implausible = q.unit == Unit::Percent && q.value >= 1000.0;
+    if implausible {
+        indicator_id = None;
+        rule = "implausible_percent";
+    }
+    let health = !implausible && (health || indicator_id.is_some());
     let (ev_start, ev_end) = match hit {
         Some(h) => (h.start.min(q.start), h.end.max(q.end)),
         None => (q.start, q.end),
@@ -199,6 +210,9 @@ fn bounds_a_class(sc: &[char], q: &Quantity) -> bool {
     let class = sc.get(q.end) == Some(&'的') && sc.get(q.end + 1) == Some(&'有');
     opens || closes || class
 }
+
+/// Measure words that, after a Chinese numeral, name a batch, round, phase or term.
+const VAGUE_MEASURES: &[&str] = &["批", "轮", "期", "届", "番"];
 
 /// Verbs by which institutions come to have a facility of their own (建成了中医馆, 设有国医堂).
 const BUILT: &[&str] = &["建成", "建立", "设有", "设立", "开设", "设置", "建设"];

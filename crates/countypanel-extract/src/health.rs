@@ -57,7 +57,6 @@ const HEALTH_WORDS: &[&str] = &[
     "卫技",
     "计生",
     "出生缺陷",
-    "死亡率",
     "预期寿命",
     "家庭医生",
     "签约服务",
@@ -73,6 +72,15 @@ const HEALTH_WORDS: &[&str] = &[
     "血站",
     "医养",
     "老年人",
+    "核酸",
+    "新冠",
+    "疫情防控",
+    "测温",
+    "患儿",
+    "治疗",
+    "名医",
+    "国医堂",
+    "中医馆",
 ];
 
 /// Words that name many things besides health: a catalog phrase made of them and no health word
@@ -165,6 +173,27 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
     "电力",
     "光伏",
     "畜禽",
+    "投产",
+    "贸易",
+    "零售",
+    "艺术",
+    "优抚",
+    "抚恤",
+    "社会服务",
+    "运动会",
+    "金牌",
+    "广播",
+    "电视",
+    "图书馆",
+    "博物馆",
+    "酒店",
+    "饭店",
+    "旅行社",
+    "游客",
+    "文物",
+    "办事处",
+    "居委会",
+    "民族",
     "畜牧",
     "兽医",
     "风电",
@@ -174,8 +203,32 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
 /// Whether `text` names health.
 #[must_use]
 pub fn mentions_health(text: &str) -> bool {
+    let mut text = std::borrow::Cow::Borrowed(text);
+    for w in NOT_HEALTH {
+        if text.contains(w) {
+            text = text.replace(w, "").into();
+        }
+    }
     HEALTH_WORDS.iter().any(|w| text.contains(w)) && !ANIMAL_WORDS.iter().any(|w| text.contains(w))
 }
+
+/// Words holding a health word that speak of sanitation, not health services.
+const NOT_HEALTH: &[&str] = &[
+    "卫生厕所",
+    "环境卫生",
+    "卫生户厕",
+    // Industry: factories of medical devices and medicines.
+    "医疗器械",
+    "生物医药",
+    "医药产业",
+    "制药",
+    // Consumer-price categories.
+    "医疗保健类",
+    "医疗保健用品",
+    "中西药品类",
+    // The family-planning fee.
+    "社会抚养费",
+];
 
 /// Words that make 免疫, 防疫 and 疫苗 about animals, not people.
 const ANIMAL_WORDS: &[&str] = &["畜", "禽", "动物", "兽", "牲"];
@@ -241,6 +294,11 @@ pub(crate) struct HealthContext {
     /// Whether the document is a statistical bulletin, whose sections each hold one domain: a
     /// section about another domain gives no health facts, whatever its words.
     pub bulletin: bool,
+    /// Whether the section's heading names health and other domains (文化旅游、卫生健康和体育):
+    /// its paragraphs then take the domain of the last sentence that named one alone.
+    pub mixed: bool,
+    /// In a mixed section, the domain of the last sentence that named one alone.
+    pub running: Option<bool>,
 }
 
 impl HealthContext {
@@ -265,6 +323,8 @@ impl HealthContext {
             section: None,
             paragraph: None,
             bulletin,
+            mixed: false,
+            running: None,
         }
     }
 
@@ -288,6 +348,8 @@ impl HealthContext {
         let domain = domain_of(&text);
         if domain.is_some() || numbered {
             self.section = domain;
+            self.mixed = domain == Some(true) && mentions_other_domain(&text);
+            self.running = None;
         }
         self.paragraph = None;
     }
@@ -300,7 +362,25 @@ impl HealthContext {
 
     /// Whether the surrounding text (paragraph, else section, else document) is about health.
     pub(crate) fn area(self) -> bool {
-        self.paragraph.or(self.section).unwrap_or(self.document)
+        let section = if self.mixed {
+            self.running.or(self.section)
+        } else {
+            self.section
+        };
+        self.paragraph.or(section).unwrap_or(self.document)
+    }
+
+    /// Reads a sentence of the section: in a mixed section, one that names one domain alone
+    /// sets the domain of what follows (国家级非物质文化遗产10项 → culture; 全市共有医疗卫生机构
+    /// 9534个 → health).
+    pub(crate) fn after_sentence(&mut self, text: &str) {
+        if self.mixed {
+            match (mentions_health(text), mentions_other_domain(text)) {
+                (true, false) => self.running = Some(true),
+                (false, true) => self.running = Some(false),
+                _ => {}
+            }
+        }
     }
 
     /// Whether a clause is about health: it names health; or it names no other domain and the
@@ -412,6 +492,12 @@ mod tests {
         ctx.read_heading("中药材36.81 8.7");
         assert!(!ctx.area(), "a table row is no heading");
         ctx.read_heading("十、文化旅游、卫生健康和体育");
+        ctx.after_sentence("年末全市共有星级酒店42家,旅行社145家");
+        assert!(!ctx.area(), "a mixed section follows its sentences");
+        ctx.after_sentence("年末共有卫生机构4985个");
+        assert!(ctx.area());
+        ctx.after_sentence("编制床位4.78万张");
+        assert!(ctx.area(), "a sentence naming no domain keeps the last one");
         ctx.read_heading("二、主要做法");
         assert!(
             ctx.area(),

@@ -293,6 +293,7 @@ impl Extractor {
                 f.health |= f.indicator_id.is_some();
             }
             facts.append(&mut sentence_facts);
+            reading.health.after_sentence(&sentence_text);
             reading.parts_open = (reading.parts_open || sentence_text.contains(lexicon::PART))
                 && matches!(chars.get(s.end), Some('；' | ';'));
             reading.after_sentence(sc, s.heading, &years);

@@ -54,6 +54,7 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         } else {
             rate_indicator(matcher, &format!("{subject}{measure}"))
         };
+        f.health = f.indicator_id.is_some() || mentions_health(&subject);
         f.indicator_text = Some(format!("{subject}{measure}"));
         f.subject = Some(subject);
         f.rule = "respectively";

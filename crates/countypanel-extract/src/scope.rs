@@ -186,11 +186,15 @@ fn widened(f: &Fact, sc: &[char], end: usize) -> bool {
 /// `offset`) whose measure is narrowed by a subgroup, a grade or a widening parenthesis, and from
 /// every fact when the sentence sits in a bulletin section about another domain.
 pub(crate) fn narrow(facts: &mut [Fact], sc: &[char], offset: usize, other_section: bool) {
-    for f in facts.iter_mut().filter(|f| f.indicator_id.is_some()) {
+    for f in facts.iter_mut() {
         if other_section {
-            f.indicator_id = None;
+            if f.indicator_id.take().is_some() {
+                f.rule = "other_section";
+            }
             f.health = false;
-            f.rule = "other_section";
+            continue;
+        }
+        if f.indicator_id.is_none() {
             continue;
         }
         let Some((start, end)) = measure_span(f, sc, offset) else {
