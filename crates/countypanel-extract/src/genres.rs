@@ -386,3 +386,24 @@ fn a_news_item_on_insurance_financing_and_a_project_reached_by_effort() {
     let invest = fact(&f, 5.02e8);
     assert_eq!(invest.kind, Kind::Actual, "经过努力 looks back");
 }
+
+#[test]
+fn a_notice_of_one_years_target_dates_its_targets_by_its_title() {
+    let text = "一、任务目标\n基本消除村卫生室空白村11个。\n";
+    let f = extract(
+        text,
+        "平安县实施2019年重点民生实事项目完成情况公示",
+        (2019, 12, 9),
+    );
+    let t = fact(&f, 11.0);
+    assert_eq!(
+        (t.kind, t.year, t.year_flag),
+        (Kind::Target, Some(2019), Some("title"))
+    );
+    let f = extract(text, "平安县卫生健康工作推进方案", (2022, 4, 1));
+    assert_eq!(
+        fact(&f, 11.0).year,
+        None,
+        "a plan's publication does not date its targets"
+    );
+}

@@ -120,9 +120,12 @@ pub(crate) fn resolve(
     } else if let Some(s) = stated {
         s
     } else if kind == Kind::Target {
-        match carried.heading {
-            Some(y) => (Some(y), Some("heading")),
-            None => (None, Some("target_undated")),
+        // A target is dated by a year heading, or by the one year the document's title names
+        // (实施2019年重点民生实事项目…完成情况): never by a plan's horizon or its publication.
+        match (carried.heading, doc.default) {
+            (Some(y), _) => (Some(y), Some("heading")),
+            (None, Some(y)) if doc.default_flag == "title" => (Some(y), Some("title")),
+            _ => (None, Some("target_undated")),
         }
     } else if carried.paragraph_malformed {
         (None, Some("malformed"))
