@@ -332,7 +332,7 @@ pub fn clean(
             .otherwise(lit(1i32))
             .alias("qual_rank")]);
     // A value its own series makes implausible loses to one that fits, before the other rules.
-    let valid = crate::series::with_series_fit(valid, factor, min_years)
+    let valid = crate::series::with_series_fit(valid, factor, min_years, cfg.series_checks)
         .sort_by_exprs(
             [
                 col("region_code"),

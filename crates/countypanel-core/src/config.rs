@@ -148,6 +148,9 @@ pub struct CleanConfig {
     pub suspect_factor: f64,
     /// Years a series needs before it can make a value suspect.
     pub suspect_min_years: i32,
+    /// Whether values are checked against their region's series at all (`false`: no value is
+    /// suspect and conflicts are settled by the other rules, as before the checks existed).
+    pub series_checks: bool,
     /// Use the suggested correction of a region name that resolves to nothing but differs by
     /// one character from one region of its year (满州里市 → 满洲里市). Suggestions are always
     /// listed in `region_suggestions.parquet`; they are applied only when this is true.
@@ -167,6 +170,7 @@ impl Default for CleanConfig {
             base_vintage: 2023,
             suspect_factor: 5.0,
             suspect_min_years: 3,
+            series_checks: true,
             accept_suggested_regions: false,
         }
     }

@@ -128,6 +128,14 @@ fn a_hundredfold_jump_and_a_permille_printed_as_percent_are_suspect_and_a_smooth
         2,
         "the smooth 通山县 series has no suspect cell: {found:?}"
     );
+    // With the checks turned off, nothing is suspect.
+    let off = run_table_with(
+        &csv,
+        "columns = { hospital_beds = \"hospital_beds\", imr = \"infant_mortality_rate\" }",
+        "series_checks = false",
+    );
+    let s = read_table(&off.path().join("data/qa/suspect.parquet"), &SUSPECT).unwrap();
+    assert_eq!(s.num_rows(), 0);
 }
 
 #[test]
