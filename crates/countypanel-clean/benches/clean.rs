@@ -210,6 +210,7 @@ impl FactCols {
                 ("sentence", text("synthetic")),
                 ("char_start", Col::I64(vec![Some(0); n])),
                 ("char_end", Col::I64(vec![Some(1); n])),
+                ("page", Col::I32(vec![None; n])),
                 ("rule", text("synthetic")),
                 ("health", Col::Bool(vec![Some(true); n])),
                 ("change", Col::Bool(vec![Some(false); n])),

@@ -58,8 +58,22 @@ impl DocYears {
                     .title
                     .as_deref()
                     .is_none_or(|t| REVIEW_WORDS.iter().any(|w| t.contains(w)));
+                // A statistical bulletin comes out by the middle of the year after the one it
+                // reports on.
+                let opening: String = chars.iter().take(400).collect();
+                let bulletin = ctx.title.as_deref().is_some_and(|t| {
+                    ["统计局", "统计公报", "调查队"]
+                        .iter()
+                        .any(|w| t.contains(w))
+                }) || opening.contains("统计公报");
                 ctx.published
-                    .map(|(y, m, _)| if m <= 3 && review { y - 1 } else { y })
+                    .map(|(y, m, _)| {
+                        if (m <= 3 && review) || (m <= 6 && bulletin) {
+                            y - 1
+                        } else {
+                            y
+                        }
+                    })
                     .or(as_of_reference)
             }),
             default_flag: if titled.is_some() {
@@ -183,13 +197,16 @@ fn title_year(title: &str) -> Option<i32> {
 }
 
 /// Whether the text holds a year of five or more digits (202223年).
+/// A table or figure caption whose number ran into its year when a page lost its spaces
+/// (表22023年 for 表2 2023年) is not one.
 fn has_malformed_year(chars: &[char]) -> bool {
     let mut run = 0;
-    for &c in chars {
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_digit() {
             run += 1;
         } else {
-            if c == '年' && run >= 5 {
+            let caption = i > run && matches!(chars[i - run - 1], '表' | '图');
+            if c == '年' && run >= 5 && !caption {
                 return true;
             }
             run = 0;
@@ -215,6 +232,13 @@ pub(crate) fn as_of(sc: &[char]) -> Option<Ymd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_run_into_its_year_is_no_malformed_year() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(has_malformed_year(&chars("覆盖人口达202223年")));
+        assert!(!has_malformed_year(&chars("表22023年农林牧渔业总产值")));
+    }
 
     #[test]
     fn a_title_names_its_year_with_or_without_nian() {

@@ -14,6 +14,7 @@ pub mod html;
 pub mod layout;
 pub mod metadata;
 pub mod normalize;
+pub mod pdf;
 pub mod table;
 #[cfg(feature = "testkit")]
 pub mod testkit;
@@ -41,6 +42,8 @@ pub enum Format {
     Csv,
     /// Excel workbook.
     Xlsx,
+    /// PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
@@ -53,6 +56,7 @@ impl Format {
             Self::Docx => "docx",
             Self::Csv => "csv",
             Self::Xlsx => "xlsx",
+            Self::Pdf => "pdf",
         }
     }
 }
@@ -195,6 +199,8 @@ pub struct DocFact {
     pub region_code: Option<String>,
     /// How the region was resolved.
     pub region_method: Option<&'static str>,
+    /// The PDF page holding the evidence (1-based), for PDF files.
+    pub page: Option<i32>,
 }
 
 /// A file that could not be read.
@@ -343,13 +349,16 @@ impl Reader<'_> {
             "txt" | "text" | "md" => Format::Txt,
             "html" | "htm" | "shtml" | "xhtml" => Format::Html,
             "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
             "csv" | "tsv" | "xlsx" => {
                 return self.read_table(path, &bytes, &ext);
             }
             _ => {
                 return reject(
                     "unknown_format",
-                    format!("extension `.{ext}` is not one of txt, html, htm, docx"),
+                    format!(
+                        "extension `.{ext}` is not one of txt, html, htm, docx, pdf, csv, tsv, xlsx"
+                    ),
                     Some(size),
                 );
             }
@@ -362,7 +371,21 @@ impl Reader<'_> {
             );
         }
         let mut warnings = Vec::new();
+        let mut pdf_pages: Vec<String> = Vec::new();
         let (raw_text, encoding, replacements, html_title) = match format {
+            Format::Pdf => match pdf::pdf_pages(&bytes) {
+                Ok(pages) => {
+                    let text = pages.join("\n");
+                    pdf_pages = pages;
+                    (text, "PDF".to_string(), 0, None)
+                }
+                Err(pdf::PdfProblem::NoTextLayer(d)) => {
+                    return reject("no_text_layer", d, Some(size));
+                }
+                Err(pdf::PdfProblem::Malformed(d)) => {
+                    return reject("malformed_pdf", d, Some(size));
+                }
+            },
             Format::Docx => match docx::docx_to_text(&bytes, self.limits.max_unzipped_bytes) {
                 Ok(t) => (t, "UTF-8".to_string(), 0, None),
                 Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d, Some(size)),
@@ -421,6 +444,9 @@ impl Reader<'_> {
                 Some(size),
             );
         }
+        let page_starts = pdf::page_starts(&pdf_pages, &text, |l| {
+            layout::undo(&normalize::normalize(l))
+        });
         let sha = sha256_hex(&bytes);
         let doc_id = sha[..16].to_string();
         let published_year = meta.published.map(|(y, _, _)| y);
@@ -491,11 +517,13 @@ impl Reader<'_> {
                     (None, None)
                 };
                 let fact_id = fact_id(&doc_id, &fact);
+                let page = pdf::page_of(&page_starts, fact.char_start);
                 DocFact {
                     fact_id,
                     fact,
                     region_code,
                     region_method,
+                    page,
                 }
             })
             .collect();
@@ -613,6 +641,7 @@ impl Reader<'_> {
                     fact: c.fact,
                     region_code,
                     region_method,
+                    page: None,
                 }
             })
             .collect();

@@ -59,6 +59,12 @@ impl RegionFinder {
                     .or_default()
                     .push((n.clone(), *l, *c));
             }
+            // 黔东南州, 黔东南 for 黔东南苗族侗族自治州; 大通县 for 大通回族土族自治县.
+            for a in countypanel_regions::autonomous_aliases(n) {
+                if a != *n {
+                    shorts.entry(a).or_default().push((n.clone(), *l, *c));
+                }
+            }
         }
         let full_set: std::collections::HashSet<&String> = full.iter().map(|(n, _, _)| n).collect();
         let mut patterns = Vec::new();
@@ -69,7 +75,9 @@ impl RegionFinder {
         }
         let mut short_list: Vec<(String, Vec<NameEntry>)> = shorts.into_iter().collect();
         short_list.sort();
-        for (s, fulls) in short_list {
+        for (s, mut fulls) in short_list {
+            fulls.sort();
+            fulls.dedup();
             let current: Vec<&NameEntry> = fulls.iter().filter(|f| f.2).collect();
             let one = match (fulls.as_slice(), current.as_slice()) {
                 ([only], _) => Some(only),
@@ -522,6 +530,7 @@ mod tests {
                 ("城关区", Level::County, true),
                 ("白银市", Level::Prefecture, true),
                 ("景泰县", Level::County, true),
+                ("黔东南苗族侗族自治州", Level::Prefecture, true),
             ]
             .into_iter(),
         )
@@ -624,6 +633,18 @@ mod tests {
         );
         let text = "source: http://www.pingan.com/news/1.html\n全县共有卫生机构74家。";
         assert_eq!(read_metadata(text, None, &finder()).issuer, None);
+    }
+
+    #[test]
+    fn an_autonomous_prefecture_is_named_by_its_short_forms() {
+        for text in ["黔东南州统计局\n正文。", "黔东南2023年统计公报\n正文。"]
+        {
+            assert_eq!(
+                read_metadata(text, None, &finder()).issuer.as_deref(),
+                Some("黔东南苗族侗族自治州"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -375,6 +375,7 @@ fn facts_batch(rows: &[(&crate::Document, &crate::DocFact)]) -> Result<RecordBat
                         .collect(),
                 ),
             ),
+            ("page", Col::I32(rows.iter().map(|(_, f)| f.page).collect())),
             (
                 "rule",
                 Col::Str(rows.iter().map(|(_, f)| s(f.fact.rule)).collect()),

@@ -345,7 +345,8 @@ fn nationality_at(s: &str) -> Option<usize> {
 /// is written 大通自治县). Short forms: the place name with 自治县 or 县, and the
 /// name with only its first nationalities (巴里坤哈萨克自治县 → 巴里坤自治县, 巴里坤县;
 /// 镇沅彝族哈尼族拉祜族自治县 → 镇沅彝族哈尼族自治县, 镇沅彝族自治县).
-fn autonomous_aliases(name: &str) -> Vec<String> {
+#[must_use]
+pub fn autonomous_aliases(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     for suffix in ["自治县", "自治旗", "自治州"] {
         let Some(stem) = name.strip_suffix(suffix) else {
@@ -368,6 +369,10 @@ fn autonomous_aliases(name: &str) -> Vec<String> {
         };
         out.push(format!("{place}{suffix}"));
         out.push(format!("{place}{plain}"));
+        // 黔东南 for 黔东南苗族侗族自治州: a prefecture is often named by its place alone.
+        if suffix == "自治州" && place.chars().count() >= 3 {
+            out.push(place.to_string());
+        }
         // 阿克塞哈萨克族自治县 is also printed without its 族.
         let bare = format!("{place}{}", stem[place_end..].replace('族', ""));
         if bare != stem {

@@ -18,7 +18,8 @@ mod gazetteer;
 mod load;
 
 pub use gazetteer::{
-    Candidate, Crosswalk, Gazetteer, Level, Method, Resolution, Status, encloses, short_name,
+    Candidate, Crosswalk, Gazetteer, Level, Method, Resolution, Status, autonomous_aliases,
+    encloses, short_name,
 };
 
 /// Errors raised while loading reference files.

@@ -101,6 +101,7 @@ impl Facts {
                 ("sentence", Col::Str(f.sentence)),
                 ("char_start", Col::I64(f.char_start)),
                 ("char_end", Col::I64(f.char_end)),
+                ("page", Col::I32(vec![None; n])),
                 ("rule", text("synthetic")),
                 ("health", Col::Bool(vec![Some(true); n])),
                 ("change", Col::Bool(vec![Some(false); n])),

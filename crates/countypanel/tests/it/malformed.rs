@@ -31,6 +31,45 @@ fn gbk(text: &str) -> Vec<u8> {
 }
 
 /// The classes: (file name, contents, expected outcome).
+/// A PDF file of the objects given (numbered from 1), with a correct cross-reference table and
+/// `trailer_extra` added to the trailer dictionary.
+fn pdf_with(objects: &[&str], trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A one-page PDF whose page holds no text, as a scan without OCR does.
+fn blank_pdf() -> Vec<u8> {
+    pdf_with(
+        &[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+            "<< /Length 0 >>\nstream\n\nendstream",
+        ],
+        "",
+    )
+}
+
 fn cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
     let png: Vec<u8> = [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 4].repeat(64);
     let good_docx = docx("<w:p><w:r><w:t>嘉鱼县2020年家庭医生签约覆盖率61.5%。</w:t></w:r></w:p>");
@@ -56,7 +95,14 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
         ("image.html", png.clone(), Expect::Rejected("binary")),
         ("image.txt", png.clone(), Expect::Rejected("binary")),
         ("image.docx", png, Expect::Rejected("corrupt_zip")),
-        ("report.pdf", b"%PDF-1.4 ...".to_vec(), Expect::Rejected("unknown_format")),
+        ("report.wps", b"\xd0\xcf\x11\xe0 ...".to_vec(), Expect::Rejected("unknown_format")),
+        ("truncated.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type".to_vec(), Expect::Rejected("malformed_pdf")),
+        (
+            "encrypted.pdf",
+            pdf_with(&["<< /Type /Catalog /Pages 2 0 R >>"], "/Encrypt << /Filter /Standard >>"),
+            Expect::Rejected("malformed_pdf"),
+        ),
+        ("scanned.pdf", blank_pdf(), Expect::Rejected("no_text_layer")),
         ("invalid_utf8.html", invalid_utf8, Expect::Warned("invalid_bytes")),
         (
             "gbk_labelled_utf8.html",

@@ -17,8 +17,14 @@ struct Scores {
 
 fn scores(set: &str) -> Option<Scores> {
     let s = shared()?;
-    let gold = s.join(format!("gold/{set}_gold.csv"));
-    let docs = s.join(format!("corpus/{set}"));
+    Some(scores_of(
+        &s.join(format!("gold/{set}_gold.csv")),
+        &s.join(format!("corpus/{set}")),
+    ))
+}
+
+/// `countypanel eval` of the documents in `docs` against `gold`.
+fn scores_of(gold: &std::path::Path, docs: &std::path::Path) -> Scores {
     let out = countypanel(
         &root(),
         &[
@@ -51,10 +57,70 @@ fn scores(set: &str) -> Option<Scores> {
             .and_then(|v| v.parse().ok())
             .expect("a panel figure")
     };
-    Some(Scores {
+    Scores {
         facts,
         panel: (field("recall"), field("precision")),
-    })
+    }
+}
+
+#[test]
+fn published_pdfs_give_what_their_text_versions_give() {
+    let Some(s) = shared() else { return };
+    let gold = s.join("gold/extra_gold.csv");
+    // The two bulletins published as PDF with a text layer, and their text versions. (The DOCX
+    // of the set holds another prefecture's bulletin than its name says, so it is not compared.)
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, from) in [("pdf", "corpus/files"), ("txt", "corpus/extra")] {
+        std::fs::create_dir_all(dir.path().join(kind)).unwrap();
+        for stem in ["14_zhoukou_2023", "15_qiandongnan_2023"] {
+            let name = format!("{stem}.{kind}");
+            std::fs::copy(s.join(from).join(&name), dir.path().join(kind).join(&name)).unwrap();
+        }
+    }
+    let pdf = scores_of(&gold, &dir.path().join("pdf"));
+    let txt = scores_of(&gold, &dir.path().join("txt"));
+    assert!(
+        pdf.facts[1] >= txt.facts[1],
+        "fact recall {} < {}",
+        pdf.facts[1],
+        txt.facts[1]
+    );
+    assert!(
+        pdf.panel.0 >= txt.panel.0,
+        "panel recall {} < {}",
+        pdf.panel.0,
+        txt.panel.0
+    );
+    assert!(pdf.panel.1 >= 0.95, "panel precision {}", pdf.panel.1);
+    assert!(pdf.facts[3] >= 0.95, "year accuracy {}", pdf.facts[3]);
+    // A fact read from a PDF names its page: 黔东南's hospital beds are on page 19.
+    let out = dir.path().join("out");
+    let run = countypanel(
+        &root(),
+        &[
+            "ingest",
+            "--raw",
+            dir.path().join("pdf").to_str().unwrap(),
+            "--documents",
+            out.join("documents.parquet").to_str().unwrap(),
+            "--facts",
+            out.join("facts.parquet").to_str().unwrap(),
+            "--rejects",
+            out.join("rejects.parquet").to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let facts = read_table(
+        &out.join("facts.parquet"),
+        &countypanel_core::contract::FACTS,
+    )
+    .unwrap();
+    let values = countypanel_core::table::floats(&facts, "value").unwrap();
+    let pages = countypanel_core::table::ints(&facts, "page").unwrap();
+    let beds = (0..facts.num_rows())
+        .find(|&i| values[i] == Some(29552.0))
+        .expect("the beds of 黔东南");
+    assert_eq!(pages[beds], Some(19));
 }
 
 /// Floors of one gold set: fact recall, health precision, year accuracy; panel recall and
