@@ -67,19 +67,26 @@ $(STAGED)/inputs.txt: FORCE
 	@{ echo "raw=$(RAW)"; echo "pipeline=$(PIPELINE)"; printf '%s\n' $(RAW_FILES); } > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
+# A stage that fails keeps what it wrote (a data check's failure leaves its outputs and QA tables
+# as the evidence; an error before writing leaves the previous run's outputs whole), and its
+# outputs are dated 1970 so that make reruns the stage next time instead of going on from them.
+.PRECIOUS: $(INGEST_OUT) $(CLEAN_OUT) $(SUMMARY_OUT)
+keep_and_redo = || { status=$$?; touch -c -d @0 $(1); exit $$status; }
+
 $(INGEST_OUT) &: $(BIN) $(STAGED)/inputs.txt $(RAW_FILES) $(PIPELINE) $(CATALOG) $(REFERENCE)
 	$(RUN) ingest --raw $(RAW) --documents $(STAGED)/documents.parquet --facts $(STAGED)/facts.parquet \
-		--rejects $(QA)/ingest_rejects.parquet
+		--rejects $(QA)/ingest_rejects.parquet $(call keep_and_redo,$(INGEST_OUT))
 
 $(CLEAN_OUT) &: $(BIN) $(STAGED)/documents.parquet $(STAGED)/facts.parquet $(PIPELINE) $(CATALOG) $(REFERENCE)
 	$(RUN) clean --facts $(STAGED)/facts.parquet --documents $(STAGED)/documents.parquet \
 		--observations $(CLEAN)/observations.parquet --quarantine $(QA)/quarantine.parquet \
 		--conflicts $(QA)/conflicts.parquet --uncatalogued $(QA)/uncatalogued_facts.parquet \
 		--todo $(QA)/catalog_todo.parquet --suspect $(QA)/suspect.parquet \
-		--suggestions $(QA)/region_suggestions.parquet
+		--suggestions $(QA)/region_suggestions.parquet $(call keep_and_redo,$(CLEAN_OUT))
 
 $(SUMMARY_OUT) &: $(BIN) $(CLEAN)/observations.parquet $(PIPELINE) $(CATALOG)
-	$(RUN) aggregate --observations $(CLEAN)/observations.parquet --summary $(SUMMARY)
+	$(RUN) aggregate --observations $(CLEAN)/observations.parquet --summary $(SUMMARY) \
+		$(call keep_and_redo,$(SUMMARY_OUT))
 
 test: $(VENV)/installed ## Formatting, clippy, every workspace test, then the notebook and interop tests on the sample
 	$(CARGO) fmt --all --check

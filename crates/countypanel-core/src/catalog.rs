@@ -211,10 +211,50 @@ impl Catalog {
     pub fn get(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
+
+    /// The id closest to `id` by edit distance (a typo's likely meaning), when one is within
+    /// a third of its length.
+    #[must_use]
+    pub fn closest_id(&self, id: &str) -> Option<&str> {
+        let limit = (id.chars().count() / 3).max(2);
+        self.indicators
+            .iter()
+            .map(|i| (edit_distance(id, &i.id), i.id.as_str()))
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, i)| i)
+    }
+}
+
+/// Levenshtein distance between two strings, by characters.
+#[must_use]
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(super::edit_distance("hospital_beds", "hospital_beds"), 0);
+        assert_eq!(super::edit_distance("hosptal_beds", "hospital_beds"), 1);
+        assert_eq!(super::edit_distance("床位", "病床"), 2);
+    }
     use super::*;
 
     #[test]

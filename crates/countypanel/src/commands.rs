@@ -101,8 +101,22 @@ fn load_pipeline(cli: &Cli) -> Result<Pipeline> {
     Ok(Pipeline::load(&cli.pipeline)?)
 }
 
+/// Loads the catalog and checks the pipeline's indicator ids against it: a headline id the
+/// catalog does not hold stops the run, with the id it most likely meant.
 fn load_catalog(p: &Pipeline) -> Result<Catalog> {
-    Ok(Catalog::load(&p.paths.catalog)?)
+    let catalog = Catalog::load(&p.paths.catalog)?;
+    for id in &p.aggregate.headline {
+        if catalog.get(id).is_none() {
+            let hint = catalog
+                .closest_id(id)
+                .map_or_else(String::new, |c| format!("; did you mean `{c}`?"));
+            bail!(
+                "aggregate.headline names `{id}`, which the catalog {} does not hold{hint}                  (`countypanel catalog` lists the ids)",
+                p.paths.catalog.display()
+            );
+        }
+    }
+    Ok(catalog)
 }
 
 fn load_gazetteer(p: &Pipeline) -> Result<Gazetteer> {
@@ -245,7 +259,15 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
         if !raw.exists() {
             bail!("{}: the raw report folder does not exist", raw.display());
         }
-        list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?
+        let files = list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?;
+        if files.is_empty() {
+            // Nothing is written: the outputs of the previous run stay as they were.
+            return Ok(Outcome::DataFailed(vec![format!(
+                "no reports found in {}; nothing was written",
+                raw.display()
+            )]));
+        }
+        files
     } else {
         a.files.clone()
     };

@@ -4,6 +4,7 @@ mod bad_inputs;
 mod contracts;
 mod corpus;
 mod end_to_end;
+mod first_hour;
 mod malformed;
 mod policy;
 mod region;

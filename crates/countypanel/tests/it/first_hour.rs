@@ -1,0 +1,134 @@
+//! What an analyst meets in the first hour: typos that teach, an empty folder that changes
+//! nothing, a failed data check under make that keeps its evidence.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{countypanel, project, root, stderr};
+
+fn files_and_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in walk(dir) {
+        out.push((
+            entry.strip_prefix(dir).unwrap().display().to_string(),
+            std::fs::read(&entry).unwrap(),
+        ));
+    }
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_headline_typo_stops_the_run_with_the_id_it_meant() {
+    let dir = project();
+    let p = dir.path().join("pipelines/county-health.toml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let first = text
+        .split("headline = [")
+        .nth(1)
+        .and_then(|r| r.split('"').nth(1))
+        .expect("a headline id")
+        .to_string();
+    // Drop one letter from the middle of the first id.
+    let mut typo = first.clone();
+    typo.remove(first.len() / 2);
+    std::fs::write(
+        &p,
+        text.replacen(&format!("\"{first}\""), &format!("\"{typo}\""), 1),
+    )
+    .unwrap();
+    let out = countypanel(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&typo) && err.contains(&format!("did you mean `{first}`")),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_folder_exits_1_and_leaves_the_last_run_as_it_was() {
+    let dir = project();
+    let out = countypanel(dir.path(), &["run", "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = files_and_bytes(&dir.path().join("data"));
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = countypanel(dir.path(), &["ingest", "--raw", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no reports found in"),
+        "{}",
+        stderr(&out)
+    );
+    let after = files_and_bytes(&dir.path().join("data"));
+    assert_eq!(before, after, "the outputs of the last run are untouched");
+}
+
+#[test]
+fn a_failed_data_check_under_make_keeps_its_rejects_and_reruns_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("raw");
+    std::fs::create_dir_all(&raw).unwrap();
+    for name in ["a.txt", "b.html"] {
+        std::fs::write(raw.join(name), b"\x89PNG\x00\x00\x00\x0d").unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    let bin = env!("CARGO_BIN_EXE_countypanel");
+    let make = || {
+        Command::new("make")
+            .current_dir(root())
+            .args([
+                "--no-print-directory",
+                &format!("BIN={bin}"),
+                "-o",
+                bin,
+                &format!("RAW={}", raw.display()),
+                &format!("OUT={}", out_dir.display()),
+            ])
+            .output()
+            .expect("make runs")
+    };
+    let first = make();
+    assert!(
+        !first.status.success(),
+        "two binary files of two must fail the reject check"
+    );
+    let rejects = out_dir.join("qa/ingest_rejects.parquet");
+    assert!(
+        rejects.exists(),
+        "the rejects table is the evidence: {}",
+        stderr(&first)
+    );
+    assert!(
+        !out_dir.join("clean").exists(),
+        "the later stages did not run"
+    );
+    let mtime = std::fs::metadata(&rejects).unwrap().modified().unwrap();
+    assert_eq!(
+        mtime,
+        std::time::UNIX_EPOCH,
+        "dated 1970 so that make redoes the stage"
+    );
+    // The next make runs the stage again (and fails again) rather than going on.
+    let second = make();
+    assert!(!second.status.success());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("rejected"),
+        "{}",
+        stderr(&second)
+    );
+}
