@@ -49,7 +49,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build test fmt lint bench spark-check kill-trials fuzz determinism clean help FORCE
+.PHONY: all build test fmt lint bench bench-pdf spark-check kill-trials fuzz determinism clean help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -101,6 +101,9 @@ determinism: ## make -j1 with one thread and make -j4 with four must write ident
 
 KILL_TRIALS ?= 60
 FUZZ_TIME ?= 600
+
+bench-pdf: $(BIN) ## PDF ingest beside pdftotext on the published PDFs of ../shared (needs poppler-utils)
+	tests/bench/pdf_bench.sh $(BIN)
 
 kill-trials: $(BIN) $(VENV)/installed ## Kill stages with SIGKILL at random moments ($(KILL_TRIALS) trials); check outputs and reruns
 	$(PYTHON) tests/reliability/kill_trials.py $(BIN) --trials $(KILL_TRIALS)
