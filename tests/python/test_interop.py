@@ -125,3 +125,18 @@ def test_the_notebook_runs_end_to_end():
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not any(o.get("output_type") == "error" for o in outputs)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in OUTPUTS if "_by_year" not in str(p)],
+    ids=lambda p: str(p.relative_to(DATA)),
+)
+def test_schema_metadata_is_visible_and_year_loads_as_an_integer(path: Path):
+    table = pq.read_table(path)
+    meta = table.schema.metadata or {}
+    assert b"countypanel.contract" in meta, f"{path}: the Arrow schema carries no metadata"
+    if "year" in table.column_names:
+        dtype = table.to_pandas()["year"].dtype
+        assert pd.api.types.is_integer_dtype(dtype), f"{path}: year loads as {dtype} in pandas"
+        assert pl.read_parquet(path)["year"].dtype == pl.Int32

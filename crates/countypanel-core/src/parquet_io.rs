@@ -134,9 +134,10 @@ impl TableWriter {
             .as_file()
             .try_clone()
             .map_err(|e| CoreError::io(tmp.path(), e))?;
-        let props =
-            writer_properties(meta.key_values_without_inputs(contract.name, contract.version));
-        let writer = ArrowWriter::try_new(file, contract.schema(), Some(props))
+        let kv = meta.key_values_without_inputs(contract.name, contract.version);
+        let schema = schema_with_metadata(&contract.schema(), &kv);
+        let props = writer_properties(kv);
+        let writer = ArrowWriter::try_new(file, schema, Some(props))
             .map_err(|e| CoreError::parquet(path, e))?;
         Ok(Self {
             path: path.to_path_buf(),
@@ -225,6 +226,48 @@ fn dir_and_name(path: &Path) -> (&Path, String) {
     (dir, name)
 }
 
+/// The schema written into the file's Arrow schema (read back as `schema.metadata` by pyarrow):
+/// the key-value metadata, and a `pandas` entry that makes pandas load integer columns that may
+/// hold nulls (`year`) as its nullable `Int32`/`Int64` rather than as floats.
+fn schema_with_metadata(
+    schema: &arrow::datatypes::SchemaRef,
+    kv: &[KeyValue],
+) -> arrow::datatypes::SchemaRef {
+    use arrow::datatypes::DataType;
+    let mut map: std::collections::HashMap<String, String> = kv
+        .iter()
+        .filter_map(|k| Some((k.key.clone(), k.value.clone()?)))
+        .collect();
+    let columns: Vec<String> = schema
+        .fields()
+        .iter()
+        .filter_map(|f| {
+            let (pandas, numpy) = match f.data_type() {
+                DataType::Int32 => ("int32", "Int32"),
+                DataType::Int64 => ("int64", "Int64"),
+                _ => return None,
+            };
+            f.is_nullable().then(|| {
+                format!(
+                    r#"{{"name": "{0}", "field_name": "{0}", "pandas_type": "{pandas}", "numpy_type": "{numpy}", "metadata": null}}"#,
+                    f.name()
+                )
+            })
+        })
+        .collect();
+    if !columns.is_empty() {
+        map.insert(
+            "pandas".into(),
+            format!(
+                r#"{{"index_columns": [], "column_indexes": [], "columns": [{}], "creator": {{"library": "countypanel", "version": "{}"}}, "pandas_version": "2.2.0"}}"#,
+                columns.join(", "),
+                env!("CARGO_PKG_VERSION")
+            ),
+        );
+    }
+    std::sync::Arc::new(schema.as_ref().clone().with_metadata(map))
+}
+
 fn writer_properties(kv: Vec<KeyValue>) -> WriterProperties {
     WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
@@ -271,7 +314,9 @@ where
     F: FnOnce(&mut ArrowWriter<&mut File>) -> Result<(), parquet::errors::ParquetError>,
 {
     let mut tmp = temp_beside(path)?;
-    let props = writer_properties(meta.key_values(contract_name, version));
+    let kv = meta.key_values(contract_name, version);
+    let schema = schema_with_metadata(&schema, &kv);
+    let props = writer_properties(kv);
     {
         let file = tmp.as_file_mut();
         let mut writer = ArrowWriter::try_new(file, schema, Some(props))
@@ -373,7 +418,14 @@ pub fn read_table(path: &Path, contract: &Contract) -> Result<RecordBatch, CoreE
     let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
     let builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| CoreError::parquet(path, e))?;
-    let schema = std::sync::Arc::clone(builder.schema());
+    // The schema without its metadata, as the contracts state it.
+    let schema = std::sync::Arc::new(
+        builder
+            .schema()
+            .as_ref()
+            .clone()
+            .with_metadata(std::collections::HashMap::new()),
+    );
     let reader = builder.build().map_err(|e| CoreError::parquet(path, e))?;
     let mut batches = Vec::new();
     for b in reader {
