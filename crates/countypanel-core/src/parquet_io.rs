@@ -135,7 +135,7 @@ impl TableWriter {
             .try_clone()
             .map_err(|e| CoreError::io(tmp.path(), e))?;
         let kv = meta.key_values_without_inputs(contract.name, contract.version);
-        let schema = schema_with_metadata(&contract.schema(), &kv);
+        let schema = schema_with_metadata(contract.schema(), &kv);
         let props = writer_properties(kv);
         let writer = ArrowWriter::try_new(file, schema, Some(props))
             .map_err(|e| CoreError::parquet(path, e))?;
@@ -230,7 +230,7 @@ fn dir_and_name(path: &Path) -> (&Path, String) {
 /// the key-value metadata, and a `pandas` entry that makes pandas load integer columns that may
 /// hold nulls (`year`) as its nullable `Int32`/`Int64` rather than as floats.
 fn schema_with_metadata(
-    schema: &arrow::datatypes::SchemaRef,
+    schema: arrow::datatypes::SchemaRef,
     kv: &[KeyValue],
 ) -> arrow::datatypes::SchemaRef {
     use arrow::datatypes::DataType;
@@ -315,11 +315,11 @@ where
 {
     let mut tmp = temp_beside(path)?;
     let kv = meta.key_values(contract_name, version);
-    let schema = schema_with_metadata(&schema, &kv);
+    let with_metadata = schema_with_metadata(schema, &kv);
     let props = writer_properties(kv);
     {
         let file = tmp.as_file_mut();
-        let mut writer = ArrowWriter::try_new(file, schema, Some(props))
+        let mut writer = ArrowWriter::try_new(file, with_metadata, Some(props))
             .map_err(|e| CoreError::parquet(path, e))?;
         fill(&mut writer).map_err(|e| CoreError::parquet(path, e))?;
         writer.close().map_err(|e| CoreError::parquet(path, e))?;
