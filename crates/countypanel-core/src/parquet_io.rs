@@ -265,7 +265,7 @@ fn schema_with_metadata(
             ),
         );
     }
-    std::sync::Arc::new(schema.as_ref().clone().with_metadata(map))
+    std::sync::Arc::new(std::sync::Arc::unwrap_or_clone(schema).with_metadata(map))
 }
 
 fn writer_properties(kv: Vec<KeyValue>) -> WriterProperties {
