@@ -42,6 +42,8 @@ pub enum Format {
     Csv,
     /// Excel workbook.
     Xlsx,
+    /// Legacy Excel workbook (BIFF), or a WPS spreadsheet saved in that form.
+    Xls,
     /// PDF with a text layer.
     Pdf,
 }
@@ -56,6 +58,7 @@ impl Format {
             Self::Docx => "docx",
             Self::Csv => "csv",
             Self::Xlsx => "xlsx",
+            Self::Xls => "xls",
             Self::Pdf => "pdf",
         }
     }
@@ -350,8 +353,18 @@ impl Reader<'_> {
             "html" | "htm" | "shtml" | "xhtml" => Format::Html,
             "docx" => Format::Docx,
             "pdf" => Format::Pdf,
-            "csv" | "tsv" | "xlsx" => {
+            "csv" | "tsv" | "xlsx" | "xls" | "et" => {
                 return self.read_table(path, &bytes, &ext);
+            }
+            "doc" | "wps" => {
+                return reject(
+                    "unknown_format",
+                    format!(
+                        "a .{ext} file (Word 97-2003 or WPS Writer) is not read yet: save it as \
+                         DOCX (or PDF) and run again"
+                    ),
+                    Some(size),
+                );
             }
             _ => {
                 return reject(
@@ -394,7 +407,9 @@ impl Reader<'_> {
                     return reject("malformed_docx", d, Some(size));
                 }
             },
-            Format::Csv | Format::Xlsx => unreachable!("tables are read by read_table"),
+            Format::Csv | Format::Xlsx | Format::Xls => {
+                unreachable!("tables are read by read_table")
+            }
             Format::Txt | Format::Html => {
                 if looks_binary(&bytes) {
                     return reject(
@@ -571,7 +586,24 @@ impl Reader<'_> {
             );
         };
         let mut warnings = Vec::new();
-        let (format, grid, encoding, replacements) = if ext == "xlsx" {
+        // WPS saves .et spreadsheets (and some .xls files) in either container; the bytes say which.
+        let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        let ext = match ext {
+            "xls" | "et" if bytes.starts_with(b"PK\x03\x04") => "xlsx",
+            other => other,
+        };
+        let (format, grid, encoding, replacements) = if matches!(ext, "xls" | "et") {
+            if !ole {
+                return reject(
+                    "malformed_xls",
+                    format!("a .{ext} file must be an Excel 97-2003 (OLE) or XLSX workbook"),
+                );
+            }
+            match table::parse_xls(bytes) {
+                Ok(g) => (Format::Xls, g, "BIFF".to_string(), 0),
+                Err(d) => return reject("malformed_xls", d),
+            }
+        } else if ext == "xlsx" {
             if !bytes.starts_with(b"PK\x03\x04") {
                 return reject("corrupt_zip", "an .xlsx file must be a zip archive".into());
             }

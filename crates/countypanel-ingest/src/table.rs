@@ -9,7 +9,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader as _, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Xls, Xlsx, open_workbook_from_rs};
 use countypanel_core::config::TableMapping;
 use countypanel_extract::{Fact, Kind};
 use countypanel_zhnum::{Qualifier, parse_number};
@@ -40,8 +40,26 @@ pub fn parse_delimited(text: &str, tab: bool) -> Result<Grid, String> {
 /// Reads the first worksheet of an XLSX file. Cells of a merged range other than its first come
 /// back empty; header rows fill them from the left (see [`header_row`]).
 pub fn parse_xlsx(bytes: &[u8]) -> Result<Grid, String> {
-    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+    let wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| e.to_string())?;
+    first_sheet(wb)
+}
+
+/// Reads the first worksheet of a legacy Excel (BIFF, `.xls`) workbook, as WPS also saves `.et`
+/// files.
+pub fn parse_xls(bytes: &[u8]) -> Result<Grid, String> {
+    let wb: Xls<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsError| e.to_string())?;
+    first_sheet(wb)
+}
+
+/// The cells of a workbook's first worksheet as text (whole numbers without a decimal point).
+fn first_sheet<RS: std::io::Read + std::io::Seek, R: calamine::Reader<RS>>(
+    mut wb: R,
+) -> Result<Grid, String>
+where
+    R::Error: std::fmt::Display,
+{
     let range = wb
         .worksheet_range_at(0)
         .ok_or_else(|| "the workbook has no worksheet".to_string())?
