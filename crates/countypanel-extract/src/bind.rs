@@ -65,6 +65,23 @@ pub(crate) fn fact_for(
     if q.chinese && is_slogan(sc, q) {
         return None;
     }
+    // 建立居民健康档案92.82万份: health records are kept one per person, so a count of records
+    // counts people.
+    let records;
+    let q = if q.measure == "份"
+        && sc[clause_start(sc, 0, q.num_start)..q.num_start]
+            .iter()
+            .collect::<String>()
+            .contains("档案")
+    {
+        records = Quantity {
+            unit: Unit::Person,
+            ..q.clone()
+        };
+        &records
+    } else {
+        q
+    };
     // 一批, 一轮, 二期(工程), 两届: a batch, a round, a phase, a term, not a count of things.
     if q.chinese && VAGUE_MEASURES.contains(&q.measure.as_str()) {
         return None;
@@ -217,6 +234,31 @@ const VAGUE_MEASURES: &[&str] = &["批", "轮", "期", "届", "番"];
 /// Verbs by which institutions come to have a facility of their own (建成了中医馆, 设有国医堂).
 const BUILT: &[&str] = &["建成", "建立", "设有", "设立", "开设", "设置", "建设"];
 
+/// 9.5万名高血压患者规范管理率达到87.17%: people counted right before their management rate are
+/// the patients under management; the measure is the catalog's count of that group
+/// (高血压患者管理人数), when it has one.
+fn managed_count(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String, String)> {
+    if q.unit != Unit::Person {
+        return None;
+    }
+    let rate = s.hits.iter().find(|h| {
+        h.start >= q.end && h.start <= q.end + 1 && matches!(h.target, Target::Indicator { .. })
+    })?;
+    let text: String = s.chars[rate.start..rate.end].iter().collect();
+    let group = text
+        .strip_suffix("规范管理率")
+        .or_else(|| text.strip_suffix("管理率"))
+        .filter(|g| !g.is_empty())?;
+    let composed = format!("{group}管理人数");
+    let n = composed.chars().count();
+    m.find(&composed).iter().find_map(|h| match h.target {
+        Target::Indicator { index } if h.start == 0 && h.end == n => {
+            Some((m.indicator_id(index), composed.clone()))
+        }
+        _ => None,
+    })
+}
+
 /// The measure a bare phrase (床位) names for the part named after 其中 (医院、卫生院): the catalog
 /// indicator whose phrase is the part's noun followed by the bare phrase, if there is one.
 fn part_measure(m: &PhraseMatcher, s: &Sentence, part_at: usize, bare: &Hit) -> Option<String> {
@@ -327,6 +369,10 @@ fn name_quantity<'h>(
             }
             Target::Region(_) => {}
         }
+    } else if let Some((id, text)) = managed_count(m, q, s) {
+        naming.indicator_id = Some(id);
+        naming.indicator_text = Some(text);
+        naming.rule = "managed_count";
     }
     // 5所乡镇卫生院建成了规范化的中医馆: the institutions that did something are a part of the
     // total the catalog phrase names; the fact is named by the whole description instead.

@@ -407,3 +407,14 @@ fn a_notice_of_one_years_target_dates_its_targets_by_its_title() {
         "a plan's publication does not date its targets"
     );
 }
+
+#[test]
+fn a_public_health_review_counts_records_and_managed_patients() {
+    let text = "2019年累计建立居民健康档案92.82万份,建档率81.35%;\
+        9.5万名高血压患者规范管理率达到87.17%,3.21万名糖尿病患者规范管理率达到84.82%。";
+    let f = extract(text, "平安市基本公共卫生服务项目工作总结", (2020, 1, 10));
+    assert_eq!(id_of(&f, 92.82e4), Some("health_records"));
+    assert_eq!(id_of(&f, 9.5e4), Some("hypertension_managed"));
+    assert_eq!(id_of(&f, 3.21e4), Some("diabetes_managed"));
+    assert_eq!(id_of(&f, 87.17), Some("hypertension_standard_mgmt_rate"));
+}
