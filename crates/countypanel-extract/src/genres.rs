@@ -418,3 +418,10 @@ fn a_public_health_review_counts_records_and_managed_patients() {
     assert_eq!(id_of(&f, 3.21e4), Some("diabetes_managed"));
     assert_eq!(id_of(&f, 87.17), Some("hypertension_standard_mgmt_rate"));
 }
+
+#[test]
+fn a_quantifier_after_the_recruiting_verb_keeps_the_measure() {
+    let text = "人才队伍不断增强,引进各类卫生健康人才156人。";
+    let f = extract(text, "平安市卫生健康工作会议召开", (2020, 4, 15));
+    assert_eq!(id_of(&f, 156.0), Some("staff_recruited"));
+}

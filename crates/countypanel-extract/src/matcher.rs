@@ -50,9 +50,9 @@ impl PhraseMatcher {
         let mut seen = std::collections::HashSet::new();
         let mut generics: HashMap<String, Vec<(String, usize)>> = HashMap::new();
         for (index, ind) in catalog.indicators.iter().enumerate() {
-            for p in &ind.phrases {
+            for p in ind.phrases.iter().flat_map(|p| with_quantifiers(p)) {
                 if seen.insert(p.clone()) {
-                    patterns.push(p.clone());
+                    patterns.push(p);
                     targets.push(Target::Indicator { index });
                 }
             }
@@ -213,6 +213,25 @@ pub(crate) fn qualified_elsewhere(h: &Hit, sc: &[char], clause: usize, hits: &[H
     strip_fillers(&rest).chars().count() >= 2
 }
 
+/// Verbs after which reports insert a quantifier (引进各类卫生健康人才, 招聘各类医务人员).
+const QUANTIFIED_VERBS: &[&str] = &["引进", "招聘", "招录", "培训", "建立", "管理"];
+
+/// Quantifiers that stand between such a verb and its object without changing what is counted.
+const QUANTIFIERS: &[&str] = &["各类", "各种", "各级"];
+
+/// A phrase and, when it opens with a verb that takes them, its forms with a quantifier after
+/// the verb: 引进卫生健康人才 also as 引进各类卫生健康人才.
+fn with_quantifiers(phrase: &str) -> Vec<String> {
+    let mut out = vec![phrase.to_string()];
+    if let Some(verb) = QUANTIFIED_VERBS.iter().find(|v| phrase.starts_with(**v)) {
+        let rest = &phrase[verb.len()..];
+        if rest.chars().count() >= 2 {
+            out.extend(QUANTIFIERS.iter().map(|q| format!("{verb}{q}{rest}")));
+        }
+    }
+    out
+}
+
 pub(crate) fn strip_fillers(text: &str) -> String {
     let mut rest = text.trim().to_string();
     let mut changed = true;
@@ -250,5 +269,17 @@ fn fits(indicator_unit: &str, unit: Unit) -> bool {
         Unit::Age => indicator_unit == "year",
         Unit::Duration => indicator_unit == "day",
         u => u.as_str() == indicator_unit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_quantifiers;
+
+    #[test]
+    fn a_verb_phrase_also_matches_with_a_quantifier_after_its_verb() {
+        let forms = with_quantifiers("引进卫生健康人才");
+        assert!(forms.contains(&"引进各类卫生健康人才".to_string()));
+        assert_eq!(with_quantifiers("床位"), vec!["床位".to_string()]);
     }
 }
