@@ -105,6 +105,7 @@ pub fn explain(
     let f_rule = strings(&facts, "rule")?;
     let f_value = floats(&facts, "value")?;
     let f_qual = strings(&facts, "qualifier")?;
+    let f_page = ints(&facts, "page")?;
     let docs = read_table(t.documents, &DOCUMENTS)?;
     let d_id = strings(&docs, "doc_id")?;
     let d_title = strings(&docs, "title")?;
@@ -158,9 +159,10 @@ pub fn explain(
             let get = |v: &Vec<Option<String>>| {
                 di.and_then(|d| v[d].clone()).unwrap_or_else(|| "-".into())
             };
+            let page = f_page[i].map_or_else(String::new, |p| format!(", page {p}"));
             let _ = writeln!(
                 s,
-                "  {} {} {}: {} | published {} | {}",
+                "  {} {} {}: {} | published {} | {}{page}",
                 if o_chosen[r].as_deref() == Some(&fid) {
                     "*"
                 } else {

@@ -121,6 +121,27 @@ fn published_pdfs_give_what_their_text_versions_give() {
         .find(|&i| values[i] == Some(29552.0))
         .expect("the beds of 黔东南");
     assert_eq!(pages[beds], Some(19));
+    // And `explain` says so.
+    let project = crate::project();
+    std::fs::copy(
+        s.join("corpus/files/15_qiandongnan_2023.pdf"),
+        project
+            .path()
+            .join("data/raw/sample/15_qiandongnan_2023.pdf"),
+    )
+    .unwrap();
+    let run = countypanel(project.path(), &["run", "--quiet"]);
+    assert!(
+        run.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&run)
+    );
+    let told = countypanel(
+        project.path(),
+        &["explain", "522600", "2023", "hospital_beds_hospitals"],
+    );
+    let text = String::from_utf8_lossy(&told.stdout);
+    assert!(text.contains("29552") && text.contains("page 19"), "{text}");
 }
 
 /// Floors of one gold set: fact recall, health precision, year accuracy; panel recall and
