@@ -75,7 +75,14 @@ pub fn explain(
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            _ => bail!("`{region}` is not a region known in {year}"),
+            _ => {
+                let hint = gazetteer
+                    .suggest(region, year)
+                    .map_or_else(String::new, |c| {
+                        format!("; did you mean {} ({})?", c.name, c.code)
+                    });
+                bail!("`{region}` is not a region known in {year}{hint}")
+            }
         }
     };
     let ind = catalog
@@ -83,7 +90,13 @@ pub fn explain(
         .iter()
         .find(|i| i.id == indicator || i.name == indicator)
         .ok_or_else(|| {
-            anyhow::anyhow!("`{indicator}` is neither an indicator id nor a name of the catalog")
+            let hint = catalog
+                .closest_id(indicator)
+                .map_or_else(String::new, |c| format!("; did you mean `{c}`?"));
+            anyhow::anyhow!(
+                "`{indicator}` is neither an indicator id nor a name of the catalog{hint} \
+                 (`countypanel catalog` lists them)"
+            )
         })?;
 
     let obs = read_table(t.observations, &OBSERVATIONS)?;

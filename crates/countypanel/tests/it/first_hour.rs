@@ -132,3 +132,27 @@ fn a_failed_data_check_under_make_keeps_its_rejects_and_reruns_next_time() {
         stderr(&second)
     );
 }
+
+#[test]
+fn explain_suggests_the_indicator_and_region_a_typo_meant() {
+    let dir = project();
+    let out = countypanel(dir.path(), &["run", "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = countypanel(dir.path(), &["explain", "嘉鱼县", "2020", "vilage_clinics"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `village_clinics`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = countypanel(
+        dir.path(),
+        &["explain", "满州里市", "2020", "village_clinics"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean 满洲里市 (150781)"),
+        "{}",
+        stderr(&out)
+    );
+}
