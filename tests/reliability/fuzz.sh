@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 FUZZ_TIME=${FUZZ_TIME:-600}
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(zhnum_scan extract_text html_reader docx_reader)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(zhnum_scan extract_text html_reader docx_reader pdf_reader)
 TARGET_DIR=${FUZZ_TARGET_DIR:-$HOME/.cache/countypanel-fuzz-target}
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
@@ -21,6 +21,9 @@ for t in "${TARGETS[@]}"; do
   case "$t" in
     zhnum_scan|extract_text) find data/raw/sample -name '*.txt' -exec cp {} "fuzz/corpus/$t/" \; ;;
     html_reader) find data/raw/sample -name '*.html' -exec cp {} "fuzz/corpus/$t/" \; ;;
+    # The published PDFs of ../shared when it is there (read in place by the tests, copied only
+    # into the fuzzer's own scratch corpus, which is not part of the project).
+    pdf_reader) cp ../shared/corpus/files/*.pdf "fuzz/corpus/$t/" 2> /dev/null || true ;;
     docx_reader)
       python3 - "fuzz/corpus/$t/seed.docx" <<'PY'
 import sys, zipfile
