@@ -45,7 +45,8 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+/// Where `needle` first occurs in `hay`.
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 

@@ -25,7 +25,7 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<String>, PdfProblem> {
             "the file does not open with %PDF-".into(),
         ));
     }
-    if contains(bytes, b"/Encrypt") {
+    if crate::decode::find(bytes, b"/Encrypt").is_some() {
         return Err(PdfProblem::Malformed(
             "the PDF is encrypted; save an unencrypted copy (print to PDF) and read that".into(),
         ));
@@ -90,10 +90,6 @@ fn quiet_panics_in_parser() {
             }
         }));
     });
-}
-
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// The page (1-based) holding each of `starts` (character offsets of page starts in `text`):
