@@ -5,6 +5,8 @@
 //! that name no catalog indicator in a table of their own, merges repeated mentions, and
 //! reconciles sources that disagree by a written policy:
 //!
+//! 0. a value that departs from its region's own series (`clean.suspect_factor` times above or
+//!    below the median of its years) loses to one that fits;
 //! 1. the source with the best priority (the pipeline's `clean.source_priority`, lower wins);
 //! 2. then an exact value over a qualified one (约, 以上, …);
 //! 3. then the later publication;

@@ -330,16 +330,13 @@ pub fn clean(
         .with_columns([when(col("qualifier").eq(lit("eq")))
             .then(lit(0i32))
             .otherwise(lit(1i32))
-            .alias("qual_rank")]);
-    // A value its own series makes implausible loses to one that fits, before the other rules.
-    let valid = crate::series::with_series_fit(valid, factor, min_years, cfg.series_checks)
+            .alias("qual_rank")])
         .sort_by_exprs(
             [
                 col("region_code"),
                 col("year"),
                 col("indicator_id"),
                 col("kind"),
-                col("implausible"),
                 col("source_priority"),
                 col("qual_rank"),
                 col("published"),
@@ -350,7 +347,7 @@ pub fn clean(
             ],
             SortMultipleOptions::default()
                 .with_order_descending_multi([
-                    false, false, false, false, false, false, false, true, false, false,
+                    false, false, false, false, false, false, true, false, false,
                 ])
                 .with_nulls_last(true)
                 .with_maintain_order(true),
@@ -379,8 +376,8 @@ pub fn clean(
                 .count()
                 .cast(DataType::Int32)
                 .alias("n_mentions"),
-            col("series_median").first(),
-            col("n_years").first(),
+            // The cell's value for its region's series: the median of what its facts say.
+            col("value").median().alias("year_value"),
             col("value").min().alias("value_min"),
             col("value").max().alias("value_max"),
             col("fact_id").first().alias("chosen_fact_id"),
@@ -395,7 +392,7 @@ pub fn clean(
         .with_columns([(col("value_max") - col("value_min"))
             .gt(lit(1e-9) * (col("value_max").abs() + lit(1.0)))
             .alias("conflict")]);
-    let observations = crate::series::with_suspect(observations, factor, min_years)
+    let observations = crate::series::with_series(observations, cfg.series_checks)
         .sort_by_exprs(
             keys(),
             SortMultipleOptions::default().with_maintain_order(true),
@@ -403,36 +400,40 @@ pub fn clean(
         .collect()
         .map_err(pl_err("observations"))?;
 
+    // The facts of conflicting cells, in policy order; a value its own series makes
+    // implausible loses to one that fits, before the other rules.
     let conflicts = valid
         .lazy()
         .join(
-            observations.clone().lazy().filter(col("conflict")).select([
-                col("region_code"),
-                col("year"),
-                col("indicator_id"),
-                col("kind"),
-                col("chosen_fact_id"),
-            ]),
+            observations
+                .clone()
+                .lazy()
+                .with_row_index("obs_row", None)
+                .filter(col("conflict"))
+                .select([
+                    col("region_code"),
+                    col("year"),
+                    col("indicator_id"),
+                    col("kind"),
+                    col("obs_row"),
+                    col("series_median"),
+                    col("n_years"),
+                ]),
             keys(),
             keys(),
             JoinArgs::new(JoinType::Inner),
         )
-        .with_columns([
-            col("fact_id").eq(col("chosen_fact_id")).alias("chosen"),
-            col("policy_rank").cast(DataType::Int32),
-        ])
+        .with_columns(
+            [crate::series::departs(col("value"), factor, min_years).alias("implausible")],
+        )
         .sort_by_exprs(
-            [
-                col("region_code"),
-                col("year"),
-                col("indicator_id"),
-                col("kind"),
-                col("fact_id"),
-            ],
+            [col("obs_row"), col("implausible"), col("policy_rank")],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()
         .map_err(pl_err("conflicts"))?;
+    let (observations, conflicts) =
+        crate::series::settle(observations, &conflicts, factor, min_years)?;
     let decided = crate::series::decided_by(&conflicts)?;
     let mut conflicts = conflicts;
     conflicts

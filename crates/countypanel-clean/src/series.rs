@@ -22,7 +22,8 @@ fn series_keys() -> [Expr; 3] {
 }
 
 /// Whether `value` departs from the series median by more than `factor` (both positive).
-fn departs(value: Expr, factor: f64, min_years: i32) -> Expr {
+/// Expects the columns `series_median` and `n_years`.
+pub fn departs(value: Expr, factor: f64, min_years: i32) -> Expr {
     let m = col("series_median");
     col("n_years")
         .gt_eq(lit(i64::from(min_years)))
@@ -37,40 +38,117 @@ fn departs(value: Expr, factor: f64, min_years: i32) -> Expr {
         .fill_null(lit(false))
 }
 
-/// Adds `series_median`, `n_years` and `implausible` (the fact departs from its series) to the
-/// valid facts.
-pub fn with_series_fit(valid: LazyFrame, factor: f64, min_years: i32, on: bool) -> LazyFrame {
+/// Adds `series_median` and `n_years` to the observations, from their `year_value` (the
+/// median of each cell's facts): the series of a region, indicator and kind is the median of
+/// its years' values. With the checks off, the median is null and no value departs.
+pub fn with_series(observations: LazyFrame, on: bool) -> LazyFrame {
     if !on {
-        return valid.with_columns([
+        return observations.with_columns([
             lit(NULL).cast(DataType::Float64).alias("series_median"),
             lit(0i64).alias("n_years"),
-            lit(false).alias("implausible"),
         ]);
     }
-    let mut year_keys = series_keys().to_vec();
-    year_keys.push(col("year"));
-    let series = valid
+    let series = observations
         .clone()
-        .group_by(year_keys)
-        .agg([col("value").median().alias("year_value")])
+        .select([
+            col("region_code"),
+            col("indicator_id"),
+            col("kind"),
+            col("year_value"),
+        ])
         .group_by(series_keys())
         .agg([
             col("year_value").median().alias("series_median"),
             len().cast(DataType::Int64).alias("n_years"),
         ]);
-    valid
-        .join(
-            series,
-            series_keys(),
-            series_keys(),
-            JoinArgs::new(JoinType::Left),
-        )
-        .with_columns([departs(col("value"), factor, min_years).alias("implausible")])
+    observations.join(
+        series,
+        series_keys(),
+        series_keys(),
+        JoinArgs::new(JoinType::Left),
+    )
 }
 
-/// Adds `suspect` (the chosen value departs from its series) to the observations.
-pub fn with_suspect(observations: LazyFrame, factor: f64, min_years: i32) -> LazyFrame {
-    observations.with_columns([departs(col("value"), factor, min_years).alias("suspect")])
+/// Settles the conflicting cells by their series and flags suspect observations.
+///
+/// `conflicts` holds the facts of conflicting cells with `obs_row` (their cell's row in
+/// `observations`), `implausible` and `policy_rank` (their place in the order of the other
+/// rules), sorted by cell, then `implausible`, then `policy_rank`: the first fact of each cell
+/// is the one the whole policy chooses. Where that is not the fact the other rules chose, the
+/// cell takes its value, unit, qualifier and fact id. Returns the observations with `suspect`
+/// (the chosen value departs from its series) and the conflicts with `chosen`, `policy_rank`
+/// renumbered in the full policy order, sorted by cell and fact id.
+pub fn settle(
+    observations: DataFrame,
+    conflicts: &DataFrame,
+    factor: f64,
+    min_years: i32,
+) -> Result<(DataFrame, DataFrame), CleanError> {
+    let conflicts = conflicts
+        .drop("policy_rank")
+        .map_err(pl_err("conflicts"))?
+        .with_row_index("policy_rank".into(), None)
+        .map_err(pl_err("conflicts"))?
+        .lazy()
+        .with_columns([col("policy_rank").cast(DataType::Int32)])
+        // Sorted by cell: the first row of each cell is its choice.
+        .with_columns([col("obs_row")
+            .neq_missing(col("obs_row").shift(lit(1)))
+            .alias("chosen")])
+        .collect()
+        .map_err(pl_err("conflicts"))?;
+    let winners = conflicts.clone().lazy().filter(col("chosen")).select([
+        col("obs_row"),
+        col("fact_id").alias("new_fact_id"),
+        col("value").alias("new_value"),
+        col("unit").alias("new_unit"),
+        col("qualifier").alias("new_qualifier"),
+    ]);
+    let mut keep_order = JoinArgs::new(JoinType::Left);
+    keep_order.maintain_order = MaintainOrderJoin::Left;
+    let observations = observations
+        .lazy()
+        .with_row_index("obs_row", None)
+        .join(winners, [col("obs_row")], [col("obs_row")], keep_order)
+        .with_columns(
+            [
+                ("chosen_fact_id", "new_fact_id"),
+                ("value", "new_value"),
+                ("unit", "new_unit"),
+                ("qualifier", "new_qualifier"),
+            ]
+            .map(|(old, new)| {
+                when(col("new_fact_id").is_not_null())
+                    .then(col(new))
+                    .otherwise(col(old))
+                    .alias(old)
+            }),
+        )
+        .with_columns([departs(col("value"), factor, min_years).alias("suspect")])
+        .drop(cols([
+            "obs_row",
+            "new_fact_id",
+            "new_value",
+            "new_unit",
+            "new_qualifier",
+        ]))
+        .collect()
+        .map_err(pl_err("observations"))?;
+    let conflicts = conflicts
+        .lazy()
+        .sort_by_exprs(
+            [
+                col("region_code"),
+                col("year"),
+                col("indicator_id"),
+                col("kind"),
+                col("fact_id"),
+            ],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("conflicts"))?;
+    Ok((observations, conflicts))
 }
 
 /// The suspect table: one row per suspect observation, with the series around it in words.
@@ -197,9 +275,38 @@ mod tests {
         .unwrap()
     }
 
+    /// The (year, value) of the facts that depart from their series: the series from each
+    /// year's median, as clean builds it from its observations.
     fn implausible(df: &DataFrame) -> Vec<(i32, f64)> {
-        let out = with_series_fit(df.clone().lazy(), 5.0, 3, true)
-            .filter(col("implausible"))
+        let years = df
+            .clone()
+            .lazy()
+            .group_by([
+                col("region_code"),
+                col("indicator_id"),
+                col("kind"),
+                col("year"),
+            ])
+            .agg([col("value").median().alias("year_value")]);
+        let series = with_series(years, true).select([
+            col("region_code"),
+            col("indicator_id"),
+            col("kind"),
+            col("year"),
+            col("series_median"),
+            col("n_years"),
+        ]);
+        let keys = [
+            col("region_code"),
+            col("indicator_id"),
+            col("kind"),
+            col("year"),
+        ];
+        let out = df
+            .clone()
+            .lazy()
+            .join(series, keys.clone(), keys, JoinArgs::new(JoinType::Left))
+            .filter(departs(col("value"), 5.0, 3))
             .sort(["year"], SortMultipleOptions::default())
             .collect()
             .unwrap();
