@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         bytes.extend_from_slice(b"%PDF-1.4\n");
     }
     bytes.extend_from_slice(data);
-    if let Ok(pages) = countypanel_ingest::pdf::pdf_pages(&bytes) {
+    if let Ok(pages) = countypanel_ingest::pdf::pdf_pages(&bytes, 64 << 20) {
         assert!(!pages.is_empty());
     }
 });

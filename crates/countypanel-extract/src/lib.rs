@@ -35,7 +35,8 @@
 //! `kind` decides actual or target; `year` dates a fact; `naming` names what the catalog has no
 //! phrase for; `shared` splits lists of rates sharing one value; `respectively`
 //! pairs the subjects listed before 分别 with the values after it; `matcher` is the phrase
-//! automaton; [`segment`] cuts sentences and clauses; [`time`] reads years and dates.
+//! automaton; [`segment`] cuts sentences and clauses; [`time`] reads years and dates; `table`
+//! reads the rows of tables (` | ` between cells) as facts named by their row and column.
 
 mod bind;
 mod change;
@@ -48,6 +49,7 @@ mod respectively;
 mod scope;
 pub mod segment;
 mod shared;
+mod table;
 pub mod time;
 mod year;
 
@@ -299,6 +301,7 @@ impl Extractor {
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;
         }
+        table::read_tables(&self.matcher, &chars, &doc, &mut facts);
         facts
     }
 }

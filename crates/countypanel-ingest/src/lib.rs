@@ -386,7 +386,7 @@ impl Reader<'_> {
         let mut warnings = Vec::new();
         let mut pdf_pages: Vec<String> = Vec::new();
         let (raw_text, encoding, replacements, html_title) = match format {
-            Format::Pdf => match pdf::pdf_pages(&bytes) {
+            Format::Pdf => match pdf::pdf_pages(&bytes, self.limits.max_unzipped_bytes) {
                 Ok(pages) => {
                     let text = pages.join("\n");
                     pdf_pages = pages;
@@ -398,6 +398,7 @@ impl Reader<'_> {
                 Err(pdf::PdfProblem::Malformed(d)) => {
                     return reject("malformed_pdf", d, Some(size));
                 }
+                Err(pdf::PdfProblem::Bomb(d)) => return reject("pdf_bomb", d, Some(size)),
             },
             Format::Docx => match docx::docx_to_text(&bytes, self.limits.max_unzipped_bytes) {
                 Ok(t) => (t, "UTF-8".to_string(), 0, None),

@@ -1,10 +1,21 @@
 //! PDF files with a text layer: the text of each page, in reading order, as `pdf-extract` lays
 //! it out (a line per text line, CJK fonts through their `ToUnicode` maps).
 //!
-//! A PDF whose pages hold no text (a scan) is `no_text_layer`; one that cannot be parsed
-//! (truncated, encrypted, malformed, or one on which the parser fails) is `malformed_pdf`, its
-//! detail saying what to do. The parser runs behind `catch_unwind`: a failure inside it rejects
-//! the file and the batch goes on.
+//! `pdf-extract` knows CID fonts with an `Identity-H` encoding only. Chinese PDFs written with a
+//! predefined character map (`CMap`) of the Adobe-GB1 collection and no font embedded (`STSong-Light` with
+//! `UniGB-UCS2-H`, GBK-encoded `GBK-EUC-H`, as older office suites and PDF libraries write them)
+//! make it fail; such files are read again by a plain reader of the content streams
+//! ([`content_stream_pages`]) that decodes each font by its character map: UCS-2 and UTF-16 directly,
+//! the EUC maps as GBK, any other font through its `ToUnicode` map.
+//!
+//! A PDF whose pages hold no text (a scan) is `no_text_layer`; one whose compressed streams
+//! would expand past the limit on unzipped bytes is `pdf_bomb`; one that cannot be parsed
+//! (truncated, encrypted, malformed, or one on which both readers fail) is `malformed_pdf`, its
+//! detail saying what to do. The parsers run behind `catch_unwind`: a failure inside them
+//! rejects the file and the batch goes on.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
 
 /// Why a PDF gave no text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,13 +24,15 @@ pub enum PdfProblem {
     NoTextLayer(String),
     /// Not parsed: truncated, encrypted or malformed.
     Malformed(String),
+    /// Its compressed streams expand past the limit.
+    Bomb(String),
 }
 
 /// The text of a PDF's pages, lines of each page joined by newlines, blank lines dropped.
 ///
 /// # Errors
 /// [`PdfProblem`] when the file is not a readable PDF or holds no text.
-pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<String>, PdfProblem> {
+pub fn pdf_pages(bytes: &[u8], max_unzipped_bytes: u64) -> Result<Vec<String>, PdfProblem> {
     if !bytes.starts_with(b"%PDF-") {
         return Err(PdfProblem::Malformed(
             "the file does not open with %PDF-".into(),
@@ -30,24 +43,24 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<String>, PdfProblem> {
             "the PDF is encrypted; save an unencrypted copy (print to PDF) and read that".into(),
         ));
     }
-    // The parser may panic on damaged files: the panic is caught, and its message is not
+    check_expansion(bytes, max_unzipped_bytes)?;
+    // The parsers may panic on damaged files: the panic is caught, and its message is not
     // printed (the rejects row says what happened).
-    quiet_panics_in_parser();
-    IN_PARSER.with(|f| f.set(true));
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
-    IN_PARSER.with(|f| f.set(false));
-    let pages = match result {
-        Ok(Ok(pages)) => pages,
-        Ok(Err(e)) => {
-            return Err(PdfProblem::Malformed(format!(
-                "the PDF could not be parsed ({e}); open it and save it again, or convert it to DOCX"
-            )));
-        }
-        Err(_) => {
-            return Err(PdfProblem::Malformed(
-                "the PDF parser failed on this file; open it and save it again, or convert it to DOCX"
-                    .into(),
-            ));
+    let pages = match in_parser(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
+        Some(Ok(pages)) => pages,
+        failed => {
+            let why = match failed {
+                Some(Err(e)) => format!("the PDF could not be parsed ({e})"),
+                _ => "the PDF parser failed on this file".to_string(),
+            };
+            match in_parser(|| content_stream_pages(bytes)) {
+                Some(Some(pages)) => pages,
+                _ => {
+                    return Err(PdfProblem::Malformed(format!(
+                        "{why}; open it and save it again, or convert it to DOCX"
+                    )));
+                }
+            }
         }
     };
     let pages: Vec<String> = pages
@@ -71,6 +84,170 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<Vec<String>, PdfProblem> {
         )));
     }
     Ok(pages)
+}
+
+/// Runs `f` (a parser) with its panics caught and kept silent.
+fn in_parser<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Option<T> {
+    quiet_panics_in_parser();
+    IN_PARSER.with(|flag| flag.set(true));
+    let result = std::panic::catch_unwind(f);
+    IN_PARSER.with(|flag| flag.set(false));
+    result.ok()
+}
+
+/// Refuses a PDF whose zlib-compressed streams, inflated, would hold more than `limit` bytes
+/// in all (a bomb: a few kilobytes that expand to gigabytes in the parser). Streams that are
+/// not zlib data (images, other filters) stop at their first bytes and count nothing.
+fn check_expansion(bytes: &[u8], limit: u64) -> Result<(), PdfProblem> {
+    let mut total = 0u64;
+    let mut at = 0usize;
+    while let Some(k) = crate::decode::find(&bytes[at..], b"stream") {
+        let mut start = at + k + b"stream".len();
+        at = start;
+        // `endstream` also holds `stream`; a stream's data starts after an end of line.
+        if at >= 9 + b"stream".len() && bytes[..at].ends_with(b"endstream") {
+            continue;
+        }
+        match bytes.get(start..start + 2) {
+            Some([b'\r', b'\n']) => start += 2,
+            Some([b'\n' | b'\r', _]) => start += 1,
+            _ => continue,
+        }
+        let end =
+            crate::decode::find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        let budget = limit.saturating_sub(total) + 1;
+        let mut inflater = flate2::read::ZlibDecoder::new(&bytes[start..end]).take(budget);
+        let n = std::io::copy(&mut inflater, &mut std::io::sink()).unwrap_or_else(|_| {
+            // A damaged stream counts what it gave before the damage.
+            inflater.limit().abs_diff(budget)
+        });
+        total += n;
+        if total > limit {
+            return Err(PdfProblem::Bomb(format!(
+                "its compressed streams expand past ingest.max_unzipped_bytes ({limit} bytes)"
+            )));
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+/// The text of each page read from its content streams, for PDFs `pdf-extract` cannot read:
+/// text-showing operators decoded by the current font's encoding, a new line wherever the text
+/// moves to another line. `None` when the file does not parse.
+#[must_use]
+pub fn content_stream_pages(bytes: &[u8]) -> Option<Vec<String>> {
+    let doc = lopdf::Document::load_mem(bytes).ok()?;
+    let mut pages = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let fonts: BTreeMap<Vec<u8>, FontCodec> = doc
+            .get_page_fonts(page)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, font)| (name, FontCodec::of(&doc, font)))
+            .collect();
+        let content = doc
+            .get_page_content(page)
+            .ok()
+            .and_then(|c| lopdf::content::Content::decode(&c).ok());
+        let mut text = String::new();
+        let mut font: Option<&FontCodec> = None;
+        for op in content.map(|c| c.operations).unwrap_or_default() {
+            let newline = |text: &mut String| {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+            };
+            match op.operator.as_str() {
+                "Tf" => {
+                    font = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .and_then(|n| fonts.get(n));
+                }
+                // A move with a vertical component, a new line, or a new matrix.
+                "Td" | "TD" => {
+                    let dy = op.operands.get(1).and_then(|o| o.as_float().ok());
+                    if dy.is_some_and(|dy| dy.abs() > 0.01) {
+                        newline(&mut text);
+                    }
+                }
+                "T*" | "Tm" | "ET" => newline(&mut text),
+                "Tj" | "TJ" | "'" | "\"" => {
+                    if matches!(op.operator.as_str(), "'" | "\"") {
+                        newline(&mut text);
+                    }
+                    if let Some(f) = font {
+                        for o in &op.operands {
+                            f.show(o, &mut text);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        pages.push(text);
+    }
+    Some(pages)
+}
+
+/// How a font's character codes become text.
+enum FontCodec<'a> {
+    /// UCS-2 or UTF-16, big-endian (`UniGB-UCS2-H`, `UniGB-UTF16-H` and the like).
+    Utf16,
+    /// GBK (the EUC maps of Adobe-GB1: `GB-EUC-H`, `GBpc-EUC-H`, `GBK-EUC-H`, `GBK2K-H`…).
+    Gbk,
+    /// Whatever `lopdf` makes of the font (`ToUnicode`, the standard 8-bit encodings).
+    Lopdf(lopdf::Encoding<'a>),
+    /// Not decodable.
+    Unknown,
+}
+
+impl<'a> FontCodec<'a> {
+    fn of(doc: &'a lopdf::Document, font: &'a lopdf::Dictionary) -> Self {
+        let cmap = font.get(b"Encoding").and_then(lopdf::Object::as_name).ok();
+        let has_to_unicode = font.get(b"ToUnicode").is_ok();
+        match cmap {
+            Some(name) if !has_to_unicode && (name.starts_with(b"Uni")) => Self::Utf16,
+            Some(name)
+                if !has_to_unicode
+                    && name.starts_with(b"GB")
+                    && (name.windows(3).any(|w| w == b"EUC") || name.starts_with(b"GBK2K")) =>
+            {
+                Self::Gbk
+            }
+            _ => font
+                .get_font_encoding(doc)
+                .map_or(Self::Unknown, Self::Lopdf),
+        }
+    }
+
+    /// Appends the text of one operand of a text-showing operator.
+    fn show(&self, operand: &lopdf::Object, out: &mut String) {
+        match operand {
+            lopdf::Object::String(bytes, _) => match self {
+                Self::Utf16 => {
+                    out.push_str(&encoding_rs::UTF_16BE.decode_without_bom_handling(bytes).0);
+                }
+                Self::Gbk => {
+                    out.push_str(&encoding_rs::GB18030.decode_without_bom_handling(bytes).0);
+                }
+                Self::Lopdf(e) => {
+                    if let Ok(s) = e.bytes_to_string(bytes) {
+                        out.push_str(&s);
+                    }
+                }
+                Self::Unknown => {}
+            },
+            lopdf::Object::Array(items) => {
+                for item in items {
+                    self.show(item, out);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 thread_local! {
@@ -178,15 +355,113 @@ mod tests {
 
     #[test]
     fn what_is_not_a_readable_pdf_says_why() {
-        assert!(matches!(pdf_pages(b"hello"), Err(PdfProblem::Malformed(_))));
+        const LIMIT: u64 = 1 << 20;
         assert!(matches!(
-            pdf_pages(b"%PDF-1.4\n1 0 obj\n<<"),
+            pdf_pages(b"hello", LIMIT),
+            Err(PdfProblem::Malformed(_))
+        ));
+        assert!(matches!(
+            pdf_pages(b"%PDF-1.4\n1 0 obj\n<<", LIMIT),
             Err(PdfProblem::Malformed(_))
         ));
         let encrypted = b"%PDF-1.4\ntrailer\n<< /Encrypt 5 0 R >>\n%%EOF";
-        match pdf_pages(encrypted) {
+        match pdf_pages(encrypted, LIMIT) {
             Err(PdfProblem::Malformed(d)) => assert!(d.contains("encrypted")),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A one-page PDF written by `lopdf` whose only font is a Type0 font with the predefined
+    /// character map `cmap` and no font program (as office suites write `STSong-Light`), showing `lines`
+    /// encoded by `encode`.
+    fn cid_font_pdf(cmap: &str, lines: &[&str], encode: impl Fn(&str) -> Vec<u8>) -> Vec<u8> {
+        use lopdf::content::{Content, Operation};
+        use lopdf::{Document, Object, Stream, StringFormat, dictionary};
+        let mut doc = Document::with_version("1.4");
+        let pages_id = doc.new_object_id();
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "STSong-Light", "Flags" => 6,
+            "FontBBox" => vec![(-25).into(), (-254).into(), 1000.into(), 880.into()],
+            "ItalicAngle" => 0, "Ascent" => 880, "Descent" => -120, "CapHeight" => 880,
+            "StemV" => 93,
+        });
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "STSong-Light",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("GB1"), "Supplement" => 2,
+            },
+            "FontDescriptor" => descriptor, "DW" => 1000,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light",
+            "Encoding" => Object::Name(cmap.as_bytes().to_vec()),
+            "DescendantFonts" => vec![cid_font.into()],
+        });
+        let mut ops = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new("Td", vec![60.into(), 800.into()]),
+        ];
+        for line in lines {
+            ops.push(Operation::new(
+                "Tj",
+                vec![Object::String(encode(line), StringFormat::Hexadecimal)],
+            ));
+            ops.push(Operation::new("Td", vec![0.into(), (-20).into()]));
+        }
+        ops.push(Operation::new("ET", vec![]));
+        let content = Content { operations: ops };
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => contents,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn chinese_text_in_fonts_with_predefined_cmaps_is_read() {
+        let lines = ["十、卫生健康", "年末全县共有医疗卫生机构215个。"];
+        let ucs2 = cid_font_pdf("UniGB-UCS2-H", &lines, |s| {
+            s.encode_utf16().flat_map(u16::to_be_bytes).collect()
+        });
+        assert_eq!(pdf_pages(&ucs2, 1 << 20).unwrap(), vec![lines.join("\n")]);
+        let gbk = cid_font_pdf("GBK-EUC-H", &lines, |s| {
+            encoding_rs::GBK.encode(s).0.into_owned()
+        });
+        assert_eq!(pdf_pages(&gbk, 1 << 20).unwrap(), vec![lines.join("\n")]);
+    }
+
+    #[test]
+    fn a_pdf_whose_streams_expand_past_the_limit_is_a_bomb() {
+        use std::io::Write as _;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&vec![b' '; 4 << 20]).unwrap();
+        let packed = z.finish().unwrap();
+        let mut pdf = format!(
+            "%PDF-1.4\n1 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            packed.len()
+        )
+        .into_bytes();
+        pdf.extend_from_slice(&packed);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        assert!(matches!(pdf_pages(&pdf, 1 << 20), Err(PdfProblem::Bomb(_))));
+        // Under the limit the same file is only malformed (it has no pages).
+        assert!(matches!(
+            pdf_pages(&pdf, 8 << 20),
+            Err(PdfProblem::Malformed(_))
+        ));
     }
 }

@@ -62,3 +62,35 @@ pub const YEARBOOK_SHEET: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <row r="3"><c r="A3"><v>2020</v></c><c r="B3" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C3"><v>1535</v></c><c r="D3"><v>12</v></c></row>
 <row r="4"><c r="A4"><v>2021</v></c><c r="B4" t="inlineStr"><is><t>嘉鱼县</t></is></c><c r="C4"><f>C3+67</f><v>1602</v></c><c r="D4"><v>13</v></c></row>
 </sheetData><mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="C2:D2"/></mergeCells></worksheet>"#;
+
+/// A PDF holding one zlib-compressed stream of `expanded` spaces: a few kilobytes that a parser
+/// would inflate to `expanded` bytes (a bomb when that is past `ingest.max_unzipped_bytes`).
+#[must_use]
+pub fn pdf_bomb(expanded: usize) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&vec![b' '; expanded]).expect("inflates");
+    let packed = z.finish().expect("compresses");
+    let mut pdf = format!(
+        "%PDF-1.4\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length {} /Filter /FlateDecode >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    pdf.extend_from_slice(&packed);
+    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    pdf
+}
+
+/// A paragraph and a table of `rows` (the first its header) in `WordprocessingML`.
+#[must_use]
+pub fn docx_table(paragraph: &str, rows: &[&[&str]]) -> String {
+    let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+    let mut table = String::new();
+    for r in rows {
+        table.push_str("<w:tr>");
+        for t in *r {
+            table.push_str(&cell(t));
+        }
+        table.push_str("</w:tr>");
+    }
+    format!("<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p><w:tbl>{table}</w:tbl>")
+}

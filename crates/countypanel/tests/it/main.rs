@@ -9,6 +9,7 @@ mod malformed;
 mod policy;
 mod region;
 mod seeds;
+mod tables;
 mod yearbook;
 
 use std::path::{Path, PathBuf};

@@ -103,6 +103,11 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
             Expect::Rejected("malformed_pdf"),
         ),
         ("scanned.pdf", blank_pdf(), Expect::Rejected("no_text_layer")),
+        (
+            "bomb.pdf",
+            countypanel_ingest::testkit::pdf_bomb(3_000_000),
+            Expect::Rejected("pdf_bomb"),
+        ),
         ("invalid_utf8.html", invalid_utf8, Expect::Warned("invalid_bytes")),
         (
             "gbk_labelled_utf8.html",

@@ -1,0 +1,465 @@
+//! Tables as facts.
+//!
+//! Ingest writes each row of an HTML or Word table on a line of its own, its cells separated by
+//! ` | `. A block of such lines whose first row holds no values is a table with a header: every
+//! numeric cell of the rows below it is a fact named by its row label and its column header
+//! (`医院床位数` × `2023年`, `嘉鱼县` × `床位数（张）`). The column header gives the year
+//! (`2023年`), the unit (`（张）`, `（万元）`), a change rather than a level (`比上年增长%`) or a
+//! target (`目标值`); a caption line just above the table (`表3 卫生机构、床位和人员  单位：个`)
+//! gives a unit and a year to every column that has none. A cell's evidence runs from its row's
+//! label to the cell; the fact's `indicator_text` names the row and the column, and its sentence
+//! is the caption, the header row and the row.
+//!
+//! What the prose reading made of a cell (its year from the paragraph or section, its health
+//! context) is kept where the table says nothing else; its naming is replaced.
+
+use countypanel_zhnum::{Quantity, Unit, scan_chars};
+
+use crate::matcher::{PhraseMatcher, Target};
+use crate::year::DocYears;
+use crate::{Fact, Kind};
+
+/// The separator of cells on a table-row line.
+const BAR: [char; 3] = [' ', '|', ' '];
+
+/// Words of a column header (or row label) that make its values changes over an earlier time.
+const CHANGE_WORDS: &[&str] = &[
+    "增长",
+    "增减",
+    "增幅",
+    "增速",
+    "比上年",
+    "较上年",
+    "同比",
+    "增加",
+    "减少",
+    "下降",
+    "变化",
+];
+
+/// Words of a column header that make its values targets.
+const TARGET_WORDS: &[&str] = &["目标", "计划", "预期", "预计"];
+
+/// Words of a column header that make its values actual values.
+const ACTUAL_WORDS: &[&str] = &["完成", "实际", "实绩", "现状", "基期"];
+
+/// One cell: its character span in the document, trimmed.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    start: usize,
+    end: usize,
+}
+
+/// A table-row line and its cells.
+#[derive(Debug)]
+struct Row {
+    start: usize,
+    end: usize,
+    cells: Vec<Cell>,
+}
+
+/// Reads the tables of a document and replaces the facts the prose reading made of their cells
+/// with table facts.
+pub(crate) fn read_tables(
+    m: &PhraseMatcher,
+    chars: &[char],
+    doc: &DocYears,
+    facts: &mut Vec<Fact>,
+) {
+    let lines = lines(chars);
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = row(chars, lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut rows = vec![first];
+        let mut j = i + 1;
+        while let Some(r) = lines.get(j).and_then(|&l| row(chars, l)) {
+            rows.push(r);
+            j += 1;
+        }
+        let caption = caption_before(chars, &lines[..i]);
+        read_table(m, chars, doc, &rows, caption, facts);
+        i = j;
+    }
+}
+
+/// The lines of the text, as character spans without their line break.
+fn lines(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            out.push((start, k));
+            start = k + 1;
+        }
+    }
+    out.push((start, chars.len()));
+    out
+}
+
+/// The line as a table row: two cells or more separated by ` | `.
+fn row(chars: &[char], (start, end): (usize, usize)) -> Option<Row> {
+    let line = &chars[start..end];
+    let mut cells = Vec::new();
+    let mut from = 0;
+    let mut k = 0;
+    while k + BAR.len() <= line.len() {
+        if line[k..k + BAR.len()] == BAR {
+            cells.push(trimmed(line, start, from, k));
+            from = k + BAR.len();
+            k = from;
+        } else {
+            k += 1;
+        }
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    cells.push(trimmed(line, start, from, line.len()));
+    Some(Row { start, end, cells })
+}
+
+fn trimmed(line: &[char], offset: usize, mut a: usize, mut b: usize) -> Cell {
+    while a < b && line[a].is_whitespace() {
+        a += 1;
+    }
+    while b > a && line[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    Cell {
+        start: offset + a,
+        end: offset + b,
+    }
+}
+
+/// The caption of a table: the last non-empty line of the two before it, when it is short and
+/// no sentence (it holds no 。).
+fn caption_before(chars: &[char], before: &[(usize, usize)]) -> Option<(usize, usize)> {
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .find(|&&(a, b)| chars[a..b].iter().any(|c| !c.is_whitespace()))
+        .copied()
+        .filter(|&(a, b)| b - a <= 60 && !chars[a..b].contains(&'。'))
+}
+
+fn text(chars: &[char], c: Cell) -> String {
+    chars[c.start..c.end].iter().collect()
+}
+
+/// The quantity a cell holds, when the cell is a value (a number with at most a unit, a
+/// qualifier or a footnote mark around it) and no year.
+fn value_of(chars: &[char], c: Cell) -> Option<Quantity> {
+    let cell = &chars[c.start..c.end];
+    let qs = scan_chars(cell);
+    let [q] = qs.as_slice() else { return None };
+    let rest = cell.len() - (q.end - q.start);
+    (rest <= 3 && q.unit != Unit::Year && !q.value.is_nan()).then(|| q.clone())
+}
+
+/// A year a header or caption names (`2023年`, `2023`).
+fn year_in(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len().saturating_sub(3)).find_map(|k| {
+        let digits = &chars[k..k + 4];
+        let before_ok = k == 0 || !chars[k - 1].is_ascii_digit();
+        let after_ok = chars.get(k + 4).is_none_or(|c| !c.is_ascii_digit());
+        if !(before_ok && after_ok && digits.iter().all(char::is_ascii_digit)) {
+            return None;
+        }
+        let y: i32 = digits.iter().collect::<String>().parse().ok()?;
+        (1949..=2100).contains(&y).then_some(y)
+    })
+}
+
+/// The unit a header or caption gives its values: the measure word in brackets (`（张）`,
+/// `(万元)`, `（%）`) or after 单位 (`单位：个`), with its multiplier.
+fn unit_in(text: &str) -> Option<(Unit, f64)> {
+    if text.trim_end().ends_with(['%', '％']) {
+        return Some((Unit::Percent, 1.0));
+    }
+    let from_word = text
+        .find("单位")
+        .map(|p| &text[p + "单位".len()..])
+        .map(|t| t.trim_start_matches([':', '：', ' ']));
+    let bracketed = text
+        .rfind(['（', '('])
+        .map(|p| &text[p..])
+        .map(|t| t.trim_start_matches(['（', '(']))
+        .map(|t| t.split([')', '）']).next().unwrap_or(t));
+    [from_word, bracketed].into_iter().flatten().find_map(|u| {
+        // One unit only: `单位：个、张、人` names a unit for each column, not one for all.
+        let u: String = u.chars().take_while(|c| !"；; ".contains(*c)).collect();
+        if u.is_empty() || u.chars().count() > 4 || u.contains(['、', ',', '，']) {
+            return None;
+        }
+        let q = scan_chars(&format!("1{u}").chars().collect::<Vec<_>>())
+            .into_iter()
+            .next()?;
+        (q.unit != Unit::None && q.unit != Unit::Year).then_some((q.unit, q.value))
+    })
+}
+
+/// The indicator the first fitting catalog phrase of `text` names.
+fn indicator_in(m: &PhraseMatcher, text: &str, unit: Unit) -> Option<(String, String)> {
+    m.find(text).into_iter().find_map(|h| match &h.target {
+        Target::Indicator { index } if m.unit_fits(&h.target, unit) => {
+            let phrase: String = text.chars().skip(h.start).take(h.end - h.start).collect();
+            Some((m.indicator_id(*index), phrase))
+        }
+        _ => None,
+    })
+}
+
+/// The region a row label names, when it is a region name and nothing else.
+fn region_in(m: &PhraseMatcher, label: &str) -> Option<String> {
+    let hits = m.find(label);
+    match hits.as_slice() {
+        [h] if matches!(h.target, Target::Region(_))
+            && h.end - h.start + 1 >= label.chars().count() =>
+        {
+            Some(label.chars().skip(h.start).take(h.end - h.start).collect())
+        }
+        _ => None,
+    }
+}
+
+fn read_table(
+    m: &PhraseMatcher,
+    chars: &[char],
+    doc: &DocYears,
+    rows: &[Row],
+    caption: Option<(usize, usize)>,
+    facts: &mut Vec<Fact>,
+) {
+    let Some((header, body)) = rows.split_first() else {
+        return;
+    };
+    // A header holds no values after its first cell; a block without one is left to the prose
+    // reading (a two-cell `label | value` list reads well there).
+    if body.is_empty()
+        || header.cells[1..]
+            .iter()
+            .any(|&c| value_of(chars, c).is_some())
+    {
+        return;
+    }
+    let caption_text: String = caption.map_or(String::new(), |(a, b)| chars[a..b].iter().collect());
+    let header_text: String = chars[header.start..header.end].iter().collect();
+    let caption_unit = unit_in(&caption_text);
+    let caption_year = year_in(&caption_text);
+    for r in body {
+        let label = text(chars, r.cells[0]);
+        let row_text: String = chars[r.start..r.end].iter().collect();
+        for (j, &cell) in r.cells.iter().enumerate().skip(1) {
+            let (Some(q), Some(&head)) = (value_of(chars, cell), header.cells.get(j)) else {
+                continue;
+            };
+            let head = text(chars, head);
+            let prose = facts
+                .iter()
+                .position(|f| f.char_start < cell.end && f.char_end > cell.start);
+            let prose = prose.map(|k| facts.remove(k));
+            let (unit, scale) = match q.unit {
+                Unit::None => unit_in(&head)
+                    .or_else(|| unit_in(&label))
+                    .or(caption_unit)
+                    .unwrap_or((Unit::None, 1.0)),
+                u => (u, 1.0),
+            };
+            let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
+            let change = has(&head, CHANGE_WORDS) || has(&label, CHANGE_WORDS);
+            let named = if change {
+                None
+            } else {
+                indicator_in(m, &label, unit)
+                    .map(|i| (i, false))
+                    .or_else(|| indicator_in(m, &head, unit).map(|i| (i, true)))
+            };
+            let region_name = match &named {
+                Some((_, true)) => region_in(m, &label),
+                _ => None,
+            }
+            .or_else(|| prose.as_ref().and_then(|p| p.region_name.clone()));
+            let (year, year_flag) = match (year_in(&head), caption_year, &prose) {
+                (Some(y), _, _) => (Some(y), None),
+                (None, Some(y), _) => (Some(y), Some("heading")),
+                (None, None, Some(p)) => (p.year, p.year_flag),
+                (None, None, None) => (doc.default, Some(doc.default_flag)),
+            };
+            let kind = if has(&head, TARGET_WORDS) {
+                Kind::Target
+            } else if has(&head, ACTUAL_WORDS) {
+                Kind::Actual
+            } else {
+                prose.as_ref().map_or(Kind::Actual, |p| p.kind)
+            };
+            let indicator_id = named.as_ref().map(|((id, _), _)| id.clone());
+            let unit_code = match (&indicator_id, unit) {
+                (Some(id), Unit::None | Unit::Count) => m.unit_of(id),
+                _ => unit.as_str(),
+            };
+            let health = indicator_id.is_some() || prose.as_ref().is_some_and(|p| p.health);
+            let mut sentence = caption_text.clone();
+            for line in [&header_text, &row_text] {
+                if !sentence.is_empty() {
+                    sentence.push('\n');
+                }
+                sentence.push_str(line);
+            }
+            facts.push(Fact {
+                indicator_id,
+                indicator_text: Some(format!("{label} ｜ {head}")),
+                subject: None,
+                value: q.value * scale,
+                value_text: text(chars, cell),
+                unit: unit_code,
+                qualifier: q.qualifier,
+                kind,
+                year,
+                year_flag,
+                as_of: prose.as_ref().and_then(|p| p.as_of),
+                region_name,
+                char_start: r.cells[0].start,
+                char_end: cell.end,
+                evidence: chars[r.cells[0].start..cell.end].iter().collect(),
+                sentence,
+                rule: "table_cell",
+                health,
+                change,
+            });
+        }
+    }
+    facts.sort_by_key(|f| (f.char_start, f.char_end));
+}
+
+#[cfg(test)]
+mod tests {
+    use countypanel_core::catalog::Catalog;
+
+    use crate::{DocContext, Extractor, Kind};
+
+    fn extractor() -> Extractor {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let path = root.join("pipelines/indicators/health.toml");
+        let catalog = Catalog::load(&path).unwrap();
+        Extractor::with_regions(&catalog, ["嘉鱼县", "赤壁市"].into_iter())
+    }
+
+    #[test]
+    fn a_table_with_years_as_columns_gives_a_fact_per_cell() {
+        let text = "嘉鱼县卫生健康统计公报\n表1 卫生资源 单位：张、人\n指标 | 2022年 | 2023年 | 比上年增长%\n医疗卫生机构床位数（张） | 1756 | 1830 | 4.2\n卫生技术人员（人） | 2080 | 2150 | 3.4\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let got: Vec<_> = facts
+            .iter()
+            .filter(|f| f.rule == "table_cell")
+            .map(|f| (f.indicator_id.as_deref(), f.value, f.year, f.unit, f.change))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("hospital_beds"), 1756.0, Some(2022), "bed", false),
+                (Some("hospital_beds"), 1830.0, Some(2023), "bed", false),
+                (None, 4.2, None, "percent", true),
+                (
+                    Some("health_technicians"),
+                    2080.0,
+                    Some(2022),
+                    "person",
+                    false
+                ),
+                (
+                    Some("health_technicians"),
+                    2150.0,
+                    Some(2023),
+                    "person",
+                    false
+                ),
+                (None, 3.4, None, "percent", true),
+            ]
+        );
+        let beds = facts.iter().find(|f| f.value == 1830.0).unwrap();
+        assert_eq!(beds.evidence, "医疗卫生机构床位数（张） | 1756 | 1830");
+        assert!(beds.sentence.starts_with("表1 卫生资源"));
+        assert_eq!(
+            beds.indicator_text.as_deref(),
+            Some("医疗卫生机构床位数（张） ｜ 2023年")
+        );
+    }
+
+    #[test]
+    fn a_table_of_regions_takes_its_measure_and_unit_from_the_column_header() {
+        let text = "2023年各县市卫生资源\n地区 | 床位数 | 卫生技术人员数\n单位 | （张） | （人）\n嘉鱼县 | 1830 | 2150\n赤壁市 | 3120 | 4020\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let cells: Vec<_> = facts
+            .iter()
+            .filter(|f| f.rule == "table_cell")
+            .map(|f| {
+                (
+                    f.region_name.as_deref(),
+                    f.indicator_id.as_deref(),
+                    f.value,
+                    f.year,
+                    f.kind,
+                )
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                (
+                    Some("嘉鱼县"),
+                    Some("hospital_beds"),
+                    1830.0,
+                    Some(2023),
+                    Kind::Actual
+                ),
+                (
+                    Some("嘉鱼县"),
+                    Some("health_technicians"),
+                    2150.0,
+                    Some(2023),
+                    Kind::Actual
+                ),
+                (
+                    Some("赤壁市"),
+                    Some("hospital_beds"),
+                    3120.0,
+                    Some(2023),
+                    Kind::Actual
+                ),
+                (
+                    Some("赤壁市"),
+                    Some("health_technicians"),
+                    4020.0,
+                    Some(2023),
+                    Kind::Actual
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_target_column_and_a_unit_in_ten_thousands_are_read() {
+        let text = "指标 | 2023年完成 | 2025年目标值\n卫生健康支出（万元） | 3200 | 4000\n家庭医生签约服务覆盖率 | 45.2% | 75%\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!(get(32_000_000.0).year, Some(2023));
+        assert_eq!(get(32_000_000.0).unit, "yuan");
+        assert_eq!(get(40_000_000.0).kind, Kind::Target);
+        assert_eq!(get(75.0).kind, Kind::Target);
+        assert_eq!(get(75.0).year, Some(2025));
+        assert_eq!(get(45.2).kind, Kind::Actual);
+    }
+
+    #[test]
+    fn rows_without_a_header_are_left_to_the_prose_reading() {
+        let text = "高血压患者规范管理率 | 75.0%\n糖尿病患者规范管理率 | 73.2%\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        assert!(facts.iter().all(|f| f.rule != "table_cell"));
+        assert_eq!(facts.len(), 2);
+    }
+}
