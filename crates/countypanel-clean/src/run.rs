@@ -392,11 +392,9 @@ pub fn clean(
         .with_columns([(col("value_max") - col("value_min"))
             .gt(lit(1e-9) * (col("value_max").abs() + lit(1.0)))
             .alias("conflict")]);
+    // The facts are sorted by cell and the group-by keeps the order of first appearance: the
+    // observations come out sorted by cell.
     let observations = crate::series::with_series(observations, cfg.series_checks)
-        .sort_by_exprs(
-            keys(),
-            SortMultipleOptions::default().with_maintain_order(true),
-        )
         .collect()
         .map_err(pl_err("observations"))?;
 

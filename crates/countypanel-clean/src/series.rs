@@ -61,12 +61,10 @@ pub fn with_series(observations: LazyFrame, on: bool) -> LazyFrame {
             col("year_value").median().alias("series_median"),
             len().cast(DataType::Int64).alias("n_years"),
         ]);
-    observations.join(
-        series,
-        series_keys(),
-        series_keys(),
-        JoinArgs::new(JoinType::Left),
-    )
+    // The observations keep their order (by cell), so that nothing after has to sort again.
+    let mut keep_order = JoinArgs::new(JoinType::Left);
+    keep_order.maintain_order = MaintainOrderJoin::Left;
+    observations.join(series, series_keys(), series_keys(), keep_order)
 }
 
 /// Settles the conflicting cells by their series and flags suspect observations.

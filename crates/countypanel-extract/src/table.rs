@@ -259,9 +259,10 @@ fn read_table(
                 continue;
             };
             let head = text(chars, head);
+            // The prose fact of this cell: its evidence ends on the cell's number.
             let prose = facts
                 .iter()
-                .position(|f| f.char_start < cell.end && f.char_end > cell.start);
+                .position(|f| f.char_end > cell.start && f.char_end <= cell.end);
             let prose = prose.map(|k| facts.remove(k));
             let (unit, scale) = match q.unit {
                 Unit::None => unit_in(&head)
