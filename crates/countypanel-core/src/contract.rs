@@ -646,7 +646,7 @@ pub const SUSPECT: Contract = Contract {
 /// year.
 pub const REGION_SUGGESTIONS: Contract = Contract {
     name: "region_suggestions",
-    version: 1,
+    version: 2,
     columns: &[
         col("region_name", Utf8, false, "the name as written"),
         col("year", Int32, false, "the year of its facts"),
@@ -661,9 +661,15 @@ pub const REGION_SUGGESTIONS: Contract = Contract {
             "suggested_code",
             Utf8,
             false,
-            "the code of the one region a character away",
+            "the code of the suggested region",
         ),
         col("suggested_name", Utf8, false, "its name"),
+        col(
+            "basis",
+            Label,
+            false,
+            "why that region: one_edit (the one region a character away), one_edit_in_province (the one of several a character away in the province of the regions named around it), two_edits_in_province (the one region of that province two characters away)",
+        ),
         col(
             "applied",
             Boolean,

@@ -548,6 +548,41 @@ impl Gazetteer {
         r
     }
 
+    /// The regions valid in `year` whose names are at most `max_edits` characters from `name`
+    /// (by `distance`, an edit distance) and end in the same character (a 市 for a 市), nearest
+    /// first, each once with its distance. Names shorter than three characters have none.
+    #[must_use]
+    pub fn near(
+        &self,
+        name: &str,
+        year: i32,
+        max_edits: usize,
+        distance: impl Fn(&str, &str) -> usize,
+    ) -> Vec<(Candidate, usize)> {
+        let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+        let n = name.chars().count();
+        if n < 3 {
+            return Vec::new();
+        }
+        let last = name.chars().last();
+        let mut found: Vec<(Candidate, usize)> = self
+            .entries
+            .iter()
+            .filter(|e| e.valid_in_lenient(year))
+            .filter(|e| {
+                e.name.chars().last() == last && e.name.chars().count().abs_diff(n) <= max_edits
+            })
+            .filter_map(|e| {
+                let d = distance(&e.name, &name);
+                (d > 0 && d <= max_edits).then(|| (e.candidate(), d))
+            })
+            .collect();
+        found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.code.cmp(&b.0.code)));
+        let mut seen = std::collections::HashSet::new();
+        found.retain(|(c, _)| seen.insert(c.code.clone()));
+        found
+    }
+
     /// The one region valid in `year` whose name differs from `name` by a single character
     /// (满州里市 → 满洲里市, 华莹市 → 华蓥市): a likely misspelling's correction, to be reported,
     /// not applied silently. `None` when no name or several names are that close.

@@ -201,3 +201,63 @@ fn a_suggested_region_is_applied_only_when_the_pipeline_says_so() {
         Some(&412.0)
     );
 }
+
+#[test]
+fn a_name_close_to_several_regions_is_placed_by_the_province_around_it() {
+    // 华莹市 is a character from 华蓥市 (四川) and 华阴市 (陕西); its rows run among 四川's
+    // counties. 马边舞族自制县 is two characters from 马边彝族自治县. 舞圣县 is a character from
+    // 河南's 舞阳县 only: among 四川's counties it gets no suggestion.
+    let csv = "year,province,county,hospital_beds\n\
+        2005,四川省,岳池县,1500\n2005,四川省,华莹市,600\n2005,四川省,舞圣县,900\n\
+        2005,四川省,马边舞族自制县,500\n2005,四川省,邻水县,1300\n2005,陕西省,华县,700\n\
+        2005,陕西省,潼关县,400\n";
+    let dir = run_table(csv, "columns = { hospital_beds = \"hospital_beds\" }");
+    let s = read_table(
+        &dir.path().join("data/qa/region_suggestions.parquet"),
+        &REGION_SUGGESTIONS,
+    )
+    .unwrap();
+    let rows: Vec<(String, String, String, bool)> = {
+        let (n, c, b) = (
+            strings(&s, "region_name").unwrap(),
+            strings(&s, "suggested_code").unwrap(),
+            strings(&s, "basis").unwrap(),
+        );
+        let applied = s
+            .column_by_name("applied")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<arrow::array::BooleanArray>()
+            .unwrap()
+            .clone();
+        (0..s.num_rows())
+            .map(|k| {
+                (
+                    n[k].clone().unwrap(),
+                    c[k].clone().unwrap(),
+                    b[k].clone().unwrap(),
+                    applied.value(k),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "华莹市".to_string(),
+                "511681".to_string(),
+                "one_edit_in_province".to_string(),
+                false
+            ),
+            (
+                "马边舞族自制县".to_string(),
+                "511133".to_string(),
+                "two_edits_in_province".to_string(),
+                false
+            ),
+        ]
+    );
+    // Not applied unless the pipeline says so: the two rows are quarantined, not in the panel.
+    assert!(!cells(&dir).contains_key(&("511681".to_string(), 2005, "hospital_beds".to_string())));
+}
