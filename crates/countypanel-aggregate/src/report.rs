@@ -201,7 +201,7 @@ pub(crate) fn write_report(
         .unwrap_or(0);
     let _ = writeln!(
         md,
-        "{suspect} of {} cells are suspect: their value departs from their region's own series by more than the pipeline's `clean.suspect_factor` (`data/qa/suspect.parquet` lists them, `suspect` marks them in `panel_long`).\n",
+        "{suspect} of {} cells are suspect: their value departs from their region's own series by more than the pipeline's `clean.suspect_factor`, or they are a density at odds with its count (`data/qa/suspect.parquet` lists them, `suspect` marks them in `panel_long`).\n",
         panel_long.height()
     );
     for id in &pipeline.aggregate.headline {

@@ -17,6 +17,7 @@
 //! table. The accounting identity `facts = mentions in observations + quarantined +
 //! uncatalogued` is checked on every run.
 
+mod density;
 mod quarantine;
 mod rules;
 mod run;

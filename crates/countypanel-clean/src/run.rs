@@ -437,8 +437,27 @@ pub fn clean(
     conflicts
         .with_column(Column::new("decided_by".into(), decided))
         .map_err(pl_err("conflicts"))?;
-    let suspect = crate::series::suspect_frame(&observations)?;
-    summary.suspect = suspect.height();
+    let mut suspect = crate::series::suspect_frame(&observations)?;
+    let mut observations = observations;
+    if cfg.series_checks {
+        let dens = crate::density::density_suspects(
+            &observations,
+            catalog,
+            cfg.density_factor,
+            min_years,
+        )?;
+        if dens.height() > 0 {
+            observations = mark_suspect(observations, &dens)?;
+            suspect = crate::density::with_density_rows(suspect, dens)?;
+        }
+    }
+    summary.suspect = observations
+        .column("suspect")
+        .map_err(pl_err("suspect cells"))?
+        .bool()
+        .map_err(pl_err("suspect cells"))?
+        .sum()
+        .unwrap_or(0) as usize;
 
     summary.observations = observations.height();
     summary.mentions = ints(&observations, "n_mentions")?
@@ -527,6 +546,48 @@ pub fn clean(
         ));
     }
     Ok(summary)
+}
+
+/// Flags the observations of the cells in `cells` (keys as strings) suspect, keeping their order.
+fn mark_suspect(observations: DataFrame, cells: &DataFrame) -> Result<DataFrame, CleanError> {
+    let id_type = observations
+        .column("indicator_id")
+        .map_err(pl_err("suspect cells"))?
+        .dtype()
+        .clone();
+    let kind_type = observations
+        .column("kind")
+        .map_err(pl_err("suspect cells"))?
+        .dtype()
+        .clone();
+    let flagged = cells
+        .clone()
+        .lazy()
+        .select([
+            col("region_code"),
+            col("year"),
+            col("indicator_id").cast(id_type),
+            col("kind").cast(kind_type),
+            lit(true).alias("flagged"),
+        ])
+        .unique(None, UniqueKeepStrategy::First);
+    let keys = || {
+        [
+            col("region_code"),
+            col("year"),
+            col("indicator_id"),
+            col("kind"),
+        ]
+    };
+    let mut keep_order = JoinArgs::new(JoinType::Left);
+    keep_order.maintain_order = MaintainOrderJoin::Left;
+    observations
+        .lazy()
+        .join(flagged, keys(), keys(), keep_order)
+        .with_columns([col("suspect").or(col("flagged").fill_null(lit(false)))])
+        .drop(cols(["flagged"]))
+        .collect()
+        .map_err(pl_err("suspect cells"))
 }
 
 fn check_unique(obs: &DataFrame) -> Result<(), CleanError> {

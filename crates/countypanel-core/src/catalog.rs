@@ -47,6 +47,18 @@ pub struct Indicator {
     /// `generic = ["管理率", "健康管理率"]`.
     #[serde(default, deserialize_with = "one_or_many")]
     pub generic: Vec<String>,
+    /// For a density (每千人口床位数): the indicator counting what it divides (`hospital_beds`).
+    /// A density and its count imply a population; clean checks that a region's implied
+    /// populations agree.
+    #[serde(default)]
+    pub density_of: Option<String>,
+    /// Residents per unit of the density: 1,000 for 每千人口, 10,000 for 每万人口.
+    #[serde(default = "per_thousand")]
+    pub density_per: f64,
+}
+
+fn per_thousand() -> f64 {
+    1000.0
 }
 
 fn yes() -> bool {
@@ -160,6 +172,20 @@ impl Catalog {
             if !ind.generic.is_empty() && ind.subjects.is_empty() {
                 return Err(bad(format!(
                     "indicator `{}` has a generic phrase but no subjects",
+                    ind.id
+                )));
+            }
+            if let Some(count) = &ind.density_of
+                && !c.indicators.iter().any(|i| &i.id == count)
+            {
+                return Err(bad(format!(
+                    "indicator `{}`: density_of `{count}` is no indicator of the catalog",
+                    ind.id
+                )));
+            }
+            if ind.density_per <= 0.0 {
+                return Err(bad(format!(
+                    "indicator `{}`: density_per must be positive",
                     ind.id
                 )));
             }

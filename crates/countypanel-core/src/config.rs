@@ -151,6 +151,10 @@ pub struct CleanConfig {
     /// Whether values are checked against their region's series at all (`false`: no value is
     /// suspect and conflicts are settled by the other rules, as before the checks existed).
     pub series_checks: bool,
+    /// A density (每千人口床位数) whose count implies a population more than this many times above
+    /// or below the median of the populations the region's counts and densities imply (at least
+    /// `suspect_min_years` of them) is suspect. Checked with `series_checks`.
+    pub density_factor: f64,
     /// Use the suggested correction of a region name that resolves to nothing but differs by
     /// one character from one region of its year (满州里市 → 满洲里市). Suggestions are always
     /// listed in `region_suggestions.parquet`; they are applied only when this is true.
@@ -171,6 +175,7 @@ impl Default for CleanConfig {
             suspect_factor: 5.0,
             suspect_min_years: 3,
             series_checks: true,
+            density_factor: 2.0,
             accept_suggested_regions: false,
         }
     }

@@ -385,7 +385,7 @@ pub const OBSERVATIONS: Contract = Contract {
             "suspect",
             Boolean,
             false,
-            "the value departs from its region's series by more than clean.suspect_factor (see suspect.parquet)",
+            "the value departs from its region's series by more than clean.suspect_factor, or is a density at odds with its count (see suspect.parquet)",
         ),
         col("value_min", Float64, false, "smallest stated value"),
         col("value_max", Float64, false, "largest stated value"),
@@ -475,7 +475,7 @@ pub const PANEL_LONG: Contract = Contract {
             "suspect",
             Boolean,
             false,
-            "the value departs from its region's series (see qa/suspect.parquet)",
+            "the value departs from its region's series or is a density at odds with its count (see qa/suspect.parquet)",
         ),
     ],
 };
@@ -613,10 +613,11 @@ pub const CATALOG_TODO: Contract = Contract {
     ],
 };
 
-/// Cells whose value departs from their region's own series.
+/// Cells whose value departs from their region's own series, or densities at odds with their
+/// counts.
 pub const SUSPECT: Contract = Contract {
     name: "suspect",
-    version: 1,
+    version: 2,
     columns: &[
         col("region_code", Utf8, false, "cell region"),
         col("region_name", Utf8, false, "region name"),
@@ -628,10 +629,20 @@ pub const SUSPECT: Contract = Contract {
             "series_median",
             Float64,
             false,
-            "median of the region's values of the indicator over the years",
+            "the value the check expected: the median of the region's values of the indicator over the years (series_departure), or the density the region's median implied population gives the count (density_inconsistent)",
         ),
-        col("n_years", Int32, false, "years in that series"),
-        col("rule", Label, false, "series_departure"),
+        col(
+            "n_years",
+            Int32,
+            false,
+            "values the expectation is the median of",
+        ),
+        col(
+            "rule",
+            Label,
+            false,
+            "series_departure (the value departs from its region's series) or density_inconsistent (a density whose count implies a population far from the region's others)",
+        ),
         col("detail", Utf8, false, "how far the value departs, in words"),
         col(
             "chosen_fact_id",

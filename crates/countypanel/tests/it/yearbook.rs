@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use countypanel_core::contract::{
-    CONFLICTS, OBSERVATIONS, QUARANTINE, REGION_SUGGESTIONS, SUSPECT,
+    CONFLICTS, OBSERVATIONS, PANEL_LONG, QUARANTINE, REGION_SUGGESTIONS, SUSPECT,
 };
 use countypanel_core::parquet_io::read_table;
 use countypanel_core::table::{floats, ints, strings};
@@ -260,4 +260,77 @@ fn a_name_close_to_several_regions_is_placed_by_the_province_around_it() {
     );
     // Not applied unless the pipeline says so: the two rows are quarantined, not in the panel.
     assert!(!cells(&dir).contains_key(&("511681".to_string(), 2005, "hospital_beds".to_string())));
+}
+
+#[test]
+fn a_density_at_odds_with_its_count_is_suspect() {
+    // 嘉鱼县 has about 360,000 residents: its beds and their density agree every year but 2018,
+    // whose density (14.4) is three times what its 1,680 beds give (below the series factor of 5,
+    // so only the density check sees it). 通山县's agree every year.
+    let mut csv = String::from("year,province,county,beds,density\n");
+    for (k, year) in (2015..=2019).enumerate() {
+        let beds = 1500 + 60 * k;
+        let density = if year == 2018 {
+            14.4
+        } else {
+            beds as f64 / 360.0
+        };
+        let _ = writeln!(csv, "{year},湖北省,嘉鱼县,{beds},{density:.2}");
+        let beds = 1000 + 40 * k;
+        let _ = writeln!(
+            csv,
+            "{year},湖北省,通山县,{beds},{:.2}",
+            beds as f64 / 420.0
+        );
+    }
+    let columns = "columns = { beds = \"hospital_beds\", density = \"beds_per_1000\" }";
+    let dir = run_table(&csv, columns);
+    let s = read_table(&dir.path().join("data/qa/suspect.parquet"), &SUSPECT).unwrap();
+    let (r, y, i, rule) = (
+        strings(&s, "region_code").unwrap(),
+        ints(&s, "year").unwrap(),
+        strings(&s, "indicator_id").unwrap(),
+        strings(&s, "rule").unwrap(),
+    );
+    let found: Vec<(String, i64, String, String)> = (0..s.num_rows())
+        .map(|k| {
+            (
+                r[k].clone().unwrap(),
+                y[k].unwrap(),
+                i[k].clone().unwrap(),
+                rule[k].clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![(
+            "421221".to_string(),
+            2018,
+            "beds_per_1000".to_string(),
+            "density_inconsistent".to_string()
+        )]
+    );
+    let detail = strings(&s, "detail").unwrap()[0].clone().unwrap();
+    assert!(
+        detail.contains("1680") && detail.contains("hospital_beds"),
+        "{detail}"
+    );
+    // The cell is flagged in the panel too; with the checks off nothing is.
+    let panel = read_table(
+        &dir.path().join("data/summary/panel_long.parquet"),
+        &PANEL_LONG,
+    )
+    .unwrap();
+    let flagged = panel
+        .column_by_name("suspect")
+        .unwrap()
+        .as_any()
+        .downcast_ref::<arrow::array::BooleanArray>()
+        .unwrap()
+        .true_count();
+    assert_eq!(flagged, 1);
+    let off = run_table_with(&csv, columns, "series_checks = false");
+    let s = read_table(&off.path().join("data/qa/suspect.parquet"), &SUSPECT).unwrap();
+    assert_eq!(s.num_rows(), 0);
 }
