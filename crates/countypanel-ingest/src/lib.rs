@@ -8,6 +8,7 @@
 //! [`Reject`] with a reason code, and the batch goes on.
 
 pub mod decode;
+pub mod doc;
 pub mod docx;
 pub mod furniture;
 pub mod html;
@@ -46,6 +47,8 @@ pub enum Format {
     Xls,
     /// PDF with a text layer.
     Pdf,
+    /// Word 97-2003 document, or a WPS Writer file in that container.
+    Doc,
 }
 
 impl Format {
@@ -60,6 +63,7 @@ impl Format {
             Self::Xlsx => "xlsx",
             Self::Xls => "xls",
             Self::Pdf => "pdf",
+            Self::Doc => "doc",
         }
     }
 }
@@ -356,12 +360,24 @@ impl Reader<'_> {
             "csv" | "tsv" | "xlsx" | "xls" | "et" => {
                 return self.read_table(path, &bytes, &ext);
             }
-            "doc" | "wps" => {
+            // Old bureau files named .doc or .wps are often something else saved under that
+            // name: a DOCX, a web page, RTF. The bytes decide.
+            "doc" | "wps" if is_zip => Format::Docx,
+            "doc" | "wps" if looks_like_html(&bytes) => Format::Html,
+            "doc" | "wps" if bytes.starts_with(doc::OLE_MAGIC) => Format::Doc,
+            "doc" | "wps" if bytes.starts_with(b"{\\rtf") => {
                 return reject(
                     "unknown_format",
+                    format!("a .{ext} file that holds RTF, which is not read: save it as DOCX"),
+                    Some(size),
+                );
+            }
+            "doc" | "wps" => {
+                return reject(
+                    "malformed_doc",
                     format!(
-                        "a .{ext} file (Word 97-2003 or WPS Writer) is not read yet: save it as \
-                         DOCX (or PDF) and run again"
+                        "a .{ext} file that is neither a Word 97-2003 compound file nor a DOCX, \
+                         web page or RTF: open it and save it as DOCX"
                     ),
                     Some(size),
                 );
@@ -370,7 +386,8 @@ impl Reader<'_> {
                 return reject(
                     "unknown_format",
                     format!(
-                        "extension `.{ext}` is not one of txt, html, htm, docx, pdf, csv, tsv, xlsx"
+                        "extension `.{ext}` is not one of txt, html, htm, doc, wps, docx, pdf, csv, \
+                         tsv, xls, et, xlsx"
                     ),
                     Some(size),
                 );
@@ -399,6 +416,16 @@ impl Reader<'_> {
                     return reject("malformed_pdf", d, Some(size));
                 }
                 Err(pdf::PdfProblem::Bomb(d)) => return reject("pdf_bomb", d, Some(size)),
+            },
+            Format::Doc => match doc::doc_to_text(&bytes, self.limits.max_unzipped_bytes) {
+                Ok(t) => (t, "UTF-16".to_string(), 0, None),
+                Err(doc::DocProblem(d)) => {
+                    return reject(
+                        "malformed_doc",
+                        format!("{d}; open it in Word or WPS and save it as DOCX"),
+                        Some(size),
+                    );
+                }
             },
             Format::Docx => match docx::docx_to_text(&bytes, self.limits.max_unzipped_bytes) {
                 Ok(t) => (t, "UTF-8".to_string(), 0, None),

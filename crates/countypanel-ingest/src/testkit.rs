@@ -94,3 +94,64 @@ pub fn docx_table(paragraph: &str, rows: &[&[&str]]) -> String {
     }
     format!("<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p><w:tbl>{table}</w:tbl>")
 }
+
+/// A Word 97-2003 file (a compound file with a `WordDocument` and a `1Table` stream) whose main
+/// document is `text` (paragraphs ended by `\r`, cells by `\u{7}`), stored in two pieces: the
+/// text up to the first ASCII digit as UTF-16, the rest, when it is ASCII, as 8-bit text.
+#[must_use]
+pub fn word97(text: &str) -> Vec<u8> {
+    let chars: Vec<char> = text.chars().collect();
+    let split = chars
+        .iter()
+        .position(char::is_ascii_digit)
+        .filter(|&k| chars[k..].iter().all(char::is_ascii))
+        .unwrap_or(chars.len());
+    // The file information block: FibBase, 14 words, 22 longs (ccpText the 4th), 93 pairs of
+    // offsets and lengths (the piece table the 34th), no newer blocks.
+    let mut word = vec![0u8; 2048];
+    word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    word[2..4].copy_from_slice(&0x00C1u16.to_le_bytes());
+    word[0x0A..0x0C].copy_from_slice(&0x0200u16.to_le_bytes());
+    word[32..34].copy_from_slice(&14u16.to_le_bytes());
+    word[62..64].copy_from_slice(&22u16.to_le_bytes());
+    let ccp = u32::try_from(chars.len()).expect("a short text");
+    word[64 + 12..64 + 16].copy_from_slice(&ccp.to_le_bytes());
+    word[152..154].copy_from_slice(&93u16.to_le_bytes());
+    // The UTF-16 piece at 2048, the 8-bit piece after it.
+    let wide_at = word.len();
+    for c in &chars[..split] {
+        let mut units = [0u16; 2];
+        for u in c.encode_utf16(&mut units) {
+            word.extend_from_slice(&u.to_le_bytes());
+        }
+    }
+    let narrow_at = word.len();
+    word.extend(chars[split..].iter().map(|&c| c as u8));
+    let mut pieces: Vec<(u32, u32, u32)> = vec![(0, split as u32, wide_at as u32)];
+    if split < chars.len() {
+        pieces.push((split as u32, ccp, (narrow_at as u32 * 2) | 0x4000_0000));
+    }
+    let mut plc = Vec::new();
+    for (start, _, _) in &pieces {
+        plc.extend_from_slice(&start.to_le_bytes());
+    }
+    plc.extend_from_slice(&ccp.to_le_bytes());
+    for (_, _, fc) in &pieces {
+        plc.extend_from_slice(&0u16.to_le_bytes());
+        plc.extend_from_slice(&fc.to_le_bytes());
+        plc.extend_from_slice(&0u16.to_le_bytes());
+    }
+    let mut table = vec![0x02u8];
+    table.extend_from_slice(&u32::try_from(plc.len()).expect("small").to_le_bytes());
+    table.extend_from_slice(&plc);
+    let lcb = u32::try_from(table.len()).expect("small");
+    word[154 + 33 * 8..154 + 33 * 8 + 4].copy_from_slice(&0u32.to_le_bytes());
+    word[154 + 33 * 8 + 4..154 + 33 * 8 + 8].copy_from_slice(&lcb.to_le_bytes());
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("creates");
+    for (name, data) in [("/WordDocument", &word), ("/1Table", &table)] {
+        let mut s = file.create_stream(name).expect("a stream");
+        s.write_all(data).expect("writes");
+    }
+    file.flush().expect("flushes");
+    file.into_inner().into_inner()
+}

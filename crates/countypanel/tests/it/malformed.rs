@@ -95,7 +95,20 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
         ("image.html", png.clone(), Expect::Rejected("binary")),
         ("image.txt", png.clone(), Expect::Rejected("binary")),
         ("image.docx", png, Expect::Rejected("corrupt_zip")),
-        ("report.wps", b"\xd0\xcf\x11\xe0 ...".to_vec(), Expect::Rejected("unknown_format")),
+        ("report.wps", b"\xd0\xcf\x11\xe0 ...".to_vec(), Expect::Rejected("malformed_doc")),
+        (
+            "broken_compound.doc",
+            [countypanel_ingest::doc::OLE_MAGIC, &[7u8; 600]].concat(),
+            Expect::Rejected("malformed_doc"),
+        ),
+        ("notes.doc", b"{\\rtf1\\ansi hello}".to_vec(), Expect::Rejected("unknown_format")),
+        (
+            "summary.doc",
+            countypanel_ingest::testkit::word97(
+                "嘉鱼县卫生健康局2021年工作总结\r2020年，全县孕产妇系统管理率达到95.2%。\r",
+            ),
+            Expect::FactValue(95.2),
+        ),
         ("truncated.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type".to_vec(), Expect::Rejected("malformed_pdf")),
         (
             "encrypted.pdf",

@@ -1,12 +1,13 @@
 //! Tables in reports are read as facts: an HTML page's table and a Word file's table give a
-//! fact per numeric cell, named by its row and column, dated by its column, and reach the panel.
+//! fact per numeric cell, named by its row and column, dated by its column, and reach the panel;
+//! so does a table in a Word 97-2003 container (a WPS Writer file).
 
 use std::collections::BTreeSet;
 
 use countypanel_core::contract::{FACTS, PANEL_LONG};
 use countypanel_core::parquet_io::read_table;
 use countypanel_core::table::{floats, ints, strings};
-use countypanel_ingest::testkit::{docx, docx_table};
+use countypanel_ingest::testkit::{docx, docx_table, word97};
 
 use crate::{countypanel, project, stderr};
 
@@ -34,6 +35,12 @@ fn tables_in_html_and_docx_give_a_fact_per_cell_and_panel_cells() {
         ],
     );
     std::fs::write(raw.join("chibi_summary.docx"), docx(&body)).unwrap();
+    // A WPS Writer file in the Word 97-2003 container, with a table of its own.
+    let wps = word97(
+        "通山县卫生健康局2023年工作总结\r指标\u{7}2022年\u{7}2023年\u{7}\u{7}\
+         卫生技术人员\u{7}1890\u{7}1950\u{7}\u{7}",
+    );
+    std::fs::write(raw.join("tongshan_summary.wps"), wps).unwrap();
 
     let out = countypanel(dir.path(), &["run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -74,6 +81,8 @@ fn tables_in_html_and_docx_give_a_fact_per_cell_and_panel_cells() {
         want("421281", "family_doctor_signing_rate", 41.5, 2020, "actual"),
         want("421281", "family_doctor_signing_rate", 45.2, 2021, "actual"),
         want("421281", "family_doctor_signing_rate", 75.0, 2025, "target"),
+        want("421224", "health_technicians", 1890.0, 2022, "actual"),
+        want("421224", "health_technicians", 1950.0, 2023, "actual"),
     ] {
         assert!(cells.contains(&w), "{w:?} missing from {cells:#?}");
     }
