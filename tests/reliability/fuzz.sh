@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 FUZZ_TIME=${FUZZ_TIME:-600}
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(zhnum_scan extract_text html_reader docx_reader pdf_reader)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(zhnum_scan extract_text html_reader docx_reader pdf_reader doc_reader)
 TARGET_DIR=${FUZZ_TARGET_DIR:-$HOME/.cache/countypanel-fuzz-target}
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

@@ -52,25 +52,8 @@ pub(crate) fn pl_err(
 
 /// Writes a text file atomically (temporary file in the same folder, then rename).
 pub(crate) fn write_text_atomic(path: &std::path::Path, text: &str) -> Result<(), AggregateError> {
-    let err = |e: std::io::Error| AggregateError::Report {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let prefix = format!(
-        ".{}.",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    );
-    countypanel_core::parquet_io::sweep_stale(dir, &prefix);
-    let mut tmp = countypanel_core::parquet_io::output_builder(&prefix, ".tmp", false)
-        .tempfile_in(dir)
-        .map_err(err)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    Ok(countypanel_core::parquet_io::write_bytes_atomic(
+        path,
+        text.as_bytes(),
+    )?)
 }

@@ -185,6 +185,7 @@ pub(crate) fn write_report(
     let levels = &pipeline.aggregate.region_levels;
     let mut md = String::new();
     let mut headline = String::new();
+    let mut charts = std::collections::BTreeSet::new();
     let _ = writeln!(md, "# {}: county comparison\n", pipeline.pipeline.name);
     if !pipeline.pipeline.description.is_empty() {
         let _ = writeln!(md, "{}\n", pipeline.pipeline.description);
@@ -215,6 +216,7 @@ pub(crate) fn write_report(
         md.push_str(&table(ind, &series, true));
         let chart_name = format!("charts/{id}.svg");
         crate::chart::line_chart(&out.file(&chart_name), ind, &series)?;
+        charts.insert(format!("{id}.svg"));
         let _ = writeln!(md, "\n![{}]({chart_name})\n", ind.name);
         md.push_str(&ranks_section(comparison, id, ind)?);
         let _ = writeln!(headline, "{} ({}), {}", ind.name, ind.label, ind.unit);
@@ -222,9 +224,32 @@ pub(crate) fn write_report(
         headline.push('\n');
     }
     md.push_str(&targets_section(targets, catalog)?);
+    remove_stale_charts(&out.file("charts"), &charts)?;
     write_text_atomic(&out.file("report.md"), &md)?;
     write_text_atomic(&out.file("headline.txt"), &headline)?;
     Ok(headline)
+}
+
+/// Removes the charts of indicators no longer in the headline: a chart left from an earlier run
+/// would show figures this run did not check.
+fn remove_stale_charts(
+    dir: &std::path::Path,
+    written: &std::collections::BTreeSet<String>,
+) -> Result<(), AggregateError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let svg = std::path::Path::new(&name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        if svg && !written.contains(&name) {
+            std::fs::remove_file(entry.path())
+                .map_err(|e| countypanel_core::CoreError::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
 }
 
 fn ranks_section(

@@ -204,6 +204,17 @@ pub fn output_builder<'a, 'b>(
     b
 }
 
+/// Writes `bytes` to `path` atomically: a temporary file beside it, synced, then renamed; an
+/// earlier file at `path` is left whole when anything fails.
+///
+/// # Errors
+/// [`CoreError::Io`] naming the file when the folder, the temporary file or the rename fails.
+pub fn write_bytes_atomic(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    let mut tmp = temp_beside(path)?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| CoreError::io(path, e))?;
+    sync_and_rename(tmp, path)
+}
+
 /// Syncs a finished temporary file and renames it to `path`.
 fn sync_and_rename(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), CoreError> {
     tmp.as_file()

@@ -29,7 +29,12 @@ pub struct IngestSummary {
     pub facts_catalogued: usize,
     /// Bytes of the files read.
     pub bytes: u64,
+    /// The first rejected files, in the order read: path, reason and detail.
+    pub first_rejected: Vec<(String, String, String)>,
 }
+
+/// How many rejected files the summary names.
+const FIRST_REJECTED: usize = 5;
 
 impl IngestSummary {
     /// Rejected files in all.
@@ -97,6 +102,13 @@ impl IngestSink {
             match o {
                 Outcome::Rejected(r) => {
                     *summary.rejected.entry(r.reason.to_string()).or_default() += 1;
+                    if summary.first_rejected.len() < FIRST_REJECTED {
+                        summary.first_rejected.push((
+                            r.source_path.clone(),
+                            r.reason.to_string(),
+                            r.detail.clone(),
+                        ));
+                    }
                     self.meta
                         .inputs
                         .push((r.source_path.clone(), format!("rejected:{}", r.reason)));

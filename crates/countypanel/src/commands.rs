@@ -19,8 +19,9 @@ use countypanel_regions::{Gazetteer, Status};
 
 use crate::Outcome;
 use crate::cli::{
-    AggregateArgs, CleanArgs, Cli, Command, EvalArgs, ExplainArgs, IngestArgs, RegionArgs,
+    AggregateArgs, CleanArgs, Cli, Command, EvalArgs, ExplainArgs, IngestArgs, RegionArgs, RunArgs,
 };
+use crate::manifest;
 use crate::progress::Progress;
 
 /// Runs the command line.
@@ -29,31 +30,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Ingest(a) => ingest(cli, a),
         Command::Clean(a) => clean_stage(cli, a),
         Command::Aggregate(a) => aggregate_stage(cli, a),
-        Command::Run(a) => {
-            let ingest_args = IngestArgs {
-                raw: a.raw.clone(),
-                files: Vec::new(),
-                documents: None,
-                facts: None,
-                rejects: None,
-                max_reject_share: None,
-            };
-            let mut failed = Vec::new();
-            for outcome in [
-                ingest(cli, &ingest_args)?,
-                clean_stage(cli, &CleanArgs::default())?,
-                aggregate_stage(cli, &AggregateArgs::default())?,
-            ] {
-                if let Outcome::DataFailed(c) = outcome {
-                    failed.extend(c);
-                }
-            }
-            Ok(if failed.is_empty() {
-                Outcome::Ok
-            } else {
-                Outcome::DataFailed(failed)
-            })
-        }
+        Command::Run(a) => run_all(cli, a),
         Command::Region(a) => region(cli, a),
         Command::GenCorpus(a) => gen_corpus(cli, a),
         Command::Eval(a) => eval(cli, a),
@@ -309,6 +286,16 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
             s.facts_catalogued,
             s.bytes as f64 / 1e6,
         );
+        for (path, reason, detail) in &s.first_rejected {
+            eprintln!("  rejected {path}: {reason}: {detail}");
+        }
+        let more = s.n_rejected().saturating_sub(s.first_rejected.len());
+        if more > 0 {
+            eprintln!(
+                "  … and {more} more rejected files in {}",
+                rejects.display()
+            );
+        }
     }
     let max_share = a.max_reject_share.unwrap_or(p.ingest.max_reject_share);
     if !(0.0..=1.0).contains(&max_share) {
@@ -323,6 +310,75 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
         )]));
     }
     Ok(Outcome::Ok)
+}
+
+/// `run`: the three stages in turn (a stage that fails a data check still writes its outputs and
+/// the next stage runs; one that cannot run stops the run), then `run.json` with what happened.
+fn run_all(cli: &Cli, a: &RunArgs) -> Result<Outcome> {
+    let p = load_pipeline(cli)?;
+    let started = std::time::SystemTime::now();
+    let clock = std::time::Instant::now();
+    let ingest_args = IngestArgs {
+        raw: a.raw.clone(),
+        files: Vec::new(),
+        documents: None,
+        facts: None,
+        rejects: None,
+        max_reject_share: None,
+    };
+    type Stage<'a> = (&'static str, Box<dyn Fn() -> Result<Outcome> + 'a>);
+    let stages: [Stage<'_>; 3] = [
+        ("ingest", Box::new(|| ingest(cli, &ingest_args))),
+        (
+            "clean",
+            Box::new(|| clean_stage(cli, &CleanArgs::default())),
+        ),
+        (
+            "aggregate",
+            Box::new(|| aggregate_stage(cli, &AggregateArgs::default())),
+        ),
+    ];
+    let mut ends = Vec::new();
+    let mut failed = Vec::new();
+    let mut error = None;
+    for (stage, run) in &stages {
+        let (result, messages) = match run() {
+            Ok(Outcome::Ok) => ("ok", Vec::new()),
+            Ok(Outcome::DataFailed(m)) => {
+                failed.extend(m.iter().cloned());
+                ("data_failed", m)
+            }
+            Err(e) => {
+                let m = vec![format!("{e:#}")];
+                error = Some(e);
+                ("error", m)
+            }
+        };
+        ends.push(manifest::StageEnd {
+            stage,
+            result,
+            messages,
+        });
+        if error.is_some() {
+            break;
+        }
+    }
+    let code = match (&error, failed.is_empty()) {
+        (Some(_), _) => 2,
+        (None, false) => 1,
+        (None, true) => 0,
+    };
+    let raw = a.raw.clone().unwrap_or_else(|| p.paths.raw.clone());
+    match manifest::write(&p, &raw, &ends, started, clock.elapsed(), code) {
+        Ok(path) if !cli.quiet => eprintln!("run: {}", path.display()),
+        Ok(_) => {}
+        Err(e) => eprintln!("run: the run manifest could not be written: {e:#}"),
+    }
+    match error {
+        Some(e) => Err(e),
+        None if failed.is_empty() => Ok(Outcome::Ok),
+        None => Ok(Outcome::DataFailed(failed)),
+    }
 }
 
 fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
@@ -569,6 +625,22 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
     let g = load_gazetteer(&p)?;
     let ctx: Vec<&str> = a.context.iter().map(String::as_str).collect();
     let r = g.resolve(&a.name, a.year, &ctx);
+    // An unknown name gets the names close to it (a character away; two for long names), as
+    // a misspelling's likely corrections.
+    let near = if r.status == Status::Unknown && r.candidates.is_empty() {
+        let edits = if a.name.chars().count() >= 5 { 2 } else { 1 };
+        let year = a.year.unwrap_or(p.clean.base_vintage);
+        let mut near = g.near(
+            &a.name,
+            year,
+            edits,
+            countypanel_core::catalog::edit_distance,
+        );
+        near.truncate(5);
+        near
+    } else {
+        Vec::new()
+    };
     let mut out = std::io::stdout().lock();
     let text = if a.json {
         let cands: Vec<serde_json::Value> = r
@@ -587,6 +659,10 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
             "code": r.code, "level": r.level.map(countypanel_regions::Level::as_str), "name": r.name,
             "method": r.method.map(countypanel_regions::Method::as_str), "town_code": r.town_code,
             "candidates": cands, "successors": r.successors,
+            "suggestions": near.iter().map(|(c, d)| serde_json::json!({
+                "code": c.code, "name": c.name, "province": c.province,
+                "prefecture": c.prefecture, "edits": d,
+            })).collect::<Vec<_>>(),
         })
         .to_string()
             + "\n"
@@ -615,6 +691,17 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
             }
             if !r.successors.is_empty() {
                 let _ = writeln!(s, "successors\t{}", r.successors.join(","));
+            }
+            for (c, d) in &near {
+                let _ = writeln!(
+                    s,
+                    "did you mean\t{}\t{}\t{} {}\t{d} character{} away",
+                    c.code,
+                    c.name,
+                    c.province,
+                    c.prefecture,
+                    if *d == 1 { "" } else { "s" }
+                );
             }
         }
         s

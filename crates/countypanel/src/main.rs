@@ -7,6 +7,7 @@ mod corpus;
 mod evaluate;
 mod explain;
 mod facts_gen;
+mod manifest;
 mod progress;
 
 use std::process::ExitCode;

@@ -156,3 +156,103 @@ fn explain_suggests_the_indicator_and_region_a_typo_meant() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_chart_of_an_indicator_taken_out_of_the_headline_goes_with_it() {
+    let dir = project();
+    let out = countypanel(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let p = dir.path().join("pipelines/county-health.toml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let first = text
+        .split("headline = [")
+        .nth(1)
+        .and_then(|r| r.split('"').nth(1))
+        .expect("a headline id")
+        .to_string();
+    let chart = dir.path().join(format!("data/summary/charts/{first}.svg"));
+    assert!(chart.exists(), "{} was drawn", chart.display());
+    std::fs::write(&p, text.replacen(&format!("\"{first}\","), "", 1)).unwrap();
+    let out = countypanel(dir.path(), &["aggregate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!chart.exists(), "{} is stale", chart.display());
+    let left = std::fs::read_dir(dir.path().join("data/summary/charts"))
+        .unwrap()
+        .count();
+    assert!(left > 0, "the other headline charts stay");
+}
+
+#[test]
+fn ingest_names_the_first_rejected_files_and_why() {
+    let dir = project();
+    let raw = dir.path().join("data/raw/sample");
+    std::fs::write(raw.join("broken.pdf"), b"%PDF-1.4\n1 0 obj\n<< /Type").unwrap();
+    std::fs::write(raw.join("notes.rtf"), b"{\\rtf1 hello}").unwrap();
+    let out = countypanel(dir.path(), &["ingest"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("rejected") && err.contains("broken.pdf: malformed_pdf: "),
+        "{err}"
+    );
+    assert!(err.contains("notes.rtf: unknown_format: "), "{err}");
+}
+
+#[test]
+fn run_leaves_a_manifest_of_what_it_read_did_and_wrote() {
+    let dir = project();
+    let out = countypanel(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("data/summary/run.json")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(m["exit_code"], 0);
+    let stages: Vec<(&str, &str)> = m["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["stage"].as_str().unwrap(), s["result"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        stages,
+        [("ingest", "ok"), ("clean", "ok"), ("aggregate", "ok")]
+    );
+    assert_eq!(m["pipeline"]["sha256"].as_str().unwrap().len(), 64);
+    let rows = |suffix: &str| {
+        m["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["path"].as_str().unwrap().ends_with(suffix))
+            .and_then(|o| o["rows"].as_i64())
+    };
+    assert!(
+        rows("clean/observations.parquet").is_some_and(|n| n > 0),
+        "{text}"
+    );
+    assert!(
+        rows("staged/facts.parquet").is_some_and(|n| n > 0),
+        "{text}"
+    );
+
+    // A failed check is in the manifest, with the stages that ran after it.
+    let raw = dir.path().join("data/raw/sample");
+    for k in 0..40 {
+        std::fs::write(raw.join(format!("broken_{k}.pdf")), b"%PDF-1.4\n").unwrap();
+    }
+    let out = countypanel(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let m: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("data/summary/run.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(m["exit_code"], 1);
+    assert_eq!(m["stages"].as_array().unwrap().len(), 3, "{m}");
+    assert_eq!(m["stages"][0]["result"], "data_failed");
+    assert!(
+        m["stages"][0]["messages"][0]
+            .as_str()
+            .unwrap()
+            .contains("files rejected"),
+        "{m}"
+    );
+}

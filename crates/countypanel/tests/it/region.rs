@@ -32,3 +32,22 @@ fn region_command_resolves_with_years_and_context() {
         "{town}"
     );
 }
+
+#[test]
+fn an_unknown_name_lists_the_names_it_likely_meant() {
+    let one = lookup(&["满州里市", "--year", "2002"]);
+    assert!(one.starts_with("unknown"), "{one}");
+    assert!(
+        one.contains("did you mean\t150781\t满洲里市\t内蒙古自治区 呼伦贝尔市\t1 character away"),
+        "{one}"
+    );
+    // Two names are a character from 华莹市: both are listed, with their provinces.
+    let two = lookup(&["华莹市", "--year", "2004"]);
+    assert!(
+        two.contains("华蓥市\t四川省") && two.contains("华阴市\t陕西省"),
+        "{two}"
+    );
+    let json = lookup(&["华莹市", "--year", "2004", "--json"]);
+    assert!(json.contains("\"suggestions\":[{"), "{json}");
+    assert!(!lookup(&["完全不存在的地方"]).contains("did you mean"));
+}
