@@ -49,7 +49,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build test fmt lint bench bench-pdf spark-check kill-trials fuzz determinism clean help FORCE
+.PHONY: all build install test fmt lint bench bench-pdf spark-check kill-trials fuzz determinism clean help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -122,6 +122,11 @@ spark-check: $(SUMMARY)/headline.txt ## Read the year-partitioned panel with pys
 	test -x $(SPARK_VENV)/bin/python || python3 -m venv $(SPARK_VENV)
 	$(SPARK_VENV)/bin/pip install --quiet --disable-pip-version-check pyspark==$(PYSPARK_VERSION)
 	$(SPARK_VENV)/bin/python tests/python/spark_check.py
+
+PREFIX ?= $(HOME)/.local
+install: ## Install a stripped countypanel into $(PREFIX)/bin (a release build of its own: about 30 minutes on 2 cores)
+	cargo install --locked --path crates/countypanel --profile dist --root $(PREFIX)
+	@echo "installed $(PREFIX)/bin/countypanel; put $(PREFIX)/bin on PATH to run it from any folder"
 
 fmt: ## Format the code
 	$(CARGO) fmt --all

@@ -17,7 +17,7 @@ macro_rules! exit_codes {
     name = "countypanel",
     version,
     about = "Turn Chinese county health reports into county-by-year comparison panels",
-    long_about = "Turn Chinese county health reports into county-by-year comparison panels.\n\nThe pipeline runs in three stages that chain through Parquet files:\n  ingest     raw reports (txt, html, docx) -> data/staged/{documents,facts}.parquet\n  clean      facts -> data/clean/observations.parquet (+ quarantine, conflicts)\n  aggregate  observations -> data/summary/ (panels, comparison, targets, coverage, report.md)\n\nPaths come from the pipeline file (default pipelines/county-health.toml); each can be overridden.",
+    long_about = "Turn Chinese county health reports into county-by-year comparison panels.\n\nThe pipeline runs in three stages that chain through Parquet files:\n  ingest     raw reports (txt, html, docx) -> data/staged/{documents,facts}.parquet\n  clean      facts -> data/clean/observations.parquet (+ quarantine, conflicts)\n  aggregate  observations -> data/summary/ (panels, comparison, targets, coverage, report.md)\n\nPaths come from the pipeline file (default pipelines/county-health.toml; without one in the\ncurrent folder, the built-in pipeline); --out DIR puts every output layer under DIR.\n\nQuick start, in any folder:\n  countypanel run --raw ~/reports --out results\n  open results/summary/report.md; load results/summary/*.parquet in pandas, polars or DuckDB",
     after_help = exit_codes!()
 )]
 pub struct Cli {
@@ -29,6 +29,10 @@ pub struct Cli {
         value_name = "FILE"
     )]
     pub pipeline: PathBuf,
+    /// Write every layer (staged, clean, qa, summary) under this folder instead of the
+    /// pipeline's paths.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// No progress or summary lines on stderr.
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -64,6 +68,11 @@ pub enum Command {
         exit_codes!()
     ))]
     Run(RunArgs),
+    /// Write an editable copy of the built-in pipeline, catalog and region reference into DIR.
+    #[command(
+        after_help = "Example:\n  countypanel init my-project && cd my-project\n  countypanel run --raw ~/reports --out results\n\nWithout a pipeline file in the folder it runs in, countypanel uses these built-in files as\nthey are; init is for changing them (another headline, more phrases, source priorities)."
+    )]
+    Init(InitArgs),
     /// Score extraction against a gold file of hand-checked facts.
     #[command(
         after_help = "Example:\n  countypanel eval --gold ../shared/gold/seeds_gold.csv --docs ../shared/corpus/seeds --misses\n\nA gold fact is found when a fact of the same document has the same value and unit; year, kind,\nqualifier and indicator naming are then compared. See the countypanel-ingest `eval` module docs."
@@ -200,6 +209,17 @@ pub struct RunArgs {
     /// Read this folder instead of the pipeline's `paths.raw`.
     #[arg(long, value_name = "DIR")]
     pub raw: Option<PathBuf>,
+}
+
+/// Init arguments.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write into (created when missing).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Overwrite files that already exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Eval arguments.

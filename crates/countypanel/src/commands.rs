@@ -31,6 +31,18 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Clean(a) => clean_stage(cli, a),
         Command::Aggregate(a) => aggregate_stage(cli, a),
         Command::Run(a) => run_all(cli, a),
+        Command::Init(a) => {
+            let written = crate::builtin::init(&a.dir, a.force)?;
+            if !cli.quiet {
+                eprintln!(
+                    "init: {} files written under {}; put reports in {} and run `countypanel run` there",
+                    written.len(),
+                    a.dir.display(),
+                    a.dir.join("data/raw").display()
+                );
+            }
+            Ok(Outcome::Ok)
+        }
         Command::Region(a) => region(cli, a),
         Command::GenCorpus(a) => gen_corpus(cli, a),
         Command::Eval(a) => eval(cli, a),
@@ -75,7 +87,34 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
 }
 
 fn load_pipeline(cli: &Cli) -> Result<Pipeline> {
-    Ok(Pipeline::load(&cli.pipeline)?)
+    let builtin = cli.pipeline == Path::new(crate::builtin::PIPELINE) && !cli.pipeline.exists();
+    let mut p = if builtin {
+        let dir = crate::builtin::unpacked()?;
+        let mut p = Pipeline::load(&dir.join(crate::builtin::PIPELINE))?;
+        p.paths.catalog = dir.join(&p.paths.catalog);
+        p.paths.reference = dir.join(&p.paths.reference);
+        p.paths.raw = PathBuf::from("data/raw");
+        static SAID: std::sync::Once = std::sync::Once::new();
+        if !cli.quiet {
+            SAID.call_once(|| {
+                eprintln!(
+                    "countypanel: no {} here: using the built-in pipeline ({}); `countypanel init .` writes an editable copy",
+                    crate::builtin::PIPELINE,
+                    dir.display()
+                );
+            });
+        }
+        p
+    } else {
+        Pipeline::load(&cli.pipeline)?
+    };
+    if let Some(out) = &cli.out {
+        p.paths.staged = out.join("staged");
+        p.paths.clean = out.join("clean");
+        p.paths.qa = out.join("qa");
+        p.paths.summary = out.join("summary");
+    }
+    Ok(p)
 }
 
 /// Loads the catalog and checks the pipeline's indicator ids against it: a headline id the

@@ -1,5 +1,6 @@
 //! The `countypanel` binary: parses arguments, runs a stage, maps the outcome to an exit code.
 
+mod builtin;
 mod check;
 mod cli;
 mod commands;

@@ -256,3 +256,86 @@ fn run_leaves_a_manifest_of_what_it_read_did_and_wrote() {
         "{m}"
     );
 }
+
+/// The binary at `bin` run in `dir` with its built-in files unpacked under `home`.
+fn installed(bin: &Path, home: &Path, dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(bin)
+        .current_dir(dir)
+        .env("COUNTYPANEL_HOME", home)
+        .args(args)
+        .output()
+        .expect("the installed binary runs")
+}
+
+fn parquet_rows(path: &Path) -> i64 {
+    use parquet::file::reader::FileReader as _;
+    let f = std::fs::File::open(path).unwrap();
+    parquet::file::reader::SerializedFileReader::new(f)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .metadata()
+        .file_metadata()
+        .num_rows()
+}
+
+#[test]
+fn the_quickstart_runs_from_a_folder_outside_the_project() {
+    // As the README's quickstart: the binary installed on its own, reports in a folder, a run
+    // from an empty folder with --raw and --out, then `init` for an editable project.
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = tmp.path().join("bin/countypanel");
+    std::fs::create_dir_all(bin.parent().unwrap()).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_countypanel"), &bin).unwrap();
+    let home = tmp.path().join("home");
+    let reports = tmp.path().join("reports");
+    crate::copy_dir(&root().join("data/raw/sample"), &reports);
+    let work = tmp.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+
+    let out = installed(
+        &bin,
+        &home,
+        &work,
+        &["run", "--raw", "../reports", "--out", "results"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("built-in pipeline"),
+        "{}",
+        stderr(&out)
+    );
+    let results = work.join("results");
+    for (file, nonempty) in [
+        ("staged/documents.parquet", true),
+        ("staged/facts.parquet", true),
+        ("clean/observations.parquet", true),
+        ("qa/ingest_rejects.parquet", false),
+        ("qa/quarantine.parquet", false),
+        ("qa/conflicts.parquet", false),
+        ("summary/panel_long.parquet", true),
+        ("summary/panel_wide.parquet", true),
+        ("summary/comparison.parquet", true),
+        ("summary/coverage.parquet", true),
+    ] {
+        let rows = parquet_rows(&results.join(file));
+        assert!(!nonempty || rows > 0, "{file} has {rows} rows");
+    }
+    let report = std::fs::read_to_string(results.join("summary/report.md")).unwrap();
+    assert!(report.contains("嘉鱼县"), "{report}");
+    assert!(results.join("summary/run.json").exists());
+    assert!(
+        !work.join("data").exists(),
+        "nothing is written outside --out"
+    );
+
+    let out = installed(&bin, &home, tmp.path(), &["init", "project"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let project = tmp.path().join("project");
+    crate::copy_dir(&reports, &project.join("data/raw"));
+    let out = installed(&bin, &home, &project, &["run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("built-in pipeline"),
+        "the project's own files are used"
+    );
+    assert!(parquet_rows(&project.join("data/summary/panel_long.parquet")) > 0);
+}
