@@ -338,6 +338,69 @@ where
     sync_and_rename(tmp, path)
 }
 
+/// Refuses `path` (a table of `contract`) when it was made from an earlier version of one of
+/// `sources`: each source it records among its inputs (the footer's paths and SHA-256) must hash
+/// the same now. A source it does not record, or that no longer exists, is not compared.
+///
+/// # Errors
+/// [`CoreError::Contract`] naming the table and the source that changed since it was written;
+/// the errors of [`check_file`].
+pub fn check_made_from(
+    path: &Path,
+    contract: &Contract,
+    sources: &[&Path],
+) -> Result<(), CoreError> {
+    let info = check_file(path, contract)?;
+    let recorded = info.get(KEY_INPUTS).unwrap_or_default();
+    for source in sources {
+        let name = source.display().to_string();
+        let Some(hash) = recorded
+            .lines()
+            .filter_map(|l| l.rsplit_once('='))
+            .find(|(p, _)| *p == name)
+            .map(|(_, h)| h)
+        else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(source) else {
+            continue;
+        };
+        if crate::hash::sha256_hex(&bytes) != hash {
+            return Err(CoreError::Contract {
+                path: path.to_path_buf(),
+                contract: contract.name.to_string(),
+                problem: format!(
+                    "it was made from an earlier {name}, which has changed since: run the stage \
+                     that writes {} again first",
+                    path.display()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Refuses two tables written by one run that come from different runs: their footers must
+/// record the same inputs.
+///
+/// # Errors
+/// [`CoreError::Contract`] naming both tables; the errors of [`check_file`].
+pub fn check_same_run(a: (&Path, &Contract), b: (&Path, &Contract)) -> Result<(), CoreError> {
+    let (ia, ib) = (check_file(a.0, a.1)?, check_file(b.0, b.1)?);
+    if ia.get(KEY_INPUTS) != ib.get(KEY_INPUTS) {
+        return Err(CoreError::Contract {
+            path: a.0.to_path_buf(),
+            contract: a.1.name.to_string(),
+            problem: format!(
+                "it and {} come from different ingest runs (their recorded inputs differ): run \
+                 ingest again so that both are written together",
+                b.0.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// What [`check_file`] learned about a file that matches its contract.
 #[derive(Debug, Clone)]
 pub struct FileInfo {

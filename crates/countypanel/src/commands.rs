@@ -10,6 +10,7 @@ use countypanel_aggregate::{AggregateOutputs, aggregate};
 use countypanel_clean::{CleanOutputs, clean};
 use countypanel_core::catalog::Catalog;
 use countypanel_core::config::Pipeline;
+use countypanel_core::contract::{DOCUMENTS, FACTS, OBSERVATIONS};
 use countypanel_core::hash::sha256_hex;
 use countypanel_core::parquet_io::WriteMeta;
 use countypanel_extract::Extractor;
@@ -445,6 +446,8 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
         &p.paths.qa,
         "region_suggestions.parquet",
     );
+    // Facts and documents written by different ingest runs do not belong together.
+    countypanel_core::parquet_io::check_same_run((&facts, &FACTS), (&documents, &DOCUMENTS))?;
     let started = Instant::now();
     let m = meta(
         cli,
@@ -504,6 +507,16 @@ fn aggregate_stage(cli: &Cli, a: &AggregateArgs) -> Result<Outcome> {
         "observations.parquet",
     );
     let dir = a.summary.clone().unwrap_or_else(|| p.paths.summary.clone());
+    // Observations made from staged facts that have changed since are stale: a clean that
+    // failed after a new ingest would otherwise be summarised without a word.
+    countypanel_core::parquet_io::check_made_from(
+        &observations,
+        &OBSERVATIONS,
+        &[
+            &p.paths.staged.join("facts.parquet"),
+            &p.paths.staged.join("documents.parquet"),
+        ],
+    )?;
     let started = Instant::now();
     let m = meta(
         cli,

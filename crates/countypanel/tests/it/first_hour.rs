@@ -339,3 +339,45 @@ fn the_quickstart_runs_from_a_folder_outside_the_project() {
     );
     assert!(parquet_rows(&project.join("data/summary/panel_long.parquet")) > 0);
 }
+
+#[test]
+fn stale_or_mismatched_inputs_are_refused_with_the_stage_to_rerun() {
+    let dir = project();
+    let root = dir.path();
+    let out = countypanel(root, &["run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let old_documents = std::fs::read(root.join("data/staged/documents.parquet")).unwrap();
+    // A new ingest over fewer reports, and no clean after it: the observations are stale.
+    let fewer = root.join("fewer");
+    std::fs::create_dir_all(&fewer).unwrap();
+    let first = walk(&root.join("data/raw/sample"))
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .unwrap();
+    std::fs::copy(&first, fewer.join(first.file_name().unwrap())).unwrap();
+    let out = countypanel(root, &["ingest", "--raw", fewer.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = countypanel(root, &["aggregate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("made from an earlier data/staged/facts.parquet"),
+        "{}",
+        stderr(&out)
+    );
+    // Documents of another ingest run beside these facts: clean refuses them.
+    let current = std::fs::read(root.join("data/staged/documents.parquet")).unwrap();
+    std::fs::write(root.join("data/staged/documents.parquet"), &old_documents).unwrap();
+    let out = countypanel(root, &["clean"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("different ingest runs"),
+        "{}",
+        stderr(&out)
+    );
+    // Put right, clean and then aggregate run.
+    std::fs::write(root.join("data/staged/documents.parquet"), &current).unwrap();
+    for stage in ["clean", "aggregate"] {
+        let out = countypanel(root, &[stage]);
+        assert_eq!(out.status.code(), Some(0), "{stage}: {}", stderr(&out));
+    }
+}
