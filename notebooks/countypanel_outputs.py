@@ -5,7 +5,8 @@
     wide = load("panel_wide", "polars")    # a polars DataFrame
 
 The tables and their files are listed in ``catalog.json``, which ``countypanel aggregate``
-writes into the summary folder. The folder is ``data/summary`` of the project root unless the
+writes into the summary folder: the summary tables and those of the staged, clean and QA layers
+(``facts``, ``observations``, ``quarantine``, ``conflicts``, ``suspect``, …). The folder is ``data/summary`` of the project root unless the
 environment variable ``COUNTYPANEL_SUMMARY`` names another.
 """
 
@@ -40,16 +41,25 @@ def path_of(name: str) -> Path:
 
 
 def load(name: str, engine: str = "pandas"):
-    """A named summary table as a pandas (default) or polars DataFrame."""
+    """A named table of any layer (summary, staged, clean, QA) as a pandas (default) or polars
+    DataFrame. The year-partitioned panel's ``year`` loads as int32, as in every other table."""
     path = path_of(name)
     if engine == "pandas":
         import pandas as pd
 
+        if path.is_dir():
+            import pyarrow as pa
+            import pyarrow.dataset as ds
+
+            part = ds.partitioning(pa.schema([("year", pa.int32())]), flavor="hive")
+            return ds.dataset(path, format="parquet", partitioning=part).to_table().to_pandas()
         return pd.read_parquet(path)
     if engine == "polars":
         import polars as pl
 
         if path.is_dir():
-            return pl.read_parquet(path / "**" / "*.parquet", hive_partitioning=True)
+            return pl.read_parquet(
+                path / "**" / "*.parquet", hive_partitioning=True, hive_schema={"year": pl.Int32}
+            )
         return pl.read_parquet(path)
     raise ValueError(f"engine must be 'pandas' or 'polars', not {engine!r}")

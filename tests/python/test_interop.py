@@ -117,6 +117,22 @@ def test_the_load_helper_reads_tables_by_name():
         helper["load"]("no_such_table")
 
 
+def test_the_load_helper_reaches_every_table_of_every_layer_with_integer_years():
+    helper = runpy.run_path(str(ROOT / "notebooks" / "countypanel_outputs.py"))
+    names = set(helper["catalog"]())
+    assert {"facts", "documents", "observations", "quarantine", "conflicts", "ingest_rejects",
+            "suspect", "panel_long", "panel_long_by_year"} <= names, names
+    for name in sorted(names):
+        for engine in ("pandas", "polars"):
+            df = helper["load"](name, engine)
+            if "year" not in df.columns:
+                continue
+            if engine == "pandas":
+                assert pd.api.types.is_integer_dtype(df["year"].dtype), (name, df["year"].dtype)
+            else:
+                assert df["year"].dtype == pl.Int32, (name, df["year"].dtype)
+
+
 def test_the_notebook_runs_end_to_end():
     import nbformat
     from nbclient import NotebookClient

@@ -297,7 +297,7 @@ pub fn aggregate(
     if cfg.partition_by_year {
         write_partitioned(&long_batch, &out.file("panel_long_by_year"), meta)?;
     }
-    write_catalog(out, cfg.partition_by_year)?;
+    write_catalog(out, cfg.partition_by_year, &pipeline.paths)?;
 
     let headline =
         crate::report::write_report(&panel_long, &comparison, &targets, pipeline, catalog, out)?;
@@ -400,25 +400,75 @@ fn write_partitioned(
     Ok(())
 }
 
-/// `catalog.json`: the tables of the summary folder, so notebooks load them by name.
-fn write_catalog(out: &AggregateOutputs, partitioned: bool) -> Result<(), AggregateError> {
-    let mut entries = vec![
-        ("panel_long", "panel_long.parquet", PANEL_LONG.version),
+/// `catalog.json`: the tables of the summary folder and of the layers before it (staged, clean,
+/// QA) that exist, so notebooks load any of them by name. A layer beside the summary folder is
+/// named by a relative path (`../qa/quarantine.parquet`), another by its absolute path.
+fn write_catalog(
+    out: &AggregateOutputs,
+    partitioned: bool,
+    paths: &countypanel_core::config::Paths,
+) -> Result<(), AggregateError> {
+    use countypanel_core::contract::{
+        CATALOG_TODO, CONFLICTS, DOCUMENTS, FACTS, INGEST_REJECTS, OBSERVATIONS, QUARANTINE,
+        REGION_SUGGESTIONS, SUSPECT,
+    };
+    let mut entries: Vec<(&str, String, u32)> = vec![
+        (
+            "panel_long",
+            "panel_long.parquet".into(),
+            PANEL_LONG.version,
+        ),
         (
             "panel_wide",
-            "panel_wide.parquet",
+            "panel_wide.parquet".into(),
             crate::wide::WIDE_VERSION,
         ),
-        ("comparison", "comparison.parquet", COMPARISON.version),
-        ("targets", "targets.parquet", TARGETS.version),
-        ("coverage", "coverage.parquet", COVERAGE.version),
+        (
+            "comparison",
+            "comparison.parquet".into(),
+            COMPARISON.version,
+        ),
+        ("targets", "targets.parquet".into(), TARGETS.version),
+        ("coverage", "coverage.parquet".into(), COVERAGE.version),
     ];
     if partitioned {
         entries.push((
             "panel_long_by_year",
-            "panel_long_by_year",
+            "panel_long_by_year".into(),
             PANEL_LONG.version,
         ));
+    }
+    let layers = [
+        (&paths.staged, "documents", DOCUMENTS.version),
+        (&paths.staged, "facts", FACTS.version),
+        (&paths.clean, "observations", OBSERVATIONS.version),
+        (&paths.qa, "ingest_rejects", INGEST_REJECTS.version),
+        (&paths.qa, "quarantine", QUARANTINE.version),
+        (&paths.qa, "conflicts", CONFLICTS.version),
+        (&paths.qa, "uncatalogued_facts", FACTS.version),
+        (&paths.qa, "catalog_todo", CATALOG_TODO.version),
+        (&paths.qa, "suspect", SUSPECT.version),
+        (&paths.qa, "region_suggestions", REGION_SUGGESTIONS.version),
+    ];
+    for (dir, name, version) in layers {
+        let file = dir.join(format!("{name}.parquet"));
+        if !file.exists() {
+            continue;
+        }
+        let beside = dir.parent() == out.dir.parent() && dir.file_name().is_some();
+        let path = if beside {
+            format!(
+                "../{}/{name}.parquet",
+                dir.file_name().unwrap_or_default().to_string_lossy()
+            )
+        } else {
+            std::path::absolute(&file)
+                .unwrap_or(file)
+                .display()
+                .to_string()
+                .replace('\\', "/")
+        };
+        entries.push((name, path, version));
     }
     let body = entries
         .iter()
