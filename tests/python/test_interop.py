@@ -152,6 +152,9 @@ def test_schema_metadata_is_visible_and_year_loads_as_an_integer(path: Path):
     table = pq.read_table(path)
     meta = table.schema.metadata or {}
     assert b"countypanel.contract" in meta, f"{path}: the Arrow schema carries no metadata"
+    if meta[b"countypanel.contract"] != b"panel_wide":
+        described = [f.name for f in table.schema if (f.metadata or {}).get(b"description")]
+        assert described == table.column_names, f"{path}: columns without a description"
     if "year" in table.column_names:
         dtype = table.to_pandas()["year"].dtype
         assert pd.api.types.is_integer_dtype(dtype), f"{path}: year loads as {dtype} in pandas"

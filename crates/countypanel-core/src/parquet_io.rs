@@ -276,7 +276,28 @@ fn schema_with_metadata(
             ),
         );
     }
-    std::sync::Arc::new(std::sync::Arc::unwrap_or_clone(schema).with_metadata(map))
+    // Each column says what it holds (`description`, the contract's words), for readers that
+    // show field metadata (pyarrow's schema, DuckDB's parquet_schema).
+    let contract = map
+        .get(KEY_CONTRACT)
+        .and_then(|name| crate::contract::ALL.iter().find(|c| c.name == name));
+    let schema = std::sync::Arc::unwrap_or_clone(schema);
+    let fields: Vec<arrow::datatypes::FieldRef> = schema
+        .fields()
+        .iter()
+        .map(|f| {
+            let doc = contract
+                .and_then(|c| c.columns.iter().find(|spec| spec.name == f.name()))
+                .map(|spec| spec.doc);
+            match doc {
+                Some(doc) => std::sync::Arc::new(f.as_ref().clone().with_metadata(
+                    std::collections::HashMap::from([("description".to_string(), doc.to_string())]),
+                )),
+                None => f.clone(),
+            }
+        })
+        .collect();
+    std::sync::Arc::new(arrow::datatypes::Schema::new_with_metadata(fields, map))
 }
 
 fn writer_properties(kv: Vec<KeyValue>) -> WriterProperties {
