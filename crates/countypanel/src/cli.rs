@@ -73,6 +73,11 @@ pub enum Command {
         after_help = "Example:\n  countypanel init my-project && cd my-project\n  countypanel run --raw ~/reports --out results\n\nWithout a pipeline file in the folder it runs in, countypanel uses these built-in files as\nthey are; init is for changing them (another headline, more phrases, source priorities)."
     )]
     Init(InitArgs),
+    /// Write the summary and QA tables as an Excel workbook or CSV files, with Chinese headers.
+    #[command(
+        after_help = "Example:\n  countypanel export --xlsx results.xlsx\n  countypanel --out results export --csv results/csv\n\nOne sheet (or file) per table: the wide and long panels, comparison, targets, coverage, the\nsuspect, conflicting and quarantined cells, and the source documents. CSV files carry a UTF-8\nbyte-order mark so that Excel shows the Chinese text."
+    )]
+    Export(ExportArgs),
     /// Score extraction against a gold file of hand-checked facts.
     #[command(
         after_help = "Example:\n  countypanel eval --gold ../shared/gold/seeds_gold.csv --docs ../shared/corpus/seeds --misses\n\nA gold fact is found when a fact of the same document has the same value and unit; year, kind,\nqualifier and indicator naming are then compared. See the countypanel-ingest `eval` module docs."
@@ -209,6 +214,18 @@ pub struct RunArgs {
     /// Read this folder instead of the pipeline's `paths.raw`.
     #[arg(long, value_name = "DIR")]
     pub raw: Option<PathBuf>,
+}
+
+/// Export arguments.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).multiple(true).args(["xlsx", "csv"])))]
+pub struct ExportArgs {
+    /// Write an Excel workbook (.xlsx) here.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+    /// Write one CSV file per table into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub csv: Option<PathBuf>,
 }
 
 /// Init arguments.

@@ -32,6 +32,23 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
         Command::Clean(a) => clean_stage(cli, a),
         Command::Aggregate(a) => aggregate_stage(cli, a),
         Command::Run(a) => run_all(cli, a),
+        Command::Export(a) => {
+            let p = load_pipeline(cli)?;
+            let catalog = load_catalog(&p)?;
+            let mut written = Vec::new();
+            if let Some(file) = &a.xlsx {
+                let sheets = crate::export::xlsx(&p, &catalog, file)?;
+                written.push(format!("{} ({} sheets)", file.display(), sheets.len()));
+            }
+            if let Some(dir) = &a.csv {
+                let files = crate::export::csv(&p, &catalog, dir)?;
+                written.push(format!("{} ({} files)", dir.display(), files.len()));
+            }
+            if !cli.quiet {
+                eprintln!("export: {}", written.join(", "));
+            }
+            Ok(Outcome::Ok)
+        }
         Command::Init(a) => {
             let written = crate::builtin::init(&a.dir, a.force)?;
             if !cli.quiet {

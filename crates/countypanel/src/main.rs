@@ -7,6 +7,7 @@ mod commands;
 mod corpus;
 mod evaluate;
 mod explain;
+mod export;
 mod facts_gen;
 mod manifest;
 mod progress;
