@@ -31,17 +31,22 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// The first indicator id of `aggregate.headline` in a pipeline file's text.
+fn first_headline_id(pipeline: &str) -> String {
+    pipeline
+        .split("headline = [")
+        .nth(1)
+        .and_then(|r| r.split('"').nth(1))
+        .expect("a headline id")
+        .to_string()
+}
+
 #[test]
 fn a_headline_typo_stops_the_run_with_the_id_it_meant() {
     let dir = project();
     let p = dir.path().join("pipelines/county-health.toml");
     let text = std::fs::read_to_string(&p).unwrap();
-    let first = text
-        .split("headline = [")
-        .nth(1)
-        .and_then(|r| r.split('"').nth(1))
-        .expect("a headline id")
-        .to_string();
+    let first = first_headline_id(&text);
     // Drop one letter from the middle of the first id.
     let mut typo = first.clone();
     typo.remove(first.len() / 2);
@@ -164,12 +169,7 @@ fn the_chart_of_an_indicator_taken_out_of_the_headline_goes_with_it() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let p = dir.path().join("pipelines/county-health.toml");
     let text = std::fs::read_to_string(&p).unwrap();
-    let first = text
-        .split("headline = [")
-        .nth(1)
-        .and_then(|r| r.split('"').nth(1))
-        .expect("a headline id")
-        .to_string();
+    let first = first_headline_id(&text);
     let chart = dir.path().join(format!("data/summary/charts/{first}.svg"));
     assert!(chart.exists(), "{} was drawn", chart.display());
     std::fs::write(&p, text.replacen(&format!("\"{first}\","), "", 1)).unwrap();
