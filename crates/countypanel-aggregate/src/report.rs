@@ -218,7 +218,14 @@ pub(crate) fn write_report(
         crate::chart::line_chart(&out.file(&chart_name), ind, &series)?;
         charts.insert(format!("{id}.svg"));
         let _ = writeln!(md, "\n![{}]({chart_name})\n", ind.name);
-        md.push_str(&ranks_section(comparison, id, ind)?);
+        if ranked(ind) {
+            md.push_str(&ranks_section(comparison, id, ind)?);
+        } else {
+            let _ = writeln!(
+                md,
+                "Not ranked: a count grows with the size of its region, so a larger county ranks higher whatever its health services; compare the rates and densities (per 1,000 residents) instead. The comparison table still holds every count's rank.\n"
+            );
+        }
         let _ = writeln!(headline, "{} ({}), {}", ind.name, ind.label, ind.unit);
         headline.push_str(&table(ind, &series, false));
         headline.push('\n');
@@ -250,6 +257,12 @@ fn remove_stale_charts(
         }
     }
     Ok(())
+}
+
+/// Whether the report ranks an indicator: rates, shares and densities compare regions of any
+/// size; counts (institutions, beds, people, money) rank regions by their size.
+fn ranked(ind: &Indicator) -> bool {
+    matches!(ind.unit.as_str(), "percent" | "per_mille" | "per_100k") || ind.density_of.is_some()
 }
 
 fn ranks_section(

@@ -381,3 +381,29 @@ fn stale_or_mismatched_inputs_are_refused_with_the_stage_to_rerun() {
         assert_eq!(out.status.code(), Some(0), "{stage}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn the_report_ranks_rates_and_not_counts() {
+    let dir = project();
+    let out = countypanel(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = std::fs::read_to_string(dir.path().join("data/summary/report.md")).unwrap();
+    // Each headline section runs from its heading to the next one.
+    let section = |name: &str| {
+        let start = report
+            .find(&format!("## {name}"))
+            .unwrap_or_else(|| panic!("{name}"));
+        let rest = &report[start + 3..];
+        rest[..rest.find("\n## ").unwrap_or(rest.len())].to_string()
+    };
+    let rate = section("家庭医生签约服务覆盖率");
+    assert!(
+        rate.contains("Ranks in") && !rate.contains("Not ranked"),
+        "{rate}"
+    );
+    let count = section("村卫生室数");
+    assert!(
+        count.contains("Not ranked") && !count.contains("Ranks in"),
+        "{count}"
+    );
+}
