@@ -14,6 +14,7 @@
 
 mod chart;
 mod compute;
+mod html;
 mod report;
 mod wide;
 

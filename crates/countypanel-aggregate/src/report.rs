@@ -233,6 +233,13 @@ pub(crate) fn write_report(
     md.push_str(&targets_section(targets, catalog)?);
     remove_stale_charts(&out.file("charts"), &charts)?;
     write_text_atomic(&out.file("report.md"), &md)?;
+    let html = crate::html::render(&pipeline.pipeline.name, &md, |link| {
+        charts
+            .contains(link.strip_prefix("charts/")?)
+            .then(|| std::fs::read_to_string(out.file(link)).ok())
+            .flatten()
+    });
+    write_text_atomic(&out.file("report.html"), &html)?;
     write_text_atomic(&out.file("headline.txt"), &headline)?;
     Ok(headline)
 }

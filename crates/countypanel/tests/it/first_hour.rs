@@ -383,7 +383,7 @@ fn stale_or_mismatched_inputs_are_refused_with_the_stage_to_rerun() {
 }
 
 #[test]
-fn the_report_ranks_rates_and_not_counts() {
+fn the_report_ranks_rates_and_not_counts_and_opens_in_a_browser() {
     let dir = project();
     let out = countypanel(dir.path(), &["run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -406,4 +406,13 @@ fn the_report_ranks_rates_and_not_counts() {
         count.contains("Not ranked") && !count.contains("Ranks in"),
         "{count}"
     );
+    // The same report for a browser, in one file: the charts written into the page.
+    let html = std::fs::read_to_string(dir.path().join("data/summary/report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("charset=\"utf-8\""));
+    assert!(html.contains("<h2>家庭医生签约服务覆盖率"), "{html}");
+    assert!(
+        html.contains("<figure><svg") && !html.contains("<img"),
+        "charts inline"
+    );
+    assert!(html.contains("<table>"));
 }
