@@ -24,6 +24,10 @@ for t in "${TARGETS[@]}"; do
     # The published PDFs of ../shared when it is there (read in place by the tests, copied only
     # into the fuzzer's own scratch corpus, which is not part of the project).
     pdf_reader) cp ../shared/corpus/files/*.pdf "fuzz/corpus/$t/" 2> /dev/null || true ;;
+    # A Word 97-2003 file written by the project's test kit (no real .doc is at hand).
+    doc_reader)
+      CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/countypanel-target} cargo run -q \
+        -p countypanel-ingest --features testkit --example word97_seed -- "fuzz/corpus/$t/seed.doc" ;;
     docx_reader)
       python3 - "fuzz/corpus/$t/seed.docx" <<'PY'
 import sys, zipfile
