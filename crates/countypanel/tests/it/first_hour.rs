@@ -31,6 +31,14 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// A copy of the project after a successful `countypanel run` on its sample.
+fn ran_project() -> tempfile::TempDir {
+    let dir = project();
+    let out = countypanel(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    dir
+}
+
 /// The first indicator id of `aggregate.headline` in a pipeline file's text.
 fn first_headline_id(pipeline: &str) -> String {
     pipeline
@@ -164,9 +172,7 @@ fn explain_suggests_the_indicator_and_region_a_typo_meant() {
 
 #[test]
 fn the_chart_of_an_indicator_taken_out_of_the_headline_goes_with_it() {
-    let dir = project();
-    let out = countypanel(dir.path(), &["run"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = ran_project();
     let p = dir.path().join("pipelines/county-health.toml");
     let text = std::fs::read_to_string(&p).unwrap();
     let first = first_headline_id(&text);
@@ -200,9 +206,7 @@ fn ingest_names_the_first_rejected_files_and_why() {
 
 #[test]
 fn run_leaves_a_manifest_of_what_it_read_did_and_wrote() {
-    let dir = project();
-    let out = countypanel(dir.path(), &["run"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = ran_project();
     let text = std::fs::read_to_string(dir.path().join("data/summary/run.json")).unwrap();
     let m: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(m["exit_code"], 0);
@@ -384,9 +388,7 @@ fn stale_or_mismatched_inputs_are_refused_with_the_stage_to_rerun() {
 
 #[test]
 fn the_report_ranks_rates_and_not_counts_and_opens_in_a_browser() {
-    let dir = project();
-    let out = countypanel(dir.path(), &["run"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = ran_project();
     let report = std::fs::read_to_string(dir.path().join("data/summary/report.md")).unwrap();
     // Each headline section runs from its heading to the next one.
     let section = |name: &str| {
