@@ -5,7 +5,7 @@
 //! numeric cell of the rows below it is a fact named by its row label and its column header
 //! (`医院床位数` × `2023年`, `嘉鱼县` × `床位数（张）`). The column header gives the year
 //! (`2023年`), the unit (`（张）`, `（万元）`), a change rather than a level (`比上年增长%`) or a
-//! target (`目标值`); a caption line just above the table (`表3 卫生机构、床位和人员  单位：个`)
+//! target (`目标值`); a column headed `单位` gives each row its unit; a caption line just above the table (`表3 卫生机构、床位和人员  单位：个`)
 //! gives a unit and a year to every column that has none. A cell's evidence runs from its row's
 //! label to the cell; the fact's `indicator_text` names the row and the column, and its sentence
 //! is the caption, the header row and the row.
@@ -251,7 +251,15 @@ fn read_table(
     let header_text: String = chars[header.start..header.end].iter().collect();
     let caption_unit = unit_in(&caption_text);
     let caption_year = year_in(&caption_text);
+    // A column headed 单位 (计量单位) gives each row its unit.
+    let unit_column = header.cells.iter().position(|&c| {
+        let head = text(chars, c);
+        head == "单位" || head == "计量单位"
+    });
     for r in body {
+        let row_unit = unit_column
+            .and_then(|k| r.cells.get(k))
+            .and_then(|&c| unit_in(&format!("单位：{}", text(chars, c))));
         let label = text(chars, r.cells[0]);
         let row_text: String = chars[r.start..r.end].iter().collect();
         for (j, &cell) in r.cells.iter().enumerate().skip(1) {
@@ -266,6 +274,7 @@ fn read_table(
             let prose = prose.map(|k| facts.remove(k));
             let (unit, scale) = match q.unit {
                 Unit::None => unit_in(&head)
+                    .or(row_unit)
                     .or_else(|| unit_in(&label))
                     .or(caption_unit)
                     .unwrap_or((Unit::None, 1.0)),
@@ -454,6 +463,24 @@ mod tests {
         assert_eq!(get(75.0).kind, Kind::Target);
         assert_eq!(get(75.0).year, Some(2025));
         assert_eq!(get(45.2).kind, Kind::Actual);
+    }
+
+    #[test]
+    fn a_unit_column_gives_each_row_its_unit() {
+        let text = "表3 2023年卫生资源\n指标名称 | 单位 | 数量 | 比上年增长(%)\n医疗卫生机构床位数 | 万张 | 1.83 | 4.2\n卫生技术人员 | 人 | 2150 | 3.4\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let got: Vec<_> = facts
+            .iter()
+            .filter(|f| f.rule == "table_cell" && !f.change)
+            .map(|f| (f.indicator_id.as_deref(), f.value, f.unit, f.year))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("hospital_beds"), 18_300.0, "bed", Some(2023)),
+                (Some("health_technicians"), 2150.0, "person", Some(2023)),
+            ]
+        );
     }
 
     #[test]

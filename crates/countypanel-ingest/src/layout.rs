@@ -117,7 +117,12 @@ pub fn undo(text: &str) -> String {
             && next.is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         // Only Chinese prose wraps: a line of Latin text (an address, a source line) stands alone.
         let chinese = trimmed.chars().filter(|&c| is_cjk(c)).count() * 4 >= trimmed.chars().count();
+        // A table row (cells separated by ` | `) is a line of its own, and so is the line
+        // before one.
+        let row = |l: &str| l.contains(" | ");
         joining = chinese
+            && !row(trimmed)
+            && next.is_none_or(|n| !row(n))
             && trimmed.chars().count() * 5 >= full * 4
             && !ends_on_purpose(trimmed)
             && !digits_meet

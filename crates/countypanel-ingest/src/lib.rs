@@ -16,6 +16,7 @@ pub mod layout;
 pub mod metadata;
 pub mod normalize;
 pub mod pdf;
+pub mod pdf_cells;
 pub mod table;
 #[cfg(feature = "testkit")]
 pub mod testkit;

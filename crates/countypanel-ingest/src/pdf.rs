@@ -1,5 +1,6 @@
-//! PDF files with a text layer: the text of each page, in reading order, as `pdf-extract` lays
-//! it out (a line per text line, CJK fonts through their `ToUnicode` maps).
+//! PDF files with a text layer: the text of each page, in reading order, as `pdf-extract` places
+//! it (a line per text line, CJK fonts through their `ToUnicode` maps, the columns of a table
+//! row separated by ` | `; see [`crate::pdf_cells`]).
 //!
 //! `pdf-extract` knows CID fonts with an `Identity-H` encoding only. Chinese PDFs written with a
 //! predefined character map (`CMap`) of the Adobe-GB1 collection and no font embedded (`STSong-Light` with
@@ -46,7 +47,7 @@ pub fn pdf_pages(bytes: &[u8], max_unzipped_bytes: u64) -> Result<Vec<String>, P
     check_expansion(bytes, max_unzipped_bytes)?;
     // The parsers may panic on damaged files: the panic is caught, and its message is not
     // printed (the rejects row says what happened).
-    let pages = match in_parser(|| pdf_extract::extract_text_from_mem_by_pages(bytes)) {
+    let pages = match in_parser(|| crate::pdf_cells::pages(bytes)) {
         Some(Ok(pages)) => pages,
         failed => {
             let why = match failed {
@@ -133,12 +134,14 @@ fn check_expansion(bytes: &[u8], limit: u64) -> Result<(), PdfProblem> {
 }
 
 /// The text of each page read from its content streams, for PDFs `pdf-extract` cannot read:
-/// text-showing operators decoded by the current font's encoding, a new line wherever the text
-/// moves to another line. `None` when the file does not parse.
+/// text-showing operators decoded by the current font's encoding, each character placed where
+/// the text matrix puts it (widths estimated: a Chinese character one em, others half), so that
+/// lines and table columns come out as [`crate::pdf_cells::PageCells`] lays them out. `None` when
+/// the file does not parse.
 #[must_use]
 pub fn content_stream_pages(bytes: &[u8]) -> Option<Vec<String>> {
     let doc = lopdf::Document::load_mem(bytes).ok()?;
-    let mut pages = Vec::new();
+    let mut out = crate::pdf_cells::PageCells::default();
     for (_, page) in doc.get_pages() {
         let fonts: BTreeMap<Vec<u8>, FontCodec> = doc
             .get_page_fonts(page)
@@ -150,46 +153,140 @@ pub fn content_stream_pages(bytes: &[u8]) -> Option<Vec<String>> {
             .get_page_content(page)
             .ok()
             .and_then(|c| lopdf::content::Content::decode(&c).ok());
-        let mut text = String::new();
+        out.start_page();
+        let mut pen = Pen::default();
         let mut font: Option<&FontCodec> = None;
         for op in content.map(|c| c.operations).unwrap_or_default() {
-            let newline = |text: &mut String| {
-                if !text.is_empty() && !text.ends_with('\n') {
-                    text.push('\n');
-                }
+            let num = |k: usize| {
+                op.operands
+                    .get(k)
+                    .and_then(|o| o.as_float().ok())
+                    .map_or(0.0, f64::from)
             };
             match op.operator.as_str() {
+                "BT" => pen.begin(),
                 "Tf" => {
                     font = op
                         .operands
                         .first()
                         .and_then(|o| o.as_name().ok())
                         .and_then(|n| fonts.get(n));
+                    pen.size = num(1);
                 }
-                // A move with a vertical component, a new line, or a new matrix.
-                "Td" | "TD" => {
-                    let dy = op.operands.get(1).and_then(|o| o.as_float().ok());
-                    if dy.is_some_and(|dy| dy.abs() > 0.01) {
-                        newline(&mut text);
-                    }
+                "TL" => pen.leading = num(0),
+                "Tc" => pen.char_spacing = num(0),
+                "Td" => pen.move_line(num(0), num(1)),
+                "TD" => {
+                    pen.leading = -num(1);
+                    pen.move_line(num(0), num(1));
                 }
-                "T*" | "Tm" | "ET" => newline(&mut text),
+                "Tm" => pen.set_matrix([num(0), num(1), num(2), num(3), num(4), num(5)]),
+                "T*" => pen.move_line(0.0, -pen.leading),
                 "Tj" | "TJ" | "'" | "\"" => {
                     if matches!(op.operator.as_str(), "'" | "\"") {
-                        newline(&mut text);
+                        pen.move_line(0.0, -pen.leading);
                     }
+                    // `"` carries two spacings before its string: only the string is shown.
+                    let shown = if op.operator == "\"" {
+                        op.operands.last().into_iter().collect::<Vec<_>>()
+                    } else {
+                        op.operands.iter().collect()
+                    };
                     if let Some(f) = font {
-                        for o in &op.operands {
-                            f.show(o, &mut text);
+                        for o in shown {
+                            pen.show(f, o, &mut out);
                         }
                     }
                 }
                 _ => {}
             }
         }
-        pages.push(text);
+        out.finish_page();
     }
-    Some(pages)
+    Some(out.pages)
+}
+
+/// The text state of the content-stream reader: the line matrix, the pen's advance along the
+/// line, the font size, leading and character spacing.
+#[derive(Debug)]
+struct Pen {
+    matrix: [f64; 6],
+    advance: f64,
+    size: f64,
+    leading: f64,
+    char_spacing: f64,
+}
+
+impl Default for Pen {
+    fn default() -> Self {
+        Self {
+            matrix: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            advance: 0.0,
+            size: 12.0,
+            leading: 0.0,
+            char_spacing: 0.0,
+        }
+    }
+}
+
+impl Pen {
+    fn begin(&mut self) {
+        self.set_matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    }
+
+    fn set_matrix(&mut self, m: [f64; 6]) {
+        self.matrix = m;
+        self.advance = 0.0;
+    }
+
+    /// `Td`: the start of the next line, offset from the start of this one.
+    fn move_line(&mut self, tx: f64, ty: f64) {
+        let [a, b, c, d, e, f] = self.matrix;
+        self.matrix[4] = e + a * tx + c * ty;
+        self.matrix[5] = f + b * tx + d * ty;
+        self.advance = 0.0;
+    }
+
+    /// Places the characters of one operand of a text-showing operator.
+    fn show(
+        &mut self,
+        font: &FontCodec,
+        operand: &lopdf::Object,
+        out: &mut crate::pdf_cells::PageCells,
+    ) {
+        match operand {
+            lopdf::Object::String(..) => {
+                let [a, b, c, d, e, f] = self.matrix;
+                let scale = (a * d - b * c).abs().sqrt();
+                for ch in font.decode(operand).chars() {
+                    let em = if ch.len_utf8() >= 3 { 1.0 } else { 0.5 };
+                    let width = em * self.size;
+                    let (x, y) = (e + a * self.advance, f + b * self.advance);
+                    let mut buf = [0u8; 4];
+                    out.place(
+                        x,
+                        y,
+                        self.size * scale,
+                        width * a.abs(),
+                        ch.encode_utf8(&mut buf),
+                    );
+                    self.advance += width + self.char_spacing;
+                }
+            }
+            lopdf::Object::Array(items) => {
+                for item in items {
+                    match item {
+                        lopdf::Object::Integer(_) | lopdf::Object::Real(_) => {
+                            let n = item.as_float().map_or(0.0, f64::from);
+                            self.advance -= n / 1000.0 * self.size;
+                        }
+                        _ => self.show(font, item, out),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// How a font's character codes become text.
@@ -223,29 +320,22 @@ impl<'a> FontCodec<'a> {
         }
     }
 
-    /// Appends the text of one operand of a text-showing operator.
-    fn show(&self, operand: &lopdf::Object, out: &mut String) {
-        match operand {
-            lopdf::Object::String(bytes, _) => match self {
-                Self::Utf16 => {
-                    out.push_str(&encoding_rs::UTF_16BE.decode_without_bom_handling(bytes).0);
-                }
-                Self::Gbk => {
-                    out.push_str(&encoding_rs::GB18030.decode_without_bom_handling(bytes).0);
-                }
-                Self::Lopdf(e) => {
-                    if let Ok(s) = e.bytes_to_string(bytes) {
-                        out.push_str(&s);
-                    }
-                }
-                Self::Unknown => {}
-            },
-            lopdf::Object::Array(items) => {
-                for item in items {
-                    self.show(item, out);
-                }
-            }
-            _ => {}
+    /// The text of a string operand of a text-showing operator.
+    fn decode(&self, operand: &lopdf::Object) -> String {
+        let lopdf::Object::String(bytes, _) = operand else {
+            return String::new();
+        };
+        match self {
+            Self::Utf16 => encoding_rs::UTF_16BE
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            Self::Gbk => encoding_rs::GB18030
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            Self::Lopdf(e) => e.bytes_to_string(bytes).unwrap_or_default(),
+            Self::Unknown => String::new(),
         }
     }
 }
@@ -373,7 +463,7 @@ mod tests {
 
     /// A one-page PDF written by `lopdf` whose only font is a Type0 font with the predefined
     /// character map `cmap` and no font program (as office suites write `STSong-Light`), showing `lines`
-    /// encoded by `encode`.
+    /// encoded by `encode`; the cells of a line (split at tabs) stand three ems apart.
     fn cid_font_pdf(cmap: &str, lines: &[&str], encode: impl Fn(&str) -> Vec<u8>) -> Vec<u8> {
         use lopdf::content::{Content, Operation};
         use lopdf::{Document, Object, Stream, StringFormat, dictionary};
@@ -404,10 +494,15 @@ mod tests {
             Operation::new("Td", vec![60.into(), 800.into()]),
         ];
         for line in lines {
-            ops.push(Operation::new(
-                "Tj",
-                vec![Object::String(encode(line), StringFormat::Hexadecimal)],
-            ));
+            // Cells (split at tabs) three ems apart, as writers space a table's columns.
+            let mut shown = Vec::new();
+            for (k, cell) in line.split('\t').enumerate() {
+                if k > 0 {
+                    shown.push((-3000).into());
+                }
+                shown.push(Object::String(encode(cell), StringFormat::Hexadecimal));
+            }
+            ops.push(Operation::new("TJ", vec![Object::Array(shown)]));
             ops.push(Operation::new("Td", vec![0.into(), (-20).into()]));
         }
         ops.push(Operation::new("ET", vec![]));
@@ -442,6 +537,25 @@ mod tests {
             encoding_rs::GBK.encode(s).0.into_owned()
         });
         assert_eq!(pdf_pages(&gbk, 1 << 20).unwrap(), vec![lines.join("\n")]);
+    }
+
+    #[test]
+    fn table_columns_in_a_pdf_become_cells() {
+        let lines = [
+            "表3 2023年卫生资源",
+            "指标\t单位\t数量",
+            "医疗卫生机构床位数\t张\t1830",
+            "卫生技术人员\t人\t2150",
+        ];
+        let ucs2 = cid_font_pdf("UniGB-UCS2-H", &lines, |s| {
+            s.encode_utf16().flat_map(u16::to_be_bytes).collect()
+        });
+        assert_eq!(
+            pdf_pages(&ucs2, 1 << 20).unwrap(),
+            vec![
+                "表3 2023年卫生资源\n指标 | 单位 | 数量\n医疗卫生机构床位数 | 张 | 1830\n卫生技术人员 | 人 | 2150"
+            ]
+        );
     }
 
     #[test]
