@@ -49,7 +49,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build install test fmt lint bench bench-pdf spark-check kill-trials fuzz determinism clean help FORCE
+.PHONY: all build install test fmt lint bench bench-pdf spark-check office-check kill-trials fuzz determinism clean help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -104,6 +104,11 @@ FUZZ_TIME ?= 600
 
 bench-pdf: $(BIN) ## PDF ingest beside pdftotext on the published PDFs of ../shared (needs poppler-utils)
 	tests/bench/pdf_bench.sh $(BIN)
+
+office-check: ## Read .doc and .xls files saved by LibreOffice (installs it with apt-get when it is missing)
+	command -v soffice > /dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui) \
+		|| (echo "office-check: LibreOffice is not installed and apt-get could not install it; install LibreOffice and run again" >&2; exit 1)
+	COUNTYPANEL_REQUIRE_OFFICE=1 $(CARGO) test --locked -p countypanel --test it office
 
 kill-trials: $(BIN) $(VENV)/installed ## Kill stages with SIGKILL at random moments ($(KILL_TRIALS) trials); check outputs and reruns
 	$(PYTHON) tests/reliability/kill_trials.py $(BIN) --trials $(KILL_TRIALS)

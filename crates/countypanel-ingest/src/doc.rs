@@ -7,8 +7,12 @@
 //! `WordDocument` stream, each run stored either as UTF-16 or as 8-bit text (Windows-1252).
 //! The main document's characters are read run by run; Word's control characters become text:
 //! a paragraph mark, line break or page break ends a line, a cell mark ends a table cell (` | `
-//! between cells, as DOCX tables are written) and a second one in a row ends the row, a
-//! field's instructions (between its begin and separator marks) are dropped and its result kept.
+//! between cells, as DOCX tables are written), a field's instructions (between its begin and
+//! separator marks) are dropped and its result kept. Which paragraphs lie in table cells and
+//! which mark a row's end is read from the paragraph properties (the `PlcBtePapx` and its
+//! formatted disk pages: `sprmPFInTable`, `sprmPFTtp`), so a cell of several paragraphs stays on
+//! its row and an empty cell is not taken for a row's end; a file whose properties cannot be
+//! read falls back on the marks alone (a second cell mark straight after one ends the row).
 
 use std::io::{Cursor, Read};
 
@@ -59,6 +63,9 @@ pub fn doc_to_text(bytes: &[u8], limit: u64) -> Result<String, DocProblem> {
         .ok_or_else(|| bad("the piece table lies outside the table stream"))?;
     let pieces = pieces(clx)?;
     let mut chars = Vec::with_capacity(fib.ccp_text);
+    // Where each character is stored in the `WordDocument` stream, to find its paragraph's
+    // properties.
+    let mut offsets: Vec<usize> = Vec::with_capacity(fib.ccp_text);
     for p in &pieces {
         if p.cp_start >= fib.ccp_text {
             break;
@@ -75,6 +82,7 @@ pub fn doc_to_text(bytes: &[u8], limit: u64) -> Result<String, DocProblem> {
                     .0
                     .chars(),
             );
+            offsets.extend(at..at + n);
         } else {
             let run = word
                 .get(p.fc..p.fc + 2 * n)
@@ -82,10 +90,119 @@ pub fn doc_to_text(bytes: &[u8], limit: u64) -> Result<String, DocProblem> {
             let units = run
                 .chunks_exact(2)
                 .map(|b| u16::from_le_bytes([b[0], b[1]]));
-            chars.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')));
+            let mut at = p.fc;
+            for c in char::decode_utf16(units) {
+                let c = c.unwrap_or('\u{fffd}');
+                chars.push(c);
+                offsets.push(at);
+                at += 2 * c.len_utf16();
+            }
         }
     }
-    Ok(to_text(&chars))
+    // Paragraph properties say which paragraphs lie in table cells and which end a row; a
+    // file whose property table cannot be read is read by the marks alone.
+    let papx = table
+        .get(fib.fc_papx..fib.fc_papx + fib.lcb_papx)
+        .and_then(|plc| TableRuns::read(plc, &word));
+    let marks: Option<Vec<Para>> = papx.map(|runs| offsets.iter().map(|&fc| runs.at(fc)).collect());
+    Ok(to_text(&chars, marks.as_deref()))
+}
+
+/// What a paragraph's properties say about tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Para {
+    /// The paragraph lies in a table cell.
+    in_table: bool,
+    /// The paragraph is a row's end mark.
+    row_end: bool,
+}
+
+/// The paragraph property runs of a document (from its `PlcBtePapx` and the formatted disk
+/// pages it points to): byte ranges of the `WordDocument` stream with their [`Para`].
+struct TableRuns(Vec<(usize, usize, Para)>);
+
+impl TableRuns {
+    /// Reads the runs; `None` when the structure is damaged.
+    fn read(plc: &[u8], word: &[u8]) -> Option<Self> {
+        let u32_at = |b: &[u8], at: usize| -> Option<usize> {
+            b.get(at..at + 4)
+                .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as usize)
+        };
+        if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
+            return None;
+        }
+        let n = (plc.len() - 4) / 8;
+        let mut runs = Vec::new();
+        for k in 0..n {
+            let pn = u32_at(plc, 4 * (n + 1) + 4 * k)? & 0x003F_FFFF;
+            let fkp = word.get(pn * 512..pn * 512 + 512)?;
+            let crun = usize::from(fkp[511]);
+            for r in 0..crun {
+                let (start, end) = (u32_at(fkp, 4 * r)?, u32_at(fkp, 4 * (r + 1))?);
+                let offset = 2 * usize::from(*fkp.get(4 * (crun + 1) + 13 * r)?);
+                let para = if offset == 0 {
+                    Para::default()
+                } else {
+                    Self::papx(fkp, offset)?
+                };
+                runs.push((start, end, para));
+            }
+        }
+        runs.sort_unstable_by_key(|r| r.0);
+        Some(Self(runs))
+    }
+
+    /// The table flags of the paragraph properties (`PapxInFkp`) at `at` in a disk page.
+    fn papx(fkp: &[u8], at: usize) -> Option<Para> {
+        let cb = usize::from(*fkp.get(at)?);
+        let (start, len) = if cb == 0 {
+            (at + 2, 2 * usize::from(*fkp.get(at + 1)?))
+        } else {
+            (at + 1, 2 * cb - 1)
+        };
+        // The style index (2 bytes), then the property modifiers.
+        let grp = fkp.get(start..(start + len).min(fkp.len()))?;
+        let mut para = Para::default();
+        let mut k = 2;
+        while k + 2 <= grp.len() {
+            let sprm = u16::from_le_bytes([grp[k], grp[k + 1]]);
+            k += 2;
+            let size = match sprm >> 13 {
+                0 | 1 => 1,
+                2 | 4 | 5 => 2,
+                3 => 4,
+                7 => 3,
+                // sprmTDefTable counts its operand in two bytes, one more than it holds.
+                _ if sprm == 0xD608 => {
+                    let cb = grp
+                        .get(k..k + 2)
+                        .map(|b| u16::from_le_bytes([b[0], b[1]]))?;
+                    1 + usize::from(cb)
+                }
+                _ => 1 + usize::from(*grp.get(k)?),
+            };
+            let operand = grp.get(k).copied().unwrap_or(0);
+            match sprm {
+                // sprmPFInTable, sprmPItap (nesting depth above zero)
+                0x2416 => para.in_table |= operand != 0,
+                0x6649 => para.in_table |= grp.get(k..k + 4).is_some_and(|b| b != [0, 0, 0, 0]),
+                // sprmPFTtp, sprmPFInnerTtp: the end mark of a row
+                0x2417 | 0x244B => para.row_end |= operand != 0,
+                _ => {}
+            }
+            k += size;
+        }
+        Some(para)
+    }
+
+    /// The flags of the paragraph holding the character stored at `fc`.
+    fn at(&self, fc: usize) -> Para {
+        let k = self.0.partition_point(|r| r.0 <= fc);
+        match k.checked_sub(1).map(|k| self.0[k]) {
+            Some((start, end, para)) if start <= fc && fc < end => para,
+            _ => Para::default(),
+        }
+    }
 }
 
 /// What the reader needs of the file information block.
@@ -95,6 +212,8 @@ struct Fib {
     ccp_text: usize,
     fc_clx: usize,
     lcb_clx: usize,
+    fc_papx: usize,
+    lcb_papx: usize,
 }
 
 impl Fib {
@@ -130,6 +249,9 @@ impl Fib {
             ccp_text,
             fc_clx: u32_at(blob + 33 * 8)?,
             lcb_clx: u32_at(blob + 33 * 8 + 4)?,
+            // fcPlcfBtePapx and lcbPlcfBtePapx are the 14th.
+            fc_papx: u32_at(blob + 13 * 8)?,
+            lcb_papx: u32_at(blob + 13 * 8 + 4)?,
         })
     }
 }
@@ -183,7 +305,11 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, DocProblem> {
 
 /// Word's characters as text: control characters become line breaks and cell bars, field
 /// instructions are dropped.
-fn to_text(chars: &[char]) -> String {
+///
+/// With the paragraph properties (`marks`, one per character), a paragraph mark inside a table
+/// cell is a space (the cell's paragraphs stay on its row) and a row ends at its end mark;
+/// without them a second cell mark straight after one ends the row.
+fn to_text(chars: &[char], marks: Option<&[Para]>) -> String {
     let mut out = String::with_capacity(chars.len());
     // Depth of fields whose instructions are being read (begin mark seen, separator not yet).
     let mut in_instructions = 0usize;
@@ -208,7 +334,24 @@ fn to_text(chars: &[char]) -> String {
                 }
             }
             _ if in_instructions > 0 => {}
+            '\r' | '\u{0b}' if marks.is_some_and(|m| m.get(k).is_some_and(|p| p.in_table)) => {
+                out.push(' ');
+            }
             '\r' | '\u{0b}' | '\u{0c}' => crate::normalize::end_line(&mut out),
+            '\u{07}' if marks.is_some() => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                if marks.is_some_and(|m| m.get(k).is_some_and(|p| p.row_end)) {
+                    // The separator after the row's last cell is dropped with the row's end.
+                    if let Some(kept) = out.strip_suffix(" |") {
+                        out.truncate(kept.len());
+                    }
+                    crate::normalize::end_line(&mut out);
+                } else {
+                    out.push_str(" | ");
+                }
+            }
             '\u{07}' => {
                 // A cell mark; a second one straight after ends the row.
                 while out.ends_with(' ') {
@@ -236,13 +379,58 @@ mod tests {
     use super::*;
 
     #[test]
+    fn paragraph_properties_say_which_paragraphs_are_in_tables_and_end_rows() {
+        // A disk page with one run (bytes 100..140) whose properties (at word offset 200):
+        // cb = 5 (9 bytes): style 0, sprmPFInTable 1, sprmPFTtp 1, a pad byte.
+        let mut fkp = vec![0u8; 512];
+        fkp[0..4].copy_from_slice(&100u32.to_le_bytes());
+        fkp[4..8].copy_from_slice(&140u32.to_le_bytes());
+        fkp[8] = 200;
+        fkp[400..408].copy_from_slice(&[5, 0, 0, 0x16, 0x24, 1, 0x17, 0x24]);
+        fkp[408] = 1;
+        fkp[511] = 1;
+        let mut word = vec![0u8; 512];
+        word.extend_from_slice(&fkp);
+        let mut plc = Vec::new();
+        for v in [100u32, 140, 1] {
+            plc.extend_from_slice(&v.to_le_bytes());
+        }
+        let runs = TableRuns::read(&plc, &word).unwrap();
+        let row_end = Para {
+            in_table: true,
+            row_end: true,
+        };
+        assert_eq!(runs.at(120), row_end);
+        assert_eq!(runs.at(140), Para::default());
+        assert_eq!(runs.at(99), Para::default());
+        // The same marks with these properties: paragraphs in a cell stay on their row, the
+        // row ends at its end mark, an empty last cell keeps its place.
+        let chars: Vec<char> = "表\r床位\r(张)\u{7}1830\u{7}\u{7}\u{7}后文\r"
+            .chars()
+            .collect();
+        let cell = Para {
+            in_table: true,
+            row_end: false,
+        };
+        let mut marks = vec![Para::default(); 2];
+        marks.extend(vec![cell; 14]);
+        marks[15] = row_end;
+        marks.extend(vec![Para::default(); 3]);
+        assert_eq!(
+            to_text(&chars, Some(&marks)),
+            "表\n床位 (张) | 1830 |\n后文\n"
+        );
+        assert!(TableRuns::read(&plc[..5], &word).is_none());
+    }
+
+    #[test]
     fn control_characters_become_lines_and_cells() {
         let chars: Vec<char> =
             "标题\r正文\u{13} PAGE \u{14}3\u{15}页\r指标\u{07}2023年\u{07}\u{07}床位\u{07}1830\u{07}\u{07}"
                 .chars()
                 .collect();
         assert_eq!(
-            to_text(&chars),
+            to_text(&chars, None),
             "标题\n正文3页\n指标 | 2023年\n床位 | 1830\n"
         );
     }

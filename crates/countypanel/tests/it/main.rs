@@ -6,6 +6,7 @@ mod corpus;
 mod end_to_end;
 mod first_hour;
 mod malformed;
+mod office;
 mod policy;
 mod region;
 mod seeds;
