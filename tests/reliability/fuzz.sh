@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 FUZZ_TIME=${FUZZ_TIME:-600}
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(zhnum_scan extract_text html_reader docx_reader pdf_reader doc_reader)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(zhnum_scan extract_text html_reader docx_reader pdf_reader doc_reader ofd_reader)
 TARGET_DIR=${FUZZ_TARGET_DIR:-$HOME/.cache/countypanel-fuzz-target}
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
@@ -28,6 +28,10 @@ for t in "${TARGETS[@]}"; do
     doc_reader)
       CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/countypanel-target} cargo run -q \
         -p countypanel-ingest --features testkit --example word97_seed -- "fuzz/corpus/$t/seed.doc" ;;
+    # A page's content with a table row and advances, as OFD writers put them.
+    ofd_reader)
+      printf '%s' '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:TextObject ID="1" Boundary="20 30 170 6" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 5 4 30 4 4">床位数合计张 1830</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>' \
+        > "fuzz/corpus/$t/seed.xml" ;;
     docx_reader)
       python3 - "fuzz/corpus/$t/seed.docx" <<'PY'
 import sys, zipfile

@@ -155,7 +155,7 @@ pub const DOCUMENTS: Contract = Contract {
             "format",
             Label,
             false,
-            "txt, html, docx, doc (Word 97-2003 or WPS Writer), pdf, csv, xlsx or xls",
+            "txt, html, docx, doc (Word 97-2003 or WPS Writer), pdf, ofd, csv, xlsx or xls",
         ),
         col(
             "encoding",
@@ -329,7 +329,7 @@ pub const INGEST_REJECTS: Contract = Contract {
             "reason",
             Label,
             false,
-            "reason code. Rejected files: empty, binary, undecodable, corrupt_zip, zip_bomb, malformed_docx, malformed_xlsx, malformed_table, unmapped_table, html_too_deep, too_large, unknown_format, no_text, unreadable, malformed_pdf (truncated, encrypted or damaged PDF), no_text_layer (a scanned PDF), pdf_bomb (a PDF whose compressed streams expand past ingest.max_unzipped_bytes), malformed_xls (an .xls or .et that is no workbook), malformed_doc (a .doc or .wps that is no readable Word 97-2003 file: broken compound file, no WordDocument stream, encrypted, damaged piece table), duplicate_file (the same bytes as a file read before), internal_error (countypanel failed on the file). Files read with a warning: charset_mismatch, invalid_bytes, ragged_rows, bad_cells, rows_without_region",
+            "reason code. Rejected files: empty, binary, undecodable, corrupt_zip, zip_bomb, malformed_docx, malformed_xlsx, malformed_table, unmapped_table, html_too_deep, too_large, unknown_format, no_text, unreadable, malformed_pdf (truncated, encrypted or damaged PDF), no_text_layer (a scanned PDF or OFD), pdf_bomb (a PDF whose compressed streams expand past ingest.max_unzipped_bytes), malformed_xls (an .xls or .et that is no workbook), malformed_doc (a .doc or .wps that is no readable Word 97-2003 file: broken compound file, no WordDocument stream, encrypted, damaged piece table), malformed_ofd (an .ofd container without the parts an OFD document needs), duplicate_file (the same bytes as a file read before), internal_error (countypanel failed on the file). Files read with a warning: charset_mismatch, invalid_bytes, ragged_rows, bad_cells, rows_without_region",
         ),
         col("detail", Utf8, false, "what exactly was wrong"),
         col("n_bytes", Int64, true, "size of the file, when known"),

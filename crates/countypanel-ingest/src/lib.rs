@@ -15,6 +15,7 @@ pub mod html;
 pub mod layout;
 pub mod metadata;
 pub mod normalize;
+pub mod ofd;
 pub mod pdf;
 pub mod pdf_cells;
 pub mod table;
@@ -50,6 +51,8 @@ pub enum Format {
     Pdf,
     /// Word 97-2003 document, or a WPS Writer file in that container.
     Doc,
+    /// OFD fixed-layout document (GB/T 33190-2016) with text codes.
+    Ofd,
 }
 
 impl Format {
@@ -65,6 +68,7 @@ impl Format {
             Self::Xls => "xls",
             Self::Pdf => "pdf",
             Self::Doc => "doc",
+            Self::Ofd => "ofd",
         }
     }
 }
@@ -358,6 +362,7 @@ impl Reader<'_> {
             "html" | "htm" | "shtml" | "xhtml" => Format::Html,
             "docx" => Format::Docx,
             "pdf" => Format::Pdf,
+            "ofd" => Format::Ofd,
             "csv" | "tsv" | "xlsx" | "xls" | "et" => {
                 return self.read_table(path, &bytes, &ext);
             }
@@ -387,8 +392,8 @@ impl Reader<'_> {
                 return reject(
                     "unknown_format",
                     format!(
-                        "extension `.{ext}` is not one of txt, html, htm, doc, wps, docx, pdf, csv, \
-                         tsv, xls, et, xlsx"
+                        "extension `.{ext}` is not one of txt, html, htm, doc, wps, docx, pdf, ofd, \
+                         csv, tsv, xls, et, xlsx"
                     ),
                     Some(size),
                 );
@@ -417,6 +422,32 @@ impl Reader<'_> {
                     return reject("malformed_pdf", d, Some(size));
                 }
                 Err(pdf::PdfProblem::Bomb(d)) => return reject("pdf_bomb", d, Some(size)),
+            },
+            Format::Ofd => match ofd::ofd_pages(&bytes, self.limits.max_unzipped_bytes) {
+                Ok(pages) if pages.iter().all(|p| p.trim().is_empty()) => {
+                    return reject(
+                        "no_text_layer",
+                        format!(
+                            "{} pages and no text codes on them: a scan; run OCR on it first",
+                            pages.len()
+                        ),
+                        Some(size),
+                    );
+                }
+                Ok(pages) => {
+                    let text = pages.join("\n");
+                    pdf_pages = pages;
+                    (text, "OFD".to_string(), 0, None)
+                }
+                Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d, Some(size)),
+                Err(docx::ZipProblem::Bomb(d)) => return reject("zip_bomb", d, Some(size)),
+                Err(docx::ZipProblem::Missing(d)) => {
+                    return reject(
+                        "malformed_ofd",
+                        format!("{d}; open it in an OFD reader and print it to PDF"),
+                        Some(size),
+                    );
+                }
             },
             Format::Doc => match doc::doc_to_text(&bytes, self.limits.max_unzipped_bytes) {
                 Ok(t) => (t, "UTF-16".to_string(), 0, None),

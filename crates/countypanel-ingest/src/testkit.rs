@@ -155,3 +155,47 @@ pub fn word97(text: &str) -> Vec<u8> {
     file.flush().expect("flushes");
     file.into_inner().into_inner()
 }
+
+/// An OFD file (GB/T 33190-2016) of one document with a page per entry of `pages`, each a list
+/// of text codes (x, y in millimetres from the page's top left, text) in a 4 mm font.
+#[must_use]
+pub fn ofd(pages: &[&[(f64, f64, &str)]]) -> Vec<u8> {
+    use std::fmt::Write as _;
+    const NS: &str = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+    let root = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD {NS} Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo><ofd:DocID>test</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    );
+    let mut list = String::new();
+    let mut contents = Vec::new();
+    for (k, codes) in pages.iter().enumerate() {
+        let _ = write!(
+            list,
+            "<ofd:Page ID=\"{}\" BaseLoc=\"Pages/Page_{k}/Content.xml\"/>",
+            k + 1
+        );
+        let mut objects = String::new();
+        for (n, (x, y, text)) in codes.iter().enumerate() {
+            let _ = write!(
+                objects,
+                "<ofd:TextObject ID=\"{}\" Boundary=\"{x} {} 180 6\" Font=\"3\" Size=\"4\"><ofd:TextCode X=\"0\" Y=\"4\">{text}</ofd:TextCode></ofd:TextObject>",
+                100 + n,
+                y - 4.0
+            );
+        }
+        contents.push((
+            format!("Doc_0/Pages/Page_{k}/Content.xml"),
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page {NS}><ofd:Content><ofd:Layer ID=\"2\">{objects}</ofd:Layer></ofd:Content></ofd:Page>"
+            ),
+        ));
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document {NS}><ofd:CommonData><ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>{list}</ofd:Pages></ofd:Document>"
+    );
+    let mut entries: Vec<(&str, &str)> =
+        vec![("OFD.xml", &root), ("Doc_0/Document.xml", &document)];
+    for (name, body) in &contents {
+        entries.push((name, body));
+    }
+    zip(&entries)
+}

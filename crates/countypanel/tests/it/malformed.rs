@@ -121,6 +121,29 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
             countypanel_ingest::testkit::pdf_bomb(3_000_000),
             Expect::Rejected("pdf_bomb"),
         ),
+        (
+            "bulletin.ofd",
+            countypanel_ingest::testkit::ofd(&[&[
+                (20.0, 30.0, "嘉鱼县卫生健康局2021年工作总结"),
+                (20.0, 36.0, "2020年，全县孕产妇系统管理率达到96.1%。"),
+            ]]),
+            Expect::FactValue(96.1),
+        ),
+        (
+            "no_root.ofd",
+            countypanel_ingest::testkit::zip(&[("Doc_0/Document.xml", "<Document/>")]),
+            Expect::Rejected("malformed_ofd"),
+        ),
+        (
+            "scanned.ofd",
+            countypanel_ingest::testkit::ofd(&[&[], &[]]),
+            Expect::Rejected("no_text_layer"),
+        ),
+        (
+            "truncated.ofd",
+            countypanel_ingest::testkit::ofd(&[&[(20.0, 30.0, "正文")]])[..60].to_vec(),
+            Expect::Rejected("corrupt_zip"),
+        ),
         ("invalid_utf8.html", invalid_utf8, Expect::Warned("invalid_bytes")),
         (
             "gbk_labelled_utf8.html",
