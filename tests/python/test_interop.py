@@ -155,6 +155,16 @@ def test_schema_metadata_is_visible_and_year_loads_as_an_integer(path: Path):
     if meta[b"countypanel.contract"] != b"panel_wide":
         described = [f.name for f in table.schema if (f.metadata or {}).get(b"description")]
         assert described == table.column_names, f"{path}: columns without a description"
+    # Chinese names: the shared columns everywhere, and each indicator column of the wide panel
+    # with its unit.
+    named = {f.name: f.metadata[b"name_zh"].decode() for f in table.schema if (f.metadata or {}).get(b"name_zh")}
+    for shared in {"region_code", "region_name", "year", "indicator_id", "value"} & set(table.column_names):
+        assert shared in named, f"{path}: {shared} has no Chinese name"
+    if meta[b"countypanel.contract"] == b"panel_wide":
+        for f in table.schema:
+            if f.name not in ("region_code", "region_name", "region_level", "year"):
+                assert f.metadata[b"unit"] and f.metadata[b"name_zh"], f"{path}: {f.name}"
+        assert named["hospital_beds"].endswith("（张）"), named
     if "year" in table.column_names:
         dtype = table.to_pandas()["year"].dtype
         assert pd.api.types.is_integer_dtype(dtype), f"{path}: year loads as {dtype} in pandas"

@@ -1,4 +1,5 @@
-//! SVG line charts of a headline indicator: one line per region across years. Labels are SVG
+//! SVG line charts of a headline indicator, one per region level: one line per region across
+//! years. Labels are SVG
 //! text, so Chinese names render with the browser's own fonts.
 
 use std::path::Path;
@@ -22,10 +23,12 @@ const PALETTE: &[RGBColor] = &[
     RGBColor(23, 190, 207),
 ];
 
+/// The chart of one indicator for the regions of one level (`level_zh`, in its caption).
 pub(crate) fn line_chart(
     path: &Path,
     ind: &Indicator,
-    series: &[Series],
+    level_zh: &str,
+    series: &[&Series],
 ) -> Result<(), AggregateError> {
     let err = |m: String| AggregateError::Report {
         path: path.to_path_buf(),
@@ -58,7 +61,10 @@ pub(crate) fn line_chart(
         let root = SVGBackend::with_string(&mut svg, (760, 420)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(format!("{} ({})", ind.name, ind.label), ("sans-serif", 20))
+            .caption(
+                format!("{}（{level_zh}） {}", ind.name, ind.label),
+                ("sans-serif", 20),
+            )
             .margin(16)
             .x_label_area_size(36)
             .y_label_area_size(56)

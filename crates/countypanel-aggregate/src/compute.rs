@@ -215,59 +215,7 @@ pub fn aggregate(
         .collect()
         .map_err(pl_err("comparison"))?;
 
-    // Targets beside the actual value of the same cell.
-    let actuals = obs
-        .clone()
-        .lazy()
-        .filter(col("kind").eq(lit("actual")))
-        .select([
-            col("region_code"),
-            col("year"),
-            col("indicator_id"),
-            col("value").alias("actual"),
-        ]);
-    let targets = obs
-        .clone()
-        .lazy()
-        .filter(col("kind").eq(lit("target")))
-        .select([
-            col("region_code"),
-            col("region_name"),
-            col("year"),
-            col("indicator_id"),
-            col("hib"),
-            col("value").alias("target"),
-            col("qualifier").alias("target_qualifier"),
-        ])
-        .join(
-            actuals,
-            [col("region_code"), col("year"), col("indicator_id")],
-            [col("region_code"), col("year"), col("indicator_id")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .with_columns([
-            (col("actual") - col("target")).alias("gap"),
-            when(col("actual").is_null())
-                .then(lit(NULL).cast(DataType::Boolean))
-                .when(col("hib"))
-                .then(
-                    when(col("target_qualifier").eq(lit("gt")))
-                        .then(col("actual").gt(col("target")))
-                        .otherwise(col("actual").gt_eq(col("target"))),
-                )
-                .otherwise(
-                    when(col("target_qualifier").eq(lit("lt")))
-                        .then(col("actual").lt(col("target")))
-                        .otherwise(col("actual").lt_eq(col("target"))),
-                )
-                .alias("met"),
-        ])
-        .sort_by_exprs(
-            [col("region_code"), col("year"), col("indicator_id")],
-            SortMultipleOptions::default().with_maintain_order(true),
-        )
-        .collect()
-        .map_err(pl_err("targets"))?;
+    let targets = targets_of(&obs).map_err(pl_err("targets"))?;
 
     let coverage = coverage_batch(&obs)?;
 
@@ -299,8 +247,15 @@ pub fn aggregate(
     }
     write_catalog(out, cfg.partition_by_year, &pipeline.paths)?;
 
-    let headline =
-        crate::report::write_report(&panel_long, &comparison, &targets, pipeline, catalog, out)?;
+    let headline = crate::report::write_report(
+        &panel_long,
+        &comparison,
+        &targets,
+        pipeline,
+        catalog,
+        out,
+        obs.height(),
+    )?;
 
     let met = targets
         .column("met")
@@ -483,6 +438,71 @@ fn write_catalog(
     )
 }
 
+/// Each target beside the actual value of the same cell (region, year, indicator), the gap and
+/// whether it is met (respecting the target's qualifier and the indicator's direction). An
+/// actual in another unit than its target (a growth rate beside an amount, say) is not
+/// compared: actual, gap and met stay empty, `actual_unit` says why.
+pub(crate) fn targets_of(obs: &DataFrame) -> PolarsResult<DataFrame> {
+    let actuals = obs
+        .clone()
+        .lazy()
+        .filter(col("kind").eq(lit("actual")))
+        .select([
+            col("region_code"),
+            col("year"),
+            col("indicator_id"),
+            col("value").alias("actual"),
+            col("unit").alias("actual_unit"),
+        ]);
+    obs.clone()
+        .lazy()
+        .filter(col("kind").eq(lit("target")))
+        .select([
+            col("region_code"),
+            col("region_name"),
+            col("year"),
+            col("indicator_id"),
+            col("hib"),
+            col("value").alias("target"),
+            col("qualifier").alias("target_qualifier"),
+            col("unit"),
+        ])
+        .join(
+            actuals,
+            [col("region_code"), col("year"), col("indicator_id")],
+            [col("region_code"), col("year"), col("indicator_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        // An actual in another unit than its target (a growth rate beside an amount, say) is
+        // not compared: actual, gap and met stay empty.
+        .with_columns([when(col("actual_unit").eq(col("unit")))
+            .then(col("actual"))
+            .otherwise(lit(NULL).cast(DataType::Float64))
+            .alias("actual")])
+        .with_columns([
+            (col("actual") - col("target")).alias("gap"),
+            when(col("actual").is_null())
+                .then(lit(NULL).cast(DataType::Boolean))
+                .when(col("hib"))
+                .then(
+                    when(col("target_qualifier").eq(lit("gt")))
+                        .then(col("actual").gt(col("target")))
+                        .otherwise(col("actual").gt_eq(col("target"))),
+                )
+                .otherwise(
+                    when(col("target_qualifier").eq(lit("lt")))
+                        .then(col("actual").lt(col("target")))
+                        .otherwise(col("actual").lt_eq(col("target"))),
+                )
+                .alias("met"),
+        ])
+        .sort_by_exprs(
+            [col("region_code"), col("year"), col("indicator_id")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+}
+
 /// Coverage: for each region and indicator, the years with an actual value and the number of
 /// distinct documents behind them.
 fn coverage_batch(obs: &DataFrame) -> Result<arrow::record_batch::RecordBatch, AggregateError> {
@@ -578,4 +598,71 @@ fn coverage_batch(obs: &DataFrame) -> Result<arrow::record_batch::RecordBatch, A
             ),
         ],
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Observations of one region: `(year, indicator, kind, value, unit, qualifier, hib)`.
+    fn observations(rows: &[(i32, &str, &str, f64, &str, &str, bool)]) -> DataFrame {
+        let n = rows.len();
+        df!(
+            "region_code" => vec!["421221"; n],
+            "region_name" => vec!["嘉鱼县"; n],
+            "year" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            "indicator_id" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+            "kind" => rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+            "value" => rows.iter().map(|r| r.3).collect::<Vec<_>>(),
+            "unit" => rows.iter().map(|r| r.4).collect::<Vec<_>>(),
+            "qualifier" => rows.iter().map(|r| r.5).collect::<Vec<_>>(),
+            "hib" => rows.iter().map(|r| r.6).collect::<Vec<_>>(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn targets_are_met_by_their_qualifier_and_direction_and_compared_only_in_their_unit() {
+        let obs = observations(&[
+            (2021, "rate", "target", 70.0, "percent", "ge", true),
+            (2021, "rate", "actual", 72.0, "percent", "eq", true),
+            (2021, "strict", "target", 70.0, "percent", "gt", true),
+            (2021, "strict", "actual", 70.0, "percent", "eq", true),
+            (2021, "deaths", "target", 10.0, "per_100k", "le", false),
+            (2021, "deaths", "actual", 12.5, "per_100k", "eq", false),
+            (2021, "money", "target", 5e8, "yuan", "eq", true),
+            (2021, "money", "actual", 8.0, "percent", "eq", true),
+            (2022, "rate", "target", 75.0, "percent", "ge", true),
+        ]);
+        let t = targets_of(&obs).unwrap();
+        let ids = strings(&t, "indicator_id").unwrap();
+        let years = ints(&t, "year").unwrap();
+        let actual = floats(&t, "actual").unwrap();
+        let gap = floats(&t, "gap").unwrap();
+        let met: Vec<Option<bool>> = t.column("met").unwrap().bool().unwrap().iter().collect();
+        let got: Vec<_> = (0..t.height())
+            .map(|i| {
+                (
+                    ids[i].as_deref().unwrap(),
+                    years[i].unwrap(),
+                    actual[i],
+                    gap[i],
+                    met[i],
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("deaths", 2021, Some(12.5), Some(2.5), Some(false)),
+                // 8% beside 5亿元: not compared.
+                ("money", 2021, None, None, None),
+                ("rate", 2021, Some(72.0), Some(2.0), Some(true)),
+                ("strict", 2021, Some(70.0), Some(0.0), Some(false)),
+                ("rate", 2022, None, None, None),
+            ]
+        );
+        let actual_unit = strings(&t, "actual_unit").unwrap();
+        assert_eq!(actual_unit[1].as_deref(), Some("percent"));
+    }
 }

@@ -9,11 +9,12 @@
 //! | `comparison.parquet` | indicator, year, region | rank, percentile, change, compound change |
 //! | `targets.parquet` | target | the actual value beside it, the gap, met or not |
 //! | `coverage.parquet` | region and indicator | which years have data, from how many sources |
-//! | `report.md`, `charts/*.svg` | headline indicator | tables and charts for people |
+//! | `report.md`, `report.html`, `charts/*.svg` | headline indicator | tables, a chart per region level, targets and the data used, for people |
 //! | `headline.txt` | headline indicator | the table `make` prints |
 
 mod chart;
 mod compute;
+mod data_used;
 mod html;
 mod report;
 mod wide;

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use countypanel_core::catalog::{Catalog, Indicator};
 use countypanel_core::config::Pipeline;
+use countypanel_core::zh;
 use polars::prelude::DataFrame;
 
 use crate::compute::{AggregateOutputs, floats, ints, strings};
@@ -15,6 +16,8 @@ use crate::{AggregateError, write_text_atomic};
 pub(crate) struct Series {
     pub code: String,
     pub name: String,
+    /// Its region level (`county`, `prefecture`).
+    pub level: String,
     pub by_year: BTreeMap<i32, (f64, String)>,
 }
 
@@ -95,6 +98,7 @@ pub(crate) fn series_of(
         let s = by_region.entry(code.clone()).or_insert_with(|| Series {
             code,
             name: names[i].clone().unwrap_or_default(),
+            level: lvls[i].clone().unwrap_or_default(),
             by_year: BTreeMap::new(),
         });
         s.by_year
@@ -181,18 +185,26 @@ pub(crate) fn write_report(
     pipeline: &Pipeline,
     catalog: &Catalog,
     out: &AggregateOutputs,
+    observations: usize,
 ) -> Result<String, AggregateError> {
     let levels = &pipeline.aggregate.region_levels;
     let mut md = String::new();
     let mut headline = String::new();
     let mut charts = std::collections::BTreeSet::new();
-    let _ = writeln!(md, "# {}: county comparison\n", pipeline.pipeline.name);
+    let _ = writeln!(
+        md,
+        "# {}：县域卫生健康比较 County comparison\n",
+        pipeline.pipeline.name
+    );
     if !pipeline.pipeline.description.is_empty() {
         let _ = writeln!(md, "{}\n", pipeline.pipeline.description);
     }
+    let levels_zh: Vec<&str> = levels.iter().map(|l| zh::level(l)).collect();
     let _ = writeln!(
         md,
-        "Values are actual values by region and year. `≥` marks a lower bound (以上), `≈` an approximate value; `·` means no report. Region levels compared: {}.\n",
+        "表中为各地区各年度的实际值；`≥` 表示下限（以上），`≈` 表示约数，`·` 表示未见报告。比较的地区层级：{}。\n\n\
+         Values are actual values by region and year; `≥` marks a lower bound, `≈` an approximate value, `·` no report. Region levels compared: {}.\n",
+        levels_zh.join("、"),
         levels.join(", ")
     );
     let suspect = panel_long
@@ -200,30 +212,51 @@ pub(crate) fn write_report(
         .ok()
         .and_then(|c| c.bool().ok().map(|b| b.sum().unwrap_or(0)))
         .unwrap_or(0);
+    let cells = panel_long.height();
     let _ = writeln!(
         md,
-        "{suspect} of {} cells are suspect: their value departs from their region's own series by more than the pipeline's `clean.suspect_factor`, or they are a density at odds with its count (`data/qa/suspect.parquet` lists them, `suspect` marks them in `panel_long`).\n",
-        panel_long.height()
+        "{cells} 个单元格中有 {suspect} 个存疑：数值偏离本地区自身序列超过 `clean.suspect_factor` 倍，或密度与其总数不符（见 `data/qa/suspect.parquet`；`panel_long` 的 `suspect` 列标出）。\n\n\
+         {suspect} of {cells} cells are suspect: their value departs from their region's own series by more than the pipeline's `clean.suspect_factor`, or they are a density at odds with its count (`data/qa/suspect.parquet` lists them, `suspect` marks them in `panel_long`).\n"
     );
     for id in &pipeline.aggregate.headline {
         let Some(ind) = catalog.get(id) else { continue };
         let series = series_of(panel_long, id, levels)?;
         let _ = writeln!(md, "## {} ({})\n", ind.name, ind.label);
         if series.is_empty() {
-            let _ = writeln!(md, "No region reports this indicator.\n");
+            let _ = writeln!(
+                md,
+                "没有地区报告此指标。 No region reports this indicator.\n"
+            );
             continue;
         }
         md.push_str(&table(ind, &series, true));
-        let chart_name = format!("charts/{id}.svg");
-        crate::chart::line_chart(&out.file(&chart_name), ind, &series)?;
-        charts.insert(format!("{id}.svg"));
-        let _ = writeln!(md, "\n![{}]({chart_name})\n", ind.name);
+        // A chart per region level: a prefecture's count beside its counties' would flatten
+        // their lines, and its rate is of another population.
+        for level in levels {
+            let of_level: Vec<&Series> = series.iter().filter(|s| &s.level == level).collect();
+            if of_level.is_empty() {
+                continue;
+            }
+            let file = format!("{id}-{level}.svg");
+            let chart_name = format!("charts/{file}");
+            crate::chart::line_chart(&out.file(&chart_name), ind, zh::level(level), &of_level)?;
+            charts.insert(file);
+            let _ = writeln!(
+                md,
+                "\n![{}（{}） {}, {level}]({chart_name})",
+                ind.name,
+                zh::level(level),
+                ind.label
+            );
+        }
+        md.push('\n');
         if ranked(ind) {
             md.push_str(&ranks_section(comparison, id, ind)?);
         } else {
             let _ = writeln!(
                 md,
-                "Not ranked: a count grows with the size of its region, so a larger county ranks higher whatever its health services; compare the rates and densities (per 1,000 residents) instead. The comparison table still holds every count's rank.\n"
+                "不排名：总数随地区规模增长，规模大的县无论卫生服务如何都会排在前面；请比较率和密度（每千人）。比较表（comparison）仍保留每个总数的排名。\n\n\
+                 Not ranked: a count grows with the size of its region, so a larger county ranks higher whatever its health services; compare the rates and densities (per 1,000 residents) instead. The comparison table still holds every count's rank.\n"
             );
         }
         let _ = writeln!(headline, "{} ({}), {}", ind.name, ind.label, ind.unit);
@@ -231,6 +264,8 @@ pub(crate) fn write_report(
         headline.push('\n');
     }
     md.push_str(&targets_section(targets, catalog)?);
+    md.push('\n');
+    md.push_str(&crate::data_used::section(&pipeline.paths, observations));
     remove_stale_charts(&out.file("charts"), &charts)?;
     write_text_atomic(&out.file("report.md"), &md)?;
     let html = crate::html::render(&pipeline.pipeline.name, &md, |link| {
@@ -293,13 +328,14 @@ fn ranks_section(
     let values = floats(comparison, "value")?;
     let change = floats(comparison, "change_abs")?;
     let prev = ints(comparison, "prev_year")?;
+    let (better_zh, better) = if ind.higher_is_better {
+        ("数值越高越好", "higher is better")
+    } else {
+        ("数值越低越好", "lower is better")
+    };
     let mut s = format!(
-        "\nRanks in {latest} ({}):\n\n| level | rank | region | value | change since |\n|---|---:|---|---:|---|\n",
-        if ind.higher_is_better {
-            "higher is better"
-        } else {
-            "lower is better"
-        }
+        "{latest}年排名（{better_zh}） Ranks in {latest} ({better}):\n\n\
+         | 层级 level | 名次 rank | 地区 region | 数值 value | 变化 change |\n|---|---:|---|---:|---|\n"
     );
     for i in 0..inds.len() {
         if inds[i].as_deref() != Some(id) || years[i] != Some(latest) {
@@ -307,14 +343,14 @@ fn ranks_section(
         }
         let ch = match (change[i], prev[i]) {
             (Some(c), Some(p)) => {
-                format!("{}{} since {p}", if c >= 0.0 { "+" } else { "" }, trim(c))
+                format!("较{p}年 {}{}", if c >= 0.0 { "+" } else { "" }, trim(c))
             }
-            _ => "first report".to_string(),
+            _ => "首次报告".to_string(),
         };
         let _ = writeln!(
             s,
             "| {} | {}/{} | {} | {} | {ch} |",
-            levels[i].as_deref().unwrap_or(""),
+            zh::level(levels[i].as_deref().unwrap_or("")),
             ranks[i].unwrap_or(0),
             n[i].unwrap_or(0),
             names[i].as_deref().unwrap_or(""),
@@ -327,26 +363,29 @@ fn ranks_section(
 
 fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, AggregateError> {
     if targets.height() == 0 {
-        return Ok("## Targets\n\nNo targets were stated.\n".into());
+        return Ok("## 目标 Targets\n\n报告中没有目标值。 No targets were stated.\n".into());
     }
     let names = strings(targets, "region_name")?;
     let years = ints(targets, "year")?;
     let inds = strings(targets, "indicator_id")?;
     let target = floats(targets, "target")?;
     let quals = strings(targets, "target_qualifier")?;
+    let units = strings(targets, "unit")?;
     let actual = floats(targets, "actual")?;
+    let actual_units = strings(targets, "actual_unit")?;
     let met = targets
         .column("met")
         .and_then(|c| c.bool().cloned())
         .map_err(crate::pl_err("targets"))?;
     let mut s = String::from(
-        "## Targets\n\n| region | year | indicator | target | actual | met |\n|---|---:|---|---:|---:|---|\n",
+        "## 目标 Targets\n\n目标只与同一单位的实际值比较。 A target is compared only with an actual value in its own unit.\n\n\
+         | 地区 region | 年份 year | 指标 indicator | 目标 target | 实际 actual | 是否达到 met |\n|---|---:|---|---:|---:|---|\n",
     );
     for (i, m) in met.iter().enumerate() {
         let id = inds[i].as_deref().unwrap_or("");
-        let (name, unit) = catalog
-            .get(id)
-            .map_or((id, "other"), |c| (c.name.as_str(), c.unit.as_str()));
+        let name = catalog.get(id).map_or(id, |c| c.name.as_str());
+        let unit = units[i].as_deref().unwrap_or("other");
+        let other_unit = actual_units[i].as_deref().filter(|u| *u != unit);
         let _ = writeln!(
             s,
             "| {} | {} | {name} | {} | {} | {} |",
@@ -358,10 +397,14 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
                 quals[i].as_deref().unwrap_or("eq")
             ),
             actual[i].map_or_else(|| "·".to_string(), |a| format_value(a, unit, "eq")),
-            match m {
-                Some(true) => "met",
-                Some(false) => "not met",
-                None => "no actual yet",
+            match (m, other_unit) {
+                (_, Some(u)) => format!(
+                    "单位不同（实际值为 {}），未比较 not compared: the actual is in {u}",
+                    zh::unit(u)
+                ),
+                (Some(true), None) => "达到 met".to_string(),
+                (Some(false), None) => "未达到 not met".to_string(),
+                (None, None) => "尚无实际值 no actual yet".to_string(),
             }
         );
     }

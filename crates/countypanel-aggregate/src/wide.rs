@@ -83,7 +83,23 @@ pub(crate) fn write_wide(
     ];
     let mut units = Vec::new();
     for ind in &catalog.indicators {
-        fields.push(Field::new(&ind.id, DataType::Float64, true));
+        let unit_zh = countypanel_core::zh::unit(&ind.unit);
+        fields.push(
+            Field::new(&ind.id, DataType::Float64, true).with_metadata(
+                [
+                    ("name_zh", format!("{}（{unit_zh}）", ind.name)),
+                    ("unit", ind.unit.clone()),
+                    ("unit_zh", unit_zh.to_string()),
+                    (
+                        "description",
+                        format!("{}: the actual value, in {}", ind.label, ind.unit),
+                    ),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect::<std::collections::HashMap<_, _>>(),
+            ),
+        );
         arrays.push(Arc::new(Float64Array::from(
             rows.values()
                 .map(|(_, _, v)| v.get(&ind.id).copied())

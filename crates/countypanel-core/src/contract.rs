@@ -545,7 +545,7 @@ pub const COMPARISON: Contract = Contract {
 /// Targets next to the actual value of the same cell.
 pub const TARGETS: Contract = Contract {
     name: "targets",
-    version: 1,
+    version: 2,
     columns: &[
         col("region_code", Utf8, false, "region"),
         col("region_name", Utf8, false, "region name"),
@@ -553,7 +553,19 @@ pub const TARGETS: Contract = Contract {
         col("indicator_id", Label, false, "catalog indicator"),
         col("target", Float64, false, "target value"),
         col("target_qualifier", Label, false, "qualifier of the target"),
-        col("actual", Float64, true, "actual value of the same cell"),
+        col("unit", Label, false, "unit of the target"),
+        col(
+            "actual",
+            Float64,
+            true,
+            "actual value of the same cell, when there is one in the target's unit",
+        ),
+        col(
+            "actual_unit",
+            Label,
+            true,
+            "unit of the cell's actual value; when it is not the target's, actual, gap and met are empty",
+        ),
         col(
             "gap",
             Float64,

@@ -21,5 +21,6 @@ pub mod frame;
 pub mod hash;
 pub mod parquet_io;
 pub mod table;
+pub mod zh;
 
 pub use error::CoreError;

@@ -276,8 +276,10 @@ fn schema_with_metadata(
             ),
         );
     }
-    // Each column says what it holds (`description`, the contract's words), for readers that
-    // show field metadata (pyarrow's schema, DuckDB's parquet_schema).
+    // Each column says what it holds (`description`, the contract's words) and its Chinese
+    // name (`name_zh`), for readers that show field metadata (pyarrow's schema, DuckDB's
+    // parquet_schema). Columns outside the contract keep the metadata they were given (the
+    // indicator columns of the wide panel: name, unit).
     let contract = map
         .get(KEY_CONTRACT)
         .and_then(|name| crate::contract::ALL.iter().find(|c| c.name == name));
@@ -289,11 +291,19 @@ fn schema_with_metadata(
             let doc = contract
                 .and_then(|c| c.columns.iter().find(|spec| spec.name == f.name()))
                 .map(|spec| spec.doc);
-            match doc {
-                Some(doc) => std::sync::Arc::new(f.as_ref().clone().with_metadata(
-                    std::collections::HashMap::from([("description".to_string(), doc.to_string())]),
-                )),
-                None => f.clone(),
+            let mut meta = f.metadata().clone();
+            if let Some(doc) = doc {
+                meta.insert("description".to_string(), doc.to_string());
+            }
+            if let Some(zh) = crate::zh::column_name(f.name())
+                && meta.get("name_zh").is_none()
+            {
+                meta.insert("name_zh".to_string(), zh.to_string());
+            }
+            if meta == *f.metadata() {
+                f.clone()
+            } else {
+                std::sync::Arc::new(f.as_ref().clone().with_metadata(meta))
             }
         })
         .collect();

@@ -176,7 +176,9 @@ fn the_chart_of_an_indicator_taken_out_of_the_headline_goes_with_it() {
     let p = dir.path().join("pipelines/county-health.toml");
     let text = std::fs::read_to_string(&p).unwrap();
     let first = first_headline_id(&text);
-    let chart = dir.path().join(format!("data/summary/charts/{first}.svg"));
+    let chart = dir
+        .path()
+        .join(format!("data/summary/charts/{first}-county.svg"));
     assert!(chart.exists(), "{} was drawn", chart.display());
     std::fs::write(&p, text.replacen(&format!("\"{first}\","), "", 1)).unwrap();
     let out = countypanel(dir.path(), &["aggregate"]);
@@ -398,7 +400,19 @@ fn the_report_ranks_rates_and_not_counts_and_opens_in_a_browser() {
         let rest = &report[start + 3..];
         rest[..rest.find("\n## ").unwrap_or(rest.len())].to_string()
     };
+    // Chinese first: the title, and each sentence before its English.
+    assert!(
+        report.starts_with("# county-health：县域卫生健康比较"),
+        "{report}"
+    );
     let rate = section("家庭医生签约服务覆盖率");
+    // A chart per region level: counties apart from prefectures.
+    for level in ["county", "prefecture"] {
+        assert!(
+            rate.contains(&format!("(charts/family_doctor_signing_rate-{level}.svg)")),
+            "{rate}"
+        );
+    }
     assert!(
         rate.contains("Ranks in") && !rate.contains("Not ranked"),
         "{rate}"
@@ -407,6 +421,19 @@ fn the_report_ranks_rates_and_not_counts_and_opens_in_a_browser() {
     assert!(
         count.contains("Not ranked") && !count.contains("Ranks in"),
         "{count}"
+    );
+    // What the panel was built from: every layer's count, and the files behind them.
+    let used = section("数据来源与质量 Data used");
+    for (item, count) in [
+        ("读入的文件 Documents read", 17),
+        ("未能读入的文件 Files rejected", 0),
+        ("面板观测值 Observations in the panel", 115),
+    ] {
+        assert!(used.contains(&format!("| {item} | {count} |")), "{used}");
+    }
+    assert!(
+        used.contains("| 来源不一致的单元格 Cells whose sources disagree | 1 | 2020_bureau_summary.html; 2020_news_village_clinics.html |"),
+        "{used}"
     );
     // The same report for a browser, in one file: the charts written into the page.
     let html = std::fs::read_to_string(dir.path().join("data/summary/report.html")).unwrap();
