@@ -49,7 +49,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build install test fmt lint bench bench-pdf spark-check office-check kill-trials fuzz determinism clean help FORCE
+.PHONY: all build install test fmt lint bench bench-pdf spark-check office-check report-check kill-trials fuzz determinism clean help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -104,6 +104,11 @@ FUZZ_TIME ?= 600
 
 bench-pdf: $(BIN) ## PDF ingest beside pdftotext on the published PDFs of ../shared (needs poppler-utils)
 	tests/bench/pdf_bench.sh $(BIN)
+
+report-check: $(SUMMARY)/headline.txt $(VENV)/installed ## Open report.html in headless Chromium and check its Chinese renders as glyphs (installs Chromium and a CJK font with apt-get when missing)
+	command -v chromium > /dev/null && fc-list :lang=zh | grep -q . || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk) \
+		|| (echo "report-check: Chromium or a CJK font is missing and apt-get could not install them" >&2; exit 1)
+	COUNTYPANEL_REQUIRE_BROWSER=1 $(PYTHON) -m pytest -q tests/python/test_report_browser.py
 
 office-check: ## Read .doc and .xls files saved by LibreOffice (installs it with apt-get when it is missing)
 	command -v soffice > /dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui) \
