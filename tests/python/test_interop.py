@@ -14,6 +14,8 @@ import duckdb
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pyarrow
+import pyarrow.dataset
 import pyarrow.parquet as pq
 import pytest
 
@@ -94,6 +96,17 @@ def test_duckdb_types_and_the_year_partitioned_dataset():
             ORDER BY value DESC LIMIT 1"""
     ).fetchone()
     assert top is not None
+
+
+def test_pandas_reads_the_partitioned_year_as_an_integer_as_the_readme_says():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'partitioning=pyarrow.dataset.partitioning(pyarrow.schema([("year", pyarrow.int32())]), flavor="hive")' in readme
+    parts = pd.read_parquet(
+        SUMMARY / "panel_long_by_year",
+        partitioning=pyarrow.dataset.partitioning(pyarrow.schema([("year", pyarrow.int32())]), flavor="hive"),
+    )
+    assert pd.api.types.is_integer_dtype(parts["year"].dtype), parts["year"].dtype
+    assert len(parts) == len(pd.read_parquet(SUMMARY / "panel_long.parquet"))
 
 
 def test_the_readme_snippets_run(monkeypatch):
