@@ -18,6 +18,7 @@
 //! uncatalogued` is checked on every run.
 
 mod density;
+mod plan;
 mod quarantine;
 mod rules;
 mod run;

@@ -17,7 +17,7 @@ use countypanel_core::parquet_io::{WriteMeta, write_table};
 use countypanel_regions::Gazetteer;
 use polars::prelude::*;
 
-use crate::rules::{first_broken_rule, severity};
+use crate::rules::severity;
 use crate::{CleanError, pl_err};
 
 /// Where the clean stage writes.
@@ -88,26 +88,6 @@ const FACT_COLUMNS: &[&str] = &[
     "evidence",
 ];
 
-/// The columns of valid facts that observations and conflicts are made from.
-const OBSERVATION_INPUT: &[&str] = &[
-    "region_code",
-    "year",
-    "indicator_id",
-    "kind",
-    "value",
-    "unit",
-    "qualifier",
-    "doc_id",
-    "fact_id",
-    "region_official",
-    "region_level",
-    "region_code_base",
-    "crosswalk",
-    "source_priority",
-    "published",
-    "char_start",
-];
-
 /// The columns of quarantined facts that the quarantine table is made from.
 const QUARANTINE_INPUT: &[&str] = &[
     "fact_id",
@@ -126,11 +106,6 @@ const QUARANTINE_INPUT: &[&str] = &[
     "char_start",
     "rule_broken",
 ];
-
-/// Year of a day count since 1970-01-01.
-fn year_of(days: i32) -> i32 {
-    countypanel_extract::time::civil_from_days(days).0
-}
 
 /// Runs the clean stage.
 pub fn clean(
@@ -175,24 +150,7 @@ pub fn clean(
         ..CleanSummary::default()
     };
 
-    // Per-document policy inputs, computed once per document.
-    let doc_ids = strings(&docs, "doc_id")?;
-    let paths = strings(&docs, "source_path")?;
-    let published = ints(&docs, "published")?;
-    let priority: Vec<i32> = paths
-        .iter()
-        .map(|p| pipeline.source_priority(p.as_deref().unwrap_or("")))
-        .collect();
-    let pub_year: Vec<Option<i32>> = published.iter().map(|d| d.map(year_of)).collect();
-    let doc_table = DataFrame::new_infer_height(vec![
-        Column::new("doc_id".into(), doc_ids),
-        Column::new("source_priority".into(), priority),
-        Column::new("pub_year".into(), pub_year),
-        Column::new("published".into(), published)
-            .cast(&DataType::Date)
-            .map_err(pl_err("document dates"))?,
-    ])
-    .map_err(pl_err("document table"))?;
+    let doc_table = crate::plan::doc_table(&docs, pipeline)?;
 
     // Catalog: canonical unit and valid range.
     let cat_table = countypanel_core::frame::catalog_frame(catalog)?
@@ -206,87 +164,11 @@ pub fn clean(
         ])
         .map_err(pl_err("catalog table"))?;
 
-    // Region level and official name of each (code, year) pair, from the gazetteer.
-    let distinct = facts
-        .clone()
-        .lazy()
-        .select([col("region_code"), col("year")])
-        .filter(
-            col("region_code")
-                .is_not_null()
-                .and(col("year").is_not_null()),
-        )
-        .unique(None, UniqueKeepStrategy::Any)
-        .collect()
-        .map_err(pl_err("regions and years"))?;
-    let mut pairs: Vec<(String, i32)> = strings(&distinct, "region_code")?
-        .into_iter()
-        .zip(ints(&distinct, "year")?)
-        .filter_map(|(c, y)| Some((c?, y?)))
-        .collect();
-    pairs.sort();
-    let mut r_code = Vec::new();
-    let mut r_year = Vec::new();
-    let mut r_level = Vec::new();
-    let mut r_name = Vec::new();
-    let mut r_base = Vec::new();
-    let mut r_walk = Vec::new();
-    for (code, year) in pairs {
-        if let Some(c) = gazetteer.by_code(&code, Some(year)) {
-            let walk = gazetteer.crosswalk(&code, year, pipeline.clean.base_vintage);
-            r_base.push(match walk.codes.as_slice() {
-                [one] => Some(one.clone()),
-                _ => None,
-            });
-            r_walk.push(walk.note.to_string());
-            r_code.push(code);
-            r_year.push(year);
-            r_level.push(c.level.as_str().to_string());
-            r_name.push(c.name);
-        }
-    }
-    let region_table = DataFrame::new_infer_height(vec![
-        Column::new("region_code".into(), r_code),
-        Column::new("year".into(), r_year),
-        Column::new("region_level".into(), r_level),
-        Column::new("region_official".into(), r_name),
-        Column::new("region_code_base".into(), r_base),
-        Column::new("crosswalk".into(), r_walk),
-    ])
-    .map_err(pl_err("region table"))?;
+    let region_table = crate::plan::region_table(&facts, gazetteer, pipeline.clean.base_vintage)?;
 
     let cfg = &pipeline.clean;
     // `facts` is consumed here and `checked` below, so that each is freed once used.
-    let checked = facts
-        .lazy()
-        .filter(col("indicator_id").is_not_null())
-        .join(
-            cat_table.lazy(),
-            [col("indicator_id")],
-            [col("indicator_id")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .join(
-            doc_table.lazy(),
-            [col("doc_id")],
-            [col("doc_id")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .join(
-            region_table.lazy(),
-            [col("region_code"), col("year")],
-            [col("region_code"), col("year")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .with_columns([crate::rules::range_max_for_level().alias("range_max")])
-        .with_columns([first_broken_rule(
-            cfg.year_min,
-            cfg.year_max,
-            cfg.max_years_after_published,
-        )
-        .alias("rule_broken")])
-        .collect()
-        .map_err(pl_err("validation rules"))?;
+    let checked = crate::plan::validate(facts, cat_table, doc_table, region_table, cfg)?;
 
     let uncatalogued = read_rows_where_null(facts_path, &FACTS, "indicator_id")?;
     summary.uncatalogued = uncatalogued.height();
@@ -309,127 +191,13 @@ pub fn clean(
     }
 
     // Observations: sort by cell and policy, take the first of each cell.
-    let keys = || {
-        [
-            col("region_code"),
-            col("year"),
-            col("indicator_id"),
-            col("kind"),
-        ]
-    };
     let (factor, min_years) = (cfg.suspect_factor, cfg.suspect_min_years);
-    let valid = checked
-        .lazy()
-        .filter(col("rule_broken").is_null())
-        .select(
-            OBSERVATION_INPUT
-                .iter()
-                .map(|c| col(*c))
-                .collect::<Vec<_>>(),
-        )
-        .with_columns([when(col("qualifier").eq(lit("eq")))
-            .then(lit(0i32))
-            .otherwise(lit(1i32))
-            .alias("qual_rank")])
-        .sort_by_exprs(
-            [
-                col("region_code"),
-                col("year"),
-                col("indicator_id"),
-                col("kind"),
-                col("source_priority"),
-                col("qual_rank"),
-                col("published"),
-                // A document that states one measure twice gives its headline first: the
-                // earliest statement wins over a later part or detail.
-                col("char_start"),
-                col("fact_id"),
-            ],
-            SortMultipleOptions::default()
-                .with_order_descending_multi([
-                    false, false, false, false, false, false, true, false, false,
-                ])
-                .with_nulls_last(true)
-                .with_maintain_order(true),
-        )
-        .collect()
-        .map_err(pl_err("policy order"))?
-        .with_row_index("policy_rank".into(), None)
-        .map_err(pl_err("policy order"))?;
-    let observations = valid
-        .clone()
-        .lazy()
-        .group_by_stable(keys())
-        .agg([
-            col("region_official").first().alias("region_name"),
-            col("region_level").first(),
-            col("region_code_base").first(),
-            col("crosswalk").first(),
-            col("value").first(),
-            col("unit").first(),
-            col("qualifier").first(),
-            col("doc_id")
-                .n_unique()
-                .cast(DataType::Int32)
-                .alias("n_sources"),
-            col("fact_id")
-                .count()
-                .cast(DataType::Int32)
-                .alias("n_mentions"),
-            // The cell's value for its region's series: the median of what its facts say.
-            col("value").median().alias("year_value"),
-            col("value").min().alias("value_min"),
-            col("value").max().alias("value_max"),
-            col("fact_id").first().alias("chosen_fact_id"),
-            col("fact_id")
-                .sort(SortOptions::default())
-                .alias("fact_ids"),
-            col("doc_id")
-                .unique()
-                .sort(SortOptions::default())
-                .alias("doc_ids"),
-        ])
-        .with_columns([(col("value_max") - col("value_min"))
-            .gt(lit(1e-9) * (col("value_max").abs() + lit(1.0)))
-            .alias("conflict")]);
-    // The facts are sorted by cell and the group-by keeps the order of first appearance: the
-    // observations come out sorted by cell.
-    let observations = crate::series::with_series(observations, cfg.series_checks)
-        .collect()
-        .map_err(pl_err("observations"))?;
+    let valid = crate::plan::policy_order(checked)?;
+    let observations = crate::plan::observations_of(&valid, cfg.series_checks)?;
 
     // The facts of conflicting cells, in policy order; a value its own series makes
     // implausible loses to one that fits, before the other rules.
-    let conflicts = valid
-        .lazy()
-        .join(
-            observations
-                .clone()
-                .lazy()
-                .with_row_index("obs_row", None)
-                .filter(col("conflict"))
-                .select([
-                    col("region_code"),
-                    col("year"),
-                    col("indicator_id"),
-                    col("kind"),
-                    col("obs_row"),
-                    col("series_median"),
-                    col("n_years"),
-                ]),
-            keys(),
-            keys(),
-            JoinArgs::new(JoinType::Inner),
-        )
-        .with_columns(
-            [crate::series::departs(col("value"), factor, min_years).alias("implausible")],
-        )
-        .sort_by_exprs(
-            [col("obs_row"), col("implausible"), col("policy_rank")],
-            SortMultipleOptions::default().with_maintain_order(true),
-        )
-        .collect()
-        .map_err(pl_err("conflicts"))?;
+    let conflicts = crate::plan::conflicts_of(valid, &observations, factor, min_years)?;
     let (observations, conflicts) =
         crate::series::settle(observations, &conflicts, factor, min_years)?;
     let decided = crate::series::decided_by(&conflicts)?;
