@@ -98,122 +98,7 @@ pub fn aggregate(
         .collect()
         .map_err(pl_err("long panel"))?;
 
-    // Comparison among regions of the same level.
-    let levels: Vec<String> = cfg.region_levels.clone();
-    let levels_series = Series::new("levels".into(), levels);
-    let group = || [col("indicator_id"), col("year"), col("region_level")];
-    let series_keys = || [col("region_code"), col("indicator_id")];
-    let comparison = obs
-        .clone()
-        .lazy()
-        .filter(
-            col("kind")
-                .eq(lit("actual"))
-                .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
-        )
-        .with_columns([when(col("hib"))
-            .then(-col("value"))
-            .otherwise(col("value"))
-            .alias("sort_key")])
-        .with_columns([
-            col("sort_key")
-                .rank(
-                    RankOptions {
-                        method: RankMethod::Min,
-                        descending: false,
-                    },
-                    None,
-                )
-                .over(group())
-                .map_err(pl_err("window"))?
-                .cast(DataType::Int32)
-                .alias("rank"),
-            col("value")
-                .count()
-                .over(group())
-                .map_err(pl_err("window"))?
-                .cast(DataType::Int32)
-                .alias("n_compared"),
-        ])
-        .with_columns([when(col("n_compared").gt(lit(1)))
-            .then(
-                (col("n_compared") - col("rank")).cast(DataType::Float64)
-                    / (col("n_compared") - lit(1)).cast(DataType::Float64)
-                    * lit(100.0),
-            )
-            .otherwise(lit(100.0))
-            .alias("percentile")])
-        .sort_by_exprs(
-            [col("region_code"), col("indicator_id"), col("year")],
-            SortMultipleOptions::default().with_maintain_order(true),
-        )
-        .with_columns([
-            col("year")
-                .shift(lit(1))
-                .over(series_keys())
-                .map_err(pl_err("window"))?
-                .alias("prev_year"),
-            col("value")
-                .shift(lit(1))
-                .over(series_keys())
-                .map_err(pl_err("window"))?
-                .alias("prev_value"),
-            col("year")
-                .first()
-                .over(series_keys())
-                .map_err(pl_err("window"))?
-                .alias("first_year"),
-            col("value")
-                .first()
-                .over(series_keys())
-                .map_err(pl_err("window"))?
-                .alias("first_value"),
-            col("year")
-                .last()
-                .over(series_keys())
-                .map_err(pl_err("window"))?
-                .alias("last_year"),
-            col("value")
-                .last()
-                .over(series_keys())
-                .map_err(pl_err("window"))?
-                .alias("last_value"),
-        ])
-        .with_columns([
-            (col("value") - col("prev_value")).alias("change_abs"),
-            when(col("prev_value").neq(lit(0.0)))
-                .then((col("value") - col("prev_value")) / col("prev_value"))
-                .otherwise(lit(NULL).cast(DataType::Float64))
-                .alias("change_rel"),
-            (col("year") - col("prev_year"))
-                .cast(DataType::Int32)
-                .alias("years_apart"),
-            when(
-                col("last_year")
-                    .gt(col("first_year"))
-                    .and(col("first_value").gt(lit(0.0)))
-                    .and(col("last_value").gt(lit(0.0))),
-            )
-            .then(
-                (col("last_value") / col("first_value"))
-                    .pow(lit(1.0) / (col("last_year") - col("first_year")).cast(DataType::Float64))
-                    - lit(1.0),
-            )
-            .otherwise(lit(NULL).cast(DataType::Float64))
-            .alias("cagr"),
-        ])
-        .sort_by_exprs(
-            [
-                col("indicator_id"),
-                col("year"),
-                col("region_level"),
-                col("rank"),
-                col("region_code"),
-            ],
-            SortMultipleOptions::default().with_maintain_order(true),
-        )
-        .collect()
-        .map_err(pl_err("comparison"))?;
+    let comparison = comparison_of(&obs, &cfg.region_levels)?;
 
     let targets = targets_of(&obs).map_err(pl_err("targets"))?;
 
@@ -438,6 +323,132 @@ fn write_catalog(
     )
 }
 
+/// Each actual value among the regions of its level, indicator and year: its `rank` (1 is best,
+/// by the indicator's direction; ties share the better rank), `n_compared`, `percentile` (100 is
+/// best); and along its region's series: the previous year reported (`prev_year`,
+/// `prev_value`), the change since (`change_abs`, `change_rel`, `years_apart`) and the compound
+/// annual change from the first to the last year reported (`cagr`, when both values are
+/// positive). Regions of levels outside `levels` and targets are left out.
+pub(crate) fn comparison_of(
+    obs: &DataFrame,
+    levels: &[String],
+) -> Result<DataFrame, AggregateError> {
+    let levels: Vec<String> = levels.to_vec();
+    let levels_series = Series::new("levels".into(), levels);
+    let group = || [col("indicator_id"), col("year"), col("region_level")];
+    let series_keys = || [col("region_code"), col("indicator_id")];
+    obs.clone()
+        .lazy()
+        .filter(
+            col("kind")
+                .eq(lit("actual"))
+                .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
+        )
+        .with_columns([when(col("hib"))
+            .then(-col("value"))
+            .otherwise(col("value"))
+            .alias("sort_key")])
+        .with_columns([
+            col("sort_key")
+                .rank(
+                    RankOptions {
+                        method: RankMethod::Min,
+                        descending: false,
+                    },
+                    None,
+                )
+                .over(group())
+                .map_err(pl_err("window"))?
+                .cast(DataType::Int32)
+                .alias("rank"),
+            col("value")
+                .count()
+                .over(group())
+                .map_err(pl_err("window"))?
+                .cast(DataType::Int32)
+                .alias("n_compared"),
+        ])
+        .with_columns([when(col("n_compared").gt(lit(1)))
+            .then(
+                (col("n_compared") - col("rank")).cast(DataType::Float64)
+                    / (col("n_compared") - lit(1)).cast(DataType::Float64)
+                    * lit(100.0),
+            )
+            .otherwise(lit(100.0))
+            .alias("percentile")])
+        .sort_by_exprs(
+            [col("region_code"), col("indicator_id"), col("year")],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .with_columns([
+            col("year")
+                .shift(lit(1))
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("prev_year"),
+            col("value")
+                .shift(lit(1))
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("prev_value"),
+            col("year")
+                .first()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("first_year"),
+            col("value")
+                .first()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("first_value"),
+            col("year")
+                .last()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("last_year"),
+            col("value")
+                .last()
+                .over(series_keys())
+                .map_err(pl_err("window"))?
+                .alias("last_value"),
+        ])
+        .with_columns([
+            (col("value") - col("prev_value")).alias("change_abs"),
+            when(col("prev_value").neq(lit(0.0)))
+                .then((col("value") - col("prev_value")) / col("prev_value"))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("change_rel"),
+            (col("year") - col("prev_year"))
+                .cast(DataType::Int32)
+                .alias("years_apart"),
+            when(
+                col("last_year")
+                    .gt(col("first_year"))
+                    .and(col("first_value").gt(lit(0.0)))
+                    .and(col("last_value").gt(lit(0.0))),
+            )
+            .then(
+                (col("last_value") / col("first_value"))
+                    .pow(lit(1.0) / (col("last_year") - col("first_year")).cast(DataType::Float64))
+                    - lit(1.0),
+            )
+            .otherwise(lit(NULL).cast(DataType::Float64))
+            .alias("cagr"),
+        ])
+        .sort_by_exprs(
+            [
+                col("indicator_id"),
+                col("year"),
+                col("region_level"),
+                col("rank"),
+                col("region_code"),
+            ],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()
+        .map_err(pl_err("comparison"))
+}
+
 /// Each target beside the actual value of the same cell (region, year, indicator), the gap and
 /// whether it is met (respecting the target's qualifier and the indicator's direction). An
 /// actual in another unit than its target (a growth rate beside an amount, say) is not
@@ -619,6 +630,103 @@ mod tests {
             "hib" => rows.iter().map(|r| r.6).collect::<Vec<_>>(),
         )
         .unwrap()
+    }
+
+    /// Actual values: `(region, level, year, indicator, value, hib)`.
+    fn actuals(rows: &[(&str, &str, i32, &str, f64, bool)]) -> DataFrame {
+        df!(
+            "region_code" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+            "region_level" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+            "year" => rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+            "indicator_id" => rows.iter().map(|r| r.3).collect::<Vec<_>>(),
+            "kind" => vec!["actual"; rows.len()],
+            "value" => rows.iter().map(|r| r.4).collect::<Vec<_>>(),
+            "hib" => rows.iter().map(|r| r.5).collect::<Vec<_>>(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn comparison_ranks_within_level_by_direction_and_follows_each_series() {
+        let obs = actuals(&[
+            ("A", "county", 2020, "rate", 40.0, true),
+            ("B", "county", 2020, "rate", 50.0, true),
+            ("F", "county", 2020, "rate", 50.0, true),
+            ("A", "county", 2021, "rate", 45.0, true),
+            ("B", "county", 2021, "rate", 55.0, true),
+            ("C", "county", 2019, "rate", 40.0, true),
+            ("C", "county", 2021, "rate", 60.0, true),
+            ("D", "prefecture", 2021, "rate", 70.0, true),
+            ("E", "province", 2021, "rate", 80.0, true),
+            ("A", "county", 2021, "deaths", 10.0, false),
+            ("B", "county", 2021, "deaths", 5.0, false),
+        ]);
+        let levels = ["county".to_string(), "prefecture".to_string()];
+        let c = comparison_of(&obs, &levels).unwrap();
+        let region = strings(&c, "region_code").unwrap();
+        let ind = strings(&c, "indicator_id").unwrap();
+        let year = ints(&c, "year").unwrap();
+        let rank = ints(&c, "rank").unwrap();
+        let n = ints(&c, "n_compared").unwrap();
+        let pct = floats(&c, "percentile").unwrap();
+        let prev_year = ints(&c, "prev_year").unwrap();
+        let change = floats(&c, "change_abs").unwrap();
+        let rel = floats(&c, "change_rel").unwrap();
+        let apart = ints(&c, "years_apart").unwrap();
+        let cagr = floats(&c, "cagr").unwrap();
+        let row = |r: &str, i: &str, y: i32| {
+            (0..c.height())
+                .find(|&k| {
+                    region[k].as_deref() == Some(r)
+                        && ind[k].as_deref() == Some(i)
+                        && year[k] == Some(y)
+                })
+                .unwrap_or_else(|| panic!("{r} {i} {y}"))
+        };
+        // Rank, n_compared, percentile: among the counties of a year; ties share the better rank.
+        let ranks = |y: i32| {
+            ["A", "B", "C", "F"]
+                .iter()
+                .filter_map(|r| {
+                    (0..c.height())
+                        .find(|&k| {
+                            region[k].as_deref() == Some(r)
+                                && ind[k].as_deref() == Some("rate")
+                                && year[k] == Some(y)
+                        })
+                        .map(|k| (*r, rank[k].unwrap(), n[k].unwrap(), pct[k].unwrap()))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ranks(2020),
+            vec![("A", 3, 3, 0.0), ("B", 1, 3, 100.0), ("F", 1, 3, 100.0)]
+        );
+        assert_eq!(
+            ranks(2021),
+            vec![("A", 3, 3, 0.0), ("B", 2, 3, 50.0), ("C", 1, 3, 100.0)]
+        );
+        // A prefecture is compared with prefectures only; a level not compared is left out.
+        let d = row("D", "rate", 2021);
+        assert_eq!((rank[d], n[d], pct[d]), (Some(1), Some(1), Some(100.0)));
+        assert!(region.iter().all(|r| r.as_deref() != Some("E")));
+        // Lower is better where the indicator says so.
+        assert_eq!(rank[row("B", "deaths", 2021)], Some(1));
+        // Along the series: the previous year reported, the change since, the compound change.
+        let a = row("A", "rate", 2021);
+        assert_eq!(
+            (prev_year[a], change[a], rel[a], apart[a]),
+            (Some(2020), Some(5.0), Some(0.125), Some(1))
+        );
+        let first = row("A", "rate", 2020);
+        assert_eq!((prev_year[first], change[first]), (None, None));
+        let gap = row("C", "rate", 2021);
+        assert_eq!(
+            (prev_year[gap], change[gap], apart[gap]),
+            (Some(2019), Some(20.0), Some(2))
+        );
+        assert!((cagr[gap].unwrap() - (1.5f64.sqrt() - 1.0)).abs() < 1e-12);
+        assert_eq!(cagr[d], None, "one year: no compound change");
     }
 
     #[test]
