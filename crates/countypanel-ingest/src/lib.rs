@@ -10,6 +10,7 @@
 pub mod decode;
 pub mod doc;
 pub mod docx;
+pub mod error;
 pub mod furniture;
 pub mod html;
 pub mod layout;
@@ -18,9 +19,11 @@ pub mod normalize;
 pub mod ofd;
 pub mod pdf;
 pub mod pdf_cells;
+pub mod sniff;
 pub mod table;
 #[cfg(feature = "testkit")]
 pub mod testkit;
+pub mod text;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +31,7 @@ use std::path::{Path, PathBuf};
 use countypanel_core::hash::{sha256_hex, short_id};
 use countypanel_extract::{DocContext, Extractor, Fact};
 use countypanel_regions::{Gazetteer, Status};
+pub use error::IngestError;
 use rayon::prelude::*;
 
 pub use write::{IngestSink, IngestSummary};
@@ -127,79 +131,6 @@ pub struct Warning {
     pub detail: String,
 }
 
-/// Warnings about how text was decoded: a declared charset that was not the one used, bytes
-/// that became replacement characters.
-fn decode_warnings(d: &decode::Decoded) -> Vec<Warning> {
-    let mut out = Vec::new();
-    if let Some(declared) = d.declared
-        && !declared.eq_ignore_ascii_case(&d.encoding)
-    {
-        out.push(Warning {
-            reason: "charset_mismatch",
-            detail: format!(
-                "the page declares {declared} but is not; read as {}",
-                d.encoding
-            ),
-        });
-    }
-    if d.replacements > 0 {
-        out.push(Warning {
-            reason: "invalid_bytes",
-            detail: format!(
-                "{} byte sequences are not valid {} and became U+FFFD",
-                d.replacements, d.encoding
-            ),
-        });
-    }
-    out
-}
-
-/// Deepest element nesting a page may have; html5ever's tree builder slows down quadratically
-/// with depth, and real pages stay far below this.
-const MAX_HTML_DEPTH: usize = 2000;
-
-/// An estimate of the element nesting depth of HTML source: opening tags minus closing tags,
-/// void elements and self-closed tags not counted.
-fn html_depth(src: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "td", "tr", "th", "option",
-    ];
-    let b = src.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
-        i += off + 1;
-        let closing = b.get(i) == Some(&b'/');
-        let start = i + usize::from(closing);
-        let mut j = start;
-        while j < b.len() && b[j].is_ascii_alphanumeric() {
-            j += 1;
-        }
-        if j == start {
-            continue;
-        }
-        let name = src[start..j].to_ascii_lowercase();
-        if VOID.contains(&name.as_str()) {
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else {
-            let end = b[j..]
-                .iter()
-                .position(|&c| c == b'>')
-                .map_or(b.len(), |p| j + p);
-            if end > 0 && b[end - 1] == b'/' {
-                continue;
-            }
-            depth += 1;
-            max = max.max(depth);
-        }
-    }
-    max
-}
-
 /// A fact with the ids and codes ingest adds.
 #[derive(Debug, Clone)]
 pub struct DocFact {
@@ -235,6 +166,19 @@ pub enum Outcome {
     Document(Box<Document>),
     /// Rejected.
     Rejected(Reject),
+}
+
+impl Outcome {
+    /// The rejection of the file at `source_path` for `why`.
+    #[must_use]
+    pub fn rejected(source_path: String, why: &IngestError, n_bytes: Option<u64>) -> Self {
+        Self::Rejected(Reject {
+            source_path,
+            reason: why.reason(),
+            detail: why.detail().to_string(),
+            n_bytes,
+        })
+    }
 }
 
 /// Everything ingest needs besides the files.
@@ -308,222 +252,72 @@ impl Reader<'_> {
                     .map(String::as_str)
                     .or_else(|| fault.downcast_ref::<&str>().copied())
                     .unwrap_or("unknown fault");
-                Outcome::Rejected(Reject {
-                    source_path: path.to_string_lossy().into_owned(),
-                    reason: "internal_error",
-                    detail: format!("countypanel failed on this file ({what}); please report it"),
-                    n_bytes: std::fs::metadata(path).ok().map(|m| m.len()),
-                })
+                Outcome::rejected(
+                    path.to_string_lossy().into_owned(),
+                    &IngestError::Internal(format!(
+                        "countypanel failed on this file ({what}); please report it"
+                    )),
+                    std::fs::metadata(path).ok().map(|m| m.len()),
+                )
             })
     }
 
-    /// Reads one file.
+    /// Reads one file: its bytes (within the limits), what it is ([`sniff`]), then a table by
+    /// its mapping or a report through its text ([`text::text_of`]) and [`Self::report`].
     #[must_use]
     pub fn read_one(&self, path: &Path) -> Outcome {
         let source_path = path.to_string_lossy().into_owned();
-        let reject = |reason: &'static str, detail: String, n: Option<u64>| {
-            Outcome::Rejected(Reject {
-                source_path: source_path.clone(),
-                reason,
-                detail,
-                n_bytes: n,
-            })
+        let (size, bytes) = match load(path, self.limits) {
+            Ok(loaded) => loaded,
+            Err((e, size)) => return Outcome::rejected(source_path, &e, size),
         };
-        let size = match std::fs::metadata(path) {
-            Ok(m) => m.len(),
-            Err(e) => return reject("unreadable", e.to_string(), None),
-        };
-        if size > self.limits.max_file_bytes {
-            return reject(
-                "too_large",
-                format!(
-                    "{size} bytes, over the limit of {}",
-                    self.limits.max_file_bytes
-                ),
-                Some(size),
-            );
-        }
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return reject("unreadable", e.to_string(), Some(size)),
-        };
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return reject("empty", "the file holds no text".into(), Some(size));
-        }
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        let is_zip = bytes.starts_with(b"PK\x03\x04");
-        let format = match ext.as_str() {
-            // A page saved with a .txt name is still a page.
-            "txt" | "text" | "md" if looks_like_html(&bytes) => Format::Html,
-            "txt" | "text" | "md" => Format::Txt,
-            "html" | "htm" | "shtml" | "xhtml" => Format::Html,
-            "docx" => Format::Docx,
-            "pdf" => Format::Pdf,
-            "ofd" => Format::Ofd,
-            "csv" | "tsv" | "xlsx" | "xls" | "et" => {
-                return self.read_table(path, &bytes, &ext);
+        let read = sniff::sniff(&ext, &bytes).and_then(|kind| match kind {
+            sniff::Kind::Table => self.read_table(&source_path, &bytes, &ext),
+            sniff::Kind::Report(format) => {
+                let text = text::text_of(format, &bytes, &ext, self.limits)?;
+                self.report(&source_path, &bytes, format, text)
             }
-            // Old bureau files named .doc or .wps are often something else saved under that
-            // name: a DOCX, a web page, RTF. The bytes decide.
-            "doc" | "wps" if is_zip => Format::Docx,
-            "doc" | "wps" if looks_like_html(&bytes) => Format::Html,
-            "doc" | "wps" if bytes.starts_with(doc::OLE_MAGIC) => Format::Doc,
-            "doc" | "wps" if bytes.starts_with(b"{\\rtf") => {
-                return reject(
-                    "unknown_format",
-                    format!("a .{ext} file that holds RTF, which is not read: save it as DOCX"),
-                    Some(size),
-                );
-            }
-            "doc" | "wps" => {
-                return reject(
-                    "malformed_doc",
-                    format!(
-                        "a .{ext} file that is neither a Word 97-2003 compound file nor a DOCX, \
-                         web page or RTF: open it and save it as DOCX"
-                    ),
-                    Some(size),
-                );
-            }
-            _ => {
-                return reject(
-                    "unknown_format",
-                    format!(
-                        "extension `.{ext}` is not one of txt, html, htm, doc, wps, docx, pdf, ofd, \
-                         csv, tsv, xls, et, xlsx"
-                    ),
-                    Some(size),
-                );
-            }
-        };
-        if format == Format::Docx && !is_zip {
-            return reject(
-                "corrupt_zip",
-                "a .docx file must be a zip archive".into(),
-                Some(size),
-            );
+        });
+        match read {
+            Ok(doc) => Outcome::Document(Box::new(doc)),
+            Err(e) => Outcome::rejected(source_path, &e, Some(size)),
         }
-        let mut warnings = Vec::new();
-        let mut pdf_pages: Vec<String> = Vec::new();
-        let (raw_text, encoding, replacements, html_title) = match format {
-            Format::Pdf => match pdf::pdf_pages(&bytes, self.limits.max_unzipped_bytes) {
-                Ok(pages) => {
-                    let text = pages.join("\n");
-                    pdf_pages = pages;
-                    (text, "PDF".to_string(), 0, None)
-                }
-                Err(pdf::PdfProblem::NoTextLayer(d)) => {
-                    return reject("no_text_layer", d, Some(size));
-                }
-                Err(pdf::PdfProblem::Malformed(d)) => {
-                    return reject("malformed_pdf", d, Some(size));
-                }
-                Err(pdf::PdfProblem::Bomb(d)) => return reject("pdf_bomb", d, Some(size)),
-            },
-            Format::Ofd => match ofd::ofd_pages(&bytes, self.limits.max_unzipped_bytes) {
-                Ok(pages) if pages.iter().all(|p| p.trim().is_empty()) => {
-                    return reject(
-                        "no_text_layer",
-                        format!(
-                            "{} pages and no text codes on them: a scan; run OCR on it first",
-                            pages.len()
-                        ),
-                        Some(size),
-                    );
-                }
-                Ok(pages) => {
-                    let text = pages.join("\n");
-                    pdf_pages = pages;
-                    (text, "OFD".to_string(), 0, None)
-                }
-                Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d, Some(size)),
-                Err(docx::ZipProblem::Bomb(d)) => return reject("zip_bomb", d, Some(size)),
-                Err(docx::ZipProblem::Missing(d)) => {
-                    return reject(
-                        "malformed_ofd",
-                        format!("{d}; open it in an OFD reader and print it to PDF"),
-                        Some(size),
-                    );
-                }
-            },
-            Format::Doc => match doc::doc_to_text(&bytes, self.limits.max_unzipped_bytes) {
-                Ok(t) => (t, "UTF-16".to_string(), 0, None),
-                Err(doc::DocProblem(d)) => {
-                    return reject(
-                        "malformed_doc",
-                        format!("{d}; open it in Word or WPS and save it as DOCX"),
-                        Some(size),
-                    );
-                }
-            },
-            Format::Docx => match docx::docx_to_text(&bytes, self.limits.max_unzipped_bytes) {
-                Ok(t) => (t, "UTF-8".to_string(), 0, None),
-                Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d, Some(size)),
-                Err(docx::ZipProblem::Bomb(d)) => return reject("zip_bomb", d, Some(size)),
-                Err(docx::ZipProblem::Missing(d)) => {
-                    return reject("malformed_docx", d, Some(size));
-                }
-            },
-            Format::Csv | Format::Xlsx | Format::Xls => {
-                unreachable!("tables are read by read_table")
-            }
-            Format::Txt | Format::Html => {
-                if looks_binary(&bytes) {
-                    return reject(
-                        "binary",
-                        format!("binary content in a .{ext} file (NUL or control bytes)"),
-                        Some(size),
-                    );
-                }
-                let d = decode::decode(&bytes, format == Format::Html);
-                let total = d.text.chars().count().max(1);
-                if d.replacements * 5 > total {
-                    return reject(
-                        "undecodable",
-                        format!(
-                            "{} of {total} characters could not be decoded as {}",
-                            d.replacements, d.encoding
-                        ),
-                        Some(size),
-                    );
-                }
-                warnings = decode_warnings(&d);
-                if format == Format::Html {
-                    let depth = html_depth(&d.text);
-                    if depth > MAX_HTML_DEPTH {
-                        return reject(
-                            "html_too_deep",
-                            format!(
-                                "elements nested {depth} deep, over the limit of {MAX_HTML_DEPTH}"
-                            ),
-                            Some(size),
-                        );
-                    }
-                    let h = html::html_to_text(&d.text);
-                    (h.text, d.encoding, d.replacements, h.title)
-                } else {
-                    (d.text, d.encoding, d.replacements, None)
-                }
-            }
-        };
+    }
+
+    /// A report's document: its text normalised (layout undone, furniture stripped), its
+    /// metadata, and its facts with their regions and pages.
+    fn report(
+        &self,
+        source_path: &str,
+        bytes: &[u8],
+        format: Format,
+        read: text::Text,
+    ) -> Result<Document, IngestError> {
+        let text::Text {
+            raw: raw_text,
+            encoding,
+            replacements,
+            title: html_title,
+            pages: pdf_pages,
+            warnings,
+        } = read;
+        let size = bytes.len() as u64;
         let normalized = layout::undo(&normalize::normalize(&raw_text));
         let meta = metadata::read_metadata(&normalized, html_title.as_deref(), self.finder);
         let text = furniture::strip(&normalized);
         if text.trim().is_empty() {
-            return reject(
-                "no_text",
+            return Err(IngestError::NoText(
                 "no text left after reading the file".into(),
-                Some(size),
-            );
+            ));
         }
         let page_starts = pdf::page_starts(&pdf_pages, &text, |l| {
             layout::undo(&normalize::normalize(l))
         });
-        let sha = sha256_hex(&bytes);
-        let doc_id = sha[..16].to_string();
+        let (sha, doc_id) = document_id(bytes);
         let published_year = meta.published.map(|(y, _, _)| y);
         let mut context: Vec<&str> = Vec::new();
         if let Some(t) = meta.title.as_deref() {
@@ -602,9 +396,9 @@ impl Reader<'_> {
                 }
             })
             .collect();
-        Outcome::Document(Box::new(Document {
+        Ok(Document {
             doc_id,
-            source_path,
+            source_path: source_path.to_string(),
             sha256: sha,
             format,
             encoding,
@@ -618,84 +412,58 @@ impl Reader<'_> {
             text,
             facts,
             warnings,
-        }))
+        })
     }
 }
 
 impl Reader<'_> {
     /// Reads a yearbook table under the first `[[ingest.table]]` mapping that matches its path.
-    fn read_table(&self, path: &Path, bytes: &[u8], ext: &str) -> Outcome {
-        let source_path = path.to_string_lossy().into_owned();
+    fn read_table(
+        &self,
+        source_path: &str,
+        bytes: &[u8],
+        ext: &str,
+    ) -> Result<Document, IngestError> {
         let size = bytes.len() as u64;
-        let reject = |reason: &'static str, detail: String| {
-            Outcome::Rejected(Reject {
-                source_path: source_path.clone(),
-                reason,
-                detail,
-                n_bytes: Some(size),
-            })
-        };
         let Some(mapping) = self
             .tables
             .iter()
             .find(|m| source_path.contains(&m.path_contains))
         else {
-            return reject(
-                "unmapped_table",
+            return Err(IngestError::UnmappedTable(
                 "no [[ingest.table]] mapping of the pipeline file matches this path".into(),
-            );
+            ));
         };
         let mut warnings = Vec::new();
         // WPS saves .et spreadsheets (and some .xls files) in either container; the bytes say which.
-        let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
         let ext = match ext {
-            "xls" | "et" if bytes.starts_with(b"PK\x03\x04") => "xlsx",
+            "xls" | "et" if bytes.starts_with(sniff::ZIP_MAGIC) => "xlsx",
             other => other,
         };
         let (format, grid, encoding, replacements) = if matches!(ext, "xls" | "et") {
-            if !ole {
-                return reject(
-                    "malformed_xls",
-                    format!("a .{ext} file must be an Excel 97-2003 (OLE) or XLSX workbook"),
-                );
+            if !bytes.starts_with(doc::OLE_MAGIC) {
+                return Err(IngestError::MalformedXls(format!(
+                    "a .{ext} file must be an Excel 97-2003 (OLE) or XLSX workbook"
+                )));
             }
-            match table::parse_xls(bytes) {
-                Ok(g) => (Format::Xls, g, "BIFF".to_string(), 0),
-                Err(d) => return reject("malformed_xls", d),
-            }
+            let grid = table::parse_xls(bytes).map_err(IngestError::MalformedXls)?;
+            (Format::Xls, grid, "BIFF".to_string(), 0)
         } else if ext == "xlsx" {
-            if !bytes.starts_with(b"PK\x03\x04") {
-                return reject("corrupt_zip", "an .xlsx file must be a zip archive".into());
+            if !bytes.starts_with(sniff::ZIP_MAGIC) {
+                return Err(IngestError::CorruptZip(
+                    "an .xlsx file must be a zip archive".into(),
+                ));
             }
-            match docx::read_zip_entry(bytes, "xl/workbook.xml", self.limits.max_unzipped_bytes) {
-                Err(docx::ZipProblem::Corrupt(d)) => return reject("corrupt_zip", d),
-                Err(docx::ZipProblem::Bomb(d)) => return reject("zip_bomb", d),
-                Err(docx::ZipProblem::Missing(d)) => return reject("malformed_xlsx", d),
-                Ok(_) => {}
-            }
-            match table::parse_xlsx(bytes) {
-                Ok(g) => (Format::Xlsx, g, "UTF-8".to_string(), 0),
-                Err(d) => return reject("malformed_xlsx", d),
-            }
+            docx::read_zip_entry(bytes, "xl/workbook.xml", self.limits.max_unzipped_bytes)
+                .map_err(|p| IngestError::from_zip(p, IngestError::MalformedXlsx))?;
+            let grid = table::parse_xlsx(bytes).map_err(IngestError::MalformedXlsx)?;
+            (Format::Xlsx, grid, "UTF-8".to_string(), 0)
         } else {
-            if looks_binary(bytes) {
-                return reject("binary", format!("binary content in a .{ext} file"));
-            }
-            let d = decode::decode(bytes, false);
-            if d.replacements * 5 > d.text.chars().count().max(1) {
-                return reject(
-                    "undecodable",
-                    format!(
-                        "{} characters could not be decoded as {}",
-                        d.replacements, d.encoding
-                    ),
-                );
-            }
-            warnings = decode_warnings(&d);
-            match table::parse_delimited(&d.text, ext == "tsv") {
-                Ok(g) => (Format::Csv, g, d.encoding, d.replacements),
-                Err(e) => return reject("malformed_table", e),
-            }
+            let d = text::decode_checked(bytes, false, ext)?;
+            warnings = text::decode_warnings(&d);
+            let grid = table::parse_delimited(&d.text, ext == "tsv")
+                .map_err(IngestError::MalformedTable)?;
+            (Format::Csv, grid, d.encoding, d.replacements)
         };
         let units = |id: &str| {
             let unit = self.catalog.get(id)?.unit.as_str();
@@ -704,15 +472,11 @@ impl Reader<'_> {
                 .find(|u| **u == unit)
                 .copied()
         };
-        let (text, cells) = match table::table_facts(&grid, mapping, &units) {
-            Ok(t) => {
-                warnings.extend(t.warnings);
-                (t.text, t.facts)
-            }
-            Err(table::TableProblem(d)) => return reject("unmapped_table", d),
-        };
-        let sha = sha256_hex(bytes);
-        let doc_id = sha[..16].to_string();
+        let read = table::table_facts(&grid, mapping, &units)
+            .map_err(|table::TableProblem(d)| IngestError::UnmappedTable(d))?;
+        warnings.extend(read.warnings);
+        let (text, cells) = (read.text, read.facts);
+        let (sha, doc_id) = document_id(bytes);
         let facts = cells
             .into_iter()
             .map(|c| {
@@ -737,9 +501,9 @@ impl Reader<'_> {
                 }
             })
             .collect();
-        Outcome::Document(Box::new(Document {
+        Ok(Document {
             doc_id,
-            source_path: source_path.clone(),
+            source_path: source_path.to_string(),
             sha256: sha,
             format,
             encoding,
@@ -753,8 +517,41 @@ impl Reader<'_> {
             text,
             facts,
             warnings,
-        }))
+        })
     }
+}
+
+/// The SHA-256 of a file's bytes and its document id (the first 16 hex digits).
+fn document_id(bytes: &[u8]) -> (String, String) {
+    let sha = sha256_hex(bytes);
+    let id = sha[..16].to_string();
+    (sha, id)
+}
+
+/// A file's size and bytes, refusing files that cannot be read, are over the size limit or
+/// hold nothing but white space.
+fn load(path: &Path, limits: Limits) -> Result<(u64, Vec<u8>), (IngestError, Option<u64>)> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| (IngestError::Unreadable(e.to_string()), None))?
+        .len();
+    if size > limits.max_file_bytes {
+        return Err((
+            IngestError::TooLarge(format!(
+                "{size} bytes, over the limit of {}",
+                limits.max_file_bytes
+            )),
+            Some(size),
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| (IngestError::Unreadable(e.to_string()), Some(size)))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err((
+            IngestError::Empty("the file holds no text".into()),
+            Some(size),
+        ));
+    }
+    Ok((size, bytes))
 }
 
 /// Stable id of a fact: its document, span, value and naming (several facts may share a span,
@@ -776,65 +573,4 @@ fn fact_id(doc_id: &str, fact: &Fact) -> String {
         parts.push(&year);
     }
     short_id(&parts, 16)
-}
-
-/// Whether the bytes open like an HTML document.
-fn looks_like_html(bytes: &[u8]) -> bool {
-    let head: Vec<u8> = bytes
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF))
-        .take(64)
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
-}
-
-/// Binary content: NUL bytes outside UTF-16 text, or many control bytes.
-fn looks_binary(bytes: &[u8]) -> bool {
-    if encoding_rs::Encoding::for_bom(bytes).is_some() {
-        return false;
-    }
-    let sample = &bytes[..bytes.len().min(8192)];
-    let nul = sample.iter().filter(|&&b| b == 0).count();
-    if nul > 0 {
-        // UTF-16 without a BOM has NULs in every other byte of ASCII text; treat a regular
-        // pattern as text and anything else as binary.
-        let odd = sample
-            .iter()
-            .skip(1)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count();
-        let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-        return !(odd * 3 > sample.len() / 2 && even == 0
-            || even * 3 > sample.len() / 2 && odd == 0);
-    }
-    let control = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
-    control * 10 > sample.len()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_content_is_recognised_whatever_the_name() {
-        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
-        assert!(looks_like_html(b"<HTML><body>"));
-        assert!(!looks_like_html("签约率80%".as_bytes()));
-    }
-
-    #[test]
-    fn binary_detection() {
-        assert!(looks_binary(&[
-            0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 7
-        ]));
-        assert!(!looks_binary("签约率80%\n".as_bytes()));
-        let mut utf16 = vec![0xFF, 0xFE];
-        utf16.extend("ab".encode_utf16().flat_map(u16::to_le_bytes));
-        assert!(!looks_binary(&utf16));
-    }
 }
