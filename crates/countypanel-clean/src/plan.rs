@@ -50,7 +50,7 @@ pub(crate) fn keys() -> [Expr; 4] {
 
 /// Year of a day count since 1970-01-01.
 fn year_of(days: i32) -> i32 {
-    countypanel_extract::time::civil_from_days(days).0
+    countypanel_core::date::civil_from_days(days).0
 }
 
 /// Per-document policy inputs: `doc_id`, `source_priority`, `pub_year`, `published` (a date).

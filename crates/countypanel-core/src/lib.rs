@@ -15,6 +15,7 @@
 pub mod catalog;
 pub mod config;
 pub mod contract;
+pub mod date;
 pub mod error;
 #[cfg(feature = "polars")]
 pub mod frame;

@@ -5,9 +5,6 @@ use countypanel_zhnum::{Quantity, Unit};
 /// Earliest and latest year taken for a calendar year.
 pub const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1949.0..=2100.0;
 
-/// A calendar date as (year, month, day).
-pub type Ymd = (i32, u32, u32);
-
 /// What a sentence says about years.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearMention {
@@ -136,32 +133,7 @@ pub fn month_end(year: i32, month: u32) -> u32 {
     }
 }
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-#[must_use]
-pub fn days_from_civil((y, m, d): Ymd) -> i32 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = m as i32;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Civil date of a day count since 1970-01-01.
-#[must_use]
-pub fn civil_from_days(z: i32) -> Ymd {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
+pub use countypanel_core::date::{Ymd, civil_from_days, days_from_civil};
 
 /// An as-of date stated as 截至/截止 YYYY年[M月][底|末|D日] starting at `at` in `chars`.
 #[must_use]
