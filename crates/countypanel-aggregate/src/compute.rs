@@ -1,5 +1,6 @@
 //! The summary tables.
 
+use countypanel_core::vocab::Kind;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -341,7 +342,7 @@ pub(crate) fn comparison_of(
         .lazy()
         .filter(
             col("kind")
-                .eq(lit("actual"))
+                .eq(lit(Kind::Actual.as_str()))
                 .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
         )
         .with_columns([when(col("hib"))
@@ -457,7 +458,7 @@ pub(crate) fn targets_of(obs: &DataFrame) -> PolarsResult<DataFrame> {
     let actuals = obs
         .clone()
         .lazy()
-        .filter(col("kind").eq(lit("actual")))
+        .filter(col("kind").eq(lit(Kind::Actual.as_str())))
         .select([
             col("region_code"),
             col("year"),
@@ -467,7 +468,7 @@ pub(crate) fn targets_of(obs: &DataFrame) -> PolarsResult<DataFrame> {
         ]);
     obs.clone()
         .lazy()
-        .filter(col("kind").eq(lit("target")))
+        .filter(col("kind").eq(lit(Kind::Target.as_str())))
         .select([
             col("region_code"),
             col("region_name"),
@@ -529,7 +530,7 @@ fn coverage_batch(obs: &DataFrame) -> Result<arrow::record_batch::RecordBatch, A
     type Cell = (String, BTreeSet<i32>, BTreeSet<String>);
     let mut cells: BTreeMap<(String, String), Cell> = BTreeMap::new();
     for (i, d) in docs.series_iter().enumerate() {
-        if kinds[i].as_deref() != Some("actual") {
+        if kinds[i].as_deref() != Some(Kind::Actual.as_str()) {
             continue;
         }
         let (Some(code), Some(ind), Some(year)) = (codes[i].clone(), inds[i].clone(), years[i])

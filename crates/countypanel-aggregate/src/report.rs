@@ -1,6 +1,7 @@
 //! The summary for people: `report.md` with a region × year table per headline indicator, the
 //! latest ranks, the targets, and SVG charts; `headline.txt` with the tables `make` prints.
 
+use countypanel_core::vocab::Kind;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -83,7 +84,9 @@ pub(crate) fn series_of(
     let quals = strings(panel_long, "qualifier")?;
     let mut by_region: BTreeMap<String, Series> = BTreeMap::new();
     for i in 0..codes.len() {
-        if inds[i].as_deref() != Some(indicator) || kinds[i].as_deref() != Some("actual") {
+        if inds[i].as_deref() != Some(indicator)
+            || kinds[i].as_deref() != Some(Kind::Actual.as_str())
+        {
             continue;
         }
         if !levels

@@ -2,6 +2,7 @@
 //! values), in catalog order, named by indicator id. Every catalog indicator has its column even
 //! when no region reports it, so the schema is stable across runs.
 
+use countypanel_core::vocab::Kind;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -36,7 +37,7 @@ pub(crate) fn write_wide(
     type Row = (String, String, BTreeMap<String, f64>);
     let mut rows: BTreeMap<(String, i32), Row> = BTreeMap::new();
     for i in 0..codes.len() {
-        if kinds[i].as_deref() != Some("actual") {
+        if kinds[i].as_deref() != Some(Kind::Actual.as_str()) {
             continue;
         }
         let (Some(code), Some(year), Some(ind), Some(v)) =

@@ -12,6 +12,7 @@ use countypanel_core::catalog::Catalog;
 use countypanel_core::frame::{
     frame_floats as floats, frame_ints as ints, frame_strings as strings,
 };
+use countypanel_core::vocab::Kind;
 use polars::prelude::*;
 
 use crate::{CleanError, pl_err};
@@ -38,7 +39,11 @@ pub fn density_suspects(
     let actual = observations
         .clone()
         .lazy()
-        .filter(col("kind").cast(DataType::String).eq(lit("actual")))
+        .filter(
+            col("kind")
+                .cast(DataType::String)
+                .eq(lit(Kind::Actual.as_str())),
+        )
         .select([
             col("region_code"),
             col("region_name"),

@@ -13,7 +13,7 @@ use crate::{CleanError, pl_err};
 /// The quarantine table from the held facts (with their `rule_broken`).
 pub(crate) fn quarantine_frame(
     held: &DataFrame,
-    overrides: &std::collections::BTreeMap<String, String>,
+    overrides: &std::collections::BTreeMap<String, countypanel_core::vocab::Severity>,
 ) -> Result<DataFrame, CleanError> {
     let rules = strings(held, "rule_broken")?;
     let values = floats(held, "value")?;
@@ -29,7 +29,7 @@ pub(crate) fn quarantine_frame(
     let mut sev = Vec::with_capacity(rules.len());
     for i in 0..rules.len() {
         let rule = rules[i].as_deref().unwrap_or("");
-        sev.push(severity(rule, overrides).to_string());
+        sev.push(severity(rule, overrides).as_str());
         let v = values[i].unwrap_or(f64::NAN);
         detail.push(match rule {
             "region_unresolved" => format!(

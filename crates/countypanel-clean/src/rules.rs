@@ -1,47 +1,57 @@
 //! Validation rules. Each rule has a name (stored in the quarantine table) and a severity; the
 //! first rule a fact breaks is the one recorded.
 
+use countypanel_core::vocab::Kind;
+use countypanel_core::vocab::Severity;
 use polars::prelude::*;
 
 /// The rules in the order they are checked.
-pub const RULES: &[(&str, &str, &str)] = &[
+pub const RULES: &[(&str, Severity, &str)] = &[
     (
         "region_unresolved",
-        "error",
+        Severity::Error,
         "the fact's region could not be resolved to a code",
     ),
     (
         "year_malformed",
-        "error",
+        Severity::Error,
         "the year in the text is malformed (such as 202223年)",
     ),
-    ("year_missing", "error", "no year could be determined"),
+    (
+        "year_missing",
+        Severity::Error,
+        "no year could be determined",
+    ),
     (
         "year_out_of_window",
-        "error",
+        Severity::Error,
         "the year is outside clean.year_min..clean.year_max",
     ),
     (
         "year_after_publication",
-        "error",
+        Severity::Error,
         "an actual value dated after its document was published",
     ),
     (
         "region_not_valid_in_year",
-        "error",
+        Severity::Error,
         "the region code was not valid in the fact's year",
     ),
     (
         "unit_mismatch",
-        "error",
+        Severity::Error,
         "the unit cannot be converted to the indicator's unit",
     ),
     (
         "out_of_range",
-        "error",
+        Severity::Error,
         "the value is outside the indicator's valid range",
     ),
-    ("not_whole", "error", "a count that is not a whole number"),
+    (
+        "not_whole",
+        Severity::Error,
+        "a count that is not a whole number",
+    ),
 ];
 
 /// How many times a county's range a prefecture's and a province's counts may reach: the
@@ -79,7 +89,7 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
         .then(lit("year_out_of_window"))
         .when(
             col("kind")
-                .eq(lit("actual"))
+                .eq(lit(Kind::Actual.as_str()))
                 .and(col("pub_year").is_not_null())
                 .and(year().gt(col("pub_year") + lit(max_after))),
         )
@@ -111,17 +121,14 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
 /// breaking a rule is held back whatever the severity; only error-severity rules count towards
 /// `clean.max_quarantine_share`, which fails the run.
 #[must_use]
-pub fn severity<'a>(
-    rule: &str,
-    overrides: &'a std::collections::BTreeMap<String, String>,
-) -> &'a str {
+pub fn severity(rule: &str, overrides: &std::collections::BTreeMap<String, Severity>) -> Severity {
     if let Some(s) = overrides.get(rule) {
-        return s.as_str();
+        return *s;
     }
     RULES
         .iter()
         .find(|(r, _, _)| *r == rule)
-        .map_or("error", |(_, s, _)| s)
+        .map_or(Severity::Error, |(_, s, _)| *s)
 }
 
 #[cfg(test)]
@@ -131,9 +138,9 @@ mod tests {
     #[test]
     fn the_pipeline_overrides_a_rule_severity() {
         let mut o = std::collections::BTreeMap::new();
-        assert_eq!(severity("year_missing", &o), "error");
-        o.insert("year_missing".to_string(), "warn".to_string());
-        assert_eq!(severity("year_missing", &o), "warn");
-        assert_eq!(severity("out_of_range", &o), "error");
+        assert_eq!(severity("year_missing", &o), Severity::Error);
+        o.insert("year_missing".to_string(), Severity::Warn);
+        assert_eq!(severity("year_missing", &o), Severity::Warn);
+        assert_eq!(severity("out_of_range", &o), Severity::Error);
     }
 }

@@ -304,7 +304,9 @@ pub fn clean(
     let errors: usize = summary
         .quarantined
         .iter()
-        .filter(|(rule, _)| severity(rule, &cfg.severity) == "error")
+        .filter(|(rule, _)| {
+            severity(rule, &cfg.severity) == countypanel_core::vocab::Severity::Error
+        })
         .map(|(_, n)| *n)
         .sum();
     if catalogued > 0 && errors as f64 / catalogued as f64 > cfg.max_quarantine_share {

@@ -138,7 +138,7 @@ pub struct CleanConfig {
     /// Severity per validation rule (`warn` or `error`), overriding the rule's default. Facts
     /// breaking any rule are held back; only error-severity ones count towards
     /// `max_quarantine_share`.
-    pub severity: std::collections::BTreeMap<String, String>,
+    pub severity: std::collections::BTreeMap<String, crate::vocab::Severity>,
     /// Region-code vintage that observations are also mapped to (`region_code_base`), so that a
     /// panel compares the same territory across years.
     pub base_vintage: i32,
@@ -259,13 +259,6 @@ impl Pipeline {
             return Err(bad(
                 "aggregate.years must be empty or [first, last]".to_string()
             ));
-        }
-        for (rule, sev) in &self.clean.severity {
-            if !matches!(sev.as_str(), "warn" | "error") {
-                return Err(bad(format!(
-                    "clean.severity.{rule} must be \"warn\" or \"error\", got \"{sev}\""
-                )));
-            }
         }
         // Outputs stay inside the folder countypanel runs in: a pipeline file cannot make a
         // batch job write over files elsewhere (command-line flags still can, on purpose).

@@ -22,6 +22,7 @@ pub mod frame;
 pub mod hash;
 pub mod parquet_io;
 pub mod table;
+pub mod vocab;
 pub mod zh;
 
 pub use error::CoreError;

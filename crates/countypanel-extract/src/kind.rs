@@ -2,25 +2,7 @@
 
 use crate::lexicon::{CLAUSE_TARGET_WORDS, DOCUMENT_VERBS, PROGRAMME_NAMES, TARGET_WORDS};
 
-/// Whether a fact states what was achieved or what is aimed for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// An achieved value.
-    Actual,
-    /// A target (力争, 目标, 计划, 到2025年…达到).
-    Target,
-}
-
-impl Kind {
-    /// `actual` or `target`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Actual => "actual",
-            Self::Target => "target",
-        }
-    }
-}
+pub use countypanel_core::vocab::Kind;
 
 /// The kind of a number from the words before it: `prefix` is its sentence up to the number,
 /// `clause` its clause up to the number; in a plan section every number is a target.

@@ -2,6 +2,7 @@
 //! yearbook table, say) is read through the pipeline's table mapping as ingest reads it; each of
 //! its cells is found in the observations with the same value, with another value, or not at all.
 
+use countypanel_core::vocab::Kind;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -68,7 +69,7 @@ pub fn check(reader: &Reader<'_>, reference: &Path, observations: &Path) -> Resu
         floats(&obs, "value")?,
     );
     let panel: BTreeMap<Key, f64> = (0..obs.num_rows())
-        .filter(|&i| kinds[i].as_deref() == Some("actual"))
+        .filter(|&i| kinds[i].as_deref() == Some(Kind::Actual.as_str()))
         .filter_map(|i| Some(((codes[i].clone()?, years[i]?, ids[i].clone()?), values[i]?)))
         .collect();
     a.cells = wanted.len();
