@@ -49,13 +49,8 @@ fn main() {
     let n_docs = 5000usize;
 
     let t = Instant::now();
-    let mut state: u64 = 42;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        state >> 33
-    };
+    let mut rng = countypanel_core::rng::SplitMix64(42);
+    let mut next = move || rng.next_u64();
     let mut c = FactCols::default();
     let mut i = 0usize;
     while c.fact_id.len() < rows {
@@ -154,7 +149,10 @@ struct FactCols {
 }
 
 impl FactCols {
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one column value per argument, in the table's order"
+    )]
     fn push(
         &mut self,
         id: String,

@@ -21,6 +21,7 @@ pub mod error;
 pub mod frame;
 pub mod hash;
 pub mod parquet_io;
+pub mod rng;
 pub mod table;
 pub mod vocab;
 pub mod zh;

@@ -531,7 +531,10 @@ fn skip_token(chars: &[char], start: usize) -> Quantity {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the parts of one quantity as the scanner found them; a struct would only rename them"
+)]
 fn finish(
     chars: &[char],
     start: usize,

@@ -14,36 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use countypanel_regions::{Candidate, Gazetteer};
 
-/// A small deterministic generator (SplitMix64): the corpus must not depend on a platform's RNG.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn int(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-
-    /// A percent with one decimal in `lo..hi`.
-    fn pct(&mut self, lo: i64, hi: i64) -> f64 {
-        self.int(lo * 10, hi * 10) as f64 / 10.0
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
+use countypanel_core::rng::SplitMix64 as Rng;
 
 /// One planted fact, as a gold row.
 struct Planted {

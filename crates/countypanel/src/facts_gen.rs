@@ -35,13 +35,7 @@ pub struct WrittenTable {
     pub editions: u32,
 }
 
-/// A stateless 64-bit mix (the `SplitMix64` finaliser): values are functions of their cell.
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
+use countypanel_core::rng::mix;
 
 fn key(parts: &[u64]) -> u64 {
     parts.iter().fold(0, |h, &p| mix(h ^ p))
