@@ -117,21 +117,7 @@ pub fn clean(
     gazetteer: &Gazetteer,
     meta: &WriteMeta,
 ) -> Result<CleanSummary, CleanError> {
-    for rule in pipeline.clean.severity.keys() {
-        if !crate::rules::RULES.iter().any(|(r, _, _)| r == rule) {
-            return Err(CleanError::Core(countypanel_core::CoreError::Config {
-                path: pipeline.source.clone(),
-                message: format!(
-                    "clean.severity: `{rule}` is not a rule; the rules are {}",
-                    crate::rules::RULES
-                        .iter()
-                        .map(|(r, _, _)| *r)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }));
-        }
-    }
+    check_severity_rules(pipeline)?;
     // Only the columns clean computes with (a national facts table's sentences would not fit
     // in memory); the uncatalogued facts, passed on whole, are read apart.
     let facts = read_columns(facts_path, &FACTS, FACT_COLUMNS)?;
@@ -174,7 +160,35 @@ pub fn clean(
     summary.uncatalogued = uncatalogued.height();
 
     // Quarantine.
-    let held = checked
+    let held = held_back(&checked)?;
+    let quarantine = crate::quarantine::quarantine_frame(&held, &pipeline.clean.severity)?;
+    for r in strings(&held, "rule_broken")?.into_iter().flatten() {
+        *summary.quarantined.entry(r).or_default() += 1;
+    }
+
+    let (observations, conflicts, suspect) = decide(checked, catalog, cfg)?;
+    count_observations(&mut summary, &observations)?;
+
+    write_outputs(
+        out,
+        meta,
+        &Tables {
+            observations: &observations,
+            quarantine: &quarantine,
+            conflicts: &conflicts,
+            uncatalogued: &uncatalogued,
+            suggestions: &suggestions,
+            suspect: &suspect,
+        },
+    )?;
+
+    check_quarantine_share(&mut summary, cfg);
+    Ok(summary)
+}
+
+/// The facts that broke a rule, in document order, with what the quarantine table shows.
+fn held_back(checked: &DataFrame) -> Result<DataFrame, CleanError> {
+    checked
         .clone()
         .lazy()
         .filter(col("rule_broken").is_not_null())
@@ -184,12 +198,16 @@ pub fn clean(
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()
-        .map_err(pl_err("quarantine"))?;
-    let quarantine = crate::quarantine::quarantine_frame(&held, &pipeline.clean.severity)?;
-    for r in strings(&held, "rule_broken")?.into_iter().flatten() {
-        *summary.quarantined.entry(r).or_default() += 1;
-    }
+        .map_err(pl_err("quarantine"))
+}
 
+/// The valid facts of `checked` decided into observations by the policy, the conflicts table
+/// (with what decided each cell) and the suspect cells (series and densities).
+fn decide(
+    checked: DataFrame,
+    catalog: &Catalog,
+    cfg: &countypanel_core::config::CleanConfig,
+) -> Result<(DataFrame, DataFrame, DataFrame), CleanError> {
     // Observations: sort by cell and policy, take the first of each cell.
     let (factor, min_years) = (cfg.suspect_factor, cfg.suspect_min_years);
     let valid = crate::plan::policy_order(checked)?;
@@ -219,6 +237,15 @@ pub fn clean(
             suspect = crate::density::with_density_rows(suspect, dens)?;
         }
     }
+    Ok((observations, conflicts, suspect))
+}
+
+/// Adds the counts of the observations to `summary` and checks the accounting identity and
+/// that each cell is one row.
+fn count_observations(
+    summary: &mut CleanSummary,
+    observations: &DataFrame,
+) -> Result<(), CleanError> {
     summary.suspect = observations
         .column("suspect")
         .map_err(pl_err("suspect cells"))?
@@ -228,7 +255,7 @@ pub fn clean(
         .unwrap_or(0) as usize;
 
     summary.observations = observations.height();
-    summary.mentions = ints(&observations, "n_mentions")?
+    summary.mentions = ints(observations, "n_mentions")?
         .into_iter()
         .flatten()
         .map(|n| n as usize)
@@ -243,7 +270,7 @@ pub fn clean(
         .filter(|b| *b == Some(true))
         .count();
 
-    // Checks that run every time.
+    // The accounting identity, checked on every run.
     let accounted = summary.mentions + summary.n_quarantined() + summary.uncatalogued;
     if accounted != summary.facts_in {
         return Err(CleanError::Invariant(format!(
@@ -254,52 +281,12 @@ pub fn clean(
             summary.uncatalogued
         )));
     }
-    check_unique(&observations)?;
+    check_unique(observations)
+}
 
-    write_table(
-        out.observations,
-        &OBSERVATIONS,
-        &frame_to_batch(&observations, &OBSERVATIONS)?,
-        meta,
-    )?;
-    write_table(
-        out.quarantine,
-        &QUARANTINE,
-        &frame_to_batch(&quarantine, &QUARANTINE)?,
-        meta,
-    )?;
-    write_table(
-        out.conflicts,
-        &CONFLICTS,
-        &frame_to_batch(&conflicts, &CONFLICTS)?,
-        meta,
-    )?;
-    write_table(
-        out.uncatalogued,
-        &FACTS,
-        &frame_to_batch(&uncatalogued, &FACTS)?,
-        meta,
-    )?;
-    write_table(
-        out.suggestions,
-        &REGION_SUGGESTIONS,
-        &frame_to_batch(&suggestions, &REGION_SUGGESTIONS)?,
-        meta,
-    )?;
-    write_table(
-        out.suspect,
-        &SUSPECT,
-        &frame_to_batch(&suspect, &SUSPECT)?,
-        meta,
-    )?;
-    let todo = crate::todo::catalog_todo(&uncatalogued)?;
-    write_table(
-        out.todo,
-        &CATALOG_TODO,
-        &frame_to_batch(&todo, &CATALOG_TODO)?,
-        meta,
-    )?;
-
+/// Fails the run (exit 1) when more catalogued facts broke an error-severity rule than
+/// `clean.max_quarantine_share` allows.
+fn check_quarantine_share(summary: &mut CleanSummary, cfg: &countypanel_core::config::CleanConfig) {
     let catalogued = summary.facts_in - summary.uncatalogued;
     let errors: usize = summary
         .quarantined
@@ -315,7 +302,98 @@ pub fn clean(
             cfg.max_quarantine_share
         ));
     }
-    Ok(summary)
+}
+
+/// Every rule the pipeline's `clean.severity` names is a rule.
+fn check_severity_rules(pipeline: &Pipeline) -> Result<(), CleanError> {
+    for rule in pipeline.clean.severity.keys() {
+        if !crate::rules::RULES.iter().any(|(r, _, _)| r == rule) {
+            return Err(CleanError::Core(countypanel_core::CoreError::Config {
+                path: pipeline.source.clone(),
+                message: format!(
+                    "clean.severity: `{rule}` is not a rule; the rules are {}",
+                    crate::rules::RULES
+                        .iter()
+                        .map(|(r, _, _)| *r)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }));
+        }
+    }
+    Ok(())
+}
+
+/// The tables clean writes, once decided.
+struct Tables<'a> {
+    observations: &'a DataFrame,
+    quarantine: &'a DataFrame,
+    conflicts: &'a DataFrame,
+    uncatalogued: &'a DataFrame,
+    suggestions: &'a DataFrame,
+    suspect: &'a DataFrame,
+}
+
+/// Writes every output of the stage (the catalog's to-do list is made here from the
+/// uncatalogued facts).
+fn write_outputs(
+    out: CleanOutputs<'_>,
+    meta: &WriteMeta,
+    t: &Tables<'_>,
+) -> Result<(), CleanError> {
+    let Tables {
+        observations,
+        quarantine,
+        conflicts,
+        uncatalogued,
+        suggestions,
+        suspect,
+    } = *t;
+    write_table(
+        out.observations,
+        &OBSERVATIONS,
+        &frame_to_batch(observations, &OBSERVATIONS)?,
+        meta,
+    )?;
+    write_table(
+        out.quarantine,
+        &QUARANTINE,
+        &frame_to_batch(quarantine, &QUARANTINE)?,
+        meta,
+    )?;
+    write_table(
+        out.conflicts,
+        &CONFLICTS,
+        &frame_to_batch(conflicts, &CONFLICTS)?,
+        meta,
+    )?;
+    write_table(
+        out.uncatalogued,
+        &FACTS,
+        &frame_to_batch(uncatalogued, &FACTS)?,
+        meta,
+    )?;
+    write_table(
+        out.suggestions,
+        &REGION_SUGGESTIONS,
+        &frame_to_batch(suggestions, &REGION_SUGGESTIONS)?,
+        meta,
+    )?;
+    write_table(
+        out.suspect,
+        &SUSPECT,
+        &frame_to_batch(suspect, &SUSPECT)?,
+        meta,
+    )?;
+    let todo = crate::todo::catalog_todo(uncatalogued)?;
+    write_table(
+        out.todo,
+        &CATALOG_TODO,
+        &frame_to_batch(&todo, &CATALOG_TODO)?,
+        meta,
+    )?;
+
+    Ok(())
 }
 
 /// Flags the observations of the cells in `cells` (keys as strings) suspect, keeping their order.
