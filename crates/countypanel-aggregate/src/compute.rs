@@ -62,26 +62,7 @@ pub fn aggregate(
     meta: &WriteMeta,
 ) -> Result<AggregateSummary, AggregateError> {
     let cfg = &pipeline.aggregate;
-    let mut obs = read_frame(observations_path, &OBSERVATIONS)?.lazy();
-    if let [first, last] = cfg.years.as_slice() {
-        obs = obs.filter(
-            col("year")
-                .gt_eq(lit(*first))
-                .and(col("year").lt_eq(lit(*last))),
-        );
-    }
-    let cat = countypanel_core::frame::catalog_frame(catalog)?
-        .select(["indicator_id", "indicator_name", "hib"])
-        .map_err(pl_err("catalog table"))?;
-    let obs = obs
-        .join(
-            cat.lazy(),
-            [col("indicator_id")],
-            [col("indicator_id")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .collect()
-        .map_err(pl_err("joining the catalog"))?;
+    let obs = read_observations(observations_path, cfg, catalog)?;
 
     // Long panel.
     let panel_long = obs
@@ -143,6 +124,45 @@ pub fn aggregate(
         obs.height(),
     )?;
 
+    summary_of(&panel_long, wide_rows, &comparison, &targets, headline)
+}
+
+/// The observations of the pipeline's years, with each indicator's name and direction (`hib`)
+/// from the catalog; indicators the catalog does not hold are left out.
+fn read_observations(
+    observations_path: &Path,
+    cfg: &countypanel_core::config::AggregateConfig,
+    catalog: &Catalog,
+) -> Result<DataFrame, AggregateError> {
+    let mut obs = read_frame(observations_path, &OBSERVATIONS)?.lazy();
+    if let [first, last] = cfg.years.as_slice() {
+        obs = obs.filter(
+            col("year")
+                .gt_eq(lit(*first))
+                .and(col("year").lt_eq(lit(*last))),
+        );
+    }
+    let cat = countypanel_core::frame::catalog_frame(catalog)?
+        .select(["indicator_id", "indicator_name", "hib"])
+        .map_err(pl_err("catalog table"))?;
+    obs.join(
+        cat.lazy(),
+        [col("indicator_id")],
+        [col("indicator_id")],
+        JoinArgs::new(JoinType::Inner),
+    )
+    .collect()
+    .map_err(pl_err("joining the catalog"))
+}
+
+/// The counts `aggregate` reports.
+fn summary_of(
+    panel_long: &DataFrame,
+    wide_rows: usize,
+    comparison: &DataFrame,
+    targets: &DataFrame,
+    headline: String,
+) -> Result<AggregateSummary, AggregateError> {
     let met = targets
         .column("met")
         .map_err(pl_err("targets"))?
@@ -151,11 +171,11 @@ pub fn aggregate(
         .iter()
         .filter(|m| *m == Some(true))
         .count();
-    let codes: BTreeSet<String> = strings(&panel_long, "region_code")?
+    let codes: BTreeSet<String> = strings(panel_long, "region_code")?
         .into_iter()
         .flatten()
         .collect();
-    let years: BTreeSet<i32> = ints(&panel_long, "year")?.into_iter().flatten().collect();
+    let years: BTreeSet<i32> = ints(panel_long, "year")?.into_iter().flatten().collect();
     Ok(AggregateSummary {
         panel_rows: panel_long.height(),
         wide_rows,
