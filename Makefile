@@ -49,7 +49,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build install test fmt lint bench bench-pdf spark-check office-check report-check kill-trials fuzz determinism clean help FORCE
+.PHONY: all build install test fmt lint bench bench-pdf spark-check office-check report-check kill-trials fuzz determinism reset help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -161,7 +161,7 @@ bench: $(BIN) $(VENV)/installed ## Run the benchmarks; print their figures and a
 	  tests/bench/e2e_bench.sh $(BIN) $(BENCH_E2E_MB); \
 	  echo; tests/bench/second_make.sh $(PROFILE); } | tee -a BENCHMARKS.md
 
-clean: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
+reset: ## Remove the generated layers (staged, clean, qa, summary); raw data is never touched
 	rm -rf $(STAGED) $(CLEAN) $(QA) $(SUMMARY)
 
 help: ## List the targets

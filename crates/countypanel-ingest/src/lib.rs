@@ -20,11 +20,11 @@ pub mod ofd;
 pub mod pdf;
 pub mod pdf_cells;
 pub mod sniff;
-pub mod table;
 #[cfg(feature = "testkit")]
 pub mod testkit;
 pub mod text;
 mod write;
+pub mod yearbook;
 
 use std::path::{Path, PathBuf};
 
@@ -276,7 +276,7 @@ impl Reader<'_> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         let read = sniff::sniff(&ext, &bytes).and_then(|kind| match kind {
-            sniff::Kind::Table => self.read_table(&source_path, &bytes, &ext),
+            sniff::Kind::Table => self.read_yearbook(&source_path, &bytes, &ext),
             sniff::Kind::Report(format) => {
                 let text = text::text_of(format, &bytes, &ext, self.limits)?;
                 self.report(&source_path, &bytes, format, text)
@@ -418,7 +418,7 @@ impl Reader<'_> {
 
 impl Reader<'_> {
     /// Reads a yearbook table under the first `[[ingest.table]]` mapping that matches its path.
-    fn read_table(
+    fn read_yearbook(
         &self,
         source_path: &str,
         bytes: &[u8],
@@ -446,7 +446,7 @@ impl Reader<'_> {
                     "a .{ext} file must be an Excel 97-2003 (OLE) or XLSX workbook"
                 )));
             }
-            let grid = table::parse_xls(bytes).map_err(IngestError::MalformedXls)?;
+            let grid = yearbook::parse_xls(bytes).map_err(IngestError::MalformedXls)?;
             (Format::Xls, grid, "BIFF".to_string(), 0)
         } else if ext == "xlsx" {
             if !bytes.starts_with(sniff::ZIP_MAGIC) {
@@ -456,12 +456,12 @@ impl Reader<'_> {
             }
             docx::read_zip_entry(bytes, "xl/workbook.xml", self.limits.max_unzipped_bytes)
                 .map_err(|p| IngestError::from_zip(p, IngestError::MalformedXlsx))?;
-            let grid = table::parse_xlsx(bytes).map_err(IngestError::MalformedXlsx)?;
+            let grid = yearbook::parse_xlsx(bytes).map_err(IngestError::MalformedXlsx)?;
             (Format::Xlsx, grid, "UTF-8".to_string(), 0)
         } else {
             let d = text::decode_checked(bytes, false, ext)?;
             warnings = text::decode_warnings(&d);
-            let grid = table::parse_delimited(&d.text, ext == "tsv")
+            let grid = yearbook::parse_delimited(&d.text, ext == "tsv")
                 .map_err(IngestError::MalformedTable)?;
             (Format::Csv, grid, d.encoding, d.replacements)
         };
@@ -472,8 +472,8 @@ impl Reader<'_> {
                 .find(|u| **u == unit)
                 .copied()
         };
-        let read = table::table_facts(&grid, mapping, &units)
-            .map_err(|table::TableProblem(d)| IngestError::UnmappedTable(d))?;
+        let read = yearbook::table_facts(&grid, mapping, &units)
+            .map_err(|yearbook::TableProblem(d)| IngestError::UnmappedTable(d))?;
         warnings.extend(read.warnings);
         let (text, cells) = (read.text, read.facts);
         let (sha, doc_id) = document_id(bytes);

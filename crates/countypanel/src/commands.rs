@@ -18,7 +18,7 @@ use countypanel_ingest::metadata::RegionFinder;
 use countypanel_ingest::{IngestSink, Limits, Reader, list_inputs};
 use countypanel_regions::{Gazetteer, Status};
 
-use crate::Outcome;
+use crate::Verdict;
 use crate::cli::{
     AggregateArgs, CleanArgs, Cli, Command, EvalArgs, ExplainArgs, IngestArgs, RegionArgs, RunArgs,
 };
@@ -26,7 +26,7 @@ use crate::manifest;
 use crate::progress::Progress;
 
 /// Runs the command line.
-pub fn run(cli: &Cli) -> Result<Outcome> {
+pub fn run(cli: &Cli) -> Result<Verdict> {
     match &cli.command {
         Command::Ingest(a) => ingest(cli, a),
         Command::Clean(a) => clean_stage(cli, a),
@@ -47,7 +47,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
             if !cli.quiet {
                 eprintln!("export: {}", written.join(", "));
             }
-            Ok(Outcome::Ok)
+            Ok(Verdict::Ok)
         }
         Command::Init(a) => {
             let written = crate::builtin::init(&a.dir, a.force)?;
@@ -59,7 +59,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
                     a.dir.join("data/raw").display()
                 );
             }
-            Ok(Outcome::Ok)
+            Ok(Verdict::Ok)
         }
         Command::Region(a) => region(cli, a),
         Command::GenCorpus(a) => gen_corpus(cli, a),
@@ -82,7 +82,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 other => other?,
             }
-            Ok(Outcome::Ok)
+            Ok(Verdict::Ok)
         }
         Command::Catalog => {
             let p = load_pipeline(cli)?;
@@ -91,7 +91,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 other => other?,
             }
-            Ok(Outcome::Ok)
+            Ok(Verdict::Ok)
         }
         Command::Schema => {
             let text = countypanel_core::contract::markdown();
@@ -99,7 +99,7 @@ pub fn run(cli: &Cli) -> Result<Outcome> {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 other => other?,
             }
-            Ok(Outcome::Ok)
+            Ok(Verdict::Ok)
         }
     }
 }
@@ -284,7 +284,7 @@ fn read_and_write(
     })
 }
 
-fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
+fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
     let gazetteer = load_gazetteer(&p)?;
@@ -296,7 +296,7 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
         let files = list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?;
         if files.is_empty() {
             // Nothing is written: the outputs of the previous run stay as they were.
-            return Ok(Outcome::DataFailed(vec![format!(
+            return Ok(Verdict::DataFailed(vec![format!(
                 "no reports found in {}; nothing was written",
                 raw.display()
             )]));
@@ -359,19 +359,19 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Outcome> {
         bail!("--max-reject-share must be between 0 and 1, got {max_share}");
     }
     if s.files > 0 && s.n_rejected() as f64 / s.files as f64 > max_share {
-        return Ok(Outcome::DataFailed(vec![format!(
+        return Ok(Verdict::DataFailed(vec![format!(
             "{} of {} files rejected, over the allowed share of {max_share} (see {})",
             s.n_rejected(),
             s.files,
             rejects.display()
         )]));
     }
-    Ok(Outcome::Ok)
+    Ok(Verdict::Ok)
 }
 
 /// `run`: the three stages in turn (a stage that fails a data check still writes its outputs and
 /// the next stage runs; one that cannot run stops the run), then `run.json` with what happened.
-fn run_all(cli: &Cli, a: &RunArgs) -> Result<Outcome> {
+fn run_all(cli: &Cli, a: &RunArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let started = std::time::SystemTime::now();
     let clock = std::time::Instant::now();
@@ -383,7 +383,7 @@ fn run_all(cli: &Cli, a: &RunArgs) -> Result<Outcome> {
         rejects: None,
         max_reject_share: None,
     };
-    type Stage<'a> = (&'static str, Box<dyn Fn() -> Result<Outcome> + 'a>);
+    type Stage<'a> = (&'static str, Box<dyn Fn() -> Result<Verdict> + 'a>);
     let stages: [Stage<'_>; 3] = [
         ("ingest", Box::new(|| ingest(cli, &ingest_args))),
         (
@@ -400,8 +400,8 @@ fn run_all(cli: &Cli, a: &RunArgs) -> Result<Outcome> {
     let mut error = None;
     for (stage, run) in &stages {
         let (result, messages) = match run() {
-            Ok(Outcome::Ok) => ("ok", Vec::new()),
-            Ok(Outcome::DataFailed(m)) => {
+            Ok(Verdict::Ok) => ("ok", Vec::new()),
+            Ok(Verdict::DataFailed(m)) => {
                 failed.extend(m.iter().cloned());
                 ("data_failed", m)
             }
@@ -433,12 +433,12 @@ fn run_all(cli: &Cli, a: &RunArgs) -> Result<Outcome> {
     }
     match error {
         Some(e) => Err(e),
-        None if failed.is_empty() => Ok(Outcome::Ok),
-        None => Ok(Outcome::DataFailed(failed)),
+        None if failed.is_empty() => Ok(Verdict::Ok),
+        None => Ok(Verdict::DataFailed(failed)),
     }
 }
 
-fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
+fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
     let gazetteer = load_gazetteer(&p)?;
@@ -509,13 +509,13 @@ fn clean_stage(cli: &Cli, a: &CleanArgs) -> Result<Outcome> {
         );
     }
     Ok(if s.failed_checks.is_empty() {
-        Outcome::Ok
+        Verdict::Ok
     } else {
-        Outcome::DataFailed(s.failed_checks)
+        Verdict::DataFailed(s.failed_checks)
     })
 }
 
-fn aggregate_stage(cli: &Cli, a: &AggregateArgs) -> Result<Outcome> {
+fn aggregate_stage(cli: &Cli, a: &AggregateArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
     let observations = or(
@@ -561,10 +561,10 @@ fn aggregate_stage(cli: &Cli, a: &AggregateArgs) -> Result<Outcome> {
             dir.display()
         );
     }
-    Ok(Outcome::Ok)
+    Ok(Verdict::Ok)
 }
 
-fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
+fn eval(cli: &Cli, a: &EvalArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
     let gazetteer = load_gazetteer(&p)?;
@@ -603,10 +603,10 @@ fn eval(cli: &Cli, a: &EvalArgs) -> Result<Outcome> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    Ok(Outcome::Ok)
+    Ok(Verdict::Ok)
 }
 
-fn explain(cli: &Cli, a: &ExplainArgs) -> Result<Outcome> {
+fn explain(cli: &Cli, a: &ExplainArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
     let gazetteer = load_gazetteer(&p)?;
@@ -627,10 +627,10 @@ fn explain(cli: &Cli, a: &ExplainArgs) -> Result<Outcome> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    Ok(Outcome::Ok)
+    Ok(Verdict::Ok)
 }
 
-fn gen_corpus(cli: &Cli, a: &crate::cli::GenArgs) -> Result<Outcome> {
+fn gen_corpus(cli: &Cli, a: &crate::cli::GenArgs) -> Result<Verdict> {
     if a.first_year > a.last_year || !(1981..=2100).contains(&a.first_year) {
         bail!(
             "--first-year {} and --last-year {} do not make a range of years",
@@ -664,7 +664,7 @@ fn gen_corpus(cli: &Cli, a: &crate::cli::GenArgs) -> Result<Outcome> {
                 a.out.display()
             );
         }
-        return Ok(Outcome::Ok);
+        return Ok(Verdict::Ok);
     }
     let w = crate::corpus::generate(
         &g,
@@ -686,10 +686,10 @@ fn gen_corpus(cli: &Cli, a: &crate::cli::GenArgs) -> Result<Outcome> {
             a.out.display()
         );
     }
-    Ok(Outcome::Ok)
+    Ok(Verdict::Ok)
 }
 
-fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
+fn region(cli: &Cli, a: &RegionArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let g = load_gazetteer(&p)?;
     let ctx: Vec<&str> = a.context.iter().map(String::as_str).collect();
@@ -779,5 +779,5 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Outcome> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    Ok(Outcome::Ok)
+    Ok(Verdict::Ok)
 }

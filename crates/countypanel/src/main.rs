@@ -23,7 +23,7 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// What a command concluded.
-pub enum Outcome {
+pub enum Verdict {
     /// Everything passed.
     Ok,
     /// Outputs were written but the data failed a check.
@@ -33,8 +33,8 @@ pub enum Outcome {
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(&cli) {
-        Ok(Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(Outcome::DataFailed(checks)) => {
+        Ok(Verdict::Ok) => ExitCode::SUCCESS,
+        Ok(Verdict::DataFailed(checks)) => {
             for c in checks {
                 eprintln!("check failed: {c}");
             }

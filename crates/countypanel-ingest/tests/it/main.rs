@@ -3,7 +3,7 @@
 
 use countypanel_core::config::TableMapping;
 use countypanel_ingest::testkit::{YEARBOOK_SHEET, xlsx, zip};
-use countypanel_ingest::{decode, docx, html, normalize, table};
+use countypanel_ingest::{decode, docx, html, normalize, yearbook};
 use encoding_rs::GB18030;
 
 #[test]
@@ -84,12 +84,12 @@ fn units(id: &str) -> Option<&'static str> {
 
 #[test]
 fn xlsx_yearbook_with_merged_header_cells_and_a_formula() {
-    let grid = table::parse_xlsx(&xlsx(YEARBOOK_SHEET)).unwrap();
-    let table::TableRead {
+    let grid = yearbook::parse_xlsx(&xlsx(YEARBOOK_SHEET)).unwrap();
+    let yearbook::TableRead {
         text,
         facts,
         warnings,
-    } = table::table_facts(&grid, &mapping(), &units).unwrap();
+    } = yearbook::table_facts(&grid, &mapping(), &units).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     let values: Vec<(Option<i32>, f64)> =
         facts.iter().map(|f| (f.fact.year, f.fact.value)).collect();
@@ -104,12 +104,12 @@ fn gbk_csv() {
     let csv = "year,province,county,hospital_beds\r\n2020,湖北省,嘉鱼县,\"1,535\"\r\n2021,湖北省,嘉鱼县,1602\r\n";
     let (bytes, _, _) = GB18030.encode(csv);
     let d = decode::decode(&bytes, false);
-    let grid = table::parse_delimited(&d.text, false).unwrap();
-    let table::TableRead {
+    let grid = yearbook::parse_delimited(&d.text, false).unwrap();
+    let yearbook::TableRead {
         text,
         facts,
         warnings,
-    } = table::table_facts(&grid, &mapping(), &units).unwrap();
+    } = yearbook::table_facts(&grid, &mapping(), &units).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(facts.len(), 2);
     assert_eq!(facts[0].fact.value, 1535.0);
