@@ -7,6 +7,7 @@
 //! sorted order of the paths, whatever the thread count. A file that cannot be read becomes a
 //! [`Reject`] with a reason code, and the batch goes on.
 
+pub mod batch;
 pub mod decode;
 pub mod doc;
 pub mod docx;

@@ -225,65 +225,6 @@ fn or(path: Option<&PathBuf>, dir: &Path, name: &str) -> PathBuf {
     path.cloned().unwrap_or_else(|| dir.join(name))
 }
 
-/// Most bytes of input files read before their documents and facts are written.
-const BATCH_BYTES: u64 = 32 << 20;
-/// Most files read before their documents and facts are written.
-const BATCH_FILES: usize = 4096;
-
-/// The files in batches of bounded size, in order (a file larger than the bound is a batch of
-/// its own). The boundaries depend on the files alone, so the output is the same whatever the
-/// number of threads.
-fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
-    let mut out = Vec::new();
-    let (mut from, mut bytes) = (0, 0u64);
-    for (i, f) in files.iter().enumerate() {
-        // A file that cannot be stat'ed is rejected by the reader; here it counts as empty.
-        bytes += std::fs::metadata(f).map_or(0, |m| m.len());
-        if bytes >= BATCH_BYTES || i + 1 - from >= BATCH_FILES || i + 1 == files.len() {
-            out.push(&files[from..=i]);
-            from = i + 1;
-            bytes = 0;
-        }
-    }
-    out
-}
-
-/// Reads the files batch by batch and streams each batch's outcomes to `sink`, so that memory
-/// holds a few batches, not the whole input. With more than one worker thread, writing runs on
-/// a thread of its own while the next batch is read.
-fn read_and_write(
-    reader: &Reader<'_>,
-    files: &[PathBuf],
-    mut sink: IngestSink,
-    progress: &Progress,
-) -> Result<countypanel_ingest::IngestSummary> {
-    let tick = |_: &countypanel_ingest::Outcome| progress.tick();
-    if rayon::current_num_threads() <= 1 {
-        for batch in batches(files) {
-            sink.push(&reader.read_all(batch, &tick))?;
-        }
-        return Ok(sink.finish()?);
-    }
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<countypanel_ingest::Outcome>>(1);
-        let writer = scope.spawn(move || -> Result<countypanel_ingest::IngestSummary> {
-            for outcomes in rx {
-                sink.push(&outcomes)?;
-            }
-            Ok(sink.finish()?)
-        });
-        for batch in batches(files) {
-            if tx.send(reader.read_all(batch, &tick)).is_err() {
-                break; // the writer stopped on an error, reported by join below
-            }
-        }
-        drop(tx);
-        writer
-            .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("the writer of the staged tables panicked")))
-    })
-}
-
 fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let catalog = load_catalog(&p)?;
@@ -319,7 +260,7 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     ));
     let sink = IngestSink::create(&documents, &facts, &rejects, &m)?;
     let progress = Progress::new(files.len(), cli.quiet);
-    let s = read_and_write(&reader, &files, sink, &progress)?;
+    let s = countypanel_ingest::batch::read_and_write(&reader, &files, sink, &|_| progress.tick())?;
     progress.finish();
     let secs = started.elapsed().as_secs_f64();
     if !cli.quiet {
