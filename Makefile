@@ -144,7 +144,13 @@ fmt: ## Format the code
 lint: ## Clippy with warnings as errors
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-bench: $(BIN) $(VENV)/installed ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
+SYNTH := $(CARGO_TARGET_DIR)/$(BIN_DIR)/countypanel-synth
+
+$(SYNTH): $(SOURCES)
+	$(CARGO) build --locked --profile $(PROFILE) -p countypanel-synth
+	@touch $@
+
+bench: $(BIN) $(SYNTH) $(VENV)/installed ## Run the benchmarks; print their figures and append them to BENCHMARKS.md
 	@{ echo; echo "## $$(date -u '+%Y-%m-%d %H:%M UTC')"; echo; \
 	  echo "Machine: $$(nproc) cores, $$(free -g | awk '/Mem:/ {print $$2}') GiB, $$(uname -sm); $$(rustc --version)."; \
 	  echo; echo 'Region lookups: `cargo bench -p countypanel-regions --bench lookup` (release profile, one thread).'; echo; \

@@ -14,6 +14,9 @@ MB=${2:-200}
 CACHE=${COUNTYPANEL_BENCH_DIR:-$HOME/.cache/countypanel-bench}
 CORPUS=$CACHE/corpus-$MB
 . tests/bench/common.sh
+# The generator is the developer tool built beside the binary (`cargo build -p countypanel-synth`).
+SYNTH=${COUNTYPANEL_SYNTH:-$(dirname "$BIN")/countypanel-synth}
+[ -x "$SYNTH" ] || { echo "$0: $SYNTH is not built (cargo build --release -p countypanel-synth)" >&2; exit 2; }
 
 if ! command -v rg > /dev/null; then
   if command -v apt-get > /dev/null; then
@@ -24,7 +27,7 @@ command -v rg > /dev/null || { echo "corpus_bench: ripgrep (rg) is needed and co
 
 if [ ! -f "$CORPUS/gold.csv" ]; then
   rm -rf "$CORPUS"
-  "$BIN" --quiet gen-corpus --out "$CORPUS" --mb "$MB" --seed 1
+  "$SYNTH" --quiet --out "$CORPUS" --mb "$MB" --seed 1
 fi
 bytes=$(du -sb "$CORPUS/reports" | cut -f1)
 mb=$(python3 -c "print(f'{$bytes/1e6:.1f}')")

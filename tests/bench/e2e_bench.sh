@@ -12,10 +12,13 @@ MB=${2:-1000}
 CACHE=${COUNTYPANEL_BENCH_DIR:-$HOME/.cache/countypanel-bench}
 CORPUS=$CACHE/corpus-$MB
 . tests/bench/common.sh
+# The generator is the developer tool built beside the binary (`cargo build -p countypanel-synth`).
+SYNTH=${COUNTYPANEL_SYNTH:-$(dirname "$BIN")/countypanel-synth}
+[ -x "$SYNTH" ] || { echo "$0: $SYNTH is not built (cargo build --release -p countypanel-synth)" >&2; exit 2; }
 
 if [ ! -f "$CORPUS/gold.csv" ]; then
   rm -rf "$CORPUS"
-  "$BIN" --quiet gen-corpus --out "$CORPUS" --mb "$MB" --seed 1
+  "$SYNTH" --quiet --out "$CORPUS" --mb "$MB" --seed 1
 fi
 bytes=$(du -sb "$CORPUS/reports" | cut -f1)
 files=$(find "$CORPUS/reports" -type f | wc -l)
@@ -40,7 +43,7 @@ import sys
 b, files, cores = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 st = [("ingest + extract", *sys.argv[4:6]), ("clean", *sys.argv[6:8]), ("aggregate", *sys.argv[8:10])]
 print(f"End to end on a synthetic corpus: {b / 1e6:.0f} MB of reports in {int(files):,} files "
-      f"(`gen-corpus --mb {round(b / 1e6, -2):.0f} --seed 1`), {cores} cores, page cache warm.")
+      f"(`countypanel-synth --mb {round(b / 1e6, -2):.0f} --seed 1`), {cores} cores, page cache warm.")
 print()
 print("| stage | seconds | peak RSS MiB |")
 print("|---|---:|---:|")

@@ -14,11 +14,14 @@ PY=${3:-python3}
 CACHE=${COUNTYPANEL_BENCH_DIR:-$HOME/.cache/countypanel-bench}
 TABLE=$CACHE/facts-$ROWS
 . tests/bench/common.sh
+# The generator is the developer tool built beside the binary (`cargo build -p countypanel-synth`).
+SYNTH=${COUNTYPANEL_SYNTH:-$(dirname "$BIN")/countypanel-synth}
+[ -x "$SYNTH" ] || { echo "$0: $SYNTH is not built (cargo build --release -p countypanel-synth)" >&2; exit 2; }
 "$PY" -c 'import duckdb' 2> /dev/null || { echo "table_bench: $PY has no duckdb package" >&2; exit 2; }
 
 if [ ! -f "$TABLE/documents.parquet" ]; then
   rm -rf "$TABLE"
-  "$BIN" --quiet gen-corpus --out "$TABLE" --facts-rows "$ROWS" --first-year 2000 --last-year 2023
+  "$SYNTH" --quiet --out "$TABLE" --facts-rows "$ROWS" --first-year 2000 --last-year 2023
 fi
 # Warm the page cache for both.
 cat "$TABLE"/*.parquet > /dev/null
@@ -44,7 +47,7 @@ rows, cs, ck, ag, ak, ds, dk = sys.argv[1:8]
 duck, cmp, cores = json.loads(sys.argv[8]), json.loads(sys.argv[9]), sys.argv[10]
 cs, ag, ds = float(cs), float(ag), float(ds)
 mib = lambda k: int(k) // 1024
-print(f"Synthetic facts table: {int(rows):,} rows (`gen-corpus --facts-rows {rows} --first-year 2000 "
+print(f"Synthetic facts table: {int(rows):,} rows (`countypanel-synth --facts-rows {rows} --first-year 2000 "
       f"--last-year 2023`), {duck['observations']:,} cells; {cores} cores, page cache warm. DuckDB "
       f"{duck['duckdb']} (Python package, all threads) runs SQL doing the same checks, deduplication, "
       "choice of value, ranking, change from the previous year, pivot and targets, and writes its "

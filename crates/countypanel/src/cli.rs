@@ -106,37 +106,6 @@ pub enum Command {
         after_help = "Examples:\n  countypanel check --reference data/raw/yearbook/county_beds.csv\n  countypanel check --reference beds.csv --observations out/clean/observations.parquet --details 50\n\nThe reference is read through the pipeline's [[ingest.table]] mapping, as ingest reads it. Prints how many of its cells the panel holds with the same value, with another value, or not at all, then the first differing and missing cells."
     )]
     Check(CheckArgs),
-    /// Write a synthetic corpus of county reports (and the facts planted in it) for benchmarks.
-    #[command(
-        name = "gen-corpus",
-        after_help = "Examples:\n  countypanel gen-corpus --out /tmp/corpus --mb 100\n  countypanel eval --gold /tmp/corpus/gold.csv --docs /tmp/corpus/reports\n  countypanel ingest --raw /tmp/corpus/reports\n\nThe same --seed and --mb give the same bytes. Reports (txt, html, some GBK) and yearbook CSVs go\nto OUT/reports, the planted facts to OUT/gold.csv in the format `eval` reads."
-    )]
-    GenCorpus(GenArgs),
-}
-
-/// Corpus generator arguments.
-#[derive(Debug, Args)]
-pub struct GenArgs {
-    /// Folder to write (created).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Megabytes of reports to write (stops after the report that passes it).
-    #[arg(long, default_value_t = 10.0)]
-    pub mb: f64,
-    /// First report year.
-    #[arg(long, default_value_t = 2016)]
-    pub first_year: i32,
-    /// Last report year.
-    #[arg(long, default_value_t = 2023)]
-    pub last_year: i32,
-    /// Seed of the generator.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Instead of reports, write a staged layer of this many facts (`OUT/facts.parquet` and
-    /// `OUT/documents.parquet`, the tables ingest writes) for measuring clean and aggregate at
-    /// scale. `--mb` is then ignored.
-    #[arg(long, value_name = "N")]
-    pub facts_rows: Option<usize>,
 }
 
 /// Ingest arguments.

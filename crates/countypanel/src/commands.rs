@@ -62,7 +62,6 @@ pub fn run(cli: &Cli) -> Result<Verdict> {
             Ok(Verdict::Ok)
         }
         Command::Region(a) => region(cli, a),
-        Command::GenCorpus(a) => gen_corpus(cli, a),
         Command::Eval(a) => eval(cli, a),
         Command::Explain(a) => explain(cli, a),
         Command::Check(a) => {
@@ -567,65 +566,6 @@ fn explain(cli: &Cli, a: &ExplainArgs) -> Result<Verdict> {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
-    }
-    Ok(Verdict::Ok)
-}
-
-fn gen_corpus(cli: &Cli, a: &crate::cli::GenArgs) -> Result<Verdict> {
-    if a.first_year > a.last_year || !(1981..=2100).contains(&a.first_year) {
-        bail!(
-            "--first-year {} and --last-year {} do not make a range of years",
-            a.first_year,
-            a.last_year
-        );
-    }
-    if a.mb.is_nan() || a.mb <= 0.0 {
-        bail!("--mb must be positive, got {}", a.mb);
-    }
-    let p = load_pipeline(cli)?;
-    let g = load_gazetteer(&p)?;
-    let started = std::time::Instant::now();
-    if let Some(rows) = a.facts_rows {
-        let catalog = load_catalog(&p)?;
-        let w = crate::facts_gen::generate_table(
-            &g,
-            &catalog,
-            &a.out,
-            rows,
-            (a.first_year, a.last_year),
-            a.seed,
-        )?;
-        if !cli.quiet {
-            eprintln!(
-                "gen-corpus: {} facts in {} documents ({} passes over the county-years) in {:.1}s -> {}",
-                w.facts,
-                w.documents,
-                w.editions,
-                started.elapsed().as_secs_f64(),
-                a.out.display()
-            );
-        }
-        return Ok(Verdict::Ok);
-    }
-    let w = crate::corpus::generate(
-        &g,
-        &crate::corpus::Options {
-            out: a.out.clone(),
-            bytes: (a.mb * 1e6) as u64,
-            years: (a.first_year, a.last_year),
-            seed: a.seed,
-        },
-    )?;
-    if !cli.quiet {
-        eprintln!(
-            "gen-corpus: {} reports and {} tables, {:.1} MB, {} planted facts in {:.1}s -> {}",
-            w.reports,
-            w.tables,
-            w.bytes as f64 / 1e6,
-            w.facts,
-            started.elapsed().as_secs_f64(),
-            a.out.display()
-        );
     }
     Ok(Verdict::Ok)
 }

@@ -4,11 +4,9 @@ mod builtin;
 mod check;
 mod cli;
 mod commands;
-mod corpus;
 mod evaluate;
 mod explain;
 mod export;
-mod facts_gen;
 mod manifest;
 mod progress;
 

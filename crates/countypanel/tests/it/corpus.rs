@@ -1,9 +1,14 @@
-//! The synthetic corpus generator: deterministic, and its planted facts are found by extraction.
+//! The synthetic generators (`countypanel-synth`): deterministic, the corpus's planted facts are
+//! found by extraction and the facts table's facts are all accounted for by clean.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::{countypanel, project, stderr};
+
+fn gazetteer(root: &Path) -> countypanel_regions::Gazetteer {
+    countypanel_regions::Gazetteer::load(&root.join("data/reference")).unwrap()
+}
 
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     countypanel_ingest::list_inputs(dir)
@@ -20,22 +25,18 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn same_seed_same_bytes_and_the_planted_facts_are_found() {
     let dir = project();
     let root = dir.path();
+    let g = gazetteer(root);
     for out in ["a", "b"] {
-        let o = countypanel(
-            root,
-            &[
-                "gen-corpus",
-                "--out",
-                out,
-                "--mb",
-                "0.3",
-                "--first-year",
-                "2019",
-                "--last-year",
-                "2020",
-            ],
-        );
-        assert!(o.status.success(), "{}", stderr(&o));
+        countypanel_synth::corpus::generate(
+            &g,
+            &countypanel_synth::corpus::Options {
+                out: root.join(out),
+                bytes: 300_000,
+                years: (2019, 2020),
+                seed: 1,
+            },
+        )
+        .unwrap();
     }
     let (a, b) = (tree(&root.join("a")), tree(&root.join("b")));
     assert!(a.len() > 100, "{} files", a.len());
@@ -69,22 +70,20 @@ fn same_seed_same_bytes_and_the_planted_facts_are_found() {
 fn a_generated_facts_table_is_deterministic_and_every_fact_is_accounted_for_by_clean() {
     let dir = project();
     let root = dir.path();
+    let g = gazetteer(root);
+    let catalog =
+        countypanel_core::catalog::Catalog::load(&root.join("pipelines/indicators/health.toml"))
+            .unwrap();
     for out in ["t1", "t2"] {
-        let o = countypanel(
-            root,
-            &[
-                "gen-corpus",
-                "--out",
-                out,
-                "--facts-rows",
-                "400000",
-                "--first-year",
-                "2019",
-                "--last-year",
-                "2019",
-            ],
-        );
-        assert!(o.status.success(), "{}", stderr(&o));
+        countypanel_synth::facts::generate_table(
+            &g,
+            &catalog,
+            &root.join(out),
+            400_000,
+            (2019, 2019),
+            1,
+        )
+        .unwrap();
     }
     for name in ["facts.parquet", "documents.parquet"] {
         let a = std::fs::read(root.join("t1").join(name)).unwrap();

@@ -1,4 +1,4 @@
-//! `countypanel gen-corpus`: a deterministic synthetic corpus of county health reports, with
+//! `countypanel-synth`: a deterministic synthetic corpus of county health reports, with
 //! the facts it planted written as a gold file that `countypanel eval` scores.
 //!
 //! Every county-level region valid in a year gets a work report for that year, in one of several

@@ -1,4 +1,4 @@
-//! `countypanel gen-corpus --facts-rows N`: a deterministic synthetic staged layer (a facts
+//! `countypanel-synth --facts-rows N`: a deterministic synthetic staged layer (a facts
 //! table and its documents table) of any size, for measuring the clean and aggregate stages at
 //! national scale without reading reports first.
 //!
@@ -17,9 +17,9 @@ use std::path::Path;
 use anyhow::Result;
 use countypanel_core::catalog::Catalog;
 use countypanel_core::contract::{DOCUMENTS, FACTS};
+use countypanel_core::date::days_from_civil;
 use countypanel_core::parquet_io::{TableWriter, WriteMeta};
 use countypanel_core::table::{Col, batch};
-use countypanel_extract::time::days_from_civil;
 use countypanel_regions::Gazetteer;
 
 /// Rows per written batch.
@@ -163,7 +163,7 @@ pub fn generate_table(
     seed: u64,
 ) -> Result<WrittenTable> {
     let meta = WriteMeta {
-        producer: format!("countypanel gen-corpus {}", env!("CARGO_PKG_VERSION")),
+        producer: format!("countypanel-synth {}", env!("CARGO_PKG_VERSION")),
         region_vintage: "2023".into(),
         ..WriteMeta::default()
     };
