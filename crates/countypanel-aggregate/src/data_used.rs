@@ -64,10 +64,9 @@ fn by_file<'a>(
     out
 }
 
-/// The section, in markdown.
-pub(crate) fn section(paths: &Paths, observations: usize) -> String {
-    let mut rows = Vec::new();
-    let docs: BTreeMap<String, String> = match read(
+/// The documents read, as a row of the section; returns the file name of each document id.
+fn documents_row(paths: &Paths, rows: &mut Vec<Row>) -> BTreeMap<String, String> {
+    match read(
         &paths.staged.join("documents.parquet"),
         &DOCUMENTS,
         &["doc_id", "source_path"],
@@ -95,13 +94,17 @@ pub(crate) fn section(paths: &Paths, observations: usize) -> String {
             });
             BTreeMap::new()
         }
-    };
+    }
+}
+
+/// The files rejected, with their reasons, as a row of the section.
+fn rejects_row(paths: &Paths) -> Row {
     let rejects = read(
         &paths.qa.join("ingest_rejects.parquet"),
         &INGEST_REJECTS,
         &["source_path", "reason", "outcome"],
     );
-    rows.push(match rejects {
+    match rejects {
         Ok(cols) => {
             let files: BTreeMap<String, usize> = (0..cols[0].len())
                 .filter(|&i| cols[2][i].as_deref() == Some("rejected"))
@@ -126,7 +129,14 @@ pub(crate) fn section(paths: &Paths, observations: usize) -> String {
             files: BTreeMap::new(),
             note: Some(why),
         },
-    });
+    }
+}
+
+/// The section, in markdown.
+pub(crate) fn section(paths: &Paths, observations: usize) -> String {
+    let mut rows = Vec::new();
+    let docs = documents_row(paths, &mut rows);
+    rows.push(rejects_row(paths));
     let facts_path = paths.staged.join("facts.parquet");
     let facts = check_file(&facts_path, &FACTS).map(|i| usize::try_from(i.n_rows).unwrap_or(0));
     rows.push(Row {
@@ -183,6 +193,12 @@ pub(crate) fn section(paths: &Paths, observations: usize) -> String {
         note: None,
     });
 
+    render(rows)
+}
+
+/// The section's markdown: a table of the rows, the files of each (most first, [`SHOWN`] of
+/// them, then how many more).
+fn render(rows: Vec<Row>) -> String {
     let mut s = String::from(
         "## 数据来源与质量 Data used\n\n\
          面板由以下文件和事实构成；每一行列出其背后的文件（括号内为条数）。 What the panel was built from and what was held back, with the files behind each (counts in brackets).\n\n\
