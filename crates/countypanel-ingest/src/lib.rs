@@ -351,49 +351,25 @@ impl Reader<'_> {
             issuer_region: meta.issuer.clone(),
             title: meta.title.clone(),
         };
+        let issuer = Issuer {
+            name: meta.issuer.as_deref(),
+            resolution: issuer_resolution.as_ref(),
+            method: issuer_method,
+            published_year,
+            context: &context,
+        };
         let facts = self
             .extractor
             .extract(&text, &ctx)
             .into_iter()
             .map(|fact| {
-                let named_here = fact.region_name.is_some() && fact.region_name != meta.issuer;
-                let named = named_here.then(|| {
-                    let name = fact.region_name.as_deref().unwrap_or_default();
-                    self.gazetteer
-                        .resolve_in_year(name, fact.year.or(published_year), &context)
-                });
-                // A county's report that names its province or prefecture in a sentence (全省第一,
-                // 按照安徽省要求) still speaks of the county: an enclosing region does not move
-                // the fact.
-                let named = named.filter(|r| {
-                    !matches!((r.code.as_deref(), issuer_code.as_deref()),
-                        (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
-                });
-                let (region_code, region_method) = if let Some(r) = named {
-                    if r.status == Status::Resolved {
-                        (r.code, r.method.map(countypanel_regions::Method::as_str))
-                    } else {
-                        (None, None)
-                    }
-                } else if let Some(r) = &issuer_resolution {
-                    // The issuer's region, checked against the fact's own year.
-                    let year = fact.year.or(published_year);
-                    let code = r
-                        .code
-                        .clone()
-                        .filter(|c| self.gazetteer.by_code(c, year).is_some());
-                    (code, issuer_method)
-                } else {
-                    (None, None)
-                };
-                let fact_id = fact_id(&doc_id, &fact);
-                let page = pdf::page_of(&page_starts, fact.char_start);
+                let (region_code, region_method) = self.region_of(&fact, &issuer);
                 DocFact {
-                    fact_id,
+                    fact_id: fact_id(&doc_id, &fact),
+                    page: pdf::page_of(&page_starts, fact.char_start),
                     fact,
                     region_code,
                     region_method,
-                    page,
                 }
             })
             .collect();
@@ -519,6 +495,60 @@ impl Reader<'_> {
             facts,
             warnings,
         })
+    }
+}
+
+/// What a report says of its own region, for placing its facts.
+struct Issuer<'a> {
+    /// The issuing body's region as named.
+    name: Option<&'a str>,
+    /// Its resolution, when it resolved to one region.
+    resolution: Option<&'a countypanel_regions::Resolution>,
+    /// How it was resolved.
+    method: Option<&'static str>,
+    /// The publication year.
+    published_year: Option<i32>,
+    /// The document's title, issuer and code, the context of region names.
+    context: &'a [&'a str],
+}
+
+impl Reader<'_> {
+    /// The region of a fact: the region its sentence names (unless that one encloses the
+    /// issuer's: a county's report that says 全省第一 still speaks of the county), else the
+    /// issuer's region, checked against the fact's year.
+    fn region_of(
+        &self,
+        fact: &Fact,
+        issuer: &Issuer<'_>,
+    ) -> (Option<String>, Option<&'static str>) {
+        let year = fact.year.or(issuer.published_year);
+        let named_here = fact.region_name.is_some() && fact.region_name.as_deref() != issuer.name;
+        let issuer_code = issuer.resolution.and_then(|r| r.code.as_deref());
+        let named = named_here
+            .then(|| {
+                let name = fact.region_name.as_deref().unwrap_or_default();
+                self.gazetteer.resolve_in_year(name, year, issuer.context)
+            })
+            .filter(|r| {
+                !matches!((r.code.as_deref(), issuer_code),
+                    (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
+            });
+        if let Some(r) = named {
+            return if r.status == Status::Resolved {
+                (r.code, r.method.map(countypanel_regions::Method::as_str))
+            } else {
+                (None, None)
+            };
+        }
+        match issuer.resolution {
+            Some(r) => (
+                r.code
+                    .clone()
+                    .filter(|c| self.gazetteer.by_code(c, year).is_some()),
+                issuer.method,
+            ),
+            None => (None, None),
+        }
     }
 }
 
