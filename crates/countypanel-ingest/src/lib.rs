@@ -18,6 +18,7 @@ pub mod layout;
 pub mod metadata;
 pub mod normalize;
 pub mod ofd;
+pub mod parts;
 pub mod pdf;
 pub mod pdf_cells;
 pub mod sniff;

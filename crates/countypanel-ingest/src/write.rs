@@ -45,17 +45,29 @@ impl IngestSummary {
 }
 
 /// Most text bytes in one batch of documents.
-const CHUNK_BYTES: usize = 256 << 20;
+pub(crate) const CHUNK_BYTES: usize = 256 << 20;
 /// Most facts in one batch (a fact's sentence is at most 1,200 characters).
-const CHUNK_ROWS: usize = 100_000;
+pub(crate) const CHUNK_ROWS: usize = 100_000;
 
 /// One row of the rejects table: a file not read, or a problem in a file that was read.
-struct Problem {
-    source_path: String,
-    reason: &'static str,
-    detail: String,
-    n_bytes: Option<u64>,
-    outcome: &'static str,
+pub(crate) struct Problem {
+    pub source_path: String,
+    pub reason: String,
+    pub detail: String,
+    pub n_bytes: Option<u64>,
+    pub outcome: &'static str,
+}
+
+/// The rejects detail of a file with the same bytes as `first`.
+pub(crate) fn duplicate_detail(first: &str) -> String {
+    format!("the same bytes as {first}, which was read")
+}
+
+/// The first file a duplicate's rejects detail names.
+pub(crate) fn duplicate_of(detail: &str) -> Option<&str> {
+    detail
+        .strip_prefix("the same bytes as ")?
+        .strip_suffix(", which was read")
 }
 
 /// The staged tables being written while files are read: documents and facts stream to their
@@ -114,7 +126,7 @@ impl IngestSink {
                         .push((r.source_path.clone(), format!("rejected:{}", r.reason)));
                     self.problems.push(Problem {
                         source_path: r.source_path.clone(),
-                        reason: r.reason,
+                        reason: r.reason.to_string(),
                         detail: r.detail.clone(),
                         n_bytes: r.n_bytes,
                         outcome: "rejected",
@@ -131,8 +143,8 @@ impl IngestSink {
                             .or_default() += 1;
                         self.problems.push(Problem {
                             source_path: d.source_path.clone(),
-                            reason: "duplicate_file",
-                            detail: format!("the same bytes as {first}, which was read"),
+                            reason: "duplicate_file".to_string(),
+                            detail: duplicate_detail(first),
                             n_bytes: Some(d.n_bytes),
                             outcome: "rejected",
                         });
@@ -144,7 +156,7 @@ impl IngestSink {
                         *summary.warnings.entry(w.reason.to_string()).or_default() += 1;
                         self.problems.push(Problem {
                             source_path: d.source_path.clone(),
-                            reason: w.reason,
+                            reason: w.reason.to_string(),
                             detail: w.detail.clone(),
                             n_bytes: Some(d.n_bytes),
                             outcome: "read",
@@ -404,7 +416,7 @@ fn facts_batch(rows: &[(&crate::Document, &crate::DocFact)]) -> Result<RecordBat
     )
 }
 
-fn rejects_batch(problems: &[Problem]) -> Result<RecordBatch, CoreError> {
+pub(crate) fn rejects_batch(problems: &[Problem]) -> Result<RecordBatch, CoreError> {
     let s = |v: &str| Some(v.to_string());
     batch(
         &INGEST_REJECTS,
@@ -415,7 +427,7 @@ fn rejects_batch(problems: &[Problem]) -> Result<RecordBatch, CoreError> {
             ),
             (
                 "reason",
-                Col::Str(problems.iter().map(|p| s(p.reason)).collect()),
+                Col::Str(problems.iter().map(|p| s(&p.reason)).collect()),
             ),
             (
                 "detail",

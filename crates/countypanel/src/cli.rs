@@ -129,6 +129,15 @@ pub struct IngestArgs {
     /// Fail (exit 1) when more than this share of files is rejected (overrides the pipeline).
     #[arg(long, value_name = "SHARE")]
     pub max_reject_share: Option<f64>,
+    /// Read only part K of N of the raw folder (a file's part is fixed by its path) and write
+    /// its tables into <staged>/parts/K-of-N/; run one process per part (on one machine or a
+    /// cluster), then `ingest --merge-parts N`.
+    #[arg(long, value_name = "K/N", conflicts_with_all = ["files", "merge_parts"])]
+    pub shard: Option<countypanel_ingest::parts::Shard>,
+    /// Merge the N parts under <staged>/parts/ into the staged tables, byte for byte as one run
+    /// over the whole folder writes them (exit 2 naming any part missing or unfinished).
+    #[arg(long, value_name = "N", conflicts_with = "files")]
+    pub merge_parts: Option<usize>,
 }
 
 /// Clean arguments.

@@ -224,8 +224,22 @@ fn or(path: Option<&PathBuf>, dir: &Path, name: &str) -> PathBuf {
     path.cloned().unwrap_or_else(|| dir.join(name))
 }
 
+/// The metadata of the staged tables: the producer and the catalog they were read with.
+fn ingest_meta(cli: &Cli, p: &Pipeline) -> Result<WriteMeta> {
+    let (catalog_path, catalog_hash) = file_hash(&p.paths.catalog)?;
+    let mut m = meta(cli, "countypanel-ingest", Vec::new());
+    m.extra.push((
+        "countypanel.catalog".into(),
+        format!("{catalog_path}={catalog_hash}"),
+    ));
+    Ok(m)
+}
+
 fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
+    if let Some(n) = a.merge_parts {
+        return merge_parts(cli, a, &p, n);
+    }
     let catalog = load_catalog(&p)?;
     let gazetteer = load_gazetteer(&p)?;
     let files = if a.files.is_empty() {
@@ -233,7 +247,23 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
         if !raw.exists() {
             bail!("{}: the raw report folder does not exist", raw.display());
         }
-        let files = list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?;
+        let mut files = list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?;
+        if let Some(shard) = a.shard {
+            let n = files.len();
+            files.retain(|f| {
+                let rel = f
+                    .strip_prefix(&raw)
+                    .unwrap_or(f)
+                    .to_string_lossy()
+                    .into_owned();
+                countypanel_ingest::parts::shard_of(&rel, shard.n) == shard.k
+            });
+            if n > 0 && files.is_empty() {
+                // An empty part is still a part: its tables and manifest are written.
+                return ingest_part(cli, &p, shard, &[], &catalog, &gazetteer);
+            }
+            return ingest_part(cli, &p, shard, &files, &catalog, &gazetteer);
+        }
         if files.is_empty() {
             // Nothing is written: the outputs of the previous run stay as they were.
             return Ok(Verdict::DataFailed(vec![format!(
@@ -248,15 +278,10 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     let compiled = Compiled::new(&catalog, &gazetteer);
     let reader = compiled.reader(&p, &catalog, &gazetteer);
     let started = Instant::now();
-    let (catalog_path, catalog_hash) = file_hash(&p.paths.catalog)?;
     let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
     let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
     let rejects = or(a.rejects.as_ref(), &p.paths.qa, "ingest_rejects.parquet");
-    let mut m = meta(cli, "countypanel-ingest", Vec::new());
-    m.extra.push((
-        "countypanel.catalog".into(),
-        format!("{catalog_path}={catalog_hash}"),
-    ));
+    let m = ingest_meta(cli, &p)?;
     let sink = IngestSink::create(&documents, &facts, &rejects, &m)?;
     let progress = Progress::new(files.len(), cli.quiet);
     let s = countypanel_ingest::batch::read_and_write(&reader, &files, sink, &|_| progress.tick())?;
@@ -311,6 +336,67 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
 
 /// `run`: the three stages in turn (a stage that fails a data check still writes its outputs and
 /// the next stage runs; one that cannot run stops the run), then `run.json` with what happened.
+/// `ingest --shard K/N`: reads the part's files into `<staged>/parts/K-of-N/`, then writes its
+/// manifest (inputs, sizes, `complete`) last.
+fn ingest_part(
+    cli: &Cli,
+    p: &Pipeline,
+    shard: countypanel_ingest::parts::Shard,
+    files: &[PathBuf],
+    catalog: &Catalog,
+    gazetteer: &Gazetteer,
+) -> Result<Verdict> {
+    let dir = shard.dir(&p.paths.staged);
+    let compiled = Compiled::new(catalog, gazetteer);
+    let reader = compiled.reader(p, catalog, gazetteer);
+    let m = ingest_meta(cli, p)?;
+    let sink = IngestSink::create(
+        &dir.join("documents.parquet"),
+        &dir.join("facts.parquet"),
+        &dir.join("ingest_rejects.parquet"),
+        &m,
+    )?;
+    let progress = Progress::new(files.len(), cli.quiet);
+    let s = countypanel_ingest::batch::read_and_write(&reader, files, sink, &|_| progress.tick())?;
+    progress.finish();
+    let inputs: Vec<(PathBuf, u64)> = files
+        .iter()
+        .map(|f| (f.clone(), std::fs::metadata(f).map_or(0, |m| m.len())))
+        .collect();
+    countypanel_ingest::parts::write_manifest(&dir, shard, &inputs)?;
+    if !cli.quiet {
+        eprintln!(
+            "ingest part {}/{}: {} files, {} read, {} rejected, {} facts -> {}",
+            shard.k,
+            shard.n,
+            s.files,
+            s.documents,
+            s.n_rejected(),
+            s.facts,
+            dir.display()
+        );
+    }
+    Ok(Verdict::Ok)
+}
+
+/// `ingest --merge-parts N`: the staged tables from the N parts, as one run writes them.
+fn merge_parts(cli: &Cli, a: &IngestArgs, p: &Pipeline, n: usize) -> Result<Verdict> {
+    let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
+    let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
+    let rejects = or(a.rejects.as_ref(), &p.paths.qa, "ingest_rejects.parquet");
+    let m = ingest_meta(cli, p)?;
+    let (files, docs, n_facts) = countypanel_ingest::parts::merge_parts(
+        &p.paths.staged,
+        n,
+        (&documents, &facts, &rejects),
+        &m,
+    )?;
+    if !cli.quiet {
+        eprintln!("ingest: merged {n} parts: {files} files, {docs} documents, {n_facts} facts");
+    }
+    Ok(Verdict::Ok)
+}
+
 fn run_all(cli: &Cli, a: &RunArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let started = std::time::SystemTime::now();
@@ -322,6 +408,8 @@ fn run_all(cli: &Cli, a: &RunArgs) -> Result<Verdict> {
         facts: None,
         rejects: None,
         max_reject_share: None,
+        shard: None,
+        merge_parts: None,
     };
     type Stage<'a> = (&'static str, Box<dyn Fn() -> Result<Verdict> + 'a>);
     let stages: [Stage<'_>; 3] = [

@@ -10,6 +10,7 @@ mod office;
 mod policy;
 mod region;
 mod seeds;
+mod shards;
 mod tables;
 mod yearbook;
 
