@@ -49,7 +49,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build install test fmt lint bench bench-pdf spark-check office-check report-check kill-trials fuzz determinism reset help FORCE
+.PHONY: all build install test fmt lint bench bench-pdf spark-check slurm-check office-check report-check kill-trials fuzz determinism reset help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -100,6 +100,8 @@ determinism: ## make -j1 with one thread and make -j4 with four must write ident
 	tests/reliability/determinism.sh $(PROFILE)
 
 KILL_TRIALS ?= 60
+SLURM_SHARDS ?= 4
+SLURM_MB ?= 5
 FUZZ_TIME ?= 600
 
 bench-pdf: $(BIN) ## PDF ingest beside pdftotext on the published PDFs of ../shared (needs poppler-utils)
@@ -109,6 +111,11 @@ report-check: $(SUMMARY)/headline.txt $(VENV)/installed ## Open report.html in h
 	command -v chromium > /dev/null && fc-list :lang=zh | grep -q . || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk) \
 		|| (echo "report-check: Chromium or a CJK font is missing and apt-get could not install them" >&2; exit 1)
 	COUNTYPANEL_REQUIRE_BROWSER=1 $(PYTHON) -m pytest -q tests/python/test_report_browser.py
+
+slurm-check: $(BIN) $(SYNTH) ## Run the pipeline as a Slurm array job on a one-node cluster here and compare its outputs with a local run (installs Slurm with apt-get)
+	command -v slurmctld > /dev/null && command -v munged > /dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends slurmctld slurmd slurm-client munge bc) \
+		|| (echo "slurm-check: Slurm is not installed and apt-get could not install it" >&2; exit 1)
+	tests/deploy/slurm_check.sh $(BIN) $(SYNTH) $(SLURM_SHARDS) $(SLURM_MB)
 
 office-check: ## Read .doc and .xls files saved by LibreOffice (installs it with apt-get when it is missing)
 	command -v soffice > /dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui) \
