@@ -4,7 +4,7 @@
 //! - A file's part is a function of its path under the raw folder alone ([`shard_of`], a hash),
 //!   so adding files never moves the others; the parts are balanced by bytes on average.
 //! - `ingest --shard K/N` reads part K and writes its documents, facts and rejects into
-//!   `<staged>/parts/K-of-N/`, then `part.tsv`: its inputs with their sizes and the word
+//!   `<staged>/parts/of=N/part=K/` (hive-style folders), then `part.tsv`: its inputs with their sizes and the word
 //!   `complete`, written last (a part without it did not finish).
 //! - [`merge_parts`] checks that all N parts are there and complete, then writes the staged
 //!   tables as one unsharded run writes them, byte for byte: the files in the order of the whole
@@ -58,12 +58,15 @@ impl std::str::FromStr for Shard {
 }
 
 impl Shard {
-    /// The folder of this part under the staged folder.
+    /// The folder of this part under the staged folder: `parts/of=N/part=K`, hive-style, so
+    /// that Spark, DuckDB and Trino read the parts' tables as one dataset with `of` and `part`
+    /// columns (`read_parquet('staged/parts/*/*/facts.parquet', hive_partitioning = true)`).
     #[must_use]
     pub fn dir(self, staged: &Path) -> PathBuf {
         staged
             .join("parts")
-            .join(format!("{}-of-{}", self.k, self.n))
+            .join(format!("of={}", self.n))
+            .join(format!("part={}", self.k))
     }
 }
 
@@ -125,7 +128,7 @@ pub enum MergeError {
     Missing {
         /// The parts folder.
         folder: String,
-        /// Which parts (`2-of-4, 3-of-4`).
+        /// Which parts (`part=2 of 4, part=3 of 4`).
         parts: String,
     },
     /// Reading or writing a table failed.
@@ -178,7 +181,7 @@ pub fn merge_parts(
                     rejects: read_table(&dir.join("ingest_rejects.parquet"), &INGEST_REJECTS)?,
                 });
             }
-            None => missing.push(format!("{k}-of-{n}")),
+            None => missing.push(format!("part={k} of {n}")),
         }
     }
     if !missing.is_empty() {

@@ -130,7 +130,7 @@ pub struct IngestArgs {
     #[arg(long, value_name = "SHARE")]
     pub max_reject_share: Option<f64>,
     /// Read only part K of N of the raw folder (a file's part is fixed by its path) and write
-    /// its tables into <staged>/parts/K-of-N/; run one process per part (on one machine or a
+    /// its tables into <staged>/parts/of=N/part=K/; run one process per part (on one machine or a
     /// cluster), then `ingest --merge-parts N`.
     #[arg(long, value_name = "K/N", conflicts_with_all = ["files", "merge_parts"])]
     pub shard: Option<countypanel_ingest::parts::Shard>,

@@ -336,7 +336,7 @@ fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
 
 /// `run`: the three stages in turn (a stage that fails a data check still writes its outputs and
 /// the next stage runs; one that cannot run stops the run), then `run.json` with what happened.
-/// `ingest --shard K/N`: reads the part's files into `<staged>/parts/K-of-N/`, then writes its
+/// `ingest --shard K/N`: reads the part's files into `<staged>/parts/of=N/part=K/`, then writes its
 /// manifest (inputs, sizes, `complete`) last.
 fn ingest_part(
     cli: &Cli,

@@ -60,8 +60,20 @@ fn four_shards_merge_into_the_bytes_of_one_run_and_a_missing_part_stops_the_merg
         );
     }
 
-    std::fs::remove_file(root.join("data/staged/parts/2-of-4/part.tsv")).unwrap();
+    std::fs::remove_file(root.join("data/staged/parts/of=4/part=2/part.tsv")).unwrap();
     let refused = countypanel(root, &["ingest", "--merge-parts", "4"]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
-    assert!(stderr(&refused).contains("2-of-4"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("part=2 of 4"),
+        "{}",
+        stderr(&refused)
+    );
+    // The parts read as one hive-partitioned dataset: a part column from the folder names.
+    let parts = countypanel_ingest::list_inputs(&root.join("data/staged/parts")).unwrap();
+    assert!(
+        parts
+            .iter()
+            .any(|p| p.ends_with("of=4/part=3/facts.parquet")),
+        "{parts:?}"
+    );
 }
