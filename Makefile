@@ -168,6 +168,8 @@ bench: $(BIN) $(SYNTH) $(VENV)/installed ## Run the benchmarks; print their figu
 	  $(CARGO) bench -q --locked -p countypanel-extract --bench extract; \
 	  echo; echo "Ingest + extract on a synthetic corpus beside ripgrep: \`tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB)\`."; echo; \
 	  tests/bench/corpus_bench.sh $(BIN) $(BENCH_CORPUS_MB); \
+	  echo; echo "Ingest + extract on real report text beside ripgrep: \`tests/bench/realtext_bench.sh $(BIN) 100\`."; echo; \
+	  tests/bench/realtext_bench.sh $(BIN) 100; \
 	  echo; echo "Clean + aggregate beside DuckDB: \`tests/bench/table_bench.sh $(BIN) $(BENCH_TABLE_ROWS)\`."; echo; \
 	  tests/bench/table_bench.sh $(BIN) $(BENCH_TABLE_ROWS) $(PYTHON); \
 	  echo; echo "End to end: \`tests/bench/e2e_bench.sh $(BIN) $(BENCH_E2E_MB)\`."; echo; \
