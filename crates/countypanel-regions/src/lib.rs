@@ -16,11 +16,12 @@
 
 mod gazetteer;
 mod load;
+mod names;
+mod types;
 
-pub use gazetteer::{
-    Candidate, Crosswalk, Gazetteer, Level, Method, Resolution, Status, autonomous_aliases,
-    encloses, short_name,
-};
+pub use gazetteer::Gazetteer;
+pub use names::{autonomous_aliases, short_name};
+pub use types::{Candidate, Crosswalk, Level, Method, Resolution, Status, encloses};
 
 /// Errors raised while loading reference files.
 #[derive(Debug, thiserror::Error)]

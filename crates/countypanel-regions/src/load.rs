@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use crate::RegionError;
-use crate::gazetteer::{Entry, Level, Town};
+use crate::gazetteer::{Entry, Town};
+use crate::types::Level;
 
 /// File with the history of county-level and higher codes.
 pub(crate) const HISTORY_FILE: &str = "areacodes_history.csv";
