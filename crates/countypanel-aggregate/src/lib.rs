@@ -14,6 +14,7 @@
 
 mod chart;
 mod compute;
+mod coverage;
 mod data_used;
 mod html;
 mod report;

@@ -21,6 +21,7 @@ pub mod ofd;
 pub mod parts;
 pub mod pdf;
 pub mod pdf_cells;
+mod place;
 pub mod sniff;
 #[cfg(feature = "testkit")]
 pub mod testkit;
@@ -352,7 +353,7 @@ impl Reader<'_> {
             issuer_region: meta.issuer.clone(),
             title: meta.title.clone(),
         };
-        let issuer = Issuer {
+        let issuer = place::Issuer {
             name: meta.issuer.as_deref(),
             resolution: issuer_resolution.as_ref(),
             method: issuer_method,
@@ -496,60 +497,6 @@ impl Reader<'_> {
             facts,
             warnings,
         })
-    }
-}
-
-/// What a report says of its own region, for placing its facts.
-struct Issuer<'a> {
-    /// The issuing body's region as named.
-    name: Option<&'a str>,
-    /// Its resolution, when it resolved to one region.
-    resolution: Option<&'a countypanel_regions::Resolution>,
-    /// How it was resolved.
-    method: Option<&'static str>,
-    /// The publication year.
-    published_year: Option<i32>,
-    /// The document's title, issuer and code, the context of region names.
-    context: &'a [&'a str],
-}
-
-impl Reader<'_> {
-    /// The region of a fact: the region its sentence names (unless that one encloses the
-    /// issuer's: a county's report that says 全省第一 still speaks of the county), else the
-    /// issuer's region, checked against the fact's year.
-    fn region_of(
-        &self,
-        fact: &Fact,
-        issuer: &Issuer<'_>,
-    ) -> (Option<String>, Option<&'static str>) {
-        let year = fact.year.or(issuer.published_year);
-        let named_here = fact.region_name.is_some() && fact.region_name.as_deref() != issuer.name;
-        let issuer_code = issuer.resolution.and_then(|r| r.code.as_deref());
-        let named = named_here
-            .then(|| {
-                let name = fact.region_name.as_deref().unwrap_or_default();
-                self.gazetteer.resolve_in_year(name, year, issuer.context)
-            })
-            .filter(|r| {
-                !matches!((r.code.as_deref(), issuer_code),
-                    (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
-            });
-        if let Some(r) = named {
-            return if r.status == Status::Resolved {
-                (r.code, r.method.map(countypanel_regions::Method::as_str))
-            } else {
-                (None, None)
-            };
-        }
-        match issuer.resolution {
-            Some(r) => (
-                r.code
-                    .clone()
-                    .filter(|c| self.gazetteer.by_code(c, year).is_some()),
-                issuer.method,
-            ),
-            None => (None, None),
-        }
     }
 }
 

@@ -1,0 +1,135 @@
+//! Tests of report metadata: titles, dates, issuers.
+
+use super::*;
+
+fn finder() -> RegionFinder {
+    RegionFinder::new(
+        [
+            ("平安县", Level::County, true),
+            ("海东市", Level::Prefecture, true),
+            ("青海省", Level::Province, true),
+            ("城关区", Level::County, true),
+            ("白银市", Level::Prefecture, true),
+            ("景泰县", Level::County, true),
+            ("黔东南苗族侗族自治州", Level::Prefecture, true),
+        ]
+        .into_iter(),
+    )
+}
+
+#[test]
+fn dates_in_their_usual_forms() {
+    assert_eq!(date_at_start("2020-01-06 12:14:02"), Some((2020, 1, 6)));
+    assert_eq!(date_at_start("2020年04月15日09:53"), Some((2020, 4, 15)));
+    assert_eq!(date_at_start("2022/4/1"), Some((2022, 4, 1)));
+    assert_eq!(date_at_start("2022-13-01"), None);
+    assert_eq!(date_at_start("22.04.2016 10:00"), Some((2016, 4, 22)));
+    assert_eq!(date_at_start("12.5万人"), None);
+    assert_eq!(date_at_start("2022年"), None);
+}
+
+#[test]
+fn title_date_and_issuer_from_labelled_lines() {
+    let text =
+        "首页\n平安县召开卫生健康工作会议\n发布时间:2021-02-03 09:00 来源:平安县卫健局\n正文。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.title.as_deref(), Some("平安县召开卫生健康工作会议"));
+    assert_eq!(m.published, Some((2021, 2, 3)));
+    assert_eq!(m.issuer.as_deref(), Some("平安县"));
+}
+
+#[test]
+fn issuer_from_source_line_with_a_short_name() {
+    let text = "全市卫生工作稳步推进\n2022年05月06日 来源:海东日报\n正文。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.published, Some((2022, 5, 6)));
+    assert_eq!(m.issuer.as_deref(), Some("海东市"));
+}
+
+#[test]
+fn unknown_stays_unknown() {
+    let m = read_metadata("XX县区卫生工作汇报\n正文没有日期。", None, &finder());
+    assert_eq!((m.published, m.issuer), (None, None));
+}
+
+#[test]
+fn the_most_specific_region_of_the_title_is_the_subject() {
+    let text = "白银市景泰县2008年国民经济和社会发展统计公报\n年末全县有卫生机构16个。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.issuer.as_deref(), Some("景泰县"));
+    let text = "青海省海东市卫生健康工作要点\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder()).issuer.as_deref(),
+        Some("海东市")
+    );
+}
+
+#[test]
+fn a_web_address_dates_a_page_that_prints_no_date() {
+    for (line, date) in [
+        (
+            "source: http://epaper.example.cn/html/2023-01/09/content_3.htm",
+            (2023, 1, 9),
+        ),
+        (
+            "source: http://www.example.gov.cn/fxgk/202405/t20240508_45.shtml",
+            (2024, 5, 8),
+        ),
+        (
+            "source: https://example.cn/system/2009/11/20/052225088.shtml",
+            (2009, 11, 20),
+        ),
+        (
+            "source: http://wjw.example.gov.cn//c27562/20191220/i1285480.html",
+            (2019, 12, 20),
+        ),
+    ] {
+        let m = read_metadata(
+            &format!("{line}\n卫生工作圆满收官\n正文。"),
+            None,
+            &finder(),
+        );
+        assert_eq!(m.published, Some(date), "{line}");
+    }
+    let m = read_metadata(
+        "source: http://example.cn/detail/20181109090740000001\n正文。",
+        None,
+        &finder(),
+    );
+    assert_eq!(m.published, Some((2018, 11, 9)), "a timestamp id");
+    let m = read_metadata(
+        "source: http://example.cn/detail/20189999123456\n正文。",
+        None,
+        &finder(),
+    );
+    assert_eq!(m.published, None);
+}
+
+#[test]
+fn a_report_naming_no_region_is_placed_by_its_government_website() {
+    let text = "source: http://www.qhpingan.gov.cn/zjpa/shsy/\n2022年,全县共有卫生机构74家。";
+    assert_eq!(
+        read_metadata(text, None, &finder()).issuer.as_deref(),
+        Some("平安县")
+    );
+    let text = "source: http://www.pingan.com/news/1.html\n全县共有卫生机构74家。";
+    assert_eq!(read_metadata(text, None, &finder()).issuer, None);
+}
+
+#[test]
+fn an_autonomous_prefecture_is_named_by_its_short_forms() {
+    for text in ["黔东南州统计局\n正文。", "黔东南2023年统计公报\n正文。"] {
+        assert_eq!(
+            read_metadata(text, None, &finder()).issuer.as_deref(),
+            Some("黔东南苗族侗族自治州"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_issuing_body_and_names_broken_by_spaces() {
+    let text = "卫生工作总结\n平 安 县 卫 生 健 康 局\n2021年5月6日\n青海省海东市召开会议。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.issuer.as_deref(), Some("平安县"));
+}

@@ -1,0 +1,60 @@
+//! Placing a fact in its region: the region its sentence names, or the report's own.
+
+use countypanel_extract::Fact;
+use countypanel_regions::Status;
+
+use crate::Reader;
+
+/// What a report says of its own region, for placing its facts.
+pub(crate) struct Issuer<'a> {
+    /// The issuing body's region as named.
+    pub name: Option<&'a str>,
+    /// Its resolution, when it resolved to one region.
+    pub resolution: Option<&'a countypanel_regions::Resolution>,
+    /// How it was resolved.
+    pub method: Option<&'static str>,
+    /// The publication year.
+    pub published_year: Option<i32>,
+    /// The document's title, issuer and code, the context of region names.
+    pub context: &'a [&'a str],
+}
+
+impl Reader<'_> {
+    /// The region of a fact: the region its sentence names (unless that one encloses the
+    /// issuer's: a county's report that says 全省第一 still speaks of the county), else the
+    /// issuer's region, checked against the fact's year.
+    pub(crate) fn region_of(
+        &self,
+        fact: &Fact,
+        issuer: &Issuer<'_>,
+    ) -> (Option<String>, Option<&'static str>) {
+        let year = fact.year.or(issuer.published_year);
+        let named_here = fact.region_name.is_some() && fact.region_name.as_deref() != issuer.name;
+        let issuer_code = issuer.resolution.and_then(|r| r.code.as_deref());
+        let named = named_here
+            .then(|| {
+                let name = fact.region_name.as_deref().unwrap_or_default();
+                self.gazetteer.resolve_in_year(name, year, issuer.context)
+            })
+            .filter(|r| {
+                !matches!((r.code.as_deref(), issuer_code),
+                    (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
+            });
+        if let Some(r) = named {
+            return if r.status == Status::Resolved {
+                (r.code, r.method.map(countypanel_regions::Method::as_str))
+            } else {
+                (None, None)
+            };
+        }
+        match issuer.resolution {
+            Some(r) => (
+                r.code
+                    .clone()
+                    .filter(|c| self.gazetteer.by_code(c, year).is_some()),
+                issuer.method,
+            ),
+            None => (None, None),
+        }
+    }
+}
