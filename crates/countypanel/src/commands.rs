@@ -15,7 +15,7 @@ use countypanel_core::hash::sha256_hex;
 use countypanel_core::parquet_io::WriteMeta;
 use countypanel_extract::Extractor;
 use countypanel_ingest::metadata::RegionFinder;
-use countypanel_ingest::{IngestSink, Limits, Reader, list_inputs};
+use countypanel_ingest::{Limits, Reader, list_inputs};
 use countypanel_regions::{Gazetteer, Status};
 
 use crate::Verdict;
@@ -23,12 +23,11 @@ use crate::cli::{
     AggregateArgs, CleanArgs, Cli, Command, EvalArgs, ExplainArgs, IngestArgs, RegionArgs, RunArgs,
 };
 use crate::manifest;
-use crate::progress::Progress;
 
 /// Runs the command line.
 pub fn run(cli: &Cli) -> Result<Verdict> {
     match &cli.command {
-        Command::Ingest(a) => ingest(cli, a),
+        Command::Ingest(a) => crate::ingest_cmd::ingest(cli, a),
         Command::Clean(a) => clean_stage(cli, a),
         Command::Aggregate(a) => aggregate_stage(cli, a),
         Command::Run(a) => run_all(cli, a),
@@ -103,7 +102,7 @@ pub fn run(cli: &Cli) -> Result<Verdict> {
     }
 }
 
-fn load_pipeline(cli: &Cli) -> Result<Pipeline> {
+pub(crate) fn load_pipeline(cli: &Cli) -> Result<Pipeline> {
     let builtin = cli.pipeline == Path::new(crate::builtin::PIPELINE) && !cli.pipeline.exists();
     let mut p = if builtin {
         let dir = crate::builtin::unpacked()?;
@@ -136,7 +135,7 @@ fn load_pipeline(cli: &Cli) -> Result<Pipeline> {
 
 /// Loads the catalog and checks the pipeline's indicator ids against it: a headline id the
 /// catalog does not hold stops the run, with the id it most likely meant.
-fn load_catalog(p: &Pipeline) -> Result<Catalog> {
+pub(crate) fn load_catalog(p: &Pipeline) -> Result<Catalog> {
     let catalog = Catalog::load(&p.paths.catalog)?;
     for id in &p.aggregate.headline {
         if catalog.get(id).is_none() {
@@ -152,7 +151,7 @@ fn load_catalog(p: &Pipeline) -> Result<Catalog> {
     Ok(catalog)
 }
 
-fn load_gazetteer(p: &Pipeline) -> Result<Gazetteer> {
+pub(crate) fn load_gazetteer(p: &Pipeline) -> Result<Gazetteer> {
     Gazetteer::load(&p.paths.reference).with_context(|| {
         format!(
             "loading region reference files from {}",
@@ -162,13 +161,13 @@ fn load_gazetteer(p: &Pipeline) -> Result<Gazetteer> {
 }
 
 /// The extractor and the region finder, compiled once per run.
-struct Compiled {
+pub(crate) struct Compiled {
     extractor: Extractor,
     finder: RegionFinder,
 }
 
 impl Compiled {
-    fn new(catalog: &Catalog, gazetteer: &Gazetteer) -> Self {
+    pub(crate) fn new(catalog: &Catalog, gazetteer: &Gazetteer) -> Self {
         Self {
             extractor: Extractor::with_regions(catalog, gazetteer.names()),
             finder: RegionFinder::new(gazetteer.names_with_levels())
@@ -176,7 +175,7 @@ impl Compiled {
         }
     }
 
-    fn reader<'a>(
+    pub(crate) fn reader<'a>(
         &'a self,
         p: &'a Pipeline,
         catalog: &'a Catalog,
@@ -197,7 +196,7 @@ impl Compiled {
 }
 
 /// ` (a: 1, b: 2)` for a summary line, or nothing when there are no counts.
-fn counts_in_parentheses(counts: &std::collections::BTreeMap<String, usize>) -> String {
+pub(crate) fn counts_in_parentheses(counts: &std::collections::BTreeMap<String, usize>) -> String {
     if counts.is_empty() {
         return String::new();
     }
@@ -205,12 +204,12 @@ fn counts_in_parentheses(counts: &std::collections::BTreeMap<String, usize>) -> 
     format!(" ({})", items.join(", "))
 }
 
-fn file_hash(path: &Path) -> Result<(String, String)> {
+pub(crate) fn file_hash(path: &Path) -> Result<(String, String)> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     Ok((path.display().to_string(), sha256_hex(&bytes)))
 }
 
-fn meta(cli: &Cli, producer: &str, inputs: Vec<(String, String)>) -> WriteMeta {
+pub(crate) fn meta(cli: &Cli, producer: &str, inputs: Vec<(String, String)>) -> WriteMeta {
     WriteMeta {
         producer: format!("{producer} {}", env!("CARGO_PKG_VERSION")),
         pipeline: cli.pipeline.display().to_string(),
@@ -220,181 +219,8 @@ fn meta(cli: &Cli, producer: &str, inputs: Vec<(String, String)>) -> WriteMeta {
     }
 }
 
-fn or(path: Option<&PathBuf>, dir: &Path, name: &str) -> PathBuf {
+pub(crate) fn or(path: Option<&PathBuf>, dir: &Path, name: &str) -> PathBuf {
     path.cloned().unwrap_or_else(|| dir.join(name))
-}
-
-/// The metadata of the staged tables: the producer and the catalog they were read with.
-fn ingest_meta(cli: &Cli, p: &Pipeline) -> Result<WriteMeta> {
-    let (catalog_path, catalog_hash) = file_hash(&p.paths.catalog)?;
-    let mut m = meta(cli, "countypanel-ingest", Vec::new());
-    m.extra.push((
-        "countypanel.catalog".into(),
-        format!("{catalog_path}={catalog_hash}"),
-    ));
-    Ok(m)
-}
-
-fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
-    let p = load_pipeline(cli)?;
-    if let Some(n) = a.merge_parts {
-        return merge_parts(cli, a, &p, n);
-    }
-    let catalog = load_catalog(&p)?;
-    let gazetteer = load_gazetteer(&p)?;
-    let files = if a.files.is_empty() {
-        let raw = a.raw.clone().unwrap_or_else(|| p.paths.raw.clone());
-        if !raw.exists() {
-            bail!("{}: the raw report folder does not exist", raw.display());
-        }
-        let mut files = list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?;
-        if let Some(shard) = a.shard {
-            let n = files.len();
-            files.retain(|f| {
-                let rel = f
-                    .strip_prefix(&raw)
-                    .unwrap_or(f)
-                    .to_string_lossy()
-                    .into_owned();
-                countypanel_ingest::parts::shard_of(&rel, shard.n) == shard.k
-            });
-            if n > 0 && files.is_empty() {
-                // An empty part is still a part: its tables and manifest are written.
-                return ingest_part(cli, &p, shard, &[], &catalog, &gazetteer);
-            }
-            return ingest_part(cli, &p, shard, &files, &catalog, &gazetteer);
-        }
-        if files.is_empty() {
-            // Nothing is written: the outputs of the previous run stay as they were.
-            return Ok(Verdict::DataFailed(vec![format!(
-                "no reports found in {}; nothing was written",
-                raw.display()
-            )]));
-        }
-        files
-    } else {
-        a.files.clone()
-    };
-    let compiled = Compiled::new(&catalog, &gazetteer);
-    let reader = compiled.reader(&p, &catalog, &gazetteer);
-    let started = Instant::now();
-    let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
-    let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
-    let rejects = or(a.rejects.as_ref(), &p.paths.qa, "ingest_rejects.parquet");
-    let m = ingest_meta(cli, &p)?;
-    let sink = IngestSink::create(&documents, &facts, &rejects, &m)?;
-    let progress = Progress::new(files.len(), cli.quiet);
-    let s = countypanel_ingest::batch::read_and_write(&reader, &files, sink, &|_| progress.tick())?;
-    progress.finish();
-    let secs = started.elapsed().as_secs_f64();
-    if !cli.quiet {
-        let reasons = counts_in_parentheses(&s.rejected);
-        let warned = if s.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", {} warnings{}",
-                s.warnings.values().sum::<usize>(),
-                counts_in_parentheses(&s.warnings)
-            )
-        };
-        eprintln!(
-            "ingest: {} files, {} read, {} rejected{}{warned}, {} facts ({} catalogued), {:.2} MB in {secs:.2}s",
-            s.files,
-            s.documents,
-            s.n_rejected(),
-            reasons,
-            s.facts,
-            s.facts_catalogued,
-            s.bytes as f64 / 1e6,
-        );
-        for (path, reason, detail) in &s.first_rejected {
-            eprintln!("  rejected {path}: {reason}: {detail}");
-        }
-        let more = s.n_rejected().saturating_sub(s.first_rejected.len());
-        if more > 0 {
-            eprintln!(
-                "  … and {more} more rejected files in {}",
-                rejects.display()
-            );
-        }
-    }
-    let max_share = a.max_reject_share.unwrap_or(p.ingest.max_reject_share);
-    if !(0.0..=1.0).contains(&max_share) {
-        bail!("--max-reject-share must be between 0 and 1, got {max_share}");
-    }
-    if s.files > 0 && s.n_rejected() as f64 / s.files as f64 > max_share {
-        return Ok(Verdict::DataFailed(vec![format!(
-            "{} of {} files rejected, over the allowed share of {max_share} (see {})",
-            s.n_rejected(),
-            s.files,
-            rejects.display()
-        )]));
-    }
-    Ok(Verdict::Ok)
-}
-
-/// `run`: the three stages in turn (a stage that fails a data check still writes its outputs and
-/// the next stage runs; one that cannot run stops the run), then `run.json` with what happened.
-/// `ingest --shard K/N`: reads the part's files into `<staged>/parts/of=N/part=K/`, then writes its
-/// manifest (inputs, sizes, `complete`) last.
-fn ingest_part(
-    cli: &Cli,
-    p: &Pipeline,
-    shard: countypanel_ingest::parts::Shard,
-    files: &[PathBuf],
-    catalog: &Catalog,
-    gazetteer: &Gazetteer,
-) -> Result<Verdict> {
-    let dir = shard.dir(&p.paths.staged);
-    let compiled = Compiled::new(catalog, gazetteer);
-    let reader = compiled.reader(p, catalog, gazetteer);
-    let m = ingest_meta(cli, p)?;
-    let sink = IngestSink::create(
-        &dir.join("documents.parquet"),
-        &dir.join("facts.parquet"),
-        &dir.join("ingest_rejects.parquet"),
-        &m,
-    )?;
-    let progress = Progress::new(files.len(), cli.quiet);
-    let s = countypanel_ingest::batch::read_and_write(&reader, files, sink, &|_| progress.tick())?;
-    progress.finish();
-    let inputs: Vec<(PathBuf, u64)> = files
-        .iter()
-        .map(|f| (f.clone(), std::fs::metadata(f).map_or(0, |m| m.len())))
-        .collect();
-    countypanel_ingest::parts::write_manifest(&dir, shard, &inputs)?;
-    if !cli.quiet {
-        eprintln!(
-            "ingest part {}/{}: {} files, {} read, {} rejected, {} facts -> {}",
-            shard.k,
-            shard.n,
-            s.files,
-            s.documents,
-            s.n_rejected(),
-            s.facts,
-            dir.display()
-        );
-    }
-    Ok(Verdict::Ok)
-}
-
-/// `ingest --merge-parts N`: the staged tables from the N parts, as one run writes them.
-fn merge_parts(cli: &Cli, a: &IngestArgs, p: &Pipeline, n: usize) -> Result<Verdict> {
-    let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
-    let facts = or(a.facts.as_ref(), &p.paths.staged, "facts.parquet");
-    let rejects = or(a.rejects.as_ref(), &p.paths.qa, "ingest_rejects.parquet");
-    let m = ingest_meta(cli, p)?;
-    let (files, docs, n_facts) = countypanel_ingest::parts::merge_parts(
-        &p.paths.staged,
-        n,
-        (&documents, &facts, &rejects),
-        &m,
-    )?;
-    if !cli.quiet {
-        eprintln!("ingest: merged {n} parts: {files} files, {docs} documents, {n_facts} facts");
-    }
-    Ok(Verdict::Ok)
 }
 
 fn run_all(cli: &Cli, a: &RunArgs) -> Result<Verdict> {
@@ -413,7 +239,10 @@ fn run_all(cli: &Cli, a: &RunArgs) -> Result<Verdict> {
     };
     type Stage<'a> = (&'static str, Box<dyn Fn() -> Result<Verdict> + 'a>);
     let stages: [Stage<'_>; 3] = [
-        ("ingest", Box::new(|| ingest(cli, &ingest_args))),
+        (
+            "ingest",
+            Box::new(|| crate::ingest_cmd::ingest(cli, &ingest_args)),
+        ),
         (
             "clean",
             Box::new(|| clean_stage(cli, &CleanArgs::default())),

@@ -7,6 +7,7 @@ mod commands;
 mod evaluate;
 mod explain;
 mod export;
+mod ingest_cmd;
 mod manifest;
 mod progress;
 
