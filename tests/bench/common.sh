@@ -12,3 +12,17 @@ measure() {
     echo "$0: $label failed:" >&2; cat "$WORK/$label.err" "$WORK/$label.out" >&2; exit 1; }
   cat "$WORK/time.txt"
 }
+
+# The catalog's indicator names and phrases, one per line: what a keyword scan looks for.
+catalog_phrases() {
+  python3 - pipelines/indicators/health.toml <<'PY'
+import sys, tomllib
+cat = tomllib.load(open(sys.argv[1], "rb"))
+seen = set()
+for ind in cat["indicator"]:
+    for p in [ind["name"], *ind.get("phrases", [])]:
+        if p not in seen:
+            seen.add(p)
+            print(p)
+PY
+}

@@ -32,17 +32,7 @@ fi
 bytes=$(du -sb "$CORPUS/reports" | cut -f1)
 mb=$(python3 -c "print(f'{$bytes/1e6:.1f}')")
 
-# The catalog's phrases, one per line: what a keyword scan would look for.
-python3 - pipelines/indicators/health.toml > "$WORK/phrases.txt" <<'PY'
-import sys, tomllib
-cat = tomllib.load(open(sys.argv[1], "rb"))
-seen = set()
-for ind in cat["indicator"]:
-    for p in [ind["name"], *ind.get("phrases", [])]:
-        if p not in seen:
-            seen.add(p)
-            print(p)
-PY
+catalog_phrases > "$WORK/phrases.txt"
 
 # Warm the page cache so that every run reads from memory.
 find "$CORPUS/reports" -type f -exec cat {} + > /dev/null

@@ -39,16 +39,7 @@ PY
 fi
 bytes=$(find "$CORPUS" -type f ! -name .complete -printf '%s\n' | awk '{s += $1} END {print s}')
 files=$(find "$CORPUS" -type f ! -name .complete | wc -l)
-python3 - pipelines/indicators/health.toml > "$WORK/phrases.txt" <<'PY'
-import sys, tomllib
-cat = tomllib.load(open(sys.argv[1], "rb"))
-seen = set()
-for ind in cat["indicator"]:
-    for p in [ind["name"], *ind.get("phrases", [])]:
-        if p not in seen:
-            seen.add(p)
-            print(p)
-PY
+catalog_phrases > "$WORK/phrases.txt"
 find "$CORPUS" -type f -exec cat {} + > /dev/null
 read -r rg_s rg_kib < <(measure ripgrep rg -c -j1 -F -f "$WORK/phrases.txt" "$CORPUS")
 read -r one_s one_kib < <(measure ingest-1 env RAYON_NUM_THREADS=1 "$BIN" --quiet \
