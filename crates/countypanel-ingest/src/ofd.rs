@@ -112,15 +112,23 @@ fn numbers(s: &str) -> Vec<f64> {
         .collect()
 }
 
-/// The advances of a `DeltaX`: numbers, and `g N d` for `N` advances of `d`.
+/// Most advances a `DeltaX` may give: a text code never holds more characters, and a file that
+/// claims more (`g 4000000000 1`) must not make the reader allocate them.
+const MAX_ADVANCES: usize = 100_000;
+
+/// The advances of a `DeltaX`: numbers, and `g N d` for `N` advances of `d` (at most
+/// [`MAX_ADVANCES`] in all).
 fn deltas(s: &str) -> Vec<f64> {
     let mut out = Vec::new();
     let mut tokens = s.split_whitespace();
     while let Some(t) = tokens.next() {
+        if out.len() >= MAX_ADVANCES {
+            break;
+        }
         if t == "g" {
             let n: usize = tokens.next().and_then(|n| n.parse().ok()).unwrap_or(0);
             let d: f64 = tokens.next().and_then(|d| d.parse().ok()).unwrap_or(0.0);
-            out.extend(std::iter::repeat_n(d, n.min(100_000)));
+            out.extend(std::iter::repeat_n(d, n.min(MAX_ADVANCES - out.len())));
         } else if let Ok(d) = t.parse() {
             out.push(d);
         }
@@ -258,6 +266,7 @@ mod tests {
     #[test]
     fn advances_and_references_are_followed() {
         assert_eq!(deltas("g 3 4.5 2 1"), vec![4.5, 4.5, 4.5, 2.0, 1.0]);
+        assert_eq!(deltas(&"g 90000 1 ".repeat(50)).len(), MAX_ADVANCES);
         let content = r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>
 <ofd:TextObject ID="1" Boundary="10 10 100 10" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 5 4">R&amp;D 1&#x4E2A;</ofd:TextCode></ofd:TextObject>
 </ofd:Layer></ofd:Content></ofd:Page>"#;
