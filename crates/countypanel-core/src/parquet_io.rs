@@ -517,6 +517,34 @@ pub fn check_file(path: &Path, contract: &Contract) -> Result<FileInfo, CoreErro
     Ok(info)
 }
 
+/// Checks `path` against `contract` and reads it batch by batch (row group by row group), each
+/// batch in contract order, so that a large table is never held whole.
+///
+/// # Errors
+/// The contract check, or opening the file; each batch carries its own reading error.
+pub fn read_batches(
+    path: &Path,
+    contract: &'static Contract,
+) -> Result<impl Iterator<Item = Result<RecordBatch, CoreError>> + use<>, CoreError> {
+    check_file(path, contract)?;
+    let file = File::open(path).map_err(|e| CoreError::io(path, e))?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| CoreError::parquet(path, e))?;
+    let reader = builder.build().map_err(|e| CoreError::parquet(path, e))?;
+    let path = path.to_path_buf();
+    Ok(reader.map(move |b| {
+        let b = b.map_err(|e| CoreError::parquet(&path, e))?;
+        let indices = contract
+            .columns
+            .iter()
+            .map(|c| b.schema().index_of(c.name))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| CoreError::parquet(&path, e))?;
+        b.project(&indices)
+            .map_err(|e| CoreError::parquet(&path, e))
+    }))
+}
+
 /// Checks `path` against `contract` and reads the whole table into one batch in contract order.
 pub fn read_table(path: &Path, contract: &Contract) -> Result<RecordBatch, CoreError> {
     check_file(path, contract)?;

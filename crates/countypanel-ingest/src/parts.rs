@@ -12,16 +12,16 @@
 //!   duplicates across parts decided in that order, the inputs recorded in the footers in that
 //!   order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use arrow::array::{Array, ArrayRef};
+use arrow::array::{Array, ArrayRef, AsArray};
 use arrow::record_batch::RecordBatch;
 use countypanel_core::CoreError;
 use countypanel_core::contract::{DOCUMENTS, FACTS, INGEST_REJECTS};
 use countypanel_core::parquet_io::{
-    KEY_INPUTS, TableWriter, WriteMeta, check_file, read_table, write_table,
+    KEY_INPUTS, TableWriter, WriteMeta, check_file, read_batches, read_table, write_table,
 };
 use countypanel_core::table::{ints, strings};
 
@@ -136,22 +136,167 @@ pub enum MergeError {
     Core(#[from] CoreError),
 }
 
-/// One part's tables.
+/// A part's table read row group by row group, in its order (which is the folder's order), with
+/// a cursor on the current row.
+struct Rows {
+    batches: Box<dyn Iterator<Item = Result<RecordBatch, CoreError>>>,
+    batch: Option<RecordBatch>,
+    /// Which batch of the part the cursor is in (to tell batches apart without comparing them).
+    generation: usize,
+    row: usize,
+}
+
+impl Rows {
+    fn open(
+        path: &Path,
+        contract: &'static countypanel_core::contract::Contract,
+    ) -> Result<Self, CoreError> {
+        Ok(Self {
+            batches: Box::new(read_batches(path, contract)?),
+            batch: None,
+            generation: 0,
+            row: 0,
+        })
+    }
+
+    /// The source path of the current row, moving to the next batch when this one is done.
+    fn path(&mut self) -> Result<Option<String>, CoreError> {
+        loop {
+            if let Some(b) = &self.batch
+                && self.row < b.num_rows()
+            {
+                return Ok(b
+                    .column_by_name("source_path")
+                    .map(|c| c.as_string::<i32>().value(self.row).to_string()));
+            }
+            match self.batches.next() {
+                Some(b) => {
+                    self.batch = Some(b?);
+                    self.generation += 1;
+                    self.row = 0;
+                }
+                None => return Ok(None),
+            }
+        }
+    }
+
+    /// Takes the current row: its batch (shared, not copied), its batch's generation and row.
+    fn take(&mut self) -> (RecordBatch, usize, usize) {
+        let b = self
+            .batch
+            .clone()
+            .expect("a current batch: path() found a row");
+        let row = self.row;
+        self.row += 1;
+        (b, self.generation, row)
+    }
+}
+
+/// The rows of one output batch gathered from the parts' batches: each source batch once.
+#[derive(Default)]
+struct Gather {
+    sources: Vec<RecordBatch>,
+    index: HashMap<(usize, usize), usize>,
+    rows: Vec<(usize, usize)>,
+}
+
+impl Gather {
+    fn push(&mut self, part: usize, (batch, generation, row): (RecordBatch, usize, usize)) {
+        let next = self.sources.len();
+        let k = *self.index.entry((part, generation)).or_insert(next);
+        if k == next {
+            self.sources.push(batch);
+        }
+        self.rows.push((k, row));
+    }
+
+    fn batch(
+        &self,
+        contract: &countypanel_core::contract::Contract,
+        rows: &[(usize, usize)],
+    ) -> Result<RecordBatch, CoreError> {
+        let tables: Vec<&RecordBatch> = self.sources.iter().collect();
+        interleave(contract, &tables, rows)
+    }
+}
+
+/// A row of a part's rejects table: reason, detail, size, outcome.
+type RejectRow = (String, String, Option<u64>, String);
+
+/// One part: its tables as streams, its rejects and what its run recorded of each input.
 struct Part {
-    documents: RecordBatch,
-    facts: RecordBatch,
-    rejects: RecordBatch,
+    documents: Rows,
+    facts: Rows,
+    /// Rejects rows by path.
+    rejects: HashMap<String, Vec<RejectRow>>,
     /// What the part's run recorded of each input (its SHA-256, or `rejected:REASON`).
     inputs: HashMap<String, String>,
 }
 
+impl Part {
+    fn open(dir: &Path) -> Result<Self, CoreError> {
+        let documents = dir.join("documents.parquet");
+        let inputs = check_file(&documents, &DOCUMENTS)?
+            .get(KEY_INPUTS)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.rsplit_once('='))
+            .map(|(p, h)| (p.to_string(), h.to_string()))
+            .collect();
+        let r = read_table(&dir.join("ingest_rejects.parquet"), &INGEST_REJECTS)?;
+        let (paths, reasons, details, outcomes) = (
+            strings(&r, "source_path")?,
+            strings(&r, "reason")?,
+            strings(&r, "detail")?,
+            strings(&r, "outcome")?,
+        );
+        let n_bytes = ints(&r, "n_bytes")?;
+        let mut rejects: HashMap<String, Vec<_>> = HashMap::new();
+        for i in 0..r.num_rows() {
+            rejects
+                .entry(paths[i].clone().unwrap_or_default())
+                .or_default()
+                .push((
+                    reasons[i].clone().unwrap_or_default(),
+                    details[i].clone().unwrap_or_default(),
+                    n_bytes[i].and_then(|b| u64::try_from(b).ok()),
+                    outcomes[i].clone().unwrap_or_default(),
+                ));
+        }
+        Ok(Self {
+            documents: Rows::open(&documents, &DOCUMENTS)?,
+            facts: Rows::open(&dir.join("facts.parquet"), &FACTS)?,
+            rejects,
+            inputs,
+        })
+    }
+
+    /// The rejects rows of `path` with outcome `outcome`, in their order.
+    fn problems(&self, path: &str, outcome: &'static str) -> Vec<Problem> {
+        self.rejects
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter(|r| r.3 == outcome)
+            .map(|(reason, detail, n_bytes, _)| Problem {
+                source_path: path.to_string(),
+                reason: reason.clone(),
+                detail: detail.clone(),
+                n_bytes: *n_bytes,
+                outcome,
+            })
+            .collect()
+    }
+}
+
 /// Merges the N parts under `staged/parts/` into the staged tables at `documents`, `facts` and
-/// `rejects`, as one unsharded run over the same files writes them. Returns how many files,
+/// `rejects`, as one unsharded run over the same files writes them. The parts are read row
+/// group by row group, so memory holds a batch of files, not the run. Returns how many files,
 /// documents and facts.
 ///
 /// # Errors
 /// [`MergeError::Missing`] naming every part that is missing or did not finish; a table that
-/// cannot be read or written.
+/// cannot be read or written, or parts whose rows are not in the folder's order.
 pub fn merge_parts(
     staged: &Path,
     n: usize,
@@ -167,19 +312,7 @@ pub fn merge_parts(
         match read_manifest(&dir, shard) {
             Some(inputs) => {
                 files.extend(inputs.into_iter().map(|(p, b)| (p, b, k - 1)));
-                let recorded = check_file(&dir.join("documents.parquet"), &DOCUMENTS)?
-                    .get(KEY_INPUTS)
-                    .unwrap_or_default()
-                    .lines()
-                    .filter_map(|l| l.rsplit_once('='))
-                    .map(|(p, h)| (p.to_string(), h.to_string()))
-                    .collect();
-                parts.push(Part {
-                    inputs: recorded,
-                    documents: read_table(&dir.join("documents.parquet"), &DOCUMENTS)?,
-                    facts: read_table(&dir.join("facts.parquet"), &FACTS)?,
-                    rejects: read_table(&dir.join("ingest_rejects.parquet"), &INGEST_REJECTS)?,
-                });
+                parts.push(Part::open(&dir)?);
             }
             None => missing.push(format!("part={k} of {n}")),
         }
@@ -192,74 +325,97 @@ pub fn merge_parts(
     }
     // The whole folder's order, as `list_inputs` sorts it.
     files.sort_by(|a, b| PathBuf::from(&a.0).cmp(&PathBuf::from(&b.0)));
-    let index = PartIndex::of(&parts)?;
     let (documents, facts, rejects) = out;
     let mut docs_w = TableWriter::create(documents, &DOCUMENTS, base)?;
     let mut facts_w = TableWriter::create(facts, &FACTS, base)?;
     let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
     let mut problems: Vec<Problem> = Vec::new();
+    // The first path read of each document id, and each document id by path (for the
+    // duplicates a part found within itself).
     let mut first: HashMap<String, String> = HashMap::new();
+    let mut id_of: HashMap<String, String> = HashMap::new();
     let (mut n_docs, mut n_facts) = (0, 0);
+    let out_of_order = |k: usize, path: &str| {
+        MergeError::Core(CoreError::Table {
+            table: "documents".into(),
+            message: format!(
+                "part {k} of {n}: {path} is not where the folder's order puts it; read the parts again"
+            ),
+        })
+    };
     for batch in batches(&files) {
-        let mut doc_rows: Vec<(usize, usize)> = Vec::new();
-        let mut fact_rows: Vec<(usize, usize)> = Vec::new();
-        for (path, _, part) in batch {
-            let p = *part;
-            inputs.push((
-                path.clone(),
-                parts[p].inputs.get(path).cloned().unwrap_or_default(),
-            ));
-            if let Some(&row) = index.doc_row.get(&(p, path.clone())) {
-                let doc_id = &index.doc_id[p][row];
-                if let Some(f) = first.get(doc_id) {
-                    problems.push(duplicate(path, f, index.doc_bytes[p][row]));
+        let mut docs = Gather::default();
+        let mut text_len: Vec<usize> = Vec::new();
+        let mut fact_rows = Gather::default();
+        for (path, _, p) in batch {
+            let part = &mut parts[*p];
+            let recorded = part.inputs.get(path).cloned().unwrap_or_default();
+            inputs.push((path.clone(), recorded.clone()));
+            let rejected = part.problems(path, "rejected");
+            if rejected.is_empty() && !recorded.starts_with("rejected:") {
+                if part.documents.path()?.as_deref() != Some(path.as_str()) {
+                    return Err(out_of_order(*p + 1, path));
+                }
+                let (b, generation, row) = part.documents.take();
+                let doc_id = b
+                    .column_by_name("doc_id")
+                    .map(|c| c.as_string::<i32>().value(row).to_string())
+                    .unwrap_or_default();
+                id_of.insert(path.clone(), doc_id.clone());
+                if let Some(f) = first.get(&doc_id) {
+                    let bytes = b
+                        .column_by_name("n_bytes")
+                        .map(|c| c.as_primitive::<arrow::datatypes::Int64Type>().value(row))
+                        .and_then(|v| u64::try_from(v).ok())
+                        .unwrap_or(0);
+                    problems.push(duplicate(path, f, bytes));
+                    while part.facts.path()?.as_deref() == Some(path.as_str()) {
+                        part.facts.take();
+                    }
                     continue;
                 }
-                first.insert(doc_id.clone(), path.clone());
-                problems.extend(index.problems(p, path, "read"));
-                doc_rows.push((p, row));
-                if let Some(range) = index.fact_rows.get(&(p, path.clone())) {
-                    fact_rows.extend(range.clone().map(|r| (p, r)));
+                first.insert(doc_id, path.clone());
+                problems.extend(part.problems(path, "read"));
+                text_len.push(
+                    b.column_by_name("text")
+                        .map_or(0, |c| c.as_string::<i32>().value(row).len()),
+                );
+                docs.push(*p, (b, generation, row));
+                while part.facts.path()?.as_deref() == Some(path.as_str()) {
+                    fact_rows.push(*p, part.facts.take());
                 }
                 continue;
             }
-            for pr in index.problems(p, path, "rejected") {
+            for pr in rejected {
                 // A duplicate within the part: its bytes are those of the file its detail names
-                // (read in the same part); the first of them in the whole folder is named.
+                // (read earlier in the same part); the first of them in the whole folder is named.
                 let same = (pr.reason == "duplicate_file")
                     .then(|| duplicate_of(&pr.detail))
                     .flatten()
-                    .and_then(|f| index.doc_row.get(&(p, f.to_string())));
+                    .and_then(|f| id_of.get(f))
+                    .and_then(|id| first.get(id));
                 match same {
-                    Some(&row) => {
-                        let f = first
-                            .get(&index.doc_id[p][row])
-                            .cloned()
-                            .unwrap_or_else(|| duplicate_of(&pr.detail).unwrap_or("").to_string());
-                        problems.push(duplicate(path, &f, pr.n_bytes.unwrap_or(0)));
-                    }
+                    Some(f) => problems.push(duplicate(path, f, pr.n_bytes.unwrap_or(0))),
                     None => problems.push(pr),
                 }
             }
         }
-        n_docs += doc_rows.len();
-        n_facts += fact_rows.len();
+        n_docs += docs.rows.len();
+        n_facts += fact_rows.rows.len();
         // As the sink writes a batch: documents in chunks of bounded text, facts in chunks of
         // bounded rows, then the row group ends.
-        let docs_of: Vec<&RecordBatch> = parts.iter().map(|p| &p.documents).collect();
         let mut from = 0;
         let mut bytes = 0;
-        for (i, &(p, row)) in doc_rows.iter().enumerate() {
-            bytes += index.text_len[p][row];
-            if bytes > CHUNK_BYTES || i + 1 == doc_rows.len() {
-                docs_w.write(&interleave(&DOCUMENTS, &docs_of, &doc_rows[from..=i])?)?;
+        for (i, len) in text_len.iter().enumerate() {
+            bytes += len;
+            if bytes > CHUNK_BYTES || i + 1 == text_len.len() {
+                docs_w.write(&docs.batch(&DOCUMENTS, &docs.rows[from..=i])?)?;
                 from = i + 1;
                 bytes = 0;
             }
         }
-        let facts_of: Vec<&RecordBatch> = parts.iter().map(|p| &p.facts).collect();
-        for chunk in fact_rows.chunks(CHUNK_ROWS) {
-            facts_w.write(&interleave(&FACTS, &facts_of, chunk)?)?;
+        for chunk in fact_rows.rows.chunks(CHUNK_ROWS) {
+            facts_w.write(&fact_rows.batch(&FACTS, chunk)?)?;
         }
         docs_w.end_row_group()?;
         facts_w.end_row_group()?;
@@ -323,104 +479,6 @@ fn interleave(
         table: contract.name.to_string(),
         message: e.to_string(),
     })
-}
-
-/// Where each file's rows are in the parts.
-struct PartIndex {
-    doc_row: HashMap<(usize, String), usize>,
-    fact_rows: HashMap<(usize, String), std::ops::Range<usize>>,
-    reject_rows: HashMap<(usize, String), Vec<usize>>,
-    doc_id: Vec<Vec<String>>,
-    doc_bytes: Vec<Vec<u64>>,
-    text_len: Vec<Vec<usize>>,
-    reasons: Vec<Vec<String>>,
-    details: Vec<Vec<String>>,
-    reject_bytes: Vec<Vec<Option<u64>>>,
-    outcomes: Vec<Vec<String>>,
-}
-
-impl PartIndex {
-    fn of(parts: &[Part]) -> Result<Self, CoreError> {
-        let mut ix = Self {
-            doc_row: HashMap::new(),
-            fact_rows: HashMap::new(),
-            reject_rows: HashMap::new(),
-            doc_id: Vec::new(),
-            doc_bytes: Vec::new(),
-            text_len: Vec::new(),
-            reasons: Vec::new(),
-            details: Vec::new(),
-            reject_bytes: Vec::new(),
-            outcomes: Vec::new(),
-        };
-        let plain = |v: Vec<Option<String>>| -> Vec<String> {
-            v.into_iter().map(Option::unwrap_or_default).collect()
-        };
-        for (p, part) in parts.iter().enumerate() {
-            for (row, path) in strings(&part.documents, "source_path")?
-                .into_iter()
-                .enumerate()
-            {
-                ix.doc_row.insert((p, path.unwrap_or_default()), row);
-            }
-            let mut ranges: BTreeMap<String, std::ops::Range<usize>> = BTreeMap::new();
-            for (row, path) in strings(&part.facts, "source_path")?.into_iter().enumerate() {
-                let r = ranges.entry(path.unwrap_or_default()).or_insert(row..row);
-                r.end = row + 1;
-            }
-            ix.fact_rows
-                .extend(ranges.into_iter().map(|(path, r)| ((p, path), r)));
-            for (row, path) in strings(&part.rejects, "source_path")?
-                .into_iter()
-                .enumerate()
-            {
-                ix.reject_rows
-                    .entry((p, path.unwrap_or_default()))
-                    .or_default()
-                    .push(row);
-            }
-            ix.doc_id.push(plain(strings(&part.documents, "doc_id")?));
-            ix.doc_bytes.push(
-                ints(&part.documents, "n_bytes")?
-                    .into_iter()
-                    .map(|b| b.and_then(|b| u64::try_from(b).ok()).unwrap_or(0))
-                    .collect(),
-            );
-            ix.text_len.push(
-                strings(&part.documents, "text")?
-                    .into_iter()
-                    .map(|t| t.map_or(0, |t| t.len()))
-                    .collect(),
-            );
-            ix.reasons.push(plain(strings(&part.rejects, "reason")?));
-            ix.details.push(plain(strings(&part.rejects, "detail")?));
-            ix.reject_bytes.push(
-                ints(&part.rejects, "n_bytes")?
-                    .into_iter()
-                    .map(|b| b.and_then(|b| u64::try_from(b).ok()))
-                    .collect(),
-            );
-            ix.outcomes.push(plain(strings(&part.rejects, "outcome")?));
-        }
-        Ok(ix)
-    }
-
-    /// The rejects rows of `path` in part `p` with outcome `outcome`, in their order.
-    fn problems(&self, p: usize, path: &str, outcome: &'static str) -> Vec<Problem> {
-        self.reject_rows
-            .get(&(p, path.to_string()))
-            .into_iter()
-            .flatten()
-            .filter(|&&r| self.outcomes[p][r] == outcome)
-            .map(|&r| Problem {
-                source_path: path.to_string(),
-                reason: self.reasons[p][r].clone(),
-                detail: self.details[p][r].clone(),
-                n_bytes: self.reject_bytes[p][r],
-                outcome,
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]
