@@ -80,7 +80,11 @@ fn documents_row(paths: &Paths, rows: &mut Vec<Row>) -> BTreeMap<String, String>
             rows.push(Row {
                 what: "读入的文件 Documents read",
                 count: Some(map.len()),
-                files: map.values().map(|n| (n.clone(), 1)).collect(),
+                files: map.values().fold(BTreeMap::new(), |mut files, n| {
+                    // Two documents of one name (in two folders) show as that name (2).
+                    *files.entry(n.clone()).or_insert(0) += 1;
+                    files
+                }),
                 note: None,
             });
             map
