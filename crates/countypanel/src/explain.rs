@@ -5,7 +5,8 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use arrow::array::{Array, ListArray, StringArray};
-use countypanel_core::catalog::Catalog;
+use arrow::record_batch::RecordBatch;
+use countypanel_core::catalog::{Catalog, Indicator};
 use countypanel_core::contract::{DOCUMENTS, FACTS, OBSERVATIONS, QUARANTINE};
 use countypanel_core::parquet_io::read_table;
 use countypanel_core::table::{floats, ints, strings};
@@ -52,21 +53,14 @@ fn marked(sentence: &str, evidence: &str) -> String {
     }
 }
 
-/// Builds the explanation text.
-pub fn explain(
-    region: &str,
-    year: i32,
-    indicator: &str,
-    catalog: &Catalog,
-    gazetteer: &Gazetteer,
-    t: &Tables<'_>,
-) -> Result<String> {
-    let code = if region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit()) {
-        region.to_string()
+/// The code of a region given by code or name, in `year`.
+fn region_code(region: &str, year: i32, gazetteer: &Gazetteer) -> Result<String> {
+    if region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(region.to_string())
     } else {
         let r = gazetteer.resolve(region, Some(year), &[]);
         match (r.status, r.code) {
-            (Status::Resolved | Status::Retired, Some(c)) => c,
+            (Status::Resolved | Status::Retired, Some(c)) => Ok(c),
             (Status::Ambiguous, _) => bail!(
                 "`{region}` names several regions in {year}: {}; give the code instead",
                 r.candidates
@@ -84,8 +78,12 @@ pub fn explain(
                 bail!("`{region}` is not a region known in {year}{hint}")
             }
         }
-    };
-    let ind = catalog
+    }
+}
+
+/// The catalog indicator an id or a name names.
+fn indicator_of<'a>(indicator: &str, catalog: &'a Catalog) -> Result<&'a Indicator> {
+    catalog
         .indicators
         .iter()
         .find(|i| i.id == indicator || i.name == indicator)
@@ -97,7 +95,127 @@ pub fn explain(
                 "`{indicator}` is neither an indicator id nor a name of the catalog{hint} \
                  (`countypanel catalog` lists them)"
             )
-        })?;
+        })
+}
+
+/// The quarantined facts of the cell, one line each with their rule.
+fn quarantined(
+    s: &mut String,
+    t: &Tables<'_>,
+    facts: &RecordBatch,
+    indicator: &str,
+    year: i32,
+    code: &str,
+) -> Result<()> {
+    let q = read_table(t.quarantine, &QUARANTINE)?;
+    let q_ind = strings(&q, "indicator_id")?;
+    let q_year = ints(&q, "year")?;
+    let q_fact = strings(&q, "fact_id")?;
+    let q_rule = strings(&q, "rule")?;
+    let q_detail = strings(&q, "detail")?;
+    let q_ev = strings(&q, "evidence")?;
+    let f_id = strings(facts, "fact_id")?;
+    let f_code = strings(facts, "region_code")?;
+    for i in 0..q.num_rows() {
+        if q_ind[i].as_deref() != Some(indicator) || q_year[i] != Some(i64::from(year)) {
+            continue;
+        }
+        let same_region = f_id
+            .iter()
+            .position(|x| *x == q_fact[i])
+            .is_some_and(|fi| f_code[fi].as_deref() == Some(code));
+        if same_region {
+            let _ = writeln!(
+                s,
+                "  quarantined: 「{}」 {}: {}",
+                q_ev[i].as_deref().unwrap_or(""),
+                q_rule[i].as_deref().unwrap_or(""),
+                q_detail[i].as_deref().unwrap_or("")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The facts and documents a cell's sources are printed from.
+struct Sources {
+    f_id: Vec<Option<String>>,
+    f_doc: Vec<Option<String>>,
+    f_sentence: Vec<Option<String>>,
+    f_evidence: Vec<Option<String>>,
+    f_rule: Vec<Option<String>>,
+    f_value: Vec<Option<f64>>,
+    f_qual: Vec<Option<String>>,
+    f_page: Vec<Option<i64>>,
+    d_id: Vec<Option<String>>,
+    d_title: Vec<Option<String>>,
+    d_pub: Vec<Option<String>>,
+    d_path: Vec<Option<String>>,
+}
+
+impl Sources {
+    fn read(facts: &RecordBatch, t: &Tables<'_>) -> Result<Self> {
+        let docs = read_table(t.documents, &DOCUMENTS)?;
+        Ok(Self {
+            f_id: strings(facts, "fact_id")?,
+            f_doc: strings(facts, "doc_id")?,
+            f_sentence: strings(facts, "sentence")?,
+            f_evidence: strings(facts, "evidence")?,
+            f_rule: strings(facts, "rule")?,
+            f_value: floats(facts, "value")?,
+            f_qual: strings(facts, "qualifier")?,
+            f_page: ints(facts, "page")?,
+            d_id: strings(&docs, "doc_id")?,
+            d_title: strings(&docs, "title")?,
+            d_pub: strings(&docs, "published")?,
+            d_path: strings(&docs, "source_path")?,
+        })
+    }
+
+    /// Two lines for fact `fid`: its value, document and page (`*` when chosen), then its
+    /// sentence with the evidence marked.
+    fn write(&self, s: &mut String, fid: &str, chosen: bool) {
+        let Some(i) = self.f_id.iter().position(|x| x.as_deref() == Some(fid)) else {
+            return;
+        };
+        let doc = self.f_doc[i].as_deref().unwrap_or("");
+        let di = self.d_id.iter().position(|x| x.as_deref() == Some(doc));
+        let get =
+            |v: &Vec<Option<String>>| di.and_then(|d| v[d].clone()).unwrap_or_else(|| "-".into());
+        let page = self.f_page[i].map_or_else(String::new, |p| format!(", page {p}"));
+        let _ = writeln!(
+            s,
+            "  {} {} {}: {} | published {} | {}{page}",
+            if chosen { "*" } else { "-" },
+            self.f_value[i].unwrap_or(f64::NAN),
+            self.f_qual[i].as_deref().unwrap_or(""),
+            get(&self.d_title),
+            get(&self.d_pub),
+            get(&self.d_path),
+        );
+        let _ = writeln!(
+            s,
+            "      {} (rule {}, fact {fid})",
+            marked(
+                self.f_sentence[i].as_deref().unwrap_or(""),
+                self.f_evidence[i].as_deref().unwrap_or("")
+            ),
+            self.f_rule[i].as_deref().unwrap_or("")
+        );
+    }
+}
+
+/// Builds the explanation text.
+pub fn explain(
+    region: &str,
+    year: i32,
+    indicator: &str,
+    catalog: &Catalog,
+    gazetteer: &Gazetteer,
+    t: &Tables<'_>,
+) -> Result<String> {
+    let code = region_code(region, year, gazetteer)?;
+    let ind = indicator_of(indicator, catalog)?;
 
     let obs = read_table(t.observations, &OBSERVATIONS)?;
     let o_code = strings(&obs, "region_code")?;
@@ -111,19 +229,7 @@ pub fn explain(
         })
         .collect();
     let facts = read_table(t.facts, &FACTS)?;
-    let f_id = strings(&facts, "fact_id")?;
-    let f_doc = strings(&facts, "doc_id")?;
-    let f_sentence = strings(&facts, "sentence")?;
-    let f_evidence = strings(&facts, "evidence")?;
-    let f_rule = strings(&facts, "rule")?;
-    let f_value = floats(&facts, "value")?;
-    let f_qual = strings(&facts, "qualifier")?;
-    let f_page = ints(&facts, "page")?;
-    let docs = read_table(t.documents, &DOCUMENTS)?;
-    let d_id = strings(&docs, "doc_id")?;
-    let d_title = strings(&docs, "title")?;
-    let d_pub = strings(&docs, "published")?;
-    let d_path = strings(&docs, "source_path")?;
+    let sources = Sources::read(&facts, t)?;
 
     let name = gazetteer
         .by_code(&code, Some(year))
@@ -164,67 +270,11 @@ pub fn explain(
             }
         );
         for fid in list_at(&obs, "fact_ids", r) {
-            let Some(i) = f_id.iter().position(|x| x.as_deref() == Some(&fid)) else {
-                continue;
-            };
-            let doc = f_doc[i].as_deref().unwrap_or("");
-            let di = d_id.iter().position(|x| x.as_deref() == Some(doc));
-            let get = |v: &Vec<Option<String>>| {
-                di.and_then(|d| v[d].clone()).unwrap_or_else(|| "-".into())
-            };
-            let page = f_page[i].map_or_else(String::new, |p| format!(", page {p}"));
-            let _ = writeln!(
-                s,
-                "  {} {} {}: {} | published {} | {}{page}",
-                if o_chosen[r].as_deref() == Some(&fid) {
-                    "*"
-                } else {
-                    "-"
-                },
-                f_value[i].unwrap_or(f64::NAN),
-                f_qual[i].as_deref().unwrap_or(""),
-                get(&d_title),
-                get(&d_pub),
-                get(&d_path),
-            );
-            let _ = writeln!(
-                s,
-                "      {} (rule {}, fact {fid})",
-                marked(
-                    f_sentence[i].as_deref().unwrap_or(""),
-                    f_evidence[i].as_deref().unwrap_or("")
-                ),
-                f_rule[i].as_deref().unwrap_or("")
-            );
+            sources.write(&mut s, &fid, o_chosen[r].as_deref() == Some(&fid));
         }
     }
     if t.quarantine.exists() {
-        let q = read_table(t.quarantine, &QUARANTINE)?;
-        let q_ind = strings(&q, "indicator_id")?;
-        let q_year = ints(&q, "year")?;
-        let q_fact = strings(&q, "fact_id")?;
-        let q_rule = strings(&q, "rule")?;
-        let q_detail = strings(&q, "detail")?;
-        let q_ev = strings(&q, "evidence")?;
-        let f_code = strings(&facts, "region_code")?;
-        for i in 0..q.num_rows() {
-            if q_ind[i].as_deref() != Some(&ind.id) || q_year[i] != Some(i64::from(year)) {
-                continue;
-            }
-            let same_region = f_id
-                .iter()
-                .position(|x| *x == q_fact[i])
-                .is_some_and(|fi| f_code[fi].as_deref() == Some(&code));
-            if same_region {
-                let _ = writeln!(
-                    s,
-                    "  quarantined: 「{}」 {}: {}",
-                    q_ev[i].as_deref().unwrap_or(""),
-                    q_rule[i].as_deref().unwrap_or(""),
-                    q_detail[i].as_deref().unwrap_or("")
-                );
-            }
-        }
+        quarantined(&mut s, t, &facts, &ind.id, year, &code)?;
     }
     Ok(s)
 }
