@@ -5,7 +5,6 @@ Run by `make test` after the pipeline has run on the bundled sample."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -13,9 +12,8 @@ import openpyxl
 import pandas as pd
 import pyarrow.parquet as pq
 
-ROOT = Path(__file__).resolve().parents[2]
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/countypanel-target"))
-BIN = TARGET / "debug" / "countypanel"
+from project import BIN, ROOT
+
 SUMMARY = ROOT / "data" / "summary"
 
 

@@ -3,23 +3,17 @@ yearbook table: the workbook is written here by xlwt, a writer that is not count
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import xlwt
 
-ROOT = Path(__file__).resolve().parents[2]
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/countypanel-target"))
-BIN = TARGET / "debug" / "countypanel"
+from project import BIN, new_project
 
 
 def project(tmp: Path) -> Path:
-    for part in ("data/reference", "pipelines"):
-        shutil.copytree(ROOT / part, tmp / part)
-    (tmp / "data/raw/sample/yearbook").mkdir(parents=True)
+    new_project(tmp, "data/raw/sample/yearbook")
     return tmp
 
 

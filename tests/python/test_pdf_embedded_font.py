@@ -7,8 +7,6 @@ become facts with their page."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,9 +15,8 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fpdf import FPDF
 
-ROOT = Path(__file__).resolve().parents[2]
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/countypanel-target"))
-BIN = TARGET / "debug" / "countypanel"
+from project import BIN, new_project
+
 
 # A bulletin of my own wording; the figures are the kind a county health bulletin holds.
 PROSE = [
@@ -82,10 +79,7 @@ def write_pdf(path: Path, font: Path) -> None:
 
 
 def test_an_embedded_font_pdf_gives_its_prose_and_table_facts_with_pages(tmp_path: Path):
-    for part in ("data/reference", "pipelines"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    raw = tmp_path / "data/raw/sample"
-    raw.mkdir(parents=True)
+    raw = new_project(tmp_path)
     font = tmp_path / "boxsong.ttf"
     make_font(font, "".join(PROSE) + CAPTION + "".join("".join(r) for r in TABLE))
     pdf = raw / "jiayu_health_2021.pdf"

@@ -4,8 +4,6 @@ which is not embedded and encodes text by the predefined CMap UniGB-UCS2-H."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,9 +12,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-ROOT = Path(__file__).resolve().parents[2]
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/countypanel-target"))
-BIN = TARGET / "debug" / "countypanel"
+from project import BIN, new_project
+
 
 # A bulletin of my own wording with two pages; the figures are the kind a county bulletin holds.
 PAGES = [
@@ -49,10 +46,7 @@ def write_pdf(path: Path) -> None:
 
 
 def test_a_pdf_in_a_predefined_chinese_cmap_gives_its_facts_and_pages(tmp_path: Path):
-    for part in ("data/reference", "pipelines"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    raw = tmp_path / "data/raw/sample"
-    raw.mkdir(parents=True)
+    raw = new_project(tmp_path)
     write_pdf(raw / "jiayu_2021.pdf")
     out = subprocess.run([str(BIN), "ingest"], cwd=tmp_path, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr

@@ -16,6 +16,7 @@ use countypanel_core::contract::{
 };
 use countypanel_core::frame::{frame_strings, read_columns};
 use countypanel_core::parquet_io::check_file;
+use polars::prelude::DataFrame;
 
 /// How many files a row of the section names before "and N more".
 const SHOWN: usize = 6;
@@ -35,16 +36,21 @@ fn file_name(path: &str) -> String {
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// The values of `columns` of a table, or why it could not be read.
+/// `columns` of a table, or why it could not be read.
+fn frame(path: &Path, contract: &Contract, columns: &[&str]) -> Result<DataFrame, String> {
+    if !path.is_file() {
+        return Err(format!("{} not found", path.display()));
+    }
+    read_columns(path, contract, columns).map_err(|e| e.to_string())
+}
+
+/// The values of `columns` (text columns) of a table, or why it could not be read.
 fn read(
     path: &Path,
     contract: &Contract,
     columns: &[&str],
 ) -> Result<Vec<Vec<Option<String>>>, String> {
-    if !path.is_file() {
-        return Err(format!("{} not found", path.display()));
-    }
-    let df = read_columns(path, contract, columns).map_err(|e| e.to_string())?;
+    let df = frame(path, contract, columns)?;
     columns
         .iter()
         .map(|c| frame_strings(&df, c).map_err(|e| e.to_string()))
@@ -153,15 +159,25 @@ pub(crate) fn section(paths: &Paths, observations: usize) -> String {
     // conflicts table lists every competing fact of a cell).
     let mut table_row =
         |what: &'static str, path: &Path, contract: &Contract, count_cells: bool| {
-            rows.push(match read(path, contract, &["doc_id"]) {
-                Ok(cols) => Row {
+            let columns: &[&str] = if count_cells {
+                &["doc_id", "region_code", "year", "indicator_id", "kind"]
+            } else {
+                &["doc_id"]
+            };
+            let read = frame(path, contract, columns).and_then(|df| {
+                let doc_ids = frame_strings(&df, "doc_id").map_err(|e| e.to_string())?;
+                let count = if count_cells {
+                    cells(&df).unwrap_or(doc_ids.len())
+                } else {
+                    doc_ids.len()
+                };
+                Ok((count, doc_ids))
+            });
+            rows.push(match read {
+                Ok((count, doc_ids)) => Row {
                     what,
-                    count: Some(if count_cells {
-                        cells(path, contract).unwrap_or(cols[0].len())
-                    } else {
-                        cols[0].len()
-                    }),
-                    files: by_file(cols[0].iter(), &docs),
+                    count: Some(count),
+                    files: by_file(doc_ids.iter(), &docs),
                     note: None,
                 },
                 Err(why) => Row {
@@ -243,12 +259,12 @@ fn render(rows: Vec<Row>) -> String {
 }
 
 /// The number of distinct cells (region, year, indicator, kind) of a conflicts table.
-fn cells(path: &Path, contract: &Contract) -> Option<usize> {
-    let cols = read(path, contract, &["region_code", "indicator_id", "kind"]).ok()?;
-    let df = read_columns(path, contract, &["year"]).ok()?;
-    let years = countypanel_core::frame::frame_ints(&df, "year").ok()?;
+fn cells(df: &DataFrame) -> Option<usize> {
+    let text = |c: &str| frame_strings(df, c).ok();
+    let (codes, indicators, kinds) = (text("region_code")?, text("indicator_id")?, text("kind")?);
+    let years = countypanel_core::frame::frame_ints(df, "year").ok()?;
     let set: std::collections::BTreeSet<_> = (0..years.len())
-        .map(|i| (&cols[0][i], years[i], &cols[1][i], &cols[2][i]))
+        .map(|i| (&codes[i], years[i], &indicators[i], &kinds[i]))
         .collect();
     Some(set.len())
 }

@@ -18,13 +18,20 @@ pub const BATCH_FILES: usize = 4096;
 /// number of threads.
 #[must_use]
 pub fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    // A file that cannot be stat'ed is rejected by the reader; here it counts as empty.
+    bounded(files, |f| std::fs::metadata(f).map_or(0, |m| m.len()))
+}
+
+/// `items` cut into runs of at most [`BATCH_FILES`] items and about [`BATCH_BYTES`] bytes (the
+/// run ends at the item that reaches it), `size` giving each item's bytes: the one batching rule
+/// of ingest, also replayed by the merge of parts on the sizes the parts recorded.
+pub fn bounded<T>(items: &[T], size: impl Fn(&T) -> u64) -> Vec<&[T]> {
     let mut out = Vec::new();
     let (mut from, mut bytes) = (0, 0u64);
-    for (i, f) in files.iter().enumerate() {
-        // A file that cannot be stat'ed is rejected by the reader; here it counts as empty.
-        bytes += std::fs::metadata(f).map_or(0, |m| m.len());
-        if bytes >= BATCH_BYTES || i + 1 - from >= BATCH_FILES || i + 1 == files.len() {
-            out.push(&files[from..=i]);
+    for (i, item) in items.iter().enumerate() {
+        bytes += size(item);
+        if bytes >= BATCH_BYTES || i + 1 - from >= BATCH_FILES || i + 1 == items.len() {
+            out.push(&items[from..=i]);
             from = i + 1;
             bytes = 0;
         }

@@ -25,7 +25,7 @@ use countypanel_core::parquet_io::{
 };
 use countypanel_core::table::{ints, strings};
 
-use crate::batch::{BATCH_BYTES, BATCH_FILES};
+use crate::batch::bounded;
 use crate::write::{
     CHUNK_BYTES, CHUNK_ROWS, Problem, duplicate_detail, duplicate_of, rejects_batch,
 };
@@ -343,7 +343,7 @@ pub fn merge_parts(
             ),
         })
     };
-    for batch in batches(&files) {
+    for batch in bounded(&files, |f| f.1) {
         let mut docs = Gather::default();
         let mut text_len: Vec<usize> = Vec::new();
         let mut fact_rows = Gather::default();
@@ -437,21 +437,6 @@ fn duplicate(path: &str, first: &str, n_bytes: u64) -> Problem {
         n_bytes: Some(n_bytes),
         outcome: "rejected",
     }
-}
-
-/// The files in batches by the rule of [`crate::batch::batches`], on their recorded sizes.
-fn batches(files: &[(String, u64, usize)]) -> Vec<&[(String, u64, usize)]> {
-    let mut out = Vec::new();
-    let (mut from, mut bytes) = (0, 0u64);
-    for (i, f) in files.iter().enumerate() {
-        bytes += f.1;
-        if bytes >= BATCH_BYTES || i + 1 - from >= BATCH_FILES || i + 1 == files.len() {
-            out.push(&files[from..=i]);
-            from = i + 1;
-            bytes = 0;
-        }
-    }
-    out
 }
 
 /// Rows `rows` (part, row) of the parts' tables, in that order, as one batch.

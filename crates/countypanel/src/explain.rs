@@ -102,7 +102,7 @@ fn indicator_of<'a>(indicator: &str, catalog: &'a Catalog) -> Result<&'a Indicat
 fn quarantined(
     s: &mut String,
     t: &Tables<'_>,
-    facts: &RecordBatch,
+    sources: &Sources,
     indicator: &str,
     year: i32,
     code: &str,
@@ -114,16 +114,15 @@ fn quarantined(
     let q_rule = strings(&q, "rule")?;
     let q_detail = strings(&q, "detail")?;
     let q_ev = strings(&q, "evidence")?;
-    let f_id = strings(facts, "fact_id")?;
-    let f_code = strings(facts, "region_code")?;
     for i in 0..q.num_rows() {
         if q_ind[i].as_deref() != Some(indicator) || q_year[i] != Some(i64::from(year)) {
             continue;
         }
-        let same_region = f_id
+        let same_region = sources
+            .f_id
             .iter()
             .position(|x| *x == q_fact[i])
-            .is_some_and(|fi| f_code[fi].as_deref() == Some(code));
+            .is_some_and(|fi| sources.f_code[fi].as_deref() == Some(code));
         if same_region {
             let _ = writeln!(
                 s,
@@ -147,6 +146,7 @@ struct Sources {
     f_value: Vec<Option<f64>>,
     f_qual: Vec<Option<String>>,
     f_page: Vec<Option<i64>>,
+    f_code: Vec<Option<String>>,
     d_id: Vec<Option<String>>,
     d_title: Vec<Option<String>>,
     d_pub: Vec<Option<String>>,
@@ -165,6 +165,7 @@ impl Sources {
             f_value: floats(facts, "value")?,
             f_qual: strings(facts, "qualifier")?,
             f_page: ints(facts, "page")?,
+            f_code: strings(facts, "region_code")?,
             d_id: strings(&docs, "doc_id")?,
             d_title: strings(&docs, "title")?,
             d_pub: strings(&docs, "published")?,
@@ -274,7 +275,7 @@ pub fn explain(
         }
     }
     if t.quarantine.exists() {
-        quarantined(&mut s, t, &facts, &ind.id, year, &code)?;
+        quarantined(&mut s, t, &sources, &ind.id, year, &code)?;
     }
     Ok(s)
 }
