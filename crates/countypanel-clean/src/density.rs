@@ -26,6 +26,63 @@ pub fn density_suspects(
     factor: f64,
     min_values: i32,
 ) -> Result<DataFrame, CleanError> {
+    let implied = implied_populations(observations, catalog)?;
+    let region = implied.clone().group_by([col("region_code")]).agg([
+        col("implied").median().alias("population"),
+        len().cast(DataType::Int32).alias("n_years"),
+    ]);
+    let mut out = implied
+        .join(
+            region,
+            [col("region_code")],
+            [col("region_code")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(
+            col("n_years").gt_eq(lit(min_values)).and(
+                col("implied")
+                    .gt(col("population") * lit(factor))
+                    .or((col("implied") * lit(factor)).lt(col("population"))),
+            ),
+        )
+        .with_columns([(col("count") / col("population") * col("per")).alias("series_median")])
+        .sort(
+            ["region_code", "year", "indicator_id"],
+            SortMultipleOptions::default(),
+        )
+        .collect()
+        .map_err(pl_err("density checks"))?;
+    let detail = details(&out)?;
+    let rows = out.height();
+    out.with_column(Column::new(
+        "rule".into(),
+        vec!["density_inconsistent"; rows],
+    ))
+    .map_err(pl_err("density checks"))?;
+    out.with_column(Column::new("detail".into(), detail))
+        .map_err(pl_err("density checks"))?;
+    out.select([
+        "region_code",
+        "region_name",
+        "year",
+        "indicator_id",
+        "kind",
+        "value",
+        "series_median",
+        "n_years",
+        "chosen_fact_id",
+        "rule",
+        "detail",
+    ])
+    .map_err(pl_err("density checks"))
+}
+
+/// The actual densities of the observations beside the count they divide (same region and
+/// year), each with the population the two imply (`implied`) and the density's base (`per`).
+fn implied_populations(
+    observations: &DataFrame,
+    catalog: &Catalog,
+) -> Result<LazyFrame, CleanError> {
     let (mut density, mut count, mut per) = (Vec::new(), Vec::new(), Vec::new());
     for ind in &catalog.indicators {
         if let Some(c) = &ind.density_of {
@@ -59,7 +116,7 @@ pub fn density_suspects(
         col("indicator_id").alias("count_id"),
         col("value").alias("count"),
     ]);
-    let implied = actual
+    Ok(actual
         .join(
             pairs.lazy(),
             [col("indicator_id")],
@@ -73,44 +130,25 @@ pub fn density_suspects(
             JoinArgs::new(JoinType::Inner),
         )
         .filter(col("value").gt(lit(0.0)).and(col("count").gt(lit(0.0))))
-        .with_columns([(col("count") / col("value") * col("per")).alias("implied")]);
-    let region = implied.clone().group_by([col("region_code")]).agg([
-        col("implied").median().alias("population"),
-        len().cast(DataType::Int32).alias("n_years"),
-    ]);
-    let mut out = implied
-        .join(
-            region,
-            [col("region_code")],
-            [col("region_code")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .filter(
-            col("n_years").gt_eq(lit(min_values)).and(
-                col("implied")
-                    .gt(col("population") * lit(factor))
-                    .or((col("implied") * lit(factor)).lt(col("population"))),
-            ),
-        )
-        .with_columns([(col("count") / col("population") * col("per")).alias("series_median")])
-        .sort(
-            ["region_code", "year", "indicator_id"],
-            SortMultipleOptions::default(),
-        )
-        .collect()
-        .map_err(pl_err("density checks"))?;
+        .with_columns([(col("count") / col("value") * col("per")).alias("implied")]))
+}
+
+/// The detail of each suspect density: what it and its count imply, what the region's median
+/// implies, and the density that median gives. A row loop: the figures are written with their
+/// own precision, which no string expression of polars does.
+fn details(out: &DataFrame) -> Result<Vec<String>, CleanError> {
     let (value, cnt, imp, pop) = (
-        floats(&out, "value")?,
-        floats(&out, "count")?,
-        floats(&out, "implied")?,
-        floats(&out, "population")?,
+        floats(out, "value")?,
+        floats(out, "count")?,
+        floats(out, "implied")?,
+        floats(out, "population")?,
     );
     let (count_id, n, per) = (
-        strings(&out, "count_id")?,
-        ints(&out, "n_years")?,
-        floats(&out, "per")?,
+        strings(out, "count_id")?,
+        ints(out, "n_years")?,
+        floats(out, "per")?,
     );
-    let detail: Vec<String> = (0..out.height())
+    Ok((0..out.height())
         .map(|i| {
             format!(
                 "{} per {} residents with {} of `{}` implies {:.0} residents; the region's counts and densities imply {:.0} (median of {}), which gives {:.2}",
@@ -124,29 +162,7 @@ pub fn density_suspects(
                 cnt[i].unwrap_or(f64::NAN) / pop[i].unwrap_or(f64::NAN) * per[i].unwrap_or(f64::NAN),
             )
         })
-        .collect();
-    let rows = out.height();
-    out.with_column(Column::new(
-        "rule".into(),
-        vec!["density_inconsistent"; rows],
-    ))
-    .map_err(pl_err("density checks"))?;
-    out.with_column(Column::new("detail".into(), detail))
-        .map_err(pl_err("density checks"))?;
-    out.select([
-        "region_code",
-        "region_name",
-        "year",
-        "indicator_id",
-        "kind",
-        "value",
-        "series_median",
-        "n_years",
-        "chosen_fact_id",
-        "rule",
-        "detail",
-    ])
-    .map_err(pl_err("density checks"))
+        .collect())
 }
 
 /// The suspect table with the density rows added, sorted by cell and rule.

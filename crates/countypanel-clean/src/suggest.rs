@@ -29,43 +29,14 @@ pub fn region_suggestions(
     gazetteer: &Gazetteer,
     accept: bool,
 ) -> Result<(DataFrame, DataFrame), CleanError> {
-    let unresolved = facts
-        .clone()
-        .lazy()
-        .filter(
-            col("region_code")
-                .is_null()
-                .and(col("region_name").is_not_null())
-                .and(col("year").is_not_null()),
-        )
-        .group_by([col("region_name"), col("year")])
-        .agg([
-            len().cast(DataType::Int64).alias("n_facts"),
-            col("evidence")
-                .sort(SortOptions::default())
-                .first()
-                .alias("example_evidence"),
-        ])
-        .sort(["region_name", "year"], SortMultipleOptions::default())
-        .collect()
-        .map_err(pl_err("unresolved regions"))?;
+    let unresolved = unresolved_names(&facts)?;
     let names = strings(&unresolved, "region_name")?;
     let years = ints(&unresolved, "year")?;
     let near: Vec<Vec<(Candidate, usize)>> = names
         .iter()
         .zip(&years)
         .map(|(n, y)| match (n, y) {
-            // Two edits leave too little of a short name: any two-character county name is
-            // two edits from any other of its kind.
-            // Nor is a name that lost two characters of its head (苗族自治县 of some 苗族
-            // autonomous county) a misspelling of one of them.
-            (Some(n), Some(y)) => {
-                let len = n.chars().count();
-                let edits = if len >= 5 { 2 } else { 1 };
-                let mut near = gazetteer.near(n, *y, edits, edit_distance);
-                near.retain(|(c, d)| *d < 2 || c.name.chars().count().abs_diff(len) < 2);
-                near
-            }
+            (Some(n), Some(y)) => near_regions(gazetteer, n, *y),
             _ => Vec::new(),
         })
         .collect();
@@ -111,12 +82,55 @@ pub fn region_suggestions(
     if !accept || table.height() == 0 {
         return Ok((facts, table));
     }
+    let facts = apply(facts, &table)?;
+    Ok((facts, table))
+}
+
+/// The names of the facts whose region did not resolve, per year, with their count of facts and
+/// an example of their evidence.
+fn unresolved_names(facts: &DataFrame) -> Result<DataFrame, CleanError> {
+    facts
+        .clone()
+        .lazy()
+        .filter(
+            col("region_code")
+                .is_null()
+                .and(col("region_name").is_not_null())
+                .and(col("year").is_not_null()),
+        )
+        .group_by([col("region_name"), col("year")])
+        .agg([
+            len().cast(DataType::Int64).alias("n_facts"),
+            col("evidence")
+                .sort(SortOptions::default())
+                .first()
+                .alias("example_evidence"),
+        ])
+        .sort(["region_name", "year"], SortMultipleOptions::default())
+        .collect()
+        .map_err(pl_err("unresolved regions"))
+}
+
+/// The regions of `year` near the name, nearest first: one edit away, or two for a name of five
+/// characters or more. Two edits leave too little of a short name (any two-character county
+/// name is two edits from any other of its kind); nor is a name that lost two characters of its
+/// head (苗族自治县 of some 苗族 autonomous county) a misspelling of one of them.
+fn near_regions(gazetteer: &Gazetteer, name: &str, year: i32) -> Vec<(Candidate, usize)> {
+    let len = name.chars().count();
+    let edits = if len >= 5 { 2 } else { 1 };
+    let mut near = gazetteer.near(name, year, edits, edit_distance);
+    near.retain(|(c, d)| *d < 2 || c.name.chars().count().abs_diff(len) < 2);
+    near
+}
+
+/// The facts with the suggested codes of the table filled in where their region did not resolve.
+fn apply(facts: DataFrame, table: &DataFrame) -> Result<DataFrame, CleanError> {
     let fixes =
         table
             .clone()
             .lazy()
             .select([col("region_name"), col("year"), col("suggested_code")]);
-    let facts = facts
+    facts
         .lazy()
         .join(
             fixes,
@@ -127,8 +141,7 @@ pub fn region_suggestions(
         .with_columns([coalesce(&[col("region_code"), col("suggested_code")]).alias("region_code")])
         .drop(by_name(["suggested_code"], true, false))
         .collect()
-        .map_err(pl_err("applying region suggestions"))?;
-    Ok((facts, table))
+        .map_err(pl_err("applying region suggestions"))
 }
 
 /// The suggestion for a name and its basis, from its candidates (nearest first) and the
@@ -207,18 +220,7 @@ fn provinces_around(
         .sort(["doc_id", "char_start"], SortMultipleOptions::default())
         .collect()
         .map_err(pl_err("names to place"))?;
-    // Per document, the positions and provinces of its resolved facts, in text order.
-    let mut placed: HashMap<String, Vec<(i32, String)>> = HashMap::new();
-    let (d, at, p) = (
-        strings(&around, "doc_id")?,
-        ints(&around, "char_start")?,
-        strings(&around, "province")?,
-    );
-    for i in 0..around.height() {
-        if let (Some(d), Some(at), Some(p)) = (&d[i], at[i], &p[i]) {
-            placed.entry(d.clone()).or_default().push((at, p.clone()));
-        }
-    }
+    let placed = placed_provinces(&around)?;
     let mut votes: HashMap<(String, i32), HashMap<String, usize>> = HashMap::new();
     let (d, at, n, y) = (
         strings(&targets, "doc_id")?,
@@ -230,20 +232,11 @@ fn provinces_around(
         let (Some(d), Some(at), Some(n), Some(y)) = (&d[i], at[i], &n[i], y[i]) else {
             continue;
         };
-        let Some(list) = placed.get(d) else { continue };
-        let k = list.partition_point(|(a, _)| *a < at);
-        let before = k.checked_sub(1).map(|j| &list[j].1);
-        let after = list.get(k).map(|x| &x.1);
-        let province = match (before, after) {
-            (Some(a), Some(b)) if a == b => Some(a),
-            (Some(_), Some(_)) => None,
-            (a, b) => a.or(b),
-        };
-        if let Some(p) = province {
+        if let Some(p) = placed.get(d).and_then(|list| province_at(list, at)) {
             *votes
                 .entry((n.clone(), y))
                 .or_default()
-                .entry(p.clone())
+                .entry(p.to_string())
                 .or_default() += 1;
         }
     }
@@ -255,6 +248,36 @@ fn provinces_around(
             v.into_iter().next().map(|(p, _)| (key, p))
         })
         .collect())
+}
+
+/// Per document, the positions and provinces of its resolved facts, in text order (`around` is
+/// sorted by document and position).
+fn placed_provinces(around: &DataFrame) -> Result<HashMap<String, Vec<(i32, String)>>, CleanError> {
+    let mut placed: HashMap<String, Vec<(i32, String)>> = HashMap::new();
+    let (d, at, p) = (
+        strings(around, "doc_id")?,
+        ints(around, "char_start")?,
+        strings(around, "province")?,
+    );
+    for i in 0..around.height() {
+        if let (Some(d), Some(at), Some(p)) = (&d[i], at[i], &p[i]) {
+            placed.entry(d.clone()).or_default().push((at, p.clone()));
+        }
+    }
+    Ok(placed)
+}
+
+/// The province of the resolved facts just before and just after position `at`: theirs when they
+/// agree or only one exists.
+fn province_at(list: &[(i32, String)], at: i32) -> Option<&str> {
+    let k = list.partition_point(|(a, _)| *a < at);
+    let before = k.checked_sub(1).map(|j| list[j].1.as_str());
+    let after = list.get(k).map(|x| x.1.as_str());
+    match (before, after) {
+        (Some(a), Some(b)) if a == b => Some(a),
+        (Some(_), Some(_)) => None,
+        (a, b) => a.or(b),
+    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,16 @@
 //! a generic phrase completed by its subject, or a description when the catalog has no name for
 //! it; then its unit, kind, year and region.
 
+use std::borrow::Cow;
+
 use countypanel_zhnum::{Quantity, Unit};
 
 use crate::change::is_change;
 use crate::health::{HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_of};
-use crate::lexicon::{ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA};
+use crate::lexicon::{
+    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA, contains_word,
+};
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
 use crate::segment::{clause_start, separates_clauses};
@@ -55,60 +59,128 @@ pub(crate) fn fact_for(
     // Ages and durations are facts only when a catalog phrase measured in years or days names
     // them (人均预期寿命78.5岁, 平均住院日8.5天); other dates and times are not.
     let measured_time = matches!(q.unit, Unit::Age | Unit::Duration);
+    let counted = admissible(q, s.chars)?;
+    let q = counted.as_ref();
+    let sc = s.chars;
+    let clause = clause_start(sc, 0, q.num_start);
+    let (hit, mut naming) = name_quantity(m, q, s, clause);
+    let health = clause_health(s, q, clause);
+    let change = vet_naming(m, q, s, clause, hit, health, &mut naming);
+    if (q.unit == Unit::None || measured_time) && naming.indicator_id.is_none() {
+        return None;
+    }
+    let unit = match (q.unit, naming.indicator_id.as_deref()) {
+        (Unit::None | Unit::Count | Unit::Person | Unit::Age | Unit::Duration, Some(id)) => {
+            m.unit_of(id)
+        }
+        (Unit::Count, None) => count_unit_from_noun(sc, clause, q.start, q.end),
+        (u, _) => u.as_str(),
+    };
+    if naming.indicator_text.is_none() {
+        naming.indicator_text = describe_before(sc, clause, q.start);
+    }
+    let (kind, year, year_flag) = kind_and_year(q, s, clause, doc);
+    // 覆盖人口达20230%, 减免2023%: a percent in the thousands is what a broken year template
+    // leaves behind, not a rate.
+    let implausible = q.unit == Unit::Percent && q.value >= 1000.0;
+    if implausible {
+        naming.indicator_id = None;
+        naming.rule = "implausible_percent";
+    }
+    let health = !implausible && (health || naming.indicator_id.is_some());
+    let (ev_start, ev_end) = match hit {
+        Some(h) => (h.start.min(q.start), h.end.max(q.end)),
+        None => (q.start, q.end),
+    };
+    Some(Fact {
+        indicator_id: naming.indicator_id,
+        indicator_text: naming.indicator_text,
+        subject: naming.subject,
+        value: q.value,
+        value_text: q.text.clone(),
+        unit,
+        qualifier: q.qualifier,
+        kind,
+        year,
+        year_flag,
+        as_of: s.as_of,
+        // The last region named before the number in the sentence, else the issuer.
+        region_name: region_before(s, q.num_start).or_else(|| ctx.issuer_region.clone()),
+        char_start: s.offset + ev_start,
+        char_end: s.offset + ev_end,
+        evidence: sc[ev_start..ev_end].iter().collect(),
+        sentence: s.text.to_string(),
+        rule: naming.rule,
+        health,
+        change,
+    })
+}
+
+/// The quantity as a fact would count it, or `None` when it states no fact: an ordinal, a date
+/// or time, a physical measure, a slogan's numeral, a vague measure (一批, 两届).
+fn admissible<'q>(q: &'q Quantity, sc: &[char]) -> Option<Cow<'q, Quantity>> {
+    let measured_time = matches!(q.unit, Unit::Age | Unit::Duration);
     if q.ordinal || q.value.is_nan() || (q.unit.is_temporal() && !measured_time) {
         return None;
     }
     if matches!(q.unit, Unit::Physical | Unit::Times) {
         return None;
     }
-    let sc = s.chars;
     if q.chinese && is_slogan(sc, q) {
         return None;
     }
-    // 建立居民健康档案92.82万份: health records are kept one per person, so a count of records
-    // counts people.
-    let records;
-    let q = if q.measure == "份"
-        && sc[clause_start(sc, 0, q.num_start)..q.num_start]
-            .iter()
-            .collect::<String>()
-            .contains("档案")
-    {
-        records = Quantity {
-            unit: Unit::Person,
-            ..q.clone()
-        };
-        &records
-    } else {
-        q
-    };
     // 一批, 一轮, 二期(工程), 两届: a batch, a round, a phase, a term, not a count of things.
     if q.chinese && VAGUE_MEASURES.contains(&q.measure.as_str()) {
         return None;
     }
-    let clause = clause_start(sc, 0, q.num_start);
-    let (hit, naming) = name_quantity(m, q, s, clause);
-    let Naming {
-        mut indicator_id,
-        mut indicator_text,
-        subject,
-        mut rule,
-    } = naming;
+    // 建立居民健康档案92.82万份: health records are kept one per person, so a count of records
+    // counts people.
+    let records = q.measure == "份"
+        && contains_word(&sc[clause_start(sc, 0, q.num_start)..q.num_start], "档案");
+    Some(if records {
+        Cow::Owned(Quantity {
+            unit: Unit::Person,
+            ..q.clone()
+        })
+    } else {
+        Cow::Borrowed(q)
+    })
+}
+
+/// Whether the clause of the quantity (with the sentence before it) speaks of health.
+fn clause_health(s: &Sentence, q: &Quantity, clause: usize) -> bool {
+    let sc = s.chars;
     let clause_end = (q.end..sc.len())
         .find(|&i| separates_clauses(sc[i]))
         .unwrap_or(sc.len());
     let whole_clause: String = sc[clause..clause_end].iter().collect();
     let sentence_before: String = sc[..clause].iter().collect();
-    let health = s.health.clause(&whole_clause, &sentence_before);
+    s.health.clause(&whole_clause, &sentence_before)
+}
+
+/// Takes the catalog indicator back from a naming where the sentence shows the number is not
+/// what the phrase measures: no health context for a context-bound phrase, a part after 其中, the
+/// bound of a class of amounts, a change. Returns whether the number states a change.
+fn vet_naming(
+    m: &PhraseMatcher,
+    q: &Quantity,
+    s: &Sentence,
+    clause: usize,
+    hit: Option<&Hit>,
+    health: bool,
+    naming: &mut Naming,
+) -> bool {
+    let sc = s.chars;
+    let phrase = |h: &Hit| sc[h.start..h.end].iter().collect::<String>();
     // A phrase without a health word of its own (投资, 签约, 床位) names its indicator only in a
     // health context.
-    if indicator_id.is_some()
-        && rule != "generic_subject"
+    if naming.indicator_id.is_some()
+        && naming.rule != "generic_subject"
         && !health
-        && hit.is_some_and(|h| needs_context(&sc[h.start..h.end].iter().collect::<String>()))
+        && hit.is_some_and(|h| needs_context(&phrase(h)))
     {
-        indicator_id = None;
-        rule = "not_health";
+        naming.indicator_id = None;
+        naming.rule = "not_health";
     }
     // After 其中 in the sentence, a bare total phrase (床位 after 其中医院、卫生院316个) counts the
     // part just named, not the total: it names the part's own measure when the catalog has one
@@ -120,97 +192,64 @@ pub(crate) fn fact_for(
             None => s.in_parts.then_some(0),
         }
     };
-    if indicator_id.is_some()
+    if naming.indicator_id.is_some()
         && let Some(h) = hit
-        && is_bare(&sc[h.start..h.end].iter().collect::<String>())
+        && is_bare(&phrase(h))
         && let Some(part_at) = part_opened(h)
     {
-        indicator_id = part_measure(m, s, part_at, h);
-        rule = if indicator_id.is_some() {
+        naming.indicator_id = part_measure(m, s, part_at, h);
+        naming.rule = if naming.indicator_id.is_some() {
             "part_measure"
         } else {
             "part"
         };
     }
     // 1万元至2.99万元的有276人次: the bounds of a class of amounts, not amounts stated.
-    if indicator_id.is_some() && bounds_a_class(sc, q) {
-        indicator_id = None;
-        rule = "class_bound";
+    if naming.indicator_id.is_some() && bounds_a_class(sc, q) {
+        naming.indicator_id = None;
+        naming.rule = "class_bound";
     }
     let before_number: String = sc[clause..q.num_start].iter().collect();
     let change = is_change(&before_number, q.unit);
-    if change && indicator_id.is_some() {
-        indicator_id = None;
-        rule = "change";
+    if change && naming.indicator_id.is_some() {
+        naming.indicator_id = None;
+        naming.rule = "change";
     }
-    if (q.unit == Unit::None || measured_time) && indicator_id.is_none() {
-        return None;
-    }
-    let unit = match (q.unit, indicator_id.as_deref()) {
-        (Unit::None | Unit::Count | Unit::Person | Unit::Age | Unit::Duration, Some(id)) => {
-            m.unit_of(id)
-        }
-        (Unit::Count, None) => count_unit_from_noun(sc, clause, q.start, q.end),
-        (u, _) => u.as_str(),
-    };
-    if indicator_text.is_none() {
-        indicator_text = describe_before(sc, clause, q.start);
-    }
+    change
+}
+
+/// Actual or target, and the year with how it was found. A year after the one the report was
+/// written in is aimed for.
+fn kind_and_year(
+    q: &Quantity,
+    s: &Sentence,
+    clause: usize,
+    doc: DocYears,
+) -> (Kind, Option<i32>, Option<&'static str>) {
+    let sc = s.chars;
     let prefix: String = sc[..q.num_start].iter().collect();
     let clause_text: String = sc[clause..q.num_start].iter().collect();
     let mut kind = kind_of(&prefix, &clause_text, s.plan_section);
     let (year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
-    // A year after the one the report was written in is aimed for.
     if kind == Kind::Actual
         && let (Some(y), Some(py)) = (year, doc.published)
         && y > py
     {
         kind = Kind::Target;
     }
-    // Region: the last region named before the number in the sentence, else the issuer.
-    let region_name = s
-        .hits
+    (kind, year, year_flag)
+}
+
+/// The last region named in the sentence before `at`.
+fn region_before(s: &Sentence, at: usize) -> Option<String> {
+    s.hits
         .iter()
-        .filter(|h| h.end <= q.num_start)
+        .filter(|h| h.end <= at)
         .filter_map(|h| match &h.target {
             Target::Region(name) => Some(name.clone()),
             _ => None,
         })
         .next_back()
-        .or_else(|| ctx.issuer_region.clone());
-    // 覆盖人口达20230%, 减免2023%: a percent in the thousands is what a broken year template
-    // leaves behind, not a rate.
-    let implausible = q.unit == Unit::Percent && q.value >= 1000.0;
-    if implausible {
-        indicator_id = None;
-        rule = "implausible_percent";
-    }
-    let health = !implausible && (health || indicator_id.is_some());
-    let (ev_start, ev_end) = match hit {
-        Some(h) => (h.start.min(q.start), h.end.max(q.end)),
-        None => (q.start, q.end),
-    };
-    Some(Fact {
-        indicator_id,
-        indicator_text,
-        subject,
-        value: q.value,
-        value_text: q.text.clone(),
-        unit,
-        qualifier: q.qualifier,
-        kind,
-        year,
-        year_flag,
-        as_of: s.as_of,
-        region_name,
-        char_start: s.offset + ev_start,
-        char_end: s.offset + ev_end,
-        evidence: sc[ev_start..ev_end].iter().collect(),
-        sentence: s.text.to_string(),
-        rule,
-        health,
-        change,
-    })
 }
 
 /// Whether the quantity bounds a class (1万元至2.99万元的, 5万元以上的有7人次): a range written
@@ -282,8 +321,45 @@ fn name_quantity<'h>(
     s: &Sentence<'h>,
     clause: usize,
 ) -> (Option<&'h Hit>, Naming) {
-    let sc = s.chars;
     let (after, before) = candidate_phrases(m, q, s, clause);
+    let (after, before) = screen_candidates(q, s, clause, after, before);
+    let (hit, rule) = match (after, before) {
+        (Some(a), _) => (Some(a), "phrase_after"),
+        (None, Some(b)) => (Some(b), "phrase_before"),
+        (None, None) => (None, "number_only"),
+    };
+    let mut naming = Naming {
+        indicator_id: None,
+        indicator_text: None,
+        subject: None,
+        rule,
+    };
+    if let Some(h) = hit {
+        name_by_phrase(m, q, s, clause, h, &mut naming);
+    } else if let Some((id, text)) = managed_count(m, q, s) {
+        naming.indicator_id = Some(id);
+        naming.indicator_text = Some(text);
+        naming.rule = "managed_count";
+    }
+    if naming.rule == "phrase_after"
+        && let Some(a) = after
+    {
+        name_qualified_count(m, s, q, clause, a, &mut naming);
+    }
+    (hit, naming)
+}
+
+/// Drops the candidate phrases the sentence shows the number does not measure: a count of
+/// things done, sent or agreed on (新增, 下派, 与…签约), of examples (等9个), of one (一家医院); the
+/// recruited (招录20名卫技人员); a part after 其中; one count after or before a list of measures.
+fn screen_candidates<'h>(
+    q: &Quantity,
+    s: &Sentence<'h>,
+    clause: usize,
+    after: Option<&'h Hit>,
+    before: Option<&'h Hit>,
+) -> (Option<&'h Hit>, Option<&'h Hit>) {
+    let sc = s.chars;
     // 新增/新建 make a count a change over the year, and a 其中 between a phrase and the
     // number makes the number a part of what the phrase totals (卫生机构…其中73个): either way
     // the count is not the indicator's total. A phrase after 其中 names the part itself
@@ -292,10 +368,8 @@ fn name_quantity<'h>(
     let counted = q.unit != Unit::Percent && q.unit != Unit::Yuan;
     // 下派28名医师, 安排1名护士: people or things sent or assigned are not the stock; neither are
     // the partners a count names after 与 when the sentence signs an agreement with them.
-    let sentence_after: String = sc[q.end..].iter().collect();
-    let sentence_before: String = sc[..q.num_start].iter().collect();
-    let partners =
-        sentence_before.contains('与') && AGREEMENTS.iter().any(|w| sentence_after.contains(w));
+    let partners = sc[..q.num_start].contains(&'与')
+        && AGREEMENTS.iter().any(|w| contains_word(&sc[q.end..], w));
     // A clause that continues an enumeration (新建、改扩建光华、西坡、关王庙等9个乡镇卫生院) shares
     // the verb of its first item.
     let mut listed_from = clause;
@@ -311,12 +385,13 @@ fn name_quantity<'h>(
             || clause_before.trim_end().ends_with('等')
             // 一家医院, 一名医生: the numeral one with a noun speaks of any one, not a total.
             || (q.chinese && q.value == 1.0));
+    if flow {
+        return (None, None);
+    }
     // 招录20多名卫技人员: the noun after a recruiting verb is who was recruited, not the staff.
     let recruited = RECRUITING.iter().any(|w| clause_before.contains(w));
-    let part_of = |h: &Hit| {
-        let between: String = sc[h.end.min(q.num_start)..q.num_start].iter().collect();
-        counted && between.contains(PART)
-    };
+    let part_of =
+        |h: &Hit| counted && contains_word(&sc[h.end.min(q.num_start)..q.num_start], PART);
     // 执业医师、助理执业医师26067人: one count after a list of measures is their sum, which none
     // of them names.
     let is_measure = |o: &Hit| matches!(o.target, Target::Indicator { .. });
@@ -330,93 +405,93 @@ fn name_quantity<'h>(
     let lists_on = |h: &Hit| {
         sc.get(h.end) == Some(&'、') && s.hits.iter().any(|o| o.start == h.end + 1 && is_measure(o))
     };
-    let (after, before) = if flow {
-        (None, None)
-    } else {
-        (
-            after.filter(|h| !lists_on(h) && !recruited),
-            before.filter(|h| !part_of(h) && !listed(h)),
-        )
-    };
-    let (hit, rule) = match (after, before) {
-        (Some(a), _) => (Some(a), "phrase_after"),
-        (None, Some(b)) => (Some(b), "phrase_before"),
-        (None, None) => (None, "number_only"),
-    };
-    let mut naming = Naming {
-        indicator_id: None,
-        indicator_text: None,
-        subject: None,
-        rule,
-    };
-    if let Some(h) = hit {
-        naming.indicator_text = Some(sc[h.start..h.end].iter().collect::<String>());
-        match &h.target {
-            Target::Indicator { index } => {
-                naming.indicator_id = Some(m.indicator_id(*index));
-            }
-            Target::Generic { phrase } => {
-                let from = clause.min(h.start);
-                if let Some((ind, subj)) = m.resolve_generic(phrase, sc, from, h.start, s.prev) {
-                    naming.indicator_id = Some(m.indicator_id(ind));
-                    naming.subject = Some(subj);
-                    naming.rule = "generic_subject";
-                } else {
-                    // 远程会诊覆盖率: the clause names the measure, not the generic phrase alone.
-                    naming.rule = "generic_unresolved";
-                    naming.indicator_text = describe_before(sc, clause, q.start);
-                }
-            }
-            Target::Region(_) => {}
-        }
-    } else if let Some((id, text)) = managed_count(m, q, s) {
-        naming.indicator_id = Some(id);
-        naming.indicator_text = Some(text);
-        naming.rule = "managed_count";
-    }
-    // 5所乡镇卫生院建成了规范化的中医馆: the institutions that did something are a part of the
-    // total the catalog phrase names; the fact is named by the whole description instead.
-    // 全县148家村卫生室完成改造 still counts them all.
-    let whole = WHOLE_AREA.iter().any(|w| clause_before.contains(w))
-        && after.is_some_and(|a| {
-            ALL_OF_THEM
-                .iter()
-                .any(|w| crate::lexicon::after_word(sc, a.end, w).is_some())
-        });
-    if naming.rule == "phrase_after"
-        && !whole
-        && let Some(a) = after
-        && let Some(described) = qualified_count(sc, a.start, a.end)
-    {
-        // 5所乡镇卫生院建成了规范化的中医馆: when what they have is itself a kind of facility the
-        // catalog counts, one each, the count is of those facilities.
-        let clause_end = (a.end..sc.len())
-            .find(|&i| separates_clauses(sc[i]))
-            .unwrap_or(sc.len());
-        let object = s.hits.iter().find(|o| {
-            o.start >= a.end
-                && o.end <= clause_end
-                && BUILT
-                    .iter()
-                    .any(|w| sc[a.end..o.start].iter().collect::<String>().contains(w))
-                && o.target != a.target
-                && matches!(o.target, Target::Indicator { .. })
-                && m.unit_fits(&o.target, Unit::Institution)
-        });
-        if let Some(Hit {
-            target: Target::Indicator { index },
-            ..
-        }) = object
-        {
+    (
+        after.filter(|h| !lists_on(h) && !recruited),
+        before.filter(|h| !part_of(h) && !listed(h)),
+    )
+}
+
+/// Names the quantity by the phrase it is tied to: a catalog phrase names its indicator; a
+/// generic phrase (规范管理率) the indicator of its subject, when the clause or the sentence
+/// before names one.
+fn name_by_phrase(
+    m: &PhraseMatcher,
+    q: &Quantity,
+    s: &Sentence,
+    clause: usize,
+    h: &Hit,
+    naming: &mut Naming,
+) {
+    let sc = s.chars;
+    naming.indicator_text = Some(sc[h.start..h.end].iter().collect::<String>());
+    match &h.target {
+        Target::Indicator { index } => {
             naming.indicator_id = Some(m.indicator_id(*index));
-            naming.rule = "counted_object";
-        } else {
-            naming.indicator_id = None;
-            naming.rule = "qualified_count";
         }
-        naming.indicator_text = Some(described);
+        Target::Generic { phrase } => {
+            let from = clause.min(h.start);
+            if let Some((ind, subj)) = m.resolve_generic(phrase, sc, from, h.start, s.prev) {
+                naming.indicator_id = Some(m.indicator_id(ind));
+                naming.subject = Some(subj);
+                naming.rule = "generic_subject";
+            } else {
+                // 远程会诊覆盖率: the clause names the measure, not the generic phrase alone.
+                naming.rule = "generic_unresolved";
+                naming.indicator_text = describe_before(sc, clause, q.start);
+            }
+        }
+        Target::Region(_) => {}
     }
-    (hit, naming)
+}
+
+/// 5所乡镇卫生院建成了规范化的中医馆: the institutions that did something are a part of the total
+/// the catalog phrase `a` after the number names; the fact is named by the whole description
+/// instead, or by the facility they have when the catalog counts it, one each. 全县148家村卫生室
+/// 完成改造 still counts them all.
+fn name_qualified_count(
+    m: &PhraseMatcher,
+    s: &Sentence,
+    q: &Quantity,
+    clause: usize,
+    a: &Hit,
+    naming: &mut Naming,
+) {
+    let sc = s.chars;
+    let whole = WHOLE_AREA
+        .iter()
+        .any(|w| contains_word(&sc[clause..q.num_start], w))
+        && ALL_OF_THEM
+            .iter()
+            .any(|w| crate::lexicon::after_word(sc, a.end, w).is_some());
+    if whole {
+        return;
+    }
+    let Some(described) = qualified_count(sc, a.start, a.end) else {
+        return;
+    };
+    let clause_end = (a.end..sc.len())
+        .find(|&i| separates_clauses(sc[i]))
+        .unwrap_or(sc.len());
+    let object = s.hits.iter().find(|o| {
+        o.start >= a.end
+            && o.end <= clause_end
+            && BUILT.iter().any(|w| contains_word(&sc[a.end..o.start], w))
+            && o.target != a.target
+            && matches!(o.target, Target::Indicator { .. })
+            && m.unit_fits(&o.target, Unit::Institution)
+    });
+    if let Some(Hit {
+        target: Target::Indicator { index },
+        ..
+    }) = object
+    {
+        naming.indicator_id = Some(m.indicator_id(*index));
+        naming.rule = "counted_object";
+    } else {
+        naming.indicator_id = None;
+        naming.rule = "qualified_count";
+    }
+    naming.indicator_text = Some(described);
 }
 
 /// The catalog phrase right after the number and its measure word (91家村卫生室), and the closest

@@ -52,75 +52,85 @@ pub(crate) fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) 
                 f.subject.clone_from(&carried);
             }
             if f.subject.is_none() {
-                // No earlier fact in the sentence: the nearest comma-separated stretch before
-                // that is more than a bare measure names the subject.
-                let q_start = f.char_start.saturating_sub(offset).min(sc.len());
-                let mut end = clause_start(sc, 0, q_start);
-                for _ in 0..3 {
-                    if end == 0 {
-                        break;
-                    }
-                    let start = sc[..end - 1]
-                        .iter()
-                        .rposition(|&c| matches!(c, ',' | '，' | '；' | ';'))
-                        .map_or(0, |p| p + 1);
-                    let text: String = sc[start..end - 1].iter().collect();
-                    let text = strip_leading_scope(&text);
-                    if text.chars().count() > 4 {
-                        f.subject = Some(text);
-                        break;
-                    }
-                    end = start;
-                }
+                f.subject = subject_before(sc, f.char_start.saturating_sub(offset).min(sc.len()));
             }
         } else {
             carried = Some(before.clone());
         }
-        // Indicator names put the object first: 管理高血压 25987人 is 高血压管理人数.
-        let before = match SERVICE_VERBS.iter().find(|v| before.starts_with(*v)) {
-            Some(verb) if matches!(f.unit, "person" | "person_time") => {
-                let object = &before[verb.len()..];
-                if object.chars().count() >= 2 {
-                    format!("{object}{verb}")
-                } else {
-                    before
-                }
-            }
-            _ => before,
-        };
-        let mut naming = format!("{before}{after}");
+        let mut naming = format!("{}{after}", object_first(before, f.unit));
         // Name the measure as indicator names are formed: 孕产妇管理 counted in 人 is 孕产妇管理人数.
         if !naming.is_empty()
             && !["率", "数", "额", "次", "比例"]
                 .iter()
                 .any(|e| naming.ends_with(e))
         {
-            // Event counts name their measure word: 坐诊2000次 is 坐诊次数, 出动426台次 出动台次.
-            let measure: String = f
-                .value_text
-                .trim_end_matches(['以', '上', '下', '余', '多', '左', '右'])
-                .chars()
-                .rev()
-                .take_while(|c| !c.is_ascii_digit() && !matches!(c, '万' | '亿' | '千' | '百'))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let suffix = match f.unit {
-                "person" => "人数".to_string(),
-                "person_time" => "人次".to_string(),
-                "yuan" => "金额".to_string(),
-                // 起付线降低50% reads 起付线降低比例.
-                "percent" if !naming.ends_with("幅度") => "比例".to_string(),
-                "percent" | "percentage_point" | "per_mille" | "per_100k" => String::new(),
-                "other" if measure == "次" => "次数".to_string(),
-                "other" if measure.ends_with('次') => measure,
-                _ => "数".to_string(),
-            };
+            let suffix = measure_suffix(&f.value_text, f.unit, &naming);
             naming.push_str(&suffix);
         }
         f.indicator_text = (!naming.is_empty()).then_some(naming);
         previous = Some((f.indicator_text.clone(), f.subject.clone()));
+    }
+}
+
+/// No earlier fact in the sentence: the nearest comma-separated stretch before the clause at
+/// `q_start` that is more than a bare measure names the subject (three stretches back at most).
+fn subject_before(sc: &[char], q_start: usize) -> Option<String> {
+    let mut end = clause_start(sc, 0, q_start);
+    for _ in 0..3 {
+        if end == 0 {
+            break;
+        }
+        let start = sc[..end - 1]
+            .iter()
+            .rposition(|&c| matches!(c, ',' | '，' | '；' | ';'))
+            .map_or(0, |p| p + 1);
+        let text: String = sc[start..end - 1].iter().collect();
+        let text = strip_leading_scope(&text);
+        if text.chars().count() > 4 {
+            return Some(text);
+        }
+        end = start;
+    }
+    None
+}
+
+/// Indicator names put the object first: 管理高血压 25987人 is 高血压管理人数.
+fn object_first(before: String, unit: &str) -> String {
+    match SERVICE_VERBS.iter().find(|v| before.starts_with(*v)) {
+        Some(verb) if matches!(unit, "person" | "person_time") => {
+            let object = &before[verb.len()..];
+            if object.chars().count() >= 2 {
+                format!("{object}{verb}")
+            } else {
+                before
+            }
+        }
+        _ => before,
+    }
+}
+
+/// The word that makes a naming a measure by its unit: 人数, 人次, 金额, 比例; event counts name
+/// their measure word (坐诊2000次 is 坐诊次数, 出动426台次 出动台次).
+fn measure_suffix(value_text: &str, unit: &str, naming: &str) -> String {
+    let measure: String = value_text
+        .trim_end_matches(['以', '上', '下', '余', '多', '左', '右'])
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_ascii_digit() && !matches!(c, '万' | '亿' | '千' | '百'))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    match unit {
+        "person" => "人数".to_string(),
+        "person_time" => "人次".to_string(),
+        "yuan" => "金额".to_string(),
+        // 起付线降低50% reads 起付线降低比例.
+        "percent" if !naming.ends_with("幅度") => "比例".to_string(),
+        "percent" | "percentage_point" | "per_mille" | "per_100k" => String::new(),
+        "other" if measure == "次" => "次数".to_string(),
+        "other" if measure.ends_with('次') => measure,
+        _ => "数".to_string(),
     }
 }
 

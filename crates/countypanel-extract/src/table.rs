@@ -227,6 +227,28 @@ fn region_in(m: &PhraseMatcher, label: &str) -> Option<String> {
     }
 }
 
+/// What a table tells all its cells: the caption and header lines, the caption's unit and year,
+/// and the column that gives each row its unit.
+struct Frame<'a> {
+    chars: &'a [char],
+    caption_text: String,
+    header_text: String,
+    caption_unit: Option<(Unit, f64)>,
+    caption_year: Option<i32>,
+    unit_column: Option<usize>,
+}
+
+/// One numeric cell of a body row, with what its row and column say.
+struct CellAt<'a> {
+    row: &'a Row,
+    label: &'a str,
+    row_text: &'a str,
+    row_unit: Option<(Unit, f64)>,
+    cell: Cell,
+    head: String,
+    q: Quantity,
+}
+
 fn read_table(
     m: &PhraseMatcher,
     chars: &[char],
@@ -248,16 +270,21 @@ fn read_table(
         return;
     }
     let caption_text: String = caption.map_or(String::new(), |(a, b)| chars[a..b].iter().collect());
-    let header_text: String = chars[header.start..header.end].iter().collect();
-    let caption_unit = unit_in(&caption_text);
-    let caption_year = year_in(&caption_text);
-    // A column headed 单位 (计量单位) gives each row its unit.
-    let unit_column = header.cells.iter().position(|&c| {
-        let head = text(chars, c);
-        head == "单位" || head == "计量单位"
-    });
+    let frame = Frame {
+        chars,
+        header_text: chars[header.start..header.end].iter().collect(),
+        caption_unit: unit_in(&caption_text),
+        caption_year: year_in(&caption_text),
+        // A column headed 单位 (计量单位) gives each row its unit.
+        unit_column: header.cells.iter().position(|&c| {
+            let head = text(chars, c);
+            head == "单位" || head == "计量单位"
+        }),
+        caption_text,
+    };
     for r in body {
-        let row_unit = unit_column
+        let row_unit = frame
+            .unit_column
             .and_then(|k| r.cells.get(k))
             .and_then(|&c| unit_in(&format!("单位：{}", text(chars, c))));
         let label = text(chars, r.cells[0]);
@@ -266,84 +293,109 @@ fn read_table(
             let (Some(q), Some(&head)) = (value_of(chars, cell), header.cells.get(j)) else {
                 continue;
             };
-            let head = text(chars, head);
             // The prose fact of this cell: its evidence ends on the cell's number.
             let prose = facts
                 .iter()
-                .position(|f| f.char_end > cell.start && f.char_end <= cell.end);
-            let prose = prose.map(|k| facts.remove(k));
-            let (unit, scale) = match q.unit {
-                Unit::None => unit_in(&head)
-                    .or(row_unit)
-                    .or_else(|| unit_in(&label))
-                    .or(caption_unit)
-                    .unwrap_or((Unit::None, 1.0)),
-                u => (u, 1.0),
+                .position(|f| f.char_end > cell.start && f.char_end <= cell.end)
+                .map(|k| facts.remove(k));
+            let at = CellAt {
+                row: r,
+                label: &label,
+                row_text: &row_text,
+                row_unit,
+                cell,
+                head: text(chars, head),
+                q,
             };
-            let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
-            let change = has(&head, CHANGE_WORDS) || has(&label, CHANGE_WORDS);
-            let named = if change {
-                None
-            } else {
-                indicator_in(m, &label, unit)
-                    .map(|i| (i, false))
-                    .or_else(|| indicator_in(m, &head, unit).map(|i| (i, true)))
-            };
-            let region_name = match &named {
-                Some((_, true)) => region_in(m, &label),
-                _ => None,
-            }
-            .or_else(|| prose.as_ref().and_then(|p| p.region_name.clone()));
-            let (year, year_flag) = match (year_in(&head), caption_year, &prose) {
-                (Some(y), _, _) => (Some(y), None),
-                (None, Some(y), _) => (Some(y), Some("heading")),
-                (None, None, Some(p)) => (p.year, p.year_flag),
-                (None, None, None) => (doc.default, Some(doc.default_flag)),
-            };
-            let kind = if has(&head, TARGET_WORDS) {
-                Kind::Target
-            } else if has(&head, ACTUAL_WORDS) {
-                Kind::Actual
-            } else {
-                prose.as_ref().map_or(Kind::Actual, |p| p.kind)
-            };
-            let indicator_id = named.as_ref().map(|((id, _), _)| id.clone());
-            let unit_code = match (&indicator_id, unit) {
-                (Some(id), Unit::None | Unit::Count) => m.unit_of(id),
-                _ => unit.as_str(),
-            };
-            let health = indicator_id.is_some() || prose.as_ref().is_some_and(|p| p.health);
-            let mut sentence = caption_text.clone();
-            for line in [&header_text, &row_text] {
-                if !sentence.is_empty() {
-                    sentence.push('\n');
-                }
-                sentence.push_str(line);
-            }
-            facts.push(Fact {
-                indicator_id,
-                indicator_text: Some(format!("{label} ｜ {head}")),
-                subject: None,
-                value: q.value * scale,
-                value_text: text(chars, cell),
-                unit: unit_code,
-                qualifier: q.qualifier,
-                kind,
-                year,
-                year_flag,
-                as_of: prose.as_ref().and_then(|p| p.as_of),
-                region_name,
-                char_start: r.cells[0].start,
-                char_end: cell.end,
-                evidence: chars[r.cells[0].start..cell.end].iter().collect(),
-                sentence,
-                rule: "table_cell",
-                health,
-                change,
-            });
+            facts.push(frame.cell_fact(m, doc, &at, prose.as_ref()));
         }
     }
     facts.sort_by_key(|f| (f.char_start, f.char_end));
+}
+
+impl Frame<'_> {
+    /// The fact of one cell: named by its row label or else its column header, its unit from the
+    /// cell, the header, the row, the label or the caption, its year from the header, the caption
+    /// or the prose reading, a target or a change when the header says so.
+    fn cell_fact(
+        &self,
+        m: &PhraseMatcher,
+        doc: &DocYears,
+        at: &CellAt,
+        prose: Option<&Fact>,
+    ) -> Fact {
+        let (chars, head, label, q) = (self.chars, at.head.as_str(), at.label, &at.q);
+        let (unit, scale) = match q.unit {
+            Unit::None => unit_in(head)
+                .or(at.row_unit)
+                .or_else(|| unit_in(label))
+                .or(self.caption_unit)
+                .unwrap_or((Unit::None, 1.0)),
+            u => (u, 1.0),
+        };
+        let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
+        let change = has(head, CHANGE_WORDS) || has(label, CHANGE_WORDS);
+        let named = if change {
+            None
+        } else {
+            indicator_in(m, label, unit)
+                .map(|i| (i, false))
+                .or_else(|| indicator_in(m, head, unit).map(|i| (i, true)))
+        };
+        let region_name = match &named {
+            Some((_, true)) => region_in(m, label),
+            _ => None,
+        }
+        .or_else(|| prose.and_then(|p| p.region_name.clone()));
+        let (year, year_flag) = match (year_in(head), self.caption_year, prose) {
+            (Some(y), _, _) => (Some(y), None),
+            (None, Some(y), _) => (Some(y), Some("heading")),
+            (None, None, Some(p)) => (p.year, p.year_flag),
+            (None, None, None) => (doc.default, Some(doc.default_flag)),
+        };
+        let kind = if has(head, TARGET_WORDS) {
+            Kind::Target
+        } else if has(head, ACTUAL_WORDS) {
+            Kind::Actual
+        } else {
+            prose.map_or(Kind::Actual, |p| p.kind)
+        };
+        let indicator_id = named.as_ref().map(|((id, _), _)| id.clone());
+        let unit_code = match (&indicator_id, unit) {
+            (Some(id), Unit::None | Unit::Count) => m.unit_of(id),
+            _ => unit.as_str(),
+        };
+        let health = indicator_id.is_some() || prose.is_some_and(|p| p.health);
+        let mut sentence = self.caption_text.clone();
+        for line in [self.header_text.as_str(), at.row_text] {
+            if !sentence.is_empty() {
+                sentence.push('\n');
+            }
+            sentence.push_str(line);
+        }
+        let first = at.row.cells[0].start;
+        Fact {
+            indicator_id,
+            indicator_text: Some(format!("{label} ｜ {head}")),
+            subject: None,
+            value: q.value * scale,
+            value_text: text(chars, at.cell),
+            unit: unit_code,
+            qualifier: q.qualifier,
+            kind,
+            year,
+            year_flag,
+            as_of: prose.and_then(|p| p.as_of),
+            region_name,
+            char_start: first,
+            char_end: at.cell.end,
+            evidence: chars[first..at.cell.end].iter().collect(),
+            sentence,
+            rule: "table_cell",
+            health,
+            change,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -359,13 +359,19 @@ fn may_start(c: char) -> bool {
         )
 }
 
-fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
-    if !may_start(chars[start]) {
-        return None;
-    }
+/// What stands before the numeral of a quantity: a qualifier (不低于, 超过), 百分之 or 千分之.
+struct Lead {
+    /// Where the numeral starts.
+    i: usize,
+    qualifier: Qualifier,
+    percent_prefix: bool,
+    permille_prefix: bool,
+}
+
+/// Reads the qualifier and the 百分之/千分之 that may lead a quantity at `start`.
+fn lead_at(chars: &[char], start: usize) -> Lead {
     let mut i = start;
     let mut qualifier = Qualifier::Eq;
-    let mut percent_prefix = false;
     for (word, q) in PREFIXES {
         if starts_with(chars, i, word) {
             let after = i + word.chars().count();
@@ -376,28 +382,46 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
             }
         }
     }
-    if starts_with(chars, i, "百分之") {
-        percent_prefix = true;
+    let percent_prefix = starts_with(chars, i, "百分之");
+    if percent_prefix {
         i += 3;
-        if chars.get(i) == Some(&'百') {
-            // 百分之百
-            return Some(finish(
-                chars,
-                start,
-                i,
-                i + 1,
-                100.0,
-                None,
-                qualifier,
-                true,
-                false,
-            ));
-        }
     }
-    // 千分之三: per thousand, read like 百分之 and marked as such below.
+    // 千分之三: per thousand, read like 百分之 and marked as such by the caller.
     let permille_prefix = !percent_prefix && starts_with(chars, i, "千分之");
     if permille_prefix {
         i += 3;
+    }
+    Lead {
+        i,
+        qualifier,
+        percent_prefix,
+        permille_prefix,
+    }
+}
+
+fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
+    if !may_start(chars[start]) {
+        return None;
+    }
+    let Lead {
+        i,
+        mut qualifier,
+        percent_prefix,
+        permille_prefix,
+    } = lead_at(chars, start);
+    if percent_prefix && chars.get(i) == Some(&'百') {
+        // 百分之百
+        return Some(finish(
+            chars,
+            start,
+            i,
+            i + 1,
+            100.0,
+            None,
+            qualifier,
+            true,
+            false,
+        ));
     }
     let (mut value, numeral, mut j, q, mult) = value_at(chars, i)?;
     // A lone numeral character with nothing before it (no 百分之, no qualifier).
@@ -411,37 +435,8 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
         qualifier = q;
     }
     // Dates and times written with separators are not quantities: 2020-01-06, 12:14:02, 2022/4/1.
-    if !numeral.chinese {
-        let sep = chars.get(numeral.end).copied();
-        let next_digit = chars
-            .get(numeral.end + 1)
-            .copied()
-            .and_then(ascii_digit)
-            .is_some();
-        // A rate per 100,000 (12.5/10万) is a quantity, not a date.
-        let per_100k = crate::unit::measure_unit(&chars[numeral.end..])
-            .is_some_and(|(_, u)| u == Unit::Per100k);
-        if matches!(sep, Some(':' | '：' | '/')) && next_digit && !per_100k {
-            return Some(skip_token(chars, start));
-        }
-        if matches!(sep, Some('-')) && next_digit {
-            // a second dash after the next number makes it a date or a phone number
-            let mut k = numeral.end + 1;
-            while chars.get(k).copied().and_then(ascii_digit).is_some() {
-                k += 1;
-            }
-            // 2007-2011年 is a range of years; 2019-08-15 and 0371-1234567 are not quantities.
-            let year_range = k == numeral.end + 5
-                && chars.get(k) == Some(&'年')
-                && numeral.plain_integer
-                && (1000.0..10000.0).contains(&numeral.value);
-            if !year_range
-                && (matches!(chars.get(k), Some('-'))
-                    || numeral.plain_integer && numeral.value >= 1000.0)
-            {
-                return Some(skip_token(chars, start));
-            }
-        }
+    if !numeral.chinese && dated_token(chars, &numeral) {
+        return Some(skip_token(chars, start));
     }
     let mut high = None;
     if let Some(&sep) = chars.get(j)
@@ -482,6 +477,38 @@ fn quantity_at(chars: &[char], start: usize) -> Option<Quantity> {
         q.measure = "千分之".into();
     }
     Some(q)
+}
+
+/// Whether an Arabic numeral starts a date, a time or a code written with separators
+/// (2020-01-06, 12:14:02, 2022/4/1, 0371-1234567); a rate per 100,000 (12.5/10万) and a range of
+/// years (2007-2011年) are not.
+fn dated_token(chars: &[char], numeral: &Numeral) -> bool {
+    let sep = chars.get(numeral.end).copied();
+    let next_digit = chars
+        .get(numeral.end + 1)
+        .copied()
+        .and_then(ascii_digit)
+        .is_some();
+    let per_100k =
+        crate::unit::measure_unit(&chars[numeral.end..]).is_some_and(|(_, u)| u == Unit::Per100k);
+    if matches!(sep, Some(':' | '：' | '/')) && next_digit && !per_100k {
+        return true;
+    }
+    if matches!(sep, Some('-')) && next_digit {
+        // a second dash after the next number makes it a date or a phone number
+        let mut k = numeral.end + 1;
+        while chars.get(k).copied().and_then(ascii_digit).is_some() {
+            k += 1;
+        }
+        let year_range = k == numeral.end + 5
+            && chars.get(k) == Some(&'年')
+            && numeral.plain_integer
+            && (1000.0..10000.0).contains(&numeral.value);
+        return !year_range
+            && (matches!(chars.get(k), Some('-'))
+                || numeral.plain_integer && numeral.value >= 1000.0);
+    }
+    false
 }
 
 /// The 大写 digits and units of formal amounts, simplified and traditional.
