@@ -291,6 +291,47 @@ impl Reader<'_> {
         }
     }
 
+    /// The issuer as named; failing that, a town the text names, which places the document in
+    /// its county (recorded as inferred, never as stated). Resolved in the year of publication,
+    /// with the title as context.
+    fn resolve_issuer(&self, meta: &metadata::Metadata) -> Option<countypanel_regions::Resolution> {
+        let published_year = meta.published.map(|(y, _, _)| y);
+        let context: Vec<&str> = meta.title.as_deref().into_iter().collect();
+        meta.issuer
+            .as_deref()
+            .or(meta.town.as_deref())
+            .map(|name| {
+                self.gazetteer
+                    .resolve_in_year(name, published_year, &context)
+            })
+            .filter(|r| r.status == Status::Resolved)
+    }
+
+    /// The facts of a report's text, each with its region and page.
+    fn placed_facts(
+        &self,
+        text: &str,
+        ctx: &DocContext,
+        issuer: &place::Issuer,
+        doc_id: &str,
+        page_starts: &[usize],
+    ) -> Vec<DocFact> {
+        self.extractor
+            .extract(text, ctx)
+            .into_iter()
+            .map(|fact| {
+                let (region_code, region_method) = self.region_of(&fact, issuer);
+                DocFact {
+                    fact_id: fact_id(doc_id, &fact),
+                    page: pdf::page_of(page_starts, fact.char_start),
+                    fact,
+                    region_code,
+                    region_method,
+                }
+            })
+            .collect()
+    }
+
     /// A report's document: its text normalised (layout undone, furniture stripped), its
     /// metadata, and its facts with their regions and pages.
     fn report(
@@ -322,32 +363,20 @@ impl Reader<'_> {
         });
         let (sha, doc_id) = document_id(bytes);
         let published_year = meta.published.map(|(y, _, _)| y);
-        let mut context: Vec<&str> = Vec::new();
-        if let Some(t) = meta.title.as_deref() {
-            context.push(t);
-        }
-        // The issuer as named; failing that, a town the text names, which places the document in
-        // its county (recorded as inferred, never as stated).
-        let issuer_resolution = meta
-            .issuer
-            .as_deref()
-            .or(meta.town.as_deref())
-            .map(|name| {
-                self.gazetteer
-                    .resolve_in_year(name, published_year, &context)
-            })
-            .filter(|r| r.status == Status::Resolved);
+        let issuer_resolution = self.resolve_issuer(&meta);
         let issuer_code = issuer_resolution.as_ref().and_then(|r| r.code.clone());
         let issuer_method = issuer_resolution
             .as_ref()
             .and_then(|r| r.method)
             .map(countypanel_regions::Method::as_str);
-        if let Some(i) = meta.issuer.as_deref() {
-            context.push(i);
-        }
-        if let Some(c) = issuer_code.as_deref() {
-            context.push(c);
-        }
+        let context: Vec<&str> = [
+            meta.title.as_deref(),
+            meta.issuer.as_deref(),
+            issuer_code.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let ctx = DocContext {
             published: meta.published.filter(|_| !meta.published_weak),
             issuer_region: meta.issuer.clone(),
@@ -360,21 +389,7 @@ impl Reader<'_> {
             published_year,
             context: &context,
         };
-        let facts = self
-            .extractor
-            .extract(&text, &ctx)
-            .into_iter()
-            .map(|fact| {
-                let (region_code, region_method) = self.region_of(&fact, &issuer);
-                DocFact {
-                    fact_id: fact_id(&doc_id, &fact),
-                    page: pdf::page_of(&page_starts, fact.char_start),
-                    fact,
-                    region_code,
-                    region_method,
-                }
-            })
-            .collect();
+        let facts = self.placed_facts(&text, &ctx, &issuer, &doc_id, &page_starts);
         Ok(Document {
             doc_id,
             source_path: source_path.to_string(),
@@ -413,37 +428,8 @@ impl Reader<'_> {
                 "no [[ingest.table]] mapping of the pipeline file matches this path".into(),
             ));
         };
-        let mut warnings = Vec::new();
-        // WPS saves .et spreadsheets (and some .xls files) in either container; the bytes say which.
-        let ext = match ext {
-            "xls" | "et" if bytes.starts_with(sniff::ZIP_MAGIC) => "xlsx",
-            other => other,
-        };
-        let (format, grid, encoding, replacements) = if matches!(ext, "xls" | "et") {
-            if !bytes.starts_with(doc::OLE_MAGIC) {
-                return Err(IngestError::MalformedXls(format!(
-                    "a .{ext} file must be an Excel 97-2003 (OLE) or XLSX workbook"
-                )));
-            }
-            let grid = yearbook::parse_xls(bytes).map_err(IngestError::MalformedXls)?;
-            (Format::Xls, grid, "BIFF".to_string(), 0)
-        } else if ext == "xlsx" {
-            if !bytes.starts_with(sniff::ZIP_MAGIC) {
-                return Err(IngestError::CorruptZip(
-                    "an .xlsx file must be a zip archive".into(),
-                ));
-            }
-            docx::read_zip_entry(bytes, "xl/workbook.xml", self.limits.max_unzipped_bytes)
-                .map_err(|p| IngestError::from_zip(p, IngestError::MalformedXlsx))?;
-            let grid = yearbook::parse_xlsx(bytes).map_err(IngestError::MalformedXlsx)?;
-            (Format::Xlsx, grid, "UTF-8".to_string(), 0)
-        } else {
-            let d = text::decode_checked(bytes, false, ext)?;
-            warnings = text::decode_warnings(&d);
-            let grid = yearbook::parse_delimited(&d.text, ext == "tsv")
-                .map_err(IngestError::MalformedTable)?;
-            (Format::Csv, grid, d.encoding, d.replacements)
-        };
+        let (format, grid, encoding, replacements, mut warnings) =
+            Self::grid_of(bytes, ext, self.limits)?;
         let units = |id: &str| {
             let unit = self.catalog.get(id)?.unit.as_str();
             countypanel_core::catalog::UNITS
@@ -497,6 +483,47 @@ impl Reader<'_> {
             facts,
             warnings,
         })
+    }
+}
+
+impl Reader<'_> {
+    /// The cells of a spreadsheet or delimited text file, with its format, encoding, replaced
+    /// characters and decoding warnings.
+    fn grid_of(
+        bytes: &[u8],
+        ext: &str,
+        limits: Limits,
+    ) -> Result<(Format, yearbook::Grid, String, usize, Vec<Warning>), IngestError> {
+        // WPS saves .et spreadsheets (and some .xls files) in either container; the bytes say which.
+        let ext = match ext {
+            "xls" | "et" if bytes.starts_with(sniff::ZIP_MAGIC) => "xlsx",
+            other => other,
+        };
+        if matches!(ext, "xls" | "et") {
+            if !bytes.starts_with(doc::OLE_MAGIC) {
+                return Err(IngestError::MalformedXls(format!(
+                    "a .{ext} file must be an Excel 97-2003 (OLE) or XLSX workbook"
+                )));
+            }
+            let grid = yearbook::parse_xls(bytes).map_err(IngestError::MalformedXls)?;
+            Ok((Format::Xls, grid, "BIFF".to_string(), 0, Vec::new()))
+        } else if ext == "xlsx" {
+            if !bytes.starts_with(sniff::ZIP_MAGIC) {
+                return Err(IngestError::CorruptZip(
+                    "an .xlsx file must be a zip archive".into(),
+                ));
+            }
+            docx::read_zip_entry(bytes, "xl/workbook.xml", limits.max_unzipped_bytes)
+                .map_err(|p| IngestError::from_zip(p, IngestError::MalformedXlsx))?;
+            let grid = yearbook::parse_xlsx(bytes).map_err(IngestError::MalformedXlsx)?;
+            Ok((Format::Xlsx, grid, "UTF-8".to_string(), 0, Vec::new()))
+        } else {
+            let d = text::decode_checked(bytes, false, ext)?;
+            let warnings = text::decode_warnings(&d);
+            let grid = yearbook::parse_delimited(&d.text, ext == "tsv")
+                .map_err(IngestError::MalformedTable)?;
+            Ok((Format::Csv, grid, d.encoding, d.replacements, warnings))
+        }
     }
 }
 

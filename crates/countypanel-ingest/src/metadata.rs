@@ -391,17 +391,10 @@ fn plain_pinyin(name: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// Reads title, publication date and issuer from a document's first lines.
-#[must_use]
-pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinder) -> Metadata {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(30)
-        .collect();
-    let head = &lines[..];
-    // Publication date: the best-ranked labelled date, else a dateline.
+/// The publication date of a document's first lines with its rank (lower is surer; 2 is a weak
+/// label), and the line it was read on: the best-ranked labelled date, else a dateline, else
+/// the date a web address carries.
+fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
     let mut published: Option<(u8, Ymd)> = None;
     let mut date_line: Option<usize> = None;
     for (i, line) in head.iter().enumerate() {
@@ -437,6 +430,20 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
             .find_map(|line| url_date(line))
             .map(|d| (1, d));
     }
+    (published, date_line)
+}
+
+/// Reads title, publication date and issuer from a document's first lines.
+#[must_use]
+pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinder) -> Metadata {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(30)
+        .collect();
+    let head = &lines[..];
+    let (published, date_line) = publication_date(head);
     let title = find_title(head, html_title, date_line);
     let compact = |l: &str| -> String { l.chars().filter(|c| !c.is_whitespace()).collect() };
     // The document is about the most specific region its title names; else the one its source

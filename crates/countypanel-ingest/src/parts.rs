@@ -303,8 +303,49 @@ pub fn merge_parts(
     out: (&Path, &Path, &Path),
     base: &WriteMeta,
 ) -> Result<(usize, usize, usize), MergeError> {
+    let (parts, files) = open_parts(staged, n)?;
+    let (documents, facts, rejects) = out;
+    let mut docs_w = TableWriter::create(documents, &DOCUMENTS, base)?;
+    let mut facts_w = TableWriter::create(facts, &FACTS, base)?;
+    let mut merge = Merge {
+        n,
+        parts,
+        inputs: Vec::with_capacity(files.len()),
+        problems: Vec::new(),
+        first: HashMap::new(),
+        id_of: HashMap::new(),
+    };
+    let (mut n_docs, mut n_facts) = (0, 0);
+    for batch in bounded(&files, |f| f.1) {
+        let mut gathered = Gathered::default();
+        for (path, _, p) in batch {
+            merge.take(path, *p, &mut gathered)?;
+        }
+        n_docs += gathered.docs.rows.len();
+        n_facts += gathered.facts.rows.len();
+        gathered.write(&mut docs_w, &mut facts_w)?;
+    }
+    docs_w.finish(&merge.inputs)?;
+    facts_w.finish(&merge.inputs)?;
+    let mut meta = base.clone();
+    meta.inputs = merge.inputs;
+    write_table(
+        rejects,
+        &INGEST_REJECTS,
+        &rejects_batch(&merge.problems)?,
+        &meta,
+    )?;
+    Ok((files.len(), n_docs, n_facts))
+}
+
+/// A file of a part's manifest: its path, its bytes and the index of its part.
+type PartFile = (String, u64, usize);
+
+/// Opens the N parts; returns them with every file of their manifests (path, bytes, part
+/// index) in the whole folder's order, as `list_inputs` sorts it.
+fn open_parts(staged: &Path, n: usize) -> Result<(Vec<Part>, Vec<PartFile>), MergeError> {
     let mut parts = Vec::with_capacity(n);
-    let mut files: Vec<(String, u64, usize)> = Vec::new();
+    let mut files: Vec<PartFile> = Vec::new();
     let mut missing = Vec::new();
     for k in 1..=n {
         let shard = Shard { k, n };
@@ -323,109 +364,120 @@ pub fn merge_parts(
             parts: missing.join(", "),
         });
     }
-    // The whole folder's order, as `list_inputs` sorts it.
     files.sort_by(|a, b| PathBuf::from(&a.0).cmp(&PathBuf::from(&b.0)));
-    let (documents, facts, rejects) = out;
-    let mut docs_w = TableWriter::create(documents, &DOCUMENTS, base)?;
-    let mut facts_w = TableWriter::create(facts, &FACTS, base)?;
-    let mut inputs: Vec<(String, String)> = Vec::with_capacity(files.len());
-    let mut problems: Vec<Problem> = Vec::new();
-    // The first path read of each document id, and each document id by path (for the
-    // duplicates a part found within itself).
-    let mut first: HashMap<String, String> = HashMap::new();
-    let mut id_of: HashMap<String, String> = HashMap::new();
-    let (mut n_docs, mut n_facts) = (0, 0);
-    let out_of_order = |k: usize, path: &str| {
-        MergeError::Core(CoreError::Table {
-            table: "documents".into(),
-            message: format!(
-                "part {k} of {n}: {path} is not where the folder's order puts it; read the parts again"
-            ),
-        })
-    };
-    for batch in bounded(&files, |f| f.1) {
-        let mut docs = Gather::default();
-        let mut text_len: Vec<usize> = Vec::new();
-        let mut fact_rows = Gather::default();
-        for (path, _, p) in batch {
-            let part = &mut parts[*p];
-            let recorded = part.inputs.get(path).cloned().unwrap_or_default();
-            inputs.push((path.clone(), recorded.clone()));
-            let rejected = part.problems(path, "rejected");
-            if rejected.is_empty() && !recorded.starts_with("rejected:") {
-                if part.documents.path()?.as_deref() != Some(path.as_str()) {
-                    return Err(out_of_order(*p + 1, path));
-                }
-                let (b, generation, row) = part.documents.take();
-                let doc_id = b
-                    .column_by_name("doc_id")
-                    .map(|c| c.as_string::<i32>().value(row).to_string())
-                    .unwrap_or_default();
-                id_of.insert(path.clone(), doc_id.clone());
-                if let Some(f) = first.get(&doc_id) {
-                    let bytes = b
-                        .column_by_name("n_bytes")
-                        .map(|c| c.as_primitive::<arrow::datatypes::Int64Type>().value(row))
-                        .and_then(|v| u64::try_from(v).ok())
-                        .unwrap_or(0);
-                    problems.push(duplicate(path, f, bytes));
-                    while part.facts.path()?.as_deref() == Some(path.as_str()) {
-                        part.facts.take();
-                    }
-                    continue;
-                }
-                first.insert(doc_id, path.clone());
-                problems.extend(part.problems(path, "read"));
-                text_len.push(
-                    b.column_by_name("text")
-                        .map_or(0, |c| c.as_string::<i32>().value(row).len()),
-                );
-                docs.push(*p, (b, generation, row));
-                while part.facts.path()?.as_deref() == Some(path.as_str()) {
-                    fact_rows.push(*p, part.facts.take());
-                }
-                continue;
-            }
+    Ok((parts, files))
+}
+
+/// The state of a merge: the parts being read and what the merged run has met so far.
+struct Merge {
+    n: usize,
+    parts: Vec<Part>,
+    /// Each file with what its part recorded of it (its hash, or `rejected:reason`).
+    inputs: Vec<(String, String)>,
+    problems: Vec<Problem>,
+    /// The first path read of each document id.
+    first: HashMap<String, String>,
+    /// Each document id by path (for the duplicates a part found within itself).
+    id_of: HashMap<String, String>,
+}
+
+/// The rows of one batch of files gathered from the parts.
+#[derive(Default)]
+struct Gathered {
+    docs: Gather,
+    text_len: Vec<usize>,
+    facts: Gather,
+}
+
+impl Merge {
+    /// Takes the next file of the folder's order from its part `p`: its document row and fact
+    /// rows, or its rejects row; a document whose bytes were read before becomes a duplicate.
+    fn take(&mut self, path: &str, p: usize, into: &mut Gathered) -> Result<(), MergeError> {
+        let part = &mut self.parts[p];
+        let recorded = part.inputs.get(path).cloned().unwrap_or_default();
+        self.inputs.push((path.to_string(), recorded.clone()));
+        let rejected = part.problems(path, "rejected");
+        if !rejected.is_empty() || recorded.starts_with("rejected:") {
             for pr in rejected {
                 // A duplicate within the part: its bytes are those of the file its detail names
                 // (read earlier in the same part); the first of them in the whole folder is named.
                 let same = (pr.reason == "duplicate_file")
                     .then(|| duplicate_of(&pr.detail))
                     .flatten()
-                    .and_then(|f| id_of.get(f))
-                    .and_then(|id| first.get(id));
+                    .and_then(|f| self.id_of.get(f))
+                    .and_then(|id| self.first.get(id));
                 match same {
-                    Some(f) => problems.push(duplicate(path, f, pr.n_bytes.unwrap_or(0))),
-                    None => problems.push(pr),
+                    Some(f) => self
+                        .problems
+                        .push(duplicate(path, f, pr.n_bytes.unwrap_or(0))),
+                    None => self.problems.push(pr),
                 }
             }
+            return Ok(());
         }
-        n_docs += docs.rows.len();
-        n_facts += fact_rows.rows.len();
-        // As the sink writes a batch: documents in chunks of bounded text, facts in chunks of
-        // bounded rows, then the row group ends.
+        if part.documents.path()?.as_deref() != Some(path) {
+            return Err(MergeError::Core(CoreError::Table {
+                table: "documents".into(),
+                message: format!(
+                    "part {} of {}: {path} is not where the folder's order puts it; read the parts again",
+                    p + 1,
+                    self.n
+                ),
+            }));
+        }
+        let (b, generation, row) = part.documents.take();
+        let doc_id = b
+            .column_by_name("doc_id")
+            .map(|c| c.as_string::<i32>().value(row).to_string())
+            .unwrap_or_default();
+        self.id_of.insert(path.to_string(), doc_id.clone());
+        if let Some(f) = self.first.get(&doc_id) {
+            let bytes = b
+                .column_by_name("n_bytes")
+                .map(|c| c.as_primitive::<arrow::datatypes::Int64Type>().value(row))
+                .and_then(|v| u64::try_from(v).ok())
+                .unwrap_or(0);
+            self.problems.push(duplicate(path, f, bytes));
+            while part.facts.path()?.as_deref() == Some(path) {
+                part.facts.take();
+            }
+            return Ok(());
+        }
+        self.first.insert(doc_id, path.to_string());
+        self.problems.extend(part.problems(path, "read"));
+        into.text_len.push(
+            b.column_by_name("text")
+                .map_or(0, |c| c.as_string::<i32>().value(row).len()),
+        );
+        into.docs.push(p, (b, generation, row));
+        while part.facts.path()?.as_deref() == Some(path) {
+            into.facts.push(p, part.facts.take());
+        }
+        Ok(())
+    }
+}
+
+impl Gathered {
+    /// Writes the batch as the sink writes one: documents in chunks of bounded text, facts in
+    /// chunks of bounded rows, then the row group ends.
+    fn write(self, docs_w: &mut TableWriter, facts_w: &mut TableWriter) -> Result<(), MergeError> {
         let mut from = 0;
         let mut bytes = 0;
-        for (i, len) in text_len.iter().enumerate() {
+        for (i, len) in self.text_len.iter().enumerate() {
             bytes += len;
-            if bytes > CHUNK_BYTES || i + 1 == text_len.len() {
-                docs_w.write(&docs.batch(&DOCUMENTS, &docs.rows[from..=i])?)?;
+            if bytes > CHUNK_BYTES || i + 1 == self.text_len.len() {
+                docs_w.write(&self.docs.batch(&DOCUMENTS, &self.docs.rows[from..=i])?)?;
                 from = i + 1;
                 bytes = 0;
             }
         }
-        for chunk in fact_rows.rows.chunks(CHUNK_ROWS) {
-            facts_w.write(&fact_rows.batch(&FACTS, chunk)?)?;
+        for chunk in self.facts.rows.chunks(CHUNK_ROWS) {
+            facts_w.write(&self.facts.batch(&FACTS, chunk)?)?;
         }
         docs_w.end_row_group()?;
         facts_w.end_row_group()?;
+        Ok(())
     }
-    docs_w.finish(&inputs)?;
-    facts_w.finish(&inputs)?;
-    let mut meta = base.clone();
-    meta.inputs = inputs;
-    write_table(rejects, &INGEST_REJECTS, &rejects_batch(&problems)?, &meta)?;
-    Ok((files.len(), n_docs, n_facts))
 }
 
 /// The rejects row of a file with the same bytes as `first`.

@@ -72,6 +72,37 @@ pub(crate) fn decode_warnings(d: &decode::Decoded) -> Vec<Warning> {
     out
 }
 
+/// The text of a plain-text or HTML report: decoded (its encoding detected), HTML rendered to
+/// lines after a check of its nesting depth.
+fn decoded_text(bytes: &[u8], is_html: bool, ext: &str) -> Result<Text, IngestError> {
+    let d = decode_checked(bytes, is_html, ext)?;
+    let warnings = decode_warnings(&d);
+    if !is_html {
+        return Ok(Text {
+            raw: d.text,
+            encoding: d.encoding,
+            replacements: d.replacements,
+            warnings,
+            ..Text::default()
+        });
+    }
+    let depth = html_depth(&d.text);
+    if depth > MAX_HTML_DEPTH {
+        return Err(IngestError::HtmlTooDeep(format!(
+            "elements nested {depth} deep, over the limit of {MAX_HTML_DEPTH}"
+        )));
+    }
+    let h = html::html_to_text(&d.text);
+    Ok(Text {
+        raw: h.text,
+        encoding: d.encoding,
+        replacements: d.replacements,
+        title: h.title,
+        warnings,
+        ..Text::default()
+    })
+}
+
 /// The text of a report in `format`.
 ///
 /// # Errors
@@ -124,35 +155,7 @@ pub fn text_of(
         Format::Docx => docx::docx_to_text(bytes, limits.max_unzipped_bytes)
             .map(|t| plain(t, "UTF-8"))
             .map_err(|p| IngestError::from_zip(p, IngestError::MalformedDocx)),
-        Format::Txt | Format::Html => {
-            let d = decode_checked(bytes, format == Format::Html, ext)?;
-            let warnings = decode_warnings(&d);
-            if format == Format::Html {
-                let depth = html_depth(&d.text);
-                if depth > MAX_HTML_DEPTH {
-                    return Err(IngestError::HtmlTooDeep(format!(
-                        "elements nested {depth} deep, over the limit of {MAX_HTML_DEPTH}"
-                    )));
-                }
-                let h = html::html_to_text(&d.text);
-                Ok(Text {
-                    raw: h.text,
-                    encoding: d.encoding,
-                    replacements: d.replacements,
-                    title: h.title,
-                    warnings,
-                    ..Text::default()
-                })
-            } else {
-                Ok(Text {
-                    raw: d.text,
-                    encoding: d.encoding,
-                    replacements: d.replacements,
-                    warnings,
-                    ..Text::default()
-                })
-            }
-        }
+        Format::Txt | Format::Html => decoded_text(bytes, format == Format::Html, ext),
         Format::Csv | Format::Xlsx | Format::Xls => Err(IngestError::Internal(
             "a table reached the report reader".into(),
         )),

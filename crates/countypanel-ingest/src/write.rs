@@ -107,64 +107,15 @@ impl IngestSink {
 
     /// Writes the outcomes of one batch of files, in their order.
     pub fn push(&mut self, outcomes: &[Outcome]) -> Result<(), CoreError> {
-        let summary = &mut self.summary;
-        summary.files += outcomes.len();
+        self.summary.files += outcomes.len();
         let mut docs: Vec<&crate::Document> = Vec::with_capacity(outcomes.len());
         for o in outcomes {
             match o {
-                Outcome::Rejected(r) => {
-                    *summary.rejected.entry(r.reason.to_string()).or_default() += 1;
-                    if summary.first_rejected.len() < FIRST_REJECTED {
-                        summary.first_rejected.push((
-                            r.source_path.clone(),
-                            r.reason.to_string(),
-                            r.detail.clone(),
-                        ));
-                    }
-                    self.meta
-                        .inputs
-                        .push((r.source_path.clone(), format!("rejected:{}", r.reason)));
-                    self.problems.push(Problem {
-                        source_path: r.source_path.clone(),
-                        reason: r.reason.to_string(),
-                        detail: r.detail.clone(),
-                        n_bytes: r.n_bytes,
-                        outcome: "rejected",
-                    });
-                }
+                Outcome::Rejected(r) => self.record_rejected(r),
                 Outcome::Document(d) => {
-                    self.meta
-                        .inputs
-                        .push((d.source_path.clone(), d.sha256.clone()));
-                    if let Some(first) = self.first_path.get(&d.doc_id) {
-                        *summary
-                            .rejected
-                            .entry("duplicate_file".to_string())
-                            .or_default() += 1;
-                        self.problems.push(Problem {
-                            source_path: d.source_path.clone(),
-                            reason: "duplicate_file".to_string(),
-                            detail: duplicate_detail(first),
-                            n_bytes: Some(d.n_bytes),
-                            outcome: "rejected",
-                        });
-                        continue;
+                    if self.record_document(d) {
+                        docs.push(d.as_ref());
                     }
-                    self.first_path
-                        .insert(d.doc_id.clone(), d.source_path.clone());
-                    for w in &d.warnings {
-                        *summary.warnings.entry(w.reason.to_string()).or_default() += 1;
-                        self.problems.push(Problem {
-                            source_path: d.source_path.clone(),
-                            reason: w.reason.to_string(),
-                            detail: w.detail.clone(),
-                            n_bytes: Some(d.n_bytes),
-                            outcome: "read",
-                        });
-                    }
-                    summary.documents += 1;
-                    summary.bytes += d.n_bytes;
-                    docs.push(d.as_ref());
                 }
             }
         }
@@ -183,8 +134,8 @@ impl IngestSink {
             .iter()
             .flat_map(|d| d.facts.iter().map(move |f| (*d, f)))
             .collect();
-        summary.facts += rows.len();
-        summary.facts_catalogued += rows
+        self.summary.facts += rows.len();
+        self.summary.facts_catalogued += rows
             .iter()
             .filter(|(_, f)| f.fact.indicator_id.is_some())
             .count();
@@ -194,6 +145,67 @@ impl IngestSink {
         // One row group per batch of files keeps the writers' buffers small.
         self.documents.end_row_group()?;
         self.facts.end_row_group()
+    }
+
+    /// Counts a rejected file and keeps its row for the rejects table.
+    fn record_rejected(&mut self, r: &crate::Reject) {
+        let summary = &mut self.summary;
+        *summary.rejected.entry(r.reason.to_string()).or_default() += 1;
+        if summary.first_rejected.len() < FIRST_REJECTED {
+            summary.first_rejected.push((
+                r.source_path.clone(),
+                r.reason.to_string(),
+                r.detail.clone(),
+            ));
+        }
+        self.meta
+            .inputs
+            .push((r.source_path.clone(), format!("rejected:{}", r.reason)));
+        self.problems.push(Problem {
+            source_path: r.source_path.clone(),
+            reason: r.reason.to_string(),
+            detail: r.detail.clone(),
+            n_bytes: r.n_bytes,
+            outcome: "rejected",
+        });
+    }
+
+    /// Counts a document read and keeps its warnings; returns whether it is written, which a
+    /// document with the bytes of one read before is not (a `duplicate_file` reject).
+    fn record_document(&mut self, d: &crate::Document) -> bool {
+        let summary = &mut self.summary;
+        self.meta
+            .inputs
+            .push((d.source_path.clone(), d.sha256.clone()));
+        if let Some(first) = self.first_path.get(&d.doc_id) {
+            *summary
+                .rejected
+                .entry("duplicate_file".to_string())
+                .or_default() += 1;
+            self.problems.push(Problem {
+                source_path: d.source_path.clone(),
+                reason: "duplicate_file".to_string(),
+                detail: duplicate_detail(first),
+                n_bytes: Some(d.n_bytes),
+                outcome: "rejected",
+            });
+            return false;
+        }
+        self.first_path
+            .insert(d.doc_id.clone(), d.source_path.clone());
+        for w in &d.warnings {
+            *summary.warnings.entry(w.reason.to_string()).or_default() += 1;
+            self.problems.push(Problem {
+                source_path: d.source_path.clone(),
+                reason: w.reason.to_string(),
+                detail: w.detail.clone(),
+                n_bytes: Some(d.n_bytes),
+                outcome: "read",
+            });
+        }
+        summary.documents += 1;
+        summary.bytes += d.n_bytes;
+        true
     }
 
     /// Writes the rejects table and moves the three files into place; returns the run's counts.
@@ -277,141 +289,68 @@ fn documents_batch(docs: &[&crate::Document]) -> Result<RecordBatch, CoreError> 
     )
 }
 
-fn facts_batch(rows: &[(&crate::Document, &crate::DocFact)]) -> Result<RecordBatch, CoreError> {
-    let s = |v: &str| Some(v.to_string());
-    let date = |d: Option<(i32, u32, u32)>| d.map(days_from_civil);
+/// A row of the facts table: the document and one of its facts.
+type FactRow<'r> = (&'r crate::Document, &'r crate::DocFact);
+
+fn facts_batch<'r>(rows: &[FactRow<'r>]) -> Result<RecordBatch, CoreError> {
+    let text = |get: &dyn Fn(FactRow<'r>) -> Option<&'r str>| {
+        Col::Str(rows.iter().map(|r| get(*r).map(str::to_string)).collect())
+    };
+    let count = |get: &dyn Fn(FactRow<'r>) -> usize| {
+        Col::I64(rows.iter().map(|r| Some(get(*r) as i64)).collect())
+    };
+    let flag =
+        |get: &dyn Fn(FactRow<'r>) -> bool| Col::Bool(rows.iter().map(|r| Some(get(*r))).collect());
     batch(
         &FACTS,
         vec![
-            (
-                "fact_id",
-                Col::Str(rows.iter().map(|(_, f)| s(&f.fact_id)).collect()),
-            ),
-            (
-                "doc_id",
-                Col::Str(rows.iter().map(|(d, _)| s(&d.doc_id)).collect()),
-            ),
-            (
-                "source_path",
-                Col::Str(rows.iter().map(|(d, _)| s(&d.source_path)).collect()),
-            ),
+            ("fact_id", text(&|(_, f)| Some(f.fact_id.as_str()))),
+            ("doc_id", text(&|(d, _)| Some(d.doc_id.as_str()))),
+            ("source_path", text(&|(d, _)| Some(d.source_path.as_str()))),
             (
                 "indicator_id",
-                Col::Str(
-                    rows.iter()
-                        .map(|(_, f)| f.fact.indicator_id.clone())
-                        .collect(),
-                ),
+                text(&|(_, f)| f.fact.indicator_id.as_deref()),
             ),
             (
                 "indicator_text",
-                Col::Str(
-                    rows.iter()
-                        .map(|(_, f)| f.fact.indicator_text.clone())
-                        .collect(),
-                ),
+                text(&|(_, f)| f.fact.indicator_text.as_deref()),
             ),
-            (
-                "subject",
-                Col::Str(rows.iter().map(|(_, f)| f.fact.subject.clone()).collect()),
-            ),
+            ("subject", text(&|(_, f)| f.fact.subject.as_deref())),
             (
                 "value",
                 Col::F64(rows.iter().map(|(_, f)| Some(f.fact.value)).collect()),
             ),
             (
                 "value_text",
-                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.value_text)).collect()),
+                text(&|(_, f)| Some(f.fact.value_text.as_str())),
             ),
-            (
-                "unit",
-                Col::Str(rows.iter().map(|(_, f)| s(f.fact.unit)).collect()),
-            ),
-            (
-                "qualifier",
-                Col::Str(
-                    rows.iter()
-                        .map(|(_, f)| s(f.fact.qualifier.as_str()))
-                        .collect(),
-                ),
-            ),
-            (
-                "kind",
-                Col::Str(rows.iter().map(|(_, f)| s(f.fact.kind.as_str())).collect()),
-            ),
+            ("unit", text(&|(_, f)| Some(f.fact.unit))),
+            ("qualifier", text(&|(_, f)| Some(f.fact.qualifier.as_str()))),
+            ("kind", text(&|(_, f)| Some(f.fact.kind.as_str()))),
             (
                 "year",
                 Col::I32(rows.iter().map(|(_, f)| f.fact.year).collect()),
             ),
-            (
-                "year_flag",
-                Col::Str(
-                    rows.iter()
-                        .map(|(_, f)| f.fact.year_flag.map(str::to_string))
-                        .collect(),
-                ),
-            ),
+            ("year_flag", text(&|(_, f)| f.fact.year_flag)),
             (
                 "as_of",
-                Col::Date(rows.iter().map(|(_, f)| date(f.fact.as_of)).collect()),
-            ),
-            (
-                "region_name",
-                Col::Str(
+                Col::Date(
                     rows.iter()
-                        .map(|(_, f)| f.fact.region_name.clone())
+                        .map(|(_, f)| f.fact.as_of.map(days_from_civil))
                         .collect(),
                 ),
             ),
-            (
-                "region_code",
-                Col::Str(rows.iter().map(|(_, f)| f.region_code.clone()).collect()),
-            ),
-            (
-                "region_method",
-                Col::Str(
-                    rows.iter()
-                        .map(|(_, f)| f.region_method.map(str::to_string))
-                        .collect(),
-                ),
-            ),
-            (
-                "evidence",
-                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.evidence)).collect()),
-            ),
-            (
-                "sentence",
-                Col::Str(rows.iter().map(|(_, f)| s(&f.fact.sentence)).collect()),
-            ),
-            (
-                "char_start",
-                Col::I64(
-                    rows.iter()
-                        .map(|(_, f)| Some(f.fact.char_start as i64))
-                        .collect(),
-                ),
-            ),
-            (
-                "char_end",
-                Col::I64(
-                    rows.iter()
-                        .map(|(_, f)| Some(f.fact.char_end as i64))
-                        .collect(),
-                ),
-            ),
+            ("region_name", text(&|(_, f)| f.fact.region_name.as_deref())),
+            ("region_code", text(&|(_, f)| f.region_code.as_deref())),
+            ("region_method", text(&|(_, f)| f.region_method)),
+            ("evidence", text(&|(_, f)| Some(f.fact.evidence.as_str()))),
+            ("sentence", text(&|(_, f)| Some(f.fact.sentence.as_str()))),
+            ("char_start", count(&|(_, f)| f.fact.char_start)),
+            ("char_end", count(&|(_, f)| f.fact.char_end)),
             ("page", Col::I32(rows.iter().map(|(_, f)| f.page).collect())),
-            (
-                "rule",
-                Col::Str(rows.iter().map(|(_, f)| s(f.fact.rule)).collect()),
-            ),
-            (
-                "health",
-                Col::Bool(rows.iter().map(|(_, f)| Some(f.fact.health)).collect()),
-            ),
-            (
-                "change",
-                Col::Bool(rows.iter().map(|(_, f)| Some(f.fact.change)).collect()),
-            ),
+            ("rule", text(&|(_, f)| Some(f.fact.rule))),
+            ("health", flag(&|(_, f)| f.fact.health)),
+            ("change", flag(&|(_, f)| f.fact.change)),
         ],
     )
 }

@@ -163,6 +163,84 @@ fn examples(items: &[String]) -> String {
     }
 }
 
+/// Where the mapped columns stand in the header row.
+struct Columns {
+    region: usize,
+    year: usize,
+    parent: Option<usize>,
+    /// Each value column with its indicator and the indicator's unit, in column order.
+    values: Vec<(usize, String, &'static str)>,
+}
+
+impl Columns {
+    fn of(
+        header: &[String],
+        m: &TableMapping,
+        catalog_units: &dyn Fn(&str) -> Option<&'static str>,
+    ) -> Result<Self, TableProblem> {
+        let pos = |name: &str| header.iter().position(|c| c == name);
+        let mut values = Vec::new();
+        for (column, indicator) in &m.columns {
+            let Some(c) = pos(column) else {
+                return Err(TableProblem(format!(
+                    "mapped column `{column}` is not in the header"
+                )));
+            };
+            let Some(unit) = catalog_units(indicator) else {
+                return Err(TableProblem(format!(
+                    "mapped indicator `{indicator}` is not in the catalog"
+                )));
+            };
+            values.push((c, indicator.clone(), unit));
+        }
+        values.sort_by_key(|(c, _, _)| *c);
+        Ok(Self {
+            region: pos(&m.region).expect("header_row checked it"),
+            year: pos(&m.year).expect("header_row checked it"),
+            parent: m.region_parent.as_deref().and_then(pos),
+            values,
+        })
+    }
+}
+
+/// The problems met in the rows of a grid, each with the rows it was met in.
+#[derive(Default)]
+struct Problems {
+    ragged: Vec<String>,
+    bad_cells: Vec<String>,
+    no_region: Vec<String>,
+}
+
+impl Problems {
+    /// One warning per kind of problem met, with examples.
+    fn into_warnings(self, cells: usize) -> Vec<crate::Warning> {
+        [
+            (
+                "ragged_rows",
+                format!("rows do not have the header's {cells} cells"),
+                self.ragged,
+            ),
+            (
+                "bad_cells",
+                "mapped cells are not numbers and were not read".to_string(),
+                self.bad_cells,
+            ),
+            (
+                "rows_without_region",
+                "rows hold values but no region and were not read".to_string(),
+                self.no_region,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, _, found)| !found.is_empty())
+        .map(|(reason, what, found)| crate::Warning {
+            reason,
+            detail: format!("{} {what}: {}", found.len(), examples(&found)),
+        })
+        .collect()
+    }
+}
+
 /// The rendered text of a grid, the facts of its mapped cells and the problems met.
 pub fn table_facts(
     grid: &Grid,
@@ -175,30 +253,12 @@ pub fn table_facts(
             m.region, m.year
         ))
     })?;
-    let pos = |name: &str| header.iter().position(|c| c == name);
-    let region_col = pos(&m.region).expect("header_row checked it");
-    let year_col = pos(&m.year).expect("header_row checked it");
-    let parent_col = m.region_parent.as_deref().and_then(pos);
-    let mut value_cols = Vec::new();
-    for (column, indicator) in &m.columns {
-        let Some(c) = pos(column) else {
-            return Err(TableProblem(format!(
-                "mapped column `{column}` is not in the header"
-            )));
-        };
-        let Some(unit) = catalog_units(indicator) else {
-            return Err(TableProblem(format!(
-                "mapped indicator `{indicator}` is not in the catalog"
-            )));
-        };
-        value_cols.push((c, indicator.clone(), unit));
-    }
-    value_cols.sort_by_key(|(c, _, _)| *c);
+    let cols = Columns::of(&header, m, catalog_units)?;
     // Render the text: one line per row, cells joined by " | ", remembering each cell's offset.
     let mut text = String::new();
     let mut n_chars = 0usize;
     let mut facts = Vec::new();
-    let (mut ragged, mut bad_cells, mut no_region) = (Vec::new(), Vec::new(), Vec::new());
+    let mut problems = Problems::default();
     for (r, row) in grid.rows.iter().enumerate() {
         let mut offsets = Vec::with_capacity(row.len());
         for (c, cell) in row.iter().enumerate() {
@@ -210,100 +270,94 @@ pub fn table_facts(
             text.push_str(cell);
             n_chars += cell.chars().count();
         }
-        let line: String = row.join(" | ");
         text.push('\n');
         n_chars += 1;
         if r <= h || row.iter().all(String::is_empty) {
             continue;
         }
         if row.len() != header.len() {
-            ragged.push(format!("row {} has {} cells", r + 1, row.len()));
+            problems
+                .ragged
+                .push(format!("row {} has {} cells", r + 1, row.len()));
         }
-        let cell = |c: usize| row.get(c).map_or("", String::as_str);
-        let region = cell(region_col);
-        let year: Option<i32> = cell(year_col)
-            .trim()
-            .parse()
-            .ok()
-            .filter(|y| (1900..=2100).contains(y));
-        if region.is_empty() {
-            if value_cols.iter().any(|(c, _, _)| !cell(*c).is_empty()) {
-                no_region.push(format!("row {}", r + 1));
-            }
-            continue;
-        }
-        for (c, indicator, unit) in &value_cols {
-            let raw = cell(*c);
-            if raw.is_empty() {
-                continue;
-            }
-            let Some(value) = cell_number(raw) else {
-                bad_cells.push(format!("row {} column `{}`: `{raw}`", r + 1, header[*c]));
-                continue;
-            };
-            let start = offsets.get(*c).copied().unwrap_or(0);
-            facts.push(CellFact {
-                fact: Fact {
-                    indicator_id: Some(indicator.clone()),
-                    indicator_text: Some(header[*c].clone()),
-                    subject: None,
-                    value,
-                    value_text: raw.to_string(),
-                    unit,
-                    qualifier: Qualifier::Eq,
-                    kind: Kind::Actual,
-                    year,
-                    year_flag: if year.is_none() {
-                        Some("malformed")
-                    } else {
-                        Some("table")
-                    },
-                    as_of: None,
-                    region_name: Some(region.to_string()),
-                    char_start: start,
-                    char_end: start + raw.chars().count(),
-                    evidence: raw.to_string(),
-                    sentence: line.clone(),
-                    rule: "table_cell",
-                    health: true,
-                    change: false,
-                },
-                parent: parent_col
-                    .map(|p| cell(p).to_string())
-                    .filter(|s| !s.is_empty()),
-            });
-        }
+        row_facts(r, row, &offsets, &header, &cols, &mut facts, &mut problems);
     }
-    let cells = header.len();
-    let warnings = [
-        (
-            "ragged_rows",
-            format!("rows do not have the header's {cells} cells"),
-            ragged,
-        ),
-        (
-            "bad_cells",
-            "mapped cells are not numbers and were not read".to_string(),
-            bad_cells,
-        ),
-        (
-            "rows_without_region",
-            "rows hold values but no region and were not read".to_string(),
-            no_region,
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, _, found)| !found.is_empty())
-    .map(|(reason, what, found)| crate::Warning {
-        reason,
-        detail: format!("{} {what}: {}", found.len(), examples(&found)),
-    })
-    .collect();
     Ok(TableRead {
         text,
         facts,
-        warnings,
+        warnings: problems.into_warnings(header.len()),
     })
+}
+
+/// The facts of the mapped cells of body row `r` (`offsets`: where each cell starts in the
+/// rendered text).
+fn row_facts(
+    r: usize,
+    row: &[String],
+    offsets: &[usize],
+    header: &[String],
+    cols: &Columns,
+    facts: &mut Vec<CellFact>,
+    problems: &mut Problems,
+) {
+    let cell = |c: usize| row.get(c).map_or("", String::as_str);
+    let region = cell(cols.region);
+    let year: Option<i32> = cell(cols.year)
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y));
+    if region.is_empty() {
+        if cols.values.iter().any(|(c, _, _)| !cell(*c).is_empty()) {
+            problems.no_region.push(format!("row {}", r + 1));
+        }
+        return;
+    }
+    let line: String = row.join(" | ");
+    for (c, indicator, unit) in &cols.values {
+        let raw = cell(*c);
+        if raw.is_empty() {
+            continue;
+        }
+        let Some(value) = cell_number(raw) else {
+            problems
+                .bad_cells
+                .push(format!("row {} column `{}`: `{raw}`", r + 1, header[*c]));
+            continue;
+        };
+        let start = offsets.get(*c).copied().unwrap_or(0);
+        facts.push(CellFact {
+            fact: Fact {
+                indicator_id: Some(indicator.clone()),
+                indicator_text: Some(header[*c].clone()),
+                subject: None,
+                value,
+                value_text: raw.to_string(),
+                unit,
+                qualifier: Qualifier::Eq,
+                kind: Kind::Actual,
+                year,
+                year_flag: if year.is_none() {
+                    Some("malformed")
+                } else {
+                    Some("table")
+                },
+                as_of: None,
+                region_name: Some(region.to_string()),
+                char_start: start,
+                char_end: start + raw.chars().count(),
+                evidence: raw.to_string(),
+                sentence: line.clone(),
+                rule: "table_cell",
+                health: true,
+                change: false,
+            },
+            parent: cols
+                .parent
+                .map(|p| cell(p).to_string())
+                .filter(|s| !s.is_empty()),
+        });
+    }
 }
 
 #[cfg(test)]
