@@ -353,17 +353,32 @@ pub(crate) fn comparison_of(
     obs: &DataFrame,
     levels: &[String],
 ) -> Result<DataFrame, AggregateError> {
-    let levels: Vec<String> = levels.to_vec();
-    let levels_series = Series::new("levels".into(), levels);
-    let group = || [col("indicator_id"), col("year"), col("region_level")];
-    let series_keys = || [col("region_code"), col("indicator_id")];
-    obs.clone()
-        .lazy()
-        .filter(
-            col("kind")
-                .eq(lit(Kind::Actual.as_str()))
-                .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
+    let levels_series = Series::new("levels".into(), levels.to_vec());
+    let actuals = obs.clone().lazy().filter(
+        col("kind")
+            .eq(lit(Kind::Actual.as_str()))
+            .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
+    );
+    along_series(ranked(actuals)?)?
+        .sort_by_exprs(
+            [
+                col("indicator_id"),
+                col("year"),
+                col("region_level"),
+                col("rank"),
+                col("region_code"),
+            ],
+            SortMultipleOptions::default().with_maintain_order(true),
         )
+        .collect()
+        .map_err(pl_err("comparison"))
+}
+
+/// `rank`, `n_compared` and `percentile` of each value among the regions of its indicator, year
+/// and level.
+fn ranked(lf: LazyFrame) -> Result<LazyFrame, AggregateError> {
+    let group = || [col("indicator_id"), col("year"), col("region_level")];
+    Ok(lf
         .with_columns([when(col("hib"))
             .then(-col("value"))
             .otherwise(col("value"))
@@ -395,7 +410,14 @@ pub(crate) fn comparison_of(
                     * lit(100.0),
             )
             .otherwise(lit(100.0))
-            .alias("percentile")])
+            .alias("percentile")]))
+}
+
+/// The previous year of each value's series with its change, and the series' compound annual
+/// change (`prev_year`, `prev_value`, `change_abs`, `change_rel`, `years_apart`, `cagr`).
+fn along_series(lf: LazyFrame) -> Result<LazyFrame, AggregateError> {
+    let series_keys = || [col("region_code"), col("indicator_id")];
+    Ok(lf
         .sort_by_exprs(
             [col("region_code"), col("indicator_id"), col("year")],
             SortMultipleOptions::default().with_maintain_order(true),
@@ -454,19 +476,7 @@ pub(crate) fn comparison_of(
             )
             .otherwise(lit(NULL).cast(DataType::Float64))
             .alias("cagr"),
-        ])
-        .sort_by_exprs(
-            [
-                col("indicator_id"),
-                col("year"),
-                col("region_level"),
-                col("rank"),
-                col("region_code"),
-            ],
-            SortMultipleOptions::default().with_maintain_order(true),
-        )
-        .collect()
-        .map_err(pl_err("comparison"))
+        ]))
 }
 
 /// Each target beside the actual value of the same cell (region, year, indicator), the gap and
