@@ -181,19 +181,10 @@ fn table(ind: &Indicator, series: &[Series], markdown: bool) -> String {
     out
 }
 
-pub(crate) fn write_report(
-    panel_long: &DataFrame,
-    comparison: &DataFrame,
-    targets: &DataFrame,
-    pipeline: &Pipeline,
-    catalog: &Catalog,
-    out: &AggregateOutputs,
-    observations: usize,
-) -> Result<String, AggregateError> {
+/// The report's title, its description, how to read its tables and how many cells are suspect.
+fn introduction(panel_long: &DataFrame, pipeline: &Pipeline) -> String {
     let levels = &pipeline.aggregate.region_levels;
     let mut md = String::new();
-    let mut headline = String::new();
-    let mut charts = std::collections::BTreeSet::new();
     let _ = writeln!(
         md,
         "# {}：县域卫生健康比较 County comparison\n",
@@ -221,6 +212,55 @@ pub(crate) fn write_report(
         "{cells} 个单元格中有 {suspect} 个存疑：数值偏离本地区自身序列超过 `clean.suspect_factor` 倍，或密度与其总数不符（见 `data/qa/suspect.parquet`；`panel_long` 的 `suspect` 列标出）。\n\n\
          {suspect} of {cells} cells are suspect: their value departs from their region's own series by more than the pipeline's `clean.suspect_factor`, or they are a density at odds with its count (`data/qa/suspect.parquet` lists them, `suspect` marks them in `panel_long`).\n"
     );
+    md
+}
+
+/// Writes a chart of the headline indicator per region level (a prefecture's count beside its
+/// counties' would flatten their lines, and its rate is of another population); returns the
+/// report's links to them and adds their files to `charts`.
+fn charts_of(
+    id: &str,
+    ind: &countypanel_core::catalog::Indicator,
+    series: &[Series],
+    levels: &[String],
+    out: &AggregateOutputs,
+    charts: &mut std::collections::BTreeSet<String>,
+) -> Result<String, AggregateError> {
+    let mut md = String::new();
+    for level in levels {
+        let of_level: Vec<&Series> = series.iter().filter(|s| &s.level == level).collect();
+        if of_level.is_empty() {
+            continue;
+        }
+        let file = format!("{id}-{level}.svg");
+        let chart_name = format!("charts/{file}");
+        crate::chart::line_chart(&out.file(&chart_name), ind, zh::level(level), &of_level)?;
+        charts.insert(file);
+        let _ = writeln!(
+            md,
+            "\n![{}（{}） {}, {level}]({chart_name})",
+            ind.name,
+            zh::level(level),
+            ind.label
+        );
+    }
+    Ok(md)
+}
+
+pub(crate) fn write_report(
+    panel_long: &DataFrame,
+    comparison: &DataFrame,
+    targets: &DataFrame,
+    pipeline: &Pipeline,
+    catalog: &Catalog,
+    out: &AggregateOutputs,
+    observations: usize,
+) -> Result<String, AggregateError> {
+    let levels = &pipeline.aggregate.region_levels;
+    let mut md = String::new();
+    let mut headline = String::new();
+    let mut charts = std::collections::BTreeSet::new();
+    md.push_str(&introduction(panel_long, pipeline));
     for id in &pipeline.aggregate.headline {
         let Some(ind) = catalog.get(id) else { continue };
         let series = series_of(panel_long, id, levels)?;
@@ -233,25 +273,7 @@ pub(crate) fn write_report(
             continue;
         }
         md.push_str(&table(ind, &series, true));
-        // A chart per region level: a prefecture's count beside its counties' would flatten
-        // their lines, and its rate is of another population.
-        for level in levels {
-            let of_level: Vec<&Series> = series.iter().filter(|s| &s.level == level).collect();
-            if of_level.is_empty() {
-                continue;
-            }
-            let file = format!("{id}-{level}.svg");
-            let chart_name = format!("charts/{file}");
-            crate::chart::line_chart(&out.file(&chart_name), ind, zh::level(level), &of_level)?;
-            charts.insert(file);
-            let _ = writeln!(
-                md,
-                "\n![{}（{}） {}, {level}]({chart_name})",
-                ind.name,
-                zh::level(level),
-                ind.label
-            );
-        }
+        md.push_str(&charts_of(id, ind, &series, levels, out, &mut charts)?);
         md.push('\n');
         if ranked(ind) {
             md.push_str(&ranks_section(comparison, id, ind)?);

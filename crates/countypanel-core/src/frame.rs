@@ -140,39 +140,45 @@ pub fn frame_to_batch(
                 let s = c.cast(&pl::DataType::Date).map_err(ctx)?;
                 Col::Date(s.date().map_err(ctx)?.physical().iter().collect())
             }
-            ColType::ListUtf8 => {
-                // The inner values and the raw offsets into them (a Series per row is slow).
-                let list = c.list().map_err(ctx)?.rechunk();
-                let offsets = pl::ChunkExplode::offsets(list.as_ref()).map_err(ctx)?;
-                let inner = list.get_inner().cast(&pl::DataType::String).map_err(ctx)?;
-                let inner: Vec<Option<&str>> = inner.str().map_err(ctx)?.iter().collect();
-                let mut b = arrow::array::ListBuilder::new(arrow::array::StringBuilder::new());
-                for i in 0..list.len() {
-                    let (start, end) = offsets.start_end(i);
-                    for x in inner[start..end].iter().flatten() {
-                        b.values().append_value(x);
-                    }
-                    b.append(true);
-                }
-                Col::Array(std::sync::Arc::new(b.finish()))
-            }
-            ColType::ListInt32 => {
-                let list = c.list().map_err(ctx)?;
-                let mut out = Vec::with_capacity(list.len());
-                for item in list.series_iter() {
-                    let mut v = Vec::new();
-                    if let Some(series) = item {
-                        let s = series.cast(&pl::DataType::Int32).map_err(ctx)?;
-                        v.extend(s.i32().map_err(ctx)?.iter().flatten());
-                    }
-                    out.push(v);
-                }
-                Col::ListI32(out)
-            }
+            ColType::ListUtf8 => list_of_text(c).map_err(ctx)?,
+            ColType::ListInt32 => list_of_ints(c).map_err(ctx)?,
         };
         cols.push((spec.name, values));
     }
     batch(contract, cols)
+}
+
+/// A list-of-text column as an Arrow list array: the inner values and the raw offsets into them
+/// (a Series per row is slow).
+fn list_of_text(c: &pl::Column) -> Result<Col, pl::PolarsError> {
+    let list = c.list()?.rechunk();
+    let offsets = pl::ChunkExplode::offsets(list.as_ref())?;
+    let inner = list.get_inner().cast(&pl::DataType::String)?;
+    let inner: Vec<Option<&str>> = inner.str()?.iter().collect();
+    let mut b = arrow::array::ListBuilder::new(arrow::array::StringBuilder::new());
+    for i in 0..list.len() {
+        let (start, end) = offsets.start_end(i);
+        for x in inner[start..end].iter().flatten() {
+            b.values().append_value(x);
+        }
+        b.append(true);
+    }
+    Ok(Col::Array(std::sync::Arc::new(b.finish())))
+}
+
+/// A list-of-integers column, each row's list without its nulls.
+fn list_of_ints(c: &pl::Column) -> Result<Col, pl::PolarsError> {
+    let list = c.list()?;
+    let mut out = Vec::with_capacity(list.len());
+    for item in list.series_iter() {
+        let mut v = Vec::new();
+        if let Some(series) = item {
+            let s = series.cast(&pl::DataType::Int32)?;
+            v.extend(s.i32()?.iter().flatten());
+        }
+        out.push(v);
+    }
+    Ok(Col::ListI32(out))
 }
 
 fn column_err(name: &str, e: &pl::PolarsError) -> CoreError {

@@ -487,6 +487,83 @@ fn explain(cli: &Cli, a: &ExplainArgs) -> Result<Verdict> {
     Ok(Verdict::Ok)
 }
 
+/// The resolution of `region --json`, with the suggestions for an unknown name.
+fn region_json(
+    r: &countypanel_regions::Resolution,
+    year: Option<i32>,
+    near: &[(countypanel_regions::Candidate, usize)],
+) -> String {
+    let cands: Vec<serde_json::Value> = r
+        .candidates
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "code": c.code, "name": c.name, "level": c.level.as_str(),
+                "province": c.province, "prefecture": c.prefecture,
+                "start": c.start, "end": c.end,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "query": r.query, "year": year, "status": r.status.as_str(),
+        "code": r.code, "level": r.level.map(countypanel_regions::Level::as_str), "name": r.name,
+        "method": r.method.map(countypanel_regions::Method::as_str), "town_code": r.town_code,
+        "candidates": cands, "successors": r.successors,
+        "suggestions": near.iter().map(|(c, d)| serde_json::json!({
+            "code": c.code, "name": c.name, "province": c.province,
+            "prefecture": c.prefecture, "edits": d,
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
+        + "\n"
+}
+
+/// The resolution of `region` as tab-separated lines: the result, then for a name not resolved
+/// its candidates, successors and the names a character or two away.
+fn region_lines(
+    r: &countypanel_regions::Resolution,
+    near: &[(countypanel_regions::Candidate, usize)],
+) -> String {
+    let mut s = format!(
+        "{}\t{}\t{}\t{}\t{}\n",
+        r.status.as_str(),
+        r.code.as_deref().unwrap_or("-"),
+        r.level.map_or("-", |l| l.as_str()),
+        r.name.as_deref().unwrap_or("-"),
+        r.method.map_or("-", |m| m.as_str()),
+    );
+    if r.status != Status::Resolved {
+        for c in &r.candidates {
+            let _ = writeln!(
+                s,
+                "candidate\t{}\t{}\t{}\t{} {}\t{}-{}",
+                c.code,
+                c.level.as_str(),
+                c.name,
+                c.province,
+                c.prefecture,
+                c.start,
+                c.end.map_or(String::new(), |e| e.to_string())
+            );
+        }
+        if !r.successors.is_empty() {
+            let _ = writeln!(s, "successors\t{}", r.successors.join(","));
+        }
+        for (c, d) in near {
+            let _ = writeln!(
+                s,
+                "did you mean\t{}\t{}\t{} {}\t{d} character{} away",
+                c.code,
+                c.name,
+                c.province,
+                c.prefecture,
+                if *d == 1 { "" } else { "s" }
+            );
+        }
+    }
+    s
+}
+
 fn region(cli: &Cli, a: &RegionArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     let g = load_gazetteer(&p)?;
@@ -510,68 +587,9 @@ fn region(cli: &Cli, a: &RegionArgs) -> Result<Verdict> {
     };
     let mut out = std::io::stdout().lock();
     let text = if a.json {
-        let cands: Vec<serde_json::Value> = r
-            .candidates
-            .iter()
-            .map(|c| {
-                serde_json::json!({
-                    "code": c.code, "name": c.name, "level": c.level.as_str(),
-                    "province": c.province, "prefecture": c.prefecture,
-                    "start": c.start, "end": c.end,
-                })
-            })
-            .collect();
-        serde_json::json!({
-            "query": r.query, "year": a.year, "status": r.status.as_str(),
-            "code": r.code, "level": r.level.map(countypanel_regions::Level::as_str), "name": r.name,
-            "method": r.method.map(countypanel_regions::Method::as_str), "town_code": r.town_code,
-            "candidates": cands, "successors": r.successors,
-            "suggestions": near.iter().map(|(c, d)| serde_json::json!({
-                "code": c.code, "name": c.name, "province": c.province,
-                "prefecture": c.prefecture, "edits": d,
-            })).collect::<Vec<_>>(),
-        })
-        .to_string()
-            + "\n"
+        region_json(&r, a.year, &near)
     } else {
-        let mut s = format!(
-            "{}\t{}\t{}\t{}\t{}\n",
-            r.status.as_str(),
-            r.code.as_deref().unwrap_or("-"),
-            r.level.map_or("-", |l| l.as_str()),
-            r.name.as_deref().unwrap_or("-"),
-            r.method.map_or("-", |m| m.as_str()),
-        );
-        if r.status != Status::Resolved {
-            for c in &r.candidates {
-                let _ = writeln!(
-                    s,
-                    "candidate\t{}\t{}\t{}\t{} {}\t{}-{}",
-                    c.code,
-                    c.level.as_str(),
-                    c.name,
-                    c.province,
-                    c.prefecture,
-                    c.start,
-                    c.end.map_or(String::new(), |e| e.to_string())
-                );
-            }
-            if !r.successors.is_empty() {
-                let _ = writeln!(s, "successors\t{}", r.successors.join(","));
-            }
-            for (c, d) in &near {
-                let _ = writeln!(
-                    s,
-                    "did you mean\t{}\t{}\t{} {}\t{d} character{} away",
-                    c.code,
-                    c.name,
-                    c.province,
-                    c.prefecture,
-                    if *d == 1 { "" } else { "s" }
-                );
-            }
-        }
-        s
+        region_lines(&r, &near)
     };
     match out.write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -30,6 +30,63 @@ fn ingest_meta(cli: &Cli, p: &Pipeline) -> Result<WriteMeta> {
     Ok(m)
 }
 
+/// The report files of the folder `raw`, in their order; with a shard, only the files of that
+/// part (by the hash of their path inside the folder).
+fn files_of(
+    raw: &std::path::Path,
+    shard: Option<countypanel_ingest::parts::Shard>,
+) -> Result<Vec<PathBuf>> {
+    if !raw.exists() {
+        bail!("{}: the raw report folder does not exist", raw.display());
+    }
+    let mut files = list_inputs(raw).with_context(|| format!("listing {}", raw.display()))?;
+    if let Some(shard) = shard {
+        files.retain(|f| {
+            let rel = f
+                .strip_prefix(raw)
+                .unwrap_or(f)
+                .to_string_lossy()
+                .into_owned();
+            countypanel_ingest::parts::shard_of(&rel, shard.n) == shard.k
+        });
+    }
+    Ok(files)
+}
+
+/// Prints what an ingest run read and rejected, with the first rejected files.
+fn report_summary(s: &countypanel_ingest::IngestSummary, secs: f64, rejects: &std::path::Path) {
+    let reasons = counts_in_parentheses(&s.rejected);
+    let warned = if s.warnings.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", {} warnings{}",
+            s.warnings.values().sum::<usize>(),
+            counts_in_parentheses(&s.warnings)
+        )
+    };
+    eprintln!(
+        "ingest: {} files, {} read, {} rejected{}{warned}, {} facts ({} catalogued), {:.2} MB in {secs:.2}s",
+        s.files,
+        s.documents,
+        s.n_rejected(),
+        reasons,
+        s.facts,
+        s.facts_catalogued,
+        s.bytes as f64 / 1e6,
+    );
+    for (path, reason, detail) in &s.first_rejected {
+        eprintln!("  rejected {path}: {reason}: {detail}");
+    }
+    let more = s.n_rejected().saturating_sub(s.first_rejected.len());
+    if more > 0 {
+        eprintln!(
+            "  … and {more} more rejected files in {}",
+            rejects.display()
+        );
+    }
+}
+
 pub(crate) fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     let p = load_pipeline(cli)?;
     if let Some(n) = a.merge_parts {
@@ -39,24 +96,9 @@ pub(crate) fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     let gazetteer = load_gazetteer(&p)?;
     let files = if a.files.is_empty() {
         let raw = a.raw.clone().unwrap_or_else(|| p.paths.raw.clone());
-        if !raw.exists() {
-            bail!("{}: the raw report folder does not exist", raw.display());
-        }
-        let mut files = list_inputs(&raw).with_context(|| format!("listing {}", raw.display()))?;
+        let files = files_of(&raw, a.shard)?;
         if let Some(shard) = a.shard {
-            let n = files.len();
-            files.retain(|f| {
-                let rel = f
-                    .strip_prefix(&raw)
-                    .unwrap_or(f)
-                    .to_string_lossy()
-                    .into_owned();
-                countypanel_ingest::parts::shard_of(&rel, shard.n) == shard.k
-            });
-            if n > 0 && files.is_empty() {
-                // An empty part is still a part: its tables and manifest are written.
-                return ingest_part(cli, &p, shard, &[], &catalog, &gazetteer);
-            }
+            // An empty part is still a part: its tables and manifest are written.
             return ingest_part(cli, &p, shard, &files, &catalog, &gazetteer);
         }
         if files.is_empty() {
@@ -81,38 +123,8 @@ pub(crate) fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
     let progress = Progress::new(files.len(), cli.quiet);
     let s = countypanel_ingest::batch::read_and_write(&reader, &files, sink, &|_| progress.tick())?;
     progress.finish();
-    let secs = started.elapsed().as_secs_f64();
     if !cli.quiet {
-        let reasons = counts_in_parentheses(&s.rejected);
-        let warned = if s.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", {} warnings{}",
-                s.warnings.values().sum::<usize>(),
-                counts_in_parentheses(&s.warnings)
-            )
-        };
-        eprintln!(
-            "ingest: {} files, {} read, {} rejected{}{warned}, {} facts ({} catalogued), {:.2} MB in {secs:.2}s",
-            s.files,
-            s.documents,
-            s.n_rejected(),
-            reasons,
-            s.facts,
-            s.facts_catalogued,
-            s.bytes as f64 / 1e6,
-        );
-        for (path, reason, detail) in &s.first_rejected {
-            eprintln!("  rejected {path}: {reason}: {detail}");
-        }
-        let more = s.n_rejected().saturating_sub(s.first_rejected.len());
-        if more > 0 {
-            eprintln!(
-                "  … and {more} more rejected files in {}",
-                rejects.display()
-            );
-        }
+        report_summary(&s, started.elapsed().as_secs_f64(), &rejects);
     }
     let max_share = a.max_reject_share.unwrap_or(p.ingest.max_reject_share);
     if !(0.0..=1.0).contains(&max_share) {
