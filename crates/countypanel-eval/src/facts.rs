@@ -272,120 +272,146 @@ pub fn score(docs: &[&Document], gold: &[GoldFact], catalog: &Catalog) -> Report
         }
     }
     for (gd, golds) in by_gold_doc {
-        let mut c = Counts {
-            gold: golds.len(),
-            ..Counts::default()
-        };
-        let Some(doc) = by_name.get(gd).copied() else {
+        let c = if let Some(doc) = by_name.get(gd).copied() {
+            score_doc(gd, doc, &golds, catalog, &mut report.details)
+        } else {
             report
                 .details
                 .push(format!("{gd}: no such document among the inputs"));
-            report.overall.add(&c);
-            report.per_doc.insert(gd.to_string(), c);
-            continue;
+            Counts {
+                gold: golds.len(),
+                ..Counts::default()
+            }
         };
-        let chars: Vec<char> = doc.text.chars().collect();
-        let text_idx = |ev: &str| -> Option<(usize, usize)> {
-            let b = doc.text.find(ev)?;
-            let s = doc.text[..b].chars().count();
-            Some((s, s + ev.chars().count()))
-        };
-        let facts = &doc.facts;
-        c.extracted = facts.len();
-        let mut used = vec![false; facts.len()];
-        for g in &golds {
-            let span = text_idx(&g.evidence);
-            let candidates: Vec<usize> = (0..facts.len())
-                .filter(|&i| {
-                    !used[i]
-                        && same_value(facts[i].fact.value, g.value)
-                        && facts[i].fact.unit == g.unit
-                })
-                .collect();
-            let overlaps = |i: usize| {
-                span.is_some_and(|(s, e)| {
-                    facts[i].fact.char_start < e && s < facts[i].fact.char_end
-                })
-            };
-            let pick = candidates
-                .iter()
-                .copied()
-                .find(|&i| overlaps(i))
-                .or_else(|| candidates.first().copied());
-            let Some(i) = pick else {
-                report.details.push(format!(
-                    "{gd}: MISSED {} {} ({}, {}, year {:?}) in 「{}」",
-                    g.value, g.unit, g.indicator, g.kind, g.year, g.evidence
-                ));
-                continue;
-            };
-            used[i] = true;
-            c.found += 1;
-            let f = &facts[i].fact;
-            c.year_ok += usize::from(f.year == g.year);
-            c.kind_ok += usize::from(f.kind.as_str() == g.kind);
-            c.qualifier_ok += usize::from(f.qualifier.as_str() == g.qualifier);
-            let naming = match f.indicator_id.as_deref().and_then(|id| catalog.get(id)) {
-                Some(ind) => format!("{}{}", ind.name, f.indicator_text.as_deref().unwrap_or("")),
-                None => format!(
-                    "{}{}",
-                    f.subject.as_deref().unwrap_or(""),
-                    f.indicator_text.as_deref().unwrap_or("")
-                ),
-            };
-            // A gold fact of a national indicator agrees only with that indicator; other gold
-            // facts agree with a naming that shares half their name's bigrams.
-            let agrees = match &g.std_id {
-                Some(id) => f.indicator_id.as_deref() == Some(id.as_str()),
-                None => names_agree(&naming, &g.indicator),
-            };
-            if agrees {
-                c.indicator_ok += 1;
-            } else {
-                report.details.push(format!(
-                    "{gd}: INDICATOR {} {}: extracted 「{naming}」, gold 「{}」",
-                    g.value, g.unit, g.indicator
-                ));
-            }
-            if f.year != g.year || f.kind.as_str() != g.kind {
-                report.details.push(format!(
-                    "{gd}: YEAR/KIND {} {} ({}): extracted {:?}/{}, gold {:?}/{} in 「{}」",
-                    g.value,
-                    g.unit,
-                    g.indicator,
-                    f.year,
-                    f.kind.as_str(),
-                    g.year,
-                    g.kind,
-                    f.evidence
-                ));
-            }
-        }
-        for df in facts {
-            let states_gold = golds
-                .iter()
-                .any(|g| same_value(df.fact.value, g.value) && df.fact.unit == g.unit);
-            c.extracted_health += usize::from(df.fact.health);
-            if states_gold {
-                c.correct += 1;
-                c.correct_health += usize::from(df.fact.health);
-            } else {
-                let ctx: String = chars
-                    [df.fact.char_start.saturating_sub(8)..(df.fact.char_end + 4).min(chars.len())]
-                    .iter()
-                    .collect();
-                report.details.push(format!(
-                    "{gd}: EXTRA {} {} [{}] in 「{ctx}」",
-                    df.fact.value,
-                    df.fact.unit,
-                    df.fact.indicator_id.as_deref().unwrap_or("-")
-                ));
-            }
-        }
         report.overall.add(&c);
         report.per_doc.insert(gd.to_string(), c);
     }
     report
+}
+
+/// The counts of one document: each gold fact matched to an extracted fact of its value and
+/// unit (the one over its evidence first), then every extracted fact checked against the gold.
+fn score_doc(
+    gd: &str,
+    doc: &Document,
+    golds: &[&GoldFact],
+    catalog: &Catalog,
+    details: &mut Vec<String>,
+) -> Counts {
+    let mut c = Counts {
+        gold: golds.len(),
+        extracted: doc.facts.len(),
+        ..Counts::default()
+    };
+    let mut used = vec![false; doc.facts.len()];
+    for g in golds {
+        judge_gold(gd, doc, g, catalog, &mut used, &mut c, details);
+    }
+    let chars: Vec<char> = doc.text.chars().collect();
+    let facts = &doc.facts;
+    for df in facts {
+        let states_gold = golds
+            .iter()
+            .any(|g| same_value(df.fact.value, g.value) && df.fact.unit == g.unit);
+        c.extracted_health += usize::from(df.fact.health);
+        if states_gold {
+            c.correct += 1;
+            c.correct_health += usize::from(df.fact.health);
+        } else {
+            let ctx: String = chars
+                [df.fact.char_start.saturating_sub(8)..(df.fact.char_end + 4).min(chars.len())]
+                .iter()
+                .collect();
+            details.push(format!(
+                "{gd}: EXTRA {} {} [{}] in 「{ctx}」",
+                df.fact.value,
+                df.fact.unit,
+                df.fact.indicator_id.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    c
+}
+
+/// Finds the extracted fact of one gold fact and counts what it gets right (year, kind,
+/// qualifier, indicator); what it misses goes to `details`.
+fn judge_gold(
+    gd: &str,
+    doc: &Document,
+    g: &GoldFact,
+    catalog: &Catalog,
+    used: &mut [bool],
+    c: &mut Counts,
+    details: &mut Vec<String>,
+) {
+    let text_idx = |ev: &str| -> Option<(usize, usize)> {
+        let b = doc.text.find(ev)?;
+        let s = doc.text[..b].chars().count();
+        Some((s, s + ev.chars().count()))
+    };
+    let facts = &doc.facts;
+    let span = text_idx(&g.evidence);
+    let candidates: Vec<usize> = (0..facts.len())
+        .filter(|&i| {
+            !used[i] && same_value(facts[i].fact.value, g.value) && facts[i].fact.unit == g.unit
+        })
+        .collect();
+    let overlaps = |i: usize| {
+        span.is_some_and(|(s, e)| facts[i].fact.char_start < e && s < facts[i].fact.char_end)
+    };
+    let pick = candidates
+        .iter()
+        .copied()
+        .find(|&i| overlaps(i))
+        .or_else(|| candidates.first().copied());
+    let Some(i) = pick else {
+        details.push(format!(
+            "{gd}: MISSED {} {} ({}, {}, year {:?}) in 「{}」",
+            g.value, g.unit, g.indicator, g.kind, g.year, g.evidence
+        ));
+        return;
+    };
+    used[i] = true;
+    c.found += 1;
+    let f = &facts[i].fact;
+    c.year_ok += usize::from(f.year == g.year);
+    c.kind_ok += usize::from(f.kind.as_str() == g.kind);
+    c.qualifier_ok += usize::from(f.qualifier.as_str() == g.qualifier);
+    let naming = match f.indicator_id.as_deref().and_then(|id| catalog.get(id)) {
+        Some(ind) => format!("{}{}", ind.name, f.indicator_text.as_deref().unwrap_or("")),
+        None => format!(
+            "{}{}",
+            f.subject.as_deref().unwrap_or(""),
+            f.indicator_text.as_deref().unwrap_or("")
+        ),
+    };
+    // A gold fact of a national indicator agrees only with that indicator; other gold
+    // facts agree with a naming that shares half their name's bigrams.
+    let agrees = match &g.std_id {
+        Some(id) => f.indicator_id.as_deref() == Some(id.as_str()),
+        None => names_agree(&naming, &g.indicator),
+    };
+    if agrees {
+        c.indicator_ok += 1;
+    } else {
+        details.push(format!(
+            "{gd}: INDICATOR {} {}: extracted 「{naming}」, gold 「{}」",
+            g.value, g.unit, g.indicator
+        ));
+    }
+    if f.year != g.year || f.kind.as_str() != g.kind {
+        details.push(format!(
+            "{gd}: YEAR/KIND {} {} ({}): extracted {:?}/{}, gold {:?}/{} in 「{}」",
+            g.value,
+            g.unit,
+            g.indicator,
+            f.year,
+            f.kind.as_str(),
+            g.year,
+            g.kind,
+            f.evidence
+        ));
+    }
 }
 
 impl Report {

@@ -130,43 +130,7 @@ pub fn score_panel(
         let Some(std_id) = g.std_id.as_deref() else {
             continue;
         };
-        r.eligible += 1;
-        let candidates: Vec<&&Cell> = by_doc
-            .get(g.doc.as_str())
-            .map(|v| {
-                v.iter()
-                    .filter(|c| c.year == year && c.kind == g.kind && same_value(c.value, g.value))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let miss = |what: &str, got: &str| {
-            format!(
-                "{what} {} {} {year} {std_id} {} {} 「{}」{got}",
-                g.doc, g.region, g.value, g.kind, g.evidence
-            )
-        };
-        if candidates.is_empty() {
-            r.details.push(miss("no_cell", ""));
-            continue;
-        }
-        r.value_year += 1;
-        let in_region: Vec<&&Cell> = candidates
-            .iter()
-            .copied()
-            .filter(|c| region_codes.contains(&c.region_code))
-            .collect();
-        let Some(first) = in_region.first() else {
-            let got = format!(" -> {}", candidates[0].region_code);
-            r.details.push(miss("wrong_region", &got));
-            continue;
-        };
-        r.region += 1;
-        if in_region.iter().any(|c| c.indicator_id == std_id) {
-            r.found += 1;
-        } else {
-            let got = format!(" -> {}", first.indicator_id);
-            r.details.push(miss("wrong_indicator", &got));
-        }
+        judge(&mut r, g, year, std_id, &region_codes, &by_doc);
     }
     for c in cells.iter().filter(|c| c.docs.is_subset(scored)) {
         r.observations += 1;
@@ -191,6 +155,55 @@ pub fn score_panel(
         }
     }
     r
+}
+
+/// Counts how far the panel gets with one gold fact of a national indicator: a cell of its
+/// document with its value, year and kind; in its region; of its indicator.
+fn judge(
+    r: &mut PanelReport,
+    g: &GoldFact,
+    year: i32,
+    std_id: &str,
+    region_codes: &[String],
+    by_doc: &BTreeMap<&str, Vec<&Cell>>,
+) {
+    r.eligible += 1;
+    let candidates: Vec<&&Cell> = by_doc
+        .get(g.doc.as_str())
+        .map(|v| {
+            v.iter()
+                .filter(|c| c.year == year && c.kind == g.kind && same_value(c.value, g.value))
+                .collect()
+        })
+        .unwrap_or_default();
+    let miss = |what: &str, got: &str| {
+        format!(
+            "{what} {} {} {year} {std_id} {} {} 「{}」{got}",
+            g.doc, g.region, g.value, g.kind, g.evidence
+        )
+    };
+    if candidates.is_empty() {
+        r.details.push(miss("no_cell", ""));
+        return;
+    }
+    r.value_year += 1;
+    let in_region: Vec<&&Cell> = candidates
+        .iter()
+        .copied()
+        .filter(|c| region_codes.contains(&c.region_code))
+        .collect();
+    let Some(first) = in_region.first() else {
+        let got = format!(" -> {}", candidates[0].region_code);
+        r.details.push(miss("wrong_region", &got));
+        return;
+    };
+    r.region += 1;
+    if in_region.iter().any(|c| c.indicator_id == std_id) {
+        r.found += 1;
+    } else {
+        let got = format!(" -> {}", first.indicator_id);
+        r.details.push(miss("wrong_indicator", &got));
+    }
 }
 
 #[cfg(test)]

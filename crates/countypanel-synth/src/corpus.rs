@@ -233,6 +233,41 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// A report's file name and bytes: plain text seven times in ten, else an HTML page, one in ten
+/// of them in GBK.
+fn encoded(rng: &mut Rng, stem: &str, title: &str, body: String) -> (String, Vec<u8>) {
+    match rng.int(0, 9) {
+        0..=6 => (format!("{stem}.txt"), body.into_bytes()),
+        7 | 8 => (
+            format!("{stem}.html"),
+            html(title, &body, "utf-8").into_bytes(),
+        ),
+        _ => {
+            let page = html(title, &body, "gbk");
+            let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+            (format!("{stem}.html"), gbk.into_owned())
+        }
+    }
+}
+
+/// Appends the planted facts of the report `name` about `region` to the gold CSV.
+fn gold_rows(gold: &mut String, name: &str, region: &str, facts: &[Planted]) {
+    for f in facts {
+        let _ = writeln!(
+            gold,
+            "{name},{},county,{},{},{},{},{},{},{}",
+            csv_field(region),
+            f.year,
+            f.indicator,
+            value_text(f.unit, f.value),
+            f.unit,
+            f.qualifier,
+            f.kind,
+            csv_field(&f.evidence)
+        );
+    }
+}
+
 /// Writes the corpus and `gold.csv` (the planted facts) under `o.out`.
 pub fn generate(g: &Gazetteer, o: &Options) -> Result<Written> {
     let mut rng = Rng(o.seed);
@@ -265,38 +300,14 @@ pub fn generate(g: &Gazetteer, o: &Options) -> Result<Written> {
                 } else {
                     format!("{}_{year}_report{edition}", c.code)
                 };
-                let (name, bytes) = match rng.int(0, 9) {
-                    0..=6 => (format!("{stem}.txt"), body.into_bytes()),
-                    7 | 8 => (
-                        format!("{stem}.html"),
-                        html(&title, &body, "utf-8").into_bytes(),
-                    ),
-                    _ => {
-                        let page = html(&title, &body, "gbk");
-                        let (gbk, _, _) = encoding_rs::GBK.encode(&page);
-                        (format!("{stem}.html"), gbk.into_owned())
-                    }
-                };
+                let (name, bytes) = encoded(&mut rng, &stem, &title, body);
                 let dir = reports.join(&c.code[..2]);
                 std::fs::create_dir_all(&dir)?;
                 write(&dir.join(&name), &bytes)?;
                 w.reports += 1;
                 w.bytes += bytes.len() as u64;
-                for f in facts {
-                    let _ = writeln!(
-                        gold,
-                        "{name},{},county,{},{},{},{},{},{},{}",
-                        csv_field(&c.name),
-                        f.year,
-                        f.indicator,
-                        value_text(f.unit, f.value),
-                        f.unit,
-                        f.qualifier,
-                        f.kind,
-                        csv_field(&f.evidence)
-                    );
-                    w.facts += 1;
-                }
+                w.facts += facts.len();
+                gold_rows(&mut gold, &name, &c.name, &facts);
                 let _ = writeln!(
                     beds,
                     "{},{},{year},{}",

@@ -153,6 +153,111 @@ fn value_in(h: u64, lo: f64, hi: f64, percent: bool) -> f64 {
     }
 }
 
+/// One synthetic report: a county's report of a year, in an edition.
+struct Report<'a> {
+    seed: u64,
+    doc_key: u64,
+    doc_id: &'a str,
+    path: &'a str,
+    code_n: u64,
+    year: i32,
+    edition: u64,
+    county: &'a countypanel_regions::Candidate,
+}
+
+impl Report<'_> {
+    /// Adds the report's row to the documents table, with the number of facts it states.
+    fn push_document(&self, d: &mut Docs, stated: i64) {
+        // Published in the first half of the next year, later editions later.
+        let published = days_from_civil((
+            self.year + 1,
+            (1 + (self.edition % 6)) as u32,
+            (1 + self.doc_key % 28) as u32,
+        ));
+        d.doc_id.push(Some(self.doc_id.to_string()));
+        d.source_path.push(Some(self.path.to_string()));
+        d.title.push(Some(format!(
+            "{}{}年卫生健康工作总结",
+            self.county.name, self.year
+        )));
+        d.published.push(Some(published));
+        d.issuer_name.push(Some(self.county.name.clone()));
+        d.issuer_code.push(Some(self.county.code.clone()));
+        d.n_facts.push(Some(stated));
+    }
+
+    /// Adds the report's fact of indicator `i` to `f`, when the report states it (about three
+    /// indicators in five); returns whether it does.
+    fn push_fact(
+        &self,
+        i: usize,
+        ind: &countypanel_core::catalog::Indicator,
+        f: &mut Facts,
+    ) -> bool {
+        let h = key(&[self.doc_key, i as u64]);
+        if h % 100 >= 60 {
+            return false; // a report states about three indicators in five
+        }
+        let target = h.is_multiple_of(10);
+        let (kind, fyear) = if target {
+            ("target", self.year)
+        } else {
+            ("actual", self.year)
+        };
+        let percent = ind.unit == "percent";
+        let cell = key(&[
+            self.seed,
+            self.code_n,
+            fyear as u64,
+            i as u64,
+            u64::from(target),
+        ]);
+        let (lo, hi) = (ind.range[0], ind.range[1].min(ind.range[0] + 100_000.0));
+        let mut value = value_in(cell, lo, hi, percent);
+        // A repeat (a later edition) disagrees one time in twenty.
+        if self.edition > 0 && (h >> 20).is_multiple_of(20) {
+            value = if value + 1.0 <= hi {
+                value + 1.0
+            } else {
+                value - 1.0
+            };
+        }
+        let vt = if percent {
+            format!("{value:.1}%")
+        } else {
+            format!("{}", value as i64)
+        };
+        let qualifier = if (h >> 8).is_multiple_of(10) {
+            "ge"
+        } else {
+            "eq"
+        };
+        let evidence = format!("{}{}", ind.name, vt);
+        let sentence = format!("{}年，{}{evidence}。", self.year, self.county.name);
+        let start = sentence.chars().count() - evidence.chars().count() - 1;
+        f.fact_id
+            .push(Some(format!("{:016x}", key(&[self.doc_key, i as u64, 1]))));
+        f.doc_id.push(Some(self.doc_id.to_string()));
+        f.source_path.push(Some(self.path.to_string()));
+        f.indicator_id.push(Some(ind.id.clone()));
+        f.indicator_text.push(Some(ind.name.clone()));
+        f.value.push(Some(value));
+        f.value_text.push(Some(vt));
+        f.unit.push(Some(ind.unit.clone()));
+        f.qualifier.push(Some(qualifier.into()));
+        f.kind.push(Some(kind.into()));
+        f.year.push(Some(fyear));
+        f.region_name.push(Some(self.county.name.clone()));
+        f.region_code.push(Some(self.county.code.clone()));
+        f.evidence.push(Some(evidence));
+        f.sentence.push(Some(sentence));
+        f.char_start.push(Some(start as i64));
+        f.char_end
+            .push(Some((start + ind.name.chars().count() + 4) as i64));
+        true
+    }
+}
+
 /// Writes `out/facts.parquet` and `out/documents.parquet` with `rows` facts.
 pub fn generate_table(
     g: &Gazetteer,
@@ -184,68 +289,21 @@ pub fn generate_table(
                 let doc_key = key(&[seed, code_n, year as u64, edition]);
                 let doc_id = format!("{doc_key:016x}");
                 let path = format!("synthetic/{}/{}_{year}_{edition}.txt", &c.code[..2], c.code);
-                // Published in the first half of the next year, later editions later.
-                let published = days_from_civil((
-                    year + 1,
-                    (1 + (edition % 6)) as u32,
-                    (1 + doc_key % 28) as u32,
-                ));
                 let mut stated = 0i64;
+                let report = Report {
+                    seed,
+                    doc_key,
+                    doc_id: &doc_id,
+                    path: &path,
+                    code_n,
+                    year,
+                    edition,
+                    county: c,
+                };
                 for (i, ind) in inds.iter().enumerate() {
-                    let h = key(&[doc_key, i as u64]);
-                    if h % 100 >= 60 {
-                        continue; // a report states about three indicators in five
+                    if !report.push_fact(i, ind, &mut f) {
+                        continue;
                     }
-                    let target = h.is_multiple_of(10);
-                    let (kind, fyear) = if target {
-                        ("target", year)
-                    } else {
-                        ("actual", year)
-                    };
-                    let percent = ind.unit == "percent";
-                    let cell = key(&[seed, code_n, fyear as u64, i as u64, u64::from(target)]);
-                    let (lo, hi) = (ind.range[0], ind.range[1].min(ind.range[0] + 100_000.0));
-                    let mut value = value_in(cell, lo, hi, percent);
-                    // A repeat (a later edition) disagrees one time in twenty.
-                    if edition > 0 && (h >> 20).is_multiple_of(20) {
-                        value = if value + 1.0 <= hi {
-                            value + 1.0
-                        } else {
-                            value - 1.0
-                        };
-                    }
-                    let vt = if percent {
-                        format!("{value:.1}%")
-                    } else {
-                        format!("{}", value as i64)
-                    };
-                    let qualifier = if (h >> 8).is_multiple_of(10) {
-                        "ge"
-                    } else {
-                        "eq"
-                    };
-                    let evidence = format!("{}{}", ind.name, vt);
-                    let sentence = format!("{year}年，{}{evidence}。", c.name);
-                    let start = sentence.chars().count() - evidence.chars().count() - 1;
-                    f.fact_id
-                        .push(Some(format!("{:016x}", key(&[doc_key, i as u64, 1]))));
-                    f.doc_id.push(Some(doc_id.clone()));
-                    f.source_path.push(Some(path.clone()));
-                    f.indicator_id.push(Some(ind.id.clone()));
-                    f.indicator_text.push(Some(ind.name.clone()));
-                    f.value.push(Some(value));
-                    f.value_text.push(Some(vt));
-                    f.unit.push(Some(ind.unit.clone()));
-                    f.qualifier.push(Some(qualifier.into()));
-                    f.kind.push(Some(kind.into()));
-                    f.year.push(Some(fyear));
-                    f.region_name.push(Some(c.name.clone()));
-                    f.region_code.push(Some(c.code.clone()));
-                    f.evidence.push(Some(evidence));
-                    f.sentence.push(Some(sentence));
-                    f.char_start.push(Some(start as i64));
-                    f.char_end
-                        .push(Some((start + ind.name.chars().count() + 4) as i64));
                     stated += 1;
                     n_facts += 1;
                     if f.len() >= BATCH_ROWS {
@@ -255,14 +313,7 @@ pub fn generate_table(
                         break;
                     }
                 }
-                d.doc_id.push(Some(doc_id));
-                d.source_path.push(Some(path));
-                d.title
-                    .push(Some(format!("{}{year}年卫生健康工作总结", c.name)));
-                d.published.push(Some(published));
-                d.issuer_name.push(Some(c.name.clone()));
-                d.issuer_code.push(Some(c.code.clone()));
-                d.n_facts.push(Some(stated));
+                report.push_document(&mut d, stated);
                 n_docs += 1;
                 if d.doc_id.len() >= BATCH_ROWS {
                     docs_w.write(&d.take_batch()?)?;

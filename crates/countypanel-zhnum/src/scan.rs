@@ -264,56 +264,6 @@ fn value_at(chars: &[char], i: usize) -> Option<(f64, Numeral, usize, Option<Qua
     Some((value, n, j, qual, mult))
 }
 
-/// Words in which a lone numeral character is not a number: 一切, 统一, 进一步, 四川, 十足…
-/// (a lone 大写 digit is handled by a rule of its own, see [`is_formal_digit`]).
-const NOT_NUMBER_WORDS: &[&str] = &[
-    "一切",
-    "一些",
-    "一般",
-    "一致",
-    "一体",
-    "一起",
-    "一定",
-    "一样",
-    "一直",
-    "一旦",
-    "一律",
-    "一同",
-    "一道",
-    "一线",
-    "一流",
-    "一贯",
-    "一系列",
-    "一方面",
-    "一站式",
-    "一看",
-    "统一",
-    "进一步",
-    "唯一",
-    "同一",
-    "逐一",
-    "万一",
-    "之一",
-    "一一",
-    "专一",
-    "划一",
-    "一刀切",
-    "四川",
-    "四肢",
-    "十足",
-    "十分",
-];
-
-/// Whether the lone numeral character at `i` is part of one of [`NOT_NUMBER_WORDS`].
-fn in_word(chars: &[char], i: usize) -> bool {
-    let c = chars[i];
-    NOT_NUMBER_WORDS.iter().any(|w| {
-        w.chars()
-            .enumerate()
-            .any(|(k, wc)| wc == c && i >= k && starts_with(chars, i - k, w))
-    })
-}
-
 const RANGE_SEPS: &[char] = &['~', '～', '〜', '至', '到', '-', '—', '－'];
 
 /// Scans a character slice (see [`scan`]).
@@ -511,27 +461,6 @@ fn dated_token(chars: &[char], numeral: &Numeral) -> bool {
     false
 }
 
-/// The 大写 digits and units of formal amounts, simplified and traditional.
-fn is_formal_digit(c: char) -> bool {
-    matches!(
-        c,
-        '壹' | '贰'
-            | '貳'
-            | '叁'
-            | '參'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '陸'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
-}
-
 fn skip_token(chars: &[char], start: usize) -> Quantity {
     // A token that looked numeric but is a date, time or code: consumed, reported with no unit
     // and flagged ordinal so that no one takes it for a quantity.
@@ -609,6 +538,10 @@ fn finish(
         plain_integer: false,
     }
 }
+
+mod words;
+
+use words::{in_word, is_formal_digit};
 
 #[cfg(test)]
 mod tests;
