@@ -47,7 +47,7 @@ pub(crate) fn line_chart(
         .collect();
     let vmax = values.iter().copied().fold(f64::MIN, f64::max);
     let vmin = values.iter().copied().fold(f64::MAX, f64::min);
-    let (lo, hi) = if ind.unit == "percent" {
+    let (lo, hi) = if ind.unit == countypanel_core::vocab::Unit::Percent {
         (
             (vmin - 5.0).max(0.0).floor(),
             (vmax + 5.0).min(100.0).ceil().max(vmin + 1.0),

@@ -351,9 +351,10 @@ fn write_catalog(
 /// positive). Regions of levels outside `levels` and targets are left out.
 pub(crate) fn comparison_of(
     obs: &DataFrame,
-    levels: &[String],
+    levels: &[countypanel_core::vocab::Level],
 ) -> Result<DataFrame, AggregateError> {
-    let levels_series = Series::new("levels".into(), levels.to_vec());
+    let labels: Vec<&str> = levels.iter().map(|l| l.as_str()).collect();
+    let levels_series = Series::new("levels".into(), labels);
     let actuals = obs.clone().lazy().filter(
         col("kind")
             .eq(lit(Kind::Actual.as_str()))

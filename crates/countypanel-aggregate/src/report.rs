@@ -2,6 +2,7 @@
 //! latest ranks, the targets, and SVG charts; `headline.txt` with the tables `make` prints.
 
 use countypanel_core::vocab::Kind;
+use countypanel_core::vocab::Level;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -72,7 +73,7 @@ fn pad(s: &str, w: usize, right: bool) -> String {
 pub(crate) fn series_of(
     panel_long: &DataFrame,
     indicator: &str,
-    levels: &[String],
+    levels: &[Level],
 ) -> Result<Vec<Series>, AggregateError> {
     let codes = strings(panel_long, "region_code")?;
     let names = strings(panel_long, "region_name")?;
@@ -123,9 +124,10 @@ fn table(ind: &Indicator, series: &[Series], markdown: bool) -> String {
         .map(|s| {
             std::iter::once(format!("{} {}", s.name, s.code))
                 .chain(years.iter().map(|y| {
-                    s.by_year
-                        .get(y)
-                        .map_or_else(|| "·".to_string(), |(v, q)| format_value(*v, &ind.unit, q))
+                    s.by_year.get(y).map_or_else(
+                        || "·".to_string(),
+                        |(v, q)| format_value(*v, ind.unit.as_str(), q),
+                    )
                 }))
                 .collect()
         })
@@ -193,13 +195,14 @@ fn introduction(panel_long: &DataFrame, pipeline: &Pipeline) -> String {
     if !pipeline.pipeline.description.is_empty() {
         let _ = writeln!(md, "{}\n", pipeline.pipeline.description);
     }
-    let levels_zh: Vec<&str> = levels.iter().map(|l| zh::level(l)).collect();
+    let levels_zh: Vec<&str> = levels.iter().map(|l| zh::level(l.as_str())).collect();
+    let levels_en: Vec<&str> = levels.iter().map(|l| l.as_str()).collect();
     let _ = writeln!(
         md,
         "表中为各地区各年度的实际值；`≥` 表示下限（以上），`≈` 表示约数，`·` 表示未见报告。比较的地区层级：{}。\n\n\
          Values are actual values by region and year; `≥` marks a lower bound, `≈` an approximate value, `·` no report. Region levels compared: {}.\n",
         levels_zh.join("、"),
-        levels.join(", ")
+        levels_en.join(", ")
     );
     let suspect = panel_long
         .column("suspect")
@@ -222,26 +225,28 @@ fn charts_of(
     id: &str,
     ind: &countypanel_core::catalog::Indicator,
     series: &[Series],
-    levels: &[String],
+    levels: &[Level],
     out: &AggregateOutputs,
     charts: &mut std::collections::BTreeSet<String>,
 ) -> Result<String, AggregateError> {
     let mut md = String::new();
     for level in levels {
-        let of_level: Vec<&Series> = series.iter().filter(|s| &s.level == level).collect();
+        let of_level: Vec<&Series> = series
+            .iter()
+            .filter(|s| s.level == level.as_str())
+            .collect();
         if of_level.is_empty() {
             continue;
         }
         let file = format!("{id}-{level}.svg");
         let chart_name = format!("charts/{file}");
-        crate::chart::line_chart(&out.file(&chart_name), ind, zh::level(level), &of_level)?;
+        let level_zh = zh::level(level.as_str());
+        crate::chart::line_chart(&out.file(&chart_name), ind, level_zh, &of_level)?;
         charts.insert(file);
         let _ = writeln!(
             md,
             "\n![{}（{}） {}, {level}]({chart_name})",
-            ind.name,
-            zh::level(level),
-            ind.label
+            ind.name, level_zh, ind.label
         );
     }
     Ok(md)
@@ -379,7 +384,7 @@ fn ranks_section(
             ranks[i].unwrap_or(0),
             n[i].unwrap_or(0),
             names[i].as_deref().unwrap_or(""),
-            format_value(values[i].unwrap_or(f64::NAN), &ind.unit, "eq"),
+            format_value(values[i].unwrap_or(f64::NAN), ind.unit.as_str(), "eq"),
         );
     }
     s.push('\n');

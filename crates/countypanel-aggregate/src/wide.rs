@@ -147,11 +147,11 @@ pub(crate) fn write_wide(
 
 /// The column of an indicator, with its Chinese name and unit and its description.
 fn indicator_field(ind: &countypanel_core::catalog::Indicator) -> Field {
-    let unit_zh = countypanel_core::zh::unit(&ind.unit);
+    let unit_zh = countypanel_core::zh::unit(ind.unit.as_str());
     Field::new(&ind.id, DataType::Float64, true).with_metadata(
         [
             ("name_zh", format!("{}（{unit_zh}）", ind.name)),
-            ("unit", ind.unit.clone()),
+            ("unit", ind.unit.as_str().to_string()),
             ("unit_zh", unit_zh.to_string()),
             (
                 "description",

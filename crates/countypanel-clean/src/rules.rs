@@ -2,7 +2,9 @@
 //! first rule a fact breaks is the one recorded.
 
 use countypanel_core::vocab::Kind;
+use countypanel_core::vocab::Level;
 use countypanel_core::vocab::Severity;
+use countypanel_core::vocab::YearFlag;
 use polars::prelude::*;
 
 /// The rules in the order they are checked.
@@ -56,15 +58,15 @@ pub const RULES: &[(&str, Severity, &str)] = &[
 
 /// How many times a county's range a prefecture's and a province's counts may reach: the
 /// catalog's ranges are a county's, and a prefecture holds some ten to twenty counties.
-pub const LEVEL_SCALE: [(&str, f64); 2] = [("prefecture", 25.0), ("province", 400.0)];
+pub const LEVEL_SCALE: [(Level, f64); 2] = [(Level::Prefecture, 25.0), (Level::Province, 400.0)];
 
 /// The upper bound of a fact's range at its region's level: a count of an area (`cat_area`)
 /// may be larger for a prefecture or a province; rates and densities keep their bound.
 pub fn range_max_for_level() -> Expr {
     let [(pref, pref_x), (prov, prov_x)] = LEVEL_SCALE;
-    when(col("cat_area").and(col("region_level").eq(lit(pref))))
+    when(col("cat_area").and(col("region_level").eq(lit(pref.as_str()))))
         .then(col("range_max") * lit(pref_x))
-        .when(col("cat_area").and(col("region_level").eq(lit(prov))))
+        .when(col("cat_area").and(col("region_level").eq(lit(prov.as_str()))))
         .then(col("range_max") * lit(prov_x))
         .otherwise(col("range_max"))
 }
@@ -78,8 +80,8 @@ pub fn first_broken_rule(year_min: i32, year_max: i32, max_after: i32) -> Expr {
         .when(
             year().is_null().and(
                 col("year_flag")
-                    .eq(lit("malformed"))
-                    .or(col("year_flag").eq(lit("document_years_malformed"))),
+                    .eq(lit(YearFlag::Malformed.as_str()))
+                    .or(col("year_flag").eq(lit(YearFlag::DocumentYearsMalformed.as_str()))),
             ),
         )
         .then(lit("year_malformed"))

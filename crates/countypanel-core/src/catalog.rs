@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::CoreError;
+use crate::vocab::Unit;
 
 /// The whole catalog file.
 #[derive(Debug, Clone, Deserialize)]
@@ -15,6 +16,11 @@ pub struct Catalog {
     /// Indicators, in the order they are listed.
     #[serde(rename = "indicator")]
     pub indicators: Vec<Indicator>,
+}
+
+/// The unit of an indicator before its label is read.
+fn unparsed() -> Unit {
+    Unit::Other
 }
 
 /// One indicator.
@@ -27,8 +33,12 @@ pub struct Indicator {
     pub name: String,
     /// English label.
     pub label: String,
-    /// Canonical unit: one of [`UNITS`].
-    pub unit: String,
+    /// Canonical unit: one of [`Unit::CATALOG`] (read from `unit` when the catalog is parsed).
+    #[serde(skip, default = "unparsed")]
+    pub unit: Unit,
+    /// The unit as the catalog file writes it.
+    #[serde(rename = "unit")]
+    unit_label: String,
     /// The group of the national indicator list (resources, staff, services, …), when given.
     #[serde(default)]
     pub group: Option<String>,
@@ -93,35 +103,17 @@ impl Indicator {
     pub fn counts_an_area(&self) -> bool {
         !self.is_density()
             && !matches!(
-                self.unit.as_str(),
-                "percent" | "per_mille" | "per_100k" | "year" | "day"
+                self.unit,
+                Unit::Percent | Unit::PerMille | Unit::Per100k | Unit::Year | Unit::Day
             )
     }
 
     /// Whether the indicator's values are whole numbers.
     #[must_use]
     pub fn is_whole(&self) -> bool {
-        self.counts_an_area() && self.unit != "yuan"
+        self.counts_an_area() && self.unit != Unit::Yuan
     }
 }
-
-/// Units a catalog may use.
-pub const UNITS: &[&str] = &[
-    "percent",
-    "person",
-    "person_time",
-    "institution",
-    "team",
-    "item",
-    "household",
-    "bed",
-    "yuan",
-    "per_mille",
-    "per_100k",
-    "year",
-    "day",
-    "other",
-];
 
 impl Catalog {
     /// Reads and validates a catalog file.
@@ -136,8 +128,22 @@ impl Catalog {
             path: path.to_path_buf(),
             message,
         };
-        let c: Self = toml::from_str(text).map_err(|e| bad(e.to_string().trim_end().into()))?;
+        let mut c: Self = toml::from_str(text).map_err(|e| bad(e.to_string().trim_end().into()))?;
         let mut seen = std::collections::HashSet::new();
+        for ind in &mut c.indicators {
+            ind.unit = match ind.unit_label.parse() {
+                Ok(u) if Unit::CATALOG.contains(&u) => u,
+                _ => {
+                    let units: Vec<&str> = Unit::CATALOG.iter().map(|u| u.as_str()).collect();
+                    return Err(bad(format!(
+                        "indicator `{}`: unit `{}` is not one of {}",
+                        ind.id,
+                        ind.unit_label,
+                        units.join(", ")
+                    )));
+                }
+            };
+        }
         for ind in &c.indicators {
             if !seen.insert(ind.id.as_str()) {
                 return Err(bad(format!("indicator `{}` is listed twice", ind.id)));
@@ -150,14 +156,6 @@ impl Catalog {
                 return Err(bad(format!(
                     "indicator id `{}` must be snake case ASCII",
                     ind.id
-                )));
-            }
-            if !UNITS.contains(&ind.unit.as_str()) {
-                return Err(bad(format!(
-                    "indicator `{}`: unit `{}` is not one of {}",
-                    ind.id,
-                    ind.unit,
-                    UNITS.join(", ")
                 )));
             }
             if ind.range[0] > ind.range[1] {

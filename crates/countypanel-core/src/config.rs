@@ -3,6 +3,7 @@
 //! Unknown keys and bad values are errors that name the file and the key. Relative paths are
 //! taken relative to the folder the command runs in (the project root when run by `make`).
 
+use crate::vocab::Level;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -181,6 +182,14 @@ impl Default for CleanConfig {
     }
 }
 
+/// Region levels parsed from their labels.
+fn levels<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Level>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|l| l.parse().map_err(serde::de::Error::custom))
+        .collect()
+}
+
 /// `[aggregate]`
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -188,7 +197,8 @@ pub struct AggregateConfig {
     /// Indicators shown in the report and on the terminal.
     pub headline: Vec<String>,
     /// Region levels compared (ranks are computed among regions of one level).
-    pub region_levels: Vec<String>,
+    #[serde(deserialize_with = "levels")]
+    pub region_levels: Vec<Level>,
     /// First and last year shown; empty for all years.
     pub years: Vec<i32>,
     /// Also write the long panel as a dataset partitioned by year (`panel_long_by_year/year=…/`),
@@ -200,7 +210,7 @@ impl Default for AggregateConfig {
     fn default() -> Self {
         Self {
             headline: Vec::new(),
-            region_levels: vec!["county".into(), "prefecture".into()],
+            region_levels: vec![Level::County, Level::Prefecture],
             years: Vec::new(),
             partition_by_year: false,
         }
@@ -280,13 +290,6 @@ impl Pipeline {
                 return Err(bad(format!(
                     "{key} = \"{}\" is outside the project folder: output folders must be relative paths without `..` (the stage's flags, such as --facts or --summary, can still point elsewhere)",
                     dir.display()
-                )));
-            }
-        }
-        for level in &self.aggregate.region_levels {
-            if !matches!(level.as_str(), "province" | "prefecture" | "county") {
-                return Err(bad(format!(
-                    "aggregate.region_levels: `{level}` is not one of province, prefecture, county"
                 )));
             }
         }

@@ -234,7 +234,7 @@ pub fn catalog_frame(catalog: &crate::catalog::Catalog) -> Result<pl::DataFrame,
         ),
         pl::Column::new(
             "cat_unit".into(),
-            ind.iter().map(|i| i.unit.clone()).collect::<Vec<_>>(),
+            ind.iter().map(|i| i.unit.as_str()).collect::<Vec<_>>(),
         ),
         pl::Column::new(
             "range_min".into(),

@@ -312,7 +312,7 @@ fn score_doc(
     for df in facts {
         let states_gold = golds
             .iter()
-            .any(|g| same_value(df.fact.value, g.value) && df.fact.unit == g.unit);
+            .any(|g| same_value(df.fact.value, g.value) && df.fact.unit.as_str() == g.unit);
         c.extracted_health += usize::from(df.fact.health);
         if states_gold {
             c.correct += 1;
@@ -353,7 +353,9 @@ fn judge_gold(
     let span = text_idx(&g.evidence);
     let candidates: Vec<usize> = (0..facts.len())
         .filter(|&i| {
-            !used[i] && same_value(facts[i].fact.value, g.value) && facts[i].fact.unit == g.unit
+            !used[i]
+                && same_value(facts[i].fact.value, g.value)
+                && facts[i].fact.unit.as_str() == g.unit
         })
         .collect();
     let overlaps = |i: usize| {

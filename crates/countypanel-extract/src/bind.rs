@@ -2,6 +2,7 @@
 //! a generic phrase completed by its subject, or a description when the catalog has no name for
 //! it; then its unit, kind, year and region.
 
+use countypanel_core::vocab::{Rule, YearFlag};
 use std::borrow::Cow;
 
 use countypanel_zhnum::{Quantity, Unit};
@@ -44,7 +45,7 @@ struct Naming {
     indicator_id: Option<String>,
     indicator_text: Option<String>,
     subject: Option<String>,
-    rule: &'static str,
+    rule: Rule,
 }
 
 /// The fact a quantity of the sentence states, or `None` when it is no fact (a date, an age, an
@@ -74,7 +75,7 @@ pub(crate) fn fact_for(
             m.unit_of(id)
         }
         (Unit::Count, None) => count_unit_from_noun(sc, clause, q.start, q.end),
-        (u, _) => u.as_str(),
+        (u, _) => crate::lexicon::unit_code(u),
     };
     if naming.indicator_text.is_none() {
         naming.indicator_text = describe_before(sc, clause, q.start);
@@ -85,7 +86,7 @@ pub(crate) fn fact_for(
     let implausible = q.unit == Unit::Percent && q.value >= 1000.0;
     if implausible {
         naming.indicator_id = None;
-        naming.rule = "implausible_percent";
+        naming.rule = Rule::ImplausiblePercent;
     }
     let health = !implausible && (health || naming.indicator_id.is_some());
     let (ev_start, ev_end) = match hit {
@@ -175,12 +176,12 @@ fn vet_naming(
     // A phrase without a health word of its own (投资, 签约, 床位) names its indicator only in a
     // health context.
     if naming.indicator_id.is_some()
-        && naming.rule != "generic_subject"
+        && naming.rule != Rule::GenericSubject
         && !health
         && hit.is_some_and(|h| needs_context(&phrase(h)))
     {
         naming.indicator_id = None;
-        naming.rule = "not_health";
+        naming.rule = Rule::NotHealth;
     }
     // After 其中 in the sentence, a bare total phrase (床位 after 其中医院、卫生院316个) counts the
     // part just named, not the total: it names the part's own measure when the catalog has one
@@ -199,21 +200,21 @@ fn vet_naming(
     {
         naming.indicator_id = part_measure(m, s, part_at, h);
         naming.rule = if naming.indicator_id.is_some() {
-            "part_measure"
+            Rule::PartMeasure
         } else {
-            "part"
+            Rule::Part
         };
     }
     // 1万元至2.99万元的有276人次: the bounds of a class of amounts, not amounts stated.
     if naming.indicator_id.is_some() && bounds_a_class(sc, q) {
         naming.indicator_id = None;
-        naming.rule = "class_bound";
+        naming.rule = Rule::ClassBound;
     }
     let before_number: String = sc[clause..q.num_start].iter().collect();
     let change = is_change(&before_number, q.unit);
     if change && naming.indicator_id.is_some() {
         naming.indicator_id = None;
-        naming.rule = "change";
+        naming.rule = Rule::Change;
     }
     change
 }
@@ -225,7 +226,7 @@ fn kind_and_year(
     s: &Sentence,
     clause: usize,
     doc: DocYears,
-) -> (Kind, Option<i32>, Option<&'static str>) {
+) -> (Kind, Option<i32>, Option<YearFlag>) {
     let sc = s.chars;
     let prefix: String = sc[..q.num_start].iter().collect();
     let clause_text: String = sc[clause..q.num_start].iter().collect();
@@ -324,9 +325,9 @@ fn name_quantity<'h>(
     let (after, before) = candidate_phrases(m, q, s, clause);
     let (after, before) = screen_candidates(q, s, clause, after, before);
     let (hit, rule) = match (after, before) {
-        (Some(a), _) => (Some(a), "phrase_after"),
-        (None, Some(b)) => (Some(b), "phrase_before"),
-        (None, None) => (None, "number_only"),
+        (Some(a), _) => (Some(a), Rule::PhraseAfter),
+        (None, Some(b)) => (Some(b), Rule::PhraseBefore),
+        (None, None) => (None, Rule::NumberOnly),
     };
     let mut naming = Naming {
         indicator_id: None,
@@ -339,9 +340,9 @@ fn name_quantity<'h>(
     } else if let Some((id, text)) = managed_count(m, q, s) {
         naming.indicator_id = Some(id);
         naming.indicator_text = Some(text);
-        naming.rule = "managed_count";
+        naming.rule = Rule::ManagedCount;
     }
-    if naming.rule == "phrase_after"
+    if naming.rule == Rule::PhraseAfter
         && let Some(a) = after
     {
         name_qualified_count(m, s, q, clause, a, &mut naming);
@@ -433,10 +434,10 @@ fn name_by_phrase(
             if let Some((ind, subj)) = m.resolve_generic(phrase, sc, from, h.start, s.prev) {
                 naming.indicator_id = Some(m.indicator_id(ind));
                 naming.subject = Some(subj);
-                naming.rule = "generic_subject";
+                naming.rule = Rule::GenericSubject;
             } else {
                 // 远程会诊覆盖率: the clause names the measure, not the generic phrase alone.
-                naming.rule = "generic_unresolved";
+                naming.rule = Rule::GenericUnresolved;
                 naming.indicator_text = describe_before(sc, clause, q.start);
             }
         }
@@ -486,10 +487,10 @@ fn name_qualified_count(
     }) = object
     {
         naming.indicator_id = Some(m.indicator_id(*index));
-        naming.rule = "counted_object";
+        naming.rule = Rule::CountedObject;
     } else {
         naming.indicator_id = None;
-        naming.rule = "qualified_count";
+        naming.rule = Rule::QualifiedCount;
     }
     naming.indicator_text = Some(described);
 }

@@ -2,6 +2,7 @@
 //! in the ways statistical bulletins, health-bureau summaries and plans, news items, yearbook
 //! entries and government work reports state their numbers.
 
+use countypanel_core::vocab::{Rule, YearFlag};
 use std::path::Path;
 
 use countypanel_core::catalog::Catalog;
@@ -45,9 +46,9 @@ fn a_bulletin_health_paragraph_fills_resource_indicators() {
     assert_eq!(id_of(&f, 1105.0), Some("hospital_beds_hospitals"));
     assert_eq!(id_of(&f, 5.31), Some("beds_per_1000"));
     assert_eq!(id_of(&f, 12.5), Some("maternal_mortality_rate"));
-    assert_eq!(fact(&f, 12.5).unit, "per_100k");
+    assert_eq!(fact(&f, 12.5).unit.as_str(), "per_100k");
     assert_eq!(id_of(&f, 3.2), Some("infant_mortality_rate"));
-    assert_eq!(fact(&f, 3.2).unit, "per_mille");
+    assert_eq!(fact(&f, 3.2).unit.as_str(), "per_mille");
     // A change over the year is kept as a fact, flagged, and names no indicator.
     let change = fact(&f, 66.0);
     assert!(change.change && change.indicator_id.is_none());
@@ -117,7 +118,7 @@ fn a_news_item_dates_its_figures_by_its_publication() {
     );
     assert_eq!(rate.year, Some(2020));
     assert_eq!(id_of(&f, 77.6), Some("life_expectancy"));
-    assert_eq!(fact(&f, 77.6).unit, "year");
+    assert_eq!(fact(&f, 77.6).unit.as_str(), "year");
     // 新建 makes a count a change over the year, not the stock of village clinics.
     assert_eq!(id_of(&f, 35.0), None);
 }
@@ -129,7 +130,7 @@ fn a_yearbook_entry_with_a_parenthesis_after_its_label() {
     // A parenthesis that adds another kind of institution makes another measure; one that
     // qualifies the kind (民营) does not.
     assert_eq!(id_of(&f, 14.0), None);
-    assert_eq!(fact(&f, 14.0).rule, "widened");
+    assert_eq!(fact(&f, 14.0).rule, Rule::Widened);
     assert_eq!(id_of(&f, 3.0), Some("hospitals"));
     assert_eq!(id_of(&f, 52.0), Some("clinics"));
     let mch = f
@@ -256,14 +257,14 @@ fn a_bulletin_gives_health_cells_from_its_health_section_only() {
     let f = extract(text, "平安县2023年国民经济和社会发展统计公报", (2024, 4, 2));
     // Insurance enrolment in the social-security section is that section's statistic.
     assert_eq!(id_of(&f, 30.5e4), None);
-    assert_eq!(fact(&f, 30.5e4).rule, "other_section");
+    assert_eq!(fact(&f, 30.5e4).rule, Rule::OtherSection);
     assert_eq!(id_of(&f, 320.0), Some("medical_institutions"));
     // The bare 床位 after 其中医院、卫生院 counts that part's beds.
     assert_eq!(id_of(&f, 1850.0), Some("hospital_beds_hospitals"));
     assert_eq!(id_of(&f, 2.0), Some("tertiary_hospitals"));
     // A kind of hospital within a grade, or with a grade before it, is a subgroup.
     assert_eq!(id_of(&f, 3.0), None);
-    assert_eq!(fact(&f, 3.0).rule, "graded");
+    assert_eq!(fact(&f, 3.0).rule, Rule::Graded);
     assert_eq!(fact(&f, 1.0).indicator_id, None);
 }
 
@@ -290,7 +291,7 @@ fn rates_of_a_population_subgroup_are_not_the_whole_regions() {
     assert_eq!(id_of(&f, 100.0), None);
     assert_eq!(id_of(&f, 96.5), Some("basic_insurance_coverage_rate"));
     assert_eq!(id_of(&f, 91.0), None);
-    assert_eq!(fact(&f, 91.0).rule, "subgroup");
+    assert_eq!(fact(&f, 91.0).rule, Rule::Subgroup);
 }
 
 #[test]
@@ -327,7 +328,7 @@ fn classes_part_years_sectors_and_recipients_are_not_the_indicator() {
     let f = extract(text, "平安县卫生健康统计快报", (2022, 10, 28));
     assert_eq!(id_of(&f, 1e4), None);
     assert_eq!(id_of(&f, 2.99e4), None);
-    assert_eq!(fact(&f, 366.16e4).rule, "part_year");
+    assert_eq!(fact(&f, 366.16e4).rule, Rule::PartYear);
     assert_eq!(id_of(&f, 15.0), Some("township_health_centers"));
     assert_eq!(
         id_of(&f, 2.0),
@@ -359,7 +360,7 @@ fn parts_listed_after_a_semicolon_stay_parts_and_a_full_year_is_no_part() {
         None,
         "the list of parts runs on past ;"
     );
-    assert_eq!(fact(&f, 1200e4).rule, "part_year");
+    assert_eq!(fact(&f, 1200e4).rule, Rule::PartYear);
 }
 
 #[test]
@@ -398,7 +399,7 @@ fn a_notice_of_one_years_target_dates_its_targets_by_its_title() {
     let t = fact(&f, 11.0);
     assert_eq!(
         (t.kind, t.year, t.year_flag),
-        (Kind::Target, Some(2019), Some("title"))
+        (Kind::Target, Some(2019), Some(YearFlag::Title))
     );
     let f = extract(text, "平安县卫生健康工作推进方案", (2022, 4, 1));
     assert_eq!(

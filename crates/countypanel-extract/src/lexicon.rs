@@ -3,6 +3,8 @@
 //! A list lives here when more than one rule reads it or when it is the thing a newcomer would
 //! extend (a new target word, a new scope word). Each list says what it is for.
 
+use countypanel_core::vocab::Unit as UnitCode;
+
 /// Words anywhere before a number in its sentence that make it a target.
 pub(crate) const TARGET_WORDS: &[&str] = &[
     "力争", "目标", "计划", "确保", "争取", "预计", "规划", "努力",
@@ -135,10 +137,13 @@ pub(crate) const QUALIFYING_PREDICATES: &[&str] = &[
 pub(crate) const PREDICATE_ADVERBS: &[&str] = &["均", "都", "已", "相继", "先后", "全部"];
 
 /// Nouns that tell the kind of thing a count written with 个 counts.
-pub(crate) const COUNT_KINDS: &[(&str, &[&str])] = &[
-    ("team", &["团队", "工作组", "专家组", "小组", "服务队"]),
+pub(crate) const COUNT_KINDS: &[(UnitCode, &[&str])] = &[
     (
-        "institution",
+        UnitCode::Team,
+        &["团队", "工作组", "专家组", "小组", "服务队"],
+    ),
+    (
+        UnitCode::Institution,
         &[
             "卫生室",
             "卫生院",
@@ -152,13 +157,42 @@ pub(crate) const COUNT_KINDS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "item",
+        UnitCode::Item,
         &[
             "项目", "专科", "学科", "病种", "课题", "任务", "制度", "技术", "规划", "工程", "政策",
             "行动",
         ],
     ),
 ];
+
+/// The unit code a scanned measure word stands for (个 with no telling noun and other countable
+/// things are both `other`).
+pub(crate) fn unit_code(u: countypanel_zhnum::Unit) -> UnitCode {
+    use countypanel_zhnum::Unit as U;
+    match u {
+        U::Percent => UnitCode::Percent,
+        U::Permille => UnitCode::PerMille,
+        U::Per100k => UnitCode::Per100k,
+        U::PercentagePoint => UnitCode::PercentagePoint,
+        U::Person => UnitCode::Person,
+        U::PersonTime => UnitCode::PersonTime,
+        U::Household => UnitCode::Household,
+        U::Institution => UnitCode::Institution,
+        U::Team => UnitCode::Team,
+        U::Item => UnitCode::Item,
+        U::Bed => UnitCode::Bed,
+        U::Yuan => UnitCode::Yuan,
+        U::Count | U::Other => UnitCode::Other,
+        U::Year => UnitCode::Year,
+        U::Month => UnitCode::Month,
+        U::Day => UnitCode::Day,
+        U::Age => UnitCode::Age,
+        U::Duration => UnitCode::Duration,
+        U::Physical => UnitCode::Physical,
+        U::Times => UnitCode::Times,
+        U::None => UnitCode::None,
+    }
+}
 
 /// The position after `word` when it is written at `k`.
 pub(crate) fn after_word(sc: &[char], k: usize, word: &str) -> Option<usize> {

@@ -54,6 +54,7 @@ pub mod time;
 mod year;
 
 use countypanel_core::catalog::Catalog;
+use countypanel_core::vocab::{Rule, YearFlag};
 use countypanel_zhnum::{Qualifier, scan_chars};
 
 pub use kind::Kind;
@@ -87,7 +88,7 @@ pub struct Fact {
     /// The quantity as written.
     pub value_text: String,
     /// Canonical unit code.
-    pub unit: &'static str,
+    pub unit: countypanel_core::vocab::Unit,
     /// Qualifier.
     pub qualifier: Qualifier,
     /// Actual or target.
@@ -95,7 +96,7 @@ pub struct Fact {
     /// Year the fact refers to.
     pub year: Option<i32>,
     /// Why the year is missing or where it came from when not stated in the sentence.
-    pub year_flag: Option<&'static str>,
+    pub year_flag: Option<YearFlag>,
     /// As-of date (截至…).
     pub as_of: Option<Ymd>,
     /// Region the fact is about, as named.
@@ -109,7 +110,7 @@ pub struct Fact {
     /// The sentence holding the evidence.
     pub sentence: String,
     /// The rule that produced the fact.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Whether the number is about health (its clause, paragraph, section or document is).
     pub health: bool,
     /// Whether the number states a change over an earlier time (比上年增加66个, 增长5.2%) rather

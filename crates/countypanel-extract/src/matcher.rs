@@ -1,5 +1,6 @@
 //! One Aho-Corasick automaton over the catalog's phrases, its generic phrases and region names.
 
+use countypanel_core::vocab::Unit as UnitCode;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -31,7 +32,7 @@ pub struct PhraseMatcher {
     ac: AhoCorasick,
     targets: Vec<Target>,
     ids: Vec<String>,
-    units: Vec<String>,
+    units: Vec<UnitCode>,
     generics: HashMap<String, Vec<(String, usize)>>,
 }
 
@@ -90,7 +91,7 @@ impl PhraseMatcher {
             ac,
             targets,
             ids: catalog.indicators.iter().map(|i| i.id.clone()).collect(),
-            units: catalog.indicators.iter().map(|i| i.unit.clone()).collect(),
+            units: catalog.indicators.iter().map(|i| i.unit).collect(),
             generics,
         }
     }
@@ -128,27 +129,21 @@ impl PhraseMatcher {
         self.ids[index].clone()
     }
 
-    pub(crate) fn unit_of(&self, id: &str) -> &'static str {
-        let unit = self
-            .ids
+    pub(crate) fn unit_of(&self, id: &str) -> UnitCode {
+        self.ids
             .iter()
             .position(|i| i == id)
-            .map_or("other", |p| self.units[p].as_str());
-        countypanel_core::catalog::UNITS
-            .iter()
-            .find(|u| **u == unit)
-            .copied()
-            .unwrap_or("other")
+            .map_or(UnitCode::Other, |p| self.units[p])
     }
 
     /// Whether a number with `unit` can measure what `target` names.
     pub(crate) fn unit_fits(&self, target: &Target, unit: Unit) -> bool {
         match target {
-            Target::Indicator { index } => fits(&self.units[*index], unit),
+            Target::Indicator { index } => fits(self.units[*index], unit),
             Target::Generic { phrase } => self
                 .generics
                 .get(phrase)
-                .is_some_and(|v| v.iter().any(|(_, i)| fits(&self.units[*i], unit))),
+                .is_some_and(|v| v.iter().any(|(_, i)| fits(self.units[*i], unit))),
             Target::Region(_) => false,
         }
     }
@@ -255,20 +250,23 @@ fn last_subject(candidates: &[(String, usize)], text: &str) -> Option<(usize, St
         .map(|(_, i, s)| (i, s))
 }
 
-fn fits(indicator_unit: &str, unit: Unit) -> bool {
+fn fits(indicator_unit: UnitCode, unit: Unit) -> bool {
     match unit {
-        Unit::Percent => indicator_unit == "percent",
+        Unit::Percent => indicator_unit == UnitCode::Percent,
         // A bare number (a table cell) may measure anything counted or summed.
-        Unit::None => !matches!(indicator_unit, "percent" | "per_mille" | "per_100k"),
+        Unit::None => !indicator_unit.is_rate(),
         // 个 counts institutions, teams, items and events, never people or beds.
-        Unit::Count => matches!(indicator_unit, "institution" | "team" | "item" | "other"),
-        Unit::Other => indicator_unit == "other",
+        Unit::Count => matches!(
+            indicator_unit,
+            UnitCode::Institution | UnitCode::Team | UnitCode::Item | UnitCode::Other
+        ),
+        Unit::Other => indicator_unit == UnitCode::Other,
         // 入院人数 3000人 is stated in people where the series counts person-times.
-        Unit::Person => matches!(indicator_unit, "person" | "person_time"),
+        Unit::Person => matches!(indicator_unit, UnitCode::Person | UnitCode::PersonTime),
         // 78.5岁 is a life expectancy in years, 8.5天 a length of stay in days.
-        Unit::Age => indicator_unit == "year",
-        Unit::Duration => indicator_unit == "day",
-        u => u.as_str() == indicator_unit,
+        Unit::Age => indicator_unit == UnitCode::Year,
+        Unit::Duration => indicator_unit == UnitCode::Day,
+        u => crate::lexicon::unit_code(u) == indicator_unit,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Naming: what a number measures when no catalog phrase names it, what a count counts, and
 //! which numbers are parts of names or slogans rather than facts.
 
+use countypanel_core::vocab::Unit as UnitCode;
 use countypanel_zhnum::{Quantity, Unit};
 
 use crate::Fact;
@@ -34,12 +35,12 @@ pub(crate) fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) 
             }
         }
         let before = strip_leading_scope(raw);
-        let after = if f.unit == "percent" {
+        let after = if f.unit == UnitCode::Percent {
             // 40%的要达到基本标准: what the share reaches is said after it.
             share_described_after(sc, f.char_end.saturating_sub(offset))
         } else if matches!(
             f.unit,
-            "yuan" | "percentage_point" | "per_mille" | "per_100k"
+            UnitCode::Yuan | UnitCode::PercentagePoint | UnitCode::PerMille | UnitCode::Per100k
         ) {
             String::new()
         } else {
@@ -95,9 +96,9 @@ fn subject_before(sc: &[char], q_start: usize) -> Option<String> {
 }
 
 /// Indicator names put the object first: 管理高血压 25987人 is 高血压管理人数.
-fn object_first(before: String, unit: &str) -> String {
+fn object_first(before: String, unit: UnitCode) -> String {
     match SERVICE_VERBS.iter().find(|v| before.starts_with(*v)) {
-        Some(verb) if matches!(unit, "person" | "person_time") => {
+        Some(verb) if matches!(unit, UnitCode::Person | UnitCode::PersonTime) => {
             let object = &before[verb.len()..];
             if object.chars().count() >= 2 {
                 format!("{object}{verb}")
@@ -111,7 +112,7 @@ fn object_first(before: String, unit: &str) -> String {
 
 /// The word that makes a naming a measure by its unit: 人数, 人次, 金额, 比例; event counts name
 /// their measure word (坐诊2000次 is 坐诊次数, 出动426台次 出动台次).
-fn measure_suffix(value_text: &str, unit: &str, naming: &str) -> String {
+fn measure_suffix(value_text: &str, unit: UnitCode, naming: &str) -> String {
     let measure: String = value_text
         .trim_end_matches(['以', '上', '下', '余', '多', '左', '右'])
         .chars()
@@ -122,14 +123,16 @@ fn measure_suffix(value_text: &str, unit: &str, naming: &str) -> String {
         .rev()
         .collect();
     match unit {
-        "person" => "人数".to_string(),
-        "person_time" => "人次".to_string(),
-        "yuan" => "金额".to_string(),
+        UnitCode::Person => "人数".to_string(),
+        UnitCode::PersonTime => "人次".to_string(),
+        UnitCode::Yuan => "金额".to_string(),
         // 起付线降低50% reads 起付线降低比例.
-        "percent" if !naming.ends_with("幅度") => "比例".to_string(),
-        "percent" | "percentage_point" | "per_mille" | "per_100k" => String::new(),
-        "other" if measure == "次" => "次数".to_string(),
-        "other" if measure.ends_with('次') => measure,
+        UnitCode::Percent if !naming.ends_with("幅度") => "比例".to_string(),
+        UnitCode::Percent | UnitCode::PercentagePoint | UnitCode::PerMille | UnitCode::Per100k => {
+            String::new()
+        }
+        UnitCode::Other if measure == "次" => "次数".to_string(),
+        UnitCode::Other if measure.ends_with('次') => measure,
         _ => "数".to_string(),
     }
 }
@@ -248,10 +251,10 @@ pub(crate) fn count_unit_from_noun(
     clause: usize,
     start: usize,
     at: usize,
-) -> &'static str {
+) -> UnitCode {
     // The kind whose word ends closest to the number: last in `before`, first in `after`.
-    let closest = |text: &str, from_end: bool| -> Option<&'static str> {
-        let mut best: Option<(usize, &'static str)> = None;
+    let closest = |text: &str, from_end: bool| -> Option<UnitCode> {
+        let mut best: Option<(usize, UnitCode)> = None;
         for (kind, words) in COUNT_KINDS {
             for w in *words {
                 let pos = if from_end {
@@ -262,7 +265,7 @@ pub(crate) fn count_unit_from_noun(
                 if let Some(p) = pos
                     && best.is_none_or(|(b, _)| p > b)
                 {
-                    best = Some((p, kind));
+                    best = Some((p, *kind));
                 }
             }
         }
@@ -275,7 +278,7 @@ pub(crate) fn count_unit_from_noun(
     let before: String = sc[clause..start].iter().collect();
     closest(&after, false)
         .or_else(|| closest(&before, true))
-        .unwrap_or("other")
+        .unwrap_or(UnitCode::Other)
 }
 
 /// The words before a number that has no catalog phrase, as a description of what it counts.

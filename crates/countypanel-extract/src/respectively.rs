@@ -7,6 +7,7 @@ use crate::health::{mentions_health, mentions_other_domain};
 use crate::matcher::{PhraseMatcher, Target};
 use crate::segment::clause_start;
 use crate::shared::rate_indicator;
+use countypanel_core::vocab::Rule;
 
 /// Words that join the subjects before the measure.
 const JOINERS: &[char] = &['和', '、', '及', '与'];
@@ -43,7 +44,7 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     subjects.push(chars[..k].iter().collect());
     let rates: Vec<&mut Fact> = facts
         .iter_mut()
-        .filter(|f| f.char_end > offset + p && f.unit == "percent")
+        .filter(|f| f.char_end > offset + p && f.unit == countypanel_core::vocab::Unit::Percent)
         .collect();
     if subjects.len() < 2 || subjects.len() != rates.len() {
         return;
@@ -57,6 +58,6 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         f.health = f.indicator_id.is_some() || mentions_health(&subject);
         f.indicator_text = Some(format!("{subject}{measure}"));
         f.subject = Some(subject);
-        f.rule = "respectively";
+        f.rule = Rule::Respectively;
     }
 }

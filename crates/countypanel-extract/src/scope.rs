@@ -12,6 +12,8 @@
 //! The number stays a fact; only its catalog indicator goes, and the rule says why.
 
 use crate::Fact;
+use countypanel_core::vocab::Rule;
+use countypanel_core::vocab::Unit as UnitCode;
 
 /// Populations that are a subgroup of a measure's whole population: a rate or count stated for
 /// them is not the indicator of the whole region.
@@ -125,7 +127,7 @@ fn graded(sc: &[char], start: usize, end: usize) -> bool {
 /// Whether a sum over the year (money, visits) is stated for a part of it: 第三季度…支出,
 /// 1-9月…诊疗人次. The part-year figure is not the year's.
 fn part_year(f: &Fact, sc: &[char], start: usize) -> bool {
-    if !matches!(f.unit, "yuan" | "person_time") {
+    if !matches!(f.unit, UnitCode::Yuan | UnitCode::PersonTime) {
         return false;
     }
     let before: String = sc[..start].iter().collect();
@@ -189,7 +191,7 @@ pub(crate) fn narrow(facts: &mut [Fact], sc: &[char], offset: usize, other_secti
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
-                f.rule = "other_section";
+                f.rule = Rule::OtherSection;
             }
             f.health = false;
             continue;
@@ -202,13 +204,13 @@ pub(crate) fn narrow(facts: &mut [Fact], sc: &[char], offset: usize, other_secti
         };
         let clause = crate::segment::clause_start(sc, 0, start);
         let rule = if part_year(f, sc, start) {
-            "part_year"
+            Rule::PartYear
         } else if subgroup(sc, start, end, clause) {
-            "subgroup"
+            Rule::Subgroup
         } else if graded(sc, start, end) {
-            "graded"
+            Rule::Graded
         } else if widened(f, sc, end) {
-            "widened"
+            Rule::Widened
         } else {
             continue;
         };

@@ -1,5 +1,6 @@
 //! Lists that share one value: 疫情报告率、及时率、准确率为100% states three rates.
 
+use countypanel_core::vocab::Rule;
 use countypanel_zhnum::Unit;
 
 use crate::Fact;
@@ -16,7 +17,7 @@ pub(crate) fn split_shared_rates(
 ) {
     let mut extra = Vec::new();
     for f in facts.iter_mut() {
-        if f.unit != "percent" {
+        if f.unit != countypanel_core::vocab::Unit::Percent {
             continue;
         }
         let first_new = extra.len();
@@ -42,7 +43,7 @@ pub(crate) fn split_shared_rates(
             g.indicator_text = Some(seg);
             g.char_start = offset + prev;
             g.evidence = sc[prev..end].iter().collect();
-            g.rule = "shared_value";
+            g.rule = Rule::SharedValue;
             extra.push(g);
             pos = prev;
         }

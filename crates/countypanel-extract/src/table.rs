@@ -13,6 +13,7 @@
 //! What the prose reading made of a cell (its year from the paragraph or section, its health
 //! context) is kept where the table says nothing else; its naming is replaced.
 
+use countypanel_core::vocab::{Rule, YearFlag};
 use countypanel_zhnum::{Quantity, Unit, scan_chars};
 
 use crate::matcher::{PhraseMatcher, Target};
@@ -349,7 +350,7 @@ impl Frame<'_> {
         .or_else(|| prose.and_then(|p| p.region_name.clone()));
         let (year, year_flag) = match (year_in(head), self.caption_year, prose) {
             (Some(y), _, _) => (Some(y), None),
-            (None, Some(y), _) => (Some(y), Some("heading")),
+            (None, Some(y), _) => (Some(y), Some(YearFlag::Heading)),
             (None, None, Some(p)) => (p.year, p.year_flag),
             (None, None, None) => (doc.default, Some(doc.default_flag)),
         };
@@ -363,7 +364,7 @@ impl Frame<'_> {
         let indicator_id = named.as_ref().map(|((id, _), _)| id.clone());
         let unit_code = match (&indicator_id, unit) {
             (Some(id), Unit::None | Unit::Count) => m.unit_of(id),
-            _ => unit.as_str(),
+            _ => crate::lexicon::unit_code(unit),
         };
         let health = indicator_id.is_some() || prose.is_some_and(|p| p.health);
         let mut sentence = self.caption_text.clone();
@@ -391,7 +392,7 @@ impl Frame<'_> {
             char_end: at.cell.end,
             evidence: chars[first..at.cell.end].iter().collect(),
             sentence,
-            rule: "table_cell",
+            rule: Rule::TableCell,
             health,
             change,
         }
@@ -401,6 +402,7 @@ impl Frame<'_> {
 #[cfg(test)]
 mod tests {
     use countypanel_core::catalog::Catalog;
+    use countypanel_core::vocab::Rule;
 
     use crate::{DocContext, Extractor, Kind};
 
@@ -417,8 +419,16 @@ mod tests {
         let facts = extractor().extract(text, &DocContext::default());
         let got: Vec<_> = facts
             .iter()
-            .filter(|f| f.rule == "table_cell")
-            .map(|f| (f.indicator_id.as_deref(), f.value, f.year, f.unit, f.change))
+            .filter(|f| f.rule == Rule::TableCell)
+            .map(|f| {
+                (
+                    f.indicator_id.as_deref(),
+                    f.value,
+                    f.year,
+                    f.unit.as_str(),
+                    f.change,
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -458,7 +468,7 @@ mod tests {
         let facts = extractor().extract(text, &DocContext::default());
         let cells: Vec<_> = facts
             .iter()
-            .filter(|f| f.rule == "table_cell")
+            .filter(|f| f.rule == Rule::TableCell)
             .map(|f| {
                 (
                     f.region_name.as_deref(),
@@ -510,7 +520,7 @@ mod tests {
         let facts = extractor().extract(text, &DocContext::default());
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!(get(32_000_000.0).year, Some(2023));
-        assert_eq!(get(32_000_000.0).unit, "yuan");
+        assert_eq!(get(32_000_000.0).unit.as_str(), "yuan");
         assert_eq!(get(40_000_000.0).kind, Kind::Target);
         assert_eq!(get(75.0).kind, Kind::Target);
         assert_eq!(get(75.0).year, Some(2025));
@@ -523,8 +533,8 @@ mod tests {
         let facts = extractor().extract(text, &DocContext::default());
         let got: Vec<_> = facts
             .iter()
-            .filter(|f| f.rule == "table_cell" && !f.change)
-            .map(|f| (f.indicator_id.as_deref(), f.value, f.unit, f.year))
+            .filter(|f| f.rule == Rule::TableCell && !f.change)
+            .map(|f| (f.indicator_id.as_deref(), f.value, f.unit.as_str(), f.year))
             .collect();
         assert_eq!(
             got,
@@ -539,7 +549,7 @@ mod tests {
     fn rows_without_a_header_are_left_to_the_prose_reading() {
         let text = "高血压患者规范管理率 | 75.0%\n糖尿病患者规范管理率 | 73.2%\n";
         let facts = extractor().extract(text, &DocContext::default());
-        assert!(facts.iter().all(|f| f.rule != "table_cell"));
+        assert!(facts.iter().all(|f| f.rule != Rule::TableCell));
         assert_eq!(facts.len(), 2);
     }
 }

@@ -1,6 +1,7 @@
 //! Sentence-level behaviour of the extractor, on sentences written for these tests.
 
 use super::*;
+use countypanel_core::vocab::{Rule, YearFlag};
 use std::path::Path;
 
 fn catalog() -> Catalog {
@@ -36,7 +37,7 @@ fn two_facts_in_one_sentence_with_their_own_indicators() {
     );
     let rate = find(&f, 93.6);
     assert_eq!(rate.indicator_id.as_deref(), Some("health_record_rate"));
-    assert_eq!(rate.unit, "percent");
+    assert_eq!(rate.unit.as_str(), "percent");
     assert_eq!(rate.year, Some(2021));
     assert_eq!(rate.evidence, "建档率达93.6%");
 }
@@ -57,7 +58,7 @@ fn generic_rate_takes_subject_from_the_clause_before() {
         Some("diabetes_standard_mgmt_rate")
     );
     assert_eq!(r.subject.as_deref(), Some("糖尿病"));
-    assert_eq!(r.rule, "generic_subject");
+    assert_eq!(r.rule, Rule::GenericSubject);
 }
 
 #[test]
@@ -71,11 +72,11 @@ fn number_before_noun_counts_institutions() {
     let f = extract("全县148家村卫生室全部完成标准化改造。", None);
     let c = find(&f, 148.0);
     assert_eq!(c.indicator_id.as_deref(), Some("village_clinics"));
-    assert_eq!(c.unit, "institution");
-    assert_eq!(c.rule, "phrase_after");
+    assert_eq!(c.unit.as_str(), "institution");
+    assert_eq!(c.rule, Rule::PhraseAfter);
     // Without 全部/均, the clinics that did something may be some of them only.
     let f = extract("全县148家村卫生室完成标准化改造。", None);
-    assert_eq!(find(&f, 148.0).rule, "qualified_count");
+    assert_eq!(find(&f, 148.0).rule, Rule::QualifiedCount);
 }
 
 #[test]
@@ -86,7 +87,7 @@ fn institutions_that_did_something_are_a_part_of_the_total() {
     );
     let c = find(&f, 5.0);
     assert_eq!(c.indicator_id, None);
-    assert_eq!(c.rule, "qualified_count");
+    assert_eq!(c.rule, Rule::QualifiedCount);
     assert_eq!(
         c.indicator_text.as_deref(),
         Some("乡镇卫生院设有中医门诊数")
@@ -138,7 +139,7 @@ fn money_with_multipliers() {
     let f = extract("全年卫生健康投入2.35亿元。", None);
     let m = find(&f, 235_000_000.0);
     assert_eq!(
-        (m.unit, m.indicator_id.as_deref()),
+        (m.unit.as_str(), m.indicator_id.as_deref()),
         ("yuan", Some("health_investment"))
     );
 }
@@ -151,7 +152,7 @@ fn a_sentence_opening_with_a_year_dates_the_paragraphs_after_it() {
     );
     assert_eq!(find(&f, 58.0).year, Some(2021));
     let s = find(&f, 81.0);
-    assert_eq!((s.year, s.year_flag), (Some(2021), Some("section")));
+    assert_eq!((s.year, s.year_flag), (Some(2021), Some(YearFlag::Section)));
     let f = extract(
         "2019年,全县签约率70%。\n另一段,建档率91%。",
         Some((2020, 6, 1)),
@@ -163,7 +164,10 @@ fn a_sentence_opening_with_a_year_dates_the_paragraphs_after_it() {
 fn undated_status_takes_the_publication_year() {
     let f = extract("全县签约率81%。", Some((2021, 11, 3)));
     let s = find(&f, 81.0);
-    assert_eq!((s.year, s.year_flag), (Some(2021), Some("published")));
+    assert_eq!(
+        (s.year, s.year_flag),
+        (Some(2021), Some(YearFlag::Published))
+    );
     let f = extract("全县签约率81%。", Some((2021, 1, 3)));
     assert_eq!(find(&f, 81.0).year, Some(2020));
 }
@@ -171,7 +175,7 @@ fn undated_status_takes_the_publication_year() {
 #[test]
 fn counts_with_ge_take_their_unit_from_the_noun_before() {
     let f = extract("县级医院有市级重点专科13个。", None);
-    assert_eq!(find(&f, 13.0).unit, "item");
+    assert_eq!(find(&f, 13.0).unit.as_str(), "item");
 }
 
 #[test]
@@ -180,7 +184,7 @@ fn malformed_year_gives_no_year_and_a_flag() {
     let s = find(&f, 60.0);
     assert_eq!(
         (s.year, s.year_flag),
-        (None, Some("document_years_malformed"))
+        (None, Some(YearFlag::DocumentYearsMalformed))
     );
 }
 
@@ -247,7 +251,7 @@ fn comparison_with_last_year_does_not_date_the_fact() {
         "签约率达到50.8%,较上年提高5.6个百分点。",
         Some((2021, 6, 1)),
     );
-    assert_eq!(find(&f, 50.8).year_flag, Some("published"));
+    assert_eq!(find(&f, 50.8).year_flag, Some(YearFlag::Published));
 }
 
 #[test]
@@ -285,7 +289,7 @@ fn one_malformed_year_makes_every_year_of_the_document_untrusted() {
     for fact in &f {
         assert_eq!(
             (fact.year, fact.year_flag),
-            (None, Some("document_years_malformed"))
+            (None, Some(YearFlag::DocumentYearsMalformed))
         );
     }
 }

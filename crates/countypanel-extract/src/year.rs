@@ -4,6 +4,7 @@
 use crate::DocContext;
 use crate::kind::Kind;
 use crate::time::{self, YearMention, Ymd};
+use countypanel_core::vocab::YearFlag;
 
 /// What the whole document says about years, decided once before its sentences are read.
 #[derive(Debug, Clone, Copy)]
@@ -13,7 +14,7 @@ pub(crate) struct DocYears {
     /// The year an undated status refers to.
     pub default: Option<i32>,
     /// Where `default` comes from.
-    pub default_flag: &'static str,
+    pub default_flag: YearFlag,
     /// A year written with five or more digits (202223年) is what a broken template leaves
     /// behind; once a document shows one, none of its years can be trusted.
     pub untrusted: bool,
@@ -77,11 +78,11 @@ impl DocYears {
                     .or(as_of_reference)
             }),
             default_flag: if titled.is_some() {
-                "title"
+                YearFlag::Title
             } else if ctx.published.is_some() {
-                "published"
+                YearFlag::Published
             } else {
-                "as_of_reference"
+                YearFlag::AsOfReference
             },
             untrusted: has_malformed_year(chars),
         }
@@ -111,10 +112,10 @@ pub(crate) fn resolve(
     kind: Kind,
     carried: Carried,
     doc: DocYears,
-) -> (Option<i32>, Option<&'static str>) {
+) -> (Option<i32>, Option<YearFlag>) {
     let malformed_or = |m: &YearMention, flag| {
         if m.year.is_none() {
-            Some("malformed")
+            Some(YearFlag::Malformed)
         } else {
             flag
         }
@@ -127,30 +128,32 @@ pub(crate) fn resolve(
             years
                 .iter()
                 .find(|m| m.end > q_start)
-                .map(|m| (m.year, malformed_or(m, Some("later_in_sentence"))))
+                .map(|m| (m.year, malformed_or(m, Some(YearFlag::LaterInSentence))))
         });
     if doc.untrusted {
-        (None, Some("document_years_malformed"))
+        (None, Some(YearFlag::DocumentYearsMalformed))
     } else if let Some(s) = stated {
         s
     } else if kind == Kind::Target {
         // A target is dated by a year heading, or by the one year the document's title names
         // (实施2019年重点民生实事项目…完成情况): never by a plan's horizon or its publication.
         match (carried.heading, doc.default) {
-            (Some(y), _) => (Some(y), Some("heading")),
-            (None, Some(y)) if doc.default_flag == "title" => (Some(y), Some("title")),
-            _ => (None, Some("target_undated")),
+            (Some(y), _) => (Some(y), Some(YearFlag::Heading)),
+            (None, Some(y)) if doc.default_flag == YearFlag::Title => {
+                (Some(y), Some(YearFlag::Title))
+            }
+            _ => (None, Some(YearFlag::TargetUndated)),
         }
     } else if carried.paragraph_malformed {
-        (None, Some("malformed"))
+        (None, Some(YearFlag::Malformed))
     } else if let Some(y) = carried.paragraph {
-        (Some(y), Some("paragraph"))
+        (Some(y), Some(YearFlag::Paragraph))
     } else if let Some(y) = carried.section {
-        (Some(y), Some("section"))
+        (Some(y), Some(YearFlag::Section))
     } else if let Some(y) = doc.default {
         (Some(y), Some(doc.default_flag))
     } else {
-        (None, Some("unknown"))
+        (None, Some(YearFlag::Unknown))
     }
 }
 
@@ -166,7 +169,7 @@ pub(crate) fn spread_over_range(facts: &mut Vec<crate::Fact>, after: usize, low:
         for y in low..high {
             let mut g = f.clone();
             g.year = Some(y);
-            g.year_flag = Some("each_year_of_range");
+            g.year_flag = Some(YearFlag::EachYearOfRange);
             extra.push(g);
         }
     }
@@ -252,7 +255,7 @@ mod tests {
         DocYears {
             published: default,
             default,
-            default_flag: "published",
+            default_flag: YearFlag::Published,
             untrusted: false,
         }
     }
@@ -275,7 +278,7 @@ mod tests {
         );
         assert_eq!(
             resolve(&years[1..], 10, Kind::Actual, c, doc(None)),
-            (Some(2020), Some("later_in_sentence"))
+            (Some(2020), Some(YearFlag::LaterInSentence))
         );
     }
 
@@ -287,16 +290,16 @@ mod tests {
         };
         assert_eq!(
             resolve(&[], 0, Kind::Actual, c, doc(Some(2021))),
-            (Some(2018), Some("section"))
+            (Some(2018), Some(YearFlag::Section))
         );
         c.paragraph = Some(2017);
         assert_eq!(
             resolve(&[], 0, Kind::Actual, c, doc(Some(2021))),
-            (Some(2017), Some("paragraph"))
+            (Some(2017), Some(YearFlag::Paragraph))
         );
         assert_eq!(
             resolve(&[], 0, Kind::Actual, Carried::default(), doc(Some(2021))),
-            (Some(2021), Some("published"))
+            (Some(2021), Some(YearFlag::Published))
         );
     }
 
@@ -308,7 +311,7 @@ mod tests {
         };
         assert_eq!(
             resolve(&[], 0, Kind::Target, c, doc(Some(2021))),
-            (None, Some("target_undated"))
+            (None, Some(YearFlag::TargetUndated))
         );
     }
 
@@ -326,7 +329,7 @@ mod tests {
         );
         assert_eq!(
             (of(&bulletin).default, of(&bulletin).default_flag),
-            (Some(2022), "title")
+            (Some(2022), YearFlag::Title)
         );
         let report = ctx("平安县2024年政府工作报告", None);
         assert_eq!(of(&report).default, Some(2023));
@@ -343,7 +346,7 @@ mod tests {
         let d = DocYears::of(&chars, &DocContext::default());
         assert_eq!(
             resolve(&[], 0, Kind::Actual, Carried::default(), d),
-            (None, Some("document_years_malformed"))
+            (None, Some(YearFlag::DocumentYearsMalformed))
         );
     }
 }

@@ -430,13 +430,7 @@ impl Reader<'_> {
         };
         let (format, grid, encoding, replacements, mut warnings) =
             Self::grid_of(bytes, ext, self.limits)?;
-        let units = |id: &str| {
-            let unit = self.catalog.get(id)?.unit.as_str();
-            countypanel_core::catalog::UNITS
-                .iter()
-                .find(|u| **u == unit)
-                .copied()
-        };
+        let units = |id: &str| self.catalog.get(id).map(|i| i.unit);
         let read = yearbook::table_facts(&grid, mapping, &units)
             .map_err(|yearbook::TableProblem(d)| IngestError::UnmappedTable(d))?;
         warnings.extend(read.warnings);
@@ -575,7 +569,7 @@ fn fact_id(doc_id: &str, fact: &Fact) -> String {
     ];
     // A fact repeated for each year of a range differs from its copies by its year only.
     let year = fact.year.map(|y| y.to_string()).unwrap_or_default();
-    if fact.year_flag == Some("each_year_of_range") {
+    if fact.year_flag == Some(countypanel_core::vocab::YearFlag::EachYearOfRange) {
         parts.push(&year);
     }
     short_id(&parts, 16)

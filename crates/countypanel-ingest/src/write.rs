@@ -1,5 +1,6 @@
 //! Writing the staged tables: documents, facts and ingest rejects.
 
+use countypanel_core::vocab::YearFlag;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -324,14 +325,17 @@ fn facts_batch<'r>(rows: &[FactRow<'r>]) -> Result<RecordBatch, CoreError> {
                 "value_text",
                 text(&|(_, f)| Some(f.fact.value_text.as_str())),
             ),
-            ("unit", text(&|(_, f)| Some(f.fact.unit))),
+            ("unit", text(&|(_, f)| Some(f.fact.unit.as_str()))),
             ("qualifier", text(&|(_, f)| Some(f.fact.qualifier.as_str()))),
             ("kind", text(&|(_, f)| Some(f.fact.kind.as_str()))),
             (
                 "year",
                 Col::I32(rows.iter().map(|(_, f)| f.fact.year).collect()),
             ),
-            ("year_flag", text(&|(_, f)| f.fact.year_flag)),
+            (
+                "year_flag",
+                text(&|(_, f)| f.fact.year_flag.map(YearFlag::as_str)),
+            ),
             (
                 "as_of",
                 Col::Date(
@@ -348,7 +352,7 @@ fn facts_batch<'r>(rows: &[FactRow<'r>]) -> Result<RecordBatch, CoreError> {
             ("char_start", count(&|(_, f)| f.fact.char_start)),
             ("char_end", count(&|(_, f)| f.fact.char_end)),
             ("page", Col::I32(rows.iter().map(|(_, f)| f.page).collect())),
-            ("rule", text(&|(_, f)| Some(f.fact.rule))),
+            ("rule", text(&|(_, f)| Some(f.fact.rule.as_str()))),
             ("health", flag(&|(_, f)| f.fact.health)),
             ("change", flag(&|(_, f)| f.fact.change)),
         ],

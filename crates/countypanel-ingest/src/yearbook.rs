@@ -7,6 +7,7 @@
 //! of a table is its rows, one per line with cells separated by ` | `, and fact offsets point at
 //! the cell in that text, so evidence can be shown like any other.
 
+use countypanel_core::vocab::{Rule, Unit, YearFlag};
 use std::io::Cursor;
 
 use calamine::{Data, Xls, Xlsx, open_workbook_from_rs};
@@ -169,14 +170,14 @@ struct Columns {
     year: usize,
     parent: Option<usize>,
     /// Each value column with its indicator and the indicator's unit, in column order.
-    values: Vec<(usize, String, &'static str)>,
+    values: Vec<(usize, String, Unit)>,
 }
 
 impl Columns {
     fn of(
         header: &[String],
         m: &TableMapping,
-        catalog_units: &dyn Fn(&str) -> Option<&'static str>,
+        catalog_units: &dyn Fn(&str) -> Option<Unit>,
     ) -> Result<Self, TableProblem> {
         let pos = |name: &str| header.iter().position(|c| c == name);
         let mut values = Vec::new();
@@ -245,7 +246,7 @@ impl Problems {
 pub fn table_facts(
     grid: &Grid,
     m: &TableMapping,
-    catalog_units: &dyn Fn(&str) -> Option<&'static str>,
+    catalog_units: &dyn Fn(&str) -> Option<Unit>,
 ) -> Result<TableRead, TableProblem> {
     let (h, header) = header_row(grid, m).ok_or_else(|| {
         TableProblem(format!(
@@ -333,14 +334,14 @@ fn row_facts(
                 subject: None,
                 value,
                 value_text: raw.to_string(),
-                unit,
+                unit: *unit,
                 qualifier: Qualifier::Eq,
                 kind: Kind::Actual,
                 year,
                 year_flag: if year.is_none() {
-                    Some("malformed")
+                    Some(YearFlag::Malformed)
                 } else {
-                    Some("table")
+                    Some(YearFlag::Table)
                 },
                 as_of: None,
                 region_name: Some(region.to_string()),
@@ -348,7 +349,7 @@ fn row_facts(
                 char_end: start + raw.chars().count(),
                 evidence: raw.to_string(),
                 sentence: line.clone(),
-                rule: "table_cell",
+                rule: Rule::TableCell,
                 health: true,
                 change: false,
             },
@@ -375,8 +376,8 @@ mod tests {
         }
     }
 
-    fn units(id: &str) -> Option<&'static str> {
-        (id == "hospital_beds").then_some("bed")
+    fn units(id: &str) -> Option<Unit> {
+        (id == "hospital_beds").then_some(Unit::Bed)
     }
 
     #[test]
@@ -393,7 +394,7 @@ mod tests {
         assert_eq!(warnings[0].reason, "ragged_rows");
         assert!(warnings[0].detail.contains("row 4 has 5 cells"));
         let f = &facts[1].fact;
-        assert_eq!((f.value, f.year, f.unit), (1610.0, Some(2019), "bed"));
+        assert_eq!((f.value, f.year, f.unit), (1610.0, Some(2019), Unit::Bed));
         let chars: Vec<char> = text.chars().collect();
         let span: String = chars[f.char_start..f.char_end].iter().collect();
         assert_eq!(span, "1,610");

@@ -24,6 +24,26 @@ impl Level {
     }
 }
 
+impl std::str::FromStr for Level {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "province" => Ok(Self::Province),
+            "prefecture" => Ok(Self::Prefecture),
+            "county" => Ok(Self::County),
+            _ => Err(format!(
+                "`{s}` is not a region level (province, prefecture, county)"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Whether the region of code `outer` encloses the region of code `inner`: a province
 /// (`620000`) encloses every code of its two first digits, a prefecture (`620900`) every code of
 /// its four first digits. A code does not enclose itself.

@@ -204,7 +204,7 @@ impl Report<'_> {
         } else {
             ("actual", self.year)
         };
-        let percent = ind.unit == "percent";
+        let percent = ind.unit == countypanel_core::vocab::Unit::Percent;
         let cell = key(&[
             self.seed,
             self.code_n,
@@ -243,7 +243,7 @@ impl Report<'_> {
         f.indicator_text.push(Some(ind.name.clone()));
         f.value.push(Some(value));
         f.value_text.push(Some(vt));
-        f.unit.push(Some(ind.unit.clone()));
+        f.unit.push(Some(ind.unit.as_str().to_string()));
         f.qualifier.push(Some(qualifier.into()));
         f.kind.push(Some(kind.into()));
         f.year.push(Some(fyear));

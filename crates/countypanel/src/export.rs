@@ -43,7 +43,11 @@ fn header(name: &str, catalog: &Catalog) -> String {
         .strip_suffix("_target")
         .map_or((name, ""), |id| (id, "（目标）"));
     match catalog.get(id) {
-        Some(ind) => format!("{}{kind}（{}） {name}", ind.name, zh::unit(&ind.unit)),
+        Some(ind) => format!(
+            "{}{kind}（{}） {name}",
+            ind.name,
+            zh::unit(ind.unit.as_str())
+        ),
         None => name.to_string(),
     }
 }

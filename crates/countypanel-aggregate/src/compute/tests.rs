@@ -1,6 +1,7 @@
 //! Tests of the aggregate plans on small frames: comparison columns and targets.
 
 use super::*;
+use countypanel_core::vocab::Level;
 
 /// Observations of one region: `(year, indicator, kind, value, unit, qualifier, hib)`.
 fn observations(rows: &[(i32, &str, &str, f64, &str, &str, bool)]) -> DataFrame {
@@ -48,7 +49,7 @@ fn comparison_ranks_within_level_by_direction_and_follows_each_series() {
         ("A", "county", 2021, "deaths", 10.0, false),
         ("B", "county", 2021, "deaths", 5.0, false),
     ]);
-    let levels = ["county".to_string(), "prefecture".to_string()];
+    let levels = [Level::County, Level::Prefecture];
     let c = comparison_of(&obs, &levels).unwrap();
     let region = strings(&c, "region_code").unwrap();
     let ind = strings(&c, "indicator_id").unwrap();

@@ -78,8 +78,8 @@ fn mapping() -> TableMapping {
     }
 }
 
-fn units(id: &str) -> Option<&'static str> {
-    (id == "hospital_beds").then_some("bed")
+fn units(id: &str) -> Option<countypanel_core::vocab::Unit> {
+    (id == "hospital_beds").then_some(countypanel_core::vocab::Unit::Bed)
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn summary(facts: &[countypanel_extract::Fact]) -> Vec<Row<'_>> {
             (
                 f.indicator_id.as_deref(),
                 f.value,
-                f.unit,
+                f.unit.as_str(),
                 f.year,
                 f.kind.as_str(),
             )
@@ -216,7 +216,12 @@ fn newspaper_item_style() {
     );
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(
-        (f[0].value, f[0].unit, f[0].year, f[0].kind.as_str()),
+        (
+            f[0].value,
+            f[0].unit.as_str(),
+            f[0].year,
+            f[0].kind.as_str()
+        ),
         (32_000.0, "person", Some(2021), "actual")
     );
 }
