@@ -1,6 +1,6 @@
 //! The clean stage.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use countypanel_core::catalog::Catalog;
@@ -438,19 +438,63 @@ fn mark_suspect(observations: DataFrame, cells: &DataFrame) -> Result<DataFrame,
         .map_err(pl_err("suspect cells"))
 }
 
+/// Checks that the observations hold one row per cell (region, year, indicator, kind).
 fn check_unique(obs: &DataFrame) -> Result<(), CleanError> {
-    let a = strings(obs, "region_code")?;
-    let b = ints(obs, "year")?;
-    let c = strings(obs, "indicator_id")?;
-    let d = strings(obs, "kind")?;
-    let mut seen = HashSet::with_capacity(a.len());
-    for i in 0..a.len() {
-        if !seen.insert((&a[i], b[i], &c[i], &d[i])) {
-            return Err(CleanError::Invariant(format!(
-                "observations are not unique on (region_code, year, indicator_id, kind): {:?} {:?} {:?} {:?} repeats",
-                a[i], b[i], c[i], d[i]
-            )));
-        }
+    let keys = || {
+        [
+            col("region_code").cast(DataType::String),
+            col("year"),
+            col("indicator_id").cast(DataType::String),
+            col("kind").cast(DataType::String),
+        ]
+    };
+    let repeated = obs
+        .clone()
+        .lazy()
+        .group_by(keys())
+        .agg([len().alias("n")])
+        .filter(col("n").gt(lit(1)))
+        .sort_by_exprs(keys(), SortMultipleOptions::default())
+        .limit(1)
+        .collect()
+        .map_err(pl_err("unique check"))?;
+    if repeated.height() == 0 {
+        return Ok(());
     }
-    Ok(())
+    let (a, b, c, d) = (
+        strings(&repeated, "region_code")?,
+        ints(&repeated, "year")?,
+        strings(&repeated, "indicator_id")?,
+        strings(&repeated, "kind")?,
+    );
+    Err(CleanError::Invariant(format!(
+        "observations are not unique on (region_code, year, indicator_id, kind): {:?} {:?} {:?} {:?} repeats",
+        a[0], b[0], c[0], d[0]
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_held_twice_breaks_the_unique_check_and_is_named() {
+        let obs = df!(
+            "region_code" => ["420000", "420000", "421221"],
+            "year" => [2022, 2022, 2022],
+            "indicator_id" => ["hospital_beds", "hospital_beds", "hospital_beds"],
+            "kind" => ["actual", "target", "actual"],
+        )
+        .unwrap();
+        assert!(check_unique(&obs).is_ok());
+        let twice = df!(
+            "region_code" => ["420000", "421221", "420000"],
+            "year" => [2022, 2022, 2022],
+            "indicator_id" => ["hospital_beds", "hospital_beds", "hospital_beds"],
+            "kind" => ["actual", "actual", "actual"],
+        )
+        .unwrap();
+        let e = check_unique(&twice).unwrap_err().to_string();
+        assert!(e.contains("420000") && e.contains("repeats"), "{e}");
+    }
 }

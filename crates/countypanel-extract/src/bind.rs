@@ -11,7 +11,7 @@ use crate::change::is_change;
 use crate::health::{HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_of};
 use crate::lexicon::{
-    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA, contains_word,
+    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA, WordSet, contains_word,
 };
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
@@ -268,6 +268,10 @@ fn bounds_a_class(sc: &[char], q: &Quantity) -> bool {
     opens || closes || class
 }
 
+static FLOW_SET: WordSet = WordSet::new(FLOW);
+static ACTION_SET: WordSet = WordSet::new(ACTIONS);
+static RECRUITING_SET: WordSet = WordSet::new(RECRUITING);
+
 /// Measure words that, after a Chinese numeral, name a batch, round, phase or term.
 const VAGUE_MEASURES: &[&str] = &["批", "轮", "期", "届", "番"];
 
@@ -379,8 +383,8 @@ fn screen_candidates<'h>(
     }
     let enumeration: String = sc[listed_from..q.num_start].iter().collect();
     let flow = counted
-        && (FLOW.iter().any(|w| enumeration.contains(w))
-            || ACTIONS.iter().any(|w| clause_before.contains(w))
+        && (FLOW_SET.in_text(&enumeration)
+            || ACTION_SET.in_text(&clause_before)
             || partners
             // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.
             || clause_before.trim_end().ends_with('等')
@@ -390,7 +394,7 @@ fn screen_candidates<'h>(
         return (None, None);
     }
     // 招录20多名卫技人员: the noun after a recruiting verb is who was recruited, not the staff.
-    let recruited = RECRUITING.iter().any(|w| clause_before.contains(w));
+    let recruited = RECRUITING_SET.in_text(&clause_before);
     let part_of =
         |h: &Hit| counted && contains_word(&sc[h.end.min(q.num_start)..q.num_start], PART);
     // 执业医师、助理执业医师26067人: one count after a list of measures is their sum, which none

@@ -6,6 +6,8 @@
 //! its indicator only in a health context: its clause names health, or the section, paragraph or
 //! document it sits in is about health and the clause names no other domain.
 
+use crate::lexicon::WordSet;
+
 /// Words that make text about health.
 const HEALTH_WORDS: &[&str] = &[
     "卫生",
@@ -204,13 +206,21 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
 #[must_use]
 pub fn mentions_health(text: &str) -> bool {
     let mut text = std::borrow::Cow::Borrowed(text);
-    for w in NOT_HEALTH {
-        if text.contains(w) {
-            text = text.replace(w, "").into();
+    if NOT_HEALTH_SET.in_text(&text) {
+        for w in NOT_HEALTH {
+            if text.contains(w) {
+                text = text.replace(w, "").into();
+            }
         }
     }
-    HEALTH_WORDS.iter().any(|w| text.contains(w)) && !ANIMAL_WORDS.iter().any(|w| text.contains(w))
+    HEALTH_SET.in_text(&text) && !ANIMAL_SET.in_text(&text)
 }
+
+static HEALTH_SET: WordSet = WordSet::new(HEALTH_WORDS);
+static NOT_HEALTH_SET: WordSet = WordSet::new(NOT_HEALTH);
+static ANIMAL_SET: WordSet = WordSet::new(ANIMAL_WORDS);
+static GENERIC_SET: WordSet = WordSet::new(GENERIC_WORDS);
+static OTHER_DOMAIN_SET: WordSet = WordSet::new(OTHER_DOMAIN_WORDS);
 
 /// Words holding a health word that speak of sanitation, not health services.
 const NOT_HEALTH: &[&str] = &[
@@ -237,7 +247,7 @@ const ANIMAL_WORDS: &[&str] = &["畜", "禽", "动物", "兽", "牲"];
 /// used in every domain and holds no health word.
 #[must_use]
 pub fn needs_context(phrase: &str) -> bool {
-    !mentions_health(phrase) && GENERIC_WORDS.iter().any(|w| phrase.contains(w))
+    !mentions_health(phrase) && GENERIC_SET.in_text(phrase)
 }
 
 /// Whether a phrase is only generic words (床位, 补偿支出, 床位数): after 其中 it measures the part
@@ -258,8 +268,11 @@ pub fn is_bare(phrase: &str) -> bool {
 #[must_use]
 pub fn mentions_other_domain(text: &str) -> bool {
     // 人民政府 holds 民政 without speaking of civil affairs.
+    if !OTHER_DOMAIN_SET.in_text(text) {
+        return false;
+    }
     let text = text.replace("人民政府", "");
-    OTHER_DOMAIN_WORDS.iter().any(|w| text.contains(w))
+    OTHER_DOMAIN_SET.in_text(&text)
 }
 
 /// Words of a heading that open a section about another domain: a bulletin's population,

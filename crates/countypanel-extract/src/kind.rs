@@ -1,6 +1,6 @@
 //! Actual or target: whether a number states what was achieved or what is aimed for.
 
-use crate::lexicon::{CLAUSE_TARGET_WORDS, DOCUMENT_VERBS, PROGRAMME_NAMES, TARGET_WORDS};
+use crate::lexicon::{CLAUSE_TARGET_WORDS, DOCUMENT_VERBS, PROGRAMME_NAMES, TARGET_WORDS, WordSet};
 
 pub use countypanel_core::vocab::Kind;
 
@@ -8,8 +8,8 @@ pub use countypanel_core::vocab::Kind;
 /// `clause` its clause up to the number; in a plan section every number is a target.
 pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
     let target = plan_section
-        || has_target_word(prefix, TARGET_WORDS)
-        || has_target_word(clause, CLAUSE_TARGET_WORDS)
+        || has_target_word(prefix, &TARGETS)
+        || has_target_word(clause, &CLAUSE_TARGETS)
         || has_to_year(prefix);
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
     if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
@@ -24,27 +24,35 @@ pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
 /// Whether `text` holds one of `words`, programme names (计划生育, 免疫规划) not counting.
 /// A target word that names a document rather than an aim (列入…规划, 按照…计划, 制定…目标) does
 /// not count.
-pub(crate) fn has_target_word(text: &str, words: &[&str]) -> bool {
-    let mut text = text.to_string();
-    for name in PROGRAMME_NAMES {
-        if text.contains(name) {
-            text = text.replace(name, "");
+pub(crate) fn has_target_word(text: &str, words: &WordSet) -> bool {
+    if !words.in_text(text) {
+        return false;
+    }
+    let mut text = std::borrow::Cow::Borrowed(text);
+    if PROGRAMMES.in_text(&text) {
+        for name in PROGRAMME_NAMES {
+            if text.contains(name) {
+                text = text.replace(name, "").into();
+            }
         }
     }
-    words.iter().any(|w| {
-        text.match_indices(w).any(|(pos, _)| {
-            let before: String = text[..pos]
-                .chars()
-                .rev()
-                .take(12)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            !DOCUMENT_VERBS.iter().any(|v| before.contains(v))
-        })
+    words.starts(&text).any(|pos| {
+        // The twelve characters before the word.
+        let from = text[..pos]
+            .char_indices()
+            .rev()
+            .nth(11)
+            .map_or(0, |(i, _)| i);
+        !DOCUMENT_VERB_SET.in_text(&text[from..pos])
     })
 }
+
+static TARGETS: WordSet = WordSet::new(TARGET_WORDS);
+static CLAUSE_TARGETS: WordSet = WordSet::new(CLAUSE_TARGET_WORDS);
+static PROGRAMMES: WordSet = WordSet::new(PROGRAMME_NAMES);
+static DOCUMENT_VERB_SET: WordSet = WordSet::new(DOCUMENT_VERBS);
+/// The words of a heading that opens a plan section.
+pub(crate) static PLAN_HEADING_SET: WordSet = WordSet::new(crate::lexicon::PLAN_HEADINGS);
 
 /// 到2025年 / 至2025年 before the number: a deadline, so a target.
 fn has_to_year(prefix: &str) -> bool {

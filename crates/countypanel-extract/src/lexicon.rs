@@ -3,6 +3,9 @@
 //! A list lives here when more than one rule reads it or when it is the thing a newcomer would
 //! extend (a new target word, a new scope word). Each list says what it is for.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use countypanel_core::vocab::Unit as UnitCode;
 
 /// Words anywhere before a number in its sentence that make it a target.
@@ -164,6 +167,42 @@ pub(crate) const COUNT_KINDS: &[(UnitCode, &[&str])] = &[
         ],
     ),
 ];
+
+/// A word list compiled, on first use, into one automaton: whether a text holds any of its words
+/// is one pass over the text instead of one per word.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton
+            .get_or_init(|| AhoCorasick::new(self.words).expect("word lists compile"))
+    }
+
+    /// Whether `text` holds one of the words.
+    pub(crate) fn in_text(&self, text: &str) -> bool {
+        self.automaton().is_match(text)
+    }
+
+    /// The byte offsets where the words start in `text`, overlapping ones included, in text
+    /// order.
+    pub(crate) fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        self.automaton()
+            .find_overlapping_iter(text)
+            .map(|m| m.start())
+    }
+}
 
 /// The unit code a scanned measure word stands for (个 with no telling noun and other countable
 /// things are both `other`).

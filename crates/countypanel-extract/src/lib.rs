@@ -168,7 +168,7 @@ impl Reading<'_> {
             self.carried.section = Some(y);
         }
         self.health.read_heading(text);
-        if kind::has_target_word(text, lexicon::PLAN_HEADINGS) {
+        if kind::has_target_word(text, &kind::PLAN_HEADING_SET) {
             self.plan_section = true;
         } else if !years.is_empty() || text.contains("成效") || text.contains("回顾") {
             self.plan_section = false;
