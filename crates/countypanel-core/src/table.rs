@@ -19,6 +19,9 @@ use crate::error::CoreError;
 pub enum Col {
     /// Text (stored as `Utf8` or dictionary-encoded, as the contract says).
     Str(Vec<Option<String>>),
+    /// Text already gathered in one array (see [`Col::text`]: no allocation per value), stored
+    /// as the contract says.
+    Text(StringArray),
     /// 32-bit integers.
     I32(Vec<Option<i32>>),
     /// 64-bit integers.
@@ -48,7 +51,13 @@ impl Col {
             Self::ListStr(v) => v.len(),
             Self::ListI32(v) => v.len(),
             Self::Array(a) => a.len(),
+            Self::Text(a) => a.len(),
         }
+    }
+
+    /// A text column from borrowed strings, copied once into one buffer.
+    pub fn text<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Self {
+        Self::Text(values.into_iter().collect())
     }
 
     fn into_array(self, ty: ColType, want: &DataType) -> Result<ArrayRef, String> {
@@ -63,6 +72,19 @@ impl Col {
                 a
             }
             (Self::Str(v), ColType::Utf8) => Arc::new(StringArray::from(v)),
+            (Self::Text(a), ColType::Utf8) => Arc::new(a),
+            (Self::Text(a), ColType::Label) => {
+                let mut b = StringDictionaryBuilder::<Int32Type>::new();
+                for s in &a {
+                    match s {
+                        Some(s) => {
+                            b.append(s).map_err(|e| e.to_string())?;
+                        }
+                        None => b.append_null(),
+                    }
+                }
+                Arc::new(b.finish())
+            }
             (Self::Str(v), ColType::Label) => {
                 let mut b = StringDictionaryBuilder::<Int32Type>::new();
                 for s in v {
@@ -111,7 +133,7 @@ impl Col {
 
     fn kind_name(&self) -> &'static str {
         match self {
-            Self::Str(_) => "text",
+            Self::Str(_) | Self::Text(_) => "text",
             Self::I32(_) => "i32",
             Self::I64(_) => "i64",
             Self::F64(_) => "f64",

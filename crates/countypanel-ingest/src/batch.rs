@@ -9,7 +9,7 @@ use countypanel_core::CoreError;
 use crate::{IngestSink, IngestSummary, Outcome, Reader};
 
 /// Most bytes of input files read before their documents and facts are written.
-pub const BATCH_BYTES: u64 = 32 << 20;
+pub const BATCH_BYTES: u64 = 8 << 20;
 /// Most files read before their documents and facts are written.
 pub const BATCH_FILES: usize = 4096;
 

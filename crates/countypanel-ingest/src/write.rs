@@ -285,7 +285,10 @@ fn documents_batch(docs: &[&crate::Document]) -> Result<RecordBatch, CoreError> 
                 "n_facts",
                 Col::I64(docs.iter().map(|d| Some(d.facts.len() as i64)).collect()),
             ),
-            ("text", Col::Str(docs.iter().map(|d| s(&d.text)).collect())),
+            (
+                "text",
+                Col::text(docs.iter().map(|d| Some(d.text.as_str()))),
+            ),
         ],
     )
 }
@@ -294,9 +297,8 @@ fn documents_batch(docs: &[&crate::Document]) -> Result<RecordBatch, CoreError> 
 type FactRow<'r> = (&'r crate::Document, &'r crate::DocFact);
 
 fn facts_batch<'r>(rows: &[FactRow<'r>]) -> Result<RecordBatch, CoreError> {
-    let text = |get: &dyn Fn(FactRow<'r>) -> Option<&'r str>| {
-        Col::Str(rows.iter().map(|r| get(*r).map(str::to_string)).collect())
-    };
+    let text =
+        |get: &dyn Fn(FactRow<'r>) -> Option<&'r str>| Col::text(rows.iter().map(|r| get(*r)));
     let count = |get: &dyn Fn(FactRow<'r>) -> usize| {
         Col::I64(rows.iter().map(|r| Some(get(*r) as i64)).collect())
     };

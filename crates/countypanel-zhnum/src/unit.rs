@@ -160,7 +160,12 @@ const MEASURES: &[(&str, Unit)] = &[
 #[must_use]
 pub fn measure_unit(rest: &[char]) -> Option<(usize, Unit)> {
     let mut best: Option<(usize, Unit)> = None;
+    let first = *rest.first()?;
     for (word, unit) in MEASURES {
+        // Most measure words differ from the text in their first character.
+        if !word.starts_with(first) {
+            continue;
+        }
         let n = word.chars().count();
         if rest.len() >= n
             && word.chars().zip(rest).all(|(a, &b)| a == b)
