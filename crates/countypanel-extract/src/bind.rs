@@ -38,6 +38,23 @@ pub(crate) struct Sentence<'a> {
     pub in_parts: bool,
     pub as_of: Option<Ymd>,
     pub health: HealthContext,
+    /// The byte offset in `text` of each character, and the length of `text` last.
+    pub bytes: &'a [usize],
+}
+
+impl<'a> Sentence<'a> {
+    /// The text of the characters `from..to` of the sentence, without a copy.
+    pub(crate) fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.bytes[from]..self.bytes[to]]
+    }
+}
+
+/// The byte offset of each character of `text`, and the length of `text` last.
+pub(crate) fn byte_offsets(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
 }
 
 /// What a number was found to measure.
@@ -154,9 +171,8 @@ fn clause_health(s: &Sentence, q: &Quantity, clause: usize) -> bool {
     let clause_end = (q.end..sc.len())
         .find(|&i| separates_clauses(sc[i]))
         .unwrap_or(sc.len());
-    let whole_clause: String = sc[clause..clause_end].iter().collect();
-    let sentence_before: String = sc[..clause].iter().collect();
-    s.health.clause(&whole_clause, &sentence_before)
+    s.health
+        .clause(s.slice(clause, clause_end), s.slice(0, clause))
 }
 
 /// Takes the catalog indicator back from a naming where the sentence shows the number is not
@@ -172,13 +188,13 @@ fn vet_naming(
     naming: &mut Naming,
 ) -> bool {
     let sc = s.chars;
-    let phrase = |h: &Hit| sc[h.start..h.end].iter().collect::<String>();
+    let phrase = |h: &Hit| s.slice(h.start, h.end);
     // A phrase without a health word of its own (投资, 签约, 床位) names its indicator only in a
     // health context.
     if naming.indicator_id.is_some()
         && naming.rule != Rule::GenericSubject
         && !health
-        && hit.is_some_and(|h| needs_context(&phrase(h)))
+        && hit.is_some_and(|h| needs_context(phrase(h)))
     {
         naming.indicator_id = None;
         naming.rule = Rule::NotHealth;
@@ -187,7 +203,7 @@ fn vet_naming(
     // part just named, not the total: it names the part's own measure when the catalog has one
     // (医院、卫生院床位), else none.
     let part_opened = |h: &Hit| {
-        let before: String = sc[..h.start].iter().collect();
+        let before = s.slice(0, h.start);
         match before.rfind(PART) {
             Some(p) => Some(before[..p].chars().count() + 2),
             None => s.in_parts.then_some(0),
@@ -195,7 +211,7 @@ fn vet_naming(
     };
     if naming.indicator_id.is_some()
         && let Some(h) = hit
-        && is_bare(&phrase(h))
+        && is_bare(phrase(h))
         && let Some(part_at) = part_opened(h)
     {
         naming.indicator_id = part_measure(m, s, part_at, h);
@@ -210,8 +226,7 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::ClassBound;
     }
-    let before_number: String = sc[clause..q.num_start].iter().collect();
-    let change = is_change(&before_number, q.unit);
+    let change = is_change(s.slice(clause, q.num_start), q.unit);
     if change && naming.indicator_id.is_some() {
         naming.indicator_id = None;
         naming.rule = Rule::Change;
@@ -227,10 +242,11 @@ fn kind_and_year(
     clause: usize,
     doc: DocYears,
 ) -> (Kind, Option<i32>, Option<YearFlag>) {
-    let sc = s.chars;
-    let prefix: String = sc[..q.num_start].iter().collect();
-    let clause_text: String = sc[clause..q.num_start].iter().collect();
-    let mut kind = kind_of(&prefix, &clause_text, s.plan_section);
+    let mut kind = kind_of(
+        s.slice(0, q.num_start),
+        s.slice(clause, q.num_start),
+        s.plan_section,
+    );
     let (year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
     if kind == Kind::Actual
         && let (Some(y), Some(py)) = (year, doc.published)
@@ -369,7 +385,7 @@ fn screen_candidates<'h>(
     // number makes the number a part of what the phrase totals (卫生机构…其中73个): either way
     // the count is not the indicator's total. A phrase after 其中 names the part itself
     // (其中医院73个 counts hospitals).
-    let clause_before: String = sc[clause..q.num_start].iter().collect();
+    let clause_before = s.slice(clause, q.num_start);
     let counted = q.unit != Unit::Percent && q.unit != Unit::Yuan;
     // 下派28名医师, 安排1名护士: people or things sent or assigned are not the stock; neither are
     // the partners a count names after 与 when the sentence signs an agreement with them.
@@ -381,10 +397,10 @@ fn screen_candidates<'h>(
     while listed_from > 0 && sc[listed_from - 1] == '、' {
         listed_from = clause_start(sc, 0, listed_from - 1);
     }
-    let enumeration: String = sc[listed_from..q.num_start].iter().collect();
+    let enumeration = s.slice(listed_from, q.num_start);
     let flow = counted
-        && (FLOW_SET.in_text(&enumeration)
-            || ACTION_SET.in_text(&clause_before)
+        && (FLOW_SET.in_text(enumeration)
+            || ACTION_SET.in_text(clause_before)
             || partners
             // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.
             || clause_before.trim_end().ends_with('等')
@@ -394,7 +410,7 @@ fn screen_candidates<'h>(
         return (None, None);
     }
     // 招录20多名卫技人员: the noun after a recruiting verb is who was recruited, not the staff.
-    let recruited = RECRUITING_SET.in_text(&clause_before);
+    let recruited = RECRUITING_SET.in_text(clause_before);
     let part_of =
         |h: &Hit| counted && contains_word(&sc[h.end.min(q.num_start)..q.num_start], PART);
     // 执业医师、助理执业医师26067人: one count after a list of measures is their sum, which none

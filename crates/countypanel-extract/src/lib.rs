@@ -262,9 +262,11 @@ impl Extractor {
                 let heading: String = sc[..end].iter().filter(|c| !c.is_whitespace()).collect();
                 reading.health.read_heading(&heading);
             }
+            let bytes = bind::byte_offsets(&sentence_text);
             let sentence = bind::Sentence {
                 chars: sc,
                 text: &sentence_text,
+                bytes: &bytes,
                 offset: s.start,
                 hits: &s_hits,
                 prev: reading.prev_sentence,

@@ -160,22 +160,28 @@ const MEASURES: &[(&str, Unit)] = &[
 #[must_use]
 pub fn measure_unit(rest: &[char]) -> Option<(usize, Unit)> {
     let mut best: Option<(usize, Unit)> = None;
-    let first = *rest.first()?;
-    for (word, unit) in MEASURES {
-        // Most measure words differ from the text in their first character.
-        if !word.starts_with(first) {
-            continue;
-        }
-        let n = word.chars().count();
-        if rest.len() >= n
-            && word.chars().zip(rest).all(|(a, &b)| a == b)
-            && best.is_none_or(|(m, _)| n > m)
-        {
+    for (word, unit) in MEASURES_BY_FIRST.get(rest.first()?)? {
+        let n = word.len();
+        if rest.len() >= n && rest[..n] == word[..] && best.is_none_or(|(m, _)| n > m) {
             best = Some((n, *unit));
         }
     }
     best
 }
+
+/// Measure words as characters, with their units, by their first character.
+type ByFirst = std::collections::HashMap<char, Vec<(Vec<char>, Unit)>>;
+
+/// The measure words as characters, by their first character (most characters of a text start
+/// none).
+static MEASURES_BY_FIRST: std::sync::LazyLock<ByFirst> = std::sync::LazyLock::new(|| {
+    let mut by_first = ByFirst::new();
+    for (word, unit) in MEASURES {
+        let chars: Vec<char> = word.chars().collect();
+        by_first.entry(chars[0]).or_default().push((chars, *unit));
+    }
+    by_first
+});
 
 #[cfg(test)]
 mod tests {
