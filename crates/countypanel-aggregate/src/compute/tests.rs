@@ -34,8 +34,9 @@ fn actuals(rows: &[(&str, &str, i32, &str, f64, bool)]) -> DataFrame {
     .unwrap()
 }
 
-#[test]
-fn comparison_ranks_within_level_by_direction_and_follows_each_series() {
+/// The comparison of rates (higher is better) and deaths (lower is better) of counties A, B, C,
+/// F, prefecture D and province E.
+fn compared() -> DataFrame {
     let obs = actuals(&[
         ("A", "county", 2020, "rate", 40.0, true),
         ("B", "county", 2020, "rate", 50.0, true),
@@ -50,49 +51,50 @@ fn comparison_ranks_within_level_by_direction_and_follows_each_series() {
         ("B", "county", 2021, "deaths", 5.0, false),
     ]);
     let levels = [Level::County, Level::Prefecture];
-    let c = comparison_of(&obs, &levels).unwrap();
+    comparison_of(&obs, &levels).unwrap()
+}
+
+#[test]
+fn comparison_ranks_within_level_by_direction() {
+    let c = compared();
     let region = strings(&c, "region_code").unwrap();
     let ind = strings(&c, "indicator_id").unwrap();
     let year = ints(&c, "year").unwrap();
     let rank = ints(&c, "rank").unwrap();
     let n = ints(&c, "n_compared").unwrap();
     let pct = floats(&c, "percentile").unwrap();
-    let prev_year = ints(&c, "prev_year").unwrap();
-    let change = floats(&c, "change_abs").unwrap();
-    let rel = floats(&c, "change_rel").unwrap();
-    let apart = ints(&c, "years_apart").unwrap();
-    let cagr = floats(&c, "cagr").unwrap();
-    let row = |r: &str, i: &str, y: i32| {
-        (0..c.height())
-            .find(|&k| {
-                region[k].as_deref() == Some(r)
-                    && ind[k].as_deref() == Some(i)
-                    && year[k] == Some(y)
-            })
-            .unwrap_or_else(|| panic!("{r} {i} {y}"))
+    let find = |r: &str, i: &str, y: i32| {
+        (0..c.height()).find(|&k| {
+            region[k].as_deref() == Some(r) && ind[k].as_deref() == Some(i) && year[k] == Some(y)
+        })
     };
+    let row = |r: &str, i: &str, y: i32| find(r, i, y).unwrap_or_else(|| panic!("{r} {i} {y}"));
     // Rank, n_compared, percentile: among the counties of a year; ties share the better rank.
     let ranks = |y: i32| {
         ["A", "B", "C", "F"]
             .iter()
-            .filter_map(|r| {
-                (0..c.height())
-                    .find(|&k| {
-                        region[k].as_deref() == Some(r)
-                            && ind[k].as_deref() == Some("rate")
-                            && year[k] == Some(y)
-                    })
-                    .map(|k| (*r, rank[k].unwrap(), n[k].unwrap(), pct[k].unwrap()))
+            .filter_map(|r| find(r, "rate", y))
+            .map(|k| {
+                let r = region[k].clone().unwrap();
+                (r, rank[k].unwrap(), n[k].unwrap(), pct[k].unwrap())
             })
             .collect::<Vec<_>>()
     };
     assert_eq!(
         ranks(2020),
-        vec![("A", 3, 3, 0.0), ("B", 1, 3, 100.0), ("F", 1, 3, 100.0)]
+        vec![
+            ("A".to_string(), 3, 3, 0.0),
+            ("B".to_string(), 1, 3, 100.0),
+            ("F".to_string(), 1, 3, 100.0)
+        ]
     );
     assert_eq!(
         ranks(2021),
-        vec![("A", 3, 3, 0.0), ("B", 2, 3, 50.0), ("C", 1, 3, 100.0)]
+        vec![
+            ("A".to_string(), 3, 3, 0.0),
+            ("B".to_string(), 2, 3, 50.0),
+            ("C".to_string(), 1, 3, 100.0)
+        ]
     );
     // A prefecture is compared with prefectures only; a level not compared is left out.
     let d = row("D", "rate", 2021);
@@ -100,6 +102,25 @@ fn comparison_ranks_within_level_by_direction_and_follows_each_series() {
     assert!(region.iter().all(|r| r.as_deref() != Some("E")));
     // Lower is better where the indicator says so.
     assert_eq!(rank[row("B", "deaths", 2021)], Some(1));
+}
+
+#[test]
+fn comparison_follows_each_series() {
+    let c = compared();
+    let region = strings(&c, "region_code").unwrap();
+    let ind = strings(&c, "indicator_id").unwrap();
+    let year = ints(&c, "year").unwrap();
+    let prev_year = ints(&c, "prev_year").unwrap();
+    let change = floats(&c, "change_abs").unwrap();
+    let rel = floats(&c, "change_rel").unwrap();
+    let apart = ints(&c, "years_apart").unwrap();
+    let cagr = floats(&c, "cagr").unwrap();
+    let find = |r: &str, i: &str, y: i32| {
+        (0..c.height()).find(|&k| {
+            region[k].as_deref() == Some(r) && ind[k].as_deref() == Some(i) && year[k] == Some(y)
+        })
+    };
+    let row = |r: &str, i: &str, y: i32| find(r, i, y).unwrap_or_else(|| panic!("{r} {i} {y}"));
     // Along the series: the previous year reported, the change since, the compound change.
     let a = row("A", "rate", 2021);
     assert_eq!(
@@ -114,7 +135,11 @@ fn comparison_ranks_within_level_by_direction_and_follows_each_series() {
         (Some(2019), Some(20.0), Some(2))
     );
     assert!((cagr[gap].unwrap() - (1.5f64.sqrt() - 1.0)).abs() < 1e-12);
-    assert_eq!(cagr[d], None, "one year: no compound change");
+    assert_eq!(
+        cagr[row("D", "rate", 2021)],
+        None,
+        "one year: no compound change"
+    );
 }
 
 #[test]

@@ -33,12 +33,38 @@ fn run_on_a_copy_of_the_sample_builds_a_comparison_of_six_regions_over_three_yea
         .collect();
     assert!(codes.len() >= 6, "{codes:?}");
 
+    let beds = check_comparison(dir.path());
+    // A target met and a target missed both appear.
+    let t = read_table(&dir.path().join("data/summary/targets.parquet"), &TARGETS).unwrap();
+    let met = countypanel_core::table::strings(&t, "met").unwrap();
+    assert!(met.iter().any(|m| m.as_deref() == Some("true")), "{met:?}");
+    assert!(met.iter().any(|m| m.as_deref() == Some("false")), "{met:?}");
+
+    for f in [
+        "report.md",
+        "headline.txt",
+        "panel_wide.parquet",
+        "coverage.parquet",
+        "panel_long.parquet",
+    ] {
+        assert!(
+            dir.path().join("data/summary").join(f).is_file(),
+            "{f} missing"
+        );
+    }
+    check_wide_panel(dir.path());
+    // The GBK yearbook table's cells are facts too.
+    assert_eq!(beds, 14, "one per filled cell of the yearbook table");
+
+    let headline = std::fs::read_to_string(dir.path().join("data/summary/headline.txt")).unwrap();
+    assert!(headline.contains("嘉鱼县 421221"), "{headline}");
+}
+
+/// One headline indicator compared across at least six regions and three years, ranked by its
+/// direction; returns how many comparison rows the yearbook's hospital beds have.
+fn check_comparison(dir: &std::path::Path) -> usize {
     // One headline indicator compared across at least six regions and three years.
-    let cmp = read_table(
-        &dir.path().join("data/summary/comparison.parquet"),
-        &COMPARISON,
-    )
-    .unwrap();
+    let cmp = read_table(&dir.join("data/summary/comparison.parquet"), &COMPARISON).unwrap();
     let ind = strings(&cmp, "indicator_id").unwrap();
     let region = strings(&cmp, "region_code").unwrap();
     let year = ints(&cmp, "year").unwrap();
@@ -66,27 +92,16 @@ fn run_on_a_copy_of_the_sample_builds_a_comparison_of_six_regions_over_three_yea
         }
     }
 
-    // A target met and a target missed both appear.
-    let t = read_table(&dir.path().join("data/summary/targets.parquet"), &TARGETS).unwrap();
-    let met = countypanel_core::table::strings(&t, "met").unwrap();
-    assert!(met.iter().any(|m| m.as_deref() == Some("true")), "{met:?}");
-    assert!(met.iter().any(|m| m.as_deref() == Some("false")), "{met:?}");
+    (0..ind.len())
+        .filter(|&i| ind[i].as_deref() == Some("hospital_beds"))
+        .count()
+}
 
-    for f in [
-        "report.md",
-        "headline.txt",
-        "panel_wide.parquet",
-        "coverage.parquet",
-        "panel_long.parquet",
-    ] {
-        assert!(
-            dir.path().join("data/summary").join(f).is_file(),
-            "{f} missing"
-        );
-    }
+/// The wide panel: region codes are strings, years integers, one row per region and year.
+fn check_wide_panel(dir: &std::path::Path) {
     // The wide panel: region codes are strings, years integers, one row per region and year.
     let wide = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
-        std::fs::File::open(dir.path().join("data/summary/panel_wide.parquet")).unwrap(),
+        std::fs::File::open(dir.join("data/summary/panel_wide.parquet")).unwrap(),
     )
     .unwrap();
     let schema = wide.schema().clone();
@@ -108,15 +123,6 @@ fn run_on_a_copy_of_the_sample_builds_a_comparison_of_six_regions_over_three_yea
             assert!(keys.insert((c, y)), "a region-year row repeats");
         }
     }
-
-    // The GBK yearbook table's cells are facts too.
-    let beds: Vec<usize> = (0..ind.len())
-        .filter(|&i| ind[i].as_deref() == Some("hospital_beds"))
-        .collect();
-    assert_eq!(beds.len(), 14, "one per filled cell of the yearbook table");
-
-    let headline = std::fs::read_to_string(dir.path().join("data/summary/headline.txt")).unwrap();
-    assert!(headline.contains("嘉鱼县 421221"), "{headline}");
 }
 
 #[test]

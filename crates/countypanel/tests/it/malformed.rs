@@ -224,39 +224,16 @@ fn sha256_tree(dir: &Path) -> BTreeMap<String, String> {
     out
 }
 
-#[test]
-fn every_malformed_class_ends_with_its_own_reason_and_the_batch_completes() {
-    let dir = project();
-    let root = dir.path();
-    let raw = root.join("data/raw/sample/malformed");
-    std::fs::create_dir_all(&raw).unwrap();
-    let cases = cases();
-    assert!(cases.len() >= 20);
-    for (name, bytes, _) in &cases {
-        std::fs::write(raw.join(name), bytes).unwrap();
-    }
-    // A small expansion limit makes the 3 MB document a bomb; a second table mapping reads the
-    // `rates_*` tables.
-    let p = root.join("pipelines/county-health.toml");
-    let text = std::fs::read_to_string(&p).unwrap().replace(
-        "max_unzipped_bytes = 268435456",
-        "max_unzipped_bytes = 1000000",
-    ) + "\n[[ingest.table]]\npath_contains = \"rates_\"\nregion = \"county\"\nyear = \"year\"\ncolumns = { \"签约率\" = \"family_doctor_signing_rate\" }\n";
-    std::fs::write(&p, text).unwrap();
-    let before = sha256_tree(&root.join("data/raw"));
+/// What a run made of each file, by file name: its rejects and warnings (name, reason,
+/// outcome), its document, its facts' values and its quarantined facts' rules.
+struct Outcomes {
+    problems: BTreeSet<(String, String, String)>,
+    doc_file: BTreeMap<String, String>,
+    fact_values: BTreeSet<(String, String)>,
+    held: BTreeSet<(String, String)>,
+}
 
-    let out = countypanel(root, &["run"]);
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{err}");
-    // Past the allowed reject share (a check, exit 1), every output is written all the same.
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(root.join("data/summary/panel_wide.parquet").exists());
-    assert_eq!(
-        before,
-        sha256_tree(&root.join("data/raw")),
-        "raw data changed"
-    );
-
+fn outcomes(root: &std::path::Path) -> Outcomes {
     let rejects = read_table(
         &root.join("data/qa/ingest_rejects.parquet"),
         &INGEST_REJECTS,
@@ -291,6 +268,54 @@ fn every_malformed_class_ends_with_its_own_reason_and_the_batch_completes() {
         .zip(strings(&quarantine, "rule").unwrap())
         .map(|(d, r)| (doc_file[&d.unwrap()].clone(), r.unwrap()))
         .collect();
+
+    Outcomes {
+        problems,
+        doc_file,
+        fact_values,
+        held,
+    }
+}
+
+#[test]
+fn every_malformed_class_ends_with_its_own_reason_and_the_batch_completes() {
+    let dir = project();
+    let root = dir.path();
+    let raw = root.join("data/raw/sample/malformed");
+    std::fs::create_dir_all(&raw).unwrap();
+    let cases = cases();
+    assert!(cases.len() >= 20);
+    for (name, bytes, _) in &cases {
+        std::fs::write(raw.join(name), bytes).unwrap();
+    }
+    // A small expansion limit makes the 3 MB document a bomb; a second table mapping reads the
+    // `rates_*` tables.
+    let p = root.join("pipelines/county-health.toml");
+    let text = std::fs::read_to_string(&p).unwrap().replace(
+        "max_unzipped_bytes = 268435456",
+        "max_unzipped_bytes = 1000000",
+    ) + "\n[[ingest.table]]\npath_contains = \"rates_\"\nregion = \"county\"\nyear = \"year\"\ncolumns = { \"签约率\" = \"family_doctor_signing_rate\" }\n";
+    std::fs::write(&p, text).unwrap();
+    let before = sha256_tree(&root.join("data/raw"));
+
+    let out = countypanel(root, &["run"]);
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    // Past the allowed reject share (a check, exit 1), every output is written all the same.
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(root.join("data/summary/panel_wide.parquet").exists());
+    assert_eq!(
+        before,
+        sha256_tree(&root.join("data/raw")),
+        "raw data changed"
+    );
+
+    let Outcomes {
+        problems,
+        doc_file,
+        fact_values,
+        held,
+    } = outcomes(root);
 
     let mut failures = Vec::new();
     for (name, _, expect) in &cases {

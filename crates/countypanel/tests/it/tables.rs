@@ -19,6 +19,29 @@ const PAGE: &str = "<html><head><meta charset=\"utf-8\"><title>嘉鱼县卫生�
 <tr><td>医疗卫生机构床位数（张）</td><td>1756</td><td>1830</td><td>4.2</td></tr>\
 <tr><td>卫生技术人员（人）</td><td>2080</td><td>2150</td><td>3.4</td></tr></table></body></html>";
 
+/// The table-cell facts of a run: (region code, indicator, value × 10, year, kind).
+fn table_cells(root: &std::path::Path) -> BTreeSet<(String, String, i64, i64, String)> {
+    let facts = read_table(&root.join("data/staged/facts.parquet"), &FACTS).unwrap();
+    let rule = strings(&facts, "rule").unwrap();
+    let id = strings(&facts, "indicator_id").unwrap();
+    let value = floats(&facts, "value").unwrap();
+    let year = ints(&facts, "year").unwrap();
+    let kind = strings(&facts, "kind").unwrap();
+    let region = strings(&facts, "region_code").unwrap();
+    (0..facts.num_rows())
+        .filter(|&i| rule[i].as_deref() == Some("table_cell"))
+        .map(|i| {
+            (
+                region[i].clone().unwrap_or_default(),
+                id[i].clone().unwrap_or_default(),
+                (value[i].unwrap() * 10.0).round() as i64,
+                year[i].unwrap_or(0),
+                kind[i].clone().unwrap(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn tables_in_html_and_docx_give_a_fact_per_cell_and_panel_cells() {
     let dir = project();
@@ -45,25 +68,7 @@ fn tables_in_html_and_docx_give_a_fact_per_cell_and_panel_cells() {
     let out = countypanel(dir.path(), &["run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
-    let facts = read_table(&dir.path().join("data/staged/facts.parquet"), &FACTS).unwrap();
-    let rule = strings(&facts, "rule").unwrap();
-    let id = strings(&facts, "indicator_id").unwrap();
-    let value = floats(&facts, "value").unwrap();
-    let year = ints(&facts, "year").unwrap();
-    let kind = strings(&facts, "kind").unwrap();
-    let region = strings(&facts, "region_code").unwrap();
-    let cells: BTreeSet<(String, String, i64, i64, String)> = (0..facts.num_rows())
-        .filter(|&i| rule[i].as_deref() == Some("table_cell"))
-        .map(|i| {
-            (
-                region[i].clone().unwrap_or_default(),
-                id[i].clone().unwrap_or_default(),
-                (value[i].unwrap() * 10.0).round() as i64,
-                year[i].unwrap_or(0),
-                kind[i].clone().unwrap(),
-            )
-        })
-        .collect();
+    let cells = table_cells(dir.path());
     let want = |r: &str, i: &str, v: f64, y: i64, k: &str| {
         (
             r.to_string(),
