@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use countypanel_core::vocab::Unit as UnitCode;
 
 /// Words anywhere before a number in its sentence that make it a target.
@@ -186,8 +186,13 @@ impl WordSet {
     }
 
     fn automaton(&self) -> &AhoCorasick {
-        self.automaton
-            .get_or_init(|| AhoCorasick::new(self.words).expect("word lists compile"))
+        self.automaton.get_or_init(|| {
+            // A DFA: the lists are small, and a DFA reads a text fastest.
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(self.words)
+                .expect("word lists compile")
+        })
     }
 
     /// Whether `text` holds one of the words.
