@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use countypanel_core::catalog::{Catalog, Indicator};
 use countypanel_core::config::Pipeline;
 use countypanel_core::zh;
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, DataType, IntoLazy, NamedFrom, col, lit};
 
 use crate::compute::{AggregateOutputs, floats, ints, strings};
 use crate::{AggregateError, write_text_atomic};
@@ -75,6 +75,28 @@ pub(crate) fn series_of(
     indicator: &str,
     levels: &[Level],
 ) -> Result<Vec<Series>, AggregateError> {
+    // The indicator's actual values at the compared levels, taken out before any row is read.
+    let labels: Vec<&str> = levels.iter().map(|l| l.as_str()).collect();
+    let rows = panel_long
+        .clone()
+        .lazy()
+        .filter(
+            col("indicator_id")
+                .cast(DataType::String)
+                .eq(lit(indicator))
+                .and(
+                    col("kind")
+                        .cast(DataType::String)
+                        .eq(lit(Kind::Actual.as_str())),
+                )
+                .and(col("region_level").cast(DataType::String).is_in(
+                    lit(polars::prelude::Series::new("levels".into(), labels)).implode(false),
+                    false,
+                )),
+        )
+        .collect()
+        .map_err(crate::pl_err("report series"))?;
+    let panel_long = &rows;
     let codes = strings(panel_long, "region_code")?;
     let names = strings(panel_long, "region_name")?;
     let lvls = strings(panel_long, "region_level")?;
