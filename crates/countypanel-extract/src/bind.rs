@@ -15,7 +15,9 @@ use crate::lexicon::{
 };
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
-use crate::segment::{clause_start, separates_clauses};
+use crate::segment::{
+    clause_start, gap_outside_parentheses, inside_closed_parenthesis, separates_clauses,
+};
 use crate::time::{YearMention, Ymd};
 use crate::year::{self, Carried, DocYears};
 use crate::{DocContext, Fact};
@@ -568,35 +570,4 @@ fn candidate_phrases<'h>(
                 || gap_outside_parentheses(&sc[h.end.min(q.num_start)..q.num_start]) <= 4
         });
     (after, before)
-}
-
-/// Whether the hit lies inside a parenthesis that opens after `clause` and closes before `at`.
-fn inside_closed_parenthesis(sc: &[char], clause: usize, h: &Hit, at: usize) -> bool {
-    let depth = sc[clause.min(h.start)..h.start]
-        .iter()
-        .fold(0i32, |d, &c| match c {
-            '(' | '（' => d + 1,
-            ')' | '）' => d - 1,
-            _ => d,
-        });
-    depth > 0
-        && sc[h.end.min(at)..at]
-            .iter()
-            .any(|&c| matches!(c, ')' | '）'))
-}
-
-/// The characters of `gap` outside parentheses: 卫生院(含社区卫生服务中心)14个 has none between its
-/// phrase and its number.
-fn gap_outside_parentheses(gap: &[char]) -> usize {
-    let mut depth = 0i32;
-    let mut n = 0;
-    for &c in gap {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = (depth - 1).max(0),
-            _ if depth == 0 => n += 1,
-            _ => {}
-        }
-    }
-    n
 }

@@ -172,6 +172,42 @@ pub fn clause_start(chars: &[char], floor: usize, at: usize) -> usize {
     floor
 }
 
+/// Whether the hit lies inside a parenthesis that opens after `clause` and closes before `at`.
+pub(crate) fn inside_closed_parenthesis(
+    sc: &[char],
+    clause: usize,
+    h: &crate::matcher::Hit,
+    at: usize,
+) -> bool {
+    let depth = sc[clause.min(h.start)..h.start]
+        .iter()
+        .fold(0i32, |d, &c| match c {
+            '(' | '（' => d + 1,
+            ')' | '）' => d - 1,
+            _ => d,
+        });
+    depth > 0
+        && sc[h.end.min(at)..at]
+            .iter()
+            .any(|&c| matches!(c, ')' | '）'))
+}
+
+/// The characters of `gap` outside parentheses: 卫生院(含社区卫生服务中心)14个 has none between its
+/// phrase and its number.
+pub(crate) fn gap_outside_parentheses(gap: &[char]) -> usize {
+    let mut depth = 0i32;
+    let mut n = 0;
+    for &c in gap {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = (depth - 1).max(0),
+            _ if depth == 0 => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,20 +54,24 @@ fn compared() -> DataFrame {
     comparison_of(&obs, &levels).unwrap()
 }
 
+/// The row of region `r`, indicator `i` and year `y` in a comparison.
+fn row_of(c: &DataFrame, r: &str, i: &str, y: i32) -> Option<usize> {
+    let region = strings(c, "region_code").unwrap();
+    let ind = strings(c, "indicator_id").unwrap();
+    let year = ints(c, "year").unwrap();
+    (0..c.height()).find(|&k| {
+        region[k].as_deref() == Some(r) && ind[k].as_deref() == Some(i) && year[k] == Some(y)
+    })
+}
+
 #[test]
 fn comparison_ranks_within_level_by_direction() {
     let c = compared();
     let region = strings(&c, "region_code").unwrap();
-    let ind = strings(&c, "indicator_id").unwrap();
-    let year = ints(&c, "year").unwrap();
     let rank = ints(&c, "rank").unwrap();
     let n = ints(&c, "n_compared").unwrap();
     let pct = floats(&c, "percentile").unwrap();
-    let find = |r: &str, i: &str, y: i32| {
-        (0..c.height()).find(|&k| {
-            region[k].as_deref() == Some(r) && ind[k].as_deref() == Some(i) && year[k] == Some(y)
-        })
-    };
+    let find = |r: &str, i: &str, y: i32| row_of(&c, r, i, y);
     let row = |r: &str, i: &str, y: i32| find(r, i, y).unwrap_or_else(|| panic!("{r} {i} {y}"));
     // Rank, n_compared, percentile: among the counties of a year; ties share the better rank.
     let ranks = |y: i32| {
@@ -107,20 +111,13 @@ fn comparison_ranks_within_level_by_direction() {
 #[test]
 fn comparison_follows_each_series() {
     let c = compared();
-    let region = strings(&c, "region_code").unwrap();
-    let ind = strings(&c, "indicator_id").unwrap();
-    let year = ints(&c, "year").unwrap();
     let prev_year = ints(&c, "prev_year").unwrap();
     let change = floats(&c, "change_abs").unwrap();
     let rel = floats(&c, "change_rel").unwrap();
     let apart = ints(&c, "years_apart").unwrap();
     let cagr = floats(&c, "cagr").unwrap();
-    let find = |r: &str, i: &str, y: i32| {
-        (0..c.height()).find(|&k| {
-            region[k].as_deref() == Some(r) && ind[k].as_deref() == Some(i) && year[k] == Some(y)
-        })
-    };
-    let row = |r: &str, i: &str, y: i32| find(r, i, y).unwrap_or_else(|| panic!("{r} {i} {y}"));
+    let row =
+        |r: &str, i: &str, y: i32| row_of(&c, r, i, y).unwrap_or_else(|| panic!("{r} {i} {y}"));
     // Along the series: the previous year reported, the change since, the compound change.
     let a = row("A", "rate", 2021);
     assert_eq!(
