@@ -10,7 +10,9 @@ use countypanel_core::frame::{
 use crate::rules::severity;
 use crate::{CleanError, pl_err};
 
-/// The quarantine table from the held facts (with their `rule_broken`).
+/// The quarantine table from the held facts (with their `rule_broken`). A row loop: each rule's
+/// detail is a sentence with the row's own figures (its range, its years), which no string
+/// expression of polars writes; the held facts are few.
 pub(crate) fn quarantine_frame(
     held: &DataFrame,
     overrides: &std::collections::BTreeMap<String, countypanel_core::vocab::Severity>,

@@ -198,7 +198,9 @@ pub fn suspect_frame(observations: &DataFrame) -> Result<DataFrame, CleanError> 
 
 /// The rule that chose between the values of each conflicting cell: the first policy column in
 /// which the chosen fact differs from the runner-up. `ranked` holds the facts of conflicting
-/// cells with their `policy_rank` (their place in the policy order).
+/// cells with their `policy_rank` (their place in the policy order). A row loop over the
+/// conflicting cells only: finding a cell's best and second rows and the first column where they
+/// differ is a comparison across rows that no column expression states simply.
 pub fn decided_by(ranked: &DataFrame) -> Result<Vec<&'static str>, CleanError> {
     const RULES: [(&str, &str); 5] = [
         ("implausible", "series"),
