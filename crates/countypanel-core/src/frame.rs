@@ -104,24 +104,10 @@ pub fn frame_to_batch(
             .map_err(|e| table_err(contract, format!("column `{}`: {e}", spec.name)))?;
         let ctx = |e: pl::PolarsError| table_err(contract, format!("column `{}`: {e}", spec.name));
         let values = match spec.ty {
-            ColType::Utf8 => {
+            // Plain or dictionary-encoded, as the contract says (`batch` encodes it).
+            ColType::Utf8 | ColType::Label => {
                 let s = c.cast(&pl::DataType::String).map_err(ctx)?;
-                let a: arrow::array::StringArray = s.str().map_err(ctx)?.iter().collect();
-                Col::Array(std::sync::Arc::new(a))
-            }
-            ColType::Label => {
-                let s = c.cast(&pl::DataType::String).map_err(ctx)?;
-                let mut b =
-                    arrow::array::StringDictionaryBuilder::<arrow::datatypes::Int32Type>::new();
-                for v in s.str().map_err(ctx)?.iter() {
-                    match v {
-                        Some(v) => {
-                            b.append(v).map_err(|e| table_err(contract, e))?;
-                        }
-                        None => b.append_null(),
-                    }
-                }
-                Col::Array(std::sync::Arc::new(b.finish()))
+                Col::text(s.str().map_err(ctx)?.iter())
             }
             ColType::Int32 => {
                 let s = c.cast(&pl::DataType::Int32).map_err(ctx)?;

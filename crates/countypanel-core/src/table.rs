@@ -73,30 +73,8 @@ impl Col {
             }
             (Self::Str(v), ColType::Utf8) => Arc::new(StringArray::from(v)),
             (Self::Text(a), ColType::Utf8) => Arc::new(a),
-            (Self::Text(a), ColType::Label) => {
-                let mut b = StringDictionaryBuilder::<Int32Type>::new();
-                for s in &a {
-                    match s {
-                        Some(s) => {
-                            b.append(s).map_err(|e| e.to_string())?;
-                        }
-                        None => b.append_null(),
-                    }
-                }
-                Arc::new(b.finish())
-            }
-            (Self::Str(v), ColType::Label) => {
-                let mut b = StringDictionaryBuilder::<Int32Type>::new();
-                for s in v {
-                    match s {
-                        Some(s) => {
-                            b.append(s).map_err(|e| e.to_string())?;
-                        }
-                        None => b.append_null(),
-                    }
-                }
-                Arc::new(b.finish())
-            }
+            (Self::Text(a), ColType::Label) => dictionary(&a)?,
+            (Self::Str(v), ColType::Label) => dictionary(v.iter().map(Option::as_deref))?,
             (Self::I32(v), ColType::Int32) => Arc::new(Int32Array::from(v)),
             (Self::I64(v), ColType::Int64) => Arc::new(Int64Array::from(v)),
             (Self::F64(v), ColType::Float64) => Arc::new(Float64Array::from(v)),
@@ -144,6 +122,20 @@ impl Col {
             Self::Array(_) => "array",
         }
     }
+}
+
+/// A dictionary-encoded text array (the `Label` columns), values in order of first appearance.
+fn dictionary<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Result<ArrayRef, String> {
+    let mut b = StringDictionaryBuilder::<Int32Type>::new();
+    for s in values {
+        match s {
+            Some(s) => {
+                b.append(s).map_err(|e| e.to_string())?;
+            }
+            None => b.append_null(),
+        }
+    }
+    Ok(Arc::new(b.finish()))
 }
 
 /// Builds a record batch in the contract's column order from named columns. Every contract
