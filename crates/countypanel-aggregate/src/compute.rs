@@ -10,7 +10,7 @@ use countypanel_core::contract::{COMPARISON, COVERAGE, OBSERVATIONS, PANEL_LONG,
 pub(crate) use countypanel_core::frame::{
     frame_floats as floats, frame_ints as ints, frame_strings as strings,
 };
-use countypanel_core::frame::{frame_to_batch, read_frame};
+use countypanel_core::frame::{frame_to_batch, read_columns};
 use countypanel_core::parquet_io::{WriteMeta, write_table};
 use polars::prelude::*;
 
@@ -67,13 +67,9 @@ pub fn aggregate(
     let panel_long = obs
         .clone()
         .lazy()
+        .drop(cols(["doc_ids"]))
         .sort_by_exprs(
-            [
-                col("region_code"),
-                col("year"),
-                col("indicator_id"),
-                col("kind"),
-            ],
+            [col("rix"), col("year"), col("iix"), col("kix")],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()
@@ -85,45 +81,62 @@ pub fn aggregate(
 
     let coverage = crate::coverage::coverage_batch(&obs)?;
 
-    let long_batch = frame_to_batch(&panel_long, &PANEL_LONG)?;
-    write_table(
-        &out.file("panel_long.parquet"),
-        &PANEL_LONG,
-        &long_batch,
-        meta,
-    )?;
-    let wide_rows =
-        crate::wide::write_wide(&panel_long, catalog, &out.file("panel_wide.parquet"), meta)?;
-    write_table(
-        &out.file("comparison.parquet"),
-        &COMPARISON,
-        &frame_to_batch(&comparison, &COMPARISON)?,
-        meta,
-    )?;
-    write_table(
-        &out.file("targets.parquet"),
-        &TARGETS,
-        &frame_to_batch(&targets, &TARGETS)?,
-        meta,
-    )?;
-    write_table(&out.file("coverage.parquet"), &COVERAGE, &coverage, meta)?;
-
-    if cfg.partition_by_year {
-        write_partitioned(&long_batch, &out.file("panel_long_by_year"), meta)?;
-    }
+    // The tables are written side by side (each writer is one thread; the report and the wide
+    // pivot are mostly one too), so the second core is not idle while the first compresses.
+    let (wide_rows, headline) = std::thread::scope(|s| {
+        let long = s.spawn(|| {
+            let batch = frame_to_batch(&panel_long, &PANEL_LONG)?;
+            write_table(&out.file("panel_long.parquet"), &PANEL_LONG, &batch, meta)?;
+            if cfg.partition_by_year {
+                write_partitioned(&batch, &out.file("panel_long_by_year"), meta)?;
+            }
+            Ok(())
+        });
+        let wide = s.spawn(|| {
+            crate::wide::write_wide(&panel_long, catalog, &out.file("panel_wide.parquet"), meta)
+        });
+        let tables = s.spawn(|| {
+            write_table(
+                &out.file("comparison.parquet"),
+                &COMPARISON,
+                &frame_to_batch(&comparison, &COMPARISON)?,
+                meta,
+            )?;
+            write_table(
+                &out.file("targets.parquet"),
+                &TARGETS,
+                &frame_to_batch(&targets, &TARGETS)?,
+                meta,
+            )?;
+            write_table(&out.file("coverage.parquet"), &COVERAGE, &coverage, meta)?;
+            Ok(())
+        });
+        let headline = crate::report::write_report(
+            &panel_long,
+            &comparison,
+            &targets,
+            pipeline,
+            catalog,
+            out,
+            obs.height(),
+        );
+        joined(long)?;
+        joined(tables)?;
+        let wide_rows = joined(wide)?;
+        Ok::<_, AggregateError>((wide_rows, headline?))
+    })?;
     write_catalog(out, cfg.partition_by_year, &pipeline.paths)?;
 
-    let headline = crate::report::write_report(
-        &panel_long,
-        &comparison,
-        &targets,
-        pipeline,
-        catalog,
-        out,
-        obs.height(),
-    )?;
-
     summary_of(&panel_long, wide_rows, &comparison, &targets, headline)
+}
+
+/// The result of a writer thread; its panic, if it panicked, goes on in the caller.
+fn joined<T>(
+    handle: std::thread::ScopedJoinHandle<'_, Result<T, AggregateError>>,
+) -> Result<T, AggregateError> {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The observations of the pipeline's years, with each indicator's name and direction (`hib`)
@@ -133,7 +146,28 @@ fn read_observations(
     cfg: &countypanel_core::config::AggregateConfig,
     catalog: &Catalog,
 ) -> Result<DataFrame, AggregateError> {
-    let mut obs = read_frame(observations_path, &OBSERVATIONS)?.lazy();
+    // The columns some summary table shows or counts (the fact lists and the choice's
+    // provenance stay in the observations file).
+    let mut obs = read_columns(
+        observations_path,
+        &OBSERVATIONS,
+        &[
+            "region_code",
+            "region_name",
+            "region_level",
+            "year",
+            "indicator_id",
+            "kind",
+            "value",
+            "unit",
+            "qualifier",
+            "n_sources",
+            "conflict",
+            "suspect",
+            "doc_ids",
+        ],
+    )?
+    .lazy();
     if let [first, last] = cfg.years.as_slice() {
         obs = obs.filter(
             col("year")
@@ -144,14 +178,51 @@ fn read_observations(
     let cat = countypanel_core::frame::catalog_frame(catalog)?
         .select(["indicator_id", "indicator_name", "hib"])
         .map_err(pl_err("catalog table"))?;
-    obs.join(
-        cat.lazy(),
-        [col("indicator_id")],
-        [col("indicator_id")],
-        JoinArgs::new(JoinType::Inner),
-    )
-    .collect()
-    .map_err(pl_err("joining the catalog"))
+    let joined = obs
+        .join(
+            cat.lazy(),
+            [col("indicator_id")],
+            [col("indicator_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .collect()
+        .map_err(pl_err("joining the catalog"))?;
+    keyed(&joined)
+}
+
+/// The text key columns with an integer beside each, numbering its distinct values in sorted
+/// order: `rix` for `region_code`, `iix` for `indicator_id`, `kix` for `kind`, `lix` for
+/// `region_level` (those of the four the frame has). Sorting by the numbers orders the rows as
+/// sorting by the text does, so the stage's sorts, windows, group-bys and joins compare 4-byte
+/// integers instead of strings; the numbers are never written.
+pub(crate) fn keyed(df: &DataFrame) -> Result<DataFrame, AggregateError> {
+    let mut lf = df.clone().lazy();
+    for (text, key) in [
+        ("region_code", "rix"),
+        ("indicator_id", "iix"),
+        ("kind", "kix"),
+        ("region_level", "lix"),
+    ] {
+        if df.column(text).is_err() {
+            continue;
+        }
+        let numbered = df
+            .clone()
+            .lazy()
+            .select([col(text)])
+            .unique(None, UniqueKeepStrategy::Any)
+            .sort([text], SortMultipleOptions::default())
+            .with_row_index(key, None);
+        let mut keep_order = JoinArgs::new(JoinType::Left);
+        keep_order.maintain_order = MaintainOrderJoin::Left;
+        lf = lf.join(numbered, [col(text)], [col(text)], keep_order);
+    }
+    lf.collect().map_err(pl_err("numbering the keys"))
+}
+
+/// The key of a region's series of one indicator (`rix`, `iix` in one number).
+fn series_key() -> Expr {
+    col("rix").cast(DataType::UInt64) * lit(1u64 << 32) + col("iix").cast(DataType::UInt64)
 }
 
 /// The counts `aggregate` reports.
@@ -170,16 +241,15 @@ fn summary_of(
         .iter()
         .filter(|m| *m == Some(true))
         .count();
-    let codes: BTreeSet<String> = strings(panel_long, "region_code")?
-        .into_iter()
-        .flatten()
-        .collect();
-    let years: BTreeSet<i32> = ints(panel_long, "year")?.into_iter().flatten().collect();
+    let distinct = |name: &str| -> Result<usize, AggregateError> {
+        let column = panel_long.column(name).map_err(pl_err("summary"))?;
+        Ok(column.n_unique().map_err(pl_err("summary"))? - usize::from(column.null_count() > 0))
+    };
     Ok(AggregateSummary {
         panel_rows: panel_long.height(),
         wide_rows,
-        regions: codes.len(),
-        years: years.len(),
+        regions: distinct("region_code")?,
+        years: distinct("year")?,
         comparison_rows: comparison.height(),
         targets: targets.height(),
         targets_met: met,
@@ -355,20 +425,26 @@ pub(crate) fn comparison_of(
 ) -> Result<DataFrame, AggregateError> {
     let labels: Vec<&str> = levels.iter().map(|l| l.as_str()).collect();
     let levels_series = Series::new("levels".into(), labels);
-    let actuals = obs.clone().lazy().filter(
-        col("kind")
-            .eq(lit(Kind::Actual.as_str()))
-            .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
-    );
+    let actuals = obs
+        .clone()
+        .lazy()
+        .filter(
+            col("kind")
+                .eq(lit(Kind::Actual.as_str()))
+                .and(col("region_level").is_in(lit(levels_series).implode(false), false)),
+        )
+        .select(
+            COMPARISON
+                .names()
+                .into_iter()
+                .filter(|c| obs.column(c).is_ok())
+                .chain(["hib", "rix", "iix", "lix"])
+                .map(col)
+                .collect::<Vec<_>>(),
+        );
     along_series(ranked(actuals)?)?
         .sort_by_exprs(
-            [
-                col("indicator_id"),
-                col("year"),
-                col("region_level"),
-                col("rank"),
-                col("region_code"),
-            ],
+            [col("iix"), col("year"), col("lix"), col("rank"), col("rix")],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()
@@ -378,7 +454,7 @@ pub(crate) fn comparison_of(
 /// `rank`, `n_compared` and `percentile` of each value among the regions of its indicator, year
 /// and level.
 fn ranked(lf: LazyFrame) -> Result<LazyFrame, AggregateError> {
-    let group = || [col("indicator_id"), col("year"), col("region_level")];
+    let group = || [col("iix"), col("year"), col("lix")];
     Ok(lf
         .with_columns([when(col("hib"))
             .then(-col("value"))
@@ -417,10 +493,11 @@ fn ranked(lf: LazyFrame) -> Result<LazyFrame, AggregateError> {
 /// The previous year of each value's series with its change, and the series' compound annual
 /// change (`prev_year`, `prev_value`, `change_abs`, `change_rel`, `years_apart`, `cagr`).
 fn along_series(lf: LazyFrame) -> Result<LazyFrame, AggregateError> {
-    let series_keys = || [col("region_code"), col("indicator_id")];
+    let series_keys = || [col("series")];
     Ok(lf
+        .with_column(series_key().alias("series"))
         .sort_by_exprs(
-            [col("region_code"), col("indicator_id"), col("year")],
+            [col("series"), col("year")],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .with_columns([
@@ -490,11 +567,10 @@ pub(crate) fn targets_of(obs: &DataFrame) -> PolarsResult<DataFrame> {
         .lazy()
         .filter(col("kind").eq(lit(Kind::Actual.as_str())))
         .select([
-            col("region_code"),
             col("year"),
-            col("indicator_id"),
             col("value").alias("actual"),
             col("unit").alias("actual_unit"),
+            series_key().alias("series"),
         ]);
     obs.clone()
         .lazy()
@@ -504,6 +580,9 @@ pub(crate) fn targets_of(obs: &DataFrame) -> PolarsResult<DataFrame> {
             col("region_name"),
             col("year"),
             col("indicator_id"),
+            series_key().alias("series"),
+            col("rix"),
+            col("iix"),
             col("hib"),
             col("value").alias("target"),
             col("qualifier").alias("target_qualifier"),
@@ -511,8 +590,8 @@ pub(crate) fn targets_of(obs: &DataFrame) -> PolarsResult<DataFrame> {
         ])
         .join(
             actuals,
-            [col("region_code"), col("year"), col("indicator_id")],
-            [col("region_code"), col("year"), col("indicator_id")],
+            [col("series"), col("year")],
+            [col("series"), col("year")],
             JoinArgs::new(JoinType::Left),
         )
         // An actual in another unit than its target (a growth rate beside an amount, say) is
@@ -539,7 +618,7 @@ pub(crate) fn targets_of(obs: &DataFrame) -> PolarsResult<DataFrame> {
                 .alias("met"),
         ])
         .sort_by_exprs(
-            [col("region_code"), col("year"), col("indicator_id")],
+            [col("rix"), col("year"), col("iix")],
             SortMultipleOptions::default().with_maintain_order(true),
         )
         .collect()

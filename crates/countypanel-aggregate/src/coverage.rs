@@ -32,12 +32,10 @@ pub(crate) fn coverage_batch(
                 .and(col("indicator_id").is_not_null())
                 .and(col("year").is_not_null()),
         )
-        .with_columns([
-            col("region_code").cast(DataType::String),
-            col("indicator_id").cast(DataType::String),
-        ])
-        .group_by([col("region_code"), col("indicator_id")])
+        .group_by([col("rix"), col("iix")])
         .agg([
+            col("region_code").first().cast(DataType::String),
+            col("indicator_id").first().cast(DataType::String),
             col("region_name").first().fill_null(lit("")),
             col("year")
                 .unique()
@@ -51,10 +49,7 @@ pub(crate) fn coverage_batch(
             col("year").max().alias("last_year"),
             sources.cast(DataType::Int32).alias("n_sources"),
         ])
-        .sort(
-            ["region_code", "indicator_id"],
-            SortMultipleOptions::default(),
-        )
+        .sort(["rix", "iix"], SortMultipleOptions::default())
         .collect()
         .map_err(pl_err("coverage"))?;
     Ok(frame_to_batch(&coverage, &COVERAGE)?)

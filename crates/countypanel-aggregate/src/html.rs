@@ -19,29 +19,32 @@ pub(crate) fn render(
     markdown: &str,
     chart: impl Fn(&str) -> Option<String>,
 ) -> String {
-    let mut events = Vec::new();
+    // Streamed from the parser to the writer: a national panel's report has millions of
+    // table cells, never held as events.
     let mut in_image = false;
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => match chart(&dest_url) {
+    let events =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES).filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => Some(match chart(&dest_url) {
                 Some(svg) => {
-                    events.push(Event::Html(format!("<figure>{svg}</figure>").into()));
                     in_image = true;
+                    Event::Html(format!("<figure>{svg}</figure>").into())
                 }
-                None => events.push(Event::Start(Tag::Image {
+                None => Event::Start(Tag::Image {
                     link_type: pulldown_cmark::LinkType::Inline,
                     dest_url,
                     title: "".into(),
                     id: "".into(),
-                })),
-            },
-            Event::End(TagEnd::Image) if in_image => in_image = false,
-            _ if in_image => {}
-            e => events.push(e),
-        }
-    }
-    let mut body = String::new();
-    pulldown_cmark::html::push_html(&mut body, events.into_iter());
+                }),
+            }),
+            Event::End(TagEnd::Image) if in_image => {
+                in_image = false;
+                None
+            }
+            _ if in_image => None,
+            e => Some(e),
+        });
+    let mut body = String::with_capacity(markdown.len() * 3);
+    pulldown_cmark::html::push_html(&mut body, events);
     let title_html = title
         .replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -364,15 +364,23 @@ fn ranks_section(
     id: &str,
     ind: &Indicator,
 ) -> Result<String, AggregateError> {
-    let inds = strings(comparison, "indicator_id")?;
-    let years = ints(comparison, "year")?;
-    let latest = (0..inds.len())
-        .filter(|&i| inds[i].as_deref() == Some(id))
-        .filter_map(|i| years[i])
-        .max();
-    let Some(latest) = latest else {
+    // The indicator's rows of its latest year, taken out before any row is read.
+    let of_indicator = comparison
+        .clone()
+        .lazy()
+        .filter(col("indicator_id").cast(DataType::String).eq(lit(id)))
+        .collect()
+        .map_err(crate::pl_err("report ranks"))?;
+    let Some(latest) = ints(&of_indicator, "year")?.into_iter().flatten().max() else {
         return Ok(String::new());
     };
+    let comparison = &of_indicator
+        .lazy()
+        .filter(col("year").eq(lit(latest)))
+        .collect()
+        .map_err(crate::pl_err("report ranks"))?;
+    let inds = strings(comparison, "indicator_id")?;
+    let years = ints(comparison, "year")?;
     let names = strings(comparison, "region_name")?;
     let levels = strings(comparison, "region_level")?;
     let ranks = ints(comparison, "rank")?;

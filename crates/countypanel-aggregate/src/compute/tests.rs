@@ -51,7 +51,7 @@ fn compared() -> DataFrame {
         ("B", "county", 2021, "deaths", 5.0, false),
     ]);
     let levels = [Level::County, Level::Prefecture];
-    comparison_of(&obs, &levels).unwrap()
+    comparison_of(&keyed(&obs).unwrap(), &levels).unwrap()
 }
 
 /// The row of region `r`, indicator `i` and year `y` in a comparison.
@@ -152,7 +152,7 @@ fn targets_are_met_by_their_qualifier_and_direction_and_compared_only_in_their_u
         (2021, "money", "actual", 8.0, "percent", "eq", true),
         (2022, "rate", "target", 75.0, "percent", "ge", true),
     ]);
-    let t = targets_of(&obs).unwrap();
+    let t = targets_of(&keyed(&obs).unwrap()).unwrap();
     let ids = strings(&t, "indicator_id").unwrap();
     let years = ints(&t, "year").unwrap();
     let actual = floats(&t, "actual").unwrap();
