@@ -75,15 +75,15 @@ pub fn aggregate(
         .collect()
         .map_err(pl_err("long panel"))?;
 
-    let comparison = comparison_of(&obs, &cfg.region_levels)?;
-
-    let targets = targets_of(&obs).map_err(pl_err("targets"))?;
-
-    let coverage = crate::coverage::coverage_batch(&obs)?;
-
-    // The tables are written side by side (each writer is one thread; the report and the wide
-    // pivot are mostly one too), so the second core is not idle while the first compresses.
-    let (wide_rows, headline) = std::thread::scope(|s| {
+    // Each table is computed and written in its own thread as soon as what it needs is there
+    // (the writers are one thread each, the report and the wide pivot mostly one too), so the
+    // second core is not idle while the first compresses.
+    let (comparison, targets, wide_rows, headline) = std::thread::scope(|s| {
+        let coverage = s.spawn(|| {
+            let batch = crate::coverage::coverage_batch(&obs)?;
+            write_table(&out.file("coverage.parquet"), &COVERAGE, &batch, meta)?;
+            Ok(())
+        });
         let long = s.spawn(|| {
             let batch = frame_to_batch(&panel_long, &PANEL_LONG)?;
             write_table(&out.file("panel_long.parquet"), &PANEL_LONG, &batch, meta)?;
@@ -95,21 +95,24 @@ pub fn aggregate(
         let wide = s.spawn(|| {
             crate::wide::write_wide(&panel_long, catalog, &out.file("panel_wide.parquet"), meta)
         });
-        let tables = s.spawn(|| {
+        let comparison = comparison_of(&obs, &cfg.region_levels)?;
+        let targets = targets_of(&obs).map_err(pl_err("targets"))?;
+        // Frames share their columns: the clones copy no data.
+        let (comparison_table, targets_table) = (comparison.clone(), targets.clone());
+        let tables = s.spawn(move || {
             write_table(
                 &out.file("comparison.parquet"),
                 &COMPARISON,
-                &frame_to_batch(&comparison, &COMPARISON)?,
+                &frame_to_batch(&comparison_table, &COMPARISON)?,
                 meta,
             )?;
             write_table(
                 &out.file("targets.parquet"),
                 &TARGETS,
-                &frame_to_batch(&targets, &TARGETS)?,
+                &frame_to_batch(&targets_table, &TARGETS)?,
                 meta,
-            )?;
-            write_table(&out.file("coverage.parquet"), &COVERAGE, &coverage, meta)?;
-            Ok(())
+            )
+            .map_err(AggregateError::from)
         });
         let headline = crate::report::write_report(
             &panel_long,
@@ -120,10 +123,11 @@ pub fn aggregate(
             out,
             obs.height(),
         );
+        joined(coverage)?;
         joined(long)?;
         joined(tables)?;
         let wide_rows = joined(wide)?;
-        Ok::<_, AggregateError>((wide_rows, headline?))
+        Ok::<_, AggregateError>((comparison, targets, wide_rows, headline?))
     })?;
     write_catalog(out, cfg.partition_by_year, &pipeline.paths)?;
 
@@ -196,28 +200,16 @@ fn read_observations(
 /// sorting by the text does, so the stage's sorts, windows, group-bys and joins compare 4-byte
 /// integers instead of strings; the numbers are never written.
 pub(crate) fn keyed(df: &DataFrame) -> Result<DataFrame, AggregateError> {
-    let mut lf = df.clone().lazy();
-    for (text, key) in [
-        ("region_code", "rix"),
-        ("indicator_id", "iix"),
-        ("kind", "kix"),
-        ("region_level", "lix"),
-    ] {
-        if df.column(text).is_err() {
-            continue;
-        }
-        let numbered = df
-            .clone()
-            .lazy()
-            .select([col(text)])
-            .unique(None, UniqueKeepStrategy::Any)
-            .sort([text], SortMultipleOptions::default())
-            .with_row_index(key, None);
-        let mut keep_order = JoinArgs::new(JoinType::Left);
-        keep_order.maintain_order = MaintainOrderJoin::Left;
-        lf = lf.join(numbered, [col(text)], [col(text)], keep_order);
-    }
-    lf.collect().map_err(pl_err("numbering the keys"))
+    countypanel_core::frame::with_ordinals(
+        df,
+        &[
+            ("region_code", "rix"),
+            ("indicator_id", "iix"),
+            ("kind", "kix"),
+            ("region_level", "lix"),
+        ],
+    )
+    .map_err(pl_err("numbering the keys"))
 }
 
 /// The key of a region's series of one indicator (`rix`, `iix` in one number).

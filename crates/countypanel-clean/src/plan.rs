@@ -38,14 +38,17 @@ pub(crate) const OBSERVATION_INPUT: &[&str] = &[
     "char_start",
 ];
 
-/// The cell of an observation.
-pub(crate) fn keys() -> [Expr; 4] {
-    [
-        col("region_code"),
-        col("year"),
-        col("indicator_id"),
-        col("kind"),
-    ]
+/// The integer beside each text key of a cell (see `with_ordinals`): the sorts, group-bys
+/// and joins of the stage compare these.
+pub(crate) const KEY_ORDINALS: [(&str, &str); 3] = [
+    ("region_code", "rix"),
+    ("indicator_id", "iix"),
+    ("kind", "kix"),
+];
+
+/// The cell of an observation, by the integers of its keys.
+pub(crate) fn ordinal_keys() -> [Expr; 4] {
+    [col("rix"), col("year"), col("iix"), col("kix")]
 }
 
 /// Year of a day count since 1970-01-01.
@@ -176,7 +179,7 @@ pub(crate) fn validate(
 /// source priority, an exact value before a qualified one, the later publication, the earlier
 /// statement in its document, the smaller fact id; `policy_rank` numbers them in that order.
 pub(crate) fn policy_order(checked: DataFrame) -> Result<DataFrame, CleanError> {
-    checked
+    let valid = checked
         .lazy()
         .filter(col("rule_broken").is_null())
         .select(
@@ -185,16 +188,21 @@ pub(crate) fn policy_order(checked: DataFrame) -> Result<DataFrame, CleanError> 
                 .map(|c| col(*c))
                 .collect::<Vec<_>>(),
         )
+        .collect()
+        .map_err(pl_err("policy order"))?;
+    countypanel_core::frame::with_ordinals(&valid, &KEY_ORDINALS)
+        .map_err(pl_err("policy order"))?
+        .lazy()
         .with_columns([when(col("qualifier").eq(lit("eq")))
             .then(lit(0i32))
             .otherwise(lit(1i32))
             .alias("qual_rank")])
         .sort_by_exprs(
             [
-                col("region_code"),
+                col("rix"),
                 col("year"),
-                col("indicator_id"),
-                col("kind"),
+                col("iix"),
+                col("kix"),
                 col("source_priority"),
                 col("qual_rank"),
                 col("published"),
@@ -226,8 +234,11 @@ pub(crate) fn observations_of(
     let observations = valid
         .clone()
         .lazy()
-        .group_by_stable(keys())
+        .group_by_stable(ordinal_keys())
         .agg([
+            col("region_code").first(),
+            col("indicator_id").first(),
+            col("kind").first(),
             col("region_official").first().alias("region_name"),
             col("region_level").first(),
             col("region_code_base").first(),
@@ -283,16 +294,16 @@ pub(crate) fn conflicts_of(
                 .with_row_index("obs_row", None)
                 .filter(col("conflict"))
                 .select([
-                    col("region_code"),
+                    col("rix"),
                     col("year"),
-                    col("indicator_id"),
-                    col("kind"),
+                    col("iix"),
+                    col("kix"),
                     col("obs_row"),
                     col("series_median"),
                     col("n_years"),
                 ]),
-            keys(),
-            keys(),
+            ordinal_keys(),
+            ordinal_keys(),
             JoinArgs::new(JoinType::Inner),
         )
         .with_columns(

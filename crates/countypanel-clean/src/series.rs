@@ -18,7 +18,7 @@ use crate::{CleanError, pl_err};
 
 /// The keys of a series.
 fn series_keys() -> [Expr; 3] {
-    [col("region_code"), col("indicator_id"), col("kind")]
+    [col("rix"), col("iix"), col("kix")]
 }
 
 /// Whether `value` departs from the series median by more than `factor` (both positive).
@@ -39,8 +39,9 @@ pub fn departs(value: Expr, factor: f64, min_years: i32) -> Expr {
 }
 
 /// Adds `series_median` and `n_years` to the observations, from their `year_value` (the
-/// median of each cell's facts): the series of a region, indicator and kind is the median of
-/// its years' values. With the checks off, the median is null and no value departs.
+/// median of each cell's facts): the series of a region, indicator and kind (by the integers
+/// beside their keys, `rix`, `iix`, `kix`) is the median of its years' values. With the checks
+/// off, the median is null and no value departs.
 pub fn with_series(observations: LazyFrame, on: bool) -> LazyFrame {
     if !on {
         return observations.with_columns([
@@ -50,12 +51,7 @@ pub fn with_series(observations: LazyFrame, on: bool) -> LazyFrame {
     }
     let series = observations
         .clone()
-        .select([
-            col("region_code"),
-            col("indicator_id"),
-            col("kind"),
-            col("year_value"),
-        ])
+        .select([col("rix"), col("iix"), col("kix"), col("year_value")])
         .group_by(series_keys())
         .agg([
             col("year_value").median().alias("series_median"),
@@ -136,10 +132,10 @@ pub fn settle(
         .lazy()
         .sort_by_exprs(
             [
-                col("region_code"),
+                col("rix"),
                 col("year"),
-                col("indicator_id"),
-                col("kind"),
+                col("iix"),
+                col("kix"),
                 col("fact_id"),
             ],
             SortMultipleOptions::default().with_maintain_order(true),
@@ -287,7 +283,12 @@ mod tests {
                 col("kind"),
                 col("year"),
             ])
-            .agg([col("value").median().alias("year_value")]);
+            .agg([col("value").median().alias("year_value")])
+            .collect()
+            .unwrap();
+        let years = countypanel_core::frame::with_ordinals(&years, &crate::plan::KEY_ORDINALS)
+            .unwrap()
+            .lazy();
         let series = with_series(years, true).select([
             col("region_code"),
             col("indicator_id"),

@@ -167,6 +167,39 @@ fn list_of_ints(c: &pl::Column) -> Result<Col, pl::PolarsError> {
     Ok(Col::ListI32(out))
 }
 
+/// `df` with an integer column beside each text key column named in `keys` (`(text, number)`
+/// pairs; pairs whose text column `df` lacks are skipped), numbering the column's distinct
+/// values in sorted order (nulls first, as a sort puts them). Sorting, grouping or joining by
+/// the numbers gives the order and the groups the text gives, comparing 4-byte integers
+/// instead of strings; the stages drop the numbers before writing.
+///
+/// # Errors
+/// A polars error of the numbering (a key column that cannot be sorted).
+pub fn with_ordinals(
+    df: &pl::DataFrame,
+    keys: &[(&str, &str)],
+) -> Result<pl::DataFrame, pl::PolarsError> {
+    use pl::{IntoLazy, col};
+    let mut lf = df.clone().lazy();
+    for &(text, number) in keys {
+        if df.column(text).is_err() {
+            continue;
+        }
+        let numbered = df
+            .clone()
+            .lazy()
+            .select([col(text)])
+            .unique(None, pl::UniqueKeepStrategy::Any)
+            .sort([text], pl::SortMultipleOptions::default())
+            .with_row_index(number, None);
+        let mut keep_order = pl::JoinArgs::new(pl::JoinType::Left);
+        keep_order.maintain_order = pl::MaintainOrderJoin::Left;
+        keep_order.nulls_equal = true;
+        lf = lf.join(numbered, [col(text)], [col(text)], keep_order);
+    }
+    lf.collect()
+}
+
 fn column_err(name: &str, e: &pl::PolarsError) -> CoreError {
     CoreError::Table {
         table: "frame".into(),
