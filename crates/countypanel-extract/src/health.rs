@@ -254,14 +254,21 @@ pub fn needs_context(phrase: &str) -> bool {
 /// just named. 人均配套 names a measure of its own.
 #[must_use]
 pub fn is_bare(phrase: &str) -> bool {
+    // The test by automaton first: most phrases need no context, and the words are not
+    // taken out of them.
+    if !needs_context(phrase) {
+        return false;
+    }
     let mut rest = phrase.to_string();
     for w in GENERIC_WORDS
         .iter()
         .chain(&["人数", "金额", "总", "数", "额", "实有", "编制"])
     {
-        rest = rest.replace(w, "");
+        if rest.contains(w) {
+            rest = rest.replace(w, "");
+        }
     }
-    needs_context(phrase) && rest.chars().count() <= 1
+    rest.chars().count() <= 1
 }
 
 /// Whether `text` names a domain other than health.

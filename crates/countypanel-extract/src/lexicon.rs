@@ -171,14 +171,15 @@ pub(crate) const COUNT_KINDS: &[(UnitCode, &[&str])] = &[
 /// A word list compiled, on first use, into one automaton: whether a text holds any of its words
 /// is one pass over the text instead of one per word.
 #[derive(Debug)]
-pub(crate) struct WordSet {
+pub struct WordSet {
     words: &'static [&'static str],
     automaton: OnceLock<AhoCorasick>,
 }
 
 impl WordSet {
     /// The set of `words`.
-    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+    #[must_use]
+    pub const fn new(words: &'static [&'static str]) -> Self {
         Self {
             words,
             automaton: OnceLock::new(),
@@ -196,7 +197,8 @@ impl WordSet {
     }
 
     /// Whether `text` holds one of the words.
-    pub(crate) fn in_text(&self, text: &str) -> bool {
+    #[must_use]
+    pub fn in_text(&self, text: &str) -> bool {
         self.automaton().is_match(text)
     }
 

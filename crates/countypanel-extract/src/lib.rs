@@ -229,6 +229,9 @@ impl Extractor {
     #[must_use]
     pub fn extract(&self, text: &str, ctx: &DocContext) -> Vec<Fact> {
         let chars: Vec<char> = text.chars().collect();
+        // Where each character starts in `text` (and its length last): a sentence's text is a
+        // slice of the document's, never a copy.
+        let doc_bytes = bind::byte_offsets(text);
         let hits = self.matcher.find(text);
         let doc = DocYears::of(&chars, ctx);
         let mut facts = Vec::new();
@@ -246,6 +249,7 @@ impl Extractor {
             if quantities.is_empty()
                 && !s.heading
                 && (doc.published.is_none()
+                    || !sc.contains(&time::RELATIVE_YEAR_MARK)
                     || !RELATIVE_YEARS
                         .iter()
                         .any(|(w, _)| lexicon::contains_word(sc, w)))
@@ -253,19 +257,23 @@ impl Extractor {
                 reading.prev_sentence = sc;
                 continue;
             }
-            let sentence_text: String = sc.iter().collect();
+            let sentence_text = &text[doc_bytes[s.start]..doc_bytes[s.end]];
             let s_hits = reading.hits_in(&hits, s.start, s.end);
-            let years = sentence_years(sc, &sentence_text, &quantities, doc.published);
+            let years = sentence_years(sc, sentence_text, &quantities, doc.published);
             if s.heading {
-                reading.read_heading(sc, &sentence_text, &years);
+                reading.read_heading(sc, sentence_text, &years);
             } else if let Some(end) = segment::inline_heading(sc) {
                 let heading: String = sc[..end].iter().filter(|c| !c.is_whitespace()).collect();
                 reading.health.read_heading(&heading);
             }
-            let bytes = bind::byte_offsets(&sentence_text);
+            let base = doc_bytes[s.start];
+            let bytes: Vec<usize> = doc_bytes[s.start..=s.end]
+                .iter()
+                .map(|b| b - base)
+                .collect();
             let sentence = bind::Sentence {
                 chars: sc,
-                text: &sentence_text,
+                text: sentence_text,
                 bytes: &bytes,
                 offset: s.start,
                 hits: &s_hits,
@@ -298,7 +306,7 @@ impl Extractor {
                 f.health |= f.indicator_id.is_some();
             }
             facts.append(&mut sentence_facts);
-            reading.health.after_sentence(&sentence_text);
+            reading.health.after_sentence(sentence_text);
             reading.parts_open = (reading.parts_open || sentence_text.contains(lexicon::PART))
                 && matches!(chars.get(s.end), Some('；' | ';'));
             reading.after_sentence(sc, s.heading, &years);
@@ -332,7 +340,9 @@ fn sentence_years(
             .any(|w| lexicon::after_word(sc, m.end, w).is_some())
             && !in_title(m)
     });
-    if let Some(py) = published {
+    if let Some(py) = published
+        && text.contains(time::RELATIVE_YEAR_MARK)
+    {
         for (word, delta) in RELATIVE_YEARS {
             // 较上年 / 比去年 compare with a year; they do not date the sentence.
             let dated = text

@@ -107,6 +107,10 @@ pub fn each_year_range(quantities: &[Quantity], sc: &[char]) -> Option<(i32, i32
     })
 }
 
+/// The character every word of [`RELATIVE_YEARS`] holds: a text without it names no year in
+/// words, and is not searched word by word.
+pub const RELATIVE_YEAR_MARK: char = '年';
+
 /// Year words relative to the publication year: 今年 0, 去年/上年 -1, 明年 +1, 前年 -2.
 pub const RELATIVE_YEARS: &[(&str, i32)] = &[
     ("今年", 0),
@@ -168,6 +172,13 @@ pub fn as_of_at(chars: &[char], at: usize) -> Option<Ymd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_relative_year_word_holds_the_mark() {
+        for (word, _) in RELATIVE_YEARS {
+            assert!(word.contains(RELATIVE_YEAR_MARK), "{word}");
+        }
+    }
 
     #[test]
     fn civil_days_round_trip() {

@@ -451,8 +451,17 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     let mut issuer = title
         .as_deref()
         .and_then(|t| regions.most_specific_in(&compact(t)));
+    // A line holds a source label (spaces inside it or not) only if it holds its first
+    // character.
+    let label_starts: Vec<char> = SOURCE_LABELS
+        .iter()
+        .filter_map(|l| l.chars().next())
+        .collect();
     if issuer.is_none() {
         issuer = head.iter().find_map(|line| {
+            if !line.contains(label_starts.as_slice()) {
+                return None;
+            }
             let line = compact(line);
             SOURCE_LABELS.iter().find_map(|label| {
                 let pos = line.find(label)?;
@@ -491,6 +500,10 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
 
 fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>) -> Option<String> {
     for line in head {
+        // The lines are trimmed: a label 标题 (spaces inside it or not) opens with 标.
+        if !line.starts_with('标') {
+            continue;
+        }
         let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(rest) = compact.strip_prefix("标题") {
             let t = rest
