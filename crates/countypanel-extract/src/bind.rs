@@ -9,7 +9,7 @@ use countypanel_zhnum::{Quantity, Unit};
 
 use crate::change::is_change;
 use crate::health::{HealthContext, is_bare, needs_context};
-use crate::kind::{Kind, kind_of};
+use crate::kind::{Kind, kind_in_sentence};
 use crate::lexicon::{
     ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA, WordSet, contains_word,
 };
@@ -42,6 +42,8 @@ pub(crate) struct Sentence<'a> {
     pub health: HealthContext,
     /// The byte offset in `text` of each character, and the length of `text` last.
     pub bytes: &'a [usize],
+    /// Where the sentence's first target word ends, in bytes (`kind::first_target_end`).
+    pub target_end: Option<usize>,
 }
 
 impl<'a> Sentence<'a> {
@@ -244,10 +246,11 @@ fn kind_and_year(
     clause: usize,
     doc: DocYears,
 ) -> (Kind, Option<i32>, Option<YearFlag>) {
-    let mut kind = kind_of(
+    let mut kind = kind_in_sentence(
         s.slice(0, q.num_start),
         s.slice(clause, q.num_start),
         s.plan_section,
+        s.target_end,
     );
     let (year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
     if kind == Kind::Actual

@@ -4,11 +4,26 @@ use crate::lexicon::{CLAUSE_TARGET_WORDS, DOCUMENT_VERBS, PROGRAMME_NAMES, TARGE
 
 pub use countypanel_core::vocab::Kind;
 
+/// [`kind_in_sentence`] of a prefix searched whole (the unit tests' form).
+#[cfg(test)]
+pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
+    kind_in_sentence(prefix, clause, plan_section, Some(0))
+}
+
 /// The kind of a number from the words before it: `prefix` is its sentence up to the number,
 /// `clause` its clause up to the number; in a plan section every number is a target.
-pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
+/// `target_end` is where the sentence's first target word ends, in bytes (`None`: it holds
+/// none), found once for all its numbers: a prefix shorter than that holds no target word and
+/// is not searched again.
+pub(crate) fn kind_in_sentence(
+    prefix: &str,
+    clause: &str,
+    plan_section: bool,
+    target_end: Option<usize>,
+) -> Kind {
+    let may_hold_target = target_end.is_some_and(|end| end <= prefix.len());
     let target = plan_section
-        || has_target_word(prefix, &TARGETS)
+        || (may_hold_target && has_target_word(prefix, &TARGETS))
         || has_target_word(clause, &CLAUSE_TARGETS)
         || has_to_year(prefix);
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
@@ -55,7 +70,15 @@ static DOCUMENT_VERB_SET: WordSet = WordSet::new(DOCUMENT_VERBS);
 pub(crate) static PLAN_HEADING_SET: WordSet = WordSet::new(crate::lexicon::PLAN_HEADINGS);
 
 /// 到2025年 / 至2025年 before the number: a deadline, so a target.
+/// Where the first target word of `text` ends (in bytes), if it holds one.
+pub(crate) fn first_target_end(text: &str) -> Option<usize> {
+    TARGETS.first_end(text)
+}
+
 fn has_to_year(prefix: &str) -> bool {
+    if !prefix.contains(['到', '至']) {
+        return false;
+    }
     for marker in ["到", "至"] {
         for (pos, _) in prefix.match_indices(marker) {
             // 截至 / 截止到 date a status, they set no deadline.

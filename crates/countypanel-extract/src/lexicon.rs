@@ -202,6 +202,15 @@ impl WordSet {
         self.automaton().is_match(text)
     }
 
+    /// Where the first occurrence of a word in `text` ends (the earliest end of any, overlapping
+    /// ones included), in bytes: a prefix of `text` holds a word only if it reaches that far.
+    pub(crate) fn first_end(&self, text: &str) -> Option<usize> {
+        self.automaton()
+            .find_overlapping_iter(text)
+            .next()
+            .map(|m| m.end())
+    }
+
     /// The byte offsets where the words start in `text`, overlapping ones included, in text
     /// order.
     pub(crate) fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {

@@ -272,6 +272,7 @@ impl Extractor {
                 .map(|b| b - base)
                 .collect();
             let sentence = bind::Sentence {
+                target_end: kind::first_target_end(sentence_text),
                 chars: sc,
                 text: sentence_text,
                 bytes: &bytes,

@@ -252,24 +252,24 @@ pub(crate) fn count_unit_from_noun(
     start: usize,
     at: usize,
 ) -> UnitCode {
-    // The kind whose word ends closest to the number: last in `before`, first in `after`.
+    // The kind whose word ends closest to the number: last in `before`, first in `after`;
+    // between words as close, the first of the list. One pass of one automaton over the
+    // text, every occurrence of every word seen (overlapping ones too).
     let closest = |text: &str, from_end: bool| -> Option<UnitCode> {
-        let mut best: Option<(usize, UnitCode)> = None;
-        for (kind, words) in COUNT_KINDS {
-            for w in *words {
-                let pos = if from_end {
-                    text.rfind(w).map(|p| p + w.len())
-                } else {
-                    text.find(w).map(|p| usize::MAX - p)
-                };
-                if let Some(p) = pos
-                    && best.is_none_or(|(b, _)| p > b)
-                {
-                    best = Some((p, *kind));
-                }
+        let (automaton, kinds) = count_words();
+        let mut best: Option<(usize, usize)> = None;
+        for m in automaton.find_overlapping_iter(text) {
+            let word = m.pattern().as_usize();
+            let p = if from_end {
+                m.end()
+            } else {
+                usize::MAX - m.start()
+            };
+            if best.is_none_or(|(b, w)| p > b || (p == b && word < w)) {
+                best = Some((p, word));
             }
         }
-        best.map(|(_, k)| k)
+        best.map(|(_, w)| kinds[w])
     };
     let end = (at..sc.len())
         .find(|&i| separates_clauses(sc[i]) || i - at >= 10)
@@ -279,6 +279,23 @@ pub(crate) fn count_unit_from_noun(
     closest(&after, false)
         .or_else(|| closest(&before, true))
         .unwrap_or(UnitCode::Other)
+}
+
+/// The words of `COUNT_KINDS` in list order as one automaton, with the kind of each.
+fn count_words() -> &'static (aho_corasick::AhoCorasick, Vec<UnitCode>) {
+    static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<UnitCode>)> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let (words, kinds): (Vec<&str>, Vec<UnitCode>) = COUNT_KINDS
+            .iter()
+            .flat_map(|(kind, words)| words.iter().map(move |w| (*w, *kind)))
+            .unzip();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words)
+            .expect("count words compile");
+        (automaton, kinds)
+    })
 }
 
 /// The words before a number that has no catalog phrase, as a description of what it counts.
