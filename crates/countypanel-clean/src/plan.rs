@@ -257,6 +257,9 @@ pub(crate) fn policy_order(checked: DataFrame) -> Result<DataFrame, CleanError> 
         )
         .collect()
         .map_err(pl_err("policy order"))?;
+    // Valid facts have all four keys (validation holds back a fact without a region or a
+    // year), so numbering them loses nothing of the order (nulls would sort first by number,
+    // last by text).
     let numbered = countypanel_core::frame::with_ordinals(&valid, &KEY_ORDINALS)
         .map_err(pl_err("policy order"))?;
     with_cell_number(numbered)?

@@ -397,9 +397,14 @@ fn plain_pinyin(name: &str) -> Option<String> {
 fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
     let mut published: Option<(u8, Ymd)> = None;
     let mut date_line: Option<usize> = None;
+    // A line holds a date label only if it holds the label's last character.
+    let label_ends: Vec<char> = DATE_LABELS
+        .iter()
+        .filter_map(|(l, _)| l.chars().last())
+        .collect();
     for (i, line) in head.iter().enumerate() {
-        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        for (label, rank) in DATE_LABELS {
+        let labelled = line.contains(label_ends.as_slice());
+        for (label, rank) in DATE_LABELS.iter().filter(|_| labelled) {
             let mut from = 0;
             while let Some(pos) = line[from..].find(label) {
                 let after =
@@ -415,7 +420,10 @@ fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
         }
         if published.is_none()
             && i < 15
-            && let Some(d) = date_at_start(line).or_else(|| date_at_start(&compact))
+            && let Some(d) = date_at_start(line).or_else(|| {
+                let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+                date_at_start(&compact)
+            })
         {
             published = Some((3, d));
             date_line.get_or_insert(i);
