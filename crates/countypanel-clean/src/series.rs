@@ -10,9 +10,7 @@ use std::fmt::Write as _;
 
 use polars::prelude::*;
 
-use countypanel_core::frame::{
-    frame_floats as floats, frame_ints as ints, frame_strings as strings,
-};
+use countypanel_core::frame::{frame_floats as floats, frame_ints as ints};
 
 use crate::{CleanError, pl_err};
 
@@ -194,7 +192,7 @@ pub fn suspect_frame(observations: &DataFrame) -> Result<DataFrame, CleanError> 
 
 /// The rule that chose between the values of each conflicting cell: the first policy column in
 /// which the chosen fact differs from the runner-up. `ranked` holds the facts of conflicting
-/// cells with their `policy_rank` (their place in the policy order). A row loop over the
+/// cells with their cell's `obs_row` and their `policy_rank` (their place in the policy order). A row loop over the
 /// conflicting cells only: finding a cell's best and second rows and the first column where they
 /// differ is a comparison across rows that no column expression states simply.
 pub fn decided_by(ranked: &DataFrame) -> Result<Vec<&'static str>, CleanError> {
@@ -205,35 +203,28 @@ pub fn decided_by(ranked: &DataFrame) -> Result<Vec<&'static str>, CleanError> {
         ("published", "later_publication"),
         ("char_start", "earlier_statement"),
     ];
-    let cell: Vec<String> = {
-        let k: Vec<Vec<Option<String>>> = ["region_code", "indicator_id", "kind"]
-            .iter()
-            .map(|c| strings(ranked, c))
-            .collect::<Result<_, _>>()?;
-        let y = ints(ranked, "year")?;
-        (0..ranked.height())
-            .map(|i| format!("{:?}{:?}{:?}{:?}", k[0][i], y[i], k[1][i], k[2][i]))
-            .collect()
+    // A cell is its observation's row (`obs_row`); the policy columns are compared as the
+    // integers they are (a flag, priorities, a date's days, an offset).
+    let column = |name: &str| -> Result<Vec<Option<i64>>, CleanError> {
+        let c = ranked
+            .column(name)
+            .map_err(pl_err("policy columns"))?
+            .cast(&DataType::Int64)
+            .map_err(pl_err("policy columns"))?;
+        Ok(c.i64().map_err(pl_err("policy columns"))?.iter().collect())
     };
+    let cell = column("obs_row")?;
     let rank = ints(ranked, "policy_rank")?;
-    let cols: Vec<Vec<Option<String>>> = RULES
+    let cols: Vec<Vec<Option<i64>>> = RULES
         .iter()
-        .map(|(c, _)| {
-            let casted = ranked
-                .clone()
-                .lazy()
-                .select([col(*c).cast(DataType::String)])
-                .collect()
-                .map_err(pl_err("policy columns"))?;
-            Ok(strings(&casted, c)?)
-        })
+        .map(|(c, _)| column(c))
         .collect::<Result<_, CleanError>>()?;
     // The best and second-best rows of each cell, by policy rank.
-    let mut best: std::collections::HashMap<&str, (i32, usize, Option<usize>)> =
+    let mut best: std::collections::HashMap<Option<i64>, (i32, usize, Option<usize>)> =
         std::collections::HashMap::new();
     for i in 0..ranked.height() {
         let r = rank[i].unwrap_or(i32::MAX);
-        let e = best.entry(cell[i].as_str()).or_insert((r, i, None));
+        let e = best.entry(cell[i]).or_insert((r, i, None));
         if r < e.0 {
             *e = (r, i, Some(e.1));
         } else if i != e.1 && e.2.is_none_or(|j| r < rank[j].unwrap_or(i32::MAX)) {
@@ -242,7 +233,7 @@ pub fn decided_by(ranked: &DataFrame) -> Result<Vec<&'static str>, CleanError> {
     }
     Ok((0..ranked.height())
         .map(|i| {
-            let (_, a, b) = best[cell[i].as_str()];
+            let (_, a, b) = best[&cell[i]];
             b.and_then(|b| {
                 RULES
                     .iter()
