@@ -300,44 +300,51 @@ pub(crate) fn observations_of(
     let observations = valid
         .clone()
         .lazy()
-        // The facts are sorted by cell: its groups are runs, taken as slices.
         .group_by_stable([col("cell")])
-        .agg([
-            col("rix").first(),
-            col("year").first(),
-            col("iix").first(),
-            col("kix").first(),
-            col("region_code").first(),
-            col("indicator_id").first(),
-            col("kind").first(),
-            col("region_official").first().alias("region_name"),
-            col("region_level").first(),
-            col("region_code_base").first(),
-            col("crosswalk").first(),
-            col("value").first(),
-            col("unit").first(),
-            col("qualifier").first(),
-            col("doc_id")
-                .n_unique()
-                .cast(DataType::Int32)
-                .alias("n_sources"),
-            col("fact_id")
-                .count()
-                .cast(DataType::Int32)
-                .alias("n_mentions"),
-            // The cell's value for its region's series: the median of what its facts say.
-            col("value").median().alias("year_value"),
-            col("value").min().alias("value_min"),
-            col("value").max().alias("value_max"),
-            col("fact_id").first().alias("chosen_fact_id"),
-            col("fact_id")
-                .sort(SortOptions::default())
-                .alias("fact_ids"),
-            col("doc_id")
-                .unique()
-                .sort(SortOptions::default())
-                .alias("doc_ids"),
-        ])
+        .agg(
+            // The first fact's keys, region and value: the policy put it first.
+            [
+                "rix",
+                "year",
+                "iix",
+                "kix",
+                "region_code",
+                "indicator_id",
+                "kind",
+                "region_level",
+                "region_code_base",
+                "crosswalk",
+                "value",
+                "unit",
+                "qualifier",
+            ]
+            .map(|c| col(c).first())
+            .into_iter()
+            .chain([
+                col("region_official").first().alias("region_name"),
+                col("doc_id")
+                    .n_unique()
+                    .cast(DataType::Int32)
+                    .alias("n_sources"),
+                col("fact_id")
+                    .count()
+                    .cast(DataType::Int32)
+                    .alias("n_mentions"),
+                // The cell's value for its region's series: the median of what its facts say.
+                col("value").median().alias("year_value"),
+                col("value").min().alias("value_min"),
+                col("value").max().alias("value_max"),
+                col("fact_id").first().alias("chosen_fact_id"),
+                col("fact_id")
+                    .sort(SortOptions::default())
+                    .alias("fact_ids"),
+                col("doc_id")
+                    .unique()
+                    .sort(SortOptions::default())
+                    .alias("doc_ids"),
+            ])
+            .collect::<Vec<_>>(),
+        )
         .with_columns([(col("value_max") - col("value_min"))
             .gt(lit(1e-9) * (col("value_max").abs() + lit(1.0)))
             .alias("conflict")]);
