@@ -89,18 +89,19 @@ pub fn write_table(
     meta: &WriteMeta,
 ) -> Result<(), CoreError> {
     check_schema(contract, batch)?;
-    let mut tmp = temp_beside(path)?;
-    let kv = meta.key_values(contract.name, contract.version);
-    let with_metadata = schema_with_metadata(batch.schema(), &kv);
-    let props = writer_properties(kv);
-    let max_rows = props.max_row_group_row_count().unwrap_or(usize::MAX).max(1);
-    {
-        let writer = ArrowWriter::try_new(tmp.as_file_mut(), with_metadata, Some(props))
-            .map_err(|e| CoreError::parquet(path, e))?;
-        encode_columns_in_parallel(writer, batch, max_rows)
-            .map_err(|e| CoreError::parquet(path, e))?;
-    }
-    sync_and_rename(tmp, path)
+    // The row groups the writer's properties ask for (the ones `write_with` writes under).
+    let max_rows = writer_properties(Vec::new())
+        .max_row_group_row_count()
+        .unwrap_or(usize::MAX)
+        .max(1);
+    write_with(
+        path,
+        contract.name,
+        contract.version,
+        batch.schema(),
+        meta,
+        |writer| encode_columns_in_parallel(writer, batch, max_rows),
+    )
 }
 
 /// Writes `batch` through `writer` in row groups of at most `max_rows`, as `ArrowWriter::write`
@@ -411,16 +412,32 @@ pub fn write_atomic<F>(
 where
     F: FnOnce(&mut ArrowWriter<&mut File>) -> Result<(), parquet::errors::ParquetError>,
 {
+    write_with(path, contract_name, version, schema, meta, |mut writer| {
+        fill(&mut writer)?;
+        writer.close().map(|_| ())
+    })
+}
+
+/// [`write_atomic`] with the writer handed over whole: `finish` writes and closes it.
+fn write_with<F>(
+    path: &Path,
+    contract_name: &str,
+    version: u32,
+    schema: arrow::datatypes::SchemaRef,
+    meta: &WriteMeta,
+    finish: F,
+) -> Result<(), CoreError>
+where
+    F: FnOnce(ArrowWriter<&mut File>) -> Result<(), parquet::errors::ParquetError>,
+{
     let mut tmp = temp_beside(path)?;
     let kv = meta.key_values(contract_name, version);
     let with_metadata = schema_with_metadata(schema, &kv);
     let props = writer_properties(kv);
     {
-        let file = tmp.as_file_mut();
-        let mut writer = ArrowWriter::try_new(file, with_metadata, Some(props))
+        let writer = ArrowWriter::try_new(tmp.as_file_mut(), with_metadata, Some(props))
             .map_err(|e| CoreError::parquet(path, e))?;
-        fill(&mut writer).map_err(|e| CoreError::parquet(path, e))?;
-        writer.close().map_err(|e| CoreError::parquet(path, e))?;
+        finish(writer).map_err(|e| CoreError::parquet(path, e))?;
     }
     sync_and_rename(tmp, path)
 }
