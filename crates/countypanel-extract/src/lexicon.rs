@@ -168,6 +168,19 @@ pub(crate) const COUNT_KINDS: &[(UnitCode, &[&str])] = &[
     ),
 ];
 
+/// The automaton of a word list (every occurrence of every word, pattern ids in list order):
+/// a DFA, since the lists are small and a DFA reads a text fastest.
+pub(crate) fn word_automaton<I, P>(words: I) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("word lists compile")
+}
+
 /// A word list compiled, on first use, into one automaton: whether a text holds any of its words
 /// is one pass over the text instead of one per word.
 #[derive(Debug)]
@@ -187,13 +200,7 @@ impl WordSet {
     }
 
     fn automaton(&self) -> &AhoCorasick {
-        self.automaton.get_or_init(|| {
-            // A DFA: the lists are small, and a DFA reads a text fastest.
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(self.words)
-                .expect("word lists compile")
-        })
+        self.automaton.get_or_init(|| word_automaton(self.words))
     }
 
     /// Whether `text` holds one of the words.

@@ -290,11 +290,7 @@ fn count_words() -> &'static (aho_corasick::AhoCorasick, Vec<UnitCode>) {
             .iter()
             .flat_map(|(kind, words)| words.iter().map(move |w| (*w, *kind)))
             .unzip();
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(words)
-            .expect("count words compile");
-        (automaton, kinds)
+        (crate::lexicon::word_automaton(words), kinds)
     })
 }
 
