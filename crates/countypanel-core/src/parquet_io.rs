@@ -27,8 +27,19 @@ pub const KEY_VERSION: &str = "countypanel.contract_version";
 pub const KEY_PRODUCER: &str = "countypanel.producer";
 /// Metadata key holding the pipeline file.
 pub const KEY_PIPELINE: &str = "countypanel.pipeline";
-/// Metadata key holding the input file hashes (`path=sha256` per line).
+/// Metadata key holding the input file hashes (`path=sha256` per line), when there are at most
+/// [`INLINE_INPUTS`] of them.
 pub const KEY_INPUTS: &str = "countypanel.inputs";
+/// Metadata key holding the number of input files.
+pub const KEY_INPUTS_COUNT: &str = "countypanel.inputs_count";
+/// Metadata key holding the SHA-256 of the input list (the `countypanel.inputs` text, whether
+/// or not the footer holds it): two tables of one run record the same.
+pub const KEY_INPUTS_SHA256: &str = "countypanel.inputs_sha256";
+/// The most inputs a footer lists one by one. An ingest over a national corpus reads 10^5–10^6
+/// files: its list would make every footer tens of megabytes that every reader parses, while
+/// the tables' own rows (`documents.source_path` and `sha256`, the rejects' `source_path`)
+/// already name each file. Past this many, the footer holds the count and the list's digest.
+pub const INLINE_INPUTS: usize = 1000;
 /// Metadata key holding the region-code vintage.
 pub const KEY_REGION_VINTAGE: &str = "countypanel.region_vintage";
 
@@ -56,13 +67,31 @@ fn inputs_value(inputs: &[(String, String)]) -> String {
         .join("\n")
 }
 
+/// The footer entries of an input list: the list itself when short ([`INLINE_INPUTS`]), its
+/// count and its digest.
+fn inputs_entries(inputs: &[(String, String)]) -> Vec<KeyValue> {
+    let list = inputs_value(inputs);
+    let mut kv = Vec::with_capacity(3);
+    if inputs.len() <= INLINE_INPUTS {
+        kv.push(KeyValue::new(KEY_INPUTS.to_string(), list.clone()));
+    }
+    kv.push(KeyValue::new(
+        KEY_INPUTS_COUNT.to_string(),
+        inputs.len().to_string(),
+    ));
+    kv.push(KeyValue::new(
+        KEY_INPUTS_SHA256.to_string(),
+        crate::hash::sha256_hex(list.as_bytes()),
+    ));
+    kv
+}
+
 impl WriteMeta {
     fn key_values(&self, contract: &str, version: u32) -> Vec<KeyValue> {
         let mut kv = self.key_values_without_inputs(contract, version);
-        kv.insert(
-            4,
-            KeyValue::new(KEY_INPUTS.to_string(), inputs_value(&self.inputs)),
-        );
+        let tail = kv.split_off(4);
+        kv.extend(inputs_entries(&self.inputs));
+        kv.extend(tail);
         kv
     }
 
@@ -221,8 +250,9 @@ impl TableWriter {
 
     /// Records the inputs, closes the file, syncs it and renames it into place.
     pub fn finish(mut self, inputs: &[(String, String)]) -> Result<(), CoreError> {
-        self.writer
-            .append_key_value_metadata(KeyValue::new(KEY_INPUTS.to_string(), inputs_value(inputs)));
+        for kv in inputs_entries(inputs) {
+            self.writer.append_key_value_metadata(kv);
+        }
         self.writer
             .close()
             .map_err(|e| CoreError::parquet(&self.path, e))?;
@@ -444,7 +474,8 @@ where
 
 /// Refuses `path` (a table of `contract`) when it was made from an earlier version of one of
 /// `sources`: each source it records among its inputs (the footer's paths and SHA-256) must hash
-/// the same now. A source it does not record, or that no longer exists, is not compared.
+/// the same now. A source it does not record (a footer of more than [`INLINE_INPUTS`] inputs
+/// lists none), or that no longer exists, is not compared.
 ///
 /// # Errors
 /// [`CoreError::Contract`] naming the table and the source that changed since it was written;
@@ -491,7 +522,8 @@ pub fn check_made_from(
 /// [`CoreError::Contract`] naming both tables; the errors of [`check_file`].
 pub fn check_same_run(a: (&Path, &Contract), b: (&Path, &Contract)) -> Result<(), CoreError> {
     let (ia, ib) = (check_file(a.0, a.1)?, check_file(b.0, b.1)?);
-    if ia.get(KEY_INPUTS) != ib.get(KEY_INPUTS) {
+    let same = |key| ia.get(key) == ib.get(key);
+    if !same(KEY_INPUTS) || !same(KEY_INPUTS_SHA256) {
         return Err(CoreError::Contract {
             path: a.0.to_path_buf(),
             contract: a.1.name.to_string(),

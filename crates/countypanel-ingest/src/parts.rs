@@ -21,7 +21,7 @@ use arrow::record_batch::RecordBatch;
 use countypanel_core::CoreError;
 use countypanel_core::contract::{DOCUMENTS, FACTS, INGEST_REJECTS};
 use countypanel_core::parquet_io::{
-    KEY_INPUTS, TableWriter, WriteMeta, check_file, read_batches, read_table, write_table,
+    TableWriter, WriteMeta, check_file, read_batches, read_table, write_table,
 };
 use countypanel_core::table::{ints, strings};
 
@@ -80,25 +80,28 @@ pub fn shard_of(relative: &str, n: usize) -> usize {
     usize::try_from(h % n.max(1) as u64).unwrap_or(0) + 1
 }
 
-/// Writes a part's manifest (`part.tsv`): its inputs and their sizes, then `complete`.
+/// Writes a part's manifest (`part.tsv`): its inputs, one per line with their size and what the
+/// part's run recorded of them (SHA-256 or `rejected:REASON`, see
+/// [`crate::IngestSummary::inputs`]), then `complete`.
 ///
 /// # Errors
 /// When the file cannot be written.
 pub fn write_manifest(
     dir: &Path,
     shard: Shard,
-    inputs: &[(PathBuf, u64)],
+    inputs: &[(PathBuf, u64, String)],
 ) -> Result<(), CoreError> {
     let mut text = format!("countypanel part {} of {}\n", shard.k, shard.n);
-    for (path, bytes) in inputs {
-        let _ = writeln!(text, "{bytes}\t{}", path.to_string_lossy());
+    for (path, bytes, recorded) in inputs {
+        let _ = writeln!(text, "{bytes}\t{recorded}\t{}", path.to_string_lossy());
     }
     text.push_str("complete\n");
     countypanel_core::parquet_io::write_bytes_atomic(&dir.join("part.tsv"), text.as_bytes())
 }
 
-/// A part's inputs (path, size), when its manifest is there and complete.
-fn read_manifest(dir: &Path, shard: Shard) -> Option<Vec<(String, u64)>> {
+/// A part's inputs (path, size, what was recorded of it), when its manifest is there and
+/// complete.
+fn read_manifest(dir: &Path, shard: Shard) -> Option<Vec<(String, u64, String)>> {
     let text = std::fs::read_to_string(dir.join("part.tsv")).ok()?;
     let mut lines = text.lines();
     if lines.next()? != format!("countypanel part {} of {}", shard.k, shard.n) {
@@ -112,8 +115,9 @@ fn read_manifest(dir: &Path, shard: Shard) -> Option<Vec<(String, u64)>> {
     inputs
         .iter()
         .map(|l| {
-            let (bytes, path) = l.split_once('\t')?;
-            Some((path.to_string(), bytes.parse().ok()?))
+            let (bytes, rest) = l.split_once('\t')?;
+            let (recorded, path) = rest.split_once('\t')?;
+            Some((path.to_string(), bytes.parse().ok()?, recorded.to_string()))
         })
         .collect()
 }
@@ -229,20 +233,15 @@ struct Part {
     facts: Rows,
     /// Rejects rows by path.
     rejects: HashMap<String, Vec<RejectRow>>,
-    /// What the part's run recorded of each input (its SHA-256, or `rejected:REASON`).
+    /// What the part's run recorded of each input (its SHA-256, or `rejected:REASON`), from its
+    /// manifest.
     inputs: HashMap<String, String>,
 }
 
 impl Part {
-    fn open(dir: &Path) -> Result<Self, CoreError> {
+    fn open(dir: &Path, inputs: HashMap<String, String>) -> Result<Self, CoreError> {
         let documents = dir.join("documents.parquet");
-        let inputs = check_file(&documents, &DOCUMENTS)?
-            .get(KEY_INPUTS)
-            .unwrap_or_default()
-            .lines()
-            .filter_map(|l| l.rsplit_once('='))
-            .map(|(p, h)| (p.to_string(), h.to_string()))
-            .collect();
+        check_file(&documents, &DOCUMENTS)?;
         let r = read_table(&dir.join("ingest_rejects.parquet"), &INGEST_REJECTS)?;
         let (paths, reasons, details, outcomes) = (
             strings(&r, "source_path")?,
@@ -352,8 +351,12 @@ fn open_parts(staged: &Path, n: usize) -> Result<(Vec<Part>, Vec<PartFile>), Mer
         let dir = shard.dir(staged);
         match read_manifest(&dir, shard) {
             Some(inputs) => {
-                files.extend(inputs.into_iter().map(|(p, b)| (p, b, k - 1)));
-                parts.push(Part::open(&dir)?);
+                let recorded = inputs
+                    .iter()
+                    .map(|(p, _, r)| (p.clone(), r.clone()))
+                    .collect();
+                files.extend(inputs.into_iter().map(|(p, b, _)| (p, b, k - 1)));
+                parts.push(Part::open(&dir, recorded)?);
             }
             None => missing.push(format!("part={k} of {n}")),
         }

@@ -32,6 +32,9 @@ pub struct IngestSummary {
     pub bytes: u64,
     /// The first rejected files, in the order read: path, reason and detail.
     pub first_rejected: Vec<(String, String, String)>,
+    /// Every file in the order read, with what the run recorded of it: its SHA-256, or
+    /// `rejected:REASON` (the list the footers digest; a part's manifest keeps it).
+    pub inputs: Vec<(String, String)>,
 }
 
 /// How many rejected files the summary names.
@@ -210,11 +213,12 @@ impl IngestSink {
     }
 
     /// Writes the rejects table and moves the three files into place; returns the run's counts.
-    pub fn finish(self) -> Result<IngestSummary, CoreError> {
+    pub fn finish(mut self) -> Result<IngestSummary, CoreError> {
         let rejected = rejects_batch(&self.problems)?;
         self.documents.finish(&self.meta.inputs)?;
         self.facts.finish(&self.meta.inputs)?;
         write_table(&self.rejects_path, &INGEST_REJECTS, &rejected, &self.meta)?;
+        self.summary.inputs = std::mem::take(&mut self.meta.inputs);
         Ok(self.summary)
     }
 }

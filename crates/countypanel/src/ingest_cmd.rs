@@ -166,9 +166,24 @@ fn ingest_part(
     let progress = Progress::new(files.len(), cli.quiet);
     let s = countypanel_ingest::batch::read_and_write(&reader, files, sink, &|_| progress.tick())?;
     progress.finish();
-    let inputs: Vec<(PathBuf, u64)> = files
+    let recorded: std::collections::HashMap<&str, &str> = s
+        .inputs
         .iter()
-        .map(|f| (f.clone(), std::fs::metadata(f).map_or(0, |m| m.len())))
+        .map(|(p, r)| (p.as_str(), r.as_str()))
+        .collect();
+    let inputs: Vec<(PathBuf, u64, String)> = files
+        .iter()
+        .map(|f| {
+            let what = recorded
+                .get(f.to_string_lossy().as_ref())
+                .copied()
+                .unwrap_or_default();
+            (
+                f.clone(),
+                std::fs::metadata(f).map_or(0, |m| m.len()),
+                what.to_string(),
+            )
+        })
         .collect();
     countypanel_ingest::parts::write_manifest(&dir, shard, &inputs)?;
     if !cli.quiet {

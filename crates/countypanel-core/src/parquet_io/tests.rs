@@ -146,3 +146,47 @@ fn a_file_that_is_not_parquet_is_refused_by_name() {
     let e = check_file(&path, &INGEST_REJECTS).unwrap_err().to_string();
     assert!(e.contains("junk.parquet"), "{e}");
 }
+
+#[test]
+fn a_long_input_list_is_digested_and_still_tells_runs_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = |n: usize, last: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = (0..n)
+            .map(|i| (format!("raw/{i}.txt"), format!("{i:064x}")))
+            .collect();
+        v.last_mut().unwrap().1 = last.to_string();
+        v
+    };
+    let write = |name: &str, inputs: Vec<(String, String)>| {
+        let path = dir.path().join(name);
+        let meta = WriteMeta {
+            inputs,
+            ..WriteMeta::default()
+        };
+        write_table(&path, &INGEST_REJECTS, &sample(), &meta).unwrap();
+        path
+    };
+    // A short list is in the footer in full, with its count and digest.
+    let short = write("short.parquet", inputs(3, "x"));
+    let info = check_file(&short, &INGEST_REJECTS).unwrap();
+    let list = info.get(KEY_INPUTS).unwrap();
+    assert_eq!(list.lines().count(), 3);
+    assert_eq!(info.get(KEY_INPUTS_COUNT), Some("3"));
+    assert_eq!(
+        info.get(KEY_INPUTS_SHA256),
+        Some(crate::hash::sha256_hex(list.as_bytes()).as_str())
+    );
+    // A long one leaves only its count and digest, and the footer stays small.
+    let n = INLINE_INPUTS + 1;
+    let a = write("a.parquet", inputs(n, "x"));
+    let b = write("b.parquet", inputs(n, "x"));
+    let c = write("c.parquet", inputs(n, "y"));
+    let info = check_file(&a, &INGEST_REJECTS).unwrap();
+    assert_eq!(info.get(KEY_INPUTS), None);
+    assert_eq!(info.get(KEY_INPUTS_COUNT), Some(n.to_string().as_str()));
+    assert!(std::fs::metadata(&a).unwrap().len() < 20_000);
+    // Same list, same run; one hash differing, different runs.
+    check_same_run((&a, &INGEST_REJECTS), (&b, &INGEST_REJECTS)).unwrap();
+    let err = check_same_run((&a, &INGEST_REJECTS), (&c, &INGEST_REJECTS)).unwrap_err();
+    assert!(err.to_string().contains("different ingest runs"), "{err}");
+}
