@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use countypanel_zhnum::{Quantity, Unit};
 
 use crate::change::is_change;
-use crate::health::{HealthContext, is_bare, needs_context};
+use crate::health::{DomainWords, HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_in_sentence};
 use crate::lexicon::{
     ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA, WordSet, contains_word,
@@ -40,6 +40,8 @@ pub(crate) struct Sentence<'a> {
     pub in_parts: bool,
     pub as_of: Option<Ymd>,
     pub health: HealthContext,
+    /// Where the sentence's domain words stand.
+    pub domains: &'a DomainWords,
     /// The byte offset in `text` of each character, and the length of `text` last.
     pub bytes: &'a [usize],
     /// Where the sentence's first target word ends, in bytes (`kind::first_target_end`).
@@ -176,7 +178,7 @@ fn clause_health(s: &Sentence, q: &Quantity, clause: usize) -> bool {
         .find(|&i| separates_clauses(sc[i]))
         .unwrap_or(sc.len());
     s.health
-        .clause(s.slice(clause, clause_end), s.slice(0, clause))
+        .clause_in(s.domains, s.text, s.bytes[clause], s.bytes[clause_end])
 }
 
 /// Takes the catalog indicator back from a naming where the sentence shows the number is not

@@ -278,8 +278,106 @@ pub fn mentions_other_domain(text: &str) -> bool {
     if !OTHER_DOMAIN_SET.in_text(text) {
         return false;
     }
-    let text = text.replace("人民政府", "");
+    let text = text.replace(GOVERNMENT, "");
     OTHER_DOMAIN_SET.in_text(&text)
+}
+
+/// The government, whose name holds 民政.
+const GOVERNMENT: &str = "人民政府";
+
+/// Where the domain words stand in one sentence (byte ranges), found once: whether a part of the
+/// sentence names health or another domain is then a look-up among them, not a search of the
+/// part for each number. The answers are those of [`mentions_health`] and
+/// [`mentions_other_domain`] on the part; when a part holds a word those take out first
+/// (卫生厕所, 人民政府), they are asked on the part itself.
+#[derive(Debug, Default)]
+pub(crate) struct DomainWords {
+    health: Vec<(usize, usize)>,
+    not_health: Vec<(usize, usize)>,
+    animal: Vec<(usize, usize)>,
+    other: Vec<(usize, usize)>,
+    government: Vec<(usize, usize)>,
+}
+
+/// Whether one of `spans` lies within `from..to`.
+fn within(spans: &[(usize, usize)], from: usize, to: usize) -> bool {
+    spans.iter().any(|&(s, e)| s >= from && e <= to)
+}
+
+/// The words of the five lists [`DomainWords`] holds, as one automaton (a sentence is read once,
+/// not once per list), with the lists each word belongs to as bits.
+struct AllDomainWords {
+    automaton: aho_corasick::AhoCorasick,
+    lists: Vec<u8>,
+}
+
+static ALL_DOMAIN_WORDS: std::sync::LazyLock<AllDomainWords> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<(&str, u8)> = Vec::new();
+    let lists: [&[&str]; 5] = [
+        HEALTH_WORDS,
+        NOT_HEALTH,
+        ANIMAL_WORDS,
+        OTHER_DOMAIN_WORDS,
+        &[GOVERNMENT],
+    ];
+    for (bit, list) in lists.iter().enumerate() {
+        for w in *list {
+            match words.iter_mut().find(|(v, _)| v == w) {
+                Some((_, mask)) => *mask |= 1 << bit,
+                None => words.push((w, 1 << bit)),
+            }
+        }
+    }
+    AllDomainWords {
+        automaton: crate::lexicon::word_automaton(words.iter().map(|(w, _)| w)),
+        lists: words.iter().map(|(_, m)| *m).collect(),
+    }
+});
+
+impl DomainWords {
+    /// The domain words of `text`.
+    pub(crate) fn of(text: &str) -> Self {
+        let all = &*ALL_DOMAIN_WORDS;
+        let mut words = Self::default();
+        for m in all.automaton.find_overlapping_iter(text) {
+            let span = (m.start(), m.end());
+            let mask = all.lists[m.pattern().as_usize()];
+            for (bit, spans) in [
+                &mut words.health,
+                &mut words.not_health,
+                &mut words.animal,
+                &mut words.other,
+                &mut words.government,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if mask & (1 << bit) != 0 {
+                    spans.push(span);
+                }
+            }
+        }
+        words
+    }
+
+    /// [`mentions_health`] of `text[from..to]`, `text` being the text these words were found in.
+    pub(crate) fn health(&self, text: &str, from: usize, to: usize) -> bool {
+        if within(&self.not_health, from, to) {
+            return mentions_health(&text[from..to]);
+        }
+        within(&self.health, from, to) && !within(&self.animal, from, to)
+    }
+
+    /// [`mentions_other_domain`] of `text[from..to]`, likewise.
+    pub(crate) fn other(&self, text: &str, from: usize, to: usize) -> bool {
+        if !within(&self.other, from, to) {
+            return false;
+        }
+        if within(&self.government, from, to) {
+            return mentions_other_domain(&text[from..to]);
+        }
+        true
+    }
 }
 
 /// Words of a heading that open a section about another domain: a bulletin's population,
@@ -393,9 +491,10 @@ impl HealthContext {
     /// Reads a sentence of the section: in a mixed section, one that names one domain alone
     /// sets the domain of what follows (国家级非物质文化遗产10项 → culture; 全市共有医疗卫生机构
     /// 9534个 → health).
-    pub(crate) fn after_sentence(&mut self, text: &str) {
+    pub(crate) fn after_sentence(&mut self, text: &str, words: &DomainWords) {
         if self.mixed {
-            match (mentions_health(text), mentions_other_domain(text)) {
+            let end = text.len();
+            match (words.health(text, 0, end), words.other(text, 0, end)) {
                 (true, false) => self.running = Some(true),
                 (false, true) => self.running = Some(false),
                 _ => {}
@@ -407,18 +506,24 @@ impl HealthContext {
     /// sentence before it names health alone (新建县医院门诊综合楼,总投资1.2亿元); or neither names
     /// one domain alone and the clause sits in a health area. A sentence that names another domain
     /// alone takes the clause with it (投入使用的养老服务机构57所,有床位5923张: the care homes' beds).
+    #[cfg(test)]
     pub(crate) fn clause(self, clause: &str, sentence_before: &str) -> bool {
-        if mentions_health(clause) {
+        let text = format!("{sentence_before}{clause}");
+        let words = DomainWords::of(&text);
+        self.clause_in(&words, &text, sentence_before.len(), text.len())
+    }
+
+    /// [`Self::clause`] of the clause `text[from..to]` of a sentence whose domain words are
+    /// `words`, the sentence before it being `text[..from]`.
+    pub(crate) fn clause_in(self, words: &DomainWords, text: &str, from: usize, to: usize) -> bool {
+        if words.health(text, from, to) {
             return true;
         }
-        if mentions_other_domain(clause) {
+        if words.other(text, from, to) {
             return false;
         }
         // The sentence so far speaks of one domain only: 新建县医院门诊综合楼,总投资1.2亿元.
-        match (
-            mentions_health(sentence_before),
-            mentions_other_domain(sentence_before),
-        ) {
+        match (words.health(text, 0, from), words.other(text, 0, from)) {
             (true, false) => true,
             (false, true) => false,
             _ => self.area(),
@@ -477,6 +582,39 @@ mod tests {
     }
 
     #[test]
+    fn domain_words_answer_as_the_searches_do_on_every_part() {
+        let sentences = [
+            "县人民政府投资建设卫生厕所1200座,改造乡镇卫生院3所",
+            "民政局与县医院合作,新增养老床位200张,医疗器械产业园投产",
+            "全县畜禽免疫密度达100%,儿童免疫规划疫苗接种率95%",
+            "环境卫生整治后,卫生户厕普及率90%,县人民医院门诊量12万人次",
+        ];
+        for text in sentences {
+            let words = DomainWords::of(text);
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (k, &from) in bounds.iter().enumerate() {
+                for &to in &bounds[k..] {
+                    let part = &text[from..to];
+                    assert_eq!(
+                        words.health(text, from, to),
+                        mentions_health(part),
+                        "{part}"
+                    );
+                    assert_eq!(
+                        words.other(text, from, to),
+                        mentions_other_domain(part),
+                        "{part}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn generic_phrases_need_context_and_specific_ones_do_not() {
         assert!(needs_context("总投资"));
         assert!(needs_context("床位"));
@@ -512,11 +650,17 @@ mod tests {
         ctx.read_heading("中药材36.81 8.7");
         assert!(!ctx.area(), "a table row is no heading");
         ctx.read_heading("十、文化旅游、卫生健康和体育");
-        ctx.after_sentence("年末全市共有星级酒店42家,旅行社145家");
+        ctx.after_sentence(
+            "年末全市共有星级酒店42家,旅行社145家",
+            &DomainWords::of("年末全市共有星级酒店42家,旅行社145家"),
+        );
         assert!(!ctx.area(), "a mixed section follows its sentences");
-        ctx.after_sentence("年末共有卫生机构4985个");
+        ctx.after_sentence(
+            "年末共有卫生机构4985个",
+            &DomainWords::of("年末共有卫生机构4985个"),
+        );
         assert!(ctx.area());
-        ctx.after_sentence("编制床位4.78万张");
+        ctx.after_sentence("编制床位4.78万张", &DomainWords::of("编制床位4.78万张"));
         assert!(ctx.area(), "a sentence naming no domain keeps the last one");
         ctx.read_heading("二、主要做法");
         assert!(

@@ -271,6 +271,7 @@ impl Extractor {
                 .iter()
                 .map(|b| b - base)
                 .collect();
+            let domains = health::DomainWords::of(sentence_text);
             let sentence = bind::Sentence {
                 target_end: kind::first_target_end(sentence_text),
                 chars: sc,
@@ -285,6 +286,7 @@ impl Extractor {
                 in_parts: reading.parts_open,
                 as_of: year::as_of(sc),
                 health: reading.health,
+                domains: &domains,
             };
             let mut sentence_facts: Vec<Fact> = quantities
                 .iter()
@@ -307,7 +309,7 @@ impl Extractor {
                 f.health |= f.indicator_id.is_some();
             }
             facts.append(&mut sentence_facts);
-            reading.health.after_sentence(sentence_text);
+            reading.health.after_sentence(sentence_text, &domains);
             reading.parts_open = (reading.parts_open || sentence_text.contains(lexicon::PART))
                 && matches!(chars.get(s.end), Some('；' | ';'));
             reading.after_sentence(sc, s.heading, &years);

@@ -4,11 +4,11 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Whether text is written in traditional characters: it holds one of the commonest characters
-/// that exist only in traditional writing. Converting costs a hash lookup per character, so
-/// simplified text (nearly all reports) skips it.
-fn looks_traditional(text: &str) -> bool {
-    text.chars().any(|c| {
+/// Whether `c` is one of the commonest characters that exist only in traditional writing: text
+/// holding one is written in traditional characters. Converting costs a hash lookup per
+/// character, so simplified text (nearly all reports) skips it.
+fn is_traditional(c: char) -> bool {
+    {
         matches!(
             c,
             '這' | '個'
@@ -50,37 +50,69 @@ fn looks_traditional(text: &str) -> bool {
                 | '億'
                 | '員'
         )
-    })
+    }
 }
 
 /// Whether NFKC leaves `c` alone and `c` splits NFKC safely: a starter that composes with
-/// nothing before it, so that the text before and after it normalise independently. ASCII and
-/// the CJK unified ideographs (the bulk of a report) are such characters.
+/// nothing before it, so that the text before and after it normalise independently. ASCII, the
+/// CJK unified ideographs (the bulk of a report) and the Chinese punctuation that NFKC keeps
+/// (、。《》「」『』【】〈〉, curly quotes, the em dash, the middle dot) are such characters.
 fn nfkc_stable(c: char) -> bool {
-    matches!(c, ' '..='~' | '\n' | '\u{4e00}'..='\u{9fff}')
+    matches!(
+        c,
+        ' '..='~'
+            | '\n'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{3001}'
+            | '\u{3002}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{2014}'
+            | '\u{b7}'
+    )
 }
 
 /// NFKC of the text with line breaks unified (CRLF and lone CR become LF), ideographic and
-/// no-break spaces and tabs made spaces, zero-width spaces and BOMs dropped. Runs of ASCII and
-/// CJK ideographs are copied; full-width ASCII forms are mapped directly; anything else goes
-/// through the full NFKC algorithm together with the character before it (which a combining
-/// mark may compose with).
+/// no-break spaces and tabs made spaces, zero-width spaces and BOMs dropped. Runs of stable
+/// characters ([`nfkc_stable`]) are copied as they stand; full-width ASCII forms are mapped
+/// directly; anything else goes through the full NFKC algorithm together with the character
+/// before it (which a combining mark may compose with).
+#[cfg(test)]
 fn nfkc_fast(text: &str) -> String {
+    nfkc_fast_watching(text, false).unwrap_or_default()
+}
+
+/// [`nfkc_fast`]; with `watch`, `None` as soon as a traditional character is met
+/// ([`is_traditional`]), so that the text is converted first.
+fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut slow = String::new();
-    let mut chars = text.chars().peekable();
     let flush = |slow: &mut String, out: &mut String| {
         if !slow.is_empty() {
             out.extend(slow.nfkc());
             slow.clear();
         }
     };
-    // The last character copied as is, which a slow run must take back to normalise with.
     let mut last_fast: Option<char> = None;
-    while let Some(c) = chars.next() {
+    // Where the pending run of stable characters starts: they are copied when it ends.
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if slow.is_empty() && nfkc_stable(c) {
+            if watch && c >= '\u{4e00}' && is_traditional(c) {
+                return None;
+            }
+            last_fast = Some(c);
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        run = i + c.len_utf8();
         let c = match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek().is_some_and(|&(_, next)| next == '\n') {
                     continue;
                 }
                 '\n'
@@ -90,12 +122,13 @@ fn nfkc_fast(text: &str) -> String {
             c => c,
         };
         if nfkc_stable(c) {
+            if watch && c >= '\u{4e00}' && is_traditional(c) {
+                return None;
+            }
             flush(&mut slow, &mut out);
             out.push(c);
             last_fast = Some(c);
         } else if ('\u{ff01}'..='\u{ff5e}').contains(&c) && slow.is_empty() {
-            // Full-width ASCII: NFKC maps each to the ASCII character 0xFEE0 below it. The
-            // original is remembered in case a combining mark follows and composes with it.
             let mapped = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
             out.push(mapped);
             last_fast = Some(c);
@@ -112,9 +145,8 @@ fn nfkc_fast(text: &str) -> String {
             last_fast = None;
         }
     }
+    out.push_str(&text[run..]);
     flush(&mut slow, &mut out);
-    // The full algorithm may itself produce characters mapped above (a compatibility form can
-    // decompose to a no-break space): map those too.
     if out.contains(['\u{3000}', '\u{a0}', '\t', '\u{200b}', '\u{feff}', '\r']) {
         out = out
             .chars()
@@ -126,21 +158,15 @@ fn nfkc_fast(text: &str) -> String {
             })
             .collect();
     }
-    out
+    Some(out)
 }
 
 /// Normalises text; fact offsets refer to the result.
 #[must_use]
 pub fn normalize(text: &str) -> String {
-    let converted;
-    let text = if looks_traditional(text) {
-        converted = simplet2s::convert(text);
-        converted.as_str()
-    } else {
-        text
-    };
-    let nfkc = nfkc_fast(text);
-    // Spaces folded within lines, lines trimmed, runs of blank lines kept as one.
+    let nfkc = nfkc_fast_watching(text, true).unwrap_or_else(|| {
+        nfkc_fast_watching(&simplet2s::convert(text), false).unwrap_or_default()
+    });
     let mut out = String::with_capacity(nfkc.len());
     let mut blank_run = 0;
     for line in nfkc.split('\n') {
@@ -156,17 +182,12 @@ pub fn normalize(text: &str) -> String {
             }
         }
         blank_run = 0;
-        let mut space = false;
-        for c in line.chars() {
-            if c.is_whitespace() {
-                space = true;
-            } else {
-                if space {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c);
+        // Runs of white space inside the line become one space.
+        for (k, word) in line.split_whitespace().enumerate() {
+            if k > 0 {
+                out.push(' ');
             }
+            out.push_str(word);
         }
     }
     out
@@ -216,14 +237,36 @@ mod tests {
             "甲\r\n\r\n乙\r丙\u{200b}丁\u{feff}",
             "한국어 가\u{1161} ﾊﾟ ｶﾞ",
             "Ｘ\u{300}\u{316}！",
+            "“甲”、《乙》。【丙】—·\u{301}「丁」\u{308}『戊』〈己〉‘庚’。\u{3099}",
             "",
         ] {
             assert_eq!(nfkc_fast(text), reference(text), "{text:?}");
         }
         // Every character of the stable set is left alone by NFKC.
-        for c in (' '..='~').chain('\u{4e00}'..='\u{9fff}') {
+        for c in ('\0'..=char::MAX).filter(|&c| nfkc_stable(c)) {
             assert!(c.to_string().nfkc().eq([c]), "{c:?}");
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            // It composes with nothing before it (those are the quick check's "maybe").
+            assert_eq!(
+                unicode_normalization::is_nfkc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
         }
+    }
+
+    #[test]
+    fn traditional_text_is_converted_wherever_it_turns_traditional() {
+        assert_eq!(normalize("全縣醫療機構１２個。"), "全县医疗机构12个。");
+        assert_eq!(
+            normalize("签约率83%。\n　全縣醫院3個"),
+            "签约率83%。\n全县医院3个"
+        );
+        assert_eq!(normalize("全县医院3个"), "全县医院3个");
     }
 
     #[test]
