@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use countypanel_zhnum::{Quantity, Unit};
 
 use crate::change::is_change;
-use crate::health::{DomainWords, HealthContext, is_bare, needs_context};
+use crate::health::{DomainView, HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_in_sentence};
 use crate::lexicon::{
     ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA, WordSet, contains_word,
@@ -28,6 +28,8 @@ use crate::{DocContext, Fact};
 pub(crate) struct Sentence<'a> {
     pub chars: &'a [char],
     pub text: &'a str,
+    /// The same text, shared by the sentence's facts (one copy per sentence, not per fact).
+    pub shared: &'a std::sync::Arc<str>,
     pub offset: usize,
     pub hits: &'a [Hit],
     /// The sentence before, where a generic phrase's subject may stand.
@@ -41,7 +43,7 @@ pub(crate) struct Sentence<'a> {
     pub as_of: Option<Ymd>,
     pub health: HealthContext,
     /// Where the sentence's domain words stand.
-    pub domains: &'a DomainWords,
+    pub domains: DomainView<'a>,
     /// The byte offset in `text` of each character, and the length of `text` last.
     pub bytes: &'a [usize],
     /// Where the sentence's first target word ends, in bytes (`kind::first_target_end`).
@@ -133,7 +135,7 @@ pub(crate) fn fact_for(
         char_start: s.offset + ev_start,
         char_end: s.offset + ev_end,
         evidence: sc[ev_start..ev_end].iter().collect(),
-        sentence: s.text.to_string(),
+        sentence: s.shared.clone(),
         rule: naming.rule,
         health,
         change,

@@ -285,11 +285,11 @@ pub fn mentions_other_domain(text: &str) -> bool {
 /// The government, whose name holds 民政.
 const GOVERNMENT: &str = "人民政府";
 
-/// Where the domain words stand in one sentence (byte ranges), found once: whether a part of the
-/// sentence names health or another domain is then a look-up among them, not a search of the
-/// part for each number. The answers are those of [`mentions_health`] and
-/// [`mentions_other_domain`] on the part; when a part holds a word those take out first
-/// (卫生厕所, 人民政府), they are asked on the part itself.
+/// Where the domain words stand in a document (byte ranges, by start), found in one pass: whether
+/// a part of it (a statement, a clause, the sentence before a number) names health or another
+/// domain is then a look-up among them, not a search of the part. The answers are those of
+/// [`mentions_health`] and [`mentions_other_domain`] on the part; when a part holds a word those
+/// take out first (卫生厕所, 人民政府), they are asked on the part itself.
 #[derive(Debug, Default)]
 pub(crate) struct DomainWords {
     health: Vec<(usize, usize)>,
@@ -299,9 +299,13 @@ pub(crate) struct DomainWords {
     government: Vec<(usize, usize)>,
 }
 
-/// Whether one of `spans` lies within `from..to`.
+/// Whether one of `spans` (sorted by start) lies within `from..to`.
 fn within(spans: &[(usize, usize)], from: usize, to: usize) -> bool {
-    spans.iter().any(|&(s, e)| s >= from && e <= to)
+    let first = spans.partition_point(|&(s, _)| s < from);
+    spans[first..]
+        .iter()
+        .take_while(|&&(s, _)| s < to)
+        .any(|&(_, e)| e <= to)
 }
 
 /// The words of the five lists [`DomainWords`] holds, as one automaton (a sentence is read once,
@@ -357,23 +361,49 @@ impl DomainWords {
                 }
             }
         }
+        // Overlapping matches come by their end; the look-ups want them by their start.
+        for spans in [
+            &mut words.health,
+            &mut words.not_health,
+            &mut words.animal,
+            &mut words.other,
+            &mut words.government,
+        ] {
+            spans.sort_unstable();
+        }
         words
     }
 
-    /// [`mentions_health`] of `text[from..to]`, `text` being the text these words were found in.
-    pub(crate) fn health(&self, text: &str, from: usize, to: usize) -> bool {
-        if within(&self.not_health, from, to) {
+    /// The words as seen from a part of the text that starts at byte `base` (a sentence).
+    pub(crate) fn at(&self, base: usize) -> DomainView<'_> {
+        DomainView { words: self, base }
+    }
+}
+
+/// [`DomainWords`] of a document seen from one of its parts: offsets are the part's.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DomainView<'w> {
+    words: &'w DomainWords,
+    base: usize,
+}
+
+impl DomainView<'_> {
+    /// [`mentions_health`] of `text[from..to]`, `text` being the part.
+    pub(crate) fn health(self, text: &str, from: usize, to: usize) -> bool {
+        let (a, b, w) = (self.base + from, self.base + to, self.words);
+        if within(&w.not_health, a, b) {
             return mentions_health(&text[from..to]);
         }
-        within(&self.health, from, to) && !within(&self.animal, from, to)
+        within(&w.health, a, b) && !within(&w.animal, a, b)
     }
 
     /// [`mentions_other_domain`] of `text[from..to]`, likewise.
-    pub(crate) fn other(&self, text: &str, from: usize, to: usize) -> bool {
-        if !within(&self.other, from, to) {
+    pub(crate) fn other(self, text: &str, from: usize, to: usize) -> bool {
+        let (a, b, w) = (self.base + from, self.base + to, self.words);
+        if !within(&w.other, a, b) {
             return false;
         }
-        if within(&self.government, from, to) {
+        if within(&w.government, a, b) {
             return mentions_other_domain(&text[from..to]);
         }
         true
@@ -422,7 +452,7 @@ pub(crate) struct HealthContext {
 impl HealthContext {
     /// The context of a document: about health when its title names health, or when at least
     /// half of its sentences that hold numbers do.
-    pub(crate) fn of_document(title: Option<&str>, text: &str) -> Self {
+    pub(crate) fn of_document(title: Option<&str>, text: &str, words: &DomainWords) -> Self {
         let by_title = title.is_some_and(mentions_health);
         let opening: String = text.chars().take(400).collect();
         let bulletin = title.is_some_and(|t| BULLETIN_WORDS.iter().any(|w| t.contains(w)))
@@ -433,7 +463,9 @@ impl HealthContext {
             let statements = text.split(['\n', '。', '；', ';', '！', '？']);
             for line in statements.filter(|l| l.bytes().any(|b| b.is_ascii_digit())) {
                 numbered += 1;
-                health += usize::from(mentions_health(line));
+                // Where the statement starts in the text (it is a slice of it).
+                let at = line.as_ptr() as usize - text.as_ptr() as usize;
+                health += usize::from(words.at(at).health(line, 0, line.len()));
             }
         }
         Self {
@@ -491,7 +523,7 @@ impl HealthContext {
     /// Reads a sentence of the section: in a mixed section, one that names one domain alone
     /// sets the domain of what follows (国家级非物质文化遗产10项 → culture; 全市共有医疗卫生机构
     /// 9534个 → health).
-    pub(crate) fn after_sentence(&mut self, text: &str, words: &DomainWords) {
+    pub(crate) fn after_sentence(&mut self, text: &str, words: DomainView) {
         if self.mixed {
             let end = text.len();
             match (words.health(text, 0, end), words.other(text, 0, end)) {
@@ -510,12 +542,12 @@ impl HealthContext {
     pub(crate) fn clause(self, clause: &str, sentence_before: &str) -> bool {
         let text = format!("{sentence_before}{clause}");
         let words = DomainWords::of(&text);
-        self.clause_in(&words, &text, sentence_before.len(), text.len())
+        self.clause_in(words.at(0), &text, sentence_before.len(), text.len())
     }
 
     /// [`Self::clause`] of the clause `text[from..to]` of a sentence whose domain words are
     /// `words`, the sentence before it being `text[..from]`.
-    pub(crate) fn clause_in(self, words: &DomainWords, text: &str, from: usize, to: usize) -> bool {
+    pub(crate) fn clause_in(self, words: DomainView, text: &str, from: usize, to: usize) -> bool {
         if words.health(text, from, to) {
             return true;
         }
@@ -581,16 +613,30 @@ mod tests {
         assert!(health.clause("有床位300张", "县医院新院区投入使用,"));
     }
 
+    /// The context of a document whose domain words are found in its text.
+    fn of_text(title: Option<&str>, text: &str) -> HealthContext {
+        HealthContext::of_document(title, text, &DomainWords::of(text))
+    }
+
+    /// Reads a sentence of a section.
+    fn after(ctx: &mut HealthContext, text: &str) {
+        ctx.after_sentence(text, DomainWords::of(text).at(0));
+    }
+
     #[test]
     fn domain_words_answer_as_the_searches_do_on_every_part() {
         let sentences = [
-            "县人民政府投资建设卫生厕所1200座,改造乡镇卫生院3所",
+            "院内新增床位50张,县人民政府投资建设卫生厕所1200座,改造乡镇卫生院3所",
             "民政局与县医院合作,新增养老床位200张,医疗器械产业园投产",
             "全县畜禽免疫密度达100%,儿童免疫规划疫苗接种率95%",
             "环境卫生整治后,卫生户厕普及率90%,县人民医院门诊量12万人次",
         ];
         for text in sentences {
-            let words = DomainWords::of(text);
+            // The sentence inside a document, after a word's first character (医 + 院…
+            // makes 医院 across the boundary, which no part of the sentence holds).
+            let doc = format!("卫生。医{text}");
+            let all = DomainWords::of(&doc);
+            let words = all.at(doc.len() - text.len());
             let bounds: Vec<usize> = text
                 .char_indices()
                 .map(|(i, _)| i)
@@ -650,17 +696,11 @@ mod tests {
         ctx.read_heading("中药材36.81 8.7");
         assert!(!ctx.area(), "a table row is no heading");
         ctx.read_heading("十、文化旅游、卫生健康和体育");
-        ctx.after_sentence(
-            "年末全市共有星级酒店42家,旅行社145家",
-            &DomainWords::of("年末全市共有星级酒店42家,旅行社145家"),
-        );
+        after(&mut ctx, "年末全市共有星级酒店42家,旅行社145家");
         assert!(!ctx.area(), "a mixed section follows its sentences");
-        ctx.after_sentence(
-            "年末共有卫生机构4985个",
-            &DomainWords::of("年末共有卫生机构4985个"),
-        );
+        after(&mut ctx, "年末共有卫生机构4985个");
         assert!(ctx.area());
-        ctx.after_sentence("编制床位4.78万张", &DomainWords::of("编制床位4.78万张"));
+        after(&mut ctx, "编制床位4.78万张");
         assert!(ctx.area(), "a sentence naming no domain keeps the last one");
         ctx.read_heading("二、主要做法");
         assert!(
@@ -675,23 +715,23 @@ mod tests {
 
     #[test]
     fn a_bulletin_section_about_another_domain_is_closed_to_health() {
-        let mut ctx = HealthContext::of_document(Some("平安县统计局"), "");
+        let mut ctx = of_text(Some("平安县统计局"), "");
         assert!(ctx.bulletin);
         ctx.read_heading("十、人民生活和社会保障");
         assert!(ctx.other_section());
         ctx.read_heading("十一、卫生和社会服务");
         assert!(!ctx.other_section());
-        let by_text = HealthContext::of_document(None, "平安县2023年国民经济和社会发展统计公报\n");
+        let by_text = of_text(None, "平安县2023年国民经济和社会发展统计公报\n");
         assert!(by_text.bulletin);
-        assert!(!HealthContext::of_document(Some("政府工作报告"), "").bulletin);
+        assert!(!of_text(Some("政府工作报告"), "").bulletin);
     }
 
     #[test]
     fn a_document_is_about_health_by_its_title_or_its_sentences() {
-        assert!(HealthContext::of_document(Some("平安县卫生健康工作总结"), "").document);
+        assert!(of_text(Some("平安县卫生健康工作总结"), "").document);
         let report = "工业增加值增长5%\n新建学校3所\n医院床位300张\n";
-        assert!(!HealthContext::of_document(Some("政府工作报告"), report).document);
+        assert!(!of_text(Some("政府工作报告"), report).document);
         let summary = "村卫生室91个\n建档率95%\n投资1亿元\n";
-        assert!(HealthContext::of_document(None, summary).document);
+        assert!(of_text(None, summary).document);
     }
 }

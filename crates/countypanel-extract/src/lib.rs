@@ -108,7 +108,7 @@ pub struct Fact {
     /// Evidence text.
     pub evidence: String,
     /// The sentence holding the evidence.
-    pub sentence: String,
+    pub sentence: std::sync::Arc<str>,
     /// The rule that produced the fact.
     pub rule: Rule,
     /// Whether the number is about health (its clause, paragraph, section or document is).
@@ -234,10 +234,11 @@ impl Extractor {
         let doc_bytes = bind::byte_offsets(text);
         let hits = self.matcher.find(text);
         let doc = DocYears::of(&chars, ctx);
+        let domains = health::DomainWords::of(text);
         let mut facts = Vec::new();
         let mut reading = Reading {
             paragraph: usize::MAX,
-            health: health::HealthContext::of_document(ctx.title.as_deref(), text),
+            health: health::HealthContext::of_document(ctx.title.as_deref(), text, &domains),
             ..Reading::default()
         };
         for s in &segment::sentences(&chars) {
@@ -271,11 +272,12 @@ impl Extractor {
                 .iter()
                 .map(|b| b - base)
                 .collect();
-            let domains = health::DomainWords::of(sentence_text);
+            let shared: std::sync::Arc<str> = sentence_text.into();
             let sentence = bind::Sentence {
                 target_end: kind::first_target_end(sentence_text),
                 chars: sc,
                 text: sentence_text,
+                shared: &shared,
                 bytes: &bytes,
                 offset: s.start,
                 hits: &s_hits,
@@ -286,7 +288,7 @@ impl Extractor {
                 in_parts: reading.parts_open,
                 as_of: year::as_of(sc),
                 health: reading.health,
-                domains: &domains,
+                domains: domains.at(doc_bytes[s.start]),
             };
             let mut sentence_facts: Vec<Fact> = quantities
                 .iter()
@@ -309,7 +311,9 @@ impl Extractor {
                 f.health |= f.indicator_id.is_some();
             }
             facts.append(&mut sentence_facts);
-            reading.health.after_sentence(sentence_text, &domains);
+            reading
+                .health
+                .after_sentence(sentence_text, domains.at(doc_bytes[s.start]));
             reading.parts_open = (reading.parts_open || sentence_text.contains(lexicon::PART))
                 && matches!(chars.get(s.end), Some('；' | ';'));
             reading.after_sentence(sc, s.heading, &years);

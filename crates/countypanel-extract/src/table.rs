@@ -391,7 +391,7 @@ impl Frame<'_> {
             char_start: first,
             char_end: at.cell.end,
             evidence: chars[first..at.cell.end].iter().collect(),
-            sentence,
+            sentence: sentence.into(),
             rule: Rule::TableCell,
             health,
             change,

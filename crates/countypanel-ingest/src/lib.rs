@@ -531,9 +531,12 @@ fn document_id(bytes: &[u8]) -> (String, String) {
 /// A file's size and bytes, refusing files that cannot be read, are over the size limit or
 /// hold nothing but white space.
 fn load(path: &Path, limits: Limits) -> Result<(u64, Vec<u8>), (IngestError, Option<u64>)> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| (IngestError::Unreadable(e.to_string()), None))?
-        .len();
+    use std::io::Read as _;
+    // One open and one stat of the open file (not a stat by path, then another inside `read`).
+    let unreadable = |e: std::io::Error, size| (IngestError::Unreadable(e.to_string()), size);
+    let mut file = std::fs::File::open(path)
+        .map_err(|e| unreadable(e, std::fs::metadata(path).ok().map(|m| m.len())))?;
+    let size = file.metadata().map_err(|e| unreadable(e, None))?.len();
     if size > limits.max_file_bytes {
         return Err((
             IngestError::TooLarge(format!(
@@ -543,8 +546,9 @@ fn load(path: &Path, limits: Limits) -> Result<(u64, Vec<u8>), (IngestError, Opt
             Some(size),
         ));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| (IngestError::Unreadable(e.to_string()), Some(size)))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| unreadable(e, Some(size)))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err((
             IngestError::Empty("the file holds no text".into()),

@@ -354,7 +354,7 @@ fn facts_batch<'r>(rows: &[FactRow<'r>]) -> Result<RecordBatch, CoreError> {
             ("region_code", text(&|(_, f)| f.region_code.as_deref())),
             ("region_method", text(&|(_, f)| f.region_method)),
             ("evidence", text(&|(_, f)| Some(f.fact.evidence.as_str()))),
-            ("sentence", text(&|(_, f)| Some(f.fact.sentence.as_str()))),
+            ("sentence", text(&|(_, f)| Some(&*f.fact.sentence))),
             ("char_start", count(&|(_, f)| f.fact.char_start)),
             ("char_end", count(&|(_, f)| f.fact.char_end)),
             ("page", Col::I32(rows.iter().map(|(_, f)| f.page).collect())),

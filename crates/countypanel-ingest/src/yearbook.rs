@@ -348,7 +348,7 @@ fn row_facts(
                 char_start: start,
                 char_end: start + raw.chars().count(),
                 evidence: raw.to_string(),
-                sentence: line.clone(),
+                sentence: line.as_str().into(),
                 rule: Rule::TableCell,
                 health: true,
                 change: false,
