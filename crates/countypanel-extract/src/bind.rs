@@ -44,8 +44,10 @@ pub(crate) struct Sentence<'a> {
     pub health: HealthContext,
     /// Where the sentence's domain words stand.
     pub domains: DomainView<'a>,
-    /// The byte offset in `text` of each character, and the length of `text` last.
+    /// The byte offset in the document of each character of the sentence, and of its end last.
     pub bytes: &'a [usize],
+    /// Where the sentence starts in the document, in bytes (`bytes[0]`).
+    pub base: usize,
     /// Where the sentence's first target word ends, in bytes (`kind::first_target_end`).
     pub target_end: Option<usize>,
 }
@@ -53,7 +55,12 @@ pub(crate) struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     /// The text of the characters `from..to` of the sentence, without a copy.
     pub(crate) fn slice(&self, from: usize, to: usize) -> &'a str {
-        &self.text[self.bytes[from]..self.bytes[to]]
+        &self.text[self.byte(from)..self.byte(to)]
+    }
+
+    /// The byte offset in `text` of the sentence's character `i` (its length for the end).
+    pub(crate) fn byte(&self, i: usize) -> usize {
+        self.bytes[i] - self.base
     }
 }
 
@@ -180,7 +187,7 @@ fn clause_health(s: &Sentence, q: &Quantity, clause: usize) -> bool {
         .find(|&i| separates_clauses(sc[i]))
         .unwrap_or(sc.len());
     s.health
-        .clause_in(s.domains, s.text, s.bytes[clause], s.bytes[clause_end])
+        .clause_in(s.domains, s.text, s.byte(clause), s.byte(clause_end))
 }
 
 /// Takes the catalog indicator back from a naming where the sentence shows the number is not

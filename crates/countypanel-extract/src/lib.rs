@@ -268,17 +268,14 @@ impl Extractor {
                 reading.health.read_heading(&heading);
             }
             let base = doc_bytes[s.start];
-            let bytes: Vec<usize> = doc_bytes[s.start..=s.end]
-                .iter()
-                .map(|b| b - base)
-                .collect();
             let shared: std::sync::Arc<str> = sentence_text.into();
             let sentence = bind::Sentence {
                 target_end: kind::first_target_end(sentence_text),
                 chars: sc,
                 text: sentence_text,
                 shared: &shared,
-                bytes: &bytes,
+                bytes: &doc_bytes[s.start..=s.end],
+                base,
                 offset: s.start,
                 hits: &s_hits,
                 prev: reading.prev_sentence,
@@ -288,7 +285,7 @@ impl Extractor {
                 in_parts: reading.parts_open,
                 as_of: year::as_of(sc),
                 health: reading.health,
-                domains: domains.at(doc_bytes[s.start]),
+                domains: domains.at(base),
             };
             let mut sentence_facts: Vec<Fact> = quantities
                 .iter()
@@ -313,7 +310,7 @@ impl Extractor {
             facts.append(&mut sentence_facts);
             reading
                 .health
-                .after_sentence(sentence_text, domains.at(doc_bytes[s.start]));
+                .after_sentence(sentence_text, domains.at(base));
             reading.parts_open = (reading.parts_open || sentence_text.contains(lexicon::PART))
                 && matches!(chars.get(s.end), Some('；' | ';'));
             reading.after_sentence(sc, s.heading, &years);

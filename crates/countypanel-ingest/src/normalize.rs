@@ -4,53 +4,36 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Whether `c` is one of the commonest characters that exist only in traditional writing: text
-/// holding one is written in traditional characters. Converting costs a hash lookup per
-/// character, so simplified text (nearly all reports) skips it.
-fn is_traditional(c: char) -> bool {
-    {
-        matches!(
-            c,
-            '這' | '個'
-                | '們'
-                | '會'
-                | '為'
-                | '縣'
-                | '國'
-                | '醫'
-                | '衛'
-                | '療'
-                | '與'
-                | '說'
-                | '時'
-                | '學'
-                | '發'
-                | '經'
-                | '對'
-                | '區'
-                | '機'
-                | '構'
-                | '務'
-                | '實'
-                | '現'
-                | '達'
-                | '進'
-                | '體'
-                | '關'
-                | '點'
-                | '數'
-                | '簽'
-                | '約'
-                | '蓋'
-                | '檔'
-                | '壓'
-                | '規'
-                | '範'
-                | '萬'
-                | '億'
-                | '員'
-        )
+/// The commonest characters that exist only in traditional writing: text holding one is written
+/// in traditional characters. Converting costs a hash lookup per character, so simplified text
+/// (nearly all reports) skips it.
+const TRADITIONAL: &[char] = &[
+    '這', '個', '們', '會', '為', '縣', '國', '醫', '衛', '療', '與', '說', '時', '學', '發', '經',
+    '對', '區', '機', '構', '務', '實', '現', '達', '進', '體', '關', '點', '數', '簽', '約', '蓋',
+    '檔', '壓', '規', '範', '萬', '億', '員',
+];
+
+/// [`TRADITIONAL`] as one bit per CJK unified ideograph (U+4E00..U+9FFF, where all of them are):
+/// a test per character of the text is one look-up, not a comparison with each.
+const TRADITIONAL_BITS: [u64; 0x5200 / 64] = {
+    let mut bits = [0u64; 0x5200 / 64];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let k = TRADITIONAL[i] as u32 - 0x4e00;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 1;
     }
+    bits
+};
+
+/// Whether `c` is one of [`TRADITIONAL`].
+fn is_traditional(c: char) -> bool {
+    let Some(k) = (c as u32).checked_sub(0x4e00) else {
+        return false;
+    };
+    TRADITIONAL_BITS
+        .get((k / 64) as usize)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0)
 }
 
 /// Whether NFKC leaves `c` alone and `c` splits NFKC safely: a starter that composes with
@@ -257,6 +240,14 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_traditional_bits_hold_the_list_and_nothing_else() {
+        let marked: Vec<char> = ('\0'..=char::MAX).filter(|&c| is_traditional(c)).collect();
+        let mut listed = TRADITIONAL.to_vec();
+        listed.sort_unstable();
+        assert_eq!(marked, listed);
     }
 
     #[test]

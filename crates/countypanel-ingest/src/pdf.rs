@@ -375,6 +375,10 @@ pub fn page_of(starts: &[usize], at: usize) -> Option<i32> {
 /// found starts where the page before it does.
 #[must_use]
 pub fn page_starts(pages: &[String], text: &str, normalize: impl Fn(&str) -> String) -> Vec<usize> {
+    // A document that is not a PDF has no pages: its text is not taken apart.
+    if pages.is_empty() {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut starts = Vec::with_capacity(pages.len());
     let mut from = 0usize;
