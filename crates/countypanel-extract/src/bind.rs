@@ -279,7 +279,7 @@ fn region_before(s: &Sentence, at: usize) -> Option<String> {
         .iter()
         .filter(|h| h.end <= at)
         .filter_map(|h| match &h.target {
-            Target::Region(name) => Some(name.clone()),
+            Target::Region(name) => Some(name.to_string()),
             _ => None,
         })
         .next_back()

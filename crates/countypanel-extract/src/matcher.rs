@@ -2,6 +2,8 @@
 
 use countypanel_core::vocab::Unit as UnitCode;
 use std::collections::HashMap;
+// Names are shared: a hit is a count of references, not a copy of its name.
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use countypanel_core::catalog::Catalog;
@@ -13,9 +15,9 @@ pub(crate) enum Target {
     /// A phrase naming one indicator.
     Indicator { index: usize },
     /// A generic phrase (规范管理率) whose indicator depends on the subject.
-    Generic { phrase: String },
+    Generic { phrase: Arc<str> },
     /// A region name.
-    Region(String),
+    Region(Arc<str>),
 }
 
 /// A phrase found in text, in character offsets.
@@ -71,7 +73,9 @@ impl PhraseMatcher {
         for g in generic_names {
             if seen.insert(g.clone()) {
                 patterns.push(g.clone());
-                targets.push(Target::Generic { phrase: g.clone() });
+                targets.push(Target::Generic {
+                    phrase: g.as_str().into(),
+                });
             }
         }
         let mut region_names: Vec<&str> = regions.filter(|r| r.chars().count() >= 3).collect();
@@ -80,7 +84,7 @@ impl PhraseMatcher {
         for r in region_names {
             if seen.insert(r.to_string()) {
                 patterns.push(r.to_string());
-                targets.push(Target::Region(r.to_string()));
+                targets.push(Target::Region(r.into()));
             }
         }
         let ac = AhoCorasickBuilder::new()
@@ -143,7 +147,7 @@ impl PhraseMatcher {
             Target::Indicator { index } => fits(self.units[*index], unit),
             Target::Generic { phrase } => self
                 .generics
-                .get(phrase)
+                .get(&**phrase)
                 .is_some_and(|v| v.iter().any(|(_, i)| fits(self.units[*i], unit))),
             Target::Region(_) => false,
         }
