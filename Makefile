@@ -49,7 +49,7 @@ SUMMARY_OUT := $(SUMMARY)/panel_long.parquet $(SUMMARY)/panel_wide.parquet $(SUM
 	$(SUMMARY)/targets.parquet $(SUMMARY)/coverage.parquet $(SUMMARY)/report.md $(SUMMARY)/headline.txt \
 	$(SUMMARY)/catalog.json
 
-.PHONY: all build install test fmt lint bench bench-pdf spark-check slurm-check office-check report-check kill-trials fuzz determinism reset help FORCE
+.PHONY: all build install test fmt lint bench bench-pdf spark-check slurm-check k8s-check office-check report-check kill-trials fuzz determinism reset help FORCE
 
 all: $(SUMMARY)/headline.txt ## Build and run the whole pipeline on $(RAW), then print the headline table
 	@cat $(SUMMARY)/headline.txt
@@ -116,6 +116,11 @@ slurm-check: $(BIN) $(SYNTH) ## Run the pipeline as a Slurm array job on a one-n
 	command -v slurmctld > /dev/null && command -v munged > /dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends slurmctld slurmd slurm-client munge bc) \
 		|| (echo "slurm-check: Slurm is not installed and apt-get could not install it" >&2; exit 1)
 	tests/deploy/slurm_check.sh $(BIN) $(SYNTH) $(SLURM_SHARDS) $(SLURM_MB)
+
+k8s-check: $(BIN) $(SYNTH) $(VENV)/installed ## Check deploy/k8s without a cluster: both Jobs against the Kubernetes API schemas, then their pods run here as Kubernetes starts them and the outputs compared with a local run (installs kubernetes-validate into the venv)
+	$(PYTHON) -c "import kubernetes_validate, yaml" 2> /dev/null || $(PYTHON) -m pip install -q kubernetes-validate \
+		|| (echo "k8s-check: kubernetes-validate is not installed and pip could not install it" >&2; exit 1)
+	tests/deploy/k8s_check.sh $(BIN) $(SYNTH) $(PYTHON) $(SLURM_MB)
 
 office-check: ## Read .doc and .xls files saved by LibreOffice (installs it with apt-get when it is missing)
 	command -v soffice > /dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui) \
