@@ -53,5 +53,5 @@ for f in $(list "$WORK/local"); do
   n=$((n + 1))
   cmp -s "$WORK/local/$f" "$WORK/out/$f" || { echo "differs: $f" >&2; differ=$((differ + 1)); }
 done
-echo "slurm-check: $files files, $SHARDS array tasks (job $job and its ingest array): $n outputs, $differ differ from the local run; local run ${local_s%.*}s, Slurm run ${slurm_s%.*}s (submission to the last job's end)"
+echo "slurm-check: $files files, $SHARDS array tasks (job $job and its ingest array): $n outputs, $differ differ from the local run; local run $(printf '%.1f' "$local_s")s, Slurm run $(printf '%.1f' "$slurm_s")s (submission to the last job's end)"
 [ "$differ" -eq 0 ]
