@@ -10,6 +10,7 @@
 # project's virtual environment). The corpus is the bundled sample plus a synthetic corpus.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/deploy/common.sh
 BIN=$(realpath "$1")
 SYNTH=$(realpath "$2")
 PYTHON=$3
@@ -36,17 +37,7 @@ mv "$WORK/data/out" "$WORK/local"
 replayed=$("$PYTHON" tests/deploy/k8s_replay.py deploy/k8s "$WORK/data" "$WORK/bin")
 read -r completions parallelism secs <<< "$replayed"
 
-list() { (cd "$1" && find . -type f ! -name run.json ! -path './staged/parts/*' | sort); }
-if ! diff <(list "$WORK/local") <(list "$WORK/data/out") > /dev/null; then
-  echo "k8s-check: the pods wrote other files than the local run" >&2
-  diff <(list "$WORK/local") <(list "$WORK/data/out") >&2 || true
-  exit 1
-fi
-n=0
-differ=0
-for f in $(list "$WORK/local"); do
-  n=$((n + 1))
-  cmp -s "$WORK/local/$f" "$WORK/data/out/$f" || { echo "differs: $f" >&2; differ=$((differ + 1)); }
-done
+compared=$(compare_outputs k8s-check "$WORK/local" "$WORK/data/out")
+read -r n differ <<< "$compared"
 echo "k8s-check: $files files, $completions ingest pods ($parallelism at a time) and the finishing pod: $n outputs, $differ differ from the local run; ${secs}s"
 [ "$differ" -eq 0 ]

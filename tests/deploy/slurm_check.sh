@@ -8,6 +8,7 @@
 # them). The corpus is the bundled sample plus a synthetic corpus of MB megabytes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/deploy/common.sh
 BIN=$(realpath "$1")
 SYNTH=$(realpath "$2")
 SHARDS=${3:-4}
@@ -41,17 +42,7 @@ if ! grep -q . "$WORK"/out/summary/headline.txt 2> /dev/null; then
   exit 1
 fi
 
-list() { (cd "$1" && find . -type f ! -name run.json ! -name 'slurm-*' ! -path './staged/parts/*' | sort); }
-if ! diff <(list "$WORK/local") <(list "$WORK/out") > /dev/null; then
-  echo "slurm-check: the Slurm run wrote other files than the local run" >&2
-  diff <(list "$WORK/local") <(list "$WORK/out") >&2 || true
-  exit 1
-fi
-n=0
-differ=0
-for f in $(list "$WORK/local"); do
-  n=$((n + 1))
-  cmp -s "$WORK/local/$f" "$WORK/out/$f" || { echo "differs: $f" >&2; differ=$((differ + 1)); }
-done
+compared=$(compare_outputs slurm-check "$WORK/local" "$WORK/out")
+read -r n differ <<< "$compared"
 echo "slurm-check: $files files, $SHARDS array tasks (job $job and its ingest array): $n outputs, $differ differ from the local run; local run $(printf '%.1f' "$local_s")s, Slurm run $(printf '%.1f' "$slurm_s")s (submission to the last job's end)"
 [ "$differ" -eq 0 ]
