@@ -308,8 +308,9 @@ fn within(spans: &[(usize, usize)], from: usize, to: usize) -> bool {
         .any(|&(_, e)| e <= to)
 }
 
-/// The words of the five lists [`DomainWords`] holds, as one automaton (a sentence is read once,
-/// not once per list), with the lists each word belongs to as bits.
+/// The words of the five lists [`DomainWords`] holds, as one automaton (a document is read once,
+/// not once per list), with the lists each word belongs to as bits, in the order of
+/// [`DomainWords::lists_mut`].
 struct AllDomainWords {
     automaton: aho_corasick::AhoCorasick,
     lists: Vec<u8>,
@@ -344,34 +345,29 @@ impl DomainWords {
         let all = &*ALL_DOMAIN_WORDS;
         let mut words = Self::default();
         for m in all.automaton.find_overlapping_iter(text) {
-            let span = (m.start(), m.end());
             let mask = all.lists[m.pattern().as_usize()];
-            for (bit, spans) in [
-                &mut words.health,
-                &mut words.not_health,
-                &mut words.animal,
-                &mut words.other,
-                &mut words.government,
-            ]
-            .into_iter()
-            .enumerate()
-            {
+            for (bit, spans) in words.lists_mut().into_iter().enumerate() {
                 if mask & (1 << bit) != 0 {
-                    spans.push(span);
+                    spans.push((m.start(), m.end()));
                 }
             }
         }
         // Overlapping matches come by their end; the look-ups want them by their start.
-        for spans in [
-            &mut words.health,
-            &mut words.not_health,
-            &mut words.animal,
-            &mut words.other,
-            &mut words.government,
-        ] {
+        for spans in words.lists_mut() {
             spans.sort_unstable();
         }
         words
+    }
+
+    /// The five lists of spans, in the order of the automaton's bits.
+    fn lists_mut(&mut self) -> [&mut Vec<(usize, usize)>; 5] {
+        [
+            &mut self.health,
+            &mut self.not_health,
+            &mut self.animal,
+            &mut self.other,
+            &mut self.government,
+        ]
     }
 
     /// The words as seen from a part of the text that starts at byte `base` (a sentence).
