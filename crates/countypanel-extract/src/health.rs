@@ -456,12 +456,16 @@ impl HealthContext {
         let (mut numbered, mut health) = (0, 0);
         if !by_title {
             // Sentences, not lines: a report flattened to one line is still many statements.
-            let statements = text.split(['\n', '。', '；', ';', '！', '？']);
-            for line in statements.filter(|l| l.bytes().any(|b| b.is_ascii_digit())) {
-                numbered += 1;
-                // Where the statement starts in the text (it is a slice of it).
-                let at = line.as_ptr() as usize - text.as_ptr() as usize;
-                health += usize::from(words.at(at).health(line, 0, line.len()));
+            const ENDS: [char; 6] = ['\n', '。', '；', ';', '！', '？'];
+            // Where each statement starts in the text, for the look-ups of its words.
+            let mut at = 0;
+            for piece in text.split_inclusive(ENDS) {
+                let line = piece.strip_suffix(ENDS).unwrap_or(piece);
+                if line.bytes().any(|b| b.is_ascii_digit()) {
+                    numbered += 1;
+                    health += usize::from(words.at(at).health(line, 0, line.len()));
+                }
+                at += piece.len();
             }
         }
         Self {

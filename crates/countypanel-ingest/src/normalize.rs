@@ -84,10 +84,10 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
     let mut run = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if watch && is_traditional(c) {
+            return None;
+        }
         if slow.is_empty() && nfkc_stable(c) {
-            if watch && c >= '\u{4e00}' && is_traditional(c) {
-                return None;
-            }
             last_fast = Some(c);
             continue;
         }
@@ -105,9 +105,6 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
             c => c,
         };
         if nfkc_stable(c) {
-            if watch && c >= '\u{4e00}' && is_traditional(c) {
-                return None;
-            }
             flush(&mut slow, &mut out);
             out.push(c);
             last_fast = Some(c);
