@@ -5,7 +5,7 @@ use std::collections::HashMap;
 // Names are shared: a hit is a count of references, not a copy of its name.
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use countypanel_core::catalog::Catalog;
 use countypanel_zhnum::Unit;
 
@@ -31,8 +31,15 @@ pub(crate) struct Hit {
 /// The compiled phrase matcher.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
+    /// The catalog's phrases and generic phrases.
     ac: AhoCorasick,
     targets: Vec<Target>,
+    /// Region names, kept out of the automaton: four thousand names made its tables outgrow the
+    /// processor's caches, and the search over every document was the extractor's largest cost.
+    regions: RegionNames,
+    /// The automaton's patterns, for the test that compares the search with one automaton.
+    #[cfg(test)]
+    patterns: Vec<String>,
     ids: Vec<String>,
     units: Vec<UnitCode>,
     generics: HashMap<String, Vec<(String, usize)>>,
@@ -81,12 +88,8 @@ impl PhraseMatcher {
         let mut region_names: Vec<&str> = regions.filter(|r| r.chars().count() >= 3).collect();
         region_names.sort_unstable();
         region_names.dedup();
-        for r in region_names {
-            if seen.insert(r.to_string()) {
-                patterns.push(r.to_string());
-                targets.push(Target::Region(r.into()));
-            }
-        }
+        // A name that is also a phrase stays the phrase's.
+        region_names.retain(|r| !seen.contains(*r));
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -95,6 +98,9 @@ impl PhraseMatcher {
         Self {
             ac,
             targets,
+            regions: RegionNames::new(&region_names),
+            #[cfg(test)]
+            patterns,
             ids: catalog.indicators.iter().map(|i| i.id.clone()).collect(),
             units: catalog.indicators.iter().map(|i| i.unit).collect(),
             generics,
@@ -120,14 +126,48 @@ impl PhraseMatcher {
             byte = b;
             chars
         };
-        self.ac
-            .find_iter(text)
-            .map(|m| Hit {
-                start: to_char(m.start()),
-                end: to_char(m.end()),
-                target: self.targets[m.pattern().as_usize()].clone(),
-            })
-            .collect()
+        // Leftmost-longest over phrases and names together, as one automaton over both would
+        // find them: from where the last match ended, the match that starts first, and the
+        // longer of two that start together (a phrase and a name are never the same string).
+        let names = self.regions.occurrences(text);
+        let phrase_from = |at: usize| self.ac.find(Input::new(text).span(at..text.len()));
+        let mut hits = Vec::new();
+        let (mut at, mut next_name) = (0, 0);
+        let mut phrase = phrase_from(0);
+        loop {
+            while names.get(next_name).is_some_and(|n| n.start < at) {
+                next_name += 1;
+            }
+            let name = names.get(next_name);
+            let (start, end, target) = match (phrase, name) {
+                (None, None) => break,
+                (Some(m), Some(n))
+                    if n.start > m.start() || (n.start == m.start() && n.end < m.end()) =>
+                {
+                    (
+                        m.start(),
+                        m.end(),
+                        self.targets[m.pattern().as_usize()].clone(),
+                    )
+                }
+                (Some(m), None) => (
+                    m.start(),
+                    m.end(),
+                    self.targets[m.pattern().as_usize()].clone(),
+                ),
+                (_, Some(n)) => (n.start, n.end, self.regions.targets[n.name].clone()),
+            };
+            hits.push(Hit {
+                start: to_char(start),
+                end: to_char(end),
+                target,
+            });
+            at = end;
+            if phrase.is_some_and(|m| m.start() < at) {
+                phrase = phrase_from(at);
+            }
+        }
+        hits
     }
 
     pub(crate) fn indicator_id(&self, index: usize) -> String {
@@ -213,6 +253,92 @@ pub(crate) fn qualified_elsewhere(h: &Hit, sc: &[char], clause: usize, hits: &[H
     strip_fillers(&rest).chars().count() >= 2
 }
 
+/// Region names as a trie of the names written backwards: a name is found by reading back from
+/// its last character (县, 区, 市, 旗 …), so most characters of a text cost one look-up.
+#[derive(Debug, Clone)]
+struct RegionNames {
+    /// Each node's children by character, sorted; node 0 is the root.
+    children: Vec<Vec<(char, u32)>>,
+    /// The name ending at each node, if one does.
+    name: Vec<Option<u32>>,
+    targets: Vec<Target>,
+}
+
+/// Where a region name stands in a text, in bytes.
+#[derive(Debug, Clone, Copy)]
+struct NameAt {
+    start: usize,
+    end: usize,
+    name: usize,
+}
+
+impl RegionNames {
+    fn new(names: &[&str]) -> Self {
+        let mut t = Self {
+            children: vec![Vec::new()],
+            name: vec![None],
+            targets: Vec::with_capacity(names.len()),
+        };
+        for (i, n) in names.iter().enumerate() {
+            let mut node = 0;
+            for c in n.chars().rev() {
+                node = match t.child(node, c) {
+                    Some(next) => next,
+                    None => {
+                        let next = u32::try_from(t.children.len()).expect("fewer than 2^32 nodes");
+                        t.children.push(Vec::new());
+                        t.name.push(None);
+                        let edges = &mut t.children[node as usize];
+                        let at = edges.partition_point(|&(e, _)| e < c);
+                        edges.insert(at, (c, next));
+                        next
+                    }
+                };
+            }
+            t.name[node as usize] = Some(u32::try_from(i).expect("fewer than 2^32 names"));
+            t.targets.push(Target::Region((*n).into()));
+        }
+        t
+    }
+
+    fn child(&self, node: u32, c: char) -> Option<u32> {
+        let edges = &self.children[node as usize];
+        edges
+            .binary_search_by(|&(e, _)| e.cmp(&c))
+            .ok()
+            .map(|i| edges[i].1)
+    }
+
+    /// Every occurrence of every name, overlapping ones too, by start and then longest first.
+    fn occurrences(&self, text: &str) -> Vec<NameAt> {
+        let mut found = Vec::new();
+        if self.targets.is_empty() {
+            return found;
+        }
+        for (i, c) in text.char_indices() {
+            let Some(mut node) = self.child(0, c) else {
+                continue;
+            };
+            let end = i + c.len_utf8();
+            for (start, p) in text[..i].char_indices().rev() {
+                let Some(next) = self.child(node, p) else {
+                    break;
+                };
+                node = next;
+                if let Some(name) = self.name[node as usize] {
+                    found.push(NameAt {
+                        start,
+                        end,
+                        name: name as usize,
+                    });
+                }
+            }
+        }
+        found.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        found
+    }
+}
+
 /// Verbs after which reports insert a quantifier (引进各类卫生健康人才, 招聘各类医务人员).
 const QUANTIFIED_VERBS: &[&str] = &["引进", "招聘", "招录", "培训", "建立", "管理"];
 
@@ -277,7 +403,100 @@ fn fits(indicator_unit: UnitCode, unit: Unit) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::with_quantifiers;
+    use super::*;
+    use countypanel_core::rng::SplitMix64;
+    use std::path::Path;
+
+    /// The phrases and the names in one leftmost-longest automaton: what `find` must equal.
+    fn one_automaton(m: &PhraseMatcher) -> (AhoCorasick, Vec<Target>) {
+        let mut patterns = m.patterns.clone();
+        let mut targets = m.targets.clone();
+        for t in &m.regions.targets {
+            let Target::Region(name) = t else {
+                unreachable!()
+            };
+            patterns.push(name.to_string());
+            targets.push(t.clone());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("patterns compile");
+        (ac, targets)
+    }
+
+    fn find_in_one(ac: &AhoCorasick, targets: &[Target], text: &str) -> Vec<Hit> {
+        let masked = text.replace("其中", "其\u{3000}");
+        ac.find_iter(&masked)
+            .map(|h| Hit {
+                start: masked[..h.start()].chars().count(),
+                end: masked[..h.end()].chars().count(),
+                target: targets[h.pattern().as_usize()].clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn phrases_and_names_are_found_as_one_automaton_finds_them() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let catalog = Catalog::load(&root.join("pipelines/indicators/health.toml")).unwrap();
+        // Every name of the region list, some of them prefixes or suffixes of others (平安县,
+        // 西安市, 安县), beside names that run into phrases (县医院, 区疾控中心).
+        let history = std::fs::read_to_string(root.join("data/reference/areacodes_history.csv"))
+            .expect("region history");
+        let mut names: Vec<String> = history
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').nth(3).map(str::to_string))
+            .collect();
+        names.extend(["安县", "平安县", "县医院", "市人民医院"].map(String::from));
+        // Names that start where a phrase starts and run longer, or stop inside it.
+        let phrases = PhraseMatcher::new(&catalog, std::iter::empty()).patterns;
+        for p in phrases.iter().filter(|p| p.chars().count() >= 4).step_by(3) {
+            names.push(format!("{p}县"));
+            names.push(p.chars().take(3).collect());
+        }
+        let m = PhraseMatcher::new(&catalog, names.iter().map(String::as_str));
+        assert!(m.regions.targets.len() > 3000, "the region list loads");
+        // The bundled sample reports, and texts that pile names, phrases and their pieces
+        // against each other.
+        let mut texts: Vec<String> = Vec::new();
+        for dir in std::fs::read_dir(root.join("data/raw/sample")).unwrap() {
+            for f in std::fs::read_dir(dir.unwrap().path()).into_iter().flatten() {
+                if let Ok(t) = std::fs::read_to_string(f.unwrap().path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() >= 5, "the sample reports load");
+        let mut pieces: Vec<String> = m.patterns.clone();
+        pieces.extend(names.iter().cloned());
+        pieces.extend(
+            [
+                "其中", "中", "县", "市", "区", "医院", "，", "。", "2023年", "12",
+            ]
+            .map(String::from),
+        );
+        let mut rng = SplitMix64(7);
+        for _ in 0..400 {
+            let mut t = String::new();
+            for _ in 0..rng.int(1, 30) {
+                let p = rng.pick(&pieces);
+                if rng.chance(30) {
+                    // A piece cut at a character: the end of one name against the start of another.
+                    let cut = rng.int(0, p.chars().count() as i64) as usize;
+                    t.extend(p.chars().skip(cut));
+                } else {
+                    t.push_str(p);
+                }
+            }
+            texts.push(t);
+        }
+        let (ac, targets) = one_automaton(&m);
+        for t in &texts {
+            assert_eq!(m.find(t), find_in_one(&ac, &targets, t), "in {t}");
+        }
+    }
 
     #[test]
     fn a_verb_phrase_also_matches_with_a_quantifier_after_its_verb() {
