@@ -282,17 +282,16 @@ impl RegionNames {
         for (i, n) in names.iter().enumerate() {
             let mut node = 0;
             for c in n.chars().rev() {
-                node = match t.child(node, c) {
-                    Some(next) => next,
-                    None => {
-                        let next = u32::try_from(t.children.len()).expect("fewer than 2^32 nodes");
-                        t.children.push(Vec::new());
-                        t.name.push(None);
-                        let edges = &mut t.children[node as usize];
-                        let at = edges.partition_point(|&(e, _)| e < c);
-                        edges.insert(at, (c, next));
-                        next
-                    }
+                node = if let Some(next) = t.child(node, c) {
+                    next
+                } else {
+                    let next = u32::try_from(t.children.len()).expect("fewer than 2^32 nodes");
+                    t.children.push(Vec::new());
+                    t.name.push(None);
+                    let edges = &mut t.children[node as usize];
+                    let at = edges.partition_point(|&(e, _)| e < c);
+                    edges.insert(at, (c, next));
+                    next
                 };
             }
             t.name[node as usize] = Some(u32::try_from(i).expect("fewer than 2^32 names"));
