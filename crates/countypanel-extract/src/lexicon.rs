@@ -220,7 +220,7 @@ impl WordSet {
 
     /// The byte offsets where the words start in `text`, overlapping ones included, in text
     /// order.
-    pub(crate) fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+    pub fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
         self.automaton()
             .find_overlapping_iter(text)
             .map(|m| m.start())

@@ -46,20 +46,43 @@ static KEEP_SET: WordSet = WordSet::new(KEEP);
 #[must_use]
 pub fn is_furniture(line: &str) -> bool {
     let l = line.trim();
-    // A line of at most 80 bytes has at most 80 characters; counted only when longer.
-    if l.is_empty() || (l.len() > 80 && l.chars().count() > 80) {
-        return false;
-    }
-    // The patterns first: most lines hold none, and the labels are then not searched.
-    (PATTERN_SET.in_text(l) || l == "打印" || l == "关闭" || l == "分享") && !KEEP_SET.in_text(l)
+    short(l) && (PATTERN_SET.in_text(l) || bare_button(l)) && !KEEP_SET.in_text(l)
+}
+
+/// Whether a trimmed line is short enough to be furniture: at most 80 characters, and not
+/// empty. A line of at most 80 bytes has at most 80 characters; counted only when longer.
+fn short(l: &str) -> bool {
+    !l.is_empty() && (l.len() <= 80 || l.chars().count() <= 80)
+}
+
+/// A button's label alone on its line.
+fn bare_button(l: &str) -> bool {
+    l == "打印" || l == "关闭" || l == "分享"
 }
 
 /// Removes furniture lines.
 #[must_use]
 pub fn strip(text: &str) -> String {
+    // The patterns are searched once over the whole text, not once per line: most lines hold
+    // none. No pattern holds a line break or starts or ends with a space, so a line holds a
+    // pattern exactly when a match of the search lies inside it (a match skipped for
+    // overlapping a reported one lies on the same line as that one).
+    let mut matches = PATTERN_SET.starts(text).peekable();
     let mut out = String::with_capacity(text.len());
+    let mut line_start = 0;
     for line in text.split('\n') {
-        if is_furniture(line) {
+        let line_end = line_start + line.len();
+        let mut holds_pattern = false;
+        while let Some(&m) = matches.peek() {
+            if m >= line_end {
+                break;
+            }
+            holds_pattern |= m >= line_start;
+            matches.next();
+        }
+        line_start = line_end + 1;
+        let l = line.trim();
+        if short(l) && (holds_pattern || bare_button(l)) && !KEEP_SET.in_text(l) {
             continue;
         }
         if !out.is_empty() {
@@ -78,5 +101,47 @@ mod tests {
     fn furniture_goes_and_metadata_stays() {
         let t = "上一条:某某\n正文签约率80%。\n蒙ICP备05000000号\n发布时间:2021-01-01 浏览次数:12\n【打印】【关闭】";
         assert_eq!(strip(t), "正文签约率80%。\n发布时间:2021-01-01 浏览次数:12");
+    }
+
+    #[test]
+    fn one_search_over_the_text_drops_the_lines_that_a_search_per_line_drops() {
+        let pieces: Vec<String> = PATTERNS
+            .iter()
+            .chain(KEEP)
+            .map(|p| (*p).to_string())
+            .chain(
+                [
+                    "打印",
+                    "关闭",
+                    "  ",
+                    "签约率80%",
+                    "首页",
+                    "ICP",
+                    "备",
+                    "\n",
+                    "\n\n",
+                    " \n",
+                ]
+                .map(String::from),
+            )
+            .chain(std::iter::once("长".repeat(79)))
+            .collect();
+        let mut rng = countypanel_core::rng::SplitMix64(11);
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..rng.int(0, 12) {
+                let p: &String = rng.pick(&pieces);
+                t.push_str(p);
+            }
+            let per_line: Vec<&str> = t.split('\n').filter(|l| !is_furniture(l)).collect();
+            let mut expected = String::new();
+            for l in per_line {
+                if !expected.is_empty() {
+                    expected.push('\n');
+                }
+                expected.push_str(l);
+            }
+            assert_eq!(strip(&t), expected, "in {t:?}");
+        }
     }
 }
