@@ -18,8 +18,22 @@ pub const BATCH_FILES: usize = 4096;
 /// number of threads.
 #[must_use]
 pub fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
-    // A file that cannot be stat'ed is rejected by the reader; here it counts as empty.
-    bounded(files, |f| std::fs::metadata(f).map_or(0, |m| m.len()))
+    use rayon::prelude::*;
+    // A file that cannot be stat'ed is rejected by the reader; here it counts as empty. The
+    // files are stat'ed in parallel (at 450,000 files, one thread took a second before the
+    // first file was read); the sizes, and so the batches, are the same.
+    let sizes: Vec<u64> = files
+        .par_iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    let runs = bounded(&sizes, |&s| s);
+    let mut out = Vec::with_capacity(runs.len());
+    let mut from = 0;
+    for run in runs {
+        out.push(&files[from..from + run.len()]);
+        from += run.len();
+    }
+    out
 }
 
 /// `items` cut into runs of at most [`BATCH_FILES`] items and about [`BATCH_BYTES`] bytes (the

@@ -547,7 +547,11 @@ fn load(path: &Path, limits: Limits) -> Result<(u64, Vec<u8>), (IngestError, Opt
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes)
+    // Through `Take`, which reads into the capacity given: a file's own `read_to_end` would stat
+    // the file and seek in it again to guess its size.
+    (&mut file)
+        .take(u64::MAX)
+        .read_to_end(&mut bytes)
         .map_err(|e| unreadable(e, Some(size)))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err((
