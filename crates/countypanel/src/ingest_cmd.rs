@@ -93,26 +93,37 @@ pub(crate) fn ingest(cli: &Cli, a: &IngestArgs) -> Result<Verdict> {
         return merge_parts(cli, a, &p, n);
     }
     let catalog = load_catalog(&p)?;
+    // The raw folder is listed while the region list loads and the automata compile.
+    let raw = a
+        .files
+        .is_empty()
+        .then(|| a.raw.clone().unwrap_or_else(|| p.paths.raw.clone()));
+    let shard = a.shard;
+    let listing = raw
+        .clone()
+        .map(|raw| std::thread::spawn(move || files_of(&raw, shard)));
     let gazetteer = load_gazetteer(&p)?;
-    let files = if a.files.is_empty() {
-        let raw = a.raw.clone().unwrap_or_else(|| p.paths.raw.clone());
-        let files = files_of(&raw, a.shard)?;
-        if let Some(shard) = a.shard {
-            // An empty part is still a part: its tables and manifest are written.
-            return ingest_part(cli, &p, shard, &files, &catalog, &gazetteer);
-        }
-        if files.is_empty() {
-            // Nothing is written: the outputs of the previous run stay as they were.
-            return Ok(Verdict::DataFailed(vec![format!(
-                "no reports found in {}; nothing was written",
-                raw.display()
-            )]));
-        }
-        files
-    } else {
-        a.files.clone()
-    };
     let compiled = Compiled::new(&catalog, &gazetteer);
+    let files = match (listing, raw) {
+        (Some(listing), Some(raw)) => {
+            let files = listing
+                .join()
+                .expect("the listing of the raw folder panicked")?;
+            if let Some(shard) = a.shard {
+                // An empty part is still a part: its tables and manifest are written.
+                return ingest_part(cli, &p, shard, &files, &catalog, &gazetteer, &compiled);
+            }
+            if files.is_empty() {
+                // Nothing is written: the outputs of the previous run stay as they were.
+                return Ok(Verdict::DataFailed(vec![format!(
+                    "no reports found in {}; nothing was written",
+                    raw.display()
+                )]));
+            }
+            files
+        }
+        _ => a.files.clone(),
+    };
     let reader = compiled.reader(&p, &catalog, &gazetteer);
     let started = Instant::now();
     let documents = or(a.documents.as_ref(), &p.paths.staged, "documents.parquet");
@@ -152,9 +163,9 @@ fn ingest_part(
     files: &[PathBuf],
     catalog: &Catalog,
     gazetteer: &Gazetteer,
+    compiled: &Compiled,
 ) -> Result<Verdict> {
     let dir = shard.dir(&p.paths.staged);
-    let compiled = Compiled::new(catalog, gazetteer);
     let reader = compiled.reader(p, catalog, gazetteer);
     let m = ingest_meta(cli, p)?;
     let sink = IngestSink::create(
