@@ -290,7 +290,7 @@ const GOVERNMENT: &str = "人民政府";
 /// domain is then a look-up among them, not a search of the part. The answers are those of
 /// [`mentions_health`] and [`mentions_other_domain`] on the part; when a part holds a word those
 /// take out first (卫生厕所, 人民政府), they are asked on the part itself.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct DomainWords {
     health: Vec<(usize, usize)>,
     not_health: Vec<(usize, usize)>,
@@ -308,17 +308,21 @@ fn within(spans: &[(usize, usize)], from: usize, to: usize) -> bool {
         .any(|&(_, e)| e <= to)
 }
 
-/// The words of the five lists [`DomainWords`] holds, as one automaton (a document is read once,
-/// not once per list), with the lists each word belongs to as bits, in the order of
+/// The words of the five lists [`DomainWords`] holds (a document is read once, not once per
+/// list), with the lists each word belongs to as bits, in the order of
 /// [`DomainWords::lists_mut`].
 struct AllDomainWords {
+    /// The words' own automaton, for [`DomainWords::of`] (documents are searched by the phrase
+    /// matcher's automaton, which holds these words too).
+    #[cfg(test)]
     automaton: aho_corasick::AhoCorasick,
-    lists: Vec<u8>,
+    /// Each word with the lists it belongs to, in the automaton's pattern order.
+    words: Vec<(&'static str, u8)>,
 }
 
 static ALL_DOMAIN_WORDS: std::sync::LazyLock<AllDomainWords> = std::sync::LazyLock::new(|| {
-    let mut words: Vec<(&str, u8)> = Vec::new();
-    let lists: [&[&str]; 5] = [
+    let mut words: Vec<(&'static str, u8)> = Vec::new();
+    let lists: [&[&'static str]; 5] = [
         HEALTH_WORDS,
         NOT_HEALTH,
         ANIMAL_WORDS,
@@ -334,29 +338,47 @@ static ALL_DOMAIN_WORDS: std::sync::LazyLock<AllDomainWords> = std::sync::LazyLo
         }
     }
     AllDomainWords {
+        #[cfg(test)]
         automaton: crate::lexicon::word_automaton(words.iter().map(|(w, _)| w)),
-        lists: words.iter().map(|(_, m)| *m).collect(),
+        words,
     }
 });
 
+/// The domain words, each with the lists it belongs to as bits (see [`DomainWords::add`]): for
+/// an automaton that searches them beside other words.
+pub(crate) fn domain_words() -> &'static [(&'static str, u8)] {
+    &ALL_DOMAIN_WORDS.words
+}
+
 impl DomainWords {
-    /// The domain words of `text`.
+    /// The domain words of `text`, searched on their own.
+    #[cfg(test)]
     pub(crate) fn of(text: &str) -> Self {
         let all = &*ALL_DOMAIN_WORDS;
         let mut words = Self::default();
         for m in all.automaton.find_overlapping_iter(text) {
-            let mask = all.lists[m.pattern().as_usize()];
-            for (bit, spans) in words.lists_mut().into_iter().enumerate() {
-                if mask & (1 << bit) != 0 {
-                    spans.push((m.start(), m.end()));
-                }
+            words.add(all.words[m.pattern().as_usize()].1, m.start(), m.end());
+        }
+        words.sort();
+        words
+    }
+
+    /// Records a word found at `start..end` in the lists of `mask` (bits in the order of
+    /// [`Self::lists_mut`]).
+    pub(crate) fn add(&mut self, mask: u8, start: usize, end: usize) {
+        for (bit, spans) in self.lists_mut().into_iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                spans.push((start, end));
             }
         }
-        // Overlapping matches come by their end; the look-ups want them by their start.
-        for spans in words.lists_mut() {
+    }
+
+    /// Puts the spans in order once all are added: overlapping matches come by their end, the
+    /// look-ups want them by their start.
+    pub(crate) fn sort(&mut self) {
+        for spans in self.lists_mut() {
             spans.sort_unstable();
         }
-        words
     }
 
     /// The five lists of spans, in the order of the automaton's bits.

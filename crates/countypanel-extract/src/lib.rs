@@ -232,9 +232,8 @@ impl Extractor {
         // Where each character starts in `text` (and its length last): a sentence's text is a
         // slice of the document's, never a copy.
         let doc_bytes = bind::byte_offsets(text);
-        let hits = self.matcher.find(text);
+        let (hits, domains) = self.matcher.find_in_document(text);
         let doc = DocYears::of(&chars, ctx);
-        let domains = health::DomainWords::of(text);
         let mut facts = Vec::new();
         let mut reading = Reading {
             paragraph: usize::MAX,

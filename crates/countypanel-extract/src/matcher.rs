@@ -37,6 +37,12 @@ pub struct PhraseMatcher {
     /// Region names, kept out of the automaton: four thousand names made its tables outgrow the
     /// processor's caches, and the search over every document was the extractor's largest cost.
     regions: RegionNames,
+    /// The phrases and the domain words of [`crate::health::DomainWords`] in one automaton that
+    /// reports every occurrence: a document is read once for both.
+    document_ac: AhoCorasick,
+    /// For each pattern of `document_ac`: the index of its phrase in `targets` (`NO_PHRASE` for
+    /// a domain word only) and the domain lists it belongs to.
+    document_patterns: Vec<(u32, u8)>,
     /// The automaton's patterns, for the test that compares the search with one automaton.
     #[cfg(test)]
     patterns: Vec<String>,
@@ -95,10 +101,13 @@ impl PhraseMatcher {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("catalog phrases compile");
+        let (document_ac, document_patterns) = document_automaton(&patterns);
         Self {
             ac,
             targets,
             regions: RegionNames::new(&region_names),
+            document_ac,
+            document_patterns,
             #[cfg(test)]
             patterns,
             ids: catalog.indicators.iter().map(|i| i.id.clone()).collect(),
@@ -168,6 +177,64 @@ impl PhraseMatcher {
             }
         }
         hits
+    }
+
+    /// [`Self::find`] and [`crate::health::DomainWords::of`] of a document, from one search of
+    /// it.
+    pub(crate) fn find_in_document(&self, text: &str) -> (Vec<Hit>, crate::health::DomainWords) {
+        // `find` reads 其中 with its 中 masked: here a phrase or a name over such a 中 is dropped
+        // instead, which leaves what the masked text holds. Domain words are read unmasked.
+        let masked: Vec<usize> = text
+            .match_indices("其中")
+            .map(|(i, _)| i + "其".len())
+            .collect();
+        let over_mask = |start: usize, end: usize| {
+            let first = masked.partition_point(|&m| m < start);
+            masked.get(first).is_some_and(|&m| m < end)
+        };
+        let mut domains = crate::health::DomainWords::default();
+        // Every occurrence of a phrase or a name, as (start, end, target); the leftmost-longest
+        // matches are chosen among them below.
+        let mut found: Vec<(usize, usize, &Target)> = Vec::new();
+        for m in self.document_ac.find_overlapping_iter(text) {
+            let (phrase, lists) = self.document_patterns[m.pattern().as_usize()];
+            if lists != 0 {
+                domains.add(lists, m.start(), m.end());
+            }
+            if phrase != NO_PHRASE && !over_mask(m.start(), m.end()) {
+                found.push((m.start(), m.end(), &self.targets[phrase as usize]));
+            }
+        }
+        domains.sort();
+        for n in self.regions.occurrences(text) {
+            if !over_mask(n.start, n.end) {
+                found.push((n.start, n.end, &self.regions.targets[n.name]));
+            }
+        }
+        // By start, the longest first: from where the last match ended, the first occurrence
+        // that starts there or later is the leftmost-longest match (no phrase is a name, and
+        // each pattern is one string, so no two occurrences share both ends).
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let (mut byte, mut chars) = (0, 0);
+        let mut to_char = |b: usize| {
+            chars += text[byte..b].chars().count();
+            byte = b;
+            chars
+        };
+        let mut hits = Vec::new();
+        let mut at = 0;
+        for (start, end, target) in found {
+            if start < at {
+                continue;
+            }
+            hits.push(Hit {
+                start: to_char(start),
+                end: to_char(end),
+                target: target.clone(),
+            });
+            at = end;
+        }
+        (hits, domains)
     }
 
     pub(crate) fn indicator_id(&self, index: usize) -> String {
@@ -251,6 +318,33 @@ pub(crate) fn qualified_elsewhere(h: &Hit, sc: &[char], clause: usize, hits: &[H
         .filter(|c| !"至到~-一二三四五六七八九十两".contains(*c))
         .collect();
     strip_fillers(&rest).chars().count() >= 2
+}
+
+/// `document_patterns` value of a domain word that is no phrase.
+const NO_PHRASE: u32 = u32::MAX;
+
+/// The phrases (`patterns`, in their order) and the domain words as one automaton that reports
+/// every occurrence, each pattern once with what it stands for.
+fn document_automaton(patterns: &[String]) -> (AhoCorasick, Vec<(u32, u8)>) {
+    let mut strings: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    let mut what: Vec<(u32, u8)> = (0..patterns.len())
+        .map(|i| (u32::try_from(i).expect("fewer than 2^32 phrases"), 0))
+        .collect();
+    let index: HashMap<&str, usize> = strings.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    for &(word, lists) in crate::health::domain_words() {
+        match index.get(word) {
+            Some(&i) => what[i].1 |= lists,
+            None => {
+                strings.push(word);
+                what.push((NO_PHRASE, lists));
+            }
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&strings)
+        .expect("phrases and domain words compile");
+    (ac, what)
 }
 
 /// Region names as a trie of the names written backwards: a name is found by reading back from
@@ -491,9 +585,36 @@ mod tests {
             }
             texts.push(t);
         }
+        // Domain words and 其中 beside the phrases and the names, for the one-pass search of a
+        // document.
+        let mut more: Vec<String> = crate::health::domain_words()
+            .iter()
+            .map(|(w, _)| (*w).to_string())
+            .collect();
+        more.extend(["其中医院", "其中医", "其中心", "其"].map(String::from));
+        let mut rng = SplitMix64(19);
+        for k in 0..400 {
+            let mut t = String::new();
+            for _ in 0..rng.int(1, 30) {
+                let p = if k % 2 == 0 {
+                    rng.pick(&more)
+                } else {
+                    rng.pick(&pieces)
+                };
+                t.push_str(p);
+            }
+            texts.push(t);
+        }
         let (ac, targets) = one_automaton(&m);
         for t in &texts {
             assert_eq!(m.find(t), find_in_one(&ac, &targets, t), "in {t}");
+            let (hits, domains) = m.find_in_document(t);
+            assert_eq!(hits, m.find(t), "one pass, in {t}");
+            assert_eq!(
+                domains,
+                crate::health::DomainWords::of(t),
+                "one pass, in {t}"
+            );
         }
     }
 
