@@ -332,12 +332,11 @@ fn document_automaton(patterns: &[String]) -> (AhoCorasick, Vec<(u32, u8)>) {
         .collect();
     let index: HashMap<&str, usize> = strings.iter().enumerate().map(|(i, s)| (*s, i)).collect();
     for &(word, lists) in crate::health::domain_words() {
-        match index.get(word) {
-            Some(&i) => what[i].1 |= lists,
-            None => {
-                strings.push(word);
-                what.push((NO_PHRASE, lists));
-            }
+        if let Some(&i) = index.get(word) {
+            what[i].1 |= lists;
+        } else {
+            strings.push(word);
+            what.push((NO_PHRASE, lists));
         }
     }
     let ac = AhoCorasickBuilder::new()
