@@ -355,6 +355,9 @@ struct RegionNames {
     /// The name ending at each node, if one does.
     name: Vec<Option<u32>>,
     targets: Vec<Target>,
+    /// The last characters of the names as bits (by code point, those of the first plane): the
+    /// test every character of a text takes.
+    last: Vec<u64>,
 }
 
 /// Where a region name stands in a text, in bytes.
@@ -371,6 +374,7 @@ impl RegionNames {
             children: vec![Vec::new()],
             name: vec![None],
             targets: Vec::with_capacity(names.len()),
+            last: vec![0; 0x1_0000 / 64],
         };
         for (i, n) in names.iter().enumerate() {
             let mut node = 0;
@@ -388,6 +392,12 @@ impl RegionNames {
                 };
             }
             t.name[node as usize] = Some(u32::try_from(i).expect("fewer than 2^32 names"));
+            if let Some(c) = n.chars().next_back() {
+                let c = c as usize;
+                if let Some(bits) = t.last.get_mut(c / 64) {
+                    *bits |= 1 << (c % 64);
+                }
+            }
             t.targets.push(Target::Region((*n).into()));
         }
         t
@@ -408,6 +418,16 @@ impl RegionNames {
             return found;
         }
         for (i, c) in text.char_indices() {
+            let code = c as usize;
+            // A name's last character outside the first plane is not in the bits: asked of the
+            // trie itself.
+            if self
+                .last
+                .get(code / 64)
+                .is_some_and(|bits| bits & (1 << (code % 64)) == 0)
+            {
+                continue;
+            }
             let Some(mut node) = self.child(0, c) else {
                 continue;
             };
