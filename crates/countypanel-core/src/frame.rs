@@ -97,41 +97,81 @@ pub fn frame_to_batch(
     df: &pl::DataFrame,
     contract: &Contract,
 ) -> Result<arrow::record_batch::RecordBatch, CoreError> {
-    let mut cols = Vec::with_capacity(contract.columns.len());
-    for spec in contract.columns {
-        let c = df
-            .column(spec.name)
-            .map_err(|e| table_err(contract, format!("column `{}`: {e}", spec.name)))?;
-        let ctx = |e: pl::PolarsError| table_err(contract, format!("column `{}`: {e}", spec.name));
-        let values = match spec.ty {
-            // Plain or dictionary-encoded, as the contract says (`batch` encodes it).
-            ColType::Utf8 | ColType::Label => {
-                let s = c.cast(&pl::DataType::String).map_err(ctx)?;
-                Col::text(s.str().map_err(ctx)?.iter())
-            }
-            ColType::Int32 => {
-                let s = c.cast(&pl::DataType::Int32).map_err(ctx)?;
-                Col::I32(s.i32().map_err(ctx)?.iter().collect())
-            }
-            ColType::Int64 => {
-                let s = c.cast(&pl::DataType::Int64).map_err(ctx)?;
-                Col::I64(s.i64().map_err(ctx)?.iter().collect())
-            }
-            ColType::Float64 => {
-                let s = c.cast(&pl::DataType::Float64).map_err(ctx)?;
-                Col::F64(s.f64().map_err(ctx)?.iter().collect())
-            }
-            ColType::Boolean => Col::Bool(c.bool().map_err(ctx)?.iter().collect()),
-            ColType::Date32 => {
-                let s = c.cast(&pl::DataType::Date).map_err(ctx)?;
-                Col::Date(s.date().map_err(ctx)?.physical().iter().collect())
-            }
-            ColType::ListUtf8 => list_of_text(c).map_err(ctx)?,
-            ColType::ListInt32 => list_of_ints(c).map_err(ctx)?,
-        };
-        cols.push((spec.name, values));
+    let schema = contract.schema();
+    let specs: Vec<_> = contract.columns.iter().zip(schema.fields()).collect();
+    // The columns are converted on two threads (a table of a few thousand rows on this one):
+    // each column is its own array, put in the contract's order below.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let convert_in_turn = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&(spec, field)) = specs.get(i) else {
+                return done;
+            };
+            let converted = column_values(df, contract, spec).and_then(|values| {
+                values
+                    .into_array(spec.ty, field.data_type())
+                    .map(Col::Array)
+                    .map_err(|m| table_err(contract, format!("column `{}`: {m}", spec.name)))
+            });
+            done.push((i, converted));
+        }
+    };
+    let mut converted = if df.height() >= 10_000 {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(convert_in_turn);
+            let mut done = convert_in_turn();
+            done.extend(other.join().expect("a column conversion panicked"));
+            done
+        })
+    } else {
+        convert_in_turn()
+    };
+    converted.sort_by_key(|(i, _)| *i);
+    let mut cols = Vec::with_capacity(specs.len());
+    for ((spec, _), (_, values)) in specs.iter().zip(converted) {
+        cols.push((spec.name, values?));
     }
     batch(contract, cols)
+}
+
+/// The values of one contract column of `df`.
+fn column_values(
+    df: &pl::DataFrame,
+    contract: &Contract,
+    spec: &crate::contract::ColumnSpec,
+) -> Result<Col, CoreError> {
+    let c = df
+        .column(spec.name)
+        .map_err(|e| table_err(contract, format!("column `{}`: {e}", spec.name)))?;
+    let ctx = |e: pl::PolarsError| table_err(contract, format!("column `{}`: {e}", spec.name));
+    Ok(match spec.ty {
+        // Plain or dictionary-encoded, as the contract says (`batch` encodes it).
+        ColType::Utf8 | ColType::Label => {
+            let s = c.cast(&pl::DataType::String).map_err(ctx)?;
+            Col::text(s.str().map_err(ctx)?.iter())
+        }
+        ColType::Int32 => {
+            let s = c.cast(&pl::DataType::Int32).map_err(ctx)?;
+            Col::I32(s.i32().map_err(ctx)?.iter().collect())
+        }
+        ColType::Int64 => {
+            let s = c.cast(&pl::DataType::Int64).map_err(ctx)?;
+            Col::I64(s.i64().map_err(ctx)?.iter().collect())
+        }
+        ColType::Float64 => {
+            let s = c.cast(&pl::DataType::Float64).map_err(ctx)?;
+            Col::F64(s.f64().map_err(ctx)?.iter().collect())
+        }
+        ColType::Boolean => Col::Bool(c.bool().map_err(ctx)?.iter().collect()),
+        ColType::Date32 => {
+            let s = c.cast(&pl::DataType::Date).map_err(ctx)?;
+            Col::Date(s.date().map_err(ctx)?.physical().iter().collect())
+        }
+        ColType::ListUtf8 => list_of_text(c).map_err(ctx)?,
+        ColType::ListInt32 => list_of_ints(c).map_err(ctx)?,
+    })
 }
 
 /// A list-of-text column as an Arrow list array: the inner values and the raw offsets into them

@@ -60,7 +60,7 @@ impl Col {
         Self::Text(values.into_iter().collect())
     }
 
-    fn into_array(self, ty: ColType, want: &DataType) -> Result<ArrayRef, String> {
+    pub(crate) fn into_array(self, ty: ColType, want: &DataType) -> Result<ArrayRef, String> {
         Ok(match (self, ty) {
             (Self::Array(a), _) => {
                 if a.data_type() != want {
