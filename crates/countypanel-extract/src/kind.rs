@@ -69,10 +69,37 @@ static DOCUMENT_VERB_SET: WordSet = WordSet::new(DOCUMENT_VERBS);
 /// The words of a heading that opens a plan section.
 pub(crate) static PLAN_HEADING_SET: WordSet = WordSet::new(crate::lexicon::PLAN_HEADINGS);
 
-/// 到2025年 / 至2025年 before the number: a deadline, so a target.
 /// Where the first target word of `text` ends (in bytes), if it holds one.
+#[cfg(test)]
 pub(crate) fn first_target_end(text: &str) -> Option<usize> {
     TARGETS.first_end(text)
+}
+
+/// Where the target words stand in a document (byte ranges by their end, as an overlapping
+/// search reports them), found in the document's one search.
+#[derive(Debug, Default)]
+pub(crate) struct TargetWords {
+    spans: Vec<(usize, usize)>,
+}
+
+impl TargetWords {
+    /// The spans, ordered by their end.
+    pub(crate) fn new(spans: Vec<(usize, usize)>) -> Self {
+        debug_assert!(spans.is_sorted_by_key(|&(_, e)| e));
+        Self { spans }
+    }
+
+    /// Where the first target word of the part `from..to` of the document ends, counted from
+    /// `from` (what [`WordSet::first_end`] of the part says): the earliest end of a word that
+    /// lies inside the part.
+    pub(crate) fn first_end(&self, from: usize, to: usize) -> Option<usize> {
+        let first = self.spans.partition_point(|&(_, e)| e <= from);
+        self.spans[first..]
+            .iter()
+            .take_while(|&&(_, e)| e <= to)
+            .find(|&&(s, _)| s >= from)
+            .map(|&(_, e)| e - from)
+    }
 }
 
 fn has_to_year(prefix: &str) -> bool {

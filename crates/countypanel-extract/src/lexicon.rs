@@ -211,6 +211,7 @@ impl WordSet {
 
     /// Where the first occurrence of a word in `text` ends (the earliest end of any, overlapping
     /// ones included), in bytes: a prefix of `text` holds a word only if it reaches that far.
+    #[cfg(test)]
     pub(crate) fn first_end(&self, text: &str) -> Option<usize> {
         self.automaton()
             .find_overlapping_iter(text)

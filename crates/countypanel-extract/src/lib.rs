@@ -232,7 +232,11 @@ impl Extractor {
         // Where each character starts in `text` (and its length last): a sentence's text is a
         // slice of the document's, never a copy.
         let doc_bytes = bind::byte_offsets(text);
-        let (hits, domains) = self.matcher.find_in_document(text);
+        let matcher::DocumentWords {
+            hits,
+            domains,
+            targets,
+        } = self.matcher.find_in_document(text);
         let doc = DocYears::of(&chars, ctx);
         let mut facts = Vec::new();
         let mut reading = Reading {
@@ -269,7 +273,7 @@ impl Extractor {
             let base = doc_bytes[s.start];
             let shared: std::sync::Arc<str> = sentence_text.into();
             let sentence = bind::Sentence {
-                target_end: kind::first_target_end(sentence_text),
+                target_end: targets.first_end(base, base + sentence_text.len()),
                 chars: sc,
                 text: sentence_text,
                 shared: &shared,

@@ -41,8 +41,8 @@ pub struct PhraseMatcher {
     /// reports every occurrence: a document is read once for both.
     document_ac: AhoCorasick,
     /// For each pattern of `document_ac`: the index of its phrase in `targets` (`NO_PHRASE` for
-    /// a domain word only) and the domain lists it belongs to.
-    document_patterns: Vec<(u32, u8)>,
+    /// a domain word only), the domain lists it belongs to, and whether it is a target word.
+    document_patterns: Vec<DocumentPattern>,
     /// The automaton's patterns, for the test that compares the search with one automaton.
     #[cfg(test)]
     patterns: Vec<String>,
@@ -179,9 +179,9 @@ impl PhraseMatcher {
         hits
     }
 
-    /// [`Self::find`] and [`crate::health::DomainWords::of`] of a document, from one search of
-    /// it.
-    pub(crate) fn find_in_document(&self, text: &str) -> (Vec<Hit>, crate::health::DomainWords) {
+    /// [`Self::find`], [`crate::health::DomainWords::of`] and the target words of a document,
+    /// from one search of it.
+    pub(crate) fn find_in_document(&self, text: &str) -> DocumentWords {
         // `find` reads 其中 with its 中 masked: here a phrase or a name over such a 中 is dropped
         // instead, which leaves what the masked text holds. Domain words are read unmasked.
         let masked: Vec<usize> = text
@@ -193,11 +193,19 @@ impl PhraseMatcher {
             masked.get(first).is_some_and(|&m| m < end)
         };
         let mut domains = crate::health::DomainWords::default();
+        let mut target_words = Vec::new();
         // Every occurrence of a phrase or a name, as (start, end, target); the leftmost-longest
         // matches are chosen among them below.
         let mut found: Vec<(usize, usize, &Target)> = Vec::new();
         for m in self.document_ac.find_overlapping_iter(text) {
-            let (phrase, lists) = self.document_patterns[m.pattern().as_usize()];
+            let DocumentPattern {
+                phrase,
+                lists,
+                target_word,
+            } = self.document_patterns[m.pattern().as_usize()];
+            if target_word {
+                target_words.push((m.start(), m.end()));
+            }
             if lists != 0 {
                 domains.add(lists, m.start(), m.end());
             }
@@ -234,7 +242,11 @@ impl PhraseMatcher {
             });
             at = end;
         }
-        (hits, domains)
+        DocumentWords {
+            hits,
+            domains,
+            targets: crate::kind::TargetWords::new(target_words),
+        }
     }
 
     pub(crate) fn indicator_id(&self, index: usize) -> String {
@@ -320,23 +332,59 @@ pub(crate) fn qualified_elsewhere(h: &Hit, sc: &[char], clause: usize, hits: &[H
     strip_fillers(&rest).chars().count() >= 2
 }
 
-/// `document_patterns` value of a domain word that is no phrase.
+/// What a document's one search finds (see [`PhraseMatcher::find_in_document`]).
+pub(crate) struct DocumentWords {
+    /// The phrases and region names, as [`PhraseMatcher::find`] finds them.
+    pub hits: Vec<Hit>,
+    /// The domain words.
+    pub domains: crate::health::DomainWords,
+    /// The target words (目标, 力争 …).
+    pub targets: crate::kind::TargetWords,
+}
+
+/// What a pattern of the document automaton stands for.
+#[derive(Debug, Clone, Copy)]
+struct DocumentPattern {
+    /// Its index in the phrases' targets, or `NO_PHRASE`.
+    phrase: u32,
+    /// The domain lists it belongs to, as bits (see [`crate::health::DomainWords::add`]).
+    lists: u8,
+    /// Whether it is a target word.
+    target_word: bool,
+}
+
+/// `DocumentPattern::phrase` of a word that is no phrase.
 const NO_PHRASE: u32 = u32::MAX;
 
-/// The phrases (`patterns`, in their order) and the domain words as one automaton that reports
-/// every occurrence, each pattern once with what it stands for.
-fn document_automaton(patterns: &[String]) -> (AhoCorasick, Vec<(u32, u8)>) {
+/// The phrases (`patterns`, in their order), the domain words and the target words as one
+/// automaton that reports every occurrence, each pattern once with what it stands for.
+fn document_automaton(patterns: &[String]) -> (AhoCorasick, Vec<DocumentPattern>) {
     let mut strings: Vec<&str> = patterns.iter().map(String::as_str).collect();
-    let mut what: Vec<(u32, u8)> = (0..patterns.len())
-        .map(|i| (u32::try_from(i).expect("fewer than 2^32 phrases"), 0))
+    let mut what: Vec<DocumentPattern> = (0..patterns.len())
+        .map(|i| DocumentPattern {
+            phrase: u32::try_from(i).expect("fewer than 2^32 phrases"),
+            lists: 0,
+            target_word: false,
+        })
         .collect();
-    let index: HashMap<&str, usize> = strings.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    for &(word, lists) in crate::health::domain_words() {
+    let mut index: HashMap<&str, usize> =
+        strings.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let words = crate::health::domain_words()
+        .iter()
+        .map(|&(w, lists)| (w, lists, false))
+        .chain(crate::lexicon::TARGET_WORDS.iter().map(|&w| (w, 0, true)));
+    for (word, lists, target_word) in words {
         if let Some(&i) = index.get(word) {
-            what[i].1 |= lists;
+            what[i].lists |= lists;
+            what[i].target_word |= target_word;
         } else {
+            index.insert(word, strings.len());
             strings.push(word);
-            what.push((NO_PHRASE, lists));
+            what.push(DocumentPattern {
+                phrase: NO_PHRASE,
+                lists,
+                target_word,
+            });
         }
     }
     let ac = AhoCorasickBuilder::new()
@@ -609,6 +657,11 @@ mod tests {
         let mut more: Vec<String> = crate::health::domain_words()
             .iter()
             .map(|(w, _)| (*w).to_string())
+            .chain(
+                crate::lexicon::TARGET_WORDS
+                    .iter()
+                    .map(|w| (*w).to_string()),
+            )
             .collect();
         more.extend(["其中医院", "其中医", "其中心", "其"].map(String::from));
         let mut rng = SplitMix64(19);
@@ -627,13 +680,25 @@ mod tests {
         let (ac, targets) = one_automaton(&m);
         for t in &texts {
             assert_eq!(m.find(t), find_in_one(&ac, &targets, t), "in {t}");
-            let (hits, domains) = m.find_in_document(t);
-            assert_eq!(hits, m.find(t), "one pass, in {t}");
+            let words = m.find_in_document(t);
+            assert_eq!(words.hits, m.find(t), "one pass, in {t}");
             assert_eq!(
-                domains,
+                words.domains,
                 crate::health::DomainWords::of(t),
                 "one pass, in {t}"
             );
+            // Every part between character boundaries a few characters apart.
+            let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+            for (k, &from) in bounds.iter().enumerate().step_by(3) {
+                for &to in bounds[k..].iter().step_by(4) {
+                    assert_eq!(
+                        words.targets.first_end(from, to),
+                        crate::kind::first_target_end(&t[from..to]),
+                        "target words, in {:?}",
+                        &t[from..to]
+                    );
+                }
+            }
         }
     }
 
