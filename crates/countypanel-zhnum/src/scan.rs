@@ -44,6 +44,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
     scan_chars(&chars)
 }
 
+/// Qualifiers written before a numeral. Their first characters are listed again in `may_lead`
+/// (a test checks the two agree).
 const PREFIXES: &[(&str, Qualifier)] = &[
     ("不少于", Qualifier::Ge),
     ("不低于", Qualifier::Ge),
@@ -309,6 +311,14 @@ fn may_start(c: char) -> bool {
         )
 }
 
+/// Whether a qualifier prefix (see `PREFIXES`) can start with `c`.
+fn may_lead(c: char) -> bool {
+    matches!(
+        c,
+        '不' | '超' | '多' | '高' | '低' | '少' | '大' | '将' | '约' | '近' | '逾'
+    )
+}
+
 /// What stands before the numeral of a quantity: a qualifier (不低于, 超过), 百分之 or 千分之.
 struct Lead {
     /// Where the numeral starts.
@@ -322,7 +332,10 @@ struct Lead {
 fn lead_at(chars: &[char], start: usize) -> Lead {
     let mut i = start;
     let mut qualifier = Qualifier::Eq;
-    for (word, q) in PREFIXES {
+    // Most quantities start with their numeral: the prefixes are tried only after one of their
+    // first characters.
+    let may_lead = may_lead(chars[start]);
+    for (word, q) in PREFIXES.iter().filter(|_| may_lead) {
         if starts_with(chars, i, word) {
             let after = i + word.chars().count();
             if numeral_at(chars, after).is_some() || starts_with(chars, after, "百分之") {

@@ -13,6 +13,7 @@ fn every_prefix_may_start_a_quantity() {
     for (w, _) in PREFIXES {
         let c = w.chars().next().unwrap_or_default();
         assert!(may_start(c), "{w}");
+        assert!(may_lead(c), "{w}");
     }
     assert!(may_start('百') && may_start('千') && may_start('两') && may_start('８'));
     assert!(!may_start('的') && !may_start('，'));
