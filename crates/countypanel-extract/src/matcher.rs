@@ -5,7 +5,7 @@ use std::collections::HashMap;
 // Names are shared: a hit is a count of references, not a copy of its name.
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use countypanel_core::catalog::Catalog;
 use countypanel_zhnum::Unit;
 
@@ -31,19 +31,18 @@ pub(crate) struct Hit {
 /// The compiled phrase matcher.
 #[derive(Debug, Clone)]
 pub struct PhraseMatcher {
-    /// The catalog's phrases and generic phrases.
-    ac: AhoCorasick,
+    /// What the catalog's phrases and generic phrases stand for, in their order.
     targets: Vec<Target>,
     /// Region names, kept out of the automaton: four thousand names made its tables outgrow the
-    /// processor's caches, and the search over every document was the extractor's largest cost.
+    /// processor's caches, and the search of every document was the extractor's largest cost.
     regions: RegionNames,
-    /// The phrases and the domain words of [`crate::health::DomainWords`] in one automaton that
-    /// reports every occurrence: a document is read once for both.
+    /// The phrases, the domain words of [`crate::health::DomainWords`] and the target words in
+    /// one automaton that reports every occurrence: a text is read once for all three.
     document_ac: AhoCorasick,
     /// For each pattern of `document_ac`: the index of its phrase in `targets` (`NO_PHRASE` for
     /// a domain word only), the domain lists it belongs to, and whether it is a target word.
     document_patterns: Vec<DocumentPattern>,
-    /// The automaton's patterns, for the test that compares the search with one automaton.
+    /// The phrases, for the test that compares the search with one leftmost-longest automaton.
     #[cfg(test)]
     patterns: Vec<String>,
     ids: Vec<String>,
@@ -96,14 +95,8 @@ impl PhraseMatcher {
         region_names.dedup();
         // A name that is also a phrase stays the phrase's.
         region_names.retain(|r| !seen.contains(*r));
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("catalog phrases compile");
         let (document_ac, document_patterns) = document_automaton(&patterns);
         Self {
-            ac,
             targets,
             regions: RegionNames::new(&region_names),
             document_ac,
@@ -116,74 +109,18 @@ impl PhraseMatcher {
         }
     }
 
-    /// Every phrase in `text`, in character offsets, in text order.
+    /// Every phrase and region name in `text`, in character offsets, in text order: the
+    /// leftmost-longest matches (of two that start together, the longer). 其中 opens a list of
+    /// parts; its 中 never starts a name (其中医院 is not 中医院).
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        // 其中 opens a list of parts; its 中 never starts a name (其中医院 is not 中医院). The
-        // mask keeps every offset: 中 and U+3000 are both three bytes and one character.
-        let masked;
-        let text = if text.contains("其中") {
-            masked = text.replace("其中", "其\u{3000}");
-            masked.as_str()
-        } else {
-            text
-        };
-        // Matches come in text order without overlapping, so byte offsets become character
-        // offsets by counting forward from the previous one.
-        let (mut byte, mut chars) = (0, 0);
-        let mut to_char = |b: usize| {
-            chars += text[byte..b].chars().count();
-            byte = b;
-            chars
-        };
-        // Leftmost-longest over phrases and names together, as one automaton over both would
-        // find them: from where the last match ended, the match that starts first, and the
-        // longer of two that start together (a phrase and a name are never the same string).
-        let names = self.regions.occurrences(text);
-        let phrase_from = |at: usize| self.ac.find(Input::new(text).span(at..text.len()));
-        let mut hits = Vec::new();
-        let (mut at, mut next_name) = (0, 0);
-        let mut phrase = phrase_from(0);
-        loop {
-            while names.get(next_name).is_some_and(|n| n.start < at) {
-                next_name += 1;
-            }
-            let name = names.get(next_name);
-            let (start, end, target) = match (phrase, name) {
-                (None, None) => break,
-                (Some(m), Some(n))
-                    if n.start > m.start() || (n.start == m.start() && n.end < m.end()) =>
-                {
-                    (
-                        m.start(),
-                        m.end(),
-                        self.targets[m.pattern().as_usize()].clone(),
-                    )
-                }
-                (Some(m), None) => (
-                    m.start(),
-                    m.end(),
-                    self.targets[m.pattern().as_usize()].clone(),
-                ),
-                (_, Some(n)) => (n.start, n.end, self.regions.targets[n.name].clone()),
-            };
-            hits.push(Hit {
-                start: to_char(start),
-                end: to_char(end),
-                target,
-            });
-            at = end;
-            if phrase.is_some_and(|m| m.start() < at) {
-                phrase = phrase_from(at);
-            }
-        }
-        hits
+        self.find_in_document(text).hits
     }
 
-    /// [`Self::find`], [`crate::health::DomainWords::of`] and the target words of a document,
-    /// from one search of it.
+    /// [`Self::find`], [`crate::health::DomainWords::of`] and the target words of a text, from
+    /// one search of it.
     pub(crate) fn find_in_document(&self, text: &str) -> DocumentWords {
-        // `find` reads 其中 with its 中 masked: here a phrase or a name over such a 中 is dropped
-        // instead, which leaves what the masked text holds. Domain words are read unmasked.
+        // A phrase or a name over the 中 of 其中 is dropped (as if the 中 were masked); domain
+        // words are read unmasked.
         let masked: Vec<usize> = text
             .match_indices("其中")
             .map(|(i, _)| i + "其".len())
@@ -564,6 +501,7 @@ fn fits(indicator_unit: UnitCode, unit: Unit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::MatchKind;
     use countypanel_core::rng::SplitMix64;
     use std::path::Path;
 
@@ -681,7 +619,6 @@ mod tests {
         for t in &texts {
             assert_eq!(m.find(t), find_in_one(&ac, &targets, t), "in {t}");
             let words = m.find_in_document(t);
-            assert_eq!(words.hits, m.find(t), "one pass, in {t}");
             assert_eq!(
                 words.domains,
                 crate::health::DomainWords::of(t),
