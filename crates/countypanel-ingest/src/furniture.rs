@@ -46,18 +46,16 @@ static KEEP_SET: WordSet = WordSet::new(KEEP);
 #[must_use]
 pub fn is_furniture(line: &str) -> bool {
     let l = line.trim();
-    short(l) && (PATTERN_SET.in_text(l) || bare_button(l)) && !KEEP_SET.in_text(l)
+    furniture_line(l, || PATTERN_SET.in_text(l))
 }
 
-/// Whether a trimmed line is short enough to be furniture: at most 80 characters, and not
-/// empty. A line of at most 80 bytes has at most 80 characters; counted only when longer.
-fn short(l: &str) -> bool {
-    !l.is_empty() && (l.len() <= 80 || l.chars().count() <= 80)
-}
-
-/// A button's label alone on its line.
-fn bare_button(l: &str) -> bool {
-    l == "打印" || l == "关闭" || l == "分享"
+/// The rule for a trimmed line `l`, `holds_pattern` saying whether it holds a pattern (asked
+/// only of a short line): a short line with a pattern, or a button's label alone, and no label
+/// to keep. A line of at most 80 bytes has at most 80 characters; counted only when longer.
+fn furniture_line(l: &str, holds_pattern: impl FnOnce() -> bool) -> bool {
+    let short = !l.is_empty() && (l.len() <= 80 || l.chars().count() <= 80);
+    let button = l == "打印" || l == "关闭" || l == "分享";
+    short && (holds_pattern() || button) && !KEEP_SET.in_text(l)
 }
 
 /// Removes furniture lines.
@@ -81,8 +79,7 @@ pub fn strip(text: &str) -> String {
             matches.next();
         }
         line_start = line_end + 1;
-        let l = line.trim();
-        if short(l) && (holds_pattern || bare_button(l)) && !KEEP_SET.in_text(l) {
+        if furniture_line(line.trim(), || holds_pattern) {
             continue;
         }
         if !out.is_empty() {
