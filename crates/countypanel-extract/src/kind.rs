@@ -102,6 +102,7 @@ impl TargetWords {
     }
 }
 
+/// 到2025年 / 至2025年 before the number: a deadline, so a target.
 fn has_to_year(prefix: &str) -> bool {
     if !prefix.contains(['到', '至']) {
         return false;
