@@ -494,16 +494,17 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
             .iter()
             .find_map(|line| regions.issuing_body_in(&compact(line)));
     }
-    let body = &text[..text.char_indices().nth(5000).map_or(text.len(), |(i, _)| i)];
+    // The first 5,000 characters, counted only when a name is looked for in them.
+    let body = || &text[..text.char_indices().nth(5000).map_or(text.len(), |(i, _)| i)];
     if issuer.is_none() {
-        issuer = regions.most_frequent_full(body);
+        issuer = regions.most_frequent_full(body());
     }
     if issuer.is_none() {
         // A report with no region name, saved from its government's website.
         issuer = head.iter().find_map(|line| regions.official_site_in(line));
     }
     let town = if issuer.is_none() {
-        regions.most_frequent_town(body)
+        regions.most_frequent_town(body())
     } else {
         None
     };
