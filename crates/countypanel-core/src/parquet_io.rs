@@ -71,18 +71,16 @@ fn inputs_value(inputs: &[(String, String)]) -> String {
 /// count and its digest.
 fn inputs_entries(inputs: &[(String, String)]) -> Vec<KeyValue> {
     let list = inputs_value(inputs);
+    let digest = crate::hash::sha256_hex(list.as_bytes());
     let mut kv = Vec::with_capacity(3);
     if inputs.len() <= INLINE_INPUTS {
-        kv.push(KeyValue::new(KEY_INPUTS.to_string(), list.clone()));
+        kv.push(KeyValue::new(KEY_INPUTS.to_string(), list));
     }
     kv.push(KeyValue::new(
         KEY_INPUTS_COUNT.to_string(),
         inputs.len().to_string(),
     ));
-    kv.push(KeyValue::new(
-        KEY_INPUTS_SHA256.to_string(),
-        crate::hash::sha256_hex(list.as_bytes()),
-    ));
+    kv.push(KeyValue::new(KEY_INPUTS_SHA256.to_string(), digest));
     kv
 }
 

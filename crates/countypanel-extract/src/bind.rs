@@ -46,8 +46,6 @@ pub(crate) struct Sentence<'a> {
     pub domains: DomainView<'a>,
     /// The byte offset in the document of each character of the sentence, and of its end last.
     pub bytes: &'a [usize],
-    /// Where the sentence starts in the document, in bytes (`bytes[0]`).
-    pub base: usize,
     /// Where the sentence's first target word ends, in bytes (`kind::first_target_end`).
     pub target_end: Option<usize>,
 }
@@ -60,7 +58,7 @@ impl<'a> Sentence<'a> {
 
     /// The byte offset in `text` of the sentence's character `i` (its length for the end).
     pub(crate) fn byte(&self, i: usize) -> usize {
-        self.bytes[i] - self.base
+        self.bytes[i] - self.bytes[0]
     }
 }
 

@@ -278,7 +278,6 @@ impl Extractor {
                 text: sentence_text,
                 shared: &shared,
                 bytes: &doc_bytes[s.start..=s.end],
-                base,
                 offset: s.start,
                 hits: &s_hits,
                 prev: reading.prev_sentence,

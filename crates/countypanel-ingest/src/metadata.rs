@@ -391,25 +391,28 @@ fn plain_pinyin(name: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// The publication date of a document's first lines with its rank (lower is surer; 2 is a weak
-/// label), and the line it was read on: the best-ranked labelled date, else a dateline, else
-/// the date a web address carries.
 /// Whether `line` holds one of `chars` (a search per character: each is a fast byte search,
 /// where one pass testing every character against the list is not).
 fn holds_any(line: &str, chars: &[char]) -> bool {
     chars.iter().any(|&c| line.contains(c))
 }
 
+/// The distinct characters of `chars`, for [`holds_any`].
+fn distinct(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut v: Vec<char> = chars.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The publication date of a document's first lines with its rank (lower is surer; 2 is a weak
+/// label), and the line it was read on: the best-ranked labelled date, else a dateline, else
+/// the date a web address carries.
 fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
     let mut published: Option<(u8, Ymd)> = None;
     let mut date_line: Option<usize> = None;
     // A line holds a date label only if it holds the label's last character.
-    let mut label_ends: Vec<char> = DATE_LABELS
-        .iter()
-        .filter_map(|(l, _)| l.chars().last())
-        .collect();
-    label_ends.sort_unstable();
-    label_ends.dedup();
+    let label_ends = distinct(DATE_LABELS.iter().filter_map(|(l, _)| l.chars().last()));
     for (i, line) in head.iter().enumerate() {
         let labelled = holds_any(line, &label_ends);
         for (label, rank) in DATE_LABELS.iter().filter(|_| labelled) {
@@ -469,12 +472,7 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         .and_then(|t| regions.most_specific_in(&compact(t)));
     // A line holds a source label (spaces inside it or not) only if it holds its first
     // character.
-    let mut label_starts: Vec<char> = SOURCE_LABELS
-        .iter()
-        .filter_map(|l| l.chars().next())
-        .collect();
-    label_starts.sort_unstable();
-    label_starts.dedup();
+    let label_starts = distinct(SOURCE_LABELS.iter().filter_map(|l| l.chars().next()));
     if issuer.is_none() {
         issuer = head.iter().find_map(|line| {
             if !holds_any(line, &label_starts) {

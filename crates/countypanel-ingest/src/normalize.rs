@@ -79,6 +79,7 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
             slow.clear();
         }
     };
+    // The last character copied as is, which a slow run must take back to normalise with.
     let mut last_fast: Option<char> = None;
     // Where the pending run of stable characters starts: they are copied when it ends.
     let mut run = 0;
@@ -109,6 +110,8 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
             out.push(c);
             last_fast = Some(c);
         } else if ('\u{ff01}'..='\u{ff5e}').contains(&c) && slow.is_empty() {
+            // Full-width ASCII: NFKC maps each to the ASCII character 0xFEE0 below it. The
+            // original is remembered in case a combining mark follows and composes with it.
             let mapped = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
             out.push(mapped);
             last_fast = Some(c);
@@ -127,6 +130,8 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
     }
     out.push_str(&text[run..]);
     flush(&mut slow, &mut out);
+    // The full algorithm may itself produce characters mapped above (a compatibility form can
+    // decompose to a no-break space): map those too.
     if out.contains(['\u{3000}', '\u{a0}', '\t', '\u{200b}', '\u{feff}', '\r']) {
         out = out
             .chars()
@@ -147,6 +152,7 @@ pub fn normalize(text: &str) -> String {
     let nfkc = nfkc_fast_watching(text, true).unwrap_or_else(|| {
         nfkc_fast_watching(&simplet2s::convert(text), false).unwrap_or_default()
     });
+    // Spaces folded within lines, lines trimmed, runs of blank lines kept as one.
     let mut out = String::with_capacity(nfkc.len());
     let mut blank_run = 0;
     for line in nfkc.split('\n') {

@@ -36,13 +36,14 @@ pub fn decode_checked(bytes: &[u8], html: bool, ext: &str) -> Result<decode::Dec
     }
     let d = decode::decode(bytes, html);
     // The characters are counted only when some could not be decoded.
-    let total = || d.text.chars().count().max(1);
-    if d.replacements > 0 && d.replacements * 5 > total() {
-        let total = total();
-        return Err(IngestError::Undecodable(format!(
-            "{} of {total} characters could not be decoded as {}",
-            d.replacements, d.encoding
-        )));
+    if d.replacements > 0 {
+        let total = d.text.chars().count().max(1);
+        if d.replacements * 5 > total {
+            return Err(IngestError::Undecodable(format!(
+                "{} of {total} characters could not be decoded as {}",
+                d.replacements, d.encoding
+            )));
+        }
     }
     Ok(d)
 }
