@@ -421,54 +421,149 @@ fn ranks_section(
     Ok(s)
 }
 
+/// Targets listed one per row up to this many. A national panel states millions of them, which
+/// no reader scrolls and no browser opens (at 20M facts they made a report of 440 MB): beyond
+/// this the section counts them per indicator and points at `targets.parquet`, which holds each.
+const TARGET_ROWS: usize = 500;
+
+/// Where a target stands against the actual value beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TargetStatus {
+    Met,
+    NotMet,
+    NoActual,
+    /// The actual value is in another unit, so the two were not compared.
+    OtherUnit,
+}
+
+impl TargetStatus {
+    fn of(met: Option<bool>, other_unit: bool) -> Self {
+        match (met, other_unit) {
+            (_, true) => Self::OtherUnit,
+            (Some(true), false) => Self::Met,
+            (Some(false), false) => Self::NotMet,
+            (None, false) => Self::NoActual,
+        }
+    }
+}
+
+/// How many targets of one indicator, over which years, and where they stand.
+#[derive(Debug, Default)]
+struct TargetCounts {
+    first_year: Option<i32>,
+    last_year: Option<i32>,
+    /// Met, not met, no actual yet, actual in another unit.
+    by_status: [usize; 4],
+}
+
 fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, AggregateError> {
+    const HEAD: &str = "## 目标 Targets\n\n目标只与同一单位的实际值比较。 A target is compared only with an actual value in its own unit.\n\n";
     if targets.height() == 0 {
         return Ok("## 目标 Targets\n\n报告中没有目标值。 No targets were stated.\n".into());
     }
-    let names = strings(targets, "region_name")?;
     let years = ints(targets, "year")?;
     let inds = strings(targets, "indicator_id")?;
-    let target = floats(targets, "target")?;
-    let quals = strings(targets, "target_qualifier")?;
     let units = strings(targets, "unit")?;
-    let actual = floats(targets, "actual")?;
     let actual_units = strings(targets, "actual_unit")?;
     let met = targets
         .column("met")
         .and_then(|c| c.bool().cloned())
         .map_err(crate::pl_err("targets"))?;
-    let mut s = String::from(
-        "## 目标 Targets\n\n目标只与同一单位的实际值比较。 A target is compared only with an actual value in its own unit.\n\n\
-         | 地区 region | 年份 year | 指标 indicator | 目标 target | 实际 actual | 是否达到 met |\n|---|---:|---|---:|---:|---|\n",
+    let unit_of = |i: usize| units[i].as_deref().unwrap_or("other");
+    let other_unit_of = |i: usize| actual_units[i].as_deref().filter(|u| *u != unit_of(i));
+    let name_of = |id: &'_ str| catalog.get(id).map_or(id.to_string(), |c| c.name.clone());
+    if targets.height() > TARGET_ROWS {
+        return Ok(targets_counted(
+            HEAD,
+            catalog,
+            (0..targets.height()).zip(met.iter()).map(|(i, m)| {
+                (
+                    inds[i].as_deref().unwrap_or(""),
+                    years[i],
+                    TargetStatus::of(m, other_unit_of(i).is_some()),
+                )
+            }),
+        ));
+    }
+    let names = strings(targets, "region_name")?;
+    let target = floats(targets, "target")?;
+    let quals = strings(targets, "target_qualifier")?;
+    let actual = floats(targets, "actual")?;
+    let mut s = format!(
+        "{HEAD}| 地区 region | 年份 year | 指标 indicator | 目标 target | 实际 actual | 是否达到 met |\n|---|---:|---|---:|---:|---|\n",
     );
     for (i, m) in met.iter().enumerate() {
-        let id = inds[i].as_deref().unwrap_or("");
-        let name = catalog.get(id).map_or(id, |c| c.name.as_str());
-        let unit = units[i].as_deref().unwrap_or("other");
-        let other_unit = actual_units[i].as_deref().filter(|u| *u != unit);
+        let unit = unit_of(i);
+        let other_unit = other_unit_of(i);
         let _ = writeln!(
             s,
-            "| {} | {} | {name} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             names[i].as_deref().unwrap_or(""),
             years[i].unwrap_or(0),
+            name_of(inds[i].as_deref().unwrap_or("")),
             format_value(
                 target[i].unwrap_or(f64::NAN),
                 unit,
                 quals[i].as_deref().unwrap_or("eq")
             ),
             actual[i].map_or_else(|| "·".to_string(), |a| format_value(a, unit, "eq")),
-            match (m, other_unit) {
-                (_, Some(u)) => format!(
+            match (TargetStatus::of(m, other_unit.is_some()), other_unit) {
+                (TargetStatus::OtherUnit, Some(u)) => format!(
                     "单位不同（实际值为 {}），未比较 not compared: the actual is in {u}",
                     zh::unit(u)
                 ),
-                (Some(true), None) => "达到 met".to_string(),
-                (Some(false), None) => "未达到 not met".to_string(),
-                (None, None) => "尚无实际值 no actual yet".to_string(),
+                (TargetStatus::Met, _) => "达到 met".to_string(),
+                (TargetStatus::NotMet, _) => "未达到 not met".to_string(),
+                _ => "尚无实际值 no actual yet".to_string(),
             }
         );
     }
     Ok(s)
+}
+
+/// The targets section of a panel with more than [`TARGET_ROWS`] targets: one row per indicator
+/// (in the catalog's order) with its years and how many targets were met, missed, have no
+/// actual value yet or an actual value in another unit.
+fn targets_counted<'a>(
+    head: &str,
+    catalog: &Catalog,
+    rows: impl Iterator<Item = (&'a str, Option<i32>, TargetStatus)>,
+) -> String {
+    let mut counts: BTreeMap<&str, TargetCounts> = BTreeMap::new();
+    let mut total = 0;
+    for (id, year, status) in rows {
+        total += 1;
+        let c = counts.entry(id).or_default();
+        if let Some(y) = year {
+            c.first_year = Some(c.first_year.map_or(y, |f| f.min(y)));
+            c.last_year = Some(c.last_year.map_or(y, |l| l.max(y)));
+        }
+        c.by_status[status as usize] += 1;
+    }
+    let mut s = format!(
+        "{head}共 {total} 个目标，超过 {TARGET_ROWS} 个，此处按指标计数；逐条（地区、年份、目标、实际值、差距）见 `targets.parquet`。\n\n\
+         {total} targets in all, more than {TARGET_ROWS}: counted here per indicator; `targets.parquet` holds each (region, year, target, actual value, gap).\n\n\
+         | 指标 indicator | 年份 years | 目标 targets | 达到 met | 未达到 not met | 尚无实际值 no actual yet | 单位不同 other unit |\n|---|---|---:|---:|---:|---:|---:|\n"
+    );
+    let position = |id: &str| catalog.indicators.iter().position(|c| c.id == id);
+    let mut counts: Vec<(&str, TargetCounts)> = counts.into_iter().collect();
+    // Catalog order (indicators of one domain together); ids it does not hold last.
+    counts.sort_by_key(|(id, _)| position(id).unwrap_or(usize::MAX));
+    for (id, c) in &counts {
+        let name = catalog.get(id).map_or(*id, |i| i.name.as_str());
+        let years = match (c.first_year, c.last_year) {
+            (Some(f), Some(l)) if f == l => f.to_string(),
+            (Some(f), Some(l)) => format!("{f}–{l}"),
+            _ => "·".to_string(),
+        };
+        let [met, not_met, no_actual, other] = c.by_status;
+        let _ = writeln!(
+            s,
+            "| {name} | {years} | {} | {met} | {not_met} | {no_actual} | {other} |",
+            met + not_met + no_actual + other
+        );
+    }
+    s
 }
 
 #[cfg(test)]
@@ -481,6 +576,91 @@ mod tests {
         assert_eq!(format_value(95.0, "percent", "ge"), "≥95%");
         assert_eq!(format_value(150_000_000.0, "yuan", "eq"), "1.5亿元");
         assert_eq!(format_value(91.0, "institution", "approx"), "≈91");
+    }
+
+    /// `n` targets of village clinics (each year from 2001 on, met when the year is even, no
+    /// actual value every third, in another unit every fifth) and one of an id the catalog
+    /// does not hold.
+    fn targets(n: usize) -> DataFrame {
+        let years: Vec<i32> = (0..n)
+            .map(|i| 2001 + i32::try_from(i % 20).unwrap())
+            .collect();
+        let actual: Vec<Option<f64>> = (0..n).map(|i| (i % 3 != 0).then_some(5.0)).collect();
+        let actual_unit: Vec<Option<&str>> = (0..n)
+            .map(|i| match (i % 3, i % 5) {
+                (0, _) => None,
+                (_, 0) => Some("percent"),
+                _ => Some("institution"),
+            })
+            .collect();
+        let met: Vec<Option<bool>> = (0..n)
+            .map(|i| (actual_unit[i] == Some("institution")).then_some(years[i] % 2 == 0))
+            .collect();
+        let mut ids = vec!["village_clinics"; n];
+        ids[n - 1] = "not_in_catalog";
+        polars::df!(
+            "region_name" => vec!["嘉鱼县"; n],
+            "year" => years,
+            "indicator_id" => ids,
+            "target" => vec![10.0; n],
+            "target_qualifier" => vec!["ge"; n],
+            "unit" => vec!["institution"; n],
+            "actual" => actual,
+            "actual_unit" => actual_unit,
+            "met" => met,
+        )
+        .unwrap()
+    }
+
+    fn catalog() -> Catalog {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../pipelines/indicators/health.toml");
+        Catalog::load(&path).expect("catalog loads")
+    }
+
+    #[test]
+    fn a_few_targets_are_listed_one_per_row() {
+        let s = targets_section(&targets(TARGET_ROWS), &catalog()).unwrap();
+        assert_eq!(s.matches("| 嘉鱼县 |").count(), TARGET_ROWS, "{s}");
+        assert!(
+            s.contains("| 嘉鱼县 | 2002 | 村卫生室数 | ≥10 | 5 | 达到 met |"),
+            "{s}"
+        );
+        // An id the catalog does not hold is shown as it is.
+        assert!(
+            s.contains("| 嘉鱼县 | 2020 | not_in_catalog | ≥10 |"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn many_targets_are_counted_per_indicator() {
+        let n = TARGET_ROWS + 1;
+        let t = targets(n);
+        let s = targets_section(&t, &catalog()).unwrap();
+        assert!(!s.contains("| 嘉鱼县 |"), "no target is listed: {s}");
+        assert!(s.contains(&format!("共 {n} 个目标")), "{s}");
+        // The counts agree with the rows: each status counted over the first n - 1 targets.
+        let (mut met, mut not_met, mut none, mut other) = (0, 0, 0, 0);
+        for i in 0..n - 1 {
+            match (i % 3, i % 5) {
+                (0, _) => none += 1,
+                (_, 0) => other += 1,
+                _ if (2001 + i % 20) % 2 == 0 => met += 1,
+                _ => not_met += 1,
+            }
+        }
+        let row = format!(
+            "| 村卫生室数 | 2001–2020 | {} | {met} | {not_met} | {none} | {other} |",
+            n - 1
+        );
+        assert!(s.contains(&row), "{row} in {s}");
+        // An id the catalog does not hold comes last, under its id.
+        assert!(
+            s.trim_end()
+                .ends_with("| not_in_catalog | 2001 | 1 | 0 | 0 | 0 | 1 |"),
+            "{s}"
+        );
     }
 
     #[test]
