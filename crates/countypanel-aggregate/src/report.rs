@@ -471,7 +471,6 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
         .map_err(crate::pl_err("targets"))?;
     let unit_of = |i: usize| units[i].as_deref().unwrap_or("other");
     let other_unit_of = |i: usize| actual_units[i].as_deref().filter(|u| *u != unit_of(i));
-    let name_of = |id: &'_ str| catalog.get(id).map_or(id.to_string(), |c| c.name.clone());
     if targets.height() > TARGET_ROWS {
         return Ok(targets_counted(
             HEAD,
@@ -500,7 +499,7 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
             "| {} | {} | {} | {} | {} | {} |",
             names[i].as_deref().unwrap_or(""),
             years[i].unwrap_or(0),
-            name_of(inds[i].as_deref().unwrap_or("")),
+            indicator_name(catalog, inds[i].as_deref().unwrap_or("")),
             format_value(
                 target[i].unwrap_or(f64::NAN),
                 unit,
@@ -519,6 +518,11 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
         );
     }
     Ok(s)
+}
+
+/// The Chinese name of a catalog indicator; an id the catalog does not hold as it is.
+fn indicator_name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
+    catalog.get(id).map_or(id, |i| i.name.as_str())
 }
 
 /// The targets section of a panel with more than [`TARGET_ROWS`] targets: one row per indicator
@@ -550,7 +554,7 @@ fn targets_counted<'a>(
     // Catalog order (indicators of one domain together); ids it does not hold last.
     counts.sort_by_key(|(id, _)| position(id).unwrap_or(usize::MAX));
     for (id, c) in &counts {
-        let name = catalog.get(id).map_or(*id, |i| i.name.as_str());
+        let name = indicator_name(catalog, id);
         let years = match (c.first_year, c.last_year) {
             (Some(f), Some(l)) if f == l => f.to_string(),
             (Some(f), Some(l)) => format!("{f}–{l}"),
