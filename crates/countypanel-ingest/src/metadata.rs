@@ -35,7 +35,9 @@ pub struct RegionFinder {
     ac: AhoCorasick,
     /// Official name for each pattern, whether the pattern is a full name, and the name's level.
     targets: Vec<(String, bool, Level)>,
-    towns: Option<AhoCorasick>,
+    /// The automaton over `town_names`, built the first time a document names no county-level
+    /// or higher region: a run whose documents all do never pays for 40,000 names.
+    towns: std::sync::OnceLock<AhoCorasick>,
     town_names: Vec<String>,
 }
 
@@ -109,7 +111,7 @@ impl RegionFinder {
             by_pinyin,
             ac,
             targets,
-            towns: None,
+            towns: std::sync::OnceLock::new(),
             town_names: Vec::new(),
         }
     }
@@ -124,12 +126,6 @@ impl RegionFinder {
             .collect();
         names.sort();
         names.dedup();
-        self.towns = Some(
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&names)
-                .expect("town names compile"),
-        );
         self.town_names = names;
         self
     }
@@ -137,7 +133,15 @@ impl RegionFinder {
     /// The town named most often in `s` (first occurrence breaks ties).
     #[must_use]
     pub fn most_frequent_town(&self, s: &str) -> Option<String> {
-        let ac = self.towns.as_ref()?;
+        if self.town_names.is_empty() {
+            return None;
+        }
+        let ac = self.towns.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.town_names)
+                .expect("town names compile")
+        });
         let mut counts: Vec<(usize, usize, usize)> = Vec::new();
         for m in ac.find_iter(s) {
             let p = m.pattern().as_usize();
