@@ -296,14 +296,80 @@ fn count_words() -> &'static (aho_corasick::AhoCorasick, Vec<UnitCode>) {
 
 /// The words before a number that has no catalog phrase, as a description of what it counts.
 pub(crate) fn describe_before(sc: &[char], clause: usize, at: usize) -> Option<String> {
-    let mut text: String = sc[clause..at].iter().collect();
-    for tail in TRAILING_VERBS {
-        if let Some(t) = text.strip_suffix(tail) {
-            text = t.to_string();
+    // On the characters themselves: only the description's last 16 are copied.
+    let mut end = at;
+    for tail in TRAILING_VERB_CHARS.iter() {
+        if sc[clause..end].ends_with(tail) {
+            end -= tail.len();
         }
     }
-    let n = text.chars().count();
-    let text: String = text.chars().skip(n.saturating_sub(16)).collect();
-    let text = text.trim().to_string();
-    if text.is_empty() { None } else { Some(text) }
+    let last = &sc[clause.max(end.saturating_sub(16))..end];
+    let from = last.iter().position(|c| !c.is_whitespace())?;
+    let to = last.iter().rposition(|c| !c.is_whitespace())?;
+    Some(last[from..=to].iter().collect())
+}
+
+/// [`TRAILING_VERBS`] as characters, in the list's order.
+static TRAILING_VERB_CHARS: std::sync::LazyLock<Vec<Vec<char>>> =
+    std::sync::LazyLock::new(|| TRAILING_VERBS.iter().map(|w| w.chars().collect()).collect());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use countypanel_core::rng::SplitMix64;
+
+    /// The description as a copy of the clause gives it: the verbs stripped in the list's
+    /// order, the last 16 characters, white space trimmed.
+    fn described_by_copy(sc: &[char], clause: usize, at: usize) -> Option<String> {
+        let mut text: String = sc[clause..at].iter().collect();
+        for tail in TRAILING_VERBS {
+            if let Some(t) = text.strip_suffix(tail) {
+                text = t.to_string();
+            }
+        }
+        let n = text.chars().count();
+        let text: String = text.chars().skip(n.saturating_sub(16)).collect();
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
+
+    #[test]
+    fn descriptions_on_the_characters_equal_those_of_a_copy() {
+        let mut pieces: Vec<&str> = TRAILING_VERBS.to_vec();
+        pieces.extend([
+            "全县",
+            "高血压患者规范管理率",
+            " ",
+            "\u{3000}",
+            "，",
+            "人",
+            "2023年",
+            "共",
+            "达",
+            "均",
+            "分",
+            "别",
+            "为",
+            "家庭医生签约服务覆盖人口",
+        ]);
+        let mut rng = SplitMix64(11);
+        let mut shortened = 0;
+        for _ in 0..3000 {
+            let mut sc: Vec<char> = Vec::new();
+            for _ in 0..rng.int(0, 12) {
+                sc.extend(rng.pick(&pieces).chars());
+            }
+            let at = rng.int(0, sc.len() as i64) as usize;
+            let clause = rng.int(0, at as i64) as usize;
+            let got = describe_before(&sc, clause, at);
+            assert_eq!(
+                got,
+                described_by_copy(&sc, clause, at),
+                "{sc:?} {clause}..{at}"
+            );
+            shortened += usize::from(got.is_some_and(|g| g.chars().count() < at - clause));
+        }
+        // The random clauses do end in verbs and run longer than a description.
+        assert!(shortened > 300, "{shortened}");
+    }
 }
