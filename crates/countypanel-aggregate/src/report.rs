@@ -457,10 +457,15 @@ struct TargetCounts {
 }
 
 fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, AggregateError> {
-    const HEAD: &str = "## 目标 Targets\n\n目标只与同一单位的实际值比较。 A target is compared only with an actual value in its own unit.\n\n";
+    const TITLE: &str = "## 目标 Targets\n\n";
     if targets.height() == 0 {
-        return Ok("## 目标 Targets\n\n报告中没有目标值。 No targets were stated.\n".into());
+        return Ok(format!(
+            "{TITLE}报告中没有目标值。 No targets were stated.\n"
+        ));
     }
+    let head = format!(
+        "{TITLE}目标只与同一单位的实际值比较。 A target is compared only with an actual value in its own unit.\n\n"
+    );
     let years = ints(targets, "year")?;
     let inds = strings(targets, "indicator_id")?;
     let units = strings(targets, "unit")?;
@@ -473,7 +478,7 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
     let other_unit_of = |i: usize| actual_units[i].as_deref().filter(|u| *u != unit_of(i));
     if targets.height() > TARGET_ROWS {
         return Ok(targets_counted(
-            HEAD,
+            &head,
             catalog,
             (0..targets.height()).zip(met.iter()).map(|(i, m)| {
                 (
@@ -489,7 +494,7 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
     let quals = strings(targets, "target_qualifier")?;
     let actual = floats(targets, "actual")?;
     let mut s = format!(
-        "{HEAD}| 地区 region | 年份 year | 指标 indicator | 目标 target | 实际 actual | 是否达到 met |\n|---|---:|---|---:|---:|---|\n",
+        "{head}| 地区 region | 年份 year | 指标 indicator | 目标 target | 实际 actual | 是否达到 met |\n|---|---:|---|---:|---:|---|\n",
     );
     for (i, m) in met.iter().enumerate() {
         let unit = unit_of(i);
@@ -506,14 +511,17 @@ fn targets_section(targets: &DataFrame, catalog: &Catalog) -> Result<String, Agg
                 quals[i].as_deref().unwrap_or("eq")
             ),
             actual[i].map_or_else(|| "·".to_string(), |a| format_value(a, unit, "eq")),
-            match (TargetStatus::of(m, other_unit.is_some()), other_unit) {
-                (TargetStatus::OtherUnit, Some(u)) => format!(
-                    "单位不同（实际值为 {}），未比较 not compared: the actual is in {u}",
-                    zh::unit(u)
-                ),
-                (TargetStatus::Met, _) => "达到 met".to_string(),
-                (TargetStatus::NotMet, _) => "未达到 not met".to_string(),
-                _ => "尚无实际值 no actual yet".to_string(),
+            match TargetStatus::of(m, other_unit.is_some()) {
+                TargetStatus::OtherUnit => {
+                    let u = other_unit.unwrap_or_default();
+                    format!(
+                        "单位不同（实际值为 {}），未比较 not compared: the actual is in {u}",
+                        zh::unit(u)
+                    )
+                }
+                TargetStatus::Met => "达到 met".to_string(),
+                TargetStatus::NotMet => "未达到 not met".to_string(),
+                TargetStatus::NoActual => "尚无实际值 no actual yet".to_string(),
             }
         );
     }

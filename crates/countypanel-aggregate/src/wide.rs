@@ -35,8 +35,8 @@ struct Wide {
     values: Vec<Vec<Option<f64>>>,
 }
 
-/// The text numbered `k` by `keyed` at index `k`, for the key column `text` and its numbers
-/// `number` (a few distinct values: the pairs are taken out before any text is read).
+/// The texts of the key column `text` by their numbers in the column `number`: the text numbered
+/// `k` at index `k` (the distinct pairs are taken out first, so each text is read once).
 fn ordinal_texts(
     df: &DataFrame,
     text: &str,
