@@ -339,7 +339,10 @@ static ALL_DOMAIN_WORDS: std::sync::LazyLock<AllDomainWords> = std::sync::LazyLo
     }
     AllDomainWords {
         #[cfg(test)]
-        automaton: crate::lexicon::word_automaton(words.iter().map(|(w, _)| w)),
+        automaton: aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words.iter().map(|(w, _)| w))
+            .expect("domain words compile"),
         words,
     }
 });

@@ -5,7 +5,6 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use countypanel_core::vocab::Unit as UnitCode;
 
 /// Words anywhere before a number in its sentence that make it a target.
@@ -168,17 +167,66 @@ pub(crate) const COUNT_KINDS: &[(UnitCode, &[&str])] = &[
     ),
 ];
 
-/// The automaton of a word list (every occurrence of every word, pattern ids in list order):
-/// a DFA, since the lists are small and a DFA reads a text fastest.
-pub(crate) fn word_automaton<I, P>(words: I) -> AhoCorasick
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .expect("word lists compile")
+/// The automaton of a word list: every occurrence of every word, each reported with the index of
+/// its first place in the list. It reads characters from a double array, small enough to stay in
+/// the processor's caches beside the rest of the extractor.
+#[derive(Clone)]
+pub(crate) struct WordAutomaton(daachorse::CharwiseDoubleArrayAhoCorasick<u32>);
+
+impl std::fmt::Debug for WordAutomaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordAutomaton")
+            .field("heap_bytes", &self.0.heap_bytes())
+            .finish()
+    }
+}
+
+/// Where a word of a [`WordAutomaton`] stands in a text, in bytes, with its index in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordAt {
+    pub start: usize,
+    pub end: usize,
+    pub word: usize,
+}
+
+impl WordAutomaton {
+    /// Compiles `words`. A word listed twice is searched once and reported under its first
+    /// index (the automaton takes each string once; the empty word is never searched).
+    pub(crate) fn new<I, P>(words: I) -> Self
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<str>,
+    {
+        let mut seen = std::collections::HashSet::new();
+        let unique: Vec<(String, u32)> = words
+            .into_iter()
+            .enumerate()
+            .filter(|(_, w)| !w.as_ref().is_empty() && seen.insert(w.as_ref().to_string()))
+            .map(|(i, w)| {
+                let i = u32::try_from(i).expect("fewer than 2^32 words");
+                (w.as_ref().to_string(), i)
+            })
+            .collect();
+        Self(
+            daachorse::CharwiseDoubleArrayAhoCorasick::with_values(unique)
+                .expect("word lists compile"),
+        )
+    }
+
+    /// Whether `text` holds one of the words.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        self.0.find_iter(text).next().is_some()
+    }
+
+    /// Every occurrence of every word, overlapping ones too, by their end (of two that end
+    /// together, the longer first).
+    pub(crate) fn overlapping<'t>(&'t self, text: &'t str) -> impl Iterator<Item = WordAt> + 't {
+        self.0.find_overlapping_iter(text).map(|m| WordAt {
+            start: m.start(),
+            end: m.end(),
+            word: m.value() as usize,
+        })
+    }
 }
 
 /// A word list compiled, on first use, into one automaton: whether a text holds any of its words
@@ -186,7 +234,7 @@ where
 #[derive(Debug)]
 pub struct WordSet {
     words: &'static [&'static str],
-    automaton: OnceLock<AhoCorasick>,
+    automaton: OnceLock<WordAutomaton>,
 }
 
 impl WordSet {
@@ -199,8 +247,9 @@ impl WordSet {
         }
     }
 
-    fn automaton(&self) -> &AhoCorasick {
-        self.automaton.get_or_init(|| word_automaton(self.words))
+    fn automaton(&self) -> &WordAutomaton {
+        self.automaton
+            .get_or_init(|| WordAutomaton::new(self.words))
     }
 
     /// Whether `text` holds one of the words.
@@ -213,18 +262,13 @@ impl WordSet {
     /// ones included), in bytes: a prefix of `text` holds a word only if it reaches that far.
     #[cfg(test)]
     pub(crate) fn first_end(&self, text: &str) -> Option<usize> {
-        self.automaton()
-            .find_overlapping_iter(text)
-            .next()
-            .map(|m| m.end())
+        self.automaton().overlapping(text).next().map(|m| m.end)
     }
 
     /// The byte offsets where the words start in `text`, overlapping ones included, in text
     /// order.
     pub fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
-        self.automaton()
-            .find_overlapping_iter(text)
-            .map(|m| m.start())
+        self.automaton().overlapping(text).map(|m| m.start)
     }
 }
 
@@ -283,5 +327,72 @@ mod tests {
         assert_eq!(after_word(&sc, 1, "建档"), None);
         assert!(contains_word(&sc, "档率"));
         assert!(!contains_word(&sc, "签约"));
+    }
+
+    /// The word automaton reports what a byte automaton of the same list reports: every
+    /// occurrence, in the same order, a word listed twice under its first index.
+    #[test]
+    fn word_automata_find_what_a_byte_automaton_finds() {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind};
+        use countypanel_core::rng::SplitMix64;
+        let count_words: Vec<&str> = COUNT_KINDS
+            .iter()
+            .flat_map(|(_, w)| w.iter().copied())
+            .collect();
+        let lists: [&[&str]; 4] = [
+            TARGET_WORDS,
+            &count_words,
+            // Words inside words, and one listed twice.
+            &[
+                "卫生",
+                "卫生院",
+                "生院",
+                "乡镇卫生院",
+                "院",
+                "卫生",
+                "a",
+                "ab",
+                "b",
+            ],
+            &["一", "一些"],
+        ];
+        let mut rng = SplitMix64(20_261_201);
+        for words in lists {
+            let ours = WordAutomaton::new(words);
+            let reference = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words)
+                .unwrap();
+            let first = |i: usize| words.iter().position(|w| *w == words[i]).unwrap();
+            let pieces: Vec<String> = words
+                .iter()
+                .flat_map(|w| {
+                    let c: Vec<char> = w.chars().collect();
+                    [
+                        w.to_string(),
+                        c[..c.len() / 2].iter().collect(),
+                        c[c.len() / 2..].iter().collect(),
+                    ]
+                })
+                .chain(["，", "的", "x", "。", "2025年"].map(String::from))
+                .collect();
+            for _ in 0..400 {
+                let text: String = (0..rng.int(0, 12))
+                    .map(|_| rng.pick(&pieces).as_str())
+                    .collect();
+                let expected: Vec<WordAt> = reference
+                    .find_overlapping_iter(&text)
+                    .filter(|m| first(m.pattern().as_usize()) == m.pattern().as_usize())
+                    .map(|m| WordAt {
+                        start: m.start(),
+                        end: m.end(),
+                        word: m.pattern().as_usize(),
+                    })
+                    .collect();
+                let found: Vec<WordAt> = ours.overlapping(&text).collect();
+                assert_eq!(found, expected, "{text}");
+                assert_eq!(ours.is_match(&text), reference.is_match(&text), "{text}");
+            }
+        }
     }
 }

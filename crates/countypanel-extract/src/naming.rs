@@ -258,12 +258,12 @@ pub(crate) fn count_unit_from_noun(
     let closest = |text: &str, from_end: bool| -> Option<UnitCode> {
         let (automaton, kinds) = count_words();
         let mut best: Option<(usize, usize)> = None;
-        for m in automaton.find_overlapping_iter(text) {
-            let word = m.pattern().as_usize();
+        for m in automaton.overlapping(text) {
+            let word = m.word;
             let p = if from_end {
-                m.end()
+                m.end
             } else {
-                usize::MAX - m.start()
+                usize::MAX - m.start
             };
             if best.is_none_or(|(b, w)| p > b || (p == b && word < w)) {
                 best = Some((p, word));
@@ -282,15 +282,15 @@ pub(crate) fn count_unit_from_noun(
 }
 
 /// The words of `COUNT_KINDS` in list order as one automaton, with the kind of each.
-fn count_words() -> &'static (aho_corasick::AhoCorasick, Vec<UnitCode>) {
-    static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<UnitCode>)> =
+fn count_words() -> &'static (crate::lexicon::WordAutomaton, Vec<UnitCode>) {
+    static WORDS: std::sync::OnceLock<(crate::lexicon::WordAutomaton, Vec<UnitCode>)> =
         std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let (words, kinds): (Vec<&str>, Vec<UnitCode>) = COUNT_KINDS
             .iter()
             .flat_map(|(kind, words)| words.iter().map(move |w| (*w, *kind)))
             .unzip();
-        (crate::lexicon::word_automaton(words), kinds)
+        (crate::lexicon::WordAutomaton::new(words), kinds)
     })
 }
 
