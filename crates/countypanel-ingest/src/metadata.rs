@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use countypanel_extract::time::{Ymd, month_end};
 use countypanel_regions::Level;
 
@@ -23,6 +22,48 @@ pub struct Metadata {
     pub town: Option<String>,
 }
 
+/// Names searched leftmost-longest (of names that start together, the longest; then on after
+/// it), by a character double-array automaton: a few hundred kilobytes for thousands of names,
+/// which stay in the processor's caches between documents.
+#[derive(Clone)]
+struct Names(daachorse::CharwiseDoubleArrayAhoCorasick<u32>);
+
+/// Where a name stands in a text, in bytes, with its index in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NameAt {
+    start: usize,
+    end: usize,
+    name: usize,
+}
+
+impl Names {
+    /// Compiles `names`, each one string listed once and none empty.
+    fn new(names: &[String]) -> Self {
+        Self(
+            daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(daachorse::MatchKind::LeftmostLongest)
+                .build(names)
+                .expect("region names compile"),
+        )
+    }
+
+    fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = NameAt> + 't {
+        self.0.leftmost_find_iter(text).map(|m| NameAt {
+            start: m.start(),
+            end: m.end(),
+            name: m.value() as usize,
+        })
+    }
+}
+
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Names")
+            .field("heap_bytes", &self.0.heap_bytes())
+            .finish()
+    }
+}
+
 /// An official name, its most specific level and whether a region of that name exists today.
 type NameEntry = (String, Level, bool);
 
@@ -32,12 +73,12 @@ pub struct RegionFinder {
     /// Regions that exist today by the pinyin of their short name (织金县 → zhijin), for
     /// reading an official website's host name (www.gzzhijin.gov.cn).
     by_pinyin: HashMap<String, Vec<String>>,
-    ac: AhoCorasick,
+    ac: Names,
     /// Official name for each pattern, whether the pattern is a full name, and the name's level.
     targets: Vec<(String, bool, Level)>,
     /// The automaton over `town_names`, built the first time a document names no county-level
     /// or higher region: a run whose documents all do never pays for 40,000 names.
-    towns: std::sync::OnceLock<AhoCorasick>,
+    towns: std::sync::OnceLock<Names>,
     town_names: Vec<String>,
 }
 
@@ -93,10 +134,7 @@ impl RegionFinder {
                 targets.push((name.clone(), false, *level));
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("region names compile");
+        let ac = Names::new(&patterns);
         let mut by_pinyin: HashMap<String, Vec<String>> = HashMap::new();
         for (n, level, current) in &full {
             if !*current || *level == Level::Province {
@@ -136,18 +174,13 @@ impl RegionFinder {
         if self.town_names.is_empty() {
             return None;
         }
-        let ac = self.towns.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&self.town_names)
-                .expect("town names compile")
-        });
+        let ac = self.towns.get_or_init(|| Names::new(&self.town_names));
         let mut counts: Vec<(usize, usize, usize)> = Vec::new();
         for m in ac.find_iter(s) {
-            let p = m.pattern().as_usize();
+            let p = m.name;
             match counts.iter_mut().find(|(q, _, _)| *q == p) {
                 Some(c) => c.1 += 1,
-                None => counts.push((p, 1, m.start())),
+                None => counts.push((p, 1, m.start)),
             }
         }
         counts
@@ -162,7 +195,7 @@ impl RegionFinder {
     pub fn most_specific_in(&self, s: &str) -> Option<String> {
         let mut best: Option<(Level, &str)> = None;
         for m in self.ac.find_iter(s) {
-            let (name, _, level) = &self.targets[m.pattern().as_usize()];
+            let (name, _, level) = &self.targets[m.name];
             if best.is_none_or(|(l, _)| *level > l) {
                 best = Some((*level, name));
             }
@@ -176,8 +209,8 @@ impl RegionFinder {
     pub fn issuing_body_in(&self, s: &str) -> Option<String> {
         let mut best: Option<(Level, &str)> = None;
         for m in self.ac.find_iter(s) {
-            let (name, _, level) = &self.targets[m.pattern().as_usize()];
-            let is_body = ISSUING_BODIES.iter().any(|b| s[m.end()..].starts_with(b));
+            let (name, _, level) = &self.targets[m.name];
+            let is_body = ISSUING_BODIES.iter().any(|b| s[m.end..].starts_with(b));
             if is_body && best.is_none_or(|(l, _)| *level > l) {
                 best = Some((*level, name));
             }
@@ -226,17 +259,17 @@ impl RegionFinder {
         // (name, full mentions, all mentions, first full mention)
         let mut counts: Vec<(String, usize, usize, usize)> = Vec::new();
         for m in self.ac.find_iter(s) {
-            let (name, is_full, _) = &self.targets[m.pattern().as_usize()];
+            let (name, is_full, _) = &self.targets[m.name];
             let full = usize::from(*is_full);
             match counts.iter_mut().find(|(n, ..)| n == name) {
                 Some(c) => {
                     c.1 += full;
                     c.2 += 1;
                     if c.1 == 1 && full == 1 {
-                        c.3 = m.start();
+                        c.3 = m.start;
                     }
                 }
-                None => counts.push((name.clone(), full, 1, m.start())),
+                None => counts.push((name.clone(), full, 1, m.start)),
             }
         }
         counts

@@ -133,3 +133,67 @@ fn an_issuing_body_and_names_broken_by_spaces() {
     let m = read_metadata(text, None, &finder());
     assert_eq!(m.issuer.as_deref(), Some("平安县"));
 }
+
+/// The names' automaton finds what a byte automaton finds leftmost-longest: every county-level
+/// name since 1981 and every town, in texts that run names into each other and cut them.
+#[test]
+fn names_are_found_as_a_byte_automaton_finds_them() {
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
+    use countypanel_core::rng::SplitMix64;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let read = |file: &str, column: usize| -> Vec<String> {
+        let text = std::fs::read_to_string(root.join("data/reference").join(file)).unwrap();
+        let mut names: Vec<String> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                l.split(',')
+                    .nth(column)
+                    .map(|n| n.trim_matches('"').to_string())
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let mut rng = SplitMix64(20_261_201);
+    for names in [read("areacodes_history.csv", 3), read("streets.csv", 1)] {
+        assert!(names.len() > 3000, "the list loads");
+        let ours = Names::new(&names);
+        let reference = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .unwrap();
+        let pieces: Vec<String> = (0..300)
+            .flat_map(|_| {
+                let c: Vec<char> = rng.pick(&names).chars().collect();
+                let cut = usize::try_from(rng.int(1, i64::try_from(c.len()).unwrap())).unwrap();
+                [
+                    c.iter().collect(),
+                    c[..cut].iter().collect(),
+                    c[cut..].iter().collect(),
+                ]
+            })
+            .chain(["，", "卫生健康局", "市", "县", "2023年"].map(String::from))
+            .collect::<Vec<String>>();
+        for _ in 0..500 {
+            let text: String = (0..rng.int(0, 10))
+                .map(|_| rng.pick(&pieces).as_str())
+                .collect();
+            let expected: Vec<NameAt> = reference
+                .find_iter(&text)
+                .map(|m| NameAt {
+                    start: m.start(),
+                    end: m.end(),
+                    name: m.pattern().as_usize(),
+                })
+                .collect();
+            assert_eq!(
+                ours.find_iter(&text).collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
+    }
+}
