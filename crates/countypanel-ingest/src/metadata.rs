@@ -489,6 +489,15 @@ fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
     (published, date_line)
 }
 
+/// `l` without its spaces. Most lines hold none: they are read as they are, not copied.
+fn compact(l: &str) -> std::borrow::Cow<'_, str> {
+    if l.contains(char::is_whitespace) {
+        l.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        l.into()
+    }
+}
+
 /// Reads title, publication date and issuer from a document's first lines.
 #[must_use]
 pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinder) -> Metadata {
@@ -501,7 +510,6 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     let head = &lines[..];
     let (published, date_line) = publication_date(head);
     let title = find_title(head, html_title, date_line);
-    let compact = |l: &str| -> String { l.chars().filter(|c| !c.is_whitespace()).collect() };
     // The document is about the most specific region its title names; else the one its source
     // line or an issuing body in its first lines names; else the one its body names most.
     let mut issuer = title
