@@ -5,6 +5,7 @@ use std::collections::HashMap;
 // Names are shared: a hit is a count of references, not a copy of its name.
 use std::sync::Arc;
 
+use crate::lexicon::WordAutomaton;
 use countypanel_core::catalog::Catalog;
 use countypanel_zhnum::Unit;
 
@@ -36,8 +37,10 @@ pub struct PhraseMatcher {
     /// processor's caches, and the search of every document was the extractor's largest cost.
     regions: RegionNames,
     /// The phrases, the domain words of [`crate::health::DomainWords`] and the target words in
-    /// one automaton that reports every occurrence: a text is read once for all three.
-    document_ac: DocumentAutomaton,
+    /// one automaton that reports every occurrence: a text is read once for all three. It reads
+    /// characters from a double array of about 300 KB, where a byte DFA of the same thousand
+    /// patterns took 5.4 MB and fell out of the caches between documents.
+    document_ac: WordAutomaton,
     /// For each pattern of `document_ac`: the index of its phrase in `targets` (`NO_PHRASE` for
     /// a domain word only), the domain lists it belongs to, and whether it is a target word.
     document_patterns: Vec<DocumentPattern>,
@@ -133,20 +136,20 @@ impl PhraseMatcher {
         // Every occurrence of a phrase or a name, as (start, end, target); the leftmost-longest
         // matches are chosen among them below.
         let mut found: Vec<(usize, usize, &Target)> = Vec::new();
-        for m in self.document_ac.0.find_overlapping_iter(text) {
+        for m in self.document_ac.overlapping(text) {
             let DocumentPattern {
                 phrase,
                 lists,
                 target_word,
-            } = self.document_patterns[m.value() as usize];
+            } = self.document_patterns[m.word];
             if target_word {
-                target_words.push((m.start(), m.end()));
+                target_words.push((m.start, m.end));
             }
             if lists != 0 {
-                domains.add(lists, m.start(), m.end());
+                domains.add(lists, m.start, m.end);
             }
-            if phrase != NO_PHRASE && !over_mask(m.start(), m.end()) {
-                found.push((m.start(), m.end(), &self.targets[phrase as usize]));
+            if phrase != NO_PHRASE && !over_mask(m.start, m.end) {
+                found.push((m.start, m.end, &self.targets[phrase as usize]));
             }
         }
         domains.sort();
@@ -292,23 +295,9 @@ struct DocumentPattern {
 /// `DocumentPattern::phrase` of a word that is no phrase.
 const NO_PHRASE: u32 = u32::MAX;
 
-/// The automaton of a document's one search. It reads characters, not bytes, from a double
-/// array: about 300 KB for the thousand patterns, where a byte DFA of them took 5.4 MB and fell
-/// out of the caches between documents (its search cost twice as long on real reports).
-#[derive(Clone)]
-struct DocumentAutomaton(daachorse::CharwiseDoubleArrayAhoCorasick<u32>);
-
-impl std::fmt::Debug for DocumentAutomaton {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DocumentAutomaton")
-            .field("heap_bytes", &self.0.heap_bytes())
-            .finish()
-    }
-}
-
 /// The phrases (`patterns`, in their order), the domain words and the target words as one
 /// automaton that reports every occurrence, each pattern once with what it stands for.
-fn document_automaton(patterns: &[String]) -> (DocumentAutomaton, Vec<DocumentPattern>) {
+fn document_automaton(patterns: &[String]) -> (WordAutomaton, Vec<DocumentPattern>) {
     let mut strings: Vec<&str> = patterns.iter().map(String::as_str).collect();
     let mut what: Vec<DocumentPattern> = (0..patterns.len())
         .map(|i| DocumentPattern {
@@ -337,10 +326,8 @@ fn document_automaton(patterns: &[String]) -> (DocumentAutomaton, Vec<DocumentPa
             });
         }
     }
-    // Each string once (the index above), none empty: the automaton takes them.
-    let ac = daachorse::CharwiseDoubleArrayAhoCorasick::new(&strings)
-        .expect("phrases and domain words compile");
-    (DocumentAutomaton(ac), what)
+    // Each string once (the index above): a pattern's index is its place in `strings`.
+    (WordAutomaton::new(&strings), what)
 }
 
 /// Region names as a trie of the names written backwards: a name is found by reading back from
