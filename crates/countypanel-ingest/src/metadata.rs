@@ -468,10 +468,7 @@ fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
         }
         if published.is_none()
             && i < 15
-            && let Some(d) = date_at_start(line).or_else(|| {
-                let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-                date_at_start(&compact)
-            })
+            && let Some(d) = date_at_start(line).or_else(|| date_at_start(&compact(line)))
         {
             published = Some((3, d));
             date_line.get_or_insert(i);
@@ -566,8 +563,7 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
         if !line.starts_with('标') {
             continue;
         }
-        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        if let Some(rest) = compact.strip_prefix("标题") {
+        if let Some(rest) = compact(line).strip_prefix("标题") {
             let t = rest
                 .trim_matches([':', '|', '：', ' '])
                 .trim_end_matches('|')
