@@ -29,13 +29,12 @@ pub enum AggregateError {
     #[error(transparent)]
     Core(#[from] countypanel_core::CoreError),
     /// A polars computation failed.
-    #[error("computing {step}: {source}")]
+    #[error("computing {step}: {error}")]
     Polars {
         /// Which step.
         step: &'static str,
-        /// The error.
-        #[source]
-        source: polars::prelude::PolarsError,
+        /// The error; the message holds it, so it is not also the error's source.
+        error: polars::prelude::PolarsError,
     },
     /// Writing the report or a chart failed.
     #[error("{path}: {message}")]
@@ -50,7 +49,7 @@ pub enum AggregateError {
 pub(crate) fn pl_err(
     step: &'static str,
 ) -> impl Fn(polars::prelude::PolarsError) -> AggregateError {
-    move |source| AggregateError::Polars { step, source }
+    move |error| AggregateError::Polars { step, error }
 }
 
 /// Writes a text file atomically (temporary file in the same folder, then rename).

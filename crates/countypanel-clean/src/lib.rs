@@ -35,13 +35,12 @@ pub enum CleanError {
     #[error(transparent)]
     Core(#[from] countypanel_core::CoreError),
     /// A polars computation failed.
-    #[error("computing {step}: {source}")]
+    #[error("computing {step}: {error}")]
     Polars {
         /// Which step.
         step: &'static str,
-        /// The error.
-        #[source]
-        source: polars::prelude::PolarsError,
+        /// The error; the message holds it, so it is not also the error's source.
+        error: polars::prelude::PolarsError,
     },
     /// An invariant of the outputs does not hold (a bug, never bad input).
     #[error("invariant broken: {0}")]
@@ -49,5 +48,5 @@ pub enum CleanError {
 }
 
 pub(crate) fn pl_err(step: &'static str) -> impl Fn(polars::prelude::PolarsError) -> CleanError {
-    move |source| CleanError::Polars { step, source }
+    move |error| CleanError::Polars { step, error }
 }

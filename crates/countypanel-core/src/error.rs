@@ -5,14 +5,14 @@ use std::path::PathBuf;
 /// Errors raised by the contracts, the configuration loader and the Parquet I/O.
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
-    /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    /// A file could not be read or written. The message holds the cause, so the cause is not
+    /// also given as the error's source (a chain printed with `{:#}` would say it twice).
+    #[error("{path}: {error}")]
     Io {
         /// The file involved.
         path: PathBuf,
         /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A Parquet or Arrow operation failed.
     #[error("{path}: {message}")]
@@ -55,7 +55,7 @@ impl CoreError {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Io {
             path: path.into(),
-            source,
+            error: source,
         }
     }
 

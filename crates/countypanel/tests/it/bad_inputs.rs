@@ -88,6 +88,25 @@ fn a_missing_raw_folder_is_named() {
 }
 
 #[test]
+fn a_missing_catalog_is_named_with_its_cause_said_once() {
+    let dir = project();
+    let pipeline = dir.path().join("pipelines/county-health.toml");
+    let text = std::fs::read_to_string(&pipeline).unwrap();
+    let moved = text.replace("indicators/health.toml", "indicators/gone.toml");
+    assert_ne!(text, moved, "the pipeline names its catalog");
+    std::fs::write(&pipeline, moved).unwrap();
+    let out = countypanel(dir.path(), &["ingest"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("gone.toml"), "{err}");
+    assert_eq!(
+        err.matches("os error 2").count(),
+        1,
+        "the cause said once: {err}"
+    );
+}
+
+#[test]
 fn the_same_file_twice_is_read_once_and_the_copy_named() {
     let dir = project();
     let sample = dir
