@@ -570,7 +570,8 @@ fn candidate_phrases<'h>(
                 && (h.start >= clause || h.end > clause)
                 && !matches!(h.target, Target::Region(_))
         })
-        .filter(|h| m.unit_fits(&h.target, q.unit))
+        // 孕产妇死亡率为0: zero needs no unit, so a bare 0 may state a rate too.
+        .filter(|h| m.unit_fits(&h.target, q.unit) || (q.unit == Unit::None && q.value == 0.0))
         // 卫生院(含社区卫生服务中心)14个 counts 卫生院: a phrase inside a parenthesis closed before
         // the number only qualifies the words before it.
         .filter(|h| !inside_closed_parenthesis(sc, clause, h, q.num_start))

@@ -386,3 +386,34 @@ fn nouns_listed_after_a_count_share_it() {
     assert!(naming.contains("义诊、咨询活动"), "{naming}");
     assert!(naming.ends_with("次数"), "{naming}");
 }
+
+#[test]
+fn a_bare_zero_states_a_rate_and_a_fraction_of_days_a_length_of_stay() {
+    let f = extract(
+        "2022年,全县孕产妇死亡率为0,婴儿死亡率2.86‰。出院者平均住院日7.9日。",
+        None,
+    );
+    let zero = find(&f, 0.0);
+    assert_eq!(
+        zero.indicator_id.as_deref(),
+        Some("maternal_mortality_rate")
+    );
+    assert_eq!(zero.unit.as_str(), "per_100k");
+    let stay = find(&f, 7.9);
+    assert_eq!(stay.indicator_id.as_deref(), Some("avg_length_of_stay"));
+    // A bare count after a rate phrase is still no rate.
+    let f = extract("2022年,全县孕产妇死亡率统计覆盖3个乡镇。", None);
+    assert!(
+        f.iter()
+            .all(|f| f.indicator_id.as_deref() != Some("maternal_mortality_rate"))
+    );
+}
+
+#[test]
+fn the_hospital_bed_occupancy_of_bulletins_is_the_bed_occupancy() {
+    let f = extract("2022年,全县医院病床使用率为82.4%。", None);
+    assert_eq!(
+        find(&f, 82.4).indicator_id.as_deref(),
+        Some("bed_occupancy_rate")
+    );
+}

@@ -525,6 +525,10 @@ fn finish(
         measure = chars[j..j + n].iter().collect();
         j += n;
     }
+    // 平均住院日7.9日 counts days: a day of the month is never a fraction.
+    if unit == Unit::Day && chars[num_start..num_end].contains(&'.') {
+        unit = Unit::Duration;
+    }
     // 余/多 after a measure word is part of the phrase only for 个 (10个多月 is rare); suffixes:
     for (word, q) in SUFFIXES {
         if starts_with(chars, j, word) {

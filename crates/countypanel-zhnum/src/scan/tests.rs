@@ -152,3 +152,13 @@ fn a_rate_per_100k_is_not_a_date() {
     assert_eq!((q.value, q.unit), (12.5, Unit::Per100k));
     assert!(scan("2022/4/1").iter().all(|q| q.unit != Unit::Per100k));
 }
+
+#[test]
+fn a_fraction_of_days_is_a_length_of_time_and_a_whole_day_a_date() {
+    let q = one("出院者平均住院日7.9日");
+    assert_eq!((q.value, q.unit), (7.9, Unit::Duration));
+    let q = one("比上年缩短0.3日");
+    assert_eq!((q.value, q.unit), (0.3, Unit::Duration));
+    let q = one("于15日召开");
+    assert_eq!(q.unit, Unit::Day);
+}
