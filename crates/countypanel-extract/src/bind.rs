@@ -11,7 +11,8 @@ use crate::change::is_change;
 use crate::health::{DomainView, HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_in_sentence};
 use crate::lexicon::{
-    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, PART, RECRUITING, WHOLE_AREA, WordSet, contains_word,
+    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, OWN_PLACE, PART, RECRUITING, WHOLE_AREA, WordSet,
+    contains_word,
 };
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
@@ -119,6 +120,8 @@ pub(crate) fn fact_for(
         naming.rule = Rule::ImplausiblePercent;
     }
     let health = !implausible && (health || naming.indicator_id.is_some());
+    let named = region_before(s, clause, q.num_start);
+    let region_subject = named.as_ref().is_some_and(|(_, subject)| *subject);
     let (ev_start, ev_end) = match hit {
         Some(h) => (h.start.min(q.start), h.end.max(q.end)),
         None => (q.start, q.end),
@@ -136,7 +139,10 @@ pub(crate) fn fact_for(
         year_flag,
         as_of: s.as_of,
         // The last region named before the number in the sentence, else the issuer.
-        region_name: region_before(s, q.num_start).or_else(|| ctx.issuer_region.clone()),
+        region_name: named
+            .map(|(name, _)| name)
+            .or_else(|| ctx.issuer_region.clone()),
+        region_subject,
         char_start: s.offset + ev_start,
         char_end: s.offset + ev_end,
         evidence: sc[ev_start..ev_end].iter().collect(),
@@ -271,16 +277,24 @@ fn kind_and_year(
     (kind, year, year_flag)
 }
 
-/// The last region named in the sentence before `at`.
-fn region_before(s: &Sentence, at: usize) -> Option<String> {
-    s.hits
+/// The last region named in the sentence before `at`, and whether it is the subject of the
+/// clause from `clause` to `at`: the clause opens with it (定西市计划投入资金3.5亿元) and does not
+/// turn to the report's own place after it (甘肃省下达我县资金2000万元 speaks of the county).
+fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool)> {
+    let h = s
+        .hits
         .iter()
-        .filter(|h| h.end <= at)
-        .filter_map(|h| match &h.target {
-            Target::Region(name) => Some(name.to_string()),
-            _ => None,
-        })
-        .next_back()
+        .filter(|h| h.end <= at && matches!(h.target, Target::Region(_)))
+        .next_back()?;
+    let Target::Region(name) = &h.target else {
+        return None;
+    };
+    let subject = h.start >= clause
+        && s.chars[clause..h.start].iter().all(|c| c.is_whitespace())
+        && !OWN_PLACE
+            .iter()
+            .any(|w| contains_word(&s.chars[h.end..at], w));
+    Some((name.to_string(), subject))
 }
 
 /// Whether the quantity bounds a class (1万元至2.99万元的, 5万元以上的有7人次): a range written

@@ -74,6 +74,13 @@ pub(crate) const ALL_OF_THEM: &[&str] = &["全部", "均", "都"];
 /// Words that make a clause speak of a whole area (全县148家村卫生室完成改造 counts them all).
 pub(crate) const WHOLE_AREA: &[&str] = &["全县", "全市", "全区", "全旗", "全镇"];
 
+/// How a report names its own place (我县, 该区, 全县): a clause naming its province or
+/// prefecture that turns to one of these (甘肃省下达我县资金) still speaks of the report's place.
+pub(crate) const OWN_PLACE: &[&str] = &[
+    "我县", "该县", "本县", "全县", "我区", "该区", "本区", "全区", "我旗", "该旗", "本旗", "全旗",
+    "我市", "该市", "本市",
+];
+
 /// Scope words that open a clause without naming the measure (其中, 全县, 共).
 pub(crate) const LEADING_SCOPE: &[&str] = &[
     "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "共", "为",

@@ -101,6 +101,10 @@ pub struct Fact {
     pub as_of: Option<Ymd>,
     /// Region the fact is about, as named.
     pub region_name: Option<String>,
+    /// Whether that region, named in the sentence, is the subject of the number's clause
+    /// (定西市计划投入资金3.5亿元): then it holds the fact even where it encloses the report's own
+    /// region, which a passing mention (按照安徽省要求, 全省第一) does not.
+    pub region_subject: bool,
     /// Evidence start (characters of the normalised text).
     pub char_start: usize,
     /// Evidence end (exclusive).

@@ -388,6 +388,7 @@ impl Frame<'_> {
             year_flag,
             as_of: prose.and_then(|p| p.as_of),
             region_name,
+            region_subject: false,
             char_start: first,
             char_end: at.cell.end,
             evidence: chars[first..at.cell.end].iter().collect(),

@@ -21,8 +21,9 @@ pub(crate) struct Issuer<'a> {
 
 impl Reader<'_> {
     /// The region of a fact: the region its sentence names (unless that one encloses the
-    /// issuer's: a county's report that says 全省第一 still speaks of the county), else the
-    /// issuer's region, checked against the fact's year.
+    /// issuer's and is not the subject of the number's clause: a county's report that says
+    /// 全省第一 still speaks of the county), else the issuer's region, checked against the fact's
+    /// year.
     pub(crate) fn region_of(
         &self,
         fact: &Fact,
@@ -37,8 +38,9 @@ impl Reader<'_> {
                 self.gazetteer.resolve_in_year(name, year, issuer.context)
             })
             .filter(|r| {
-                !matches!((r.code.as_deref(), issuer_code),
-                    (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
+                fact.region_subject
+                    || !matches!((r.code.as_deref(), issuer_code),
+                        (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
             });
         if let Some(r) = named {
             return if r.status == Status::Resolved {

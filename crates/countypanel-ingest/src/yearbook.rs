@@ -345,6 +345,7 @@ fn row_facts(
                 },
                 as_of: None,
                 region_name: Some(region.to_string()),
+                region_subject: false,
                 char_start: start,
                 char_end: start + raw.chars().count(),
                 evidence: raw.to_string(),

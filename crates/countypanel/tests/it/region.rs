@@ -51,3 +51,51 @@ fn an_unknown_name_lists_the_names_it_likely_meant() {
     assert!(json.contains("\"suggestions\":[{"), "{json}");
     assert!(!lookup(&["完全不存在的地方"]).contains("did you mean"));
 }
+
+/// A county's news item that names its prefecture as the subject of a clause
+/// (定西市计划投入资金3.5亿元) files that number under the prefecture; a clause that names the
+/// prefecture only in passing (按照定西市要求) or turns to the county (定西市下达我县) keeps the
+/// county's.
+#[test]
+fn an_enclosing_region_that_opens_the_clause_holds_its_number() {
+    use countypanel_core::contract::FACTS;
+    use countypanel_core::parquet_io::read_table;
+    use countypanel_core::table::strings;
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("raw");
+    std::fs::create_dir_all(&raw).unwrap();
+    std::fs::write(
+        raw.join("lintao_news.txt"),
+        "临洮县基层医疗服务能力持续提升\n发布时间：2023-06-12\n\
+         据介绍，定西市计划投入资金3.5亿元改善基层医疗条件。\
+         按照定西市要求，全县投入资金2200万元建设村卫生室。\
+         定西市下达我县项目资金1800万元。\n",
+    )
+    .unwrap();
+    let out = countypanel(
+        &root(),
+        &[
+            "--quiet",
+            "--out",
+            dir.path().join("out").to_str().unwrap(),
+            "ingest",
+            "--raw",
+            raw.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let facts = read_table(&dir.path().join("out/staged/facts.parquet"), &FACTS).unwrap();
+    let texts = strings(&facts, "value_text").unwrap();
+    let codes = strings(&facts, "region_code").unwrap();
+    let code_of = |v: &str| {
+        let i = texts.iter().position(|t| t.as_deref() == Some(v));
+        codes[i.unwrap_or_else(|| panic!("no fact {v}: {texts:?}"))].clone()
+    };
+    assert_eq!(code_of("3.5亿元").as_deref(), Some("621100"));
+    assert_eq!(code_of("2200万元").as_deref(), Some("621124"));
+    assert_eq!(code_of("1800万元").as_deref(), Some("621124"));
+}
