@@ -284,8 +284,7 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
     let h = s
         .hits
         .iter()
-        .filter(|h| h.end <= at && matches!(h.target, Target::Region(_)))
-        .next_back()?;
+        .rfind(|h| h.end <= at && matches!(h.target, Target::Region(_)))?;
     let Target::Region(name) = &h.target else {
         return None;
     };

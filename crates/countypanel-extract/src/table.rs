@@ -354,7 +354,11 @@ impl Frame<'_> {
             (None, None, Some(p)) => (p.year, p.year_flag),
             (None, None, None) => (doc.default, Some(doc.default_flag)),
         };
-        let kind = if has(head, TARGET_WORDS) {
+        // A column for a year after the one the report was written in (2025年 in a plan's
+        // table) holds what is aimed for, as a sentence's number would.
+        let kind = if has(head, TARGET_WORDS)
+            || matches!((year, doc.published), (Some(y), Some(p)) if y > p)
+        {
             Kind::Target
         } else if has(head, ACTUAL_WORDS) {
             Kind::Actual
@@ -526,6 +530,21 @@ mod tests {
         assert_eq!(get(75.0).kind, Kind::Target);
         assert_eq!(get(75.0).year, Some(2025));
         assert_eq!(get(45.2).kind, Kind::Actual);
+    }
+
+    #[test]
+    fn a_column_for_a_year_after_the_report_holds_targets() {
+        let text = "指标 | 2020年 | 2025年 | 属性
+每千人口医疗卫生机构床位数（张） | 5.6 | 6.5 | 预期性
+";
+        let ctx = DocContext {
+            published: Some((2021, 12, 30)),
+            ..DocContext::default()
+        };
+        let facts = extractor().extract(text, &ctx);
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!((get(5.6).year, get(5.6).kind), (Some(2020), Kind::Actual));
+        assert_eq!((get(6.5).year, get(6.5).kind), (Some(2025), Kind::Target));
     }
 
     #[test]
