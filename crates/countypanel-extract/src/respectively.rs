@@ -1,6 +1,8 @@
-//! 分别: one measure of several subjects with their values in order. 基本养老和基本医疗参保率分别
-//! 达到99%、95.4% states a pension rate of 99% (not a health indicator) and a medical-insurance
-//! rate of 95.4%; 老年人和儿童健康管理率分别为70%和77% states two rates.
+//! 分别: several measures, or one measure of several subjects, with their values in order.
+//! 婴儿死亡率、5岁以下儿童死亡率分别为3.2‰和4.1‰ states two rates, each named in full;
+//! 基本养老和基本医疗参保率分别达到99%、95.4% states a pension rate of 99% (not a health
+//! indicator) and a medical-insurance rate of 95.4%; 老年人和儿童健康管理率分别为70%和77% states
+//! two rates.
 
 use crate::Fact;
 use crate::health::{mentions_health, mentions_other_domain};
@@ -12,19 +14,52 @@ use countypanel_core::vocab::Rule;
 /// Words that join the subjects before the measure.
 const JOINERS: &[char] = &['和', '、', '及', '与'];
 
-/// Gives each rate after 分别 the subject listed at its place before the measure.
+/// Where 分别 stands in the sentence, if it does.
+pub(crate) fn respectively_at(sc: &[char]) -> Option<usize> {
+    (0..sc.len().saturating_sub(1)).find(|&i| sc[i] == '分' && sc[i + 1] == '别')
+}
+
+/// Gives each rate after 分别 the measure listed at its place before it, or the subject listed
+/// there with the measure they share.
 pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char], offset: usize) {
-    let Some(p) = (0..sc.len().saturating_sub(1)).find(|&i| sc[i] == '分' && sc[i + 1] == '别')
-    else {
+    let Some(p) = respectively_at(sc) else {
         return;
     };
-    let head: String = sc[clause_start(sc, 0, p)..p].iter().collect();
+    // The list runs back over the 、 between its items (、 also ends a clause).
+    let mut from = clause_start(sc, 0, p);
+    while from > 0 && sc[from - 1] == '、' {
+        from = clause_start(sc, 0, from - 1);
+    }
+    let head: String = sc[from..p].iter().collect();
     let mut subjects: Vec<String> = head
         .split(JOINERS)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
+    let mut rates: Vec<&mut Fact> = facts
+        .iter_mut()
+        .filter(|f| f.char_end > offset + p && f.unit.is_rate())
+        .collect();
+    if subjects.len() < 2 || subjects.len() != rates.len() {
+        return;
+    }
+    // Each item names its measure in full (婴儿死亡率、5岁以下儿童死亡率): item and value pair up.
+    let own: Option<Vec<(String, String)>> = subjects
+        .iter()
+        .zip(&rates)
+        .map(|(item, f)| own_measure(matcher, item, f.unit))
+        .collect();
+    if let Some(own) = own {
+        for ((text, id), f) in own.into_iter().zip(rates.iter_mut()) {
+            f.indicator_id = Some(id);
+            f.indicator_text = Some(text);
+            f.subject = None;
+            f.health = true;
+            f.rule = Rule::Respectively;
+        }
+        return;
+    }
     // The last item holds the last subject and the measure they share: the longest ending of
     // it that is a catalog phrase as a whole (孕产妇健康管理率 → 孕产妇 + 健康管理率).
     let Some(last) = subjects.pop() else { return };
@@ -42,13 +77,6 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     };
     let measure: String = chars[k..].iter().collect();
     subjects.push(chars[..k].iter().collect());
-    let rates: Vec<&mut Fact> = facts
-        .iter_mut()
-        .filter(|f| f.char_end > offset + p && f.unit == countypanel_core::vocab::Unit::Percent)
-        .collect();
-    if subjects.len() < 2 || subjects.len() != rates.len() {
-        return;
-    }
     for (subject, f) in subjects.into_iter().zip(rates) {
         f.indicator_id = if mentions_other_domain(&subject) && !mentions_health(&subject) {
             None
@@ -60,4 +88,23 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         f.subject = Some(subject);
         f.rule = Rule::Respectively;
     }
+}
+
+/// The catalog measure an item of a list ends with, whole and in the unit of the value paired
+/// with it (全县婴儿死亡率 → 婴儿死亡率), as its phrase and indicator id.
+fn own_measure(
+    matcher: &PhraseMatcher,
+    item: &str,
+    unit: countypanel_core::vocab::Unit,
+) -> Option<(String, String)> {
+    let n = item.chars().count();
+    let hit = matcher.find(item).into_iter().next_back()?;
+    let Target::Indicator { index } = hit.target else {
+        return None;
+    };
+    let id = matcher.indicator_id(index);
+    (hit.end == n && matcher.unit_of(&id) == unit).then(|| {
+        let text: String = item.chars().skip(hit.start).collect();
+        (text, id)
+    })
 }

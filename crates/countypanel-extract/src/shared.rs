@@ -8,7 +8,8 @@ use crate::matcher::{PhraseMatcher, Target};
 use crate::segment::clause_start;
 
 /// Rates listed with 、 before one value (疫情报告率、及时率、准确率为100%) each state that value:
-/// one fact per listed rate, its evidence running from the rate to the value.
+/// one fact per listed rate, its evidence running from the rate to the value. Rates listed
+/// before 分别 have a value each (`respectively`).
 pub(crate) fn split_shared_rates(
     matcher: &PhraseMatcher,
     facts: &mut Vec<Fact>,
@@ -23,6 +24,9 @@ pub(crate) fn split_shared_rates(
         let first_new = extra.len();
         let end = f.char_end.saturating_sub(offset).min(sc.len());
         let mut pos = clause_start(sc, 0, f.char_start.saturating_sub(offset).min(sc.len()));
+        if crate::respectively::respectively_at(&sc[pos..end]).is_some() {
+            continue;
+        }
         while pos > 0 && sc[pos - 1] == '、' {
             let prev = clause_start(sc, 0, pos - 1);
             // A clause may run on from an earlier value (…100%疫情报告率): keep what follows it.

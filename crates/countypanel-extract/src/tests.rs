@@ -417,3 +417,24 @@ fn the_hospital_bed_occupancy_of_bulletins_is_the_bed_occupancy() {
         Some("bed_occupancy_rate")
     );
 }
+
+#[test]
+fn measures_listed_before_respectively_take_their_values_in_order() {
+    let f = extract(
+        "2022年,全县孕产妇系统管理率、3岁以下儿童系统管理率分别为95.1%和93.2%。\
+         全县婴儿死亡率、5岁以下儿童死亡率分别为3.2‰和4.1‰。\
+         全县高血压、糖尿病患者规范管理率分别达到72.5%和70.1%。",
+        None,
+    );
+    let id = |v: f64| {
+        let all: Vec<_> = f.iter().filter(|f| (f.value - v).abs() < 1e-9).collect();
+        assert_eq!(all.len(), 1, "one fact for {v}: {all:#?}");
+        all[0].indicator_id.clone()
+    };
+    assert_eq!(id(95.1).as_deref(), Some("maternal_systematic_mgmt_rate"));
+    assert_eq!(id(93.2).as_deref(), Some("child_u3_systematic_mgmt_rate"));
+    assert_eq!(id(3.2).as_deref(), Some("infant_mortality_rate"));
+    assert_eq!(id(4.1).as_deref(), Some("under5_mortality_rate"));
+    assert_eq!(id(72.5).as_deref(), Some("hypertension_standard_mgmt_rate"));
+    assert_eq!(id(70.1).as_deref(), Some("diabetes_standard_mgmt_rate"));
+}
