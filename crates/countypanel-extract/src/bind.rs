@@ -362,6 +362,41 @@ fn part_measure(m: &PhraseMatcher, s: &Sentence, part_at: usize, bare: &Hit) -> 
     })
 }
 
+/// A part counted in the measure of the total before 其中 (床位数4521张，其中医院3210张): the
+/// part's noun with the ending of the total's phrase, when the catalog has that measure as a
+/// whole (医院床位数) in the number's unit. Returns its indicator id and phrase.
+fn part_of_total(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String, String)> {
+    let sc = s.chars;
+    let before: String = sc[..q.num_start].iter().collect();
+    let part_at = before[..before.rfind(PART)?].chars().count();
+    let is_measure = |h: &&Hit| matches!(h.target, Target::Indicator { .. });
+    let noun = s
+        .hits
+        .iter()
+        .filter(is_measure)
+        .rfind(|h| h.start >= part_at + 2 && h.end <= q.num_start)
+        .filter(|h| q.num_start - h.end <= 1)?;
+    let total = s
+        .hits
+        .iter()
+        .filter(is_measure)
+        .rfind(|h| h.end <= part_at && m.unit_fits(&h.target, q.unit))?;
+    let noun: String = sc[noun.start..noun.end].iter().collect();
+    let total = &sc[total.start..total.end];
+    (0..total.len()).find_map(|k| {
+        let composed: String = noun.chars().chain(total[k..].iter().copied()).collect();
+        let n = composed.chars().count();
+        m.find(&composed).into_iter().find_map(|h| match h.target {
+            Target::Indicator { index }
+                if h.start == 0 && h.end == n && m.unit_fits(&h.target, q.unit) =>
+            {
+                Some((m.indicator_id(index), composed.clone()))
+            }
+            _ => None,
+        })
+    })
+}
+
 /// The phrase a quantity is tied to and what it names.
 fn name_quantity<'h>(
     m: &PhraseMatcher,
@@ -388,6 +423,10 @@ fn name_quantity<'h>(
         naming.indicator_id = Some(id);
         naming.indicator_text = Some(text);
         naming.rule = Rule::ManagedCount;
+    } else if let Some((id, text)) = part_of_total(m, q, s) {
+        naming.indicator_id = Some(id);
+        naming.indicator_text = Some(text);
+        naming.rule = Rule::PartMeasure;
     }
     if naming.rule == Rule::PhraseAfter
         && let Some(a) = after

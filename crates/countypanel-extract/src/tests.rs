@@ -438,3 +438,26 @@ fn measures_listed_before_respectively_take_their_values_in_order() {
     assert_eq!(id(72.5).as_deref(), Some("hypertension_standard_mgmt_rate"));
     assert_eq!(id(70.1).as_deref(), Some("diabetes_standard_mgmt_rate"));
 }
+
+#[test]
+fn a_part_after_qizhong_is_counted_in_the_measure_of_the_total() {
+    let f = extract(
+        "2021年末全县医疗卫生机构床位数4521张,其中医院3210张。\
+         全年总诊疗人次312.5万人次,其中基层医疗卫生机构207.3万人次。",
+        None,
+    );
+    let beds = find(&f, 3210.0);
+    assert_eq!(
+        beds.indicator_id.as_deref(),
+        Some("hospital_beds_hospitals")
+    );
+    assert_eq!(beds.rule, Rule::PartMeasure);
+    assert_eq!(
+        find(&f, 2_073_000.0).indicator_id.as_deref(),
+        Some("primary_care_visits")
+    );
+    assert_eq!(
+        find(&f, 4521.0).indicator_id.as_deref(),
+        Some("hospital_beds")
+    );
+}
