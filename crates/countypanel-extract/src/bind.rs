@@ -17,7 +17,7 @@ use crate::lexicon::{
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
 use crate::segment::{
-    clause_start, gap_outside_parentheses, inside_closed_parenthesis, separates_clauses,
+    clause_start, gap_outside_parentheses, inside_closed_parenthesis, list_start, separates_clauses,
 };
 use crate::time::{YearMention, Ymd};
 use crate::year::{self, Carried, DocYears};
@@ -459,11 +459,7 @@ fn screen_candidates<'h>(
         && AGREEMENTS.iter().any(|w| contains_word(&sc[q.end..], w));
     // A clause that continues an enumeration (新建、改扩建光华、西坡、关王庙等9个乡镇卫生院) shares
     // the verb of its first item.
-    let mut listed_from = clause;
-    while listed_from > 0 && sc[listed_from - 1] == '、' {
-        listed_from = clause_start(sc, 0, listed_from - 1);
-    }
-    let enumeration = s.slice(listed_from, q.num_start);
+    let enumeration = s.slice(list_start(sc, clause), q.num_start);
     let flow = counted
         && (FLOW_SET.in_text(enumeration)
             || ACTION_SET.in_text(clause_before)

@@ -7,7 +7,7 @@
 use crate::Fact;
 use crate::health::{mentions_health, mentions_other_domain};
 use crate::matcher::{PhraseMatcher, Target};
-use crate::segment::clause_start;
+use crate::segment::{clause_start, list_start};
 use crate::shared::rate_indicator;
 use countypanel_core::vocab::Rule;
 
@@ -25,12 +25,9 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     let Some(p) = respectively_at(sc) else {
         return;
     };
-    // The list runs back over the 、 between its items (、 also ends a clause).
-    let mut from = clause_start(sc, 0, p);
-    while from > 0 && sc[from - 1] == '、' {
-        from = clause_start(sc, 0, from - 1);
-    }
-    let head: String = sc[from..p].iter().collect();
+    let head: String = sc[list_start(sc, clause_start(sc, 0, p))..p]
+        .iter()
+        .collect();
     let mut subjects: Vec<String> = head
         .split(JOINERS)
         .map(str::trim)

@@ -172,6 +172,17 @@ pub fn clause_start(chars: &[char], floor: usize, at: usize) -> usize {
     floor
 }
 
+/// Where the list holding the clause that starts at `clause` starts: 、 ends a clause, so a list
+/// written with 、 (光华、西坡等9个乡镇卫生院; 婴儿死亡率、5岁以下儿童死亡率分别…) runs back over it.
+#[must_use]
+pub fn list_start(chars: &[char], clause: usize) -> usize {
+    let mut from = clause;
+    while from > 0 && chars[from - 1] == '、' {
+        from = clause_start(chars, 0, from - 1);
+    }
+    from
+}
+
 /// Whether the hit lies inside a parenthesis that opens after `clause` and closes before `at`.
 pub(crate) fn inside_closed_parenthesis(
     sc: &[char],
