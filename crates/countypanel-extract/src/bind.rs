@@ -367,7 +367,7 @@ fn part_measure(m: &PhraseMatcher, s: &Sentence, part_at: usize, bare: &Hit) -> 
 /// whole (医院床位数) in the number's unit. Returns its indicator id and phrase.
 fn part_of_total(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String, String)> {
     let sc = s.chars;
-    let before: String = sc[..q.num_start].iter().collect();
+    let before = s.slice(0, q.num_start);
     let part_at = before[..before.rfind(PART)?].chars().count();
     let is_measure = |h: &&Hit| matches!(h.target, Target::Indicator { .. });
     let noun = s
