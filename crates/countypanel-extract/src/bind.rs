@@ -11,8 +11,8 @@ use crate::change::is_change;
 use crate::health::{DomainView, HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_in_sentence};
 use crate::lexicon::{
-    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, OWN_PLACE, PART, RECRUITING, WHOLE_AREA, WordSet,
-    contains_word,
+    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, OWN_PLACE, PART, RECRUITING, WHOLE_AREA, WORKED_ON,
+    WordSet, contains_word,
 };
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
@@ -186,12 +186,16 @@ fn admissible<'q>(q: &'q Quantity, sc: &[char]) -> Option<Cow<'q, Quantity>> {
 
 /// Whether the clause of the quantity (with the sentence before it) speaks of health.
 fn clause_health(s: &Sentence, q: &Quantity, clause: usize) -> bool {
+    clause_health_in(s, s.health, q, clause)
+}
+
+/// [`clause_health`] in the context `health`.
+fn clause_health_in(s: &Sentence, health: HealthContext, q: &Quantity, clause: usize) -> bool {
     let sc = s.chars;
     let clause_end = (q.end..sc.len())
         .find(|&i| separates_clauses(sc[i]))
         .unwrap_or(sc.len());
-    s.health
-        .clause_in(s.domains, s.text, s.byte(clause), s.byte(clause_end))
+    health.clause_in(s.domains, s.text, s.byte(clause), s.byte(clause_end))
 }
 
 /// Takes the catalog indicator back from a naming where the sentence shows the number is not
@@ -214,6 +218,7 @@ fn vet_naming(
         && naming.rule != Rule::GenericSubject
         && !health
         && hit.is_some_and(|h| needs_context(phrase(h)))
+        && !clause_health_in(s, s.health.for_common_words(), q, clause)
     {
         naming.indicator_id = None;
         naming.rule = Rule::NotHealth;
@@ -494,6 +499,24 @@ fn screen_candidates<'h>(
     )
 }
 
+/// Whether the words before a count end with a verb that acts on what it counts (完成18所乡镇卫生院
+/// 标准化建设, 在12个村卫生室开展): the count is those worked on, not all there are. 全县 and 了
+/// between the verb and the number change nothing.
+fn worked_on(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    loop {
+        let trimmed = WHOLE_AREA
+            .iter()
+            .chain(&["了", "共", "计"])
+            .find_map(|w| rest.strip_suffix(w));
+        match trimmed {
+            Some(r) => rest = r.trim_end(),
+            None => break,
+        }
+    }
+    WORKED_ON.iter().any(|w| rest.ends_with(w))
+}
+
 /// Names the quantity by the phrase it is tied to: a catalog phrase names its indicator; a
 /// generic phrase (规范管理率) the indicator of its subject, when the clause or the sentence
 /// before names one.
@@ -530,7 +553,8 @@ fn name_by_phrase(
 /// 5所乡镇卫生院建成了规范化的中医馆: the institutions that did something are a part of the total
 /// the catalog phrase `a` after the number names; the fact is named by the whole description
 /// instead, or by the facility they have when the catalog counts it, one each. 全县148家村卫生室
-/// 完成改造 still counts them all.
+/// 完成改造 still counts them all. So are the institutions a verb before the count acts on
+/// (完成18所乡镇卫生院标准化建设).
 fn name_qualified_count(
     m: &PhraseMatcher,
     s: &Sentence,
@@ -549,7 +573,17 @@ fn name_qualified_count(
     if whole {
         return;
     }
-    let Some(described) = qualified_count(sc, a.start, a.end) else {
+    let worked = worked_on(s.slice(clause, q.num_start));
+    let Some(described) = qualified_count(sc, a.start, a.end).or_else(|| {
+        // 完成18所乡镇卫生院标准化建设: the noun and the rest of its clause.
+        worked.then(|| {
+            let stop = (a.end..sc.len())
+                .find(|&i| separates_clauses(sc[i]))
+                .unwrap_or(sc.len())
+                .min(a.end + 24);
+            sc[a.start..stop].iter().collect()
+        })
+    }) else {
         return;
     };
     let clause_end = (a.end..sc.len())

@@ -426,3 +426,46 @@ fn a_quantifier_after_the_recruiting_verb_keeps_the_measure() {
     let f = extract(text, "平安市卫生健康工作会议召开", (2020, 4, 15));
     assert_eq!(id_of(&f, 156.0), Some("staff_recruited"));
 }
+
+#[test]
+fn a_work_report_paragraph_stays_on_health_between_its_sentences() {
+    let text = "(二)教育事业均衡发展。投资2.6亿元新建县第三中学,新增学位3200个。\n\
+        (三)健康平安加快建设。县人民医院新院区建成投入使用。\
+        实有床位3685张,每千人口床位数达到6.3张。\
+        全县投入资金1850万元完成18所乡镇卫生院标准化建设。\n\
+        (四)民生保障有力。城镇新增就业4860人。";
+    let f = extract(text, "平安县2024年政府工作报告", (2024, 1, 18));
+    // The sentence before speaks of the county hospital: the beds are the health system's.
+    assert_eq!(id_of(&f, 3685.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 6.3), Some("beds_per_1000"));
+    // The centres a verb before the count worked on are not all the county has.
+    assert_eq!(id_of(&f, 18.0), None);
+    assert_eq!(fact(&f, 18.0).rule, Rule::QualifiedCount);
+    assert_eq!(id_of(&f, 2.6e8), None);
+}
+
+#[test]
+fn a_summary_with_its_plan_reports_results_under_numbered_run_in_headings() {
+    let text = "平安县医疗保障局2023年工作总结和2024年工作计划\n\
+        一、参保扩面稳步推进。全县基本医疗保险参保人数达72.36万人,参保率96.8%。\n\
+        二、2024年工作计划。保持参保率稳定在95%以上。";
+    let f = extract(
+        text,
+        "平安县医疗保障局2023年工作总结和2024年工作计划",
+        (2024, 1, 5),
+    );
+    let done = fact(&f, 96.8);
+    assert_eq!(
+        done.indicator_id.as_deref(),
+        Some("basic_insurance_coverage_rate")
+    );
+    assert_eq!((done.kind, done.year), (Kind::Actual, Some(2023)));
+    assert_eq!(fact(&f, 72.36e4).kind, Kind::Actual);
+    // The run-in heading opens the plan and dates it; 保持 acts on the rate without qualifying it.
+    let plan = fact(&f, 95.0);
+    assert_eq!(
+        plan.indicator_id.as_deref(),
+        Some("basic_insurance_coverage_rate")
+    );
+    assert_eq!((plan.kind, plan.year), (Kind::Target, Some(2024)));
+}

@@ -468,6 +468,9 @@ pub(crate) struct HealthContext {
     pub mixed: bool,
     /// In a mixed section, the domain of the last sentence that named one alone.
     pub running: Option<bool>,
+    /// The domain the sentence before names alone, in the same paragraph (see
+    /// [`Self::for_common_words`]).
+    pub in_paragraph: Option<bool>,
 }
 
 impl HealthContext {
@@ -500,6 +503,7 @@ impl HealthContext {
             bulletin,
             mixed: false,
             running: None,
+            in_paragraph: None,
         }
     }
 
@@ -533,6 +537,7 @@ impl HealthContext {
     /// in brackets names the paragraph's domain.
     pub(crate) fn enter_paragraph(&mut self, opening: &str) {
         self.paragraph = paragraph_label(opening).and_then(domain_of);
+        self.in_paragraph = None;
     }
 
     /// Whether the surrounding text (paragraph, else section, else document) is about health.
@@ -545,17 +550,31 @@ impl HealthContext {
         self.paragraph.or(section).unwrap_or(self.document)
     }
 
+    /// The context a phrase made of words every domain uses (床位, 投资) is read in: the area's,
+    /// unless the sentence before, in the same paragraph, named one domain alone. A work report's
+    /// paragraph moves from topic to topic (县人民医院新院区建成投入使用。实有床位3685张: the
+    /// hospital's beds). Only such a phrase follows the sentence before: a number named by no
+    /// phrase has no such tie to it.
+    pub(crate) fn for_common_words(self) -> Self {
+        Self {
+            paragraph: self.paragraph.or(self.in_paragraph),
+            ..self
+        }
+    }
+
     /// Reads a sentence of the section: in a mixed section, one that names one domain alone
     /// sets the domain of what follows (国家级非物质文化遗产10项 → culture; 全市共有医疗卫生机构
     /// 9534个 → health).
     pub(crate) fn after_sentence(&mut self, text: &str, words: DomainView) {
-        if self.mixed {
-            let end = text.len();
-            match (words.health(text, 0, end), words.other(text, 0, end)) {
-                (true, false) => self.running = Some(true),
-                (false, true) => self.running = Some(false),
-                _ => {}
-            }
+        let end = text.len();
+        let alone = match (words.health(text, 0, end), words.other(text, 0, end)) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        };
+        self.in_paragraph = alone;
+        if self.mixed && alone.is_some() {
+            self.running = alone;
         }
     }
 

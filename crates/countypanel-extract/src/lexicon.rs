@@ -35,6 +35,10 @@ pub(crate) const PROGRAMME_NAMES: &[&str] = &[
     "共同努力下",
 ];
 
+/// Words of a heading that opens a look back on work done, or on how things stand (目标完成情况,
+/// 绩效目标情况: the state of the targets, not targets set).
+pub(crate) const REVIEW_HEADINGS: &[&str] = &["总结", "回顾", "成效", "情况"];
+
 /// Words of a heading that open a plan section (its facts are targets until the next heading
 /// that reports results).
 pub(crate) const PLAN_HEADINGS: &[&str] = &[
@@ -60,6 +64,31 @@ pub(crate) const PART: &str = "其中";
 /// 下派28名医师, 安排1名护士, 培训乡村医生300人.
 pub(crate) const ACTIONS: &[&str] = &[
     "安排", "下派", "选派", "派驻", "派出", "抽调", "培训", "进修", "帮扶", "对口",
+];
+
+/// Verbs (and prepositions) that, right before a count and its noun, make the count those worked
+/// on or worked in, not the stock: 完成18所乡镇卫生院标准化建设, 在12个村卫生室开展…, 对9家医院检查.
+pub(crate) const WORKED_ON: &[&str] = &[
+    "完成",
+    "改造",
+    "改扩建",
+    "扩建",
+    "提升",
+    "装修",
+    "配备",
+    "在",
+    "为",
+    "对",
+    "给",
+    "指导",
+    "督导",
+    "检查",
+    "考核",
+    "验收",
+    "评估",
+    "评审",
+    "推荐",
+    "覆盖",
 ];
 
 /// Verbs of recruiting: the noun counted after them is who was recruited (招录20名卫技人员).

@@ -172,9 +172,12 @@ impl Reading<'_> {
             self.carried.section = Some(y);
         }
         self.health.read_heading(text);
-        if kind::has_target_word(text, &kind::PLAN_HEADING_SET) {
+        // A heading that names a review as well (2023年工作总结和2024年工作计划, the title of a
+        // summary with its plan) opens the review: the plan has a heading of its own.
+        let review = lexicon::REVIEW_HEADINGS.iter().any(|w| text.contains(w));
+        if !review && kind::has_target_word(text, &kind::PLAN_HEADING_SET) {
             self.plan_section = true;
-        } else if !years.is_empty() || text.contains("成效") || text.contains("回顾") {
+        } else if review || !years.is_empty() {
             self.plan_section = false;
         }
     }
@@ -262,6 +265,11 @@ impl Extractor {
                         .iter()
                         .any(|(w, _)| lexicon::contains_word(sc, w)))
             {
+                // It still tells what the paragraph speaks of (县人民医院新院区建成投入使用。).
+                let base = doc_bytes[s.start];
+                reading
+                    .health
+                    .after_sentence(&text[base..doc_bytes[s.end]], domains.at(base));
                 reading.prev_sentence = sc;
                 continue;
             }

@@ -54,8 +54,45 @@ pub struct PhraseMatcher {
 
 /// Words that may stand between a clause start and a generic phrase without qualifying it.
 const FILLERS: &[&str] = &[
-    "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "年末", "年底", "目前", "同时", "患者",
-    "其", "的", "和", "及", "与", "人群", "居民", "城乡", "辖区", "全",
+    "其中",
+    "全区",
+    "全县",
+    "全市",
+    "全旗",
+    "全镇",
+    "全年",
+    "年末",
+    "年底",
+    "目前",
+    "同时",
+    "患者",
+    "其",
+    "的",
+    "和",
+    "及",
+    "与",
+    "人群",
+    "居民",
+    "城乡",
+    "辖区",
+    "全",
+    // Verbs and adverbs that act on the rate (保持参保率稳定在95%以上, 进一步提高签约率): they say
+    // what is done to it, not whose rate it is.
+    "保持",
+    "巩固",
+    "稳定",
+    "提高",
+    "提升",
+    "持续",
+    "确保",
+    "力争",
+    "争取",
+    "继续",
+    "进一步",
+    "努力",
+    "将",
+    "把",
+    "使",
 ];
 
 impl PhraseMatcher {

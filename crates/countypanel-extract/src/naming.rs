@@ -46,6 +46,12 @@ pub(crate) fn name_uncatalogued(facts: &mut [Fact], sc: &[char], offset: usize) 
         } else {
             noun_after(sc, f.char_end.saturating_sub(offset))
         };
+        // A description that runs past the number (乡镇卫生院标准化建设) already holds the noun after it.
+        let after = if after.chars().count() >= 2 && before.ends_with(after.as_str()) {
+            String::new()
+        } else {
+            after
+        };
         // Four characters or fewer (已救治, 报告率, 团队成员) rarely name their subject.
         let bare = before.chars().count() <= 4;
         if bare {

@@ -101,7 +101,8 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
             start = i + 1;
             line_start = i + 1;
         } else if ends_sentence(c) {
-            push(&mut out, start, i, paragraph, false);
+            let heading = start == line_start && run_in_heading(&chars[start..i]);
+            push(&mut out, start, i, paragraph, heading);
             start = i + 1;
         }
         i += 1;
@@ -113,6 +114,39 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
         && !chars[line_start..].iter().any(|&c| ends_sentence(c));
     push(&mut out, start, chars.len(), paragraph, heading);
     out
+}
+
+/// Whether the first sentence of a line is a numbered heading run into its paragraph
+/// (`四、2024年工作计划。巩固…`, `(三)健康石门加快建设。县人民医院…`): it opens with a Chinese
+/// section number (一、 or (一)), is short, and holds no number but a year.
+fn run_in_heading(sc: &[char]) -> bool {
+    const ORDINALS: &str = "一二三四五六七八九十";
+    const MAX_CHARS: usize = 24;
+    let sc = &sc[sc.iter().take_while(|c| c.is_whitespace()).count()..];
+    if sc.len() > MAX_CHARS {
+        return false;
+    }
+    let bracketed = matches!(sc.first(), Some('(' | '（'));
+    let rest = &sc[usize::from(bracketed)..];
+    let n = rest.iter().take_while(|c| ORDINALS.contains(**c)).count();
+    let closes = if bracketed {
+        [')', '）']
+    } else {
+        ['、', '、']
+    };
+    if n == 0 || n > 3 || !rest.get(n).is_some_and(|c| closes.contains(c)) {
+        return false;
+    }
+    // Digits only as a year: four of them and 年.
+    let mut i = 0;
+    while i < sc.len() {
+        let run = sc[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run > 0 && (run != 4 || sc.get(i + run) != Some(&'年')) {
+            return false;
+        }
+        i += run.max(1);
+    }
+    true
 }
 
 /// The heading a sentence opens with when a flattened page ran it into its first sentence
@@ -245,6 +279,26 @@ mod tests {
         assert_eq!(inline_heading(&sc), None);
         let sc: Vec<char> = "三、卫生 2023 年末".chars().collect();
         assert_eq!(inline_heading(&sc), Some(4));
+    }
+
+    #[test]
+    fn a_numbered_first_sentence_without_figures_is_a_heading() {
+        let text = "四、2024年工作计划。巩固参保率95%以上。\n(三)健康石门加快建设。新增床位500张。\n\
+                    一、全县共有卫生机构412个。";
+        let chars: Vec<char> = text.chars().collect();
+        let s = sentences(&chars);
+        let heading = |i: usize| {
+            (
+                chars[s[i].start..s[i].end].iter().collect::<String>(),
+                s[i].heading,
+            )
+        };
+        assert_eq!(heading(0), ("四、2024年工作计划".to_string(), true));
+        assert!(!s[1].heading);
+        assert_eq!(heading(2), ("(三)健康石门加快建设".to_string(), true));
+        assert!(!s[3].heading);
+        // A numbered sentence that states a figure is no heading.
+        assert!(!s[4].heading);
     }
 
     #[test]

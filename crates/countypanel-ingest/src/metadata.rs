@@ -557,6 +557,23 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     }
 }
 
+/// Endings of the name of an issuing body: a government, a bureau, a commission, an office.
+const BODY_ENDINGS: &[&str] = &["人民政府", "调查队", "委员会", "局", "办公室", "政府", "委"];
+
+/// Words that name a document, which a body's name does not hold.
+const DOCUMENT_WORDS: &[&str] = &[
+    "公报", "报告", "总结", "计划", "规划", "通知", "方案", "意见", "要点", "年鉴",
+];
+
+/// Whether a line is only the name of the body that issued the document.
+fn is_issuing_body(line: &str) -> bool {
+    let line = compact(line);
+    line.chars().count() <= 24
+        && BODY_ENDINGS.iter().any(|e| line.ends_with(e))
+        && !DOCUMENT_WORDS.iter().any(|w| line.contains(w))
+        && !line.chars().any(|c| c.is_ascii_digit())
+}
+
 fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>) -> Option<String> {
     for line in head {
         // The lines are trimmed: a label 标题 (spaces inside it or not) opens with 标.
@@ -587,8 +604,15 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
             && date_at_start(l).is_none()
             && !crate::furniture::is_furniture(l)
     };
+    // The issuing body's lines (石门县人民政府, 国家统计局洛阳调查队) stand between the title
+    // and the date.
     if let Some(d) = date_line
-        && let Some(l) = head[..d].iter().rev().find(|l| plausible(l))
+        && let Some(l) = head[..d]
+            .iter()
+            .rev()
+            .filter(|l| plausible(l))
+            .find(|l| !is_issuing_body(l))
+            .or_else(|| head[..d].iter().rev().find(|l| plausible(l)))
     {
         return Some((*l).to_string());
     }

@@ -39,6 +39,24 @@ fn title_date_and_issuer_from_labelled_lines() {
 }
 
 #[test]
+fn the_issuing_bodys_lines_between_title_and_date_are_not_the_title() {
+    let text = "平安县2024年政府工作报告\n平安县人民政府\n2024年1月18日\n各位代表:";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.title.as_deref(), Some("平安县2024年政府工作报告"));
+    assert_eq!(m.published, Some((2024, 1, 18)));
+    let text = "2023年海东市国民经济和社会发展统计公报\n海东市统计局\n国家统计局海东调查队\n\
+                2024年4月30日\n正文。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(
+        m.title.as_deref(),
+        Some("2023年海东市国民经济和社会发展统计公报")
+    );
+    // A body's name alone before the date is still the title when nothing else is.
+    let m = read_metadata("海东市统计局\n2024年4月30日\n正文。", None, &finder());
+    assert_eq!(m.title.as_deref(), Some("海东市统计局"));
+}
+
+#[test]
 fn issuer_from_source_line_with_a_short_name() {
     let text = "全市卫生工作稳步推进\n2022年05月06日 来源:海东日报\n正文。";
     let m = read_metadata(text, None, &finder());
