@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use countypanel_zhnum::{Quantity, Unit};
 
 use crate::change::is_change;
+use crate::from_to;
 use crate::health::{DomainView, HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_in_sentence};
 use crate::lexicon::{
@@ -272,7 +273,13 @@ fn kind_and_year(
         s.plan_section,
         s.target_end,
     );
-    let (year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
+    let (mut year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
+    // 由上年的6.52张: the level the sentence's year came from.
+    match from_to::from_year(s.slice(clause, q.num_start)) {
+        Some(from_to::FromYear::Previous) => year = year.map(|y| y - 1),
+        Some(from_to::FromYear::Written(y)) => year = Some(y),
+        None => {}
+    }
     if kind == Kind::Actual
         && let (Some(y), Some(py)) = (year, doc.published)
         && y > py
@@ -317,6 +324,16 @@ fn bounds_a_class(sc: &[char], q: &Quantity) -> bool {
 }
 
 static FLOW_SET: WordSet = WordSet::new(FLOW);
+
+/// Whether `text` holds a word of change over the year (新增, 增加) that is not a level reached:
+/// 由上年的3120人增加到3300人 states the level 3300.
+fn flows(text: &str) -> bool {
+    FLOW_SET.in_text(text)
+        && FLOW.iter().any(|w| {
+            text.match_indices(w)
+                .any(|(at, _)| !text[at + w.len()..].starts_with(['到', '至', '为']))
+        })
+}
 static ACTION_SET: WordSet = WordSet::new(ACTIONS);
 static RECRUITING_SET: WordSet = WordSet::new(RECRUITING);
 
@@ -466,7 +483,7 @@ fn screen_candidates<'h>(
     // the verb of its first item.
     let enumeration = s.slice(list_start(sc, clause), q.num_start);
     let flow = counted
-        && (FLOW_SET.in_text(enumeration)
+        && (flows(enumeration)
             || ACTION_SET.in_text(clause_before)
             || partners
             // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.
@@ -659,10 +676,13 @@ fn candidate_phrases<'h>(
         .filter(|h| !inside_closed_parenthesis(sc, clause, h, q.num_start))
         .max_by_key(|h| h.end)
         .filter(|h| q.unit != Unit::Percent || !matcher::qualified_elsewhere(h, sc, clause, hits))
-        // A count names its measure close by: 建档人数为300644人, not 签约服务需救治3642人.
+        // A count names its measure close by: 建档人数为300644人, not 签约服务需救治3642人; both
+        // levels of 床位数由上年的6.52张增加到6.84张 are its.
         .filter(|h| {
+            let gap = &sc[h.end.min(q.num_start)..q.num_start];
             matches!(q.unit, Unit::Percent | Unit::Yuan)
-                || gap_outside_parentheses(&sc[h.end.min(q.num_start)..q.num_start]) <= 4
+                || gap_outside_parentheses(gap) <= 4
+                || from_to::bridges(gap)
         });
     (after, before)
 }

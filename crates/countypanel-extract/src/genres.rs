@@ -469,3 +469,25 @@ fn a_summary_with_its_plan_reports_results_under_numbered_run_in_headings() {
     );
     assert_eq!((plan.kind, plan.year), (Kind::Target, Some(2024)));
 }
+
+#[test]
+fn a_level_stated_with_the_one_it_came_from_dates_each() {
+    let text = "2023年,每千人口医疗卫生机构床位数由上年的6.52张增加到6.84张。\
+        卫生技术人员由上年的3120人增加到3300人。全县家庭医生签约率从2020年的45%提高到60%。";
+    let f = extract(text, "平安县2023年卫生健康事业发展统计公报", (2024, 6, 20));
+    for (value, id, year) in [
+        (6.52, "beds_per_1000", 2022),
+        (6.84, "beds_per_1000", 2023),
+        (3120.0, "health_technicians", 2022),
+        (3300.0, "health_technicians", 2023),
+        (45.0, "family_doctor_signing_rate", 2020),
+        (60.0, "family_doctor_signing_rate", 2023),
+    ] {
+        let got = fact(&f, value);
+        assert_eq!(
+            (got.indicator_id.as_deref(), got.year),
+            (Some(id), Some(year)),
+            "{value}"
+        );
+    }
+}

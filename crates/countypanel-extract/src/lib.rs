@@ -40,6 +40,7 @@
 
 mod bind;
 mod change;
+mod from_to;
 pub mod health;
 mod kind;
 pub mod lexicon;
@@ -352,20 +353,23 @@ fn sentence_years(
         matches!((open, close), (Some(o), c) if c.is_none_or(|c| c < o))
             || sc.get(m.end) == Some(&'《')
     };
+    // 从2020年的45%提高到60%: the year dates the earlier level only (see `from_to`).
     years.retain(|m| {
         !lexicon::PERIOD_START
             .iter()
             .any(|w| lexicon::after_word(sc, m.end, w).is_some())
             && !in_title(m)
+            && !from_to::opens_earlier_level(sc, m.start, m.end)
     });
     if let Some(py) = published
         && text.contains(time::RELATIVE_YEAR_MARK)
     {
         for (word, delta) in RELATIVE_YEARS {
-            // 较上年 / 比去年 compare with a year; they do not date the sentence.
-            let dated = text
-                .match_indices(word)
-                .find(|(pos, _)| !text[..*pos].ends_with(['较', '比', '于', '同', '与']));
+            // 较上年 / 比去年 compare with a year, and 由上年的 opens the earlier level of a
+            // change (see `from_to`); they do not date the sentence.
+            let dated = text.match_indices(word).find(|(pos, _)| {
+                !text[..*pos].ends_with(['较', '比', '于', '同', '与', '由', '从'])
+            });
             if let Some((pos, _)) = dated {
                 let at = text[..pos].chars().count() + word.chars().count();
                 years.push(YearMention {

@@ -1,0 +1,89 @@
+//! A level stated with the one it came from: 每千人口床位数由上年的6.52张增加到6.84张,
+//! 签约率从2020年的45%提高到60%. The first number is the earlier year's level, the second the
+//! level now; the phrase before both names both, and the earlier year dates the first only.
+
+/// Words that open the earlier level.
+const FROM: &[char] = &['由', '从'];
+
+/// Year words for the year before the one the sentence reports.
+const PREVIOUS_YEAR: &[&str] = &["上年", "去年", "上一年"];
+
+/// The year the first number of the construction holds, read from the words of its clause
+/// before it (`…由上年的`, `…从2020年的`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FromYear {
+    /// The year before the sentence's own.
+    Previous,
+    /// A year written out.
+    Written(i32),
+}
+
+/// The year the words before a number give it when they open an earlier level: `由上年的`,
+/// `从2020年的`, `由上年`.
+pub(crate) fn from_year(before: &str) -> Option<FromYear> {
+    let rest = before.trim_end();
+    let rest = rest.strip_suffix('的').unwrap_or(rest);
+    for word in PREVIOUS_YEAR {
+        if let Some(r) = rest.strip_suffix(word)
+            && r.ends_with(FROM)
+        {
+            return Some(FromYear::Previous);
+        }
+    }
+    let r = rest.strip_suffix('年')?;
+    let digits = r.len() - r.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 4 {
+        return None;
+    }
+    let (head, year) = r.split_at(r.len() - 4);
+    head.ends_with(FROM)
+        .then(|| year.parse().ok())
+        .flatten()
+        .map(FromYear::Written)
+}
+
+/// Whether the words between a phrase and a number are the construction's: they open with 由 or
+/// 从 and end where a level is given (的, 年, 到, 至). 床位数由上年的6.52张增加到6.84张: both numbers
+/// are named by 床位数, however far the second stands from it.
+pub(crate) fn bridges(gap: &[char]) -> bool {
+    const MAX_CHARS: usize = 24;
+    gap.len() <= MAX_CHARS
+        && gap.first().is_some_and(|c| FROM.contains(c))
+        && gap
+            .last()
+            .is_some_and(|c| matches!(c, '的' | '年' | '到' | '至'))
+}
+
+/// Whether a year written at `start..end` of the sentence opens an earlier level (由2020年的):
+/// it dates only the number after it, not the sentence.
+pub(crate) fn opens_earlier_level(sc: &[char], start: usize, end: usize) -> bool {
+    start > 0 && FROM.contains(&sc[start - 1]) && sc.get(end) == Some(&'的')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_earlier_level_is_dated_by_the_words_before_it() {
+        assert_eq!(from_year("床位数由上年的"), Some(FromYear::Previous));
+        assert_eq!(from_year("签约率从去年"), Some(FromYear::Previous));
+        assert_eq!(from_year("签约率从2020年的"), Some(FromYear::Written(2020)));
+        assert_eq!(from_year("签约率比上年的"), None);
+        assert_eq!(from_year("2020年的"), None);
+        assert_eq!(from_year("床位数达到"), None);
+    }
+
+    #[test]
+    fn the_words_between_the_phrase_and_either_level_bridge_them() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(bridges(&chars("由上年的")));
+        assert!(bridges(&chars("由上年的6.52张增加到")));
+        assert!(bridges(&chars("从2020年的45%提高至")));
+        assert!(!bridges(&chars("由县财政承担")));
+        assert!(!bridges(&chars("增加到")));
+        let sc = chars("从2020年的45%");
+        assert!(opens_earlier_level(&sc, 1, 6));
+        assert!(!opens_earlier_level(&sc, 0, 5));
+    }
+}
