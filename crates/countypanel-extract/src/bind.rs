@@ -386,7 +386,8 @@ fn part_measure(m: &PhraseMatcher, s: &Sentence, part_at: usize, bare: &Hit) -> 
 
 /// A part counted in the measure of the total before 其中 (床位数4521张，其中医院3210张): the
 /// part's noun with the ending of the total's phrase, when the catalog has that measure as a
-/// whole (医院床位数) in the number's unit. Returns its indicator id and phrase.
+/// whole (医院床位数) in the number's unit. The total may be the sentence before's when this one
+/// opens with 其中. Returns its indicator id and phrase.
 fn part_of_total(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String, String)> {
     let sc = s.chars;
     let before = s.slice(0, q.num_start);
@@ -398,13 +399,29 @@ fn part_of_total(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(Strin
         .filter(is_measure)
         .rfind(|h| h.start >= part_at + 2 && h.end <= q.num_start)
         .filter(|h| q.num_start - h.end <= 1)?;
-    let total = s
+    let in_sentence = s
         .hits
         .iter()
         .filter(is_measure)
-        .rfind(|h| h.end <= part_at && m.unit_fits(&h.target, q.unit))?;
+        .rfind(|h| h.end <= part_at && m.unit_fits(&h.target, q.unit))
+        .map(|h| sc[h.start..h.end].to_vec());
+    // A sentence that opens with 其中 lists the parts of the total the sentence before states
+    // (总诊疗人次达2865.3万人次。其中:…基层医疗卫生机构1398.4万人次).
+    let total = match in_sentence {
+        Some(t) => t,
+        None if sc[..part_at].iter().all(|c| c.is_whitespace()) => {
+            let prev: String = s.prev.iter().collect();
+            let h = m
+                .find(&prev)
+                .into_iter()
+                .filter(|h| matches!(h.target, Target::Indicator { .. }))
+                .rfind(|h| m.unit_fits(&h.target, q.unit))?;
+            s.prev[h.start..h.end].to_vec()
+        }
+        None => return None,
+    };
     let noun: String = sc[noun.start..noun.end].iter().collect();
-    let total = &sc[total.start..total.end];
+    let total = &total[..];
     (0..total.len()).find_map(|k| {
         let composed: String = noun.chars().chain(total[k..].iter().copied()).collect();
         let n = composed.chars().count();

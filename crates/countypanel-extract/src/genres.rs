@@ -491,3 +491,29 @@ fn a_level_stated_with_the_one_it_came_from_dates_each() {
         );
     }
 }
+
+#[test]
+fn parts_listed_after_a_total_in_the_sentence_before_take_its_measure() {
+    let text = "全县医疗卫生机构总诊疗人次达286.5万人次,比上年增长6.2%。\
+        其中:医院134.2万人次,基层医疗卫生机构139.8万人次。";
+    let f = extract(text, "平安县2023年卫生健康事业发展统计公报", (2024, 6, 20));
+    assert_eq!(id_of(&f, 286.5e4), Some("total_visits"));
+    assert_eq!(id_of(&f, 139.8e4), Some("primary_care_visits"));
+    assert_eq!(fact(&f, 139.8e4).rule, Rule::PartMeasure);
+    // The catalog has no measure of hospital visits: the part stays unnamed.
+    assert_eq!(id_of(&f, 134.2e4), None);
+}
+
+#[test]
+fn a_news_items_next_step_is_a_target() {
+    let text = "全县老年人健康管理率达到71.2%。\
+        县卫生健康局负责人表示,下一步将把老年人健康管理率提高到75%以上。";
+    let f = extract(text, "平安县公共卫生服务水平稳步提升", (2023, 12, 28));
+    assert_eq!(fact(&f, 71.2).kind, Kind::Actual);
+    let next = fact(&f, 75.0);
+    assert_eq!(
+        next.indicator_id.as_deref(),
+        Some("elderly_health_mgmt_rate")
+    );
+    assert_eq!(next.kind, Kind::Target);
+}

@@ -9,7 +9,17 @@ use countypanel_core::vocab::Unit as UnitCode;
 
 /// Words anywhere before a number in its sentence that make it a target.
 pub(crate) const TARGET_WORDS: &[&str] = &[
-    "力争", "目标", "计划", "确保", "争取", "预计", "规划", "努力",
+    "力争",
+    "目标",
+    "计划",
+    "确保",
+    "争取",
+    "预计",
+    "规划",
+    "努力",
+    // What is to be done next (下一步将把老年人健康管理率提高到75%以上).
+    "下一步",
+    "今后",
 ];
 
 /// Words that make a number a target only inside its own clause (需救治 N 人 is a quota, while
