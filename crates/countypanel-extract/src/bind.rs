@@ -272,6 +272,7 @@ fn kind_and_year(
         s.slice(clause, q.num_start),
         s.plan_section,
         s.target_end,
+        doc.published,
     );
     let (mut year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
     // 由上年的6.52张: the level the sentence's year came from.
@@ -436,6 +437,35 @@ fn part_of_total(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(Strin
     })
 }
 
+/// A region's figure after 其中, in the measure of the total before it (家庭医生签约服务覆盖率
+/// 达到56.3%,其中临洮县62.1%、渭源县58.4%): a number right after a region's name, with no
+/// phrase of its own, takes the indicator of the closest fitting phrase before 其中. The region
+/// named places the fact. Returns the indicator id and the total's phrase.
+fn region_part(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String, String)> {
+    let before = s.slice(0, q.num_start);
+    let part_at = before[..before.rfind(PART)?].chars().count();
+    let region = s
+        .hits
+        .iter()
+        .rfind(|h| h.end <= q.num_start && matches!(h.target, Target::Region(_)))?;
+    // The name stands right before the number (临洮县62.1%, 岷县为0.5%).
+    if region.start < part_at + 2 || q.num_start - region.end > 1 {
+        return None;
+    }
+    let total = s
+        .hits
+        .iter()
+        .filter(|h| matches!(h.target, Target::Indicator { .. }))
+        .rfind(|h| h.end <= part_at && m.unit_fits(&h.target, q.unit))?;
+    let Target::Indicator { index } = total.target else {
+        return None;
+    };
+    Some((
+        m.indicator_id(index),
+        s.slice(total.start, total.end).to_string(),
+    ))
+}
+
 /// The phrase a quantity is tied to and what it names.
 fn name_quantity<'h>(
     m: &PhraseMatcher,
@@ -466,6 +496,10 @@ fn name_quantity<'h>(
         naming.indicator_id = Some(id);
         naming.indicator_text = Some(text);
         naming.rule = Rule::PartMeasure;
+    } else if let Some((id, text)) = region_part(m, q, s) {
+        naming.indicator_id = Some(id);
+        naming.indicator_text = Some(text);
+        naming.rule = Rule::RegionPart;
     }
     if naming.rule == Rule::PhraseAfter
         && let Some(a) = after

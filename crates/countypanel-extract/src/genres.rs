@@ -517,3 +517,51 @@ fn a_news_items_next_step_is_a_target() {
     );
     assert_eq!(next.kind, Kind::Target);
 }
+
+#[test]
+fn one_measure_after_the_subjects_counted_before_it_pairs_with_each() {
+    let text = "慢病管理方面,累计管理高血压患者3.12万人、2型糖尿病患者0.86万人,\
+        规范管理率分别为76.2%和74.5%。";
+    let f = extract(text, "平安县公共卫生服务水平稳步提升", (2023, 12, 28));
+    assert_eq!(id_of(&f, 76.2), Some("hypertension_standard_mgmt_rate"));
+    assert_eq!(id_of(&f, 74.5), Some("diabetes_standard_mgmt_rate"));
+    assert_eq!(fact(&f, 76.2).subject.as_deref(), Some("高血压患者"));
+}
+
+#[test]
+fn a_regions_figure_after_qizhong_takes_the_totals_measure() {
+    let text = "全市家庭医生签约服务覆盖率达到56.3%,其中平安县62.1%、海东市58.4%。";
+    let f = extract(text, "海东市卫生健康工作综述", (2023, 3, 10));
+    for value in [56.3, 62.1, 58.4] {
+        assert_eq!(
+            id_of(&f, value),
+            Some("family_doctor_signing_rate"),
+            "{value}"
+        );
+    }
+    let part = fact(&f, 62.1);
+    assert_eq!(part.rule, Rule::RegionPart);
+    assert_eq!(part.region_name.as_deref(), Some("平安县"));
+}
+
+#[test]
+fn a_plans_review_of_a_year_before_publication_states_what_was_reached() {
+    let text = "一、发展基础\n到2020年底,全县共有医疗卫生机构386个,每千人口床位数达到5.2张。\n\
+        二、主要指标\n到2025年,全县每千人口床位数达到6.5张。";
+    let f = extract(text, "平安县“十四五”卫生健康事业发展规划", (2022, 5, 20));
+    let then = fact(&f, 5.2);
+    assert_eq!((then.kind, then.year), (Kind::Actual, Some(2020)));
+    assert_eq!(fact(&f, 386.0).kind, Kind::Actual);
+    let aim = fact(&f, 6.5);
+    assert_eq!((aim.kind, aim.year), (Kind::Target, Some(2025)));
+}
+
+#[test]
+fn a_tables_header_years_do_not_date_the_text_after_it() {
+    let text = "2021年,全县卫生健康事业稳步发展。\n指标 | 2020年 | 2021年\n\
+        床位数(张) | 2650 | 2780\n全县居民健康素养水平达到22.6%。";
+    let f = extract(text, "平安县2021年卫生健康事业发展情况", (2022, 3, 15));
+    assert_eq!(fact(&f, 2650.0).year, Some(2020));
+    assert_eq!(fact(&f, 2780.0).year, Some(2021));
+    assert_eq!(fact(&f, 22.6).year, Some(2021));
+}

@@ -7,25 +7,28 @@ pub use countypanel_core::vocab::Kind;
 /// [`kind_in_sentence`] of a prefix searched whole (the unit tests' form).
 #[cfg(test)]
 pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
-    kind_in_sentence(prefix, clause, plan_section, Some(0))
+    kind_in_sentence(prefix, clause, plan_section, Some(0), None)
 }
 
 /// The kind of a number from the words before it: `prefix` is its sentence up to the number,
 /// `clause` its clause up to the number; in a plan section every number is a target.
 /// `target_end` is where the sentence's first target word ends, in bytes (`None`: it holds
 /// none), found once for all its numbers: a prefix shorter than that holds no target word and
-/// is not searched again.
+/// is not searched again. A deadline (到2025年) before the year of publication dates a state
+/// reached (a plan's review: 到2020年底,全县共有医疗卫生机构386个), not an aim.
 pub(crate) fn kind_in_sentence(
     prefix: &str,
     clause: &str,
     plan_section: bool,
     target_end: Option<usize>,
+    published: Option<i32>,
 ) -> Kind {
     let may_hold_target = target_end.is_some_and(|end| end <= prefix.len());
+    let deadline = to_year(prefix).is_some_and(|y| published.is_none_or(|p| y >= p));
     let target = plan_section
         || (may_hold_target && has_target_word(prefix, &TARGETS))
         || has_target_word(clause, &CLAUSE_TARGETS)
-        || has_to_year(prefix);
+        || deadline;
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
     if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
         Kind::Actual
@@ -102,10 +105,10 @@ impl TargetWords {
     }
 }
 
-/// 到2025年 / 至2025年 before the number: a deadline, so a target.
-fn has_to_year(prefix: &str) -> bool {
+/// 到2025年 / 至2025年 before the number: a deadline, the year it names.
+fn to_year(prefix: &str) -> Option<i32> {
     if !prefix.contains(['到', '至']) {
-        return false;
+        return None;
     }
     for marker in ["到", "至"] {
         for (pos, _) in prefix.match_indices(marker) {
@@ -116,11 +119,11 @@ fn has_to_year(prefix: &str) -> bool {
             let rest = &prefix[pos + marker.len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if digits.len() == 4 && rest[digits.len()..].starts_with('年') {
-                return true;
+                return digits.parse().ok();
             }
         }
     }
-    false
+    None
 }
 
 #[cfg(test)]

@@ -163,11 +163,14 @@ impl Reading<'_> {
 
     /// Takes the years of a heading: a section year, and whether a plan section opens or ends.
     fn read_heading(&mut self, sc: &[char], text: &str, years: &[YearMention]) {
-        // A dateline (2022年02月16日) dates the page, not the section under it.
-        if let Some(y) = years
-            .iter()
-            .filter(|m| !sc.get(m.end).is_some_and(char::is_ascii_digit))
-            .find_map(|m| m.year)
+        // A dateline (2022年02月16日) dates the page, not the section under it; a table's header
+        // row (指标 | 2020年 | 2021年) dates its columns, not the text after the table.
+        let table_row = text.contains('|');
+        if !table_row
+            && let Some(y) = years
+                .iter()
+                .filter(|m| !sc.get(m.end).is_some_and(char::is_ascii_digit))
+                .find_map(|m| m.year)
         {
             self.carried.heading = Some(y);
             self.carried.section = Some(y);

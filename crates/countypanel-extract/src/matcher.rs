@@ -129,7 +129,9 @@ impl PhraseMatcher {
                 });
             }
         }
-        let mut region_names: Vec<&str> = regions.filter(|r| r.chars().count() >= 3).collect();
+        let mut region_names: Vec<&str> = regions
+            .filter(|r| r.chars().count() >= 3 || is_short_county(r))
+            .collect();
         region_names.sort_unstable();
         region_names.dedup();
         // A name that is also a phrase stays the phrase's.
@@ -191,7 +193,9 @@ impl PhraseMatcher {
         }
         domains.sort();
         for n in self.regions.occurrences(text) {
-            if !over_mask(n.start, n.end) {
+            if !over_mask(n.start, n.end)
+                && (!self.regions.short[n.name] || stands_alone(text, n.start, n.end))
+            {
                 found.push((n.start, n.end, &self.regions.targets[n.name]));
             }
         }
@@ -376,6 +380,9 @@ struct RegionNames {
     /// The name ending at each node, if one does.
     name: Vec<Option<u32>>,
     targets: Vec<Target>,
+    /// Whether each name is a county's of two characters (岷县), found only where it stands
+    /// alone (see [`stands_alone`]).
+    short: Vec<bool>,
     /// The last characters of the names as bits (by code point, those of the first plane): the
     /// test every character of a text takes.
     last: Vec<u64>,
@@ -395,6 +402,7 @@ impl RegionNames {
             children: vec![Vec::new()],
             name: vec![None],
             targets: Vec::with_capacity(names.len()),
+            short: Vec::with_capacity(names.len()),
             last: vec![0; 0x1_0000 / 64],
         };
         for (i, n) in names.iter().enumerate() {
@@ -420,6 +428,7 @@ impl RegionNames {
                 }
             }
             t.targets.push(Target::Region((*n).into()));
+            t.short.push(n.chars().count() < 3);
         }
         t
     }
@@ -470,6 +479,38 @@ impl RegionNames {
         found.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         found
     }
+}
+
+/// Two-character county names that are everyday words as often as names: 和县 (市和县医院: city
+/// and county hospitals), 新县 (新县医院: the new county hospital).
+const AMBIGUOUS_SHORT_COUNTIES: &[&str] = &["和县", "新县"];
+
+/// Whether a region name is a county's of two characters (岷县, 漳县, 沛县): such names are looked
+/// for in sentences only where they stand alone.
+fn is_short_county(name: &str) -> bool {
+    name.chars().count() == 2 && name.ends_with('县') && !AMBIGUOUS_SHORT_COUNTIES.contains(&name)
+}
+
+/// Characters after which a two-character county name may start: function words and the
+/// names of the levels above it (其中岷县, 定西市岷县, 2022年岷县, 及漳县).
+const BEFORE_SHORT_NAME: &str = "中、及与在对是为省市州年月日括如至到了的,，：:;；(（“\"";
+
+/// Characters that, after 县, make it part of a word, not a name's end (县域, 县级, 县城, 县委).
+const AFTER_COUNTY_WORD: &str = "域级城委直长志区乡里内外处属际";
+
+/// Whether the two-character name at `start..end` (bytes) of `text` stands alone: at the start
+/// of the text or after a character that is no part of a word with it, and not running into a
+/// word that takes its 县 (示范县域, 提高县级医院: 范县 and 高县 are not named there).
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let free_before = before.is_none_or(|c| !is_han(c) || BEFORE_SHORT_NAME.contains(c));
+    free_before && after.is_none_or(|c| !AFTER_COUNTY_WORD.contains(c))
+}
+
+/// Whether `c` is a Chinese character.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 /// Verbs after which reports insert a quantifier (引进各类卫生健康人才, 招聘各类医务人员).
@@ -575,7 +616,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let catalog = Catalog::load(&root.join("pipelines/indicators/health.toml")).unwrap();
         // Every name of the region list, some of them prefixes or suffixes of others (平安县,
-        // 西安市, 安县), beside names that run into phrases (县医院, 区疾控中心).
+        // 西安市), beside names that run into phrases (县医院, 区疾控中心).
         let history = std::fs::read_to_string(root.join("data/reference/areacodes_history.csv"))
             .expect("region history");
         let mut names: Vec<String> = history
@@ -583,7 +624,10 @@ mod tests {
             .skip(1)
             .filter_map(|l| l.split(',').nth(3).map(str::to_string))
             .collect();
-        names.extend(["安县", "平安县", "县医院", "市人民医院"].map(String::from));
+        names.extend(["平安县", "县医院", "市人民医院"].map(String::from));
+        // A county's name of two characters (安县) is found only where it stands alone, which
+        // no one automaton does: those are tested on their own below.
+        names.retain(|n| !is_short_county(n));
         // Names that start where a phrase starts and run longer, or stop inside it.
         let phrases = PhraseMatcher::new(&catalog, std::iter::empty()).patterns;
         for p in phrases.iter().filter(|p| p.chars().count() >= 4).step_by(3) {
@@ -680,5 +724,32 @@ mod tests {
         let forms = with_quantifiers("引进卫生健康人才");
         assert!(forms.contains(&"引进各类卫生健康人才".to_string()));
         assert_eq!(with_quantifiers("床位"), vec!["床位".to_string()]);
+    }
+
+    #[test]
+    fn a_two_character_county_is_named_only_where_it_stands_alone() {
+        let m = PhraseMatcher::new(
+            &Catalog::load(
+                &Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../../pipelines/indicators/health.toml"),
+            )
+            .expect("catalog loads"),
+            ["岷县", "范县", "高县", "和县", "定西市"].into_iter(),
+        );
+        let regions = |text: &str| -> Vec<String> {
+            m.find(text)
+                .into_iter()
+                .filter_map(|h| match h.target {
+                    Target::Region(name) => Some(name.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(regions("岷县孕产妇死亡率为0"), ["岷县"]);
+        assert_eq!(regions("其中定西市岷县床位2010张"), ["定西市", "岷县"]);
+        assert!(regions("创建国家级示范县3个").is_empty());
+        assert!(regions("提高县级医院服务能力").is_empty());
+        assert!(regions("岷县域内就诊率").is_empty());
+        assert!(regions("省、市和县医院").is_empty());
     }
 }

@@ -25,9 +25,8 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     let Some(p) = respectively_at(sc) else {
         return;
     };
-    let head: String = sc[list_start(sc, clause_start(sc, 0, p))..p]
-        .iter()
-        .collect();
+    let head_start = list_start(sc, clause_start(sc, 0, p));
+    let head: String = sc[head_start..p].iter().collect();
     let mut subjects: Vec<String> = head
         .split(JOINERS)
         .map(str::trim)
@@ -38,6 +37,10 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         .iter_mut()
         .filter(|f| f.char_end > offset + p && f.unit.is_rate())
         .collect();
+    if subjects.len() == 1 && rates.len() >= 2 {
+        counted_subjects(matcher, sc, head_start, &subjects[0], &mut rates);
+        return;
+    }
     if subjects.len() < 2 || subjects.len() != rates.len() {
         return;
     }
@@ -85,6 +88,58 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         f.subject = Some(subject);
         f.rule = Rule::Respectively;
     }
+}
+
+/// One measure after the subjects counted in the clause before it (管理高血压患者3.12万人、
+/// 2型糖尿病患者0.86万人,规范管理率分别为76.2%和74.5%): each rate is the measure of the subject
+/// counted at its place, when the catalog has the subject's measure for every one of them.
+fn counted_subjects(
+    matcher: &PhraseMatcher,
+    sc: &[char],
+    head_start: usize,
+    measure: &str,
+    rates: &mut [&mut Fact],
+) {
+    let Some(end) = head_start.checked_sub(1) else {
+        return;
+    };
+    let list: String = sc[list_start(sc, clause_start(sc, 0, end))..end]
+        .iter()
+        .collect();
+    let items: Vec<&str> = list.split(JOINERS).map(str::trim).collect();
+    if items.len() != rates.len() {
+        return;
+    }
+    let named: Option<Vec<(String, String)>> = items
+        .iter()
+        .map(|item| {
+            let chars: Vec<char> = counted_noun(item).chars().collect();
+            // The shortest ending that names a measure: the subject without the verbs before
+            // it (累计管理高血压患者 → 高血压患者).
+            (0..chars.len()).rev().find_map(|k| {
+                let subject: String = chars[k..].iter().collect();
+                let id = rate_indicator(matcher, &format!("{subject}{measure}"))?;
+                Some((subject, id))
+            })
+        })
+        .collect();
+    let Some(named) = named else { return };
+    for ((subject, id), f) in named.into_iter().zip(rates.iter_mut()) {
+        f.indicator_id = Some(id);
+        f.indicator_text = Some(format!("{subject}{measure}"));
+        f.subject = Some(subject);
+        f.health = true;
+        f.rule = Rule::Respectively;
+    }
+}
+
+/// An item of a list of counts without its number and unit (2型糖尿病患者0.86万人 → 2型糖尿病患者).
+fn counted_noun(item: &str) -> &str {
+    let trimmed = item.trim_end_matches(|c: char| !c.is_ascii_digit());
+    if trimmed.is_empty() {
+        return item;
+    }
+    trimmed.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
 }
 
 /// The catalog measure an item of a list ends with, whole and in the unit of the value paired

@@ -41,6 +41,14 @@ impl Reader<'_> {
                 fact.region_subject
                     || !matches!((r.code.as_deref(), issuer_code),
                         (Some(n), Some(i)) if countypanel_regions::encloses(n, i))
+            })
+            // A two-character name (岷县, 古县) is as often a town's short name or a word: it
+            // places a fact only inside the report's own province.
+            .filter(|r| {
+                let name = fact.region_name.as_deref().unwrap_or_default();
+                name.chars().count() > 2
+                    || matches!((r.code.as_deref(), issuer_code),
+                        (Some(n), Some(i)) if n.get(..2) == i.get(..2))
             });
         if let Some(r) = named {
             return if r.status == Status::Resolved {

@@ -99,3 +99,54 @@ fn an_enclosing_region_that_opens_the_clause_holds_its_number() {
     assert_eq!(code_of("2200万元").as_deref(), Some("621124"));
     assert_eq!(code_of("1800万元").as_deref(), Some("621124"));
 }
+
+/// A county whose name has two characters (岷县) is named in its prefecture's report; the same
+/// two characters as a town's short name in another province's report (古县 of 永丰县) place
+/// nothing there.
+#[test]
+fn a_two_character_county_places_facts_only_inside_the_reports_province() {
+    use countypanel_core::contract::FACTS;
+    use countypanel_core::parquet_io::read_table;
+    use countypanel_core::table::strings;
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("raw");
+    std::fs::create_dir_all(&raw).unwrap();
+    std::fs::write(
+        raw.join("dingxi.txt"),
+        "2022年定西市卫生健康工作综述\n定西市卫生健康委员会\n2023年3月10日\n\
+         全市婴儿死亡率为3.6‰。岷县孕产妇死亡率为0,婴儿死亡率4.1‰。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        raw.join("yongfeng.txt"),
+        "永丰县推进中医药服务建设\n发布时间：2016-05-12\n\
+         在恩江、古县等9所乡镇卫生院开展标准化中医药服务建设,门诊中医药处方占有率达到34%。\n",
+    )
+    .unwrap();
+    let out = countypanel(
+        &root(),
+        &[
+            "--quiet",
+            "--out",
+            dir.path().join("out").to_str().unwrap(),
+            "ingest",
+            "--raw",
+            raw.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let facts = read_table(&dir.path().join("out/staged/facts.parquet"), &FACTS).unwrap();
+    let texts = strings(&facts, "value_text").unwrap();
+    let codes = strings(&facts, "region_code").unwrap();
+    let code_of = |v: &str| {
+        let i = texts.iter().position(|t| t.as_deref() == Some(v));
+        codes[i.unwrap_or_else(|| panic!("no fact {v}: {texts:?}"))].clone()
+    };
+    assert_eq!(code_of("3.6‰").as_deref(), Some("621100"));
+    assert_eq!(code_of("4.1‰").as_deref(), Some("621126"));
+    assert_eq!(code_of("9所").as_deref(), Some("360825"));
+}
