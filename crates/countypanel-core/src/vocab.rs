@@ -186,6 +186,8 @@ vocabulary! {
         /// A region's figure after 其中, in the measure of the total before it (覆盖率56.3%，
         /// 其中临洮县62.1%).
         RegionPart => "region_part",
+        /// Stated for the province or the nation the report's region lies in (全省…覆盖率为45.2%).
+        WiderArea => "wider_area",
         /// The bound of a class of amounts (1万元至2.99万元的).
         ClassBound => "class_bound",
         /// A change over an earlier time (增长5.2%), not a level.

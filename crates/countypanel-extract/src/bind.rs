@@ -12,8 +12,8 @@ use crate::from_to;
 use crate::health::{DomainView, HealthContext, is_bare, needs_context};
 use crate::kind::{Kind, kind_in_sentence};
 use crate::lexicon::{
-    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, OWN_PLACE, PART, RECRUITING, WHOLE_AREA, WORKED_ON,
-    WordSet, contains_word,
+    ACTIONS, AGREEMENTS, ALL_OF_THEM, FLOW, OWN_PLACE, PART, RECRUITING, WHOLE_AREA, WIDER_AREAS,
+    WORKED_ON, WordSet, contains_word,
 };
 use crate::matcher::{self, Hit, PhraseMatcher, Target};
 use crate::naming::{count_unit_from_noun, describe_before, is_slogan, qualified_count};
@@ -251,12 +251,36 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::ClassBound;
     }
+    // 全省常住人口…覆盖率为45.2%: the province's figure, quoted beside the report's own.
+    if naming.indicator_id.is_some() && opened_by_wider_area(s.slice(clause, q.num_start)) {
+        naming.indicator_id = None;
+        naming.rule = Rule::WiderArea;
+    }
     let change = is_change(s.slice(clause, q.num_start), q.unit);
     if change && naming.indicator_id.is_some() {
         naming.indicator_id = None;
         naming.rule = Rule::Change;
     }
     change
+}
+
+/// Whether a clause (up to its number) opens with an area wider than any report's region (全省,
+/// 全国), after time words at most (截至6月底,全省…), and turns to no own place after it. 高于全省
+/// and 居全省第一 compare with the province; they do not open the clause.
+fn opened_by_wider_area(clause: &str) -> bool {
+    WIDER_AREAS.iter().any(|w| {
+        clause.match_indices(w).any(|(at, _)| {
+            let before = clause[..at].trim_end();
+            let opens = before.is_empty()
+                || before.ends_with(['年', '底', '末', '月', '日', ',', '，'])
+                || before.ends_with("以来");
+            opens
+                && !OWN_PLACE
+                    .iter()
+                    .chain(WHOLE_AREA)
+                    .any(|p| clause[at..].contains(p))
+        })
+    })
 }
 
 /// Actual or target, and the year with how it was found. A year after the one the report was
@@ -466,6 +490,34 @@ fn region_part(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String,
     ))
 }
 
+/// Words that link a place to its figure in a clause of its own (我市达到51.6%).
+const LINKS: &[&str] = &["达到了", "达到", "达", "为", "是", "则为", ""];
+
+/// The phrase of the clause before, for a clause that gives only the report's own place and its
+/// figure (全省…覆盖率为45.2%,我市达到51.6%): the figure is the same measure's, for the place.
+fn own_place_pair<'h>(
+    m: &PhraseMatcher,
+    q: &Quantity,
+    s: &Sentence<'h>,
+    clause: usize,
+) -> Option<&'h Hit> {
+    let before = s.slice(clause, q.num_start).trim();
+    let rest = OWN_PLACE
+        .iter()
+        .chain(WHOLE_AREA)
+        .find_map(|p| before.strip_prefix(p))?;
+    if !LINKS.contains(&rest.trim()) || clause == 0 {
+        return None;
+    }
+    let previous = clause_start(s.chars, 0, clause - 1);
+    s.hits.iter().rfind(|h| {
+        h.start >= previous
+            && h.end < clause
+            && matches!(h.target, Target::Indicator { .. })
+            && m.unit_fits(&h.target, q.unit)
+    })
+}
+
 /// The phrase a quantity is tied to and what it names.
 fn name_quantity<'h>(
     m: &PhraseMatcher,
@@ -500,6 +552,10 @@ fn name_quantity<'h>(
         naming.indicator_id = Some(id);
         naming.indicator_text = Some(text);
         naming.rule = Rule::RegionPart;
+    } else if let Some(h) = own_place_pair(m, q, s, clause) {
+        name_by_phrase(m, q, s, clause, h, &mut naming);
+        naming.rule = Rule::PhraseBefore;
+        return (Some(h), naming);
     }
     if naming.rule == Rule::PhraseAfter
         && let Some(a) = after

@@ -565,3 +565,23 @@ fn a_tables_header_years_do_not_date_the_text_after_it() {
     assert_eq!(fact(&f, 2780.0).year, Some(2021));
     assert_eq!(fact(&f, 22.6).year, Some(2021));
 }
+
+#[test]
+fn a_news_item_sets_its_own_figure_beside_the_provinces_and_its_counties() {
+    let text = "截至今年6月底,全省常住人口家庭医生签约服务覆盖率为45.2%,我市达到51.6%,\
+        高于全省平均水平6.4个百分点。平安县、海东市签约率分别为55.1%和53.8%。\
+        我们将力争参合率达到95%以上。";
+    let f = extract(text, "我市家庭医生签约服务工作走在全省前列", (2023, 8, 16));
+    // The province's figure fills no cell of the report's region.
+    assert_eq!(id_of(&f, 45.2), None);
+    assert_eq!(fact(&f, 45.2).rule, Rule::WiderArea);
+    // The city's own figure is the same measure's.
+    assert_eq!(id_of(&f, 51.6), Some("family_doctor_signing_rate"));
+    // Places listed before 分别 each take their own figure.
+    let first = fact(&f, 55.1);
+    assert_eq!(first.region_name.as_deref(), Some("平安县"));
+    assert_eq!(fact(&f, 53.8).region_name.as_deref(), Some("海东市"));
+    assert_eq!(id_of(&f, 55.1), Some("family_doctor_signing_rate"));
+    // 我们将力争 says who acts, not whose rate it is.
+    assert_eq!(id_of(&f, 95.0), Some("ncms_participation_rate"));
+}

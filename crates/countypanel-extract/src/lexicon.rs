@@ -120,6 +120,10 @@ pub(crate) const OWN_PLACE: &[&str] = &[
     "我市", "该市", "本市",
 ];
 
+/// Areas wider than any report's own region: a number whose clause they open is theirs
+/// (全省常住人口家庭医生签约服务覆盖率为45.2%).
+pub(crate) const WIDER_AREAS: &[&str] = &["全省", "全国", "全自治区"];
+
 /// Scope words that open a clause without naming the measure (其中, 全县, 共).
 pub(crate) const LEADING_SCOPE: &[&str] = &[
     "其中", "全区", "全县", "全市", "全旗", "全镇", "全年", "共", "为",

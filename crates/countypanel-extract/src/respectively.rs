@@ -78,6 +78,15 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     let measure: String = chars[k..].iter().collect();
     subjects.push(chars[..k].iter().collect());
     for (subject, f) in subjects.into_iter().zip(rates) {
+        // 崆峒区、泾川县签约率分别为55.1%和53.8%: places listed, each with its own figure.
+        if let [h] = matcher.find(&subject).as_slice()
+            && let Target::Region(name) = &h.target
+            && h.start == 0
+            && h.end == subject.chars().count()
+        {
+            f.region_name = Some(name.to_string());
+            f.region_subject = true;
+        }
         f.indicator_id = if mentions_other_domain(&subject) && !mentions_health(&subject) {
             None
         } else {
