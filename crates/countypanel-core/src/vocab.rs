@@ -188,6 +188,9 @@ vocabulary! {
         RegionPart => "region_part",
         /// Stated for the province or the nation the report's region lies in (全省…覆盖率为45.2%).
         WiderArea => "wider_area",
+        /// Stated for one institution the sentence opens with (区人民医院开放床位420张), not
+        /// for the region.
+        OneInstitution => "one_institution",
         /// The bound of a class of amounts (1万元至2.99万元的).
         ClassBound => "class_bound",
         /// A change over an earlier time (增长5.2%), not a level.

@@ -585,3 +585,20 @@ fn a_news_item_sets_its_own_figure_beside_the_provinces_and_its_counties() {
     // 我们将力争 says who acts, not whose rate it is.
     assert_eq!(id_of(&f, 95.0), Some("ncms_participation_rate"));
 }
+
+#[test]
+fn one_institutions_beds_staff_and_visits_are_not_the_regions() {
+    let text = "2022年,全县共有医疗卫生机构152个,床位1260张,卫生技术人员1380人。\
+        县人民医院现有编制床位300张,实际开放床位420张,卫生技术人员386人,出院病人1.52万人次。\
+        县人民医院新院区总投资4.3亿元。\
+        县妇幼保健院牵头开展孕产妇健康管理,全县孕产妇系统管理率达到95.2%。";
+    let f = extract(text, "平安县卫生健康事业发展综述", (2023, 2, 10));
+    assert_eq!(id_of(&f, 1260.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 1380.0), Some("health_technicians"));
+    for value in [300.0, 420.0, 386.0, 1.52e4] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+        assert_eq!(fact(&f, value).rule, Rule::OneInstitution, "{value}");
+    }
+    assert_eq!(id_of(&f, 4.3e8), Some("health_investment"));
+    assert_eq!(id_of(&f, 95.2), Some("maternal_systematic_mgmt_rate"));
+}

@@ -319,6 +319,7 @@ impl Extractor {
                 sc,
                 s.start,
                 reading.health.other_section(),
+                &s_hits,
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
             // A number named by a catalog indicator (by 分别, a shared list) is about health.

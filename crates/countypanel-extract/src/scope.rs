@@ -12,6 +12,7 @@
 //! The number stays a fact; only its catalog indicator goes, and the rule says why.
 
 use crate::Fact;
+use crate::matcher::{Hit, Target};
 use countypanel_core::vocab::Rule;
 use countypanel_core::vocab::Unit as UnitCode;
 
@@ -187,7 +188,19 @@ fn widened(f: &Fact, sc: &[char], end: usize) -> bool {
 /// Takes the indicator away from facts of the sentence `sc` (starting at document character
 /// `offset`) whose measure is narrowed by a subgroup, a grade or a widening parenthesis, and from
 /// every fact when the sentence sits in a bulletin section about another domain.
-pub(crate) fn narrow(facts: &mut [Fact], sc: &[char], offset: usize, other_section: bool) {
+pub(crate) fn narrow(
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+    other_section: bool,
+    hits: &[Hit],
+) {
+    // Whether the words before an institution's ending are a region's name the sentence holds.
+    let region_named = |name: &str| {
+        hits.iter()
+            .any(|h| matches!(&h.target, Target::Region(r) if &**r == name))
+    };
+    let institution = opens_with_one_institution(sc, region_named);
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -203,7 +216,13 @@ pub(crate) fn narrow(facts: &mut [Fact], sc: &[char], offset: usize, other_secti
             continue;
         };
         let clause = crate::segment::clause_start(sc, 0, start);
-        let rule = if part_year(f, sc, start) {
+        let rule = if institution
+            && f.indicator_id
+                .as_deref()
+                .is_some_and(|id| FACILITY_MEASURES.contains(&id))
+        {
+            Rule::OneInstitution
+        } else if part_year(f, sc, start) {
             Rule::PartYear
         } else if subgroup(sc, start, end, clause) {
             Rule::Subgroup
@@ -219,9 +238,158 @@ pub(crate) fn narrow(facts: &mut [Fact], sc: &[char], offset: usize, other_secti
     }
 }
 
+/// Indicators that measure what a health facility has and does (its beds, staff, visits,
+/// patients, costs): stated after one institution's name, they are that institution's. Its
+/// money invested (区人民医院新院区总投资4.3亿元) is still the region's health investment, and
+/// the rates an institution reports for the region (县妇幼保健院…孕产妇系统管理率95%) are the
+/// region's.
+const FACILITY_MEASURES: &[&str] = &[
+    "hospital_beds",
+    "hospital_beds_hospitals",
+    "planned_beds",
+    "health_workers",
+    "health_technicians",
+    "licensed_doctors_incl_assistant",
+    "licensed_doctors",
+    "assistant_doctors",
+    "registered_nurses",
+    "pharmacists",
+    "general_practitioners",
+    "total_visits",
+    "outpatient_emergency_visits",
+    "admissions",
+    "discharges",
+    "surgeries",
+    "bed_occupancy_rate",
+    "avg_length_of_stay",
+    "bed_turnover",
+    "doctor_daily_visits",
+    "outpatient_cost_per_visit",
+    "inpatient_cost_per_case",
+    "tcm_visits",
+];
+
+/// Endings of the name of one institution (区人民医院, 县中医院, 王家山镇卫生院).
+const INSTITUTION_ENDINGS: &[&str] = &[
+    "人民医院",
+    "中医医院",
+    "中医院",
+    "中西医结合医院",
+    "妇幼保健院",
+    "妇幼保健计划生育服务中心",
+    "疾病预防控制中心",
+    "疾控中心",
+    "医院",
+    "卫生院",
+];
+
+/// Words that make the noun before an institution ending a class of institutions, not one:
+/// 全区医院, 各乡镇卫生院, 县级医院, 公立医院, 民营医院, 二级以上医院.
+const CLASS_WORDS: &[&str] = &[
+    "全",
+    "各",
+    "所有",
+    "共",
+    "其中",
+    "级",
+    "等",
+    "、",
+    "和",
+    "及",
+    "乡镇",
+    "公立",
+    "民营",
+    "社会办",
+    "综合",
+    "专科",
+    "定点",
+    "以上",
+    "中心卫生院",
+];
+
+/// Whether a sentence opens (after its date) with the name of one institution: a county-level
+/// one (区人民医院, 县中医院, 平川区人民医院) or a town's health centre (王家山镇卫生院). Its
+/// beds, staff and visits are the institution's, not the region's.
+fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) -> bool {
+    const MAX_NAME: usize = 14;
+    // A date before the subject (2022年, 2022年,).
+    let mut i = 0;
+    while i < sc.len() && (sc[i].is_ascii_digit() || matches!(sc[i], '年' | ',' | '，' | ' ')) {
+        i += 1;
+    }
+    let head: String = sc[i..sc.len().min(i + MAX_NAME)].iter().collect();
+    let Some((at, ending)) = INSTITUTION_ENDINGS
+        .iter()
+        .filter_map(|e| head.find(e).map(|at| (at, *e)))
+        .min_by_key(|&(at, e)| (at, std::cmp::Reverse(e.len())))
+    else {
+        return false;
+    };
+    let prefix = &head[..at];
+    // 县医院、县中医院: a list of institutions.
+    let listed = head[at + ending.len()..].starts_with(['、', '和', '及', '与']);
+    if listed
+        || prefix.is_empty()
+        || prefix.chars().any(|c| c.is_ascii_digit())
+        || CLASS_WORDS.iter().any(|w| prefix.contains(w))
+    {
+        return false;
+    }
+    // A town's centre: its short name and 镇 or 乡 (王家山镇卫生院); a county's: its level or
+    // its region's name before the ending, and an ordinal (区人民医院, 县医院, 平川区人民医院,
+    // 市第一人民医院). Words before them make the institution an object, not the subject
+    // (充分发挥县中医院的作用).
+    if ending == "卫生院" {
+        let n = prefix.chars().count();
+        (2..=4).contains(&n)
+            && prefix.ends_with(['镇', '乡'])
+            && !prefix.chars().any(|c| TOWN_VERBS.contains(c))
+    } else {
+        let level = ["第一", "第二", "第三", "第四", "第五"]
+            .iter()
+            .find_map(|w| prefix.strip_suffix(w))
+            .unwrap_or(prefix);
+        ["县", "区", "市", "州", "旗"].contains(&level) || region_named(level)
+    }
+}
+
+/// Characters of verbs that put a town's health centre after them as an object (建成镇卫生院).
+const TOWN_VERBS: &str = "建成改造提升推进设新对在为向与";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_about_one_institution_is_told_from_one_about_a_class() {
+        for one in [
+            "区人民医院现有编制床位300张",
+            "2022年,县中医院开放床位150张",
+            "王家山镇卫生院有床位40张",
+            "平川区人民医院卫生技术人员386人",
+            "市第一人民医院出院病人1.5万人次",
+        ] {
+            let region = |n: &str| n == "平川区";
+            assert!(opens_with_one_institution(&chars(one), region), "{one}");
+        }
+        for class in [
+            "全区医院床位980张",
+            "乡镇卫生院床位620张",
+            "各镇卫生院卫生技术人员320人",
+            "县级医院3个",
+            "公立医院床位800张",
+            "医院床位2960张",
+            "年末全县共有卫生机构526个",
+            "县医院、县中医院床位共900张",
+            "充分发挥县中医院的资源优势,91个村卫生室",
+            "建成镇卫生院3所",
+        ] {
+            assert!(
+                !opens_with_one_institution(&chars(class), |_| false),
+                "{class}"
+            );
+        }
+    }
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
