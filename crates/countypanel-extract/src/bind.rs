@@ -134,7 +134,12 @@ pub(crate) fn fact_for(
         value: q.value,
         value_text: q.text.clone(),
         unit,
-        qualifier: q.qualifier,
+        // The lower end of a range stated loosely (达到90%-92%) is what is at least reached.
+        qualifier: if range_end(sc, q) == Some((true, false)) {
+            countypanel_zhnum::Qualifier::Ge
+        } else {
+            q.qualifier
+        },
         kind,
         year,
         year_flag,
@@ -336,16 +341,30 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
 /// Whether the quantity bounds a class (1万元至2.99万元的, 5万元以上的有7人次): a range written
 /// with its unit on both ends, or a value followed by 的有.
 fn bounds_a_class(sc: &[char], q: &Quantity) -> bool {
+    let class = sc.get(q.end) == Some(&'的') && sc.get(q.end + 1) == Some(&'有');
+    class || range_end(sc, q).is_some_and(|(lower, class)| class || !lower)
+}
+
+/// Where a number stands in a range (达到90%-92%, 1万元至2.99万元的): `(true, class)` for its
+/// lower end, `(false, class)` for its upper end, `class` when a 的 after the range makes it a
+/// class of amounts (1万元至2.99万元的有276人次) rather than a level stated loosely.
+fn range_end(sc: &[char], q: &Quantity) -> Option<(bool, bool)> {
     const TO: &[char] = &['至', '到', '~', '～', '-', '－'];
+    const UNIT_CHARS: &str = "万亿千百元人个岁%‰次张所家名项";
     let numeral = |c: Option<&char>| {
         c.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十两".contains(*c))
     };
-    let opens = sc.get(q.end).is_some_and(|c| TO.contains(c)) && numeral(sc.get(q.end + 1));
+    if sc.get(q.end).is_some_and(|c| TO.contains(c)) && numeral(sc.get(q.end + 1)) {
+        let after = sc[q.end + 1..]
+            .iter()
+            .position(|&c| !(c.is_ascii_digit() || c == '.' || UNIT_CHARS.contains(c)))
+            .map(|k| q.end + 1 + k);
+        return Some((true, after.is_some_and(|k| sc[k] == '的')));
+    }
     let closes = q.start >= 2
         && TO.contains(&sc[q.start - 1])
         && matches!(sc[q.start - 2], '元' | '人' | '个' | '岁' | '%' | '次');
-    let class = sc.get(q.end) == Some(&'的') && sc.get(q.end + 1) == Some(&'有');
-    opens || closes || class
+    closes.then(|| (false, sc.get(q.end) == Some(&'的')))
 }
 
 static FLOW_SET: WordSet = WordSet::new(FLOW);

@@ -602,3 +602,27 @@ fn one_institutions_beds_staff_and_visits_are_not_the_regions() {
     assert_eq!(id_of(&f, 4.3e8), Some("health_investment"));
     assert_eq!(id_of(&f, 95.2), Some("maternal_systematic_mgmt_rate"));
 }
+
+#[test]
+fn a_plans_indicator_table_with_a_group_column_and_a_unit_column() {
+    let text = "表1 主要指标\n\
+        | 领域 | 指标 | 单位 | 2020年 | 2025年 | 属性 |\n\
+        | 健康水平 | 人均预期寿命 | 岁 | 76.5 | 77.5 | 预期性 |\n\
+        | 健康水平 | 孕产妇死亡率 | 1/10万 | 15.2 | ≤14 | 预期性 |\n\
+        | 医疗资源 | 每千人口医疗卫生机构床位数 | 张 | 5.8 | 6.8 | 预期性 |\n";
+    let f = extract(text, "平安县“十四五”卫生健康发展规划", (2022, 3, 1));
+    let base = fact(&f, 76.5);
+    assert_eq!(base.indicator_id.as_deref(), Some("life_expectancy"));
+    assert_eq!(
+        (base.unit.as_str(), base.year, base.kind),
+        ("year", Some(2020), Kind::Actual)
+    );
+    let aim = fact(&f, 14.0);
+    assert_eq!(aim.indicator_id.as_deref(), Some("maternal_mortality_rate"));
+    assert_eq!((aim.kind, aim.year), (Kind::Target, Some(2025)));
+    assert_eq!(aim.qualifier, countypanel_zhnum::Qualifier::Le);
+    assert_eq!(id_of(&f, 15.2), Some("maternal_mortality_rate"));
+    // The unit column's 1/10万 is no value.
+    assert!(f.iter().all(|x| x.value != 1.0));
+    assert_eq!(id_of(&f, 6.8), Some("beds_per_1000"));
+}

@@ -194,10 +194,17 @@ fn unit_in(text: &str) -> Option<(Unit, f64)> {
     [from_word, bracketed].into_iter().flatten().find_map(|u| {
         // One unit only: `单位：个、张、人` names a unit for each column, not one for all.
         let u: String = u.chars().take_while(|c| !"；; ".contains(*c)).collect();
-        if u.is_empty() || u.chars().count() > 4 || u.contains(['、', ',', '，']) {
+        let long = u.chars().count() > 4 && !u.starts_with("1/");
+        if u.is_empty() || long || u.contains(['、', ',', '，']) {
             return None;
         }
-        let q = scan_chars(&format!("1{u}").chars().collect::<Vec<_>>())
+        // A unit written with its base (1/10万) is a quantity of one already.
+        let one = if u.starts_with("1/") {
+            u.clone()
+        } else {
+            format!("1{u}")
+        };
+        let q = scan_chars(&one.chars().collect::<Vec<_>>())
             .into_iter()
             .next()?;
         (q.unit != Unit::None && q.unit != Unit::Year).then_some((q.unit, q.value))
@@ -288,9 +295,30 @@ fn read_table(
             .unit_column
             .and_then(|k| r.cells.get(k))
             .and_then(|&c| unit_in(&format!("单位：{}", text(chars, c))));
-        let label = text(chars, r.cells[0]);
+        // The row's label: its first cell, or the first cell before its values that names an
+        // indicator when the first names a group of rows (健康水平 | 人均预期寿命 | 岁 | 76.5).
+        let label_cell = r
+            .cells
+            .iter()
+            .enumerate()
+            .take_while(|&(j, &c)| frame.unit_column == Some(j) || value_of(chars, c).is_none())
+            .map(|(_, c)| c)
+            .find(|&&c| {
+                m.find(&text(chars, c))
+                    .iter()
+                    .any(|h| matches!(h.target, Target::Indicator { .. }))
+            })
+            .copied()
+            .unwrap_or(r.cells[0]);
+        let label = text(chars, label_cell);
         let row_text: String = chars[r.start..r.end].iter().collect();
         for (j, &cell) in r.cells.iter().enumerate().skip(1) {
+            // The unit column's cell (1/10万) is the row's unit, not a value: the prose reading
+            // of it goes.
+            if frame.unit_column == Some(j) {
+                facts.retain(|f| !(f.char_end > cell.start && f.char_end <= cell.end));
+                continue;
+            }
             let (Some(q), Some(&head)) = (value_of(chars, cell), header.cells.get(j)) else {
                 continue;
             };
@@ -367,7 +395,11 @@ impl Frame<'_> {
         };
         let indicator_id = named.as_ref().map(|((id, _), _)| id.clone());
         let unit_code = match (&indicator_id, unit) {
-            (Some(id), Unit::None | Unit::Count) => m.unit_of(id),
+            // As in a sentence: a count, an age or a length of time is in the indicator's unit
+            // (人均预期寿命 | 岁 → year).
+            (Some(id), Unit::None | Unit::Count | Unit::Person | Unit::Age | Unit::Duration) => {
+                m.unit_of(id)
+            }
             _ => crate::lexicon::unit_code(unit),
         };
         let health = indicator_id.is_some() || prose.is_some_and(|p| p.health);

@@ -210,7 +210,10 @@ impl RegionFinder {
         let mut best: Option<(Level, &str)> = None;
         for m in self.ac.find_iter(s) {
             let (name, _, level) = &self.targets[m.name];
-            let is_body = ISSUING_BODIES.iter().any(|b| s[m.end..].starts_with(b));
+            // A body whose name runs into a document's title (安徽省卫健委《关于…的通知》) is
+            // cited as that document's author, not issuing this one.
+            let is_body = ISSUING_BODIES.iter().any(|b| s[m.end..].starts_with(b))
+                && !s[m.end..].chars().take(10).any(|c| c == '《');
             if is_body && best.is_none_or(|(l, _)| *level > l) {
                 best = Some((*level, name));
             }
@@ -249,6 +252,15 @@ impl RegionFinder {
             [one] => Some((*one).clone()),
             _ => None,
         }
+    }
+
+    /// The most specific level a region of this official name has had.
+    #[must_use]
+    pub fn level_of(&self, name: &str) -> Option<Level> {
+        self.targets
+            .iter()
+            .find(|(n, full, _)| *full && n == name)
+            .map(|&(_, _, level)| level)
     }
 
     /// The region named most often in `s` (first occurrence breaks ties). A region counts only
@@ -537,11 +549,16 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     // The first 5,000 characters, counted only when a name is looked for in them.
     let body = || &text[..text.char_indices().nth(5000).map_or(text.len(), |(i, _)| i)];
     if issuer.is_none() {
-        issuer = regions.most_frequent_full(body());
-    }
-    if issuer.is_none() {
-        // A report with no region name, saved from its government's website.
-        issuer = head.iter().find_map(|line| regions.official_site_in(line));
+        // The region its body names most; but a county's website publishes the county's own
+        // reports, which name their province or prefecture more often than themselves (按照
+        // 安徽省…要求): a more specific region the site names wins. A report with no region
+        // name at all is placed by its site too.
+        let frequent = regions.most_frequent_full(body());
+        let site = head.iter().find_map(|line| regions.official_site_in(line));
+        issuer = match (frequent, site) {
+            (Some(f), Some(s)) if regions.level_of(&s) > regions.level_of(&f) => Some(s),
+            (f, s) => f.or(s),
+        };
     }
     let town = if issuer.is_none() {
         regions.most_frequent_town(body())

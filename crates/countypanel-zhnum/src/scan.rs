@@ -63,6 +63,13 @@ const PREFIXES: &[(&str, Qualifier)] = &[
     ("约", Qualifier::Approx),
     ("近", Qualifier::Approx),
     ("逾", Qualifier::Ge),
+    // The signs of a table's cells (≤14, ≥95).
+    ("≤", Qualifier::Le),
+    ("≥", Qualifier::Ge),
+    ("≦", Qualifier::Le),
+    ("≧", Qualifier::Ge),
+    ("<", Qualifier::Lt),
+    (">", Qualifier::Gt),
 ];
 
 const SUFFIXES: &[(&str, Qualifier)] = &[
@@ -308,6 +315,7 @@ fn may_start(c: char) -> bool {
             c,
             '十' | '拾' | '百' | '千' // numerals, 百分之, 千分之
                 | '不' | '超' | '多' | '高' | '低' | '少' | '大' | '将' | '约' | '近' | '逾' // PREFIXES
+                | '≤' | '≥' | '≦' | '≧' | '<' | '>'
         )
 }
 
@@ -315,7 +323,22 @@ fn may_start(c: char) -> bool {
 fn may_lead(c: char) -> bool {
     matches!(
         c,
-        '不' | '超' | '多' | '高' | '低' | '少' | '大' | '将' | '约' | '近' | '逾'
+        '不' | '超'
+            | '多'
+            | '高'
+            | '低'
+            | '少'
+            | '大'
+            | '将'
+            | '约'
+            | '近'
+            | '逾'
+            | '≤'
+            | '≥'
+            | '≦'
+            | '≧'
+            | '<'
+            | '>'
     )
 }
 

@@ -135,6 +135,22 @@ fn a_report_naming_no_region_is_placed_by_its_government_website() {
 }
 
 #[test]
+fn a_countys_website_places_a_report_that_names_its_province_more_often() {
+    let body = "项目支出绩效目标申报表\n项目立项依据:青海省财政厅、青海省卫健委《青海省公共卫生\
+                服务补助资金管理办法》,青海省卫健委《关于确定试点县名单的通知》将平安县列入试点县。\n年度预算安排2279万元。";
+    let text = format!("source: http://www.qhpingan.gov.cn/xxgk/1.html\n{body}");
+    assert_eq!(
+        read_metadata(&text, None, &finder()).issuer.as_deref(),
+        Some("平安县")
+    );
+    // Without the site, the body's most named region stands.
+    assert_eq!(
+        read_metadata(body, None, &finder()).issuer.as_deref(),
+        Some("青海省")
+    );
+}
+
+#[test]
 fn an_autonomous_prefecture_is_named_by_its_short_forms() {
     for text in ["黔东南州统计局\n正文。", "黔东南2023年统计公报\n正文。"] {
         assert_eq!(

@@ -162,3 +162,11 @@ fn a_fraction_of_days_is_a_length_of_time_and_a_whole_day_a_date() {
     let q = one("于15日召开");
     assert_eq!(q.unit, Unit::Day);
 }
+
+#[test]
+fn the_signs_of_a_tables_cells_qualify_its_numbers() {
+    assert_eq!(one("≤14").qualifier, Qualifier::Le);
+    assert_eq!(one("≥95%").qualifier, Qualifier::Ge);
+    assert_eq!(one("<5‰").qualifier, Qualifier::Lt);
+    assert_eq!((one("≥95%").value, one("≥95%").unit), (95.0, Unit::Percent));
+}
