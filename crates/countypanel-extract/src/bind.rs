@@ -509,32 +509,89 @@ fn region_part(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String,
     ))
 }
 
-/// Words that link a place to its figure in a clause of its own (我市达到51.6%).
-const LINKS: &[&str] = &["达到了", "达到", "达", "为", "是", "则为", ""];
+/// Words that link a place or a year to its figure in a clause of its own (我市达到51.6%,
+/// 2022年提高到58%).
+const LINKS: &[&str] = &[
+    "达到了",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "则为",
+    "提高到",
+    "提高至",
+    "提升到",
+    "增加到",
+    "增至",
+    "上升到",
+    "下降到",
+    "降低到",
+    "降至",
+    "",
+];
 
-/// The phrase of the clause before, for a clause that gives only the report's own place and its
-/// figure (全省…覆盖率为45.2%,我市达到51.6%): the figure is the same measure's, for the place.
+/// The text after a written year that opens `text` (2022年提高到 → 提高到).
+fn year_prefix(text: &str) -> Option<&str> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (digits == 4)
+        .then(|| text[4..].strip_prefix('年'))
+        .flatten()
+}
+
+/// The phrase of the clause before, for a clause that gives only the report's own place or a
+/// year and its figure (全省…覆盖率为45.2%,我市达到51.6%; 签约率为55%,2022年提高到58%): the
+/// figure is the same measure's, for the place or the year.
 fn own_place_pair<'h>(
     m: &PhraseMatcher,
     q: &Quantity,
     s: &Sentence<'h>,
     clause: usize,
 ) -> Option<&'h Hit> {
-    let before = s.slice(clause, q.num_start).trim();
-    let rest = OWN_PLACE
-        .iter()
-        .chain(WHOLE_AREA)
-        .find_map(|p| before.strip_prefix(p))?;
-    if !LINKS.contains(&rest.trim()) || clause == 0 {
+    if !continues(s.slice(clause, q.num_start)) {
         return None;
     }
-    let previous = clause_start(s.chars, 0, clause - 1);
-    s.hits.iter().rfind(|h| {
-        h.start >= previous
-            && h.end < clause
-            && matches!(h.target, Target::Indicator { .. })
-            && m.unit_fits(&h.target, q.unit)
-    })
+    // Back over the clauses before, as long as each only continues the one before it
+    // (…为55%,2022年提高到58%,2023年达到60.2%), to the clause that names the measure.
+    let mut clause = clause;
+    while clause > 0 {
+        let previous = clause_start(s.chars, 0, clause - 1);
+        let named = s.hits.iter().rfind(|h| {
+            h.start >= previous
+                && h.end < clause
+                && matches!(h.target, Target::Indicator { .. })
+                && m.unit_fits(&h.target, q.unit)
+        });
+        if named.is_some() {
+            return named;
+        }
+        // The words of that clause before its number.
+        let text = s.slice(previous, clause - 1);
+        let body = year_prefix(text.trim_start()).unwrap_or(text);
+        let number = body.find(|c: char| c.is_ascii_digit())?;
+        if !continues(&text[..text.len() - body.len() + number]) {
+            return None;
+        }
+        clause = previous;
+    }
+    None
+}
+
+/// Whether the words before a clause's number only continue the clause before it: a subject
+/// (the own place, a year, or both) and a link (我市达到, 2022年提高到).
+fn continues(before: &str) -> bool {
+    let mut rest = before.trim();
+    let mut subject = false;
+    if let Some(r) = year_prefix(rest) {
+        (rest, subject) = (r, true);
+    }
+    if let Some(r) = OWN_PLACE
+        .iter()
+        .chain(WHOLE_AREA)
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        (rest, subject) = (r, true);
+    }
+    subject && LINKS.contains(&rest.trim())
 }
 
 /// The phrase a quantity is tied to and what it names.

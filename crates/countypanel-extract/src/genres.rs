@@ -626,3 +626,34 @@ fn a_plans_indicator_table_with_a_group_column_and_a_unit_column() {
     assert!(f.iter().all(|x| x.value != 1.0));
     assert_eq!(id_of(&f, 6.8), Some("beds_per_1000"));
 }
+
+#[test]
+fn densities_listed_before_respectively_share_their_base() {
+    let text = "每千人口执业(助理)医师、注册护士分别为2.96人、3.52人。\
+        每千人口拥有执业(助理)医师和注册护士分别达到2.61人和3.05人。\
+        全县卫生技术人员、执业医师分别为1830人、702人。";
+    let f = extract(text, "平安县2023年卫生健康事业发展统计公报", (2024, 5, 10));
+    assert_eq!(id_of(&f, 2.96), Some("doctors_per_1000"));
+    assert_eq!(id_of(&f, 3.52), Some("nurses_per_1000"));
+    assert_eq!(id_of(&f, 2.61), Some("doctors_per_1000"));
+    assert_eq!(id_of(&f, 3.05), Some("nurses_per_1000"));
+    assert_eq!(id_of(&f, 1830.0), Some("health_technicians"));
+    assert_eq!(id_of(&f, 702.0), Some("licensed_doctors"));
+}
+
+#[test]
+fn a_series_through_the_years_names_each_and_dates_no_section() {
+    let text = "2021年全县家庭医生签约率为55%,2022年提高到58%,2023年达到60.2%。\n\
+        全县共有执业(助理)医师856人。";
+    let f = extract(text, "平安县2023年卫生健康事业发展统计公报", (2024, 5, 10));
+    for (value, year) in [(55.0, 2021), (58.0, 2022), (60.2, 2023)] {
+        let got = fact(&f, value);
+        assert_eq!(
+            (got.indicator_id.as_deref(), got.year),
+            (Some("family_doctor_signing_rate"), Some(year)),
+            "{value}"
+        );
+    }
+    // The paragraph after the series is dated by the report, not by the series' first year.
+    assert_eq!(fact(&f, 856.0).year, Some(2023));
+}

@@ -192,7 +192,13 @@ impl Reading<'_> {
             self.carried.paragraph = last.year;
             self.carried.paragraph_malformed = last.year.is_none();
         }
+        // A sentence that runs through years clause by clause (2021年…为55%,2022年提高到58%)
+        // is a series: it dates its own numbers, not the section after it.
+        let series = years
+            .iter()
+            .any(|m| m.year != years[0].year && segment::clause_start(sc, 0, m.start) == m.start);
         if !heading
+            && !series
             && let Some(first) = years.first().filter(|m| year::opens_sentence(sc, m.start))
             && first.year.is_some()
         {

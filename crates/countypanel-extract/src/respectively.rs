@@ -33,6 +33,9 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
+    if subjects.len() >= 2 && measures_in_full(matcher, facts, &subjects, offset + p) {
+        return;
+    }
     let mut rates: Vec<&mut Fact> = facts
         .iter_mut()
         .filter(|f| f.char_end > offset + p && f.unit.is_rate())
@@ -42,22 +45,6 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         return;
     }
     if subjects.len() < 2 || subjects.len() != rates.len() {
-        return;
-    }
-    // Each item names its measure in full (婴儿死亡率、5岁以下儿童死亡率): item and value pair up.
-    let own: Option<Vec<(String, String)>> = subjects
-        .iter()
-        .zip(&rates)
-        .map(|(item, f)| own_measure(matcher, item, f.unit))
-        .collect();
-    if let Some(own) = own {
-        for ((text, id), f) in own.into_iter().zip(rates.iter_mut()) {
-            f.indicator_id = Some(id);
-            f.indicator_text = Some(text);
-            f.subject = None;
-            f.health = true;
-            f.rule = Rule::Respectively;
-        }
         return;
     }
     // The last item holds the last subject and the measure they share: the longest ending of
@@ -97,6 +84,60 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         f.subject = Some(subject);
         f.rule = Rule::Respectively;
     }
+}
+
+/// Density prefixes a list's first measure may hold for all of its items (每千人口执业(助理)医师、
+/// 注册护士分别为2.96人、3.52人: both per thousand people).
+const DENSITY_PREFIXES: &[&str] = &[
+    "每千人口拥有",
+    "每千常住人口",
+    "每千人口",
+    "每万人口拥有",
+    "每万常住人口",
+    "每万人口",
+];
+
+/// When each item of the list names its measure in full (婴儿死亡率、5岁以下儿童死亡率; 每千人口
+/// 执业(助理)医师、注册护士, whose 每千人口 holds for both), pairs the items with the values after
+/// 分别 (at `after`, changes aside) in order, in any unit, and says whether it did.
+fn measures_in_full(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    subjects: &[String],
+    after: usize,
+) -> bool {
+    let density = DENSITY_PREFIXES
+        .iter()
+        .find(|d| subjects[0].starts_with(**d))
+        .copied();
+    let items: Vec<String> = subjects
+        .iter()
+        .map(|item| match density {
+            Some(d) if !item.starts_with('每') => format!("{d}{item}"),
+            _ => item.clone(),
+        })
+        .collect();
+    let mut values: Vec<&mut Fact> = facts
+        .iter_mut()
+        .filter(|f| f.char_end > after && !f.change)
+        .collect();
+    if items.len() != values.len() {
+        return false;
+    }
+    let own: Option<Vec<(String, String)>> = items
+        .iter()
+        .zip(&values)
+        .map(|(item, f)| own_measure(matcher, item, f.unit))
+        .collect();
+    let Some(own) = own else { return false };
+    for ((text, id), f) in own.into_iter().zip(values.iter_mut()) {
+        f.indicator_id = Some(id);
+        f.indicator_text = Some(text);
+        f.subject = None;
+        f.health = true;
+        f.rule = Rule::Respectively;
+    }
+    true
 }
 
 /// One measure after the subjects counted in the clause before it (管理高血压患者3.12万人、
