@@ -273,19 +273,21 @@ fn vet_naming(
 /// 全国), after time words at most (截至6月底,全省…), and turns to no own place after it. 高于全省
 /// and 居全省第一 compare with the province; they do not open the clause.
 fn opened_by_wider_area(clause: &str) -> bool {
-    WIDER_AREAS.iter().any(|w| {
-        clause.match_indices(w).any(|(at, _)| {
-            let before = clause[..at].trim_end();
-            let opens = before.is_empty()
-                || before.ends_with(['年', '底', '末', '月', '日', ',', '，'])
-                || before.ends_with("以来");
-            opens
-                && !OWN_PLACE
-                    .iter()
-                    .chain(WHOLE_AREA)
-                    .any(|p| clause[at..].contains(p))
+    // Every such word opens with 全: most clauses hold none.
+    clause.contains('全')
+        && WIDER_AREAS.iter().any(|w| {
+            clause.match_indices(w).any(|(at, _)| {
+                let before = clause[..at].trim_end();
+                let opens = before.is_empty()
+                    || before.ends_with(['年', '底', '末', '月', '日', ',', '，'])
+                    || before.ends_with("以来");
+                opens
+                    && !OWN_PLACE
+                        .iter()
+                        .chain(WHOLE_AREA)
+                        .any(|p| clause[at..].contains(p))
+            })
         })
-    })
 }
 
 /// Actual or target, and the year with how it was found. A year after the one the report was
@@ -485,12 +487,12 @@ fn part_of_total(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(Strin
 /// phrase of its own, takes the indicator of the closest fitting phrase before 其中. The region
 /// named places the fact. Returns the indicator id and the total's phrase.
 fn region_part(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(String, String)> {
-    let before = s.slice(0, q.num_start);
-    let part_at = before[..before.rfind(PART)?].chars().count();
     let region = s
         .hits
         .iter()
         .rfind(|h| h.end <= q.num_start && matches!(h.target, Target::Region(_)))?;
+    let before = s.slice(0, q.num_start);
+    let part_at = before[..before.rfind(PART)?].chars().count();
     // The name stands right before the number (临洮县62.1%, 岷县为0.5%).
     if region.start < part_at + 2 || q.num_start - region.end > 1 {
         return None;

@@ -200,7 +200,12 @@ pub(crate) fn narrow(
         hits.iter()
             .any(|h| matches!(&h.target, Target::Region(r) if &**r == name))
     };
-    let institution = opens_with_one_institution(sc, region_named);
+    // Asked only of a sentence with a facility's measure in it.
+    let institution = facts.iter().any(|f| {
+        f.indicator_id
+            .as_deref()
+            .is_some_and(|id| FACILITY_MEASURES.contains(&id))
+    }) && opens_with_one_institution(sc, region_named);
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -317,7 +322,11 @@ fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) 
     while i < sc.len() && (sc[i].is_ascii_digit() || matches!(sc[i], '年' | ',' | '，' | ' ')) {
         i += 1;
     }
-    let head: String = sc[i..sc.len().min(i + MAX_NAME)].iter().collect();
+    let head = &sc[i..sc.len().min(i + MAX_NAME)];
+    if !head.contains(&'院') && !head.contains(&'心') {
+        return false;
+    }
+    let head: String = head.iter().collect();
     let Some((at, ending)) = INSTITUTION_ENDINGS
         .iter()
         .filter_map(|e| head.find(e).map(|at| (at, *e)))
