@@ -657,3 +657,10 @@ fn a_series_through_the_years_names_each_and_dates_no_section() {
     // The paragraph after the series is dated by the report, not by the series' first year.
     assert_eq!(fact(&f, 856.0).year, Some(2023));
 }
+
+#[test]
+fn a_programme_name_in_quotes_still_names_its_measure() {
+    let text = "全年完成农村适龄妇女“两癌”筛查12560人。";
+    let f = extract(text, "平安县2022年妇幼健康工作总结", (2023, 1, 6));
+    assert_eq!(id_of(&f, 12560.0), Some("two_cancer_screenings"));
+}
