@@ -251,6 +251,43 @@ fn vet_naming(
             Rule::Part
         };
     }
+    // 全县有医院5个,床位1200张;乡镇卫生院18个,床位600张: a bare bed phrase right after a count
+    // of one kind of institution counts that kind's beds, in its own measure when the catalog
+    // has one (医院床位), else in none. After a count of all institutions it is the total.
+    if naming.indicator_id.is_some()
+        && naming.rule != Rule::PartMeasure
+        && let Some(h) = hit
+        && h.start >= clause
+        && clause > 0
+        && is_bare(phrase(h))
+        && naming
+            .indicator_id
+            .as_deref()
+            .is_some_and(|id| m.unit_of(id) == countypanel_core::vocab::Unit::Bed)
+    {
+        let prev = clause_start(sc, 0, clause - 1);
+        let kind = s.hits.iter().rfind(|k| {
+            k.start >= prev
+                && k.end < clause
+                && matches!(k.target, Target::Indicator { .. })
+                && m.unit_fits(&k.target, Unit::Institution)
+        });
+        let counted = sc[prev..clause].iter().any(char::is_ascii_digit);
+        if let Some(Hit {
+            target: Target::Indicator { index },
+            ..
+        }) = kind
+            && counted
+            && !ALL_INSTITUTIONS.contains(&m.indicator_id(*index).as_str())
+        {
+            naming.indicator_id = part_measure(m, s, prev, h);
+            naming.rule = if naming.indicator_id.is_some() {
+                Rule::PartMeasure
+            } else {
+                Rule::Part
+            };
+        }
+    }
     // 1万元至2.99万元的有276人次: the bounds of a class of amounts, not amounts stated.
     if naming.indicator_id.is_some() && bounds_a_class(sc, q) {
         naming.indicator_id = None;
@@ -413,6 +450,9 @@ fn managed_count(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(Strin
         _ => None,
     })
 }
+
+/// Indicators that count institutions of every kind: the beds after their count are all beds.
+const ALL_INSTITUTIONS: &[&str] = &["medical_institutions", "primary_care_institutions"];
 
 /// The measure a bare phrase (床位) names for the part named after 其中 (医院、卫生院): the catalog
 /// indicator whose phrase is the part's noun followed by the bare phrase, if there is one.
@@ -775,7 +815,13 @@ fn name_qualified_count(
     if whole {
         return;
     }
-    let worked = worked_on(s.slice(clause, q.num_start));
+    // 实施5个乡镇卫生院改扩建项目: what is counted is projects.
+    let clause_end = (a.end..sc.len())
+        .find(|&i| separates_clauses(sc[i]))
+        .unwrap_or(sc.len());
+    let rest = s.slice(a.end, clause_end);
+    let projects = rest.chars().count() <= 8 && (rest.ends_with("项目") || rest.ends_with("工程"));
+    let worked = projects || worked_on(s.slice(clause, q.num_start));
     let Some(described) = qualified_count(sc, a.start, a.end).or_else(|| {
         // 完成18所乡镇卫生院标准化建设: the noun and the rest of its clause.
         worked.then(|| {
@@ -788,9 +834,6 @@ fn name_qualified_count(
     }) else {
         return;
     };
-    let clause_end = (a.end..sc.len())
-        .find(|&i| separates_clauses(sc[i]))
-        .unwrap_or(sc.len());
     let object = s.hits.iter().find(|o| {
         o.start >= a.end
             && o.end <= clause_end

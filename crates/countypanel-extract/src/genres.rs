@@ -664,3 +664,19 @@ fn a_programme_name_in_quotes_still_names_its_measure() {
     let f = extract(text, "平安县2022年妇幼健康工作总结", (2023, 1, 6));
     assert_eq!(id_of(&f, 12560.0), Some("two_cancer_screenings"));
 }
+
+#[test]
+fn a_bureau_summarys_beds_projects_and_rural_work_fill_only_their_own_cells() {
+    let text = "一、重点项目。全年共争取项目资金2400万元,实施5个乡镇卫生院改扩建项目。\n\
+        二、乡村振兴帮扶。局机关帮扶的村投入帮扶资金120万元,新建蔬菜大棚50座。\n\
+        三、医疗资源。全县有医院5个,床位1200张;乡镇卫生院18个,床位600张;\
+        建成医养结合机构3家,床位320张。全县共有医疗卫生机构412个,床位3685张。";
+    let f = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 15));
+    assert_eq!(fact(&f, 2400e4).kind, Kind::Actual);
+    assert_eq!(id_of(&f, 5.0), None);
+    assert_eq!(id_of(&f, 120e4), None);
+    assert_eq!(id_of(&f, 1200.0), Some("hospital_beds_hospitals"));
+    assert_eq!(id_of(&f, 600.0), None);
+    assert_eq!(id_of(&f, 320.0), Some("integrated_care_beds"));
+    assert_eq!(id_of(&f, 3685.0), Some("hospital_beds"));
+}

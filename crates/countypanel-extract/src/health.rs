@@ -125,6 +125,14 @@ const GENERIC_WORDS: &[&str] = &[
 /// Words that make text about another domain: industry and investment, education, civil
 /// affairs and elderly care, culture and tourism, transport, agriculture, housing, employment.
 const OTHER_DOMAIN_WORDS: &[&str] = &[
+    // Rural revitalisation: roads, greenhouses, herds and drinking water, not health.
+    "乡村振兴",
+    "饮水安全",
+    "蔬菜",
+    "大棚",
+    "养殖",
+    "种植",
+    "合作社",
     "工业",
     "企业",
     "招商",

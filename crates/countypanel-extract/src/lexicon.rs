@@ -38,6 +38,13 @@ pub(crate) const PROGRAMME_NAMES: &[&str] = &[
     "计划生育",
     "免疫规划",
     "计划免疫",
+    // Funds and projects secured (争取到资金5737万元, 全年共争取项目29个): obtained, not aimed
+    // for. 积极争取国家资金 still seeks them.
+    "争取到",
+    "共争取",
+    "累计争取",
+    "全年争取",
+    "已争取",
     // Efforts already made (经过努力, 通过努力): what they brought about is achieved.
     "经过努力",
     "通过努力",
