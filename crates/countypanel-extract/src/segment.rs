@@ -116,11 +116,13 @@ pub fn sentences(chars: &[char]) -> Vec<Sentence> {
     out
 }
 
+/// The Chinese numerals of a section number (一、, (三)).
+const ORDINALS: &str = "一二三四五六七八九十";
+
 /// Whether the first sentence of a line is a numbered heading run into its paragraph
 /// (`四、2024年工作计划。巩固…`, `(三)健康石门加快建设。县人民医院…`): it opens with a Chinese
 /// section number (一、 or (一)), is short, and holds no number but a year.
 fn run_in_heading(sc: &[char]) -> bool {
-    const ORDINALS: &str = "一二三四五六七八九十";
     const MAX_CHARS: usize = 24;
     let sc = &sc[sc.iter().take_while(|c| c.is_whitespace()).count()..];
     if sc.len() > MAX_CHARS {
@@ -155,7 +157,6 @@ fn run_in_heading(sc: &[char]) -> bool {
 /// text ends, or `None` when the sentence opens with no such heading.
 #[must_use]
 pub fn inline_heading(sc: &[char]) -> Option<usize> {
-    const ORDINALS: &str = "一二三四五六七八九十";
     let digits = sc.iter().take_while(|c| ORDINALS.contains(**c)).count();
     if digits == 0 || digits > 3 || sc.get(digits) != Some(&'、') {
         return None;

@@ -52,26 +52,18 @@ fn an_unknown_name_lists_the_names_it_likely_meant() {
     assert!(!lookup(&["完全不存在的地方"]).contains("did you mean"));
 }
 
-/// A county's news item that names its prefecture as the subject of a clause
-/// (定西市计划投入资金3.5亿元) files that number under the prefecture; a clause that names the
-/// prefecture only in passing (按照定西市要求) or turns to the county (定西市下达我县) keeps the
-/// county's.
-#[test]
-fn an_enclosing_region_that_opens_the_clause_holds_its_number() {
+/// Ingests the reports `files` (name, text) and gives the region code of each fact by the
+/// value as written.
+fn region_codes_of(files: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
     use countypanel_core::contract::FACTS;
     use countypanel_core::parquet_io::read_table;
     use countypanel_core::table::strings;
     let dir = tempfile::tempdir().unwrap();
     let raw = dir.path().join("raw");
     std::fs::create_dir_all(&raw).unwrap();
-    std::fs::write(
-        raw.join("lintao_news.txt"),
-        "临洮县基层医疗服务能力持续提升\n发布时间：2023-06-12\n\
-         据介绍，定西市计划投入资金3.5亿元改善基层医疗条件。\
-         按照定西市要求，全县投入资金2200万元建设村卫生室。\
-         定西市下达我县项目资金1800万元。\n",
-    )
-    .unwrap();
+    for (name, text) in files {
+        std::fs::write(raw.join(name), text).unwrap();
+    }
     let out = countypanel(
         &root(),
         &[
@@ -91,10 +83,25 @@ fn an_enclosing_region_that_opens_the_clause_holds_its_number() {
     let facts = read_table(&dir.path().join("out/staged/facts.parquet"), &FACTS).unwrap();
     let texts = strings(&facts, "value_text").unwrap();
     let codes = strings(&facts, "region_code").unwrap();
-    let code_of = |v: &str| {
+    move |v: &str| {
         let i = texts.iter().position(|t| t.as_deref() == Some(v));
         codes[i.unwrap_or_else(|| panic!("no fact {v}: {texts:?}"))].clone()
-    };
+    }
+}
+
+/// A county's news item that names its prefecture as the subject of a clause
+/// (定西市计划投入资金3.5亿元) files that number under the prefecture; a clause that names the
+/// prefecture only in passing (按照定西市要求) or turns to the county (定西市下达我县) keeps the
+/// county's.
+#[test]
+fn an_enclosing_region_that_opens_the_clause_holds_its_number() {
+    let code_of = region_codes_of(&[(
+        "lintao_news.txt",
+        "临洮县基层医疗服务能力持续提升\n发布时间：2023-06-12\n\
+         据介绍，定西市计划投入资金3.5亿元改善基层医疗条件。\
+         按照定西市要求，全县投入资金2200万元建设村卫生室。\
+         定西市下达我县项目资金1800万元。\n",
+    )]);
     assert_eq!(code_of("3.5亿元").as_deref(), Some("621100"));
     assert_eq!(code_of("2200万元").as_deref(), Some("621124"));
     assert_eq!(code_of("1800万元").as_deref(), Some("621124"));
@@ -105,47 +112,18 @@ fn an_enclosing_region_that_opens_the_clause_holds_its_number() {
 /// nothing there.
 #[test]
 fn a_two_character_county_places_facts_only_inside_the_reports_province() {
-    use countypanel_core::contract::FACTS;
-    use countypanel_core::parquet_io::read_table;
-    use countypanel_core::table::strings;
-    let dir = tempfile::tempdir().unwrap();
-    let raw = dir.path().join("raw");
-    std::fs::create_dir_all(&raw).unwrap();
-    std::fs::write(
-        raw.join("dingxi.txt"),
-        "2022年定西市卫生健康工作综述\n定西市卫生健康委员会\n2023年3月10日\n\
-         全市婴儿死亡率为3.6‰。岷县孕产妇死亡率为0,婴儿死亡率4.1‰。\n",
-    )
-    .unwrap();
-    std::fs::write(
-        raw.join("yongfeng.txt"),
-        "永丰县推进中医药服务建设\n发布时间：2016-05-12\n\
-         在恩江、古县等9所乡镇卫生院开展标准化中医药服务建设,门诊中医药处方占有率达到34%。\n",
-    )
-    .unwrap();
-    let out = countypanel(
-        &root(),
-        &[
-            "--quiet",
-            "--out",
-            dir.path().join("out").to_str().unwrap(),
-            "ingest",
-            "--raw",
-            raw.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let facts = read_table(&dir.path().join("out/staged/facts.parquet"), &FACTS).unwrap();
-    let texts = strings(&facts, "value_text").unwrap();
-    let codes = strings(&facts, "region_code").unwrap();
-    let code_of = |v: &str| {
-        let i = texts.iter().position(|t| t.as_deref() == Some(v));
-        codes[i.unwrap_or_else(|| panic!("no fact {v}: {texts:?}"))].clone()
-    };
+    let code_of = region_codes_of(&[
+        (
+            "dingxi.txt",
+            "2022年定西市卫生健康工作综述\n定西市卫生健康委员会\n2023年3月10日\n\
+             全市婴儿死亡率为3.6‰。岷县孕产妇死亡率为0,婴儿死亡率4.1‰。\n",
+        ),
+        (
+            "yongfeng.txt",
+            "永丰县推进中医药服务建设\n发布时间：2016-05-12\n\
+             在恩江、古县等9所乡镇卫生院开展标准化中医药服务建设,门诊中医药处方占有率达到34%。\n",
+        ),
+    ]);
     assert_eq!(code_of("3.6‰").as_deref(), Some("621100"));
     assert_eq!(code_of("4.1‰").as_deref(), Some("621126"));
     assert_eq!(code_of("9所").as_deref(), Some("360825"));
