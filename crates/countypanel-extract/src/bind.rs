@@ -265,19 +265,29 @@ fn vet_naming(
             .as_deref()
             .is_some_and(|id| m.unit_of(id) == countypanel_core::vocab::Unit::Bed)
     {
+        // The count of one kind in the clause `from..to`, if it holds one.
+        let kind_counted = |from: usize, to: usize| {
+            s.hits
+                .iter()
+                .rfind(|k| {
+                    k.start >= from
+                        && k.end < to
+                        && matches!(k.target, Target::Indicator { .. })
+                        && m.unit_fits(&k.target, Unit::Institution)
+                })
+                .filter(|_| sc[from..to].iter().any(char::is_ascii_digit))
+        };
         let prev = clause_start(sc, 0, clause - 1);
-        let kind = s.hits.iter().rfind(|k| {
-            k.start >= prev
-                && k.end < clause
-                && matches!(k.target, Target::Indicator { .. })
-                && m.unit_fits(&k.target, Unit::Institution)
-        });
-        let counted = sc[prev..clause].iter().any(char::is_ascii_digit);
+        // After a list of kinds (乡镇卫生院12所,村卫生室186个,床位620张) or of the parts of a total
+        // (其中医院6个,…), the beds are not the last kind's.
+        let listed = prev > 0 && kind_counted(clause_start(sc, 0, prev - 1), prev).is_some();
+        let parts = s.slice(0, prev).contains(PART);
         if let Some(Hit {
             target: Target::Indicator { index },
             ..
-        }) = kind
-            && counted
+        }) = kind_counted(prev, clause)
+            && !listed
+            && !parts
             && !ALL_INSTITUTIONS.contains(&m.indicator_id(*index).as_str())
         {
             naming.indicator_id = part_measure(m, s, prev, h);

@@ -680,3 +680,16 @@ fn a_bureau_summarys_beds_projects_and_rural_work_fill_only_their_own_cells() {
     assert_eq!(id_of(&f, 320.0), Some("integrated_care_beds"));
     assert_eq!(id_of(&f, 3685.0), Some("hospital_beds"));
 }
+
+#[test]
+fn a_table_written_between_outer_bars_names_its_regions() {
+    let text = "表2 2022年各县区卫生资源情况\n\
+        | 县区 | 医疗卫生机构(个) | 床位(张) |\n\
+        | 平安县 | 612 | 5120 |\n\
+        | 合计 | 1566 | 10750 |\n";
+    let f = extract(text, "海东市2022年卫生资源情况", (2023, 4, 12));
+    assert_eq!(fact(&f, 612.0).region_name.as_deref(), Some("平安县"));
+    assert_eq!(id_of(&f, 5120.0), Some("hospital_beds"));
+    assert_eq!(fact(&f, 5120.0).value_text, "5120");
+    assert_eq!(fact(&f, 1566.0).region_name, None);
+}

@@ -119,6 +119,24 @@ fn row(chars: &[char], (start, end): (usize, usize)) -> Option<Row> {
         return None;
     }
     cells.push(trimmed(line, start, from, line.len()));
+    // A row written between outer bars (| 秦州区 | 612 |): the bars belong to no cell.
+    let last = cells.len() - 1;
+    if chars[cells[0].start] == '|' {
+        cells[0] = trimmed(
+            line,
+            start,
+            cells[0].start - start + 1,
+            cells[0].end - start,
+        );
+    }
+    if cells[last].end > cells[last].start && chars[cells[last].end - 1] == '|' {
+        cells[last] = trimmed(
+            line,
+            start,
+            cells[last].start - start,
+            cells[last].end - start - 1,
+        );
+    }
     Some(Row { start, end, cells })
 }
 
