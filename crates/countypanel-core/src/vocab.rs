@@ -191,6 +191,9 @@ vocabulary! {
         /// Stated for one institution the sentence opens with (区人民医院开放床位420张), not
         /// for the region.
         OneInstitution => "one_institution",
+        /// Stated for a town (全镇共有村卫生室12个), not for the county the report is filed
+        /// under.
+        Town => "town",
         /// The bound of a class of amounts (1万元至2.99万元的).
         ClassBound => "class_bound",
         /// A change over an earlier time (增长5.2%), not a level.

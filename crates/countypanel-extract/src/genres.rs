@@ -693,3 +693,15 @@ fn a_table_written_between_outer_bars_names_its_regions() {
     assert_eq!(fact(&f, 5120.0).value_text, "5120");
     assert_eq!(fact(&f, 1566.0).region_name, None);
 }
+
+#[test]
+fn a_towns_figures_do_not_fill_the_countys_cells() {
+    let text = "今年以来,平安县古城镇持续加强基层卫生服务。全镇共有村卫生室12个,乡村医生18人,\
+        家庭医生签约服务覆盖率达到85.6%。全县家庭医生签约服务覆盖率为80.1%。";
+    let f = extract(text, "古城镇卫生健康工作稳步推进", (2023, 11, 20));
+    for value in [12.0, 18.0, 85.6] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+        assert_eq!(fact(&f, value).rule, Rule::Town, "{value}");
+    }
+    assert_eq!(id_of(&f, 80.1), Some("family_doctor_signing_rate"));
+}

@@ -221,7 +221,9 @@ pub(crate) fn narrow(
             continue;
         };
         let clause = crate::segment::clause_start(sc, 0, start);
-        let rule = if institution
+        let rule = if town_before(sc, start) {
+            Rule::Town
+        } else if institution
             && f.indicator_id
                 .as_deref()
                 .is_some_and(|id| FACILITY_MEASURES.contains(&id))
@@ -273,6 +275,32 @@ const FACILITY_MEASURES: &[&str] = &[
     "inpatient_cost_per_case",
     "tcm_visits",
 ];
+
+/// Words that make a town the subject of what follows them in a sentence (全镇共有村卫生室12个).
+const TOWN_SCOPE: &[&str] = &[
+    "全镇",
+    "全乡",
+    "本镇",
+    "本乡",
+    "该镇",
+    "该乡",
+    "我镇",
+    "我乡",
+    "全街道",
+];
+
+/// Whether a town is the subject at `at` of the sentence: a town scope word stands before it,
+/// and no wider place (全县, 全市) after that word.
+fn town_before(sc: &[char], at: usize) -> bool {
+    let before: String = sc[..at.min(sc.len())].iter().collect();
+    let Some(pos) = TOWN_SCOPE.iter().filter_map(|w| before.rfind(w)).max() else {
+        return false;
+    };
+    !crate::lexicon::WHOLE_AREA
+        .iter()
+        .filter(|w| !w.ends_with('镇'))
+        .any(|w| before[pos..].contains(w))
+}
 
 /// Endings of the name of one institution (区人民医院, 县中医院, 王家山镇卫生院).
 const INSTITUTION_ENDINGS: &[&str] = &[
@@ -368,6 +396,16 @@ const TOWN_VERBS: &str = "建成改造提升推进设新对在为向与";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_town_is_the_subject_after_its_scope_word_until_a_wider_place() {
+        let sc = chars("全镇共有村卫生室12个,乡村医生18人");
+        assert!(town_before(&sc, 8) && town_before(&sc, 14));
+        let sc = chars("全镇签约率85%,全县签约率80%");
+        assert!(town_before(&sc, 5));
+        assert!(!town_before(&sc, 15));
+        assert!(!town_before(&chars("全县共有村卫生室120个"), 8));
+    }
 
     #[test]
     fn a_sentence_about_one_institution_is_told_from_one_about_a_class() {
