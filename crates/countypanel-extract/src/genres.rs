@@ -705,3 +705,13 @@ fn a_towns_figures_do_not_fill_the_countys_cells() {
     }
     assert_eq!(id_of(&f, 80.1), Some("family_doctor_signing_rate"));
 }
+
+#[test]
+fn a_town_reports_figures_fill_no_county_cell_unless_it_names_the_county() {
+    let text = "今年以来,古城镇持续加强基层卫生服务。村卫生室12个,家庭医生签约服务覆盖率达到85.6%。\
+        全县家庭医生签约服务覆盖率为80.1%。";
+    let f = extract(text, "古城镇卫生健康工作稳步推进", (2023, 11, 20));
+    assert_eq!(id_of(&f, 12.0), None);
+    assert_eq!(fact(&f, 85.6).rule, Rule::Town);
+    assert_eq!(id_of(&f, 80.1), Some("family_doctor_signing_rate"));
+}

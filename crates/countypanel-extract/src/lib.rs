@@ -255,6 +255,8 @@ impl Extractor {
             targets,
         } = self.matcher.find_in_document(text);
         let doc = DocYears::of(&chars, ctx);
+        // A report about a town: its numbers are the town's unless a sentence names the county.
+        let town_document = ctx.title.as_deref().is_some_and(scope::title_names_town);
         let mut facts = Vec::new();
         let mut reading = Reading {
             paragraph: usize::MAX,
@@ -326,6 +328,7 @@ impl Extractor {
                 s.start,
                 reading.health.other_section(),
                 &s_hits,
+                town_document,
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
             // A number named by a catalog indicator (by 分别, a shared list) is about health.

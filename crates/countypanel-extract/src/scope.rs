@@ -194,6 +194,7 @@ pub(crate) fn narrow(
     offset: usize,
     other_section: bool,
     hits: &[Hit],
+    town_document: bool,
 ) {
     // Whether the words before an institution's ending are a region's name the sentence holds.
     let region_named = |name: &str| {
@@ -221,7 +222,7 @@ pub(crate) fn narrow(
             continue;
         };
         let clause = crate::segment::clause_start(sc, 0, start);
-        let rule = if town_before(sc, start) {
+        let rule = if town_before(sc, start) || (town_document && !county_before(sc, start)) {
             Rule::Town
         } else if institution
             && f.indicator_id
@@ -300,6 +301,40 @@ fn town_before(sc: &[char], at: usize) -> bool {
         .iter()
         .filter(|w| !w.ends_with('镇'))
         .any(|w| before[pos..].contains(w))
+}
+
+/// Whether a wider place than a town (全县, 我市, 该区) is the subject before `at` in the sentence.
+fn county_before(sc: &[char], at: usize) -> bool {
+    let before: String = sc[..at.min(sc.len())].iter().collect();
+    crate::lexicon::OWN_PLACE
+        .iter()
+        .chain(crate::lexicon::WHOLE_AREA)
+        .filter(|w| !w.ends_with('镇'))
+        .any(|w| before.contains(w))
+}
+
+/// Whether a document's title is about a town (安口镇卫生健康工作稳步推进, 平安县古城镇召开…): its
+/// name of two or three characters and 镇 or 乡 open the title, after a county's name at most.
+/// Its numbers are the town's unless a sentence names the county.
+pub(crate) fn title_names_town(title: &str) -> bool {
+    let head: Vec<char> = title.chars().take(12).collect();
+    let Some(at) = head.iter().position(|c| matches!(c, '镇' | '乡')) else {
+        return false;
+    };
+    // After the county's or city's name, if the title opens with one.
+    let from = head[..at]
+        .iter()
+        .rposition(|c| matches!(c, '县' | '市' | '区' | '旗'))
+        .map_or(0, |k| k + 1);
+    let name = &head[from..at];
+    (2..=3).contains(&name.len())
+        && name
+            .iter()
+            .all(|c| is_han(*c) && !"村全各乡我该本农".contains(*c))
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Endings of the name of one institution (区人民医院, 县中医院, 王家山镇卫生院).
@@ -396,6 +431,26 @@ const TOWN_VERBS: &str = "建成改造提升推进设新对在为向与";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_about_a_town_is_told_from_one_about_towns() {
+        for town in [
+            "安口镇卫生健康工作稳步推进",
+            "华亭市安口镇召开家庭医生签约工作会",
+            "古城乡卫生院开展义诊",
+        ] {
+            assert!(title_names_town(town), "{town}");
+        }
+        for not in [
+            "乡镇卫生院服务能力提升",
+            "城乡居民医保参保工作",
+            "平安县2023年卫生健康工作总结",
+            "全县各乡镇开展义诊",
+            "农村乡镇卫生院建设",
+        ] {
+            assert!(!title_names_town(not), "{not}");
+        }
+    }
 
     #[test]
     fn a_town_is_the_subject_after_its_scope_word_until_a_wider_place() {
