@@ -373,6 +373,11 @@ pub(crate) fn contains_word(sc: &[char], word: &str) -> bool {
     (0..sc.len()).any(|k| after_word(sc, k, word).is_some())
 }
 
+/// Whether `c` is a Chinese character (the unified ideographs and their extension A).
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

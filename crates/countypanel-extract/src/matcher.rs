@@ -508,13 +508,9 @@ const AFTER_COUNTY_WORD: &str = "域级城委直长志区乡里内外处属际";
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let free_before = before.is_none_or(|c| !is_han(c) || BEFORE_SHORT_NAME.contains(c));
+    let free_before =
+        before.is_none_or(|c| !crate::lexicon::is_han(c) || BEFORE_SHORT_NAME.contains(c));
     free_before && after.is_none_or(|c| !AFTER_COUNTY_WORD.contains(c))
-}
-
-/// Whether `c` is a Chinese character.
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 /// Verbs after which reports insert a quantifier (引进各类卫生健康人才, 招聘各类医务人员).

@@ -330,11 +330,7 @@ pub(crate) fn title_names_town(title: &str) -> bool {
     (2..=3).contains(&name.len())
         && name
             .iter()
-            .all(|c| is_han(*c) && !"村全各乡我该本农".contains(*c))
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            .all(|c| crate::lexicon::is_han(*c) && !"村全各乡我该本农".contains(*c))
 }
 
 /// Endings of the name of one institution (区人民医院, 县中医院, 王家山镇卫生院).
