@@ -769,6 +769,67 @@ fn worked_on(before: &str) -> bool {
     WORKED_ON.iter().any(|w| rest.ends_with(w))
 }
 
+/// Words after a counted noun that say those counted lack something (5所乡镇卫生院业务用房面积不达标,
+/// 3个村卫生室尚无乡村医生).
+const LACKING: &[&str] = &[
+    "不达标",
+    "未达到",
+    "未达标",
+    "不足",
+    "没有",
+    "尚无",
+    "尚未",
+    "不符合",
+    "不能",
+    "无法",
+    "缺少",
+    "缺乏",
+];
+
+/// Whether a count listed after others that a verb acts on is worked on too: in 覆盖了8个镇卫生院和
+/// 126个村卫生室 (or 、126个村卫生室) the second count is also those covered. Each item before it
+/// is a number, its measure word and a noun.
+fn worked_on_in_list(s: &Sentence, clause: usize, num_start: usize) -> bool {
+    let start = s.chars[..clause]
+        .iter()
+        .rposition(|&c| "，,。；;：:！".contains(c))
+        .map_or(0, |i| i + 1);
+    let mut rest: Vec<char> = s.slice(start, num_start).trim_end().chars().collect();
+    for _ in 0..8 {
+        let Some(r) = ["以及", "和", "及", "与", "、"].iter().find_map(|w| {
+            let w: Vec<char> = w.chars().collect();
+            rest.ends_with(&w).then(|| rest.len() - w.len())
+        }) else {
+            return false;
+        };
+        rest.truncate(r);
+        let noun = rest
+            .iter()
+            .rev()
+            .take_while(|c| !c.is_ascii_digit())
+            .count();
+        if noun == 0 || noun > 12 || noun == rest.len() {
+            return false;
+        }
+        if !rest[rest.len() - noun..]
+            .iter()
+            .all(|&c| crate::lexicon::is_han(c))
+        {
+            return false;
+        }
+        let mut k = rest.len() - noun;
+        while k > 0 && (rest[k - 1].is_ascii_digit() || rest[k - 1] == '.') {
+            k -= 1;
+        }
+        rest.truncate(k);
+        let text: String = rest.iter().collect();
+        if worked_on(&text) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Names the quantity by the phrase it is tied to: a catalog phrase names its indicator; a
 /// generic phrase (规范管理率) the indicator of its subject, when the clause or the sentence
 /// before names one.
@@ -831,7 +892,12 @@ fn name_qualified_count(
         .unwrap_or(sc.len());
     let rest = s.slice(a.end, clause_end);
     let projects = rest.chars().count() <= 8 && (rest.ends_with("项目") || rest.ends_with("工程"));
-    let worked = projects || worked_on(s.slice(clause, q.num_start));
+    // 全县有5所乡镇卫生院业务用房面积不达标: those that lack something are never all there are.
+    let lacking = LACKING.iter().any(|w| rest.contains(w));
+    let worked = projects
+        || lacking
+        || worked_on(s.slice(clause, q.num_start))
+        || worked_on_in_list(s, clause, q.num_start);
     let Some(described) = qualified_count(sc, a.start, a.end).or_else(|| {
         // 完成18所乡镇卫生院标准化建设: the noun and the rest of its clause.
         worked.then(|| {

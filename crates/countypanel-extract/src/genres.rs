@@ -715,3 +715,26 @@ fn a_town_reports_figures_fill_no_county_cell_unless_it_names_the_county() {
     assert_eq!(fact(&f, 85.6).rule, Rule::Town);
     assert_eq!(id_of(&f, 80.1), Some("family_doctor_signing_rate"));
 }
+
+#[test]
+fn a_cdc_summarys_disease_rates_and_patients_under_management() {
+    let text = "一、传染病防控\n全年共报告甲乙类法定传染病11种487例,发病率为189.32/10万,无死亡病例。\n\
+        二、慢性病防控\n全县在管高血压患者2.15万人,规范管理率75.2%;在管2型糖尿病患者6432人。";
+    let f = extract(text, "平安县疾病预防控制中心2023年工作总结", (2024, 1, 12));
+    assert_eq!(id_of(&f, 189.32), Some("notifiable_ab_incidence"));
+    assert_eq!(id_of(&f, 21500.0), Some("hypertension_managed"));
+    assert_eq!(id_of(&f, 6432.0), Some("diabetes_managed"));
+    assert_eq!(id_of(&f, 75.2), Some("hypertension_standard_mgmt_rate"));
+}
+
+#[test]
+fn counts_of_institutions_covered_or_lacking_something_are_not_the_stock() {
+    let text = "全县1个医共体覆盖了8个乡镇卫生院和126个村卫生室。全县有5所乡镇卫生院业务用房面积不达标。\
+        全县共有乡镇卫生院14所,村卫生室268个。";
+    let f = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 15));
+    for value in [8.0, 126.0, 5.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    assert_eq!(id_of(&f, 14.0), Some("township_health_centers"));
+    assert_eq!(id_of(&f, 268.0), Some("village_clinics"));
+}

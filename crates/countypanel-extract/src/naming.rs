@@ -230,6 +230,11 @@ pub(crate) fn qualified_count(sc: &[char], start: usize, end: usize) -> Option<S
 /// followed by another numeral, or the numeral sits inside short quotes.
 pub(crate) fn is_slogan(sc: &[char], q: &Quantity) -> bool {
     let next = sc.get(q.end).copied();
+    // 孕产妇死亡率为零: a zero written out after 为 or 是 that closes its clause is a value.
+    let closes = next.is_none_or(|c| separates_clauses(c) || "。；;！".contains(c));
+    if q.value == 0.0 && q.start >= 1 && matches!(sc[q.start - 1], '为' | '是') && closes {
+        return false;
+    }
     if next.is_some_and(|c| countypanel_zhnum::parse_chinese(&c.to_string()).is_some()) {
         return true;
     }

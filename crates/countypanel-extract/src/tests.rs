@@ -461,3 +461,17 @@ fn a_part_after_qizhong_is_counted_in_the_measure_of_the_total() {
         Some("hospital_beds")
     );
 }
+
+#[test]
+fn an_undated_yearbook_entry_is_dated_by_its_year_end_stock() {
+    let text = "【概况】2022年末,全县有医疗卫生机构312个。\n\
+        【公共卫生】高血压患者规范管理率72.4%,孕产妇死亡率为零。";
+    let f = extract(text, None);
+    assert_eq!(find(&f, 72.4).year, Some(2022));
+    let zero = find(&f, 0.0);
+    assert_eq!(
+        zero.indicator_id.as_deref(),
+        Some("maternal_mortality_rate")
+    );
+    assert_eq!(zero.year, Some(2022));
+}

@@ -24,11 +24,15 @@ impl DocYears {
     pub(crate) fn of(chars: &[char], ctx: &DocContext) -> Self {
         // Without a publication date, the latest 截至 date of the text stands in for it: a report
         // stating 截至2019年10月底 was written in 2019.
+        // So does a stock stated at a year's end (2022年末，全县有医疗卫生机构312个): a yearbook's
+        // entry is written after the year it describes.
         let as_of_reference = if ctx.published.is_none() {
             (0..chars.len())
-                .filter(|&i| chars[i] == '截')
-                .filter_map(|i| time::as_of_at(chars, i))
-                .map(|(y, _, _)| y)
+                .filter_map(|i| match chars[i] {
+                    '截' => time::as_of_at(chars, i).map(|(y, _, _)| y),
+                    '年' => year_end_stock(chars, i),
+                    _ => None,
+                })
                 .max()
         } else {
             None
@@ -176,6 +180,28 @@ pub(crate) fn spread_over_range(facts: &mut Vec<crate::Fact>, after: usize, low:
     facts.extend(extra);
 }
 
+/// The year of a stock stated at its end, the 年 at `at` being that of `YYYY年末，` or
+/// `YYYY年底全县…`: the year-end words followed by a comma or the area they speak of. A deadline
+/// (到2025年底, 于2023年末前) is no such date.
+fn year_end_stock(chars: &[char], at: usize) -> Option<i32> {
+    if at < 4 || !matches!(chars.get(at + 1), Some('末' | '底')) {
+        return None;
+    }
+    if !matches!(chars.get(at + 2), Some('，' | ',' | '全' | '我' | '共')) {
+        return None;
+    }
+    let digits = &chars[at - 4..at];
+    if !digits.iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    let before = at.checked_sub(5).map(|i| chars[i]);
+    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '到' | '于' | '争' | '在')) {
+        return None;
+    }
+    let year: i32 = digits.iter().collect::<String>().parse().ok()?;
+    (1949..=2100).contains(&year).then_some(year)
+}
+
 /// Words of a title that make a document a review of a period (its undated figures in the first
 /// quarter are the year before's).
 const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];
@@ -249,6 +275,19 @@ mod tests {
         assert_eq!(title_year("2022圆满收官"), Some(2022));
         assert_eq!(title_year("2000余名医生下乡"), None);
         assert_eq!(title_year("9年新农合报销25亿元"), None);
+    }
+
+    #[test]
+    fn a_stock_at_a_years_end_dates_an_undated_report_but_a_deadline_does_not() {
+        let at = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            (0..chars.len()).find_map(|i| (chars[i] == '年').then(|| year_end_stock(&chars, i))?)
+        };
+        assert_eq!(at("【概况】2022年末，全县有医疗卫生机构312个"), Some(2022));
+        assert_eq!(at("2021年底全县共有村卫生室268个"), Some(2021));
+        assert_eq!(at("到2025年底，建成县域医共体"), None);
+        assert_eq!(at("计划于2023年末前完工"), None);
+        assert_eq!(at("2022年末常住人口"), None);
     }
 
     fn doc(default: Option<i32>) -> DocYears {
