@@ -241,6 +241,8 @@ vocabulary! {
         Table => "table",
         /// One of the years of a range the value holds for each year of.
         EachYearOfRange => "each_year_of_range",
+        /// A sum over several years (“十三五”期间累计投入, 近三年累计): no one year's value.
+        PeriodSum => "period_sum",
         /// A target with no year of its own.
         TargetUndated => "target_undated",
         /// The year is written but malformed.

@@ -95,7 +95,7 @@ pub(crate) fn fact_for(
     let counted = admissible(q, s.chars)?;
     let q = counted.as_ref();
     let sc = s.chars;
-    let clause = clause_start(sc, 0, q.num_start);
+    let clause = continued_clause(sc, clause_start(sc, 0, q.num_start), q.num_start);
     let (hit, mut naming) = name_quantity(m, q, s, clause);
     let health = clause_health(s, q, clause);
     let change = vet_naming(m, q, s, clause, hit, health, &mut naming);
@@ -352,11 +352,24 @@ fn kind_and_year(
         s.target_end,
         doc.published,
     );
-    let (mut year, year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
-    // 由上年的6.52张: the level the sentence's year came from.
-    match from_to::from_year(s.slice(clause, q.num_start)) {
+    let (mut year, mut year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
+    // 由上年的6.52张: the level the sentence's year came from. 由1.52人 with no year of its own
+    // is of the year an earlier level of the sentence names, or of none known.
+    let from = match from_to::from_year(s.slice(clause, q.num_start)) {
+        // 由3个专家组组成: no level follows, so no earlier one stands here.
+        Some(from_to::FromYear::Unstated) if !from_to::level_follows(&s.chars[q.end..]) => None,
+        Some(from_to::FromYear::Unstated) => {
+            from_to::earlier_year_before(&s.chars[..clause]).or(Some(from_to::FromYear::Unstated))
+        }
+        other => other,
+    };
+    match from {
         Some(from_to::FromYear::Previous) => year = year.map(|y| y - 1),
         Some(from_to::FromYear::Written(y)) => year = Some(y),
+        Some(from_to::FromYear::Unstated) => {
+            year = None;
+            year_flag = Some(YearFlag::Unknown);
+        }
         None => {}
     }
     if kind == Kind::Actual
@@ -443,8 +456,15 @@ fn managed_count(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(Strin
     if q.unit != Unit::Person {
         return None;
     }
+    // The rate follows in the same clause: 65岁及以上老年人2.31万人,65岁及以上老年人健康管理率…
+    // counts the population, not those managed.
     let rate = s.hits.iter().find(|h| {
-        h.start >= q.end && h.start <= q.end + 1 && matches!(h.target, Target::Indicator { .. })
+        h.start >= q.end
+            && h.start <= q.end + 1
+            && s.chars[q.end..h.start]
+                .iter()
+                .all(|&c| !separates_clauses(c) && !"。;；:：".contains(c))
+            && matches!(h.target, Target::Indicator { .. })
     })?;
     let text: String = s.chars[rate.start..rate.end].iter().collect();
     let group = text
@@ -768,6 +788,32 @@ fn worked_on(before: &str) -> bool {
     }
     WORKED_ON.iter().any(|w| rest.ends_with(w))
 }
+
+/// Where the clause of a number starts when its own clause is only a copula after a superlative
+/// (崆峒区签约覆盖率最高,为52.3%): the clause before, which names the place and the measure.
+fn continued_clause(sc: &[char], clause: usize, at: usize) -> usize {
+    if clause == 0 || sc[clause - 1] != ',' && sc[clause - 1] != '，' {
+        return clause;
+    }
+    let own: String = sc[clause..at]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if !matches!(own.as_str(), "为" | "是" | "达" | "达到") {
+        return clause;
+    }
+    let before: String = sc[..clause - 1].iter().collect();
+    if SUPERLATIVES.iter().any(|w| before.ends_with(w)) {
+        clause_start(sc, 0, clause - 1)
+    } else {
+        clause
+    }
+}
+
+/// Words that end a clause ranking its subject, the value following after a comma.
+const SUPERLATIVES: &[&str] = &[
+    "最高", "最低", "最多", "最少", "最快", "最大", "居首", "第一",
+];
 
 /// Words after a counted noun that say those counted lack something (5所乡镇卫生院业务用房面积不达标,
 /// 3个村卫生室尚无乡村医生).

@@ -16,6 +16,8 @@ pub(crate) enum FromYear {
     Previous,
     /// A year written out.
     Written(i32),
+    /// No year at all (由1.52人增加到2.13人): an earlier one, not the sentence's.
+    Unstated,
 }
 
 /// The year the words before a number give it when they open an earlier level: `由上年的`,
@@ -30,6 +32,9 @@ pub(crate) fn from_year(before: &str) -> Option<FromYear> {
             return Some(FromYear::Previous);
         }
     }
+    if rest.ends_with(FROM) {
+        return Some(FromYear::Unstated);
+    }
     let r = rest.strip_suffix('年')?;
     let digits = r.len() - r.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     if digits != 4 {
@@ -40,6 +45,31 @@ pub(crate) fn from_year(before: &str) -> Option<FromYear> {
         .then(|| year.parse().ok())
         .flatten()
         .map(FromYear::Written)
+}
+
+/// The year of the last earlier level the words before a number date (由2015年的4.12张增加到…，
+/// 每千人口执业(助理)医师由1.52人增加到2.13人: the second earlier level is of 2015 too).
+pub(crate) fn earlier_year_before(before: &[char]) -> Option<FromYear> {
+    (0..before.len())
+        .rev()
+        .filter(|&i| FROM.contains(&before[i]))
+        .find_map(|i| {
+            // from_year reads words that end right before a number: try each end.
+            (i + 2..=before.len().min(i + 8)).find_map(|end| {
+                let words: String = before[i..end].iter().collect();
+                from_year(&words).filter(|y| *y != FromYear::Unstated)
+            })
+        })
+}
+
+/// Whether the words after an earlier level go on to the later one in its clause (增加到, 提高至,
+/// 降为): 由1.52人增加到2.13人.
+pub(crate) fn level_follows(after: &[char]) -> bool {
+    after
+        .iter()
+        .take(8)
+        .take_while(|&&c| !crate::segment::separates_clauses(c) && c != '。')
+        .any(|&c| matches!(c, '到' | '至' | '为'))
 }
 
 /// Whether the words between a phrase and a number are the construction's: they open with 由 or
@@ -72,6 +102,15 @@ mod tests {
         assert_eq!(from_year("签约率比上年的"), None);
         assert_eq!(from_year("2020年的"), None);
         assert_eq!(from_year("床位数达到"), None);
+        assert_eq!(from_year("医师由"), Some(FromYear::Unstated));
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(
+            earlier_year_before(&chars("床位数由2015年的4.12张增加到5.86张,医师由")),
+            Some(FromYear::Written(2015))
+        );
+        assert_eq!(earlier_year_before(&chars("医师由")), None);
+        assert!(level_follows(&chars("增加到2.13人")));
+        assert!(!level_follows(&chars("专家组组成的工作专班")));
     }
 
     #[test]

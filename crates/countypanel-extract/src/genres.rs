@@ -738,3 +738,37 @@ fn counts_of_institutions_covered_or_lacking_something_are_not_the_stock() {
     assert_eq!(id_of(&f, 14.0), Some("township_health_centers"));
     assert_eq!(id_of(&f, 268.0), Some("village_clinics"));
 }
+
+#[test]
+fn a_five_year_reviews_sums_fill_no_years_cell_and_its_levels_keep_their_years() {
+    let text = "“十三五”期间,全县累计投入卫生健康事业资金5.6亿元,新建村卫生室126个。\
+        五年来,全县每千人口医疗卫生机构床位数由2015年的4.12张增加到2020年的5.86张,\
+        每千人口执业(助理)医师由1.52人增加到2.13人。近三年累计开展“两癌”筛查4.2万人。\
+        截至2020年底,全县共有医疗卫生机构356个。";
+    let f = extract(text, "平安县“十三五”卫生健康事业发展回顾", (2021, 3, 15));
+    for value in [5.6e8, 4.2e4] {
+        assert_eq!(fact(&f, value).year, None, "{value}");
+        assert_eq!(
+            fact(&f, value).year_flag,
+            Some(YearFlag::PeriodSum),
+            "{value}"
+        );
+    }
+    assert_eq!(id_of(&f, 5.6e8), Some("health_investment"));
+    assert_eq!(fact(&f, 1.52).year, Some(2015));
+    assert_eq!(fact(&f, 2.13).year, Some(2020));
+    assert_eq!(fact(&f, 4.12).year, Some(2015));
+    assert_eq!(fact(&f, 356.0).year, Some(2020));
+}
+
+#[test]
+fn a_prefecture_ranking_names_the_measure_before_its_superlative() {
+    let text = "截至11月底,全市家庭医生签约服务覆盖率为47.5%。\
+        各县区中,平安县签约覆盖率最高,为52.3%。全县65岁及以上老年人2.31万人,\
+        65岁及以上老年人健康管理率达到72.6%。";
+    let f = extract(text, "海东市家庭医生签约服务工作进展通报", (2023, 12, 5));
+    assert_eq!(id_of(&f, 52.3), Some("family_doctor_signing_rate"));
+    assert_eq!(fact(&f, 52.3).region_name.as_deref(), Some("平安县"));
+    assert_eq!(id_of(&f, 2.31e4), None);
+    assert_eq!(id_of(&f, 72.6), Some("elderly_health_mgmt_rate"));
+}

@@ -321,6 +321,8 @@ impl Extractor {
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
             if let Some((low, high, end)) = time::each_year_range(&quantities, sc) {
                 year::spread_over_range(&mut sentence_facts, s.start + end, low, high);
+            } else {
+                year::mark_period_sums(&mut sentence_facts, sc, s.start);
             }
             scope::narrow(
                 &mut sentence_facts,

@@ -202,6 +202,97 @@ fn year_end_stock(chars: &[char], at: usize) -> Option<i32> {
     (1949..=2100).contains(&year).then_some(year)
 }
 
+/// Marks the sums over several years in a sentence: after a period that spans years (“十三五”
+/// 期间, 近三年, 五年来, 2016年至2020年), an amount of money, or a count after 累计 or
+/// 共, adds up those years (“十三五”期间，全县累计投入卫生健康资金5.6亿元): it is no one year's
+/// value and fills no year's cell. A point in time after the period (截至2020年底，全县共有…) states
+/// a stock again; rates and levels are never sums.
+pub(crate) fn mark_period_sums(facts: &mut [crate::Fact], sc: &[char], offset: usize) {
+    let Some(from) = period_end(sc) else {
+        return;
+    };
+    for f in facts.iter_mut() {
+        let end = f.char_end.saturating_sub(offset).min(sc.len());
+        if end <= from || f.unit.is_rate() || f.kind == Kind::Target {
+            continue;
+        }
+        let between: String = sc[from..end].iter().collect();
+        if [
+            "截至",
+            "截止",
+            "年底",
+            "年末",
+            "目前",
+            "现有",
+            "达到",
+            "增加到",
+            "提高到",
+        ]
+        .iter()
+        .any(|w| between.contains(w))
+        {
+            continue;
+        }
+        let money = f.unit == countypanel_core::vocab::Unit::Yuan;
+        if money || between.contains("累计") || between.contains('共') {
+            f.year = None;
+            f.year_flag = Some(YearFlag::PeriodSum);
+        }
+    }
+}
+
+/// Where the first period of several years in a sentence ends, if it names one.
+fn period_end(sc: &[char]) -> Option<usize> {
+    const NUMERALS: &str = "两二三四五六七八九十几多23456789";
+    for (i, &c) in sc.iter().enumerate() {
+        let next = sc.get(i + 1).copied();
+        let after = sc.get(i + 2).copied();
+        let found = match c {
+            // 十三五期间, “十四五”时期 (“十三五”以来 states what stands at the time of writing)
+            '期' | '时' => {
+                let word = matches!((c, next), ('期', Some('间')) | ('时', Some('期')));
+                let before = &sc[i.saturating_sub(4)..i];
+                let plan = before.iter().rev().find(|c| !matches!(c, '”' | '"' | '’'));
+                (word && plan == Some(&'五') && before.contains(&'十')).then_some(i + 2)
+            }
+            // 近三年, 近3年, 近年来
+            '近' => match (next, after) {
+                (Some('年'), Some('来')) => Some(i + 3),
+                (Some(n), Some('年')) if NUMERALS.contains(n) => Some(i + 3),
+                _ => None,
+            },
+            // 五年来, 多年来 (一年来 is the year under review)
+            '年' if next == Some('来') && i >= 1 && NUMERALS.contains(sc[i - 1]) => Some(i + 2),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    // 2016年至2020年, 2016-2020年.
+    let year_at = |i: usize| -> Option<i32> {
+        let digits = sc.get(i..i + 4)?;
+        if !digits.iter().all(char::is_ascii_digit) || i > 0 && sc[i - 1].is_ascii_digit() {
+            return None;
+        }
+        digits.iter().collect::<String>().parse().ok()
+    };
+    for i in 0..sc.len().saturating_sub(4) {
+        let Some(first) = year_at(i) else { continue };
+        let mut j = i + 4;
+        if sc.get(j) == Some(&'年') {
+            j += 1;
+        }
+        if matches!(sc.get(j), Some('至' | '到' | '-' | '—' | '~'))
+            && year_at(j + 1).is_some_and(|second| second > first)
+            && sc.get(j + 5) == Some(&'年')
+        {
+            return Some(j + 6);
+        }
+    }
+    None
+}
+
 /// Words of a title that make a document a review of a period (its undated figures in the first
 /// quarter are the year before's).
 const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];
