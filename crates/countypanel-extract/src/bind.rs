@@ -50,6 +50,8 @@ pub(crate) struct Sentence<'a> {
     pub bytes: &'a [usize],
     /// Where the sentence's first target word ends, in bytes (`kind::first_target_end`).
     pub target_end: Option<usize>,
+    /// Whether the report is a county's (县, 旗, a city's 区): its 全市 is the prefecture.
+    pub county_report: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -304,7 +306,9 @@ fn vet_naming(
         naming.rule = Rule::ClassBound;
     }
     // 全省常住人口…覆盖率为45.2%: the province's figure, quoted beside the report's own.
-    if naming.indicator_id.is_some() && opened_by_wider_area(s.slice(clause, q.num_start)) {
+    if naming.indicator_id.is_some()
+        && opened_by_wider_area(s.slice(clause, q.num_start), s.county_report)
+    {
         naming.indicator_id = None;
         naming.rule = Rule::WiderArea;
     }
@@ -319,10 +323,12 @@ fn vet_naming(
 /// Whether a clause (up to its number) opens with an area wider than any report's region (全省,
 /// 全国), after time words at most (截至6月底,全省…), and turns to no own place after it. 高于全省
 /// and 居全省第一 compare with the province; they do not open the clause.
-fn opened_by_wider_area(clause: &str) -> bool {
+fn opened_by_wider_area(clause: &str, county_report: bool) -> bool {
+    // A county's report quotes its prefecture as 全市 (全市常住人口签约覆盖率为47.5%,我县达到52.6%).
+    let prefecture: &[&str] = if county_report { PREFECTURE_AREAS } else { &[] };
     // Every such word opens with 全: most clauses hold none.
     clause.contains('全')
-        && WIDER_AREAS.iter().any(|w| {
+        && WIDER_AREAS.iter().chain(prefecture).any(|w| {
             clause.match_indices(w).any(|(at, _)| {
                 let before = clause[..at].trim_end();
                 let opens = before.is_empty()
@@ -332,10 +338,13 @@ fn opened_by_wider_area(clause: &str) -> bool {
                     && !OWN_PLACE
                         .iter()
                         .chain(WHOLE_AREA)
-                        .any(|p| clause[at..].contains(p))
+                        .any(|p| clause[at + w.len()..].contains(p))
             })
         })
 }
+
+/// How a county's report names the whole of its prefecture.
+const PREFECTURE_AREAS: &[&str] = &["全市", "全州", "全盟", "全地区"];
 
 /// Actual or target, and the year with how it was found. A year after the one the report was
 /// written in is aimed for.
@@ -620,7 +629,17 @@ fn own_place_pair<'h>(
     clause: usize,
 ) -> Option<&'h Hit> {
     if !continues(s.slice(clause, q.num_start)) {
-        return None;
+        // 全市共组建家庭医生团队1260个,我县组建186个: the own place with the verb the clause
+        // before used on its measure.
+        let verb = own_place_verb(s.slice(clause, q.num_start))?;
+        let previous = clause_start(s.chars, 0, clause.checked_sub(1)?);
+        return s.hits.iter().rfind(|h| {
+            h.start >= previous
+                && h.end < clause
+                && matches!(h.target, Target::Indicator { .. })
+                && m.unit_fits(&h.target, q.unit)
+                && s.slice(previous, h.start).contains(verb)
+        });
     }
     // Back over the clauses before, as long as each only continues the one before it
     // (…为55%,2022年提高到58%,2023年达到60.2%), to the clause that names the measure.
@@ -650,6 +669,17 @@ fn own_place_pair<'h>(
 
 /// Whether the words before a clause's number only continue the clause before it: a subject
 /// (the own place, a year, or both) and a link (我市达到, 2022年提高到).
+/// The verb after an own place that opens the words before a number (我县组建 → 组建), if those
+/// words are only that: one to three characters, after 共 or 也 at most.
+fn own_place_verb(before: &str) -> Option<&str> {
+    let rest = before.trim();
+    let rest = year_prefix(rest).unwrap_or(rest);
+    let rest = OWN_PLACE.iter().find_map(|p| rest.strip_prefix(p))?;
+    let verb = rest.trim_start_matches(['共', '也']).trim();
+    let n = verb.chars().count();
+    ((1..=3).contains(&n) && verb.chars().all(crate::lexicon::is_han)).then_some(verb)
+}
+
 fn continues(before: &str) -> bool {
     let mut rest = before.trim();
     let mut subject = false;

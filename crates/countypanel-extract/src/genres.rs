@@ -772,3 +772,55 @@ fn a_prefecture_ranking_names_the_measure_before_its_superlative() {
     assert_eq!(id_of(&f, 2.31e4), None);
     assert_eq!(id_of(&f, 72.6), Some("elderly_health_mgmt_rate"));
 }
+
+#[test]
+fn a_work_plans_numbered_aims_are_targets_and_listed_subjects_share_the_rate() {
+    let text = "平安县2024年卫生健康工作要点\n2024-02-20\n\
+        (一)公共卫生。高血压、2型糖尿病患者规范管理率均达到70%以上;\
+        孕产妇、3岁以下儿童系统管理率均达到90%以上。\n\
+        (二)妇幼健康。婴儿死亡率控制在5‰以下。";
+    let f = extract(text, "平安县2024年卫生健康工作要点", (2024, 2, 20));
+    let rate = |id: &str| {
+        f.iter()
+            .find(|x| x.indicator_id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("no {id}: {f:#?}"))
+    };
+    for id in [
+        "hypertension_standard_mgmt_rate",
+        "diabetes_standard_mgmt_rate",
+        "maternal_systematic_mgmt_rate",
+        "child_u3_systematic_mgmt_rate",
+        "infant_mortality_rate",
+    ] {
+        assert_eq!(rate(id).kind, Kind::Target, "{id}");
+    }
+    assert_eq!(rate("hypertension_standard_mgmt_rate").value, 70.0);
+}
+
+#[test]
+fn a_countys_report_quoting_its_prefecture_keeps_only_its_own_figure() {
+    let text = "截至10月底,全市常住人口家庭医生签约覆盖率为47.5%,我县达到52.6%。\
+        全市共组建家庭医生团队1260个。全县重点人群签约率达到85.3%。";
+    let f = extract(
+        text,
+        "平安县家庭医生签约服务工作走在全市前列",
+        (2023, 11, 20),
+    );
+    assert_eq!(id_of(&f, 47.5), None);
+    assert_eq!(fact(&f, 47.5).rule, Rule::WiderArea);
+    assert_eq!(id_of(&f, 52.6), Some("family_doctor_signing_rate"));
+    assert_eq!(id_of(&f, 1260.0), None);
+    assert_eq!(id_of(&f, 85.3), Some("key_population_signing_rate"));
+}
+
+#[test]
+fn the_own_places_count_after_its_prefectures_takes_the_measure_the_verb_worked_on() {
+    let text = "全市共组建家庭医生团队1260个,我县组建186个。";
+    let f = extract(
+        text,
+        "平安县家庭医生签约服务工作走在全市前列",
+        (2023, 11, 20),
+    );
+    assert_eq!(id_of(&f, 1260.0), None);
+    assert_eq!(id_of(&f, 186.0), Some("family_doctor_teams"));
+}

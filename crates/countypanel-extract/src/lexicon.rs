@@ -65,6 +65,7 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
     "工作重点",
     "重点工作",
     "工作思路",
+    "工作要点",
     "打算",
 ];
 
@@ -125,6 +126,11 @@ pub(crate) const WHOLE_AREA: &[&str] = &["全县", "全市", "全区", "全旗",
 pub(crate) const OWN_PLACE: &[&str] = &[
     "我县", "该县", "本县", "全县", "我区", "该区", "本区", "全区", "我旗", "该旗", "本旗", "全旗",
     "我市", "该市", "本市",
+];
+
+/// How a county's report names itself (not a city's: 我市 may be either level).
+pub(crate) const OWN_COUNTY: &[&str] = &[
+    "我县", "全县", "本县", "我区", "全区", "本区", "我旗", "全旗",
 ];
 
 /// Areas wider than any report's own region: a number whose clause they open is theirs

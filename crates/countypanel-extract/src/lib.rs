@@ -179,9 +179,16 @@ impl Reading<'_> {
         // A heading that names a review as well (2023年工作总结和2024年工作计划, the title of a
         // summary with its plan) opens the review: the plan has a heading of its own.
         let review = lexicon::REVIEW_HEADINGS.iter().any(|w| text.contains(w));
+        // The date line under a plan's title (2024-02-20, 发布时间:2024年2月20日) is no heading
+        // of a section of its own.
+        let dateline = ["发布时间", "发布日期", "日期", "时间"]
+            .iter()
+            .fold(text.to_string(), |t, w| t.replace(w, ""))
+            .chars()
+            .all(|c| !lexicon::is_han(c) || "年月日".contains(c));
         if !review && kind::has_target_word(text, &kind::PLAN_HEADING_SET) {
             self.plan_section = true;
-        } else if review || !years.is_empty() {
+        } else if review || !years.is_empty() && !dateline {
             self.plan_section = false;
         }
     }
@@ -257,6 +264,16 @@ impl Extractor {
         let doc = DocYears::of(&chars, ctx);
         // A report about a town: its numbers are the town's unless a sentence names the county.
         let town_document = ctx.title.as_deref().is_some_and(scope::title_names_town);
+        // A county's report (县, 旗, a city's 区) that speaks of itself as 我县 or 全县: its 全市 is
+        // the prefecture. A title about a city (海东市卫生健康工作综述) is the city's report.
+        let county_report = ctx.issuer_region.as_deref().is_some_and(|r| {
+            r.ends_with(['县', '旗'])
+                || r.ends_with('区') && !r.ends_with("自治区") && !r.ends_with("地区")
+        }) && ctx
+            .title
+            .as_deref()
+            .is_none_or(|t| !t.contains('市') || t.contains(['县', '区', '旗']))
+            && lexicon::OWN_COUNTY.iter().any(|w| text.contains(w));
         let mut facts = Vec::new();
         let mut reading = Reading {
             paragraph: usize::MAX,
@@ -312,6 +329,7 @@ impl Extractor {
                 as_of: year::as_of(sc),
                 health: reading.health,
                 domains: domains.at(base),
+                county_report,
             };
             let mut sentence_facts: Vec<Fact> = quantities
                 .iter()

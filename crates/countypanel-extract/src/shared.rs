@@ -27,6 +27,7 @@ pub(crate) fn split_shared_rates(
         if crate::respectively::respectively_at(&sc[pos..end]).is_some() {
             continue;
         }
+        let mut subjects = false;
         while pos > 0 && sc[pos - 1] == '、' {
             let prev = clause_start(sc, 0, pos - 1);
             // A clause may run on from an earlier value (…100%疫情报告率): keep what follows it.
@@ -38,7 +39,28 @@ pub(crate) fn split_shared_rates(
             let seg = seg.trim().to_string();
             let prev = from;
             let n = seg.chars().count();
-            if n == 0 || n > 10 || !seg.ends_with('率') || seg.chars().any(|c| c.is_ascii_digit())
+            // 高血压、2型糖尿病患者规范管理率均达到70%: the item is a subject the value's own
+            // phrase completes (高血压患者规范管理率).
+            if !seg.ends_with('率')
+                && let Some((id, named)) = completed_by(matcher, &seg, f)
+            {
+                let mut g = f.clone();
+                g.indicator_id = Some(id);
+                g.indicator_text = Some(named);
+                g.subject = Some(seg);
+                g.char_start = offset + prev;
+                g.evidence = sc[prev..end].iter().collect();
+                g.rule = Rule::SharedValue;
+                extra.push(g);
+                subjects = true;
+                pos = prev;
+                continue;
+            }
+            if subjects
+                || n == 0
+                || n > 10
+                || !seg.ends_with('率')
+                || seg.chars().any(|c| c.is_ascii_digit())
             {
                 break;
             }
@@ -53,6 +75,9 @@ pub(crate) fn split_shared_rates(
         }
         // The first rate of the list names what the others measure too: 疫情报告率、及时率
         // reads 疫情报告及时率.
+        if subjects {
+            continue;
+        }
         if let Some(first) = extra[first_new..]
             .last()
             .and_then(|g| g.indicator_text.clone())
@@ -77,6 +102,38 @@ pub(crate) fn split_shared_rates(
     }
     facts.extend(extra);
     facts.sort_by_key(|f| (f.char_end, f.char_start));
+}
+
+/// The catalog rate a listed subject names with the tail of the value's own phrase
+/// (高血压 + 患者规范管理率), when that makes a whole catalog phrase of another indicator.
+fn completed_by(matcher: &PhraseMatcher, subject: &str, f: &Fact) -> Option<(String, String)> {
+    let own_id = f.indicator_id.as_deref()?;
+    let own: Vec<char> = f.indicator_text.as_deref()?.chars().collect();
+    let n = subject.chars().count();
+    if n == 0
+        || n > 8
+        || subject
+            .chars()
+            .any(|c| !crate::lexicon::is_han(c) && c != '2')
+    {
+        return None;
+    }
+    (1..own.len()).find_map(|k| {
+        let named = format!("{subject}{}", own[k..].iter().collect::<String>());
+        let len = named.chars().count();
+        matcher
+            .find(&named)
+            .into_iter()
+            .filter(|h| h.start == 0 && h.end == len)
+            .find_map(|h| match h.target {
+                Target::Indicator { index } if matcher.unit_fits(&h.target, Unit::Percent) => {
+                    Some(matcher.indicator_id(index))
+                }
+                _ => None,
+            })
+            .filter(|id| id != own_id)
+            .map(|id| (id, named))
+    })
 }
 
 /// The catalog rate a short text names (the longest rate phrase in it), if any.

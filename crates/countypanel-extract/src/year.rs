@@ -194,8 +194,15 @@ fn year_end_stock(chars: &[char], at: usize) -> Option<i32> {
     if !digits.iter().all(char::is_ascii_digit) {
         return None;
     }
+    // The year opens the statement: at the start of a line or after a heading's bracket, a
+    // stop or a comma (not a deadline's 到 or 于, not text quoted in other marks).
     let before = at.checked_sub(5).map(|i| chars[i]);
-    if before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '到' | '于' | '争' | '在')) {
+    let opens = before.is_none_or(|c| {
+        c.is_whitespace()
+            || "】]，,。；;：:".contains(c)
+            || crate::lexicon::is_han(c) && !matches!(c, '到' | '于' | '争' | '在' | '至')
+    });
+    if !opens {
         return None;
     }
     let year: i32 = digits.iter().collect::<String>().parse().ok()?;
@@ -379,6 +386,10 @@ mod tests {
         assert_eq!(at("到2025年底，建成县域医共体"), None);
         assert_eq!(at("计划于2023年末前完工"), None);
         assert_eq!(at("2022年末常住人口"), None);
+        assert_eq!(
+            at("a bulletin whose decimals were stripped (`2010年末,,,%`)"),
+            None
+        );
     }
 
     fn doc(default: Option<i32>) -> DocYears {
