@@ -52,6 +52,8 @@ pub(crate) struct Sentence<'a> {
     pub target_end: Option<usize>,
     /// Whether the report is a county's (县, 旗, a city's 区): its 全市 is the prefecture.
     pub county_report: bool,
+    /// The region whose section of the report the sentence is in ((一)崆峒区。).
+    pub section_region: Option<&'a str>,
 }
 
 impl<'a> Sentence<'a> {
@@ -123,7 +125,9 @@ pub(crate) fn fact_for(
         naming.rule = Rule::ImplausiblePercent;
     }
     let health = !implausible && (health || naming.indicator_id.is_some());
-    let named = region_before(s, clause, q.num_start);
+    // A region named before the number in the sentence, else the one whose section this is.
+    let named = region_before(s, clause, q.num_start)
+        .or_else(|| s.section_region.map(|r| (r.to_string(), true)));
     let region_subject = named.as_ref().is_some_and(|(_, subject)| *subject);
     let (ev_start, ev_end) = match hit {
         Some(h) => (h.start.min(q.start), h.end.max(q.end)),

@@ -824,3 +824,35 @@ fn the_own_places_count_after_its_prefectures_takes_the_measure_the_verb_worked_
     assert_eq!(id_of(&f, 1260.0), None);
     assert_eq!(id_of(&f, 186.0), Some("family_doctor_teams"));
 }
+
+#[test]
+fn a_prefectures_sections_on_its_counties_fill_each_countys_cells() {
+    let text = "海东市2023年基层卫生工作情况通报\n一、总体情况\n2023年,全市家庭医生签约服务覆盖率为47.5%。\n\
+        二、各县区工作情况\n(一)平安县。全县共有乡镇卫生院17所,家庭医生签约服务覆盖率为52.3%。\n\
+        1.基本公卫。高血压患者规范管理率为76.1%。\n\
+        三、下一步工作\n全市家庭医生签约服务覆盖率达到50%。";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
+    let catalog = Catalog::load(&path).expect("catalog loads");
+    let f = Extractor::with_regions(&catalog, ["平安县", "海东市", "青海省"].into_iter()).extract(
+        text,
+        &DocContext {
+            published: Some((2024, 1, 18)),
+            issuer_region: Some("海东市".into()),
+            title: Some("海东市2023年基层卫生工作情况通报".into()),
+        },
+    );
+    for value in [17.0, 52.3, 76.1] {
+        assert_eq!(
+            fact(&f, value).region_name.as_deref(),
+            Some("平安县"),
+            "{value}"
+        );
+    }
+    for value in [47.5, 50.0] {
+        assert_eq!(
+            fact(&f, value).region_name.as_deref(),
+            Some("海东市"),
+            "{value}"
+        );
+    }
+}

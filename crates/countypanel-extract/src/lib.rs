@@ -147,6 +147,9 @@ struct Reading<'a> {
     /// Whether a list of parts opened by 其中 runs on past the sentence just read (it ended
     /// with ；, not 。).
     parts_open: bool,
+    /// The region a numbered heading named alone ((一)崆峒区。), with the heading's level: the
+    /// section under it speaks of that region.
+    section_region: Option<(u8, std::sync::Arc<str>)>,
 }
 
 impl Reading<'_> {
@@ -190,6 +193,41 @@ impl Reading<'_> {
             self.plan_section = true;
         } else if review || !years.is_empty() && !dateline {
             self.plan_section = false;
+        }
+    }
+
+    /// Opens or closes the section of a region: a numbered heading that names one region alone
+    /// (`(一)崆峒区。`, `2.泾川县:`) opens its section; a heading of the same level or above that
+    /// names none, or an unnumbered heading, closes it. `hits` are the sentence's.
+    fn read_section_region(&mut self, sc: &[char], hits: &[Hit], heading: bool) {
+        let Some((level, from)) = segment::ordinal_level(sc) else {
+            if heading {
+                self.section_region = None;
+            }
+            return;
+        };
+        let end = (from..sc.len())
+            .find(|&i| matches!(sc[i], '。' | ':' | '：' | ',' | '，'))
+            .unwrap_or(sc.len());
+        let mut to = end;
+        while to > from && sc[to - 1].is_whitespace() {
+            to -= 1;
+        }
+        let named = hits.iter().find_map(|h| match &h.target {
+            matcher::Target::Region(name) if h.start == from && h.end == to => Some(name.clone()),
+            _ => None,
+        });
+        match named {
+            Some(name) => self.section_region = Some((level, name)),
+            None => {
+                if self
+                    .section_region
+                    .as_ref()
+                    .is_some_and(|(l, _)| level <= *l)
+                {
+                    self.section_region = None;
+                }
+            }
         }
     }
 
@@ -283,6 +321,10 @@ impl Extractor {
         for s in &segment::sentences(&chars) {
             let sc = &chars[s.start..s.end];
             reading.enter_paragraph(s.paragraph, sc);
+            if s.heading || segment::ordinal_level(sc).is_some() {
+                let heading_hits = reading.hits_in(&hits, s.start, s.end);
+                reading.read_section_region(sc, &heading_hits, s.heading);
+            }
             let quantities = scan_chars(sc);
             // A sentence with no number adds no fact and no year unless it is a heading or
             // names a year in words (今年, 去年): only the next sentence may look back at it.
@@ -330,6 +372,7 @@ impl Extractor {
                 health: reading.health,
                 domains: domains.at(base),
                 county_report,
+                section_region: reading.section_region.as_ref().map(|(_, r)| &**r),
             };
             let mut sentence_facts: Vec<Fact> = quantities
                 .iter()

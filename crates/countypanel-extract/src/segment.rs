@@ -151,6 +151,40 @@ fn run_in_heading(sc: &[char]) -> bool {
     true
 }
 
+/// The level of the ordinal a line opens with, and where its words start: 一、 (1), (一) (2),
+/// 1. or 1、 (3), (1) (4). A decimal (1.5万) opens no item.
+#[must_use]
+pub fn ordinal_level(sc: &[char]) -> Option<(u8, usize)> {
+    let lead = sc.iter().take_while(|c| c.is_whitespace()).count();
+    let sc = &sc[lead..];
+    let han = |from: usize| {
+        sc[from..]
+            .iter()
+            .take_while(|c| ORDINALS.contains(**c))
+            .count()
+    };
+    let digits = |from: usize| sc[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let closes = |i: usize| matches!(sc.get(i), Some(')' | '）'));
+    let n = han(0);
+    if (1..=3).contains(&n) && sc.get(n) == Some(&'、') {
+        return Some((1, lead + n + 1));
+    }
+    if matches!(sc.first(), Some('(' | '（')) {
+        let n = han(1);
+        if (1..=3).contains(&n) && closes(n + 1) {
+            return Some((2, lead + n + 2));
+        }
+        let d = digits(1);
+        if (1..=2).contains(&d) && closes(d + 1) {
+            return Some((4, lead + d + 2));
+        }
+    }
+    let d = digits(0);
+    let mark = matches!(sc.get(d), Some('.' | '、' | '．'));
+    let decimal = sc.get(d + 1).is_some_and(char::is_ascii_digit);
+    ((1..=2).contains(&d) && mark && !decimal).then_some((3, lead + d + 1))
+}
+
 /// The heading a sentence opens with when a flattened page ran it into its first sentence
 /// (`九、人 口 年末全县总人口…`, `十、居 民 生 活 全年…`): a Chinese ordinal and 、, then short
 /// runs of characters separated by spaces, before the first long run. Returns where the heading
@@ -274,6 +308,13 @@ mod tests {
             .chars()
             .collect();
         assert_eq!(inline_heading(&sc), Some(9));
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(ordinal_level(&chars("二、各县区工作情况")), Some((1, 2)));
+        assert_eq!(ordinal_level(&chars("(一)崆峒区")), Some((2, 3)));
+        assert_eq!(ordinal_level(&chars("1.基本情况")), Some((3, 2)));
+        assert_eq!(ordinal_level(&chars("(2)慢病管理")), Some((4, 3)));
+        assert_eq!(ordinal_level(&chars("1.5万人参加")), None);
+        assert_eq!(ordinal_level(&chars("全县共有")), None);
         let sc: Vec<char> = "九、人 口 年末全县总人口为23.54万人".chars().collect();
         assert_eq!(inline_heading(&sc), Some(5));
         let sc: Vec<char> = "二、主要做法是加强基层".chars().collect();
