@@ -101,7 +101,8 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
                 }
                 '\n'
             }
-            '\u{3000}' | '\u{a0}' | '\t' => ' ',
+            // A tab stays: it separates a table's cells (see `spaced_row`).
+            '\u{3000}' | '\u{a0}' => ' ',
             '\u{200b}' | '\u{feff}' => continue,
             c => c,
         };
@@ -132,12 +133,12 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
     flush(&mut slow, &mut out);
     // The full algorithm may itself produce characters mapped above (a compatibility form can
     // decompose to a no-break space): map those too.
-    if out.contains(['\u{3000}', '\u{a0}', '\t', '\u{200b}', '\u{feff}', '\r']) {
+    if out.contains(['\u{3000}', '\u{a0}', '\u{200b}', '\u{feff}', '\r']) {
         out = out
             .chars()
             .filter_map(|c| match c {
                 '\r' => Some('\n'),
-                '\u{3000}' | '\u{a0}' | '\t' => Some(' '),
+                '\u{3000}' | '\u{a0}' => Some(' '),
                 '\u{200b}' | '\u{feff}' => None,
                 c => Some(c),
             })
@@ -152,11 +153,14 @@ pub fn normalize(text: &str) -> String {
     let nfkc = nfkc_fast_watching(text, true).unwrap_or_else(|| {
         nfkc_fast_watching(&simplet2s::convert(text), false).unwrap_or_default()
     });
-    // Spaces folded within lines, lines trimmed, runs of blank lines kept as one.
+    // Spaces folded within lines, lines trimmed, runs of blank lines kept as one. Lines of a
+    // table laid out with spaces (two or more rows in a row whose cells stand two spaces apart)
+    // are written as table rows, their cells separated by ` | `.
+    let lines: Vec<&str> = nfkc.split('\n').map(str::trim).collect();
+    let spaced: Vec<bool> = lines.iter().map(|l| spaced_row(l).is_some()).collect();
     let mut out = String::with_capacity(nfkc.len());
     let mut blank_run = 0;
-    for line in nfkc.split('\n') {
-        let line = line.trim();
+    for (i, &line) in lines.iter().enumerate() {
         if line.is_empty() {
             blank_run += 1;
             continue;
@@ -168,6 +172,22 @@ pub fn normalize(text: &str) -> String {
             }
         }
         blank_run = 0;
+        let in_table =
+            spaced[i] && (i > 0 && spaced[i - 1] || spaced.get(i + 1).copied().unwrap_or(false));
+        if in_table && let Some(cells) = spaced_row(line) {
+            for (k, cell) in cells.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(" | ");
+                }
+                for (w, word) in cell.split_whitespace().enumerate() {
+                    if w > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                }
+            }
+            continue;
+        }
         // Runs of white space inside the line become one space.
         for (k, word) in line.split_whitespace().enumerate() {
             if k > 0 {
@@ -177,6 +197,48 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out
+}
+
+/// The cells of a line laid out as a table row with spaces: three cells or more, two spaces
+/// or more apart (`医疗卫生机构数(个)    268    271`), the cells after the label short and one
+/// of them holding a digit. Prose never stands so: a sentence's words are one space apart at
+/// most once the page's spacing is undone.
+fn spaced_row(line: &str) -> Option<Vec<&str>> {
+    if !line.contains("  ") && !line.contains('\t') || line.contains(" | ") {
+        return None;
+    }
+    // Cells end at a tab or at two spaces.
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let (mut end, mut tab, mut run) = (i + c.len_utf8(), c == '\t', 1);
+        while let Some(&(j, d)) = chars.peek() {
+            if !d.is_whitespace() {
+                break;
+            }
+            (end, tab, run) = (j + d.len_utf8(), tab || d == '\t', run + 1);
+            chars.next();
+        }
+        if tab || run >= 2 {
+            cells.push(line[start..i].trim());
+            start = end;
+        }
+    }
+    cells.push(line[start..].trim());
+    let values = &cells[1..];
+    (cells.len() >= 3
+        && cells[0].chars().count() <= 30
+        && values
+            .iter()
+            .all(|c| c.chars().count() <= 16 && !c.ends_with('。'))
+        && values
+            .iter()
+            .any(|c| c.contains(|ch: char| ch.is_ascii_digit())))
+    .then_some(cells)
 }
 
 /// Ends the current line of `out` (trailing spaces dropped), unless it is empty or already ended.
@@ -194,6 +256,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_table_laid_out_with_spaces_becomes_rows_of_cells() {
+        let text = "主要指标\n指标名称      2022年     2023年\n医疗卫生机构数(个)   296   301\n\
+            每千人口床位数(张)\t6.45\t6.82\n全县共有医疗卫生机构301个。";
+        assert_eq!(
+            normalize(text),
+            "主要指标\n指标名称 | 2022年 | 2023年\n医疗卫生机构数(个) | 296 | 301\n\
+             每千人口床位数(张) | 6.45 | 6.82\n全县共有医疗卫生机构301个。"
+        );
+        // One such line alone is no table.
+        assert_eq!(
+            normalize("签约率  83%  建档率  95%"),
+            "签约率 83% 建档率 95%"
+        );
+    }
+
+    #[test]
     fn full_width_becomes_ascii_and_spaces_fold() {
         assert_eq!(
             normalize("签约率８３％，　建档率 \t 95%"),
@@ -207,7 +285,7 @@ mod tests {
             .nfkc()
             .filter_map(|c| match c {
                 '\r' => Some('\n'),
-                '\u{3000}' | '\u{a0}' | '\t' => Some(' '),
+                '\u{3000}' | '\u{a0}' => Some(' '),
                 '\u{200b}' | '\u{feff}' => None,
                 c => Some(c),
             })
