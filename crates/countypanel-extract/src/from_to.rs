@@ -5,6 +5,9 @@
 /// Words that open the earlier level.
 const FROM: &[char] = &['由', '从'];
 
+/// Words that compare with an earlier level written with its year (较2022年的93.2%).
+const COMPARED: &[char] = &['较', '比'];
+
 /// Year words for the year before the one the sentence reports.
 const PREVIOUS_YEAR: &[&str] = &["上年", "去年", "上一年"];
 
@@ -41,7 +44,7 @@ pub(crate) fn from_year(before: &str) -> Option<FromYear> {
         return None;
     }
     let (head, year) = r.split_at(r.len() - 4);
-    head.ends_with(FROM)
+    (head.ends_with(FROM) || head.ends_with(COMPARED))
         .then(|| year.parse().ok())
         .flatten()
         .map(FromYear::Written)
@@ -87,7 +90,21 @@ pub(crate) fn bridges(gap: &[char]) -> bool {
 /// Whether a year written at `start..end` of the sentence opens an earlier level (由2020年的):
 /// it dates only the number after it, not the sentence.
 pub(crate) fn opens_earlier_level(sc: &[char], start: usize, end: usize) -> bool {
-    start > 0 && FROM.contains(&sc[start - 1]) && sc.get(end) == Some(&'的')
+    start > 0
+        && (FROM.contains(&sc[start - 1]) || COMPARED.contains(&sc[start - 1]))
+        && sc.get(end) == Some(&'的')
+}
+
+/// Whether a clause's words before its number are only a comparison with a written year's
+/// level (较2022年的): the number is that year's level of the clause before's measure.
+pub(crate) fn compares_with_year(words: &str) -> bool {
+    let w = words.trim();
+    let w = w.strip_suffix('的').unwrap_or(w);
+    let Some(r) = w.strip_suffix('年') else {
+        return false;
+    };
+    let chars: Vec<char> = r.chars().collect();
+    chars.len() == 5 && COMPARED.contains(&chars[0]) && chars[1..].iter().all(char::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -111,6 +128,12 @@ mod tests {
         assert_eq!(earlier_year_before(&chars("医师由")), None);
         assert!(level_follows(&chars("增加到2.13人")));
         assert!(!level_follows(&chars("专家组组成的工作专班")));
+        assert!(compares_with_year("较2022年的"));
+        assert!(!compares_with_year("比上年增长"));
+        assert_eq!(
+            from_year("率达到95.1%,较2022年的"),
+            Some(FromYear::Written(2022))
+        );
     }
 
     #[test]

@@ -856,3 +856,27 @@ fn a_prefectures_sections_on_its_counties_fill_each_countys_cells() {
         );
     }
 }
+
+#[test]
+fn years_listed_before_respectively_date_the_values_and_a_compared_level_keeps_its_year() {
+    let text = "2022年和2023年,全县家庭医生签约服务覆盖率分别为45.2%和47.5%,\
+        重点人群签约服务覆盖率分别为78.6%和82.1%。\
+        2023年全县孕产妇系统管理率达到95.1%,较2022年的93.2%提高1.9个百分点。";
+    let f = extract(text, "平安县近两年家庭医生签约服务情况", (2024, 2, 15));
+    for (value, year) in [(45.2, 2022), (47.5, 2023), (78.6, 2022), (82.1, 2023)] {
+        assert_eq!(fact(&f, value).year, Some(year), "{value}");
+    }
+    assert_eq!(id_of(&f, 93.2), Some("maternal_systematic_mgmt_rate"));
+    assert_eq!(fact(&f, 93.2).year, Some(2022));
+    assert_eq!(fact(&f, 95.1).year, Some(2023));
+    assert_eq!(fact(&f, 1.9).year, Some(2023));
+}
+
+#[test]
+fn a_government_work_reports_work_plan_for_the_year_holds_targets() {
+    let text = "一、2023年工作回顾\n全县家庭医生签约服务覆盖率达到45.6%。\n\
+        二、2024年工作安排\n家庭医生签约服务覆盖率提高到50%。";
+    let f = extract(text, "2024年平安县人民政府工作报告", (2024, 1, 10));
+    assert_eq!(fact(&f, 45.6).kind, Kind::Actual);
+    assert_eq!(fact(&f, 50.0).kind, Kind::Target);
+}

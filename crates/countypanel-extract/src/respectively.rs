@@ -19,6 +19,62 @@ pub(crate) fn respectively_at(sc: &[char]) -> Option<usize> {
     (0..sc.len().saturating_sub(1)).find(|&i| sc[i] == '分' && sc[i + 1] == '别')
 }
 
+/// Years listed before 分别 (2022年和2023年,全县签约覆盖率分别为45.2%和47.5%) date the values after
+/// each 分别 of the sentence in their order, when there are as many values as years.
+pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
+    let Some(first) = respectively_at(sc) else {
+        return;
+    };
+    let years = listed_years(&sc[..first]);
+    if years.len() < 2 {
+        return;
+    }
+    let marks: Vec<usize> = (0..sc.len().saturating_sub(1))
+        .filter(|&i| sc[i] == '分' && sc[i + 1] == '别')
+        .collect();
+    for (k, &p) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).map_or(usize::MAX, |&n| offset + n);
+        let mut after: Vec<&mut Fact> = facts
+            .iter_mut()
+            .filter(|f| f.char_end > offset + p && f.char_end <= end)
+            .collect();
+        if after.len() != years.len() {
+            continue;
+        }
+        after.sort_by_key(|f| f.char_end);
+        for (f, &y) in after.into_iter().zip(&years) {
+            f.year = Some(y);
+            f.year_flag = None;
+        }
+    }
+}
+
+/// The years of a list written out (2022年和2023年, 2021年、2022年、2023年): the first such list.
+fn listed_years(sc: &[char]) -> Vec<i32> {
+    let year_at = |i: usize| -> Option<i32> {
+        let digits = sc.get(i..i + 4)?;
+        let ok = digits.iter().all(char::is_ascii_digit)
+            && sc.get(i + 4) == Some(&'年')
+            && (i == 0 || !sc[i - 1].is_ascii_digit());
+        ok.then(|| digits.iter().collect::<String>().parse().ok())?
+    };
+    for i in 0..sc.len() {
+        let Some(y) = year_at(i) else { continue };
+        let mut years = vec![y];
+        let mut j = i + 5;
+        while sc.get(j).is_some_and(|c| JOINERS.contains(c))
+            && let Some(next) = year_at(j + 1)
+        {
+            years.push(next);
+            j += 6;
+        }
+        if years.len() >= 2 {
+            return years;
+        }
+    }
+    Vec::new()
+}
+
 /// Gives each rate after 分别 the measure listed at its place before it, or the subject listed
 /// there with the measure they share.
 pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char], offset: usize) {
