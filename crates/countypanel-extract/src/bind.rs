@@ -304,6 +304,16 @@ fn vet_naming(
             };
         }
     }
+    // 每千常住人口拥有执业(助理)医师2.85人: a count's phrase after a density's base names the
+    // density (or none the catalog has), never the count.
+    if let (Some(id), Some(h)) = (naming.indicator_id.as_deref(), hit)
+        && let Some(base) = density_base_before(s.slice(clause.min(h.start), h.start))
+    {
+        naming.indicator_id = DENSITIES
+            .iter()
+            .find(|(count, per, _)| *count == id && *per == base)
+            .map(|(_, _, density)| (*density).to_string());
+    }
     // 1万元至2.99万元的有276人次: the bounds of a class of amounts, not amounts stated.
     if naming.indicator_id.is_some() && bounds_a_class(sc, q) {
         naming.indicator_id = None;
@@ -345,6 +355,39 @@ fn opened_by_wider_area(clause: &str, county_report: bool) -> bool {
                         .any(|p| clause[at + w.len()..].contains(p))
             })
         })
+}
+
+/// The catalog's densities of its counts: (count, people per, density).
+const DENSITIES: &[(&str, u32, &str)] = &[
+    ("licensed_doctors_incl_assistant", 1000, "doctors_per_1000"),
+    ("licensed_doctors", 1000, "doctors_per_1000"),
+    ("registered_nurses", 1000, "nurses_per_1000"),
+    ("health_technicians", 1000, "health_technicians_per_1000"),
+    ("health_technicians", 10000, "health_technicians_per_10k"),
+    ("hospital_beds", 1000, "beds_per_1000"),
+    ("general_practitioners", 10000, "gps_per_10k"),
+    ("pharmacists", 1000, "pharmacists_per_1000"),
+];
+
+/// The base of a density the words before a phrase end with (每千常住人口拥有 → 1000,
+/// 每万名居民 → 10000), if they end with one.
+fn density_base_before(words: &str) -> Option<u32> {
+    let w = words.trim_end();
+    let w = w
+        .strip_suffix("拥有")
+        .or_else(|| w.strip_suffix('有'))
+        .unwrap_or(w);
+    let w = ["常住人口", "户籍人口", "人口", "名居民", "居民", "人"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p))?;
+    let w = w.strip_suffix('名').unwrap_or(w);
+    if w.ends_with('千') {
+        Some(1000)
+    } else if w.ends_with('万') {
+        Some(10000)
+    } else {
+        None
+    }
 }
 
 /// How a county's report names the whole of its prefecture.

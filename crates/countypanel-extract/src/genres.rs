@@ -880,3 +880,17 @@ fn a_government_work_reports_work_plan_for_the_year_holds_targets() {
     assert_eq!(fact(&f, 45.6).kind, Kind::Actual);
     assert_eq!(fact(&f, 50.0).kind, Kind::Target);
 }
+
+#[test]
+fn a_counts_phrase_after_a_densitys_base_names_the_density() {
+    let text = "2023年,全县每千常住人口拥有执业(助理)医师2.85人,每万名居民拥有全科医生3.2名,\
+        每千人口拥有卫生技术人员7.12人。全县执业(助理)医师1102人。\
+        全县家庭医生签约服务率为48.2%。基层医疗卫生机构诊疗人次占总诊疗人次的62.3%。";
+    let f = extract(text, "平安县2023年卫生健康事业发展情况", (2024, 3, 5));
+    assert_eq!(id_of(&f, 2.85), Some("doctors_per_1000"));
+    assert_eq!(id_of(&f, 3.2), Some("gps_per_10k"));
+    assert_eq!(id_of(&f, 7.12), Some("health_technicians_per_1000"));
+    assert_eq!(id_of(&f, 1102.0), Some("licensed_doctors_incl_assistant"));
+    assert_eq!(id_of(&f, 48.2), Some("family_doctor_signing_rate"));
+    assert_eq!(id_of(&f, 62.3), Some("primary_care_visit_share"));
+}
