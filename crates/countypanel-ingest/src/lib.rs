@@ -293,10 +293,15 @@ impl Reader<'_> {
 
     /// The issuer as named; failing that, a town the text names, which places the document in
     /// its county (recorded as inferred, never as stated). Resolved in the year of publication,
-    /// with the title as context.
-    fn resolve_issuer(&self, meta: &metadata::Metadata) -> Option<countypanel_regions::Resolution> {
+    /// with the title and the document's opening (its date line may name the issuing body in
+    /// full: 兰州市城关区人民政府 under a title about 城关区) as context.
+    fn resolve_issuer(
+        &self,
+        meta: &metadata::Metadata,
+        opening: &str,
+    ) -> Option<countypanel_regions::Resolution> {
         let published_year = meta.published.map(|(y, _, _)| y);
-        let context: Vec<&str> = meta.title.as_deref().into_iter().collect();
+        let context: Vec<&str> = meta.title.as_deref().into_iter().chain([opening]).collect();
         meta.issuer
             .as_deref()
             .or(meta.town.as_deref())
@@ -363,7 +368,8 @@ impl Reader<'_> {
         });
         let (sha, doc_id) = document_id(bytes);
         let published_year = meta.published.map(|(y, _, _)| y);
-        let issuer_resolution = self.resolve_issuer(&meta);
+        let opening = &text[..text.char_indices().nth(300).map_or(text.len(), |(i, _)| i)];
+        let issuer_resolution = self.resolve_issuer(&meta, opening);
         let issuer_code = issuer_resolution.as_ref().and_then(|r| r.code.clone());
         let issuer_method = issuer_resolution
             .as_ref()

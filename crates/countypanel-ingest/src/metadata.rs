@@ -194,11 +194,16 @@ impl RegionFinder {
     #[must_use]
     pub fn most_specific_in(&self, s: &str) -> Option<String> {
         let mut best: Option<(Level, &str)> = None;
+        let mut previous_end = None;
         for m in self.ac.find_iter(s) {
             let (name, _, level) = &self.targets[m.name];
-            if best.is_none_or(|(l, _)| *level > l) {
+            // A name right after another (平凉市崆峒区) lies inside it, even where both were once
+            // county-level (平凉市 was, before 崆峒区).
+            let nested = previous_end == Some(m.start);
+            if best.is_none_or(|(l, _)| *level > l || *level == l && nested) {
                 best = Some((*level, name));
             }
+            previous_end = Some(m.end);
         }
         best.map(|(_, n)| n.to_string())
     }

@@ -80,6 +80,20 @@ fn the_most_specific_region_of_the_title_is_the_subject() {
         read_metadata(text, None, &finder()).issuer.as_deref(),
         Some("海东市")
     );
+    // A city that was county-level once (平凉市, before 崆峒区) still encloses the district
+    // named right after it.
+    let once_county = RegionFinder::new(
+        [
+            ("平凉市", Level::County, false),
+            ("崆峒区", Level::County, true),
+        ]
+        .into_iter(),
+    );
+    let text = "平凉市崆峒区卫生健康局2023年工作总结\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &once_county).issuer.as_deref(),
+        Some("崆峒区")
+    );
 }
 
 #[test]
