@@ -894,3 +894,31 @@ fn a_counts_phrase_after_a_densitys_base_names_the_density() {
     assert_eq!(id_of(&f, 48.2), Some("family_doctor_signing_rate"));
     assert_eq!(id_of(&f, 62.3), Some("primary_care_visit_share"));
 }
+
+#[test]
+fn places_listed_before_respectively_take_the_measure_of_the_sentence_before() {
+    let text = "平安县重点人群签约率为83.1%,在全市排名第一。乐都区、互助县分别为79.5%、78.2%。";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
+    let catalog = Catalog::load(&path).expect("catalog loads");
+    let f = Extractor::with_regions(
+        &catalog,
+        ["平安县", "乐都区", "互助县", "海东市"].into_iter(),
+    )
+    .extract(
+        text,
+        &DocContext {
+            published: Some((2023, 12, 5)),
+            issuer_region: Some("海东市".into()),
+            title: Some("海东市家庭医生签约服务工作进展通报".into()),
+        },
+    );
+    assert_eq!(id_of(&f, 83.1), Some("key_population_signing_rate"));
+    for (value, place) in [(79.5, "乐都区"), (78.2, "互助县")] {
+        assert_eq!(
+            id_of(&f, value),
+            Some("key_population_signing_rate"),
+            "{value}"
+        );
+        assert_eq!(fact(&f, value).region_name.as_deref(), Some(place));
+    }
+}

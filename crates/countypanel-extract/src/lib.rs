@@ -381,6 +381,13 @@ impl Extractor {
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute_years(&mut sentence_facts, sc, s.start);
+            respectively::regions_continue(
+                &self.matcher,
+                &mut sentence_facts,
+                sc,
+                s.start,
+                facts.last(),
+            );
             if let Some((low, high, end)) = time::each_year_range(&quantities, sc) {
                 year::spread_over_range(&mut sentence_facts, s.start + end, low, high);
             } else {

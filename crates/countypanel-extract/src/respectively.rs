@@ -19,6 +19,68 @@ pub(crate) fn respectively_at(sc: &[char]) -> Option<usize> {
     (0..sc.len().saturating_sub(1)).find(|&i| sc[i] == '分' && sc[i + 1] == '别')
 }
 
+/// Places listed before 分别 with no measure of their own (泾川县、灵台县分别为79.5%、78.2%), after a
+/// sentence that gave a place's figure of one measure (静宁县重点人群签约率为83.1%): each takes its
+/// figure of that measure. The sentence must open with the places.
+pub(crate) fn regions_continue(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+    previous: Option<&Fact>,
+) {
+    let Some(previous) = previous.filter(|f| f.indicator_id.is_some()) else {
+        return;
+    };
+    let Some(p) = respectively_at(sc) else {
+        return;
+    };
+    let head_start = list_start(sc, clause_start(sc, 0, p));
+    let opening: String = sc[..head_start].iter().collect();
+    if !opening
+        .trim_matches(|c: char| c.is_whitespace() || ",，:：".contains(c))
+        .is_empty()
+        && opening.trim_matches(|c: char| ",，:： ".contains(c)) != "其中"
+    {
+        return;
+    }
+    let head: String = sc[head_start..p].iter().collect();
+    let places: Option<Vec<String>> = head
+        .split(JOINERS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| match matcher.find(item).as_slice() {
+            [h] if h.start == 0 && h.end == item.chars().count() => match &h.target {
+                Target::Region(name) => Some(name.to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let Some(places) = places.filter(|p| p.len() >= 2) else {
+        return;
+    };
+    let mut values: Vec<&mut Fact> = facts
+        .iter_mut()
+        .filter(|f| f.char_end > offset + p)
+        .collect();
+    if values.len() != places.len()
+        || values
+            .iter()
+            .any(|f| f.indicator_id.is_some() || f.unit != previous.unit)
+    {
+        return;
+    }
+    values.sort_by_key(|f| f.char_end);
+    for (f, place) in values.into_iter().zip(places) {
+        f.indicator_id.clone_from(&previous.indicator_id);
+        f.indicator_text.clone_from(&previous.indicator_text);
+        f.region_name = Some(place);
+        f.region_subject = true;
+        f.rule = Rule::Respectively;
+    }
+}
+
 /// Years listed before 分别 (2022年和2023年,全县签约覆盖率分别为45.2%和47.5%) date the values after
 /// each 分别 of the sentence in their order, when there are as many values as years.
 pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
