@@ -922,3 +922,15 @@ fn places_listed_before_respectively_take_the_measure_of_the_sentence_before() {
         assert_eq!(fact(&f, value).region_name.as_deref(), Some(place));
     }
 }
+
+#[test]
+fn a_bare_share_after_the_health_budget_is_the_health_share() {
+    let text = "2023年,全县一般公共预算支出28.6亿元,其中卫生健康支出3.12亿元,占比10.9%。";
+    let f = extract(
+        text,
+        "关于2023年度县级财政卫生健康支出情况的报告",
+        (2024, 3, 12),
+    );
+    assert_eq!(id_of(&f, 3.12e8), Some("fiscal_health_expenditure"));
+    assert_eq!(id_of(&f, 10.9), Some("fiscal_health_share"));
+}
