@@ -934,3 +934,11 @@ fn a_bare_share_after_the_health_budget_is_the_health_share() {
     assert_eq!(id_of(&f, 3.12e8), Some("fiscal_health_expenditure"));
     assert_eq!(id_of(&f, 10.9), Some("fiscal_health_share"));
 }
+
+#[test]
+fn electronic_health_records_counted_in_copies_are_the_records_built() {
+    let text = "全县建立居民电子健康档案32.6万份,居民电子健康档案建档率达到91.2%。";
+    let f = extract(text, "平安县2023年卫生健康事业发展统计公报", (2024, 5, 20));
+    assert_eq!(id_of(&f, 32.6e4), Some("health_records"));
+    assert_eq!(id_of(&f, 91.2), Some("health_record_rate"));
+}
