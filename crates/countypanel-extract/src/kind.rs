@@ -61,8 +61,32 @@ pub(crate) fn has_target_word(text: &str, words: &WordSet) -> bool {
             .rev()
             .nth(11)
             .map_or(0, |(i, _)| i);
-        !DOCUMENT_VERB_SET.in_text(&text[from..pos])
+        !DOCUMENT_VERB_SET.in_text(&text[from..pos]) && !secures_funds(&text[pos..])
     })
+}
+
+/// Whether `text`, opening with a target word, is 争取 naming funds right before their amount
+/// (争取中央预算内投资2400万元, 争取上级资金4.3亿元): funds obtained, as a review reports them (in a
+/// plan's section every number is aimed for all the same). 争取新上项目2个 and 积极争取国家资金,
+/// 完成… still aim.
+fn secures_funds(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("争取") else {
+        return false;
+    };
+    // The amount ends the words (the number is next) or follows in the same clause.
+    let clause = rest
+        .split(['，', ',', '。', '；', ';'])
+        .next()
+        .unwrap_or(rest);
+    let noun = match clause.find(|c: char| c.is_ascii_digit()) {
+        Some(at) => &clause[..at],
+        None if clause.len() == rest.len() => clause,
+        None => return false,
+    };
+    noun.chars().count() <= 14
+        && crate::lexicon::SECURED_FUNDS
+            .iter()
+            .any(|w| noun.trim_end().ends_with(w))
 }
 
 static TARGETS: WordSet = WordSet::new(TARGET_WORDS);
@@ -144,6 +168,35 @@ mod tests {
             Kind::Actual
         );
         assert_eq!(kind_of("", "", true), Kind::Target);
+        // Funds obtained, and the sentence's amounts after them; aims with a verb stay aims.
+        assert_eq!(
+            kind_of("争取中央预算内投资", "争取中央预算内投资", false),
+            Kind::Actual
+        );
+        assert_eq!(
+            kind_of(
+                "争取中央预算内投资2400万元,实施门诊楼建设项目,总投资",
+                "总投资",
+                false
+            ),
+            Kind::Actual
+        );
+        assert_eq!(
+            kind_of("年内争取新上项目", "年内争取新上项目", false),
+            Kind::Target
+        );
+        assert_eq!(
+            kind_of(
+                "积极争取国家建设工程资金,完成2个工程,总计投资",
+                "总计投资",
+                false
+            ),
+            Kind::Target
+        );
+        assert_eq!(
+            kind_of("争取中央预算内投资", "争取中央预算内投资", true),
+            Kind::Target
+        );
         assert_eq!(
             kind_of(
                 "该县把卫生院建设列入新农村建设整体规划中,一是投资",

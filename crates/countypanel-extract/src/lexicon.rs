@@ -52,6 +52,9 @@ pub(crate) const PROGRAMME_NAMES: &[&str] = &[
     "共同努力下",
 ];
 
+/// Nouns of funds that 争取 obtains when their amount follows (争取中央预算内投资2400万元).
+pub(crate) const SECURED_FUNDS: &[&str] = &["资金", "投资", "经费", "补助", "债券", "金"];
+
 /// Words of a heading that opens a look back on work done, or on how things stand (目标完成情况,
 /// 绩效目标情况: the state of the targets, not targets set).
 pub(crate) const REVIEW_HEADINGS: &[&str] = &["总结", "回顾", "成效", "情况"];
