@@ -306,13 +306,19 @@ fn vet_naming(
     }
     // 每千常住人口拥有执业(助理)医师2.85人: a count's phrase after a density's base names the
     // density (or none the catalog has), never the count.
-    if let (Some(id), Some(h)) = (naming.indicator_id.as_deref(), hit)
+    if let (Some(_), Some(h)) = (naming.indicator_id.as_deref(), hit)
         && let Some(base) = density_base_before(s.slice(clause.min(h.start), h.start))
     {
-        naming.indicator_id = DENSITIES
-            .iter()
-            .find(|(count, per, _)| *count == id && *per == base)
-            .map(|(_, _, density)| (*density).to_string());
+        // The catalog's density of the measure: its phrase after the plain base (每千人口执业
+        // (助理)医师), matched whole.
+        let named = format!("{base}{}", phrase(h));
+        let len = named.chars().count();
+        naming.indicator_id = m.find(&named).iter().find_map(|d| match d.target {
+            Target::Indicator { index } if d.start == 0 && d.end == len => {
+                Some(m.indicator_id(index))
+            }
+            _ => None,
+        });
     }
     // 1万元至2.99万元的有276人次: the bounds of a class of amounts, not amounts stated.
     if naming.indicator_id.is_some() && bounds_a_class(sc, q) {
@@ -357,21 +363,9 @@ fn opened_by_wider_area(clause: &str, county_report: bool) -> bool {
         })
 }
 
-/// The catalog's densities of its counts: (count, people per, density).
-const DENSITIES: &[(&str, u32, &str)] = &[
-    ("licensed_doctors_incl_assistant", 1000, "doctors_per_1000"),
-    ("licensed_doctors", 1000, "doctors_per_1000"),
-    ("registered_nurses", 1000, "nurses_per_1000"),
-    ("health_technicians", 1000, "health_technicians_per_1000"),
-    ("health_technicians", 10000, "health_technicians_per_10k"),
-    ("hospital_beds", 1000, "beds_per_1000"),
-    ("general_practitioners", 10000, "gps_per_10k"),
-    ("pharmacists", 1000, "pharmacists_per_1000"),
-];
-
-/// The base of a density the words before a phrase end with (每千常住人口拥有 → 1000,
-/// 每万名居民 → 10000), if they end with one.
-fn density_base_before(words: &str) -> Option<u32> {
+/// The base of a density the words before a phrase end with, in its plain form (每千常住人口拥有
+/// → 每千人口, 每万名居民 → 每万人口), if they end with one.
+fn density_base_before(words: &str) -> Option<&'static str> {
     let w = words.trim_end();
     let w = w
         .strip_suffix("拥有")
@@ -382,9 +376,9 @@ fn density_base_before(words: &str) -> Option<u32> {
         .find_map(|p| w.strip_suffix(p))?;
     let w = w.strip_suffix('名').unwrap_or(w);
     if w.ends_with('千') {
-        Some(1000)
+        Some("每千人口")
     } else if w.ends_with('万') {
-        Some(10000)
+        Some("每万人口")
     } else {
         None
     }
@@ -714,8 +708,6 @@ fn own_place_pair<'h>(
     None
 }
 
-/// Whether the words before a clause's number only continue the clause before it: a subject
-/// (the own place, a year, or both) and a link (我市达到, 2022年提高到).
 /// The verb after an own place that opens the words before a number (我县组建 → 组建), if those
 /// words are only that: one to three characters, after 共 or 也 at most.
 fn own_place_verb(before: &str) -> Option<&str> {
@@ -727,6 +719,8 @@ fn own_place_verb(before: &str) -> Option<&str> {
     ((1..=3).contains(&n) && verb.chars().all(crate::lexicon::is_han)).then_some(verb)
 }
 
+/// Whether the words before a clause's number only continue the clause before it: a subject
+/// (the own place, a year, or both) and a link (我市达到, 2022年提高到).
 fn continues(before: &str) -> bool {
     let mut rest = before.trim();
     let mut subject = false;

@@ -68,11 +68,35 @@ pub(crate) fn earlier_year_before(before: &[char]) -> Option<FromYear> {
 /// Whether the words after an earlier level go on to the later one in its clause (增加到, 提高至,
 /// 降为): 由1.52人增加到2.13人.
 pub(crate) fn level_follows(after: &[char]) -> bool {
-    after
+    let words: String = after
         .iter()
-        .take(8)
+        .take(10)
         .take_while(|&&c| !crate::segment::separates_clauses(c) && c != '。')
-        .any(|&c| matches!(c, '到' | '至' | '为'))
+        .collect();
+    // 为 alone is as often a preposition (由126支团队为居民提供服务).
+    [
+        "增加到",
+        "增加至",
+        "增至",
+        "提高到",
+        "提高至",
+        "提升到",
+        "提升至",
+        "上升到",
+        "上升至",
+        "下降到",
+        "下降至",
+        "降至",
+        "降到",
+        "降为",
+        "减少到",
+        "减少至",
+        "增长到",
+        "增长至",
+        "扩大到",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
 }
 
 /// Whether the words between a phrase and a number are the construction's: they open with 由 or
@@ -93,6 +117,17 @@ pub(crate) fn opens_earlier_level(sc: &[char], start: usize, end: usize) -> bool
     start > 0
         && (FROM.contains(&sc[start - 1]) || COMPARED.contains(&sc[start - 1]))
         && sc.get(end) == Some(&'的')
+}
+
+/// Whether a year written at `start..end` is the one compared with (与2022年相比, 比2022年增长):
+/// it dates nothing of the sentence.
+pub(crate) fn compared_year(sc: &[char], start: usize, end: usize) -> bool {
+    let after: String = sc[end..sc.len().min(end + 4)].iter().collect();
+    start > 0
+        && matches!(sc[start - 1], '与' | '较' | '比' | '同' | '和')
+        && ["相比", "比较", "同期", "增", "减", "提高", "下降", "上升"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// Whether a clause's words before its number are only a comparison with a written year's
@@ -128,7 +163,16 @@ mod tests {
         assert_eq!(earlier_year_before(&chars("医师由")), None);
         assert!(level_follows(&chars("增加到2.13人")));
         assert!(!level_follows(&chars("专家组组成的工作专班")));
+        assert!(!level_follows(&chars("支家庭医生团队为居民提供签约服务")));
         assert!(compares_with_year("较2022年的"));
+        let at = |s: &str| {
+            let sc = chars(s);
+            let start = sc.iter().position(char::is_ascii_digit).unwrap();
+            compared_year(&sc, start, start + 5)
+        };
+        assert!(at("与2022年相比,门诊人次增长8.1%"));
+        assert!(at("比2022年增长12%"));
+        assert!(!at("全县2022年门诊人次"));
         assert!(!compares_with_year("比上年增长"));
         assert_eq!(
             from_year("率达到95.1%,较2022年的"),

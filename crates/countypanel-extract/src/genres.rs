@@ -942,3 +942,32 @@ fn electronic_health_records_counted_in_copies_are_the_records_built() {
     assert_eq!(id_of(&f, 32.6e4), Some("health_records"));
     assert_eq!(id_of(&f, 91.2), Some("health_record_rate"));
 }
+
+#[test]
+fn what_a_period_or_a_list_of_years_does_not_date() {
+    let text = "近年来,全县深化县域医共体改革,2023年县域内住院人次4.2万人次。\
+        “十三五”期间,2019年和2020年分别投入1.2亿元和1.5亿元。\
+        2023年与2022年相比,全县门诊人次、住院人次分别增长8.1%和5.3%。\
+        全县由126支家庭医生团队为居民提供签约服务。";
+    let f = extract(text, "平安县卫生健康事业发展情况", (2024, 2, 1));
+    assert_eq!(fact(&f, 4.2e4).year, Some(2023));
+    assert_eq!(fact(&f, 1.2e8).year, Some(2019));
+    assert_eq!(fact(&f, 1.5e8).year, Some(2020));
+    assert_eq!(fact(&f, 5.3).year, Some(2023));
+    assert_eq!(fact(&f, 126.0).year, Some(2023));
+}
+
+#[test]
+fn a_listed_subject_with_a_digit_in_its_name_shares_the_rate() {
+    let text = "平安县2024年卫生健康工作要点\n2型糖尿病、高血压患者规范管理率均达到70%以上。";
+    let f = extract(text, "平安县2024年卫生健康工作要点", (2024, 2, 20));
+    for id in [
+        "diabetes_standard_mgmt_rate",
+        "hypertension_standard_mgmt_rate",
+    ] {
+        assert!(
+            f.iter().any(|x| x.indicator_id.as_deref() == Some(id)),
+            "no {id}: {f:#?}"
+        );
+    }
+}

@@ -197,13 +197,11 @@ impl Reading<'_> {
     }
 
     /// Opens or closes the section of a region: a numbered heading that names one region alone
-    /// (`(一)崆峒区。`, `2.泾川县:`) opens its section; a heading of the same level or above that
-    /// names none, or an unnumbered heading, closes it. `hits` are the sentence's.
-    fn read_section_region(&mut self, sc: &[char], hits: &[Hit], heading: bool) {
+    /// (`(一)崆峒区。`, `2.泾川县:`) opens its section; a numbered heading of the same level or
+    /// above that names none closes it. `hits` are the sentence's.
+    fn read_section_region(&mut self, sc: &[char], hits: &[Hit]) {
+        // An unnumbered heading (基本公共卫生服务) may head a part of the region's section.
         let Some((level, from)) = segment::ordinal_level(sc) else {
-            if heading {
-                self.section_region = None;
-            }
             return;
         };
         let end = (from..sc.len())
@@ -313,6 +311,8 @@ impl Extractor {
             .is_none_or(|t| !t.contains('市') || t.contains(['县', '区', '旗']))
             && lexicon::OWN_COUNTY.iter().any(|w| text.contains(w));
         let mut facts = Vec::new();
+        // Where the facts of the sentence just read start in `facts`.
+        let mut previous_facts = 0;
         let mut reading = Reading {
             paragraph: usize::MAX,
             health: health::HealthContext::of_document(ctx.title.as_deref(), text, &domains),
@@ -321,9 +321,9 @@ impl Extractor {
         for s in &segment::sentences(&chars) {
             let sc = &chars[s.start..s.end];
             reading.enter_paragraph(s.paragraph, sc);
-            if s.heading || segment::ordinal_level(sc).is_some() {
+            if segment::ordinal_level(sc).is_some() {
                 let heading_hits = reading.hits_in(&hits, s.start, s.end);
-                reading.read_section_region(sc, &heading_hits, s.heading);
+                reading.read_section_region(sc, &heading_hits);
             }
             let quantities = scan_chars(sc);
             // A sentence with no number adds no fact and no year unless it is a heading or
@@ -342,6 +342,7 @@ impl Extractor {
                     .health
                     .after_sentence(&text[base..doc_bytes[s.end]], domains.at(base));
                 reading.prev_sentence = sc;
+                previous_facts = facts.len();
                 continue;
             }
             let sentence_text = &text[doc_bytes[s.start]..doc_bytes[s.end]];
@@ -386,7 +387,7 @@ impl Extractor {
                 &mut sentence_facts,
                 sc,
                 s.start,
-                facts.last(),
+                facts[previous_facts..].last(),
             );
             if let Some((low, high, end)) = time::each_year_range(&quantities, sc) {
                 year::spread_over_range(&mut sentence_facts, s.start + end, low, high);
@@ -406,6 +407,7 @@ impl Extractor {
             for f in &mut sentence_facts {
                 f.health |= f.indicator_id.is_some();
             }
+            previous_facts = facts.len();
             facts.append(&mut sentence_facts);
             reading
                 .health
@@ -444,6 +446,7 @@ fn sentence_years(
             .any(|w| lexicon::after_word(sc, m.end, w).is_some())
             && !in_title(m)
             && !from_to::opens_earlier_level(sc, m.start, m.end)
+            && !from_to::compared_year(sc, m.start, m.end)
     });
     if let Some(py) = published
         && text.contains(time::RELATIVE_YEAR_MARK)

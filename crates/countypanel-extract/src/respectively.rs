@@ -29,7 +29,7 @@ pub(crate) fn regions_continue(
     offset: usize,
     previous: Option<&Fact>,
 ) {
-    let Some(previous) = previous.filter(|f| f.indicator_id.is_some()) else {
+    let Some(previous) = previous.filter(|f| f.indicator_id.is_some() && f.region_subject) else {
         return;
     };
     let Some(p) = respectively_at(sc) else {
@@ -87,8 +87,21 @@ pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
     let Some(first) = respectively_at(sc) else {
         return;
     };
-    let years = listed_years(&sc[..first]);
-    if years.len() < 2 {
+    let Some((years, start, end)) = listed_years(&sc[..first]) else {
+        return;
+    };
+    // The list opens the sentence or a clause and dates it; 2023年与2022年相比 compares two years
+    // instead, and measures listed before 分别 (门诊人次、住院人次分别增长…) share it out among
+    // themselves.
+    let compared = ["相比", "对比", "比较", "同比"]
+        .iter()
+        .any(|w| sc[end..first].iter().collect::<String>().contains(w));
+    let head_start = list_start(sc, clause_start(sc, 0, first));
+    let listed = sc[head_start.max(end)..first]
+        .iter()
+        .any(|c| JOINERS.contains(c));
+    let opens = start <= 2 || matches!(sc[start - 1], ',' | '，' | ' ');
+    if compared || listed || !opens {
         return;
     }
     let marks: Vec<usize> = (0..sc.len().saturating_sub(1))
@@ -111,15 +124,11 @@ pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
     }
 }
 
-/// The years of a list written out (2022年和2023年, 2021年、2022年、2023年): the first such list.
-fn listed_years(sc: &[char]) -> Vec<i32> {
-    let year_at = |i: usize| -> Option<i32> {
-        let digits = sc.get(i..i + 4)?;
-        let ok = digits.iter().all(char::is_ascii_digit)
-            && sc.get(i + 4) == Some(&'年')
-            && (i == 0 || !sc[i - 1].is_ascii_digit());
-        ok.then(|| digits.iter().collect::<String>().parse().ok())?
-    };
+/// The years of a list written out (2022年和2023年, 2021年、2022年、2023年): the first such list,
+/// and where it starts and ends.
+fn listed_years(sc: &[char]) -> Option<(Vec<i32>, usize, usize)> {
+    let year_at =
+        |i: usize| crate::time::year_digits_at(sc, i).filter(|_| sc.get(i + 4) == Some(&'年'));
     for i in 0..sc.len() {
         let Some(y) = year_at(i) else { continue };
         let mut years = vec![y];
@@ -131,10 +140,10 @@ fn listed_years(sc: &[char]) -> Vec<i32> {
             j += 6;
         }
         if years.len() >= 2 {
-            return years;
+            return Some((years, i, j));
         }
     }
-    Vec::new()
+    None
 }
 
 /// Gives each rate after 分别 the measure listed at its place before it, or the subject listed

@@ -31,9 +31,10 @@ pub(crate) fn split_shared_rates(
         while pos > 0 && sc[pos - 1] == '、' {
             let prev = clause_start(sc, 0, pos - 1);
             // A clause may run on from an earlier value (…100%疫情报告率): keep what follows it.
+            // (2型糖尿病: the digit belongs to the name.)
             let from = (prev..pos - 1)
                 .rev()
-                .find(|&i| sc[i].is_ascii_digit() || sc[i] == '%')
+                .find(|&i| (sc[i].is_ascii_digit() && sc.get(i + 1) != Some(&'型')) || sc[i] == '%')
                 .map_or(prev, |i| i + 1);
             let seg: String = sc[from..pos - 1].iter().collect();
             let seg = seg.trim().to_string();

@@ -139,6 +139,20 @@ pub fn month_end(year: i32, month: u32) -> u32 {
 
 pub use countypanel_core::date::{Ymd, civil_from_days, days_from_civil};
 
+/// The year four digits starting at `i` write (2022 of 2022年, of 2016-2020), when no digit
+/// stands right before them or right after them and the year is a plausible one.
+#[must_use]
+pub fn year_digits_at(sc: &[char], i: usize) -> Option<i32> {
+    let digits = sc.get(i..i + 4)?;
+    let alone =
+        (i == 0 || !sc[i - 1].is_ascii_digit()) && !sc.get(i + 4).is_some_and(char::is_ascii_digit);
+    if !alone || !digits.iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    let year: i32 = digits.iter().collect::<String>().parse().ok()?;
+    (1949..=2100).contains(&year).then_some(year)
+}
+
 /// An as-of date stated as 截至/截止 YYYY年[M月][底|末|D日] starting at `at` in `chars`.
 #[must_use]
 pub fn as_of_at(chars: &[char], at: usize) -> Option<Ymd> {

@@ -25,7 +25,7 @@ impl DocYears {
         // Without a publication date, the latest 截至 date of the text stands in for it: a report
         // stating 截至2019年10月底 was written in 2019.
         // So does a stock stated at a year's end (2022年末，全县有医疗卫生机构312个): a yearbook's
-        // entry is written after the year it describes.
+        // entry is written at the end of the year it describes or after it.
         let as_of_reference = if ctx.published.is_none() {
             (0..chars.len())
                 .filter_map(|i| match chars[i] {
@@ -190,32 +190,25 @@ fn year_end_stock(chars: &[char], at: usize) -> Option<i32> {
     if !matches!(chars.get(at + 2), Some('，' | ',' | '全' | '我' | '共')) {
         return None;
     }
-    let digits = &chars[at - 4..at];
-    if !digits.iter().all(char::is_ascii_digit) {
-        return None;
-    }
+    let year = time::year_digits_at(chars, at - 4)?;
     // The year opens the statement: at the start of a line or after a heading's bracket, a
     // stop or a comma (not a deadline's 到 or 于, not text quoted in other marks).
     let before = at.checked_sub(5).map(|i| chars[i]);
-    let opens = before.is_none_or(|c| {
-        c.is_whitespace()
-            || "】]，,。；;：:".contains(c)
-            || crate::lexicon::is_han(c) && !matches!(c, '到' | '于' | '争' | '在' | '至')
-    });
+    let opens = before.is_none_or(|c| c.is_whitespace() || "】]，,。；;：:".contains(c));
     if !opens {
         return None;
     }
-    let year: i32 = digits.iter().collect::<String>().parse().ok()?;
-    (1949..=2100).contains(&year).then_some(year)
+    Some(year)
 }
 
-/// Marks the sums over several years in a sentence: after a period that spans years (“十三五”
-/// 期间, 近三年, 五年来, 2016年至2020年), an amount of money, or a count after 累计 or
-/// 共, adds up those years (“十三五”期间，全县累计投入卫生健康资金5.6亿元): it is no one year's
-/// value and fills no year's cell. A point in time after the period (截至2020年底，全县共有…) states
-/// a stock again; rates and levels are never sums.
+/// Marks the sums over several years in a sentence (“十三五”期间，全县累计投入卫生健康资金5.6亿元):
+/// after a period that names its years (“十三五”期间, 2016年至2020年) an amount of money, and
+/// after any period (近三年, 五年来 too) an amount or a count after a word that sums (累计, 共计:
+/// `SUM_WORDS`), adds up those years. It is no one year's value and fills no year's cell. A point
+/// in time or a year written after the period (截至2020年底, 2019年) dates what follows; rates and
+/// levels are never sums.
 pub(crate) fn mark_period_sums(facts: &mut [crate::Fact], sc: &[char], offset: usize) {
-    let Some(from) = period_end(sc) else {
+    let Some((from, explicit)) = period_end(sc) else {
         return;
     };
     for f in facts.iter_mut() {
@@ -240,16 +233,44 @@ pub(crate) fn mark_period_sums(facts: &mut [crate::Fact], sc: &[char], offset: u
         {
             continue;
         }
+        // A year written between the period and the number dates it (“十三五”期间，2019年投入…).
+        let dated = ["今年", "全年", "当年"].iter().any(|w| between.contains(w))
+            || sc[from..end]
+                .windows(5)
+                .any(|w| w[4] == '年' && w[..4].iter().all(char::is_ascii_digit));
+        if dated {
+            continue;
+        }
+        let summed = SUM_WORDS.iter().any(|w| between.contains(w));
         let money = f.unit == countypanel_core::vocab::Unit::Yuan;
-        if money || between.contains("累计") || between.contains('共') {
+        if summed || money && explicit {
             f.year = None;
             f.year_flag = Some(YearFlag::PeriodSum);
         }
     }
 }
 
-/// Where the first period of several years in a sentence ends, if it names one.
-fn period_end(sc: &[char]) -> Option<usize> {
+/// Words that sum what follows them over the period (累计投入, 共新建); 共 alone is too often part
+/// of another word (公共卫生, 医共体, 共有).
+const SUM_WORDS: &[&str] = &[
+    "累计",
+    "共计",
+    "合计",
+    "总计",
+    "共投入",
+    "共新建",
+    "共完成",
+    "共筹措",
+    "共争取",
+    "共培训",
+    "共招聘",
+    "共实施",
+];
+
+/// Where the first period of several years in a sentence ends, if it names one, and whether it
+/// names its years outright (a five-year plan's period, 2016年至2020年) rather than loosely (近三年,
+/// 五年来).
+fn period_end(sc: &[char]) -> Option<(usize, bool)> {
     const NUMERALS: &str = "两二三四五六七八九十几多23456789";
     for (i, &c) in sc.iter().enumerate() {
         let next = sc.get(i + 1).copied();
@@ -260,16 +281,17 @@ fn period_end(sc: &[char]) -> Option<usize> {
                 let word = matches!((c, next), ('期', Some('间')) | ('时', Some('期')));
                 let before = &sc[i.saturating_sub(4)..i];
                 let plan = before.iter().rev().find(|c| !matches!(c, '”' | '"' | '’'));
-                (word && plan == Some(&'五') && before.contains(&'十')).then_some(i + 2)
+                (word && plan == Some(&'五') && before.contains(&'十')).then_some((i + 2, true))
             }
-            // 近三年, 近3年, 近年来
+            // 近三年, 近3年 (近年来 opens a statement of how things stand)
             '近' => match (next, after) {
-                (Some('年'), Some('来')) => Some(i + 3),
-                (Some(n), Some('年')) if NUMERALS.contains(n) => Some(i + 3),
+                (Some(n), Some('年')) if NUMERALS.contains(n) => Some((i + 3, false)),
                 _ => None,
             },
             // 五年来, 多年来 (一年来 is the year under review)
-            '年' if next == Some('来') && i >= 1 && NUMERALS.contains(sc[i - 1]) => Some(i + 2),
+            '年' if next == Some('来') && i >= 1 && NUMERALS.contains(sc[i - 1]) => {
+                Some((i + 2, false))
+            }
             _ => None,
         };
         if found.is_some() {
@@ -277,13 +299,7 @@ fn period_end(sc: &[char]) -> Option<usize> {
         }
     }
     // 2016年至2020年, 2016-2020年.
-    let year_at = |i: usize| -> Option<i32> {
-        let digits = sc.get(i..i + 4)?;
-        if !digits.iter().all(char::is_ascii_digit) || i > 0 && sc[i - 1].is_ascii_digit() {
-            return None;
-        }
-        digits.iter().collect::<String>().parse().ok()
-    };
+    let year_at = |i: usize| time::year_digits_at(sc, i);
     for i in 0..sc.len().saturating_sub(4) {
         let Some(first) = year_at(i) else { continue };
         let mut j = i + 4;
@@ -294,7 +310,7 @@ fn period_end(sc: &[char]) -> Option<usize> {
             && year_at(j + 1).is_some_and(|second| second > first)
             && sc.get(j + 5) == Some(&'年')
         {
-            return Some(j + 6);
+            return Some((j + 6, true));
         }
     }
     None
@@ -383,6 +399,7 @@ mod tests {
         };
         assert_eq!(at("【概况】2022年末，全县有医疗卫生机构312个"), Some(2022));
         assert_eq!(at("2021年底全县共有村卫生室268个"), Some(2021));
+        assert_eq!(at("预计2025年底全县建成医共体"), None);
         assert_eq!(at("到2025年底，建成县域医共体"), None);
         assert_eq!(at("计划于2023年末前完工"), None);
         assert_eq!(at("2022年末常住人口"), None);

@@ -355,7 +355,16 @@ impl Reader<'_> {
             warnings,
         } = read;
         let size = bytes.len() as u64;
-        let normalized = layout::undo(&normalize::normalize(&raw_text));
+        // A PDF's spacing is its page's: it lays out no table.
+        let printed = !pdf_pages.is_empty();
+        let normal = |t: &str| {
+            if printed {
+                normalize::normalize_printed(t)
+            } else {
+                normalize::normalize(t)
+            }
+        };
+        let normalized = layout::undo(&normal(&raw_text));
         let meta = metadata::read_metadata(&normalized, html_title.as_deref(), self.finder);
         let text = furniture::strip(&normalized);
         if text.trim().is_empty() {
@@ -363,9 +372,7 @@ impl Reader<'_> {
                 "no text left after reading the file".into(),
             ));
         }
-        let page_starts = pdf::page_starts(&pdf_pages, &text, |l| {
-            layout::undo(&normalize::normalize(l))
-        });
+        let page_starts = pdf::page_starts(&pdf_pages, &text, |l| layout::undo(&normal(l)));
         let (sha, doc_id) = document_id(bytes);
         let published_year = meta.published.map(|(y, _, _)| y);
         let opening = &text[..text.char_indices().nth(300).map_or(text.len(), |(i, _)| i)];

@@ -59,7 +59,7 @@ fn nfkc_stable(c: char) -> bool {
 }
 
 /// NFKC of the text with line breaks unified (CRLF and lone CR become LF), ideographic and
-/// no-break spaces and tabs made spaces, zero-width spaces and BOMs dropped. Runs of stable
+/// no-break spaces made spaces (tabs kept: they separate a table's cells), zero-width spaces and BOMs dropped. Runs of stable
 /// characters ([`nfkc_stable`]) are copied as they stand; full-width ASCII forms are mapped
 /// directly; anything else goes through the full NFKC algorithm together with the character
 /// before it (which a combining mark may compose with).
@@ -147,9 +147,21 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
     Some(out)
 }
 
-/// Normalises text; fact offsets refer to the result.
+/// Normalises text; fact offsets refer to the result. A table laid out with spaces or tabs
+/// becomes rows of cells separated by ` | ` (see `spaced_row`).
 #[must_use]
 pub fn normalize(text: &str) -> String {
+    normalize_with(text, true)
+}
+
+/// [`normalize`] for text taken from a printed page (a PDF's text layer), whose spacing is the
+/// page's and marks no table.
+#[must_use]
+pub fn normalize_printed(text: &str) -> String {
+    normalize_with(text, false)
+}
+
+fn normalize_with(text: &str, spaced_tables: bool) -> String {
     let nfkc = nfkc_fast_watching(text, true).unwrap_or_else(|| {
         nfkc_fast_watching(&simplet2s::convert(text), false).unwrap_or_default()
     });
@@ -157,7 +169,10 @@ pub fn normalize(text: &str) -> String {
     // table laid out with spaces (two or more rows in a row whose cells stand two spaces apart)
     // are written as table rows, their cells separated by ` | `.
     let lines: Vec<&str> = nfkc.split('\n').map(str::trim).collect();
-    let spaced: Vec<bool> = lines.iter().map(|l| spaced_row(l).is_some()).collect();
+    let spaced: Vec<bool> = lines
+        .iter()
+        .map(|l| spaced_tables && spaced_row(l).is_some())
+        .collect();
     let mut out = String::with_capacity(nfkc.len());
     let mut blank_run = 0;
     for (i, &line) in lines.iter().enumerate() {
@@ -200,9 +215,9 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// The cells of a line laid out as a table row with spaces: three cells or more, two spaces
-/// or more apart (`医疗卫生机构数(个)    268    271`), the cells after the label short and one
-/// of them holding a digit. Prose never stands so: a sentence's words are one space apart at
-/// most once the page's spacing is undone.
+/// or more apart (`医疗卫生机构数(个)    268    271`), the cells after the label short, free of
+/// clause marks, and half of them or more values (a number, or a year heading its column).
+/// Prose with wide spaces (全县共有医疗卫生机构  312  个，其中…) has clause marks in its cells.
 fn spaced_row(line: &str) -> Option<Vec<&str>> {
     if !line.contains("  ") && !line.contains('\t') || line.contains(" | ") {
         return None;
@@ -234,10 +249,13 @@ fn spaced_row(line: &str) -> Option<Vec<&str>> {
         && cells[0].chars().count() <= 30
         && values
             .iter()
-            .all(|c| c.chars().count() <= 16 && !c.ends_with('。'))
+            .all(|c| c.chars().count() <= 16 && !c.contains(['，', ',', '。', '；', ';', '、']))
         && values
             .iter()
-            .any(|c| c.contains(|ch: char| ch.is_ascii_digit())))
+            .filter(|c| c.starts_with(|ch: char| ch.is_ascii_digit() || "-—.".contains(ch)))
+            .count()
+            * 2
+            >= values.len())
     .then_some(cells)
 }
 
@@ -264,6 +282,11 @@ mod tests {
             "主要指标\n指标名称 | 2022年 | 2023年\n医疗卫生机构数(个) | 296 | 301\n\
              每千人口床位数(张) | 6.45 | 6.82\n全县共有医疗卫生机构301个。"
         );
+        // Prose a page spaced out is no table.
+        let prose =
+            "全县共有医疗卫生机构  312  个,其中医院  6  个,\n卫生院  18  个,村卫生室  280  个,";
+        assert!(!normalize(prose).contains(" | "));
+        assert!(!normalize_printed("指标  2022年  2023年\n床位  6.45  6.82").contains(" | "));
         // One such line alone is no table.
         assert_eq!(
             normalize("签约率  83%  建档率  95%"),
