@@ -42,16 +42,21 @@ pub(crate) fn split_shared_rates(
             let n = seg.chars().count();
             // 高血压、2型糖尿病患者规范管理率均达到70%: the item is a subject the value's own
             // phrase completes (高血压患者规范管理率).
-            if !seg.ends_with('率')
-                && let Some((id, named)) = completed_by(matcher, &seg, f)
-            {
+            // The value again, for the listed item that starts at `prev`.
+            let listed = |indicator_id, indicator_text| {
                 let mut g = f.clone();
-                g.indicator_id = Some(id);
-                g.indicator_text = Some(named);
-                g.subject = Some(seg);
+                g.indicator_id = indicator_id;
+                g.indicator_text = Some(indicator_text);
                 g.char_start = offset + prev;
                 g.evidence = sc[prev..end].iter().collect();
                 g.rule = Rule::SharedValue;
+                g
+            };
+            if !seg.ends_with('率')
+                && let Some((id, named)) = completed_by(matcher, &seg, f)
+            {
+                let mut g = listed(Some(id), named);
+                g.subject = Some(seg);
                 extra.push(g);
                 subjects = true;
                 pos = prev;
@@ -65,13 +70,7 @@ pub(crate) fn split_shared_rates(
             {
                 break;
             }
-            let mut g = f.clone();
-            g.indicator_id = rate_indicator(matcher, &seg);
-            g.indicator_text = Some(seg);
-            g.char_start = offset + prev;
-            g.evidence = sc[prev..end].iter().collect();
-            g.rule = Rule::SharedValue;
-            extra.push(g);
+            extra.push(listed(rate_indicator(matcher, &seg), seg));
             pos = prev;
         }
         // The first rate of the list names what the others measure too: 疫情报告率、及时率
