@@ -11,13 +11,30 @@ use crate::tests::find as fact;
 use crate::{DocContext, Extractor, Fact, Kind};
 
 fn extract(text: &str, title: &str, published: (i32, u32, u32)) -> Vec<Fact> {
+    extract_issued(
+        text,
+        title,
+        published,
+        "平安县",
+        &["平安县", "海东市", "青海省"],
+    )
+}
+
+/// [`extract`] of a report issued by `issuer`, with `regions` the names to look for.
+fn extract_issued(
+    text: &str,
+    title: &str,
+    published: (i32, u32, u32),
+    issuer: &str,
+    regions: &[&str],
+) -> Vec<Fact> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
     let catalog = Catalog::load(&path).expect("catalog loads");
-    Extractor::with_regions(&catalog, ["平安县", "海东市", "青海省"].into_iter()).extract(
+    Extractor::with_regions(&catalog, regions.iter().copied()).extract(
         text,
         &DocContext {
             published: Some(published),
-            issuer_region: Some("平安县".into()),
+            issuer_region: Some(issuer.into()),
             title: Some(title.into()),
         },
     )
@@ -831,15 +848,12 @@ fn a_prefectures_sections_on_its_counties_fill_each_countys_cells() {
         二、各县区工作情况\n(一)平安县。全县共有乡镇卫生院17所,家庭医生签约服务覆盖率为52.3%。\n\
         1.基本公卫。高血压患者规范管理率为76.1%。\n\
         三、下一步工作\n全市家庭医生签约服务覆盖率达到50%。";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
-    let catalog = Catalog::load(&path).expect("catalog loads");
-    let f = Extractor::with_regions(&catalog, ["平安县", "海东市", "青海省"].into_iter()).extract(
+    let f = extract_issued(
         text,
-        &DocContext {
-            published: Some((2024, 1, 18)),
-            issuer_region: Some("海东市".into()),
-            title: Some("海东市2023年基层卫生工作情况通报".into()),
-        },
+        "海东市2023年基层卫生工作情况通报",
+        (2024, 1, 18),
+        "海东市",
+        &["平安县", "海东市", "青海省"],
     );
     for value in [17.0, 52.3, 76.1] {
         assert_eq!(
@@ -898,19 +912,12 @@ fn a_counts_phrase_after_a_densitys_base_names_the_density() {
 #[test]
 fn places_listed_before_respectively_take_the_measure_of_the_sentence_before() {
     let text = "平安县重点人群签约率为83.1%,在全市排名第一。乐都区、互助县分别为79.5%、78.2%。";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
-    let catalog = Catalog::load(&path).expect("catalog loads");
-    let f = Extractor::with_regions(
-        &catalog,
-        ["平安县", "乐都区", "互助县", "海东市"].into_iter(),
-    )
-    .extract(
+    let f = extract_issued(
         text,
-        &DocContext {
-            published: Some((2023, 12, 5)),
-            issuer_region: Some("海东市".into()),
-            title: Some("海东市家庭医生签约服务工作进展通报".into()),
-        },
+        "海东市家庭医生签约服务工作进展通报",
+        (2023, 12, 5),
+        "海东市",
+        &["平安县", "乐都区", "互助县", "海东市"],
     );
     assert_eq!(id_of(&f, 83.1), Some("key_population_signing_rate"));
     for (value, place) in [(79.5, "乐都区"), (78.2, "互助县")] {
