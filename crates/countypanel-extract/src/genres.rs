@@ -978,3 +978,35 @@ fn a_listed_subject_with_a_digit_in_its_name_shares_the_rate() {
         );
     }
 }
+
+#[test]
+fn a_hospitals_report_keeps_its_beds_staff_and_visits_out_of_the_countys_cells() {
+    let text = "一、基本情况\n医院实际开放床位720张,卫生技术人员842人,全年门急诊人次达到48.6万人次,\
+        病床使用率92.3%。全县家庭医生签约服务覆盖率为52.6%,全县共有医疗卫生机构312个。\n\
+        二、重点工作\n新增省级临床重点专科1个。投入资金860万元建成智慧医院系统。\n\
+        三、2024年工作打算\n力争实际开放床位达到800张。";
+    let f = extract(text, "平安县人民医院2023年工作总结", (2024, 1, 10));
+    for value in [720.0, 842.0, 486_000.0, 92.3, 800.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+        assert_eq!(fact(&f, value).rule, Rule::OneInstitution, "{value}");
+    }
+    // What the report says of the county is the county's.
+    assert_eq!(id_of(&f, 52.6), Some("family_doctor_signing_rate"));
+    assert_eq!(id_of(&f, 312.0), Some("medical_institutions"));
+    // A summary's 重点工作 recounts the work done; the 工作打算 is the plan.
+    assert_eq!(fact(&f, 8_600_000.0).kind, Kind::Actual);
+    assert_eq!(fact(&f, 800.0).kind, Kind::Target);
+}
+
+#[test]
+fn a_news_items_figures_for_part_of_the_year_fill_no_years_cell() {
+    let text = "今年1-9月,全县医疗卫生机构总诊疗人次达到186.5万人次,同比增长6.3%;出院人数5.8万人次。\
+        截至9月底,全县家庭医生签约服务覆盖率为43.6%。上半年全县婴儿死亡率为2.1‰。";
+    let f = extract(text, "平安县前三季度卫生健康工作取得新成效", (2023, 10, 18));
+    for value in [1_865_000.0, 58_000.0, 2.1] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+        assert_eq!(fact(&f, value).rule, Rule::PartYear, "{value}");
+    }
+    // A rate standing at a date is the state then.
+    assert_eq!(id_of(&f, 43.6), Some("family_doctor_signing_rate"));
+}

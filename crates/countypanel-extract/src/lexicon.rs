@@ -75,6 +75,24 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
     "打算",
 ];
 
+/// Plan heading words that also head a summary's account of the work done (二、重点工作 in a
+/// hospital's 工作总结): they open a plan section only with a year or a word that looks ahead
+/// (2024年重点工作, 下一步工作重点, 安排部署今年重点工作).
+pub(crate) const PLAN_HEADINGS_ANCHORED: &[&str] = &["重点工作", "工作重点", "重点任务"];
+
+/// Words that, beside an anchored plan heading word, make the heading look ahead.
+pub(crate) const LOOKING_AHEAD: &[&str] = &[
+    "今年",
+    "明年",
+    "来年",
+    "下一步",
+    "下步",
+    "今后",
+    "安排",
+    "部署",
+    "年",
+];
+
 /// Words before a count that make it a change over the year, not the total.
 pub(crate) const FLOW: &[&str] = &["新增", "新建", "增加", "减少", "建成", "创建", "打造"];
 

@@ -129,6 +129,28 @@ pub struct Extractor {
     matcher: PhraseMatcher,
 }
 
+/// Whether a heading holding a plan word opens a plan: a word that also heads a summary's
+/// account of the work done (重点工作) needs a year or a word that looks ahead beside it, unless
+/// the document has opened a plan before.
+fn plan_heading(text: &str) -> bool {
+    let mut rest = text.to_string();
+    for w in lexicon::PLAN_HEADINGS_ANCHORED {
+        rest = rest.replace(w, "");
+    }
+    kind::has_target_word(&rest, &kind::PLAN_HEADING_SET)
+        || lexicon::LOOKING_AHEAD.iter().any(|w| text.contains(w))
+}
+
+/// Whether the part of a document being read is a plan.
+#[derive(Debug, Default, Clone, Copy)]
+struct Plan {
+    /// The section being read is a plan: its numbers are targets.
+    section: bool,
+    /// A heading has opened a plan before: the document sets out a plan, and its headings'
+    /// 重点工作 are aims without a word that looks ahead.
+    document: bool,
+}
+
 /// What a reading of a document carries from one sentence to the next.
 #[derive(Debug, Default)]
 struct Reading<'a> {
@@ -137,7 +159,7 @@ struct Reading<'a> {
     /// Years carried into the next sentence.
     carried: Carried,
     /// Whether the section being read is a plan (its numbers are targets).
-    plan_section: bool,
+    plan: Plan,
     /// The first phrase hit not before the current sentence.
     hit_cursor: usize,
     /// The sentence before the current one.
@@ -147,6 +169,8 @@ struct Reading<'a> {
     /// Whether a list of parts opened by 其中 runs on past the sentence just read (it ended
     /// with ；, not 。).
     parts_open: bool,
+    /// Whether the part of the year a sentence named (1-9月) runs on past it (it ended with ；).
+    part_year_open: bool,
     /// The region a numbered heading named alone ((一)崆峒区。), with the heading's level: the
     /// section under it speaks of that region.
     section_region: Option<(u8, std::sync::Arc<str>)>,
@@ -189,10 +213,16 @@ impl Reading<'_> {
             .fold(text.to_string(), |t, w| t.replace(w, ""))
             .chars()
             .all(|c| !lexicon::is_han(c) || "年月日".contains(c));
-        if !review && kind::has_target_word(text, &kind::PLAN_HEADING_SET) {
-            self.plan_section = true;
+        if !review
+            && kind::has_target_word(text, &kind::PLAN_HEADING_SET)
+            && (self.plan.document || plan_heading(text))
+        {
+            self.plan = Plan {
+                section: true,
+                document: true,
+            };
         } else if review || !years.is_empty() && !dateline {
-            self.plan_section = false;
+            self.plan.section = false;
         }
     }
 
@@ -299,7 +329,7 @@ impl Extractor {
         } = self.matcher.find_in_document(text);
         let doc = DocYears::of(&chars, ctx);
         // A report about a town: its numbers are the town's unless a sentence names the county.
-        let town_document = ctx.title.as_deref().is_some_and(scope::title_names_town);
+        let document = scope::DocumentSubject::of_title(ctx.title.as_deref());
         // A county's report (县, 旗, a city's 区) that speaks of itself as 我县 or 全县: its 全市 is
         // the prefecture. A title about a city (海东市卫生健康工作综述) is the city's report.
         let county_report = ctx.issuer_region.as_deref().is_some_and(|r| {
@@ -367,7 +397,7 @@ impl Extractor {
                 prev: reading.prev_sentence,
                 years: &years,
                 carried: reading.carried,
-                plan_section: reading.plan_section,
+                plan_section: reading.plan.section,
                 in_parts: reading.parts_open,
                 as_of: year::as_of(sc),
                 health: reading.health,
@@ -400,7 +430,8 @@ impl Extractor {
                 s.start,
                 reading.health.other_section(),
                 &s_hits,
-                town_document,
+                document,
+                reading.part_year_open,
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
             // A number named by a catalog indicator (by 分别, a shared list) is about health.
@@ -412,8 +443,11 @@ impl Extractor {
             reading
                 .health
                 .after_sentence(sentence_text, domains.at(base));
-            reading.parts_open = (reading.parts_open || sentence_text.contains(lexicon::PART))
-                && matches!(chars.get(s.end), Some('；' | ';'));
+            let joined = matches!(chars.get(s.end), Some('；' | ';'));
+            reading.parts_open =
+                (reading.parts_open || sentence_text.contains(lexicon::PART)) && joined;
+            reading.part_year_open =
+                joined && (reading.part_year_open || scope::names_part_of_year(sentence_text));
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;
         }

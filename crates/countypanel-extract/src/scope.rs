@@ -127,11 +127,21 @@ fn graded(sc: &[char], start: usize, end: usize) -> bool {
 
 /// Whether a sum over the year (money, visits) is stated for a part of it: 第三季度…支出,
 /// 1-9月…诊疗人次. The part-year figure is not the year's.
-fn part_year(f: &Fact, sc: &[char], start: usize) -> bool {
-    if !matches!(f.unit, UnitCode::Yuan | UnitCode::PersonTime) {
+/// A rate over the year (a death rate, an incidence) is a sum too. `carried`: the sentence
+/// before, joined to this one by ；, stated the part of the year (1-9月,…；出院人数5.8万人次).
+fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
+    if !matches!(
+        f.unit,
+        UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k
+    ) {
         return false;
     }
-    let before: String = sc[..start].iter().collect();
+    carried || names_part_of_year(&sc[..start].iter().collect::<String>())
+}
+
+/// Whether `before` names a part of the year: a quarter, a half, or a month range from January
+/// that ends before December (1-9月, 1至6月, 一至三季度).
+pub(crate) fn names_part_of_year(before: &str) -> bool {
     PART_YEAR.iter().any(|w| match before.find(w) {
         // 1-9月 and 1至6月: a month range from January that ends before December.
         Some(i) if w.starts_with(['1', '一']) => {
@@ -186,15 +196,18 @@ fn widened(f: &Fact, sc: &[char], end: usize) -> bool {
 }
 
 /// Takes the indicator away from facts of the sentence `sc` (starting at document character
-/// `offset`) whose measure is narrowed by a subgroup, a grade or a widening parenthesis, and from
-/// every fact when the sentence sits in a bulletin section about another domain.
+/// `offset`) whose measure is narrowed by a subgroup, a grade or a widening parenthesis, or is
+/// stated for a part of the year (also when `part_year_carried`: the sentence before, joined by
+/// ；, named the part), and from every fact when the sentence sits in a bulletin section about
+/// another domain.
 pub(crate) fn narrow(
     facts: &mut [Fact],
     sc: &[char],
     offset: usize,
     other_section: bool,
     hits: &[Hit],
-    town_document: bool,
+    document: DocumentSubject,
+    part_year_carried: bool,
 ) {
     // Whether the words before an institution's ending are a region's name the sentence holds.
     let region_named = |name: &str| {
@@ -222,15 +235,20 @@ pub(crate) fn narrow(
             continue;
         };
         let clause = crate::segment::clause_start(sc, 0, start);
-        let rule = if town_before(sc, start) || (town_document && !county_before(sc, start)) {
+        let facility = f
+            .indicator_id
+            .as_deref()
+            .is_some_and(|id| FACILITY_MEASURES.contains(&id));
+        let rule = if town_before(sc, start)
+            || (document == DocumentSubject::Town && !county_before(sc, start))
+        {
             Rule::Town
-        } else if institution
-            && f.indicator_id
-                .as_deref()
-                .is_some_and(|id| FACILITY_MEASURES.contains(&id))
+        } else if facility
+            && (institution
+                || document == DocumentSubject::Institution && !county_before(sc, start))
         {
             Rule::OneInstitution
-        } else if part_year(f, sc, start) {
+        } else if part_year(f, sc, start, part_year_carried) {
             Rule::PartYear
         } else if subgroup(sc, start, end, clause) {
             Rule::Subgroup
@@ -244,6 +262,56 @@ pub(crate) fn narrow(
         f.indicator_id = None;
         f.rule = rule;
     }
+}
+
+/// What a document is about, as its title says: a region (a county's or a city's report), a
+/// town, or one institution (宁远县人民医院2023年工作总结). A town's numbers are the town's and an
+/// institution's beds, staff and visits are its own unless a sentence names the wider place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocumentSubject {
+    Region,
+    Town,
+    Institution,
+}
+
+impl DocumentSubject {
+    /// What the title `title` says the document is about.
+    pub(crate) fn of_title(title: Option<&str>) -> Self {
+        match title {
+            Some(t) if title_names_town(t) => Self::Town,
+            Some(t) if title_names_institution(t) => Self::Institution,
+            _ => Self::Region,
+        }
+    }
+}
+
+/// Whether a title opens with the name of one institution (宁远县人民医院2023年工作总结,
+/// 市第一人民医院…, 平安县妇幼保健院…), after a region's name; a town's health centre is a
+/// town's title.
+pub(crate) fn title_names_institution(title: &str) -> bool {
+    let head: Vec<char> = title.chars().take(20).collect();
+    let head: String = head.iter().collect();
+    let Some((at, ending)) = INSTITUTION_ENDINGS
+        .iter()
+        .filter_map(|e| head.find(e).map(|at| (at, *e)))
+        .min_by_key(|&(at, e)| (at, std::cmp::Reverse(e.len())))
+    else {
+        return false;
+    };
+    if ending == "卫生院" {
+        return false;
+    }
+    let prefix = &head[..at];
+    let level = ["第一", "第二", "第三", "第四", "第五"]
+        .iter()
+        .find_map(|w| prefix.strip_suffix(w))
+        .unwrap_or(prefix);
+    let n = level.chars().count();
+    (1..=10).contains(&n)
+        && level.ends_with(['县', '区', '市', '州', '旗'])
+        && level.chars().all(crate::lexicon::is_han)
+        && !CLASS_WORDS.iter().any(|w| level.contains(w))
+        && !head[at + ending.len()..].starts_with(['、', '和', '及', '与'])
 }
 
 /// Indicators that measure what a health facility has and does (its beds, staff, visits,
@@ -427,6 +495,35 @@ const TOWN_VERBS: &str = "建成改造提升推进设新对在为向与";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_about_one_institution_is_told_from_one_about_a_region() {
+        for one in [
+            "宁远县人民医院2023年工作总结",
+            "平安市第一人民医院2024年工作计划",
+            "平安县妇幼保健院2023年度工作总结",
+            "区中医院召开职工代表大会",
+        ] {
+            assert_eq!(
+                DocumentSubject::of_title(Some(one)),
+                DocumentSubject::Institution,
+                "{one}"
+            );
+        }
+        for not in [
+            "宁远县卫生健康局2023年工作总结",
+            "全县公立医院改革工作推进会召开",
+            "县医院、县中医院联合开展义诊",
+            "古城镇卫生院2023年工作总结",
+            "宁远县2023年国民经济和社会发展统计公报",
+        ] {
+            assert_ne!(
+                DocumentSubject::of_title(Some(not)),
+                DocumentSubject::Institution,
+                "{not}"
+            );
+        }
+    }
 
     #[test]
     fn a_title_about_a_town_is_told_from_one_about_towns() {

@@ -193,10 +193,36 @@ impl RegionFinder {
     /// is 洛阳市. The first of equally specific names wins.
     #[must_use]
     pub fn most_specific_in(&self, s: &str) -> Option<String> {
+        self.most_specific_except(s, &[])
+    }
+
+    /// The regions `s` names as places its people went to (我县卫生健康系统赴武山县考察学习,
+    /// 赴浙江省杭州市学习): a name right after 赴 or 前往, and a name nested right after such a
+    /// name. They are places visited, not the subject of the document.
+    #[must_use]
+    pub fn visited_in(&self, s: &str) -> Vec<String> {
+        let mut visited: Vec<String> = Vec::new();
+        let mut visited_end = None;
+        for m in self.ac.find_iter(s) {
+            if VISIT_WORDS.iter().any(|w| s[..m.start].ends_with(w)) || visited_end == Some(m.start)
+            {
+                visited.push(self.targets[m.name].0.clone());
+                visited_end = Some(m.end);
+            }
+        }
+        visited
+    }
+
+    /// [`Self::most_specific_in`], passing over the names in `except`.
+    fn most_specific_except(&self, s: &str, except: &[String]) -> Option<String> {
         let mut best: Option<(Level, &str)> = None;
         let mut previous_end = None;
         for m in self.ac.find_iter(s) {
-            let (name, _, level) = &self.targets[m.name];
+            let (name, full, level) = &self.targets[m.name];
+            if except.contains(name) || !*full && names_town(s, m.end) {
+                previous_end = Some(m.end);
+                continue;
+            }
             // A name right after another (平凉市崆峒区) lies inside it, even where both were once
             // county-level (平凉市 was, before 崆峒区).
             let nested = previous_end == Some(m.start);
@@ -272,11 +298,14 @@ impl RegionFinder {
     /// once its full name is written; then its short forms count too (高邮市 once, then 健康高邮,
     /// 高邮力量 outweigh two mentions of 扬州市).
     #[must_use]
-    pub fn most_frequent_full(&self, s: &str) -> Option<String> {
+    pub fn most_frequent_full(&self, s: &str, except: &[String]) -> Option<String> {
         // (name, full mentions, all mentions, first full mention)
         let mut counts: Vec<(String, usize, usize, usize)> = Vec::new();
         for m in self.ac.find_iter(s) {
             let (name, is_full, _) = &self.targets[m.name];
+            if except.contains(name) || !*is_full && names_town(s, m.end) {
+                continue;
+            }
             let full = usize::from(*is_full);
             match counts.iter_mut().find(|(n, ..)| n == name) {
                 Some(c) => {
@@ -328,6 +357,15 @@ const ISSUING_BODIES: &[&str] = &[
     "财政局",
     "妇幼保健",
 ];
+
+/// Whether a region's short name ending at `end` of `s` is a town's name (清水镇卫生院 is not
+/// 清水县's; 清水镇 is a town of another county as often as not).
+fn names_town(s: &str, end: usize) -> bool {
+    s[end..].starts_with(['镇', '乡', '村']) || s[end..].starts_with("街道")
+}
+
+/// Words after which a region's name is a place visited (赴武山县考察学习, 前往…).
+const VISIT_WORDS: &[&str] = &["赴", "前往"];
 
 const SOURCE_LABELS: &[&str] = &["来源", "发文机构", "发布机构", "主办", "发布单位", "作者"];
 
@@ -526,9 +564,16 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     let title = find_title(head, html_title, date_line);
     // The document is about the most specific region its title names; else the one its source
     // line or an issuing body in its first lines names; else the one its body names most.
+    // Places the title says its people visited (赴武山县考察学习) are not its subject, here or
+    // in the lines and body below.
+    let visited = title
+        .as_deref()
+        .map(|t| regions.visited_in(&compact(t)))
+        .unwrap_or_default();
+    let own = |r: Option<String>| r.filter(|n| !visited.contains(n));
     let mut issuer = title
         .as_deref()
-        .and_then(|t| regions.most_specific_in(&compact(t)));
+        .and_then(|t| regions.most_specific_except(&compact(t), &visited));
     // A line holds a source label (spaces inside it or not) only if it holds its first
     // character.
     let label_starts = distinct(SOURCE_LABELS.iter().filter_map(|l| l.chars().next()));
@@ -542,14 +587,14 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
                 let pos = line.find(label)?;
                 let after = line[pos + label.len()..].trim_start_matches([':', '|', '：']);
                 let value: String = after.chars().take_while(|&c| c != '|').take(20).collect();
-                regions.most_specific_in(&value)
+                own(regions.most_specific_in(&value))
             })
         });
     }
     if issuer.is_none() {
         issuer = head
             .iter()
-            .find_map(|line| regions.issuing_body_in(&compact(line)));
+            .find_map(|line| own(regions.issuing_body_in(&compact(line))));
     }
     // The first 5,000 characters, counted only when a name is looked for in them.
     let body = || &text[..text.char_indices().nth(5000).map_or(text.len(), |(i, _)| i)];
@@ -558,14 +603,17 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         // reports, which name their province or prefecture more often than themselves (按照
         // 安徽省…要求): a more specific region the site names wins. A report with no region
         // name at all is placed by its site too.
-        let frequent = regions.most_frequent_full(body());
-        let site = head.iter().find_map(|line| regions.official_site_in(line));
+        let frequent = regions.most_frequent_full(body(), &visited);
+        let site = head
+            .iter()
+            .find_map(|line| own(regions.official_site_in(line)));
         issuer = match (frequent, site) {
             (Some(f), Some(s)) if regions.level_of(&s) > regions.level_of(&f) => Some(s),
             (f, s) => f.or(s),
         };
     }
-    let town = if issuer.is_none() {
+    // A report of a visit names the towns it saw there, not its own.
+    let town = if issuer.is_none() && visited.is_empty() {
         regions.most_frequent_town(body())
     } else {
         None

@@ -245,3 +245,35 @@ fn names_are_found_as_a_byte_automaton_finds_them() {
         }
     }
 }
+
+#[test]
+fn a_place_visited_is_not_the_subject_of_the_report() {
+    // The title names only the county visited: the report is not its, nor does the body's
+    // account of it make it so.
+    let text = "我县卫生健康系统赴景泰县考察学习\n景泰县家庭医生签约率达到78.5%。景泰县经验值得学习。\
+        我县签约率为61.2%。";
+    assert_eq!(read_metadata(text, None, &finder()).issuer, None);
+    // A visit to a province's city: both names are the place visited.
+    let text = "平安县卫生健康局赴青海省海东市学习医共体建设经验\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder()).issuer.as_deref(),
+        Some("平安县")
+    );
+    // Without the visit, the named county is the subject.
+    let text = "景泰县卫生健康工作综述\n景泰县家庭医生签约率达到78.5%。";
+    assert_eq!(
+        read_metadata(text, None, &finder()).issuer.as_deref(),
+        Some("景泰县")
+    );
+}
+
+#[test]
+fn a_short_name_before_a_towns_ending_is_a_town_not_the_county() {
+    let text = "平安镇卫生院2023年工作总结\n今年以来,我院全面完成各项任务。";
+    assert_eq!(read_metadata(text, None, &finder()).issuer, None);
+    let text = "平安2023年卫生健康工作总结\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder()).issuer.as_deref(),
+        Some("平安县")
+    );
+}
