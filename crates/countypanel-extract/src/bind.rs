@@ -424,11 +424,46 @@ fn kind_and_year(
     }
     if kind == Kind::Actual
         && let (Some(y), Some(py)) = (year, doc.published)
-        && y > py
+        && (y > py || y == py && year_flag.is_none() && doc.written_early && aims_for_year(s, q))
     {
         kind = Kind::Target;
     }
     (kind, year, year_flag)
+}
+
+/// Whether a level the sentence states for the year of a report written in that year's first
+/// quarter is aimed for (a notice of 2024-01-22: 2024年全县常住人口签约覆盖率达到50%): the year
+/// is written before the number, alone, a verb of reaching a level stands between them, and
+/// nothing there says the level is reached already or dates a part of the year (2024年1月,
+/// 截至, 已, 春节期间).
+fn aims_for_year(s: &Sentence, q: &Quantity) -> bool {
+    const REACHED: &[&str] = &[
+        "月", "已", "完成", "截至", "截止", "底", "末", "以来", "期间", "春节", "元旦", "累计",
+        // Enrolment in insurance for a year is collected before the year begins (2013年参合农民
+        // 达9万人, written in March 2013).
+        "参合", "参保",
+    ];
+    // A level to reach, not a stock held (2024年全县有医疗卫生机构386个 is now).
+    const REACHING: &[&str] = &[
+        "达",
+        "提高",
+        "提升",
+        "保持",
+        "稳定在",
+        "控制在",
+        "降",
+        "不低于",
+        "不少于",
+        "超过",
+        "突破",
+    ];
+    let Some(m) = s.years.iter().rfind(|m| m.end <= q.start) else {
+        return false;
+    };
+    let between: String = s.chars[m.end..q.start].iter().collect();
+    !s.chars.get(m.end).is_some_and(char::is_ascii_digit)
+        && !REACHED.iter().any(|w| between.contains(w))
+        && REACHING.iter().any(|w| between.contains(w))
 }
 
 /// The last region named in the sentence before `at`, and whether it is the subject of the

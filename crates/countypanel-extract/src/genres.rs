@@ -1010,3 +1010,46 @@ fn a_news_items_figures_for_part_of_the_year_fill_no_years_cell() {
     // A rate standing at a date is the state then.
     assert_eq!(id_of(&f, 43.6), Some("family_doctor_signing_rate"));
 }
+
+#[test]
+fn a_notice_written_early_in_the_year_aims_for_that_years_levels() {
+    let text = "2023年,全县家庭医生签约服务覆盖率为46.5%。\
+        2024年全县常住人口签约覆盖率达到50%,重点人群签约覆盖率达到80%以上,\
+        每个乡镇卫生院至少组建3个家庭医生团队。2024年1月,全县已组建家庭医生团队186个。";
+    let f = extract(
+        text,
+        "平安县卫生健康局关于做好2024年家庭医生签约服务工作的通知",
+        (2024, 1, 22),
+    );
+    assert_eq!(fact(&f, 46.5).kind, Kind::Actual);
+    for value in [50.0, 80.0] {
+        assert_eq!(fact(&f, value).kind, Kind::Target, "{value}");
+        assert_eq!(fact(&f, value).year, Some(2024), "{value}");
+    }
+    // What each one has is not the county's count.
+    assert_eq!(id_of(&f, 3.0), None);
+    // A month dates a state already reached.
+    assert_eq!(fact(&f, 186.0).kind, Kind::Actual);
+    assert_eq!(id_of(&f, 186.0), Some("family_doctor_teams"));
+    // Written late in the year, the year's level is what was reached.
+    let f = extract(text, "平安县卫生健康工作综述", (2024, 11, 22));
+    assert_eq!(fact(&f, 50.0).kind, Kind::Actual);
+}
+
+#[test]
+fn a_governments_list_of_the_years_practical_projects_holds_targets() {
+    let text = "经县人民政府研究,确定2024年为民办理十件民生实事,现通知如下:\n\
+        一、新建和改造村卫生室30个,为全县65岁以上老年人免费体检6万人。\n\
+        二、为适龄妇女免费开展宫颈癌筛查1.2万人。";
+    let f = extract(
+        text,
+        "平安县人民政府关于2024年十件民生实事的通知",
+        (2024, 2, 5),
+    );
+    assert_eq!(fact(&f, 12_000.0).kind, Kind::Target);
+    assert_eq!(fact(&f, 12_000.0).year, Some(2024));
+    // Their completion reported is achieved.
+    let text = "2023年十件民生实事全面完成\n全年为适龄妇女免费开展宫颈癌筛查1.1万人。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 15));
+    assert_eq!(fact(&f, 11_000.0).kind, Kind::Actual);
+}

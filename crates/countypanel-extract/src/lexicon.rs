@@ -57,7 +57,7 @@ pub(crate) const SECURED_FUNDS: &[&str] = &["资金", "投资", "经费", "补�
 
 /// Words of a heading that opens a look back on work done, or on how things stand (目标完成情况,
 /// 绩效目标情况: the state of the targets, not targets set).
-pub(crate) const REVIEW_HEADINGS: &[&str] = &["总结", "回顾", "成效", "情况"];
+pub(crate) const REVIEW_HEADINGS: &[&str] = &["总结", "回顾", "成效", "情况", "完成"];
 
 /// Words of a heading that open a plan section (its facts are targets until the next heading
 /// that reports results).
@@ -73,12 +73,22 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
     "工作部署",
     "重点任务",
     "打算",
+    "民生实事",
+    "惠民实事",
+    "办实事",
 ];
 
 /// Plan heading words that also head a summary's account of the work done (二、重点工作 in a
 /// hospital's 工作总结): they open a plan section only with a year or a word that looks ahead
 /// (2024年重点工作, 下一步工作重点, 安排部署今年重点工作).
-pub(crate) const PLAN_HEADINGS_ANCHORED: &[&str] = &["重点工作", "工作重点", "重点任务"];
+pub(crate) const PLAN_HEADINGS_ANCHORED: &[&str] = &[
+    "重点工作",
+    "工作重点",
+    "重点任务",
+    "民生实事",
+    "惠民实事",
+    "办实事",
+];
 
 /// Words that, beside an anchored plan heading word, make the heading look ahead.
 pub(crate) const LOOKING_AHEAD: &[&str] = &[

@@ -125,6 +125,25 @@ fn graded(sc: &[char], start: usize, end: usize) -> bool {
         .any(|g| total.starts_with(g))
 }
 
+/// Whether the clause before a number counts for each one of a kind (每个乡镇卫生院至少组建3个
+/// 家庭医生团队, 每所卫生院配备2名全科医生): the number is what each has, not the total.
+fn per_each(sc: &[char], clause: usize, number: usize) -> bool {
+    const EACH: &[&str] = &[
+        "每个",
+        "每一个",
+        "每所",
+        "每家",
+        "每村",
+        "每个村",
+        "每乡",
+        "每支",
+    ];
+    let before: String = sc[clause.min(number)..number.min(sc.len())]
+        .iter()
+        .collect();
+    EACH.iter().any(|w| before.contains(w))
+}
+
 /// Whether a sum over the year (money, visits) is stated for a part of it: 第三季度…支出,
 /// 1-9月…诊疗人次. The part-year figure is not the year's.
 /// A rate over the year (a death rate, an incidence) is a sum too. `carried`: the sentence
@@ -246,6 +265,8 @@ pub(crate) fn narrow(
         } else if facility
             && (institution
                 || document == DocumentSubject::Institution && !county_before(sc, start))
+            || f.unit != UnitCode::Percent
+                && per_each(sc, clause, f.char_start.saturating_sub(offset))
         {
             Rule::OneInstitution
         } else if part_year(f, sc, start, part_year_carried) {

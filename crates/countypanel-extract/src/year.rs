@@ -18,6 +18,8 @@ pub(crate) struct DocYears {
     /// A year written with five or more digits (202223年) is what a broken template leaves
     /// behind; once a document shows one, none of its years can be trusted.
     pub untrusted: bool,
+    /// Published in the first quarter of its year: the year's results are not in yet.
+    pub written_early: bool,
 }
 
 impl DocYears {
@@ -89,6 +91,7 @@ impl DocYears {
                 YearFlag::AsOfReference
             },
             untrusted: has_malformed_year(chars),
+            written_early: ctx.published.is_some_and(|(_, m, _)| m <= 3),
         }
     }
 }
@@ -415,6 +418,7 @@ mod tests {
             default,
             default_flag: YearFlag::Published,
             untrusted: false,
+            written_early: false,
         }
     }
 
