@@ -189,6 +189,13 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
     "艺术",
     "优抚",
     "抚恤",
+    // Social assistance: 低保 and 特困 people, their allowances (医疗救助 names health too).
+    "低保",
+    "最低生活保障",
+    "特困",
+    "临时救助",
+    "孤儿",
+    "殡葬",
     "社会服务",
     "运动会",
     "金牌",
@@ -650,6 +657,9 @@ mod tests {
         assert!(ctx.clause("县人民医院门诊楼项目总投资", ""));
         assert!(!ctx.clause("工业园区项目总投资", ""));
         assert!(!ctx.clause("总投资", ""));
+        // Social assistance is not health; medical assistance to its people is.
+        assert!(!ctx.clause("全年全县城乡低保对象1.2万人", ""));
+        assert!(ctx.clause("低保对象医疗救助1560人次", ""));
         assert!(!mentions_other_domain("平安县人民政府"));
         assert!(!mentions_health(
             "投入近100万元对全县所有畜禽进行了强制免疫"
