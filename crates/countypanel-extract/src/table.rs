@@ -38,6 +38,63 @@ const CHANGE_WORDS: &[&str] = &[
     "变化",
 ];
 
+/// Words of a column header whose values are derived from a measure, not the measure: how much
+/// of a target was reached, a score, a rank.
+const DERIVED_WORDS: &[&str] = &[
+    "完成率",
+    "完成进度",
+    "进度",
+    "得分",
+    "分值",
+    "权重",
+    "排名",
+    "排序",
+    "位次",
+    "名次",
+];
+
+/// Endings of a row label naming a town or a neighbourhood (清水桥镇, 舜陵街道): a measure its
+/// column names is the town's there, not the region's.
+const TOWN_ENDINGS: &[&str] = &["镇", "乡", "街道", "办事处", "社区"];
+
+/// Endings of a row label naming an institution or a kind of them (县人民医院, 乡镇卫生院):
+/// the measure its column names is theirs, not the region's.
+const INSTITUTION_ENDINGS: &[&str] = &[
+    "医院",
+    "卫生院",
+    "保健院",
+    "保健站",
+    "卫生室",
+    "诊所",
+    "门诊部",
+    "服务站",
+    "服务中心",
+    "控制中心",
+];
+
+/// Whether a row label narrows the measure its column names to a part of the region: a town
+/// or an institution (not 全县, 合计, a year or a number).
+fn narrowing_label(label: &str) -> Option<Rule> {
+    let label = label.trim();
+    let n = label.chars().count();
+    if !(2..=16).contains(&n)
+        || !label.chars().all(crate::lexicon::is_han)
+        || label.starts_with(['全', '各', '合', '总', '本', '小'])
+    {
+        return None;
+    }
+    if TOWN_ENDINGS.iter().any(|e| label.ends_with(e)) && label != "乡镇" {
+        Some(Rule::Town)
+    } else if INSTITUTION_ENDINGS.iter().any(|e| label.ends_with(e)) {
+        Some(Rule::OneInstitution)
+    } else {
+        None
+    }
+}
+
+/// Headers of a column that numbers the rows.
+const SERIAL_HEADS: &[&str] = &["序号", "编号", "序", "No", "No.", "NO"];
+
 /// Words of a column header that make its values targets.
 const TARGET_WORDS: &[&str] = &["目标", "计划", "预期", "预计"];
 
@@ -308,6 +365,8 @@ fn read_table(
         }),
         caption_text,
     };
+    // A first column headed 序号 numbers the rows: the label is in the next.
+    let serial = SERIAL_HEADS.contains(&text(chars, header.cells[0]).as_str());
     for r in body {
         let row_unit = frame
             .unit_column
@@ -319,6 +378,7 @@ fn read_table(
             .cells
             .iter()
             .enumerate()
+            .skip(usize::from(serial))
             .take_while(|&(j, &c)| frame.unit_column == Some(j) || value_of(chars, c).is_none())
             .map(|(_, c)| c)
             .find(|&&c| {
@@ -327,7 +387,7 @@ fn read_table(
                     .any(|h| matches!(h.target, Target::Indicator { .. }))
             })
             .copied()
-            .unwrap_or(r.cells[0]);
+            .unwrap_or(r.cells[usize::from(serial).min(r.cells.len() - 1)]);
         let label = text(chars, label_cell);
         let row_text: String = chars[r.start..r.end].iter().collect();
         for (j, &cell) in r.cells.iter().enumerate().skip(1) {
@@ -382,18 +442,26 @@ impl Frame<'_> {
         };
         let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
         let change = has(head, CHANGE_WORDS) || has(label, CHANGE_WORDS);
-        let named = if change {
+        let mut named = if change || has(head, DERIVED_WORDS) {
             None
         } else {
             indicator_in(m, label, unit)
                 .map(|i| (i, false))
                 .or_else(|| indicator_in(m, head, unit).map(|i| (i, true)))
         };
-        let region_name = match &named {
+        let label_region = match &named {
             Some((_, true)) => region_in(m, label),
             _ => None,
+        };
+        // A column's measure in a town's or an institution's row is theirs.
+        let narrowed = match &named {
+            Some((_, true)) if label_region.is_none() => narrowing_label(label),
+            _ => None,
+        };
+        if narrowed.is_some() {
+            named = None;
         }
-        .or_else(|| prose.and_then(|p| p.region_name.clone()));
+        let region_name = label_region.or_else(|| prose.and_then(|p| p.region_name.clone()));
         let (year, year_flag) = match (year_in(head), self.caption_year, prose) {
             (Some(y), _, _) => (Some(y), None),
             (None, Some(y), _) => (Some(y), Some(YearFlag::Heading)),
@@ -447,7 +515,7 @@ impl Frame<'_> {
             char_end: at.cell.end,
             evidence: chars[first..at.cell.end].iter().collect(),
             sentence: sentence.into(),
-            rule: Rule::TableCell,
+            rule: narrowed.unwrap_or(Rule::TableCell),
             health,
             change,
         }
@@ -567,6 +635,41 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_towns_or_an_institutions_row_and_a_derived_column_fill_no_regions_cell() {
+        let text = "乡镇 | 床位数(张) | 卫生技术人员(人)\n清水桥镇 | 45 | 52\n县人民医院 | 720 | 842\n\
+            合计 | 1260 | 1430\n\n序号 | 指标名称 | 2023年目标值 | 2023年完成值 | 完成率\n\
+            1 | 家庭医生签约服务覆盖率 | 45% | 46.5% | 103%\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!(
+            (get(45.0).indicator_id.as_deref(), get(45.0).rule),
+            (None, Rule::Town)
+        );
+        assert_eq!(get(842.0).indicator_id, None);
+        assert_eq!(get(842.0).rule, Rule::OneInstitution);
+        assert_eq!(get(1260.0).indicator_id.as_deref(), Some("hospital_beds"));
+        assert_eq!(
+            get(1430.0).indicator_id.as_deref(),
+            Some("health_technicians")
+        );
+        let target = facts
+            .iter()
+            .find(|f| f.value == 45.0 && f.unit.as_str() == "percent")
+            .unwrap();
+        assert_eq!(target.kind, Kind::Target);
+        assert_eq!(
+            target.indicator_id.as_deref(),
+            Some("family_doctor_signing_rate")
+        );
+        assert_eq!(get(46.5).kind, Kind::Actual);
+        assert_eq!(
+            get(46.5).indicator_id.as_deref(),
+            Some("family_doctor_signing_rate")
+        );
+        assert_eq!(get(103.0).indicator_id, None);
     }
 
     #[test]

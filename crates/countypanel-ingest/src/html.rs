@@ -72,6 +72,18 @@ fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
     if SKIP.contains(&name) {
         return;
     }
+    // A table holding no other table is laid out on a grid, its merged cells spread over the
+    // columns they span; a layout table (a page built of nested tables) is read as blocks.
+    if name == "table"
+        && !el
+            .descendants()
+            .skip(1)
+            .filter_map(ElementRef::wrap)
+            .any(|e| e.value().name() == "table")
+    {
+        crate::grid::render(&table_rows(el), out);
+        return;
+    }
     let block = BLOCK.contains(&name);
     if block {
         crate::normalize::end_line(out);
@@ -109,6 +121,33 @@ fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
     }
 }
 
+/// The rows of a table and their cells, with the columns and rows each spans.
+fn table_rows(table: ElementRef<'_>) -> Vec<Vec<crate::grid::SpanCell>> {
+    let span = |cell: &ElementRef<'_>, attr: &str| {
+        cell.value()
+            .attr(attr)
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(1)
+    };
+    table
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "tr")
+        .map(|tr| {
+            tr.children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+                .map(|c| {
+                    let mut text = String::new();
+                    walk(c, &mut text, MAX_DEPTH - 8);
+                    crate::grid::SpanCell::new(text, span(&c, "colspan"), span(&c, "rowspan"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +163,21 @@ mod tests {
         assert!(!h.text.contains("网站地图"));
         assert!(h.text.contains("全县签约率83%。"), "{}", h.text);
         assert!(h.text.contains("建档率 | 95%"), "{}", h.text);
+    }
+
+    #[test]
+    fn a_table_with_merged_header_cells_gets_one_header_line() {
+        let page = r#"<html><body><table>
+<tr><td rowspan="2">指标名称</td><td colspan="2">2023年</td></tr>
+<tr><td>目标值</td><td>完成值</td></tr>
+<tr><td>家庭医生<br>签约率</td><td><p>45</p></td><td>46.5</td></tr></table></body></html>"#;
+        let h = html_to_text(page);
+        assert!(
+            h.text
+                .contains("指标名称 | 2023年目标值 | 2023年完成值\n家庭医生签约率 | 45 | 46.5"),
+            "{}",
+            h.text
+        );
     }
 
     #[test]

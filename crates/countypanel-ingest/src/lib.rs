@@ -13,6 +13,7 @@ pub mod doc;
 pub mod docx;
 pub mod error;
 pub mod furniture;
+pub mod grid;
 pub mod html;
 pub mod layout;
 pub mod metadata;
