@@ -210,6 +210,13 @@ fn clause_health_in(s: &Sentence, health: HealthContext, q: &Quantity, clause: u
     health.clause_in(s.domains, s.text, s.byte(clause), s.byte(clause_end))
 }
 
+/// Whether a clause names health among other fields, or fields together: 教育、卫生等, 民生领域,
+/// 社会事业.
+fn mixed_fields(clause: &str) -> bool {
+    const TOGETHER: &[&str] = &["民生", "社会事业", "等领域", "各项事业"];
+    crate::health::mentions_other_domain(clause) || TOGETHER.iter().any(|w| clause.contains(w))
+}
+
 /// Takes the catalog indicator back from a naming where the sentence shows the number is not
 /// what the phrase measures: no health context for a context-bound phrase, a part after 其中, the
 /// bound of a class of amounts, a change. Returns whether the number states a change.
@@ -231,6 +238,15 @@ fn vet_naming(
         && !health
         && hit.is_some_and(|h| needs_context(phrase(h)))
         && !clause_health_in(s, s.health.for_common_words(), q, clause)
+    {
+        naming.indicator_id = None;
+        naming.rule = Rule::NotHealth;
+    }
+    // Money put into health among other fields (教育、卫生等民生领域投入23亿元) is not health's.
+    if naming.indicator_id.is_some()
+        && q.unit == Unit::Yuan
+        && hit.is_some_and(|h| needs_context(phrase(h)))
+        && mixed_fields(s.slice(clause, q.start))
     {
         naming.indicator_id = None;
         naming.rule = Rule::NotHealth;
@@ -303,6 +319,30 @@ fn vet_naming(
                 Rule::Part
             };
         }
+    }
+    // 乡镇卫生院床位达到1260张: a bare bed phrase right after the name of one kind of institution
+    // counts that kind's beds, in its own measure when the catalog has one, else in none.
+    if naming.indicator_id.is_some()
+        && naming.rule != Rule::PartMeasure
+        && let Some(h) = hit
+        && is_bare(phrase(h))
+        && naming
+            .indicator_id
+            .as_deref()
+            .is_some_and(|id| m.unit_of(id) == countypanel_core::vocab::Unit::Bed)
+        && let Some(kind) = s.hits.iter().find(|k| {
+            k.end == h.start
+                && m.unit_fits(&k.target, Unit::Institution)
+                && matches!(&k.target, Target::Indicator { index }
+                    if !ALL_INSTITUTIONS.contains(&m.indicator_id(*index).as_str()))
+        })
+    {
+        naming.indicator_id = part_measure(m, s, kind.start, h);
+        naming.rule = if naming.indicator_id.is_some() {
+            Rule::PartMeasure
+        } else {
+            Rule::Part
+        };
     }
     // 每千常住人口拥有执业(助理)医师2.85人: a count's phrase after a density's base names the
     // density (or none the catalog has), never the count.

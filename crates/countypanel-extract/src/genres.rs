@@ -1053,3 +1053,105 @@ fn a_governments_list_of_the_years_practical_projects_holds_targets() {
     let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 15));
     assert_eq!(fact(&f, 11_000.0).kind, Kind::Actual);
 }
+
+#[test]
+fn money_put_into_health_among_other_fields_is_not_healths() {
+    let text = "全县完成教育、卫生等民生领域投入23亿元。投资3.5亿元的县人民医院新院区建成投用。\
+        全年社会事业投入5.2亿元。县医院新院区总投资1.2亿元。";
+    let f = extract(text, "平安县2023年政府工作报告", (2024, 1, 10));
+    assert_eq!(id_of(&f, 2.3e9), None);
+    assert_eq!(id_of(&f, 5.2e8), None);
+    assert_eq!(id_of(&f, 3.5e8), Some("health_investment"));
+    assert_eq!(id_of(&f, 1.2e8), Some("health_investment"));
+}
+
+#[test]
+fn building_a_countys_hospital_is_not_a_place_named_for_the_verb() {
+    let text = "二、2024年工作安排\n新建县中医医院,总投资2.8亿元。";
+    let f = extract_issued(
+        text,
+        "平安县2024年政府工作报告",
+        (2024, 1, 10),
+        "平安县",
+        &["平安县", "新建县", "海东市"],
+    );
+    assert_eq!(fact(&f, 2.8e8).region_name.as_deref(), Some("平安县"));
+    assert_eq!(id_of(&f, 2.8e8), Some("health_investment"));
+}
+
+#[test]
+fn a_ranking_of_places_gives_each_the_measure_of_the_first() {
+    let text = "截至12月底,全市常住人口签约覆盖率为45.3%。\
+        从各县区情况看,平安县签约覆盖率最高,为52.6%;互助土族自治县次之,为49.8%;乐都区最低,为36.2%。\
+        重点人群签约率方面,化隆回族自治县、循化撒拉族自治县分别为80.2%和79.5%,均高于全市平均水平。";
+    let f = extract_issued(
+        text,
+        "海东市2023年家庭医生签约服务工作通报",
+        (2024, 1, 15),
+        "海东市",
+        &[
+            "海东市",
+            "平安县",
+            "互助土族自治县",
+            "乐都区",
+            "化隆回族自治县",
+            "循化撒拉族自治县",
+        ],
+    );
+    for (value, place) in [(52.6, "平安县"), (49.8, "互助土族自治县"), (36.2, "乐都区")]
+    {
+        assert_eq!(
+            id_of(&f, value),
+            Some("family_doctor_signing_rate"),
+            "{value}"
+        );
+        assert_eq!(
+            fact(&f, value).region_name.as_deref(),
+            Some(place),
+            "{value}"
+        );
+    }
+    for (value, place) in [(80.2, "化隆回族自治县"), (79.5, "循化撒拉族自治县")] {
+        assert_eq!(
+            id_of(&f, value),
+            Some("key_population_signing_rate"),
+            "{value}"
+        );
+        assert_eq!(
+            fact(&f, value).region_name.as_deref(),
+            Some(place),
+            "{value}"
+        );
+    }
+}
+
+#[test]
+fn beds_named_after_one_kind_of_institution_are_that_kinds() {
+    let text = "目前,全县共有乡镇卫生院19所,乡镇卫生院床位达到1260张,医院床位2100张。\
+        全县医疗卫生机构床位3620张。";
+    let f = extract(
+        text,
+        "平安县卫健局:多措并举提升基层医疗服务能力",
+        (2023, 8, 16),
+    );
+    assert_eq!(id_of(&f, 1260.0), None);
+    assert_eq!(id_of(&f, 2100.0), Some("hospital_beds_hospitals"));
+    assert_eq!(id_of(&f, 3620.0), Some("hospital_beds"));
+}
+
+#[test]
+fn an_mch_summarys_deaths_rates_and_enrolment() {
+    let text = "2023年全县活产数6821人,婴儿死亡21例,婴儿死亡率3.08‰;5岁以下儿童死亡29例,死亡率4.25‰。\
+        孕前优生健康检查目标人群覆盖率98.6%。\
+        其中,城乡居民基本医疗保险参保67.6万人,城乡居民基本医疗保险参保率96.2%。";
+    let f = extract(
+        text,
+        "平安县妇幼保健计划生育服务中心2023年工作总结",
+        (2024, 1, 8),
+    );
+    assert_eq!(id_of(&f, 4.25), Some("under5_mortality_rate"));
+    assert_eq!(id_of(&f, 3.08), Some("infant_mortality_rate"));
+    assert_eq!(fact(&f, 98.6).kind, Kind::Actual);
+    assert_eq!(id_of(&f, 676_000.0), Some("resident_insurance_enrollees"));
+    assert_eq!(id_of(&f, 96.2), Some("basic_insurance_coverage_rate"));
+}

@@ -38,6 +38,8 @@ pub(crate) const PROGRAMME_NAMES: &[&str] = &[
     "计划生育",
     "免疫规划",
     "计划免疫",
+    // The people a service is meant for (孕前优生健康检查目标人群覆盖率98.6%), not an aim.
+    "目标人群",
     // Funds and projects secured (争取到资金5737万元, 全年共争取项目29个): obtained, not aimed
     // for. 积极争取国家资金 still seeks them.
     "争取到",

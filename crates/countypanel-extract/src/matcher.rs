@@ -199,6 +199,7 @@ impl PhraseMatcher {
         for n in self.regions.occurrences(text) {
             if !over_mask(n.start, n.end)
                 && (!self.regions.short[n.name] || stands_alone(text, n.start, n.end))
+                && !verb_first(text, n.start, n.end)
             {
                 found.push((n.start, n.end, &self.regions.targets[n.name]));
             }
@@ -513,6 +514,19 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     free_before && after.is_none_or(|c| !AFTER_COUNTY_WORD.contains(c))
 }
 
+/// Verbs of building that open a region's name (新建县, 新建区): 新建县中医医院 builds the
+/// county's hospital.
+const BUILDING_VERBS: &[&str] = &["新建"];
+
+/// Whether the name at `start..end` (bytes) of `text` opens with a verb of building and no
+/// higher place stands right before it (南昌市新建区 is the place): the verb is read, not the name.
+fn verb_first(text: &str, start: usize, end: usize) -> bool {
+    BUILDING_VERBS
+        .iter()
+        .any(|v| text[start..end].starts_with(v))
+        && !text[..start].ends_with(['省', '市'])
+}
+
 /// Verbs after which reports insert a quantifier (引进各类卫生健康人才, 招聘各类医务人员).
 const QUANTIFIED_VERBS: &[&str] = &["引进", "招聘", "招录", "培训", "建立", "管理"];
 
@@ -628,6 +642,9 @@ mod tests {
         // A county's name of two characters (安县) is found only where it stands alone, which
         // no one automaton does: those are tested on their own below.
         names.retain(|n| !is_short_county(n));
+        // A name opening with a verb of building (新建县) is found only where no verb is read:
+        // tested on its own below.
+        names.retain(|n| !BUILDING_VERBS.iter().any(|v| n.starts_with(v)));
         // Names that start where a phrase starts and run longer, or stop inside it.
         let phrases = PhraseMatcher::new(&catalog, std::iter::empty()).patterns;
         for p in phrases.iter().filter(|p| p.chars().count() >= 4).step_by(3) {
@@ -724,6 +741,24 @@ mod tests {
         let forms = with_quantifiers("引进卫生健康人才");
         assert!(forms.contains(&"引进各类卫生健康人才".to_string()));
         assert_eq!(with_quantifiers("床位"), vec!["床位".to_string()]);
+    }
+
+    #[test]
+    fn a_name_opening_with_a_verb_of_building_is_named_only_after_a_higher_place() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let catalog = Catalog::load(&root.join("pipelines/indicators/health.toml")).unwrap();
+        let m = PhraseMatcher::new(&catalog, ["新建县", "南昌市"].into_iter());
+        let regions = |t: &str| -> Vec<String> {
+            m.find(t)
+                .into_iter()
+                .filter_map(|h| match h.target {
+                    Target::Region(r) => Some(r.to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(regions("新建县中医医院,总投资2.8亿元").is_empty());
+        assert_eq!(regions("南昌市新建县人民医院"), ["南昌市", "新建县"]);
     }
 
     #[test]

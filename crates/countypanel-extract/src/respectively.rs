@@ -29,21 +29,27 @@ pub(crate) fn regions_continue(
     offset: usize,
     previous: Option<&Fact>,
 ) {
-    let Some(previous) = previous.filter(|f| f.indicator_id.is_some() && f.region_subject) else {
-        return;
-    };
     let Some(p) = respectively_at(sc) else {
+        place_continues(matcher, facts, sc, previous);
         return;
     };
     let head_start = list_start(sc, clause_start(sc, 0, p));
     let opening: String = sc[..head_start].iter().collect();
-    if !opening
-        .trim_matches(|c: char| c.is_whitespace() || ",，:：".contains(c))
-        .is_empty()
-        && opening.trim_matches(|c: char| ",，:： ".contains(c)) != "其中"
-    {
+    let opening = opening.trim_matches(|c: char| c.is_whitespace() || ",，:：".contains(c));
+    // The measure: a topic clause's (重点人群签约率方面,道县、江永县分别为…), else the one the
+    // sentence before gave a place's figure of.
+    let topic = topic_measure(matcher, opening);
+    let measure = match (topic, previous) {
+        (Some(t), _) => Some(t),
+        (None, Some(f)) if (opening.is_empty() || opening == "其中") && f.region_subject => f
+            .indicator_id
+            .as_ref()
+            .map(|id| (id.clone(), f.indicator_text.clone(), f.unit)),
+        _ => None,
+    };
+    let Some((id, text, unit)) = measure else {
         return;
-    }
+    };
     let head: String = sc[head_start..p].iter().collect();
     let places: Option<Vec<String>> = head
         .split(JOINERS)
@@ -67,18 +73,87 @@ pub(crate) fn regions_continue(
     if values.len() != places.len()
         || values
             .iter()
-            .any(|f| f.indicator_id.is_some() || f.unit != previous.unit)
+            .any(|f| f.indicator_id.is_some() || f.unit != unit)
     {
         return;
     }
     values.sort_by_key(|f| f.char_end);
     for (f, place) in values.into_iter().zip(places) {
-        f.indicator_id.clone_from(&previous.indicator_id);
-        f.indicator_text.clone_from(&previous.indicator_text);
+        f.indicator_id = Some(id.clone());
+        f.indicator_text.clone_from(&text);
         f.region_name = Some(place);
         f.region_subject = true;
         f.rule = Rule::Respectively;
     }
+}
+
+/// The measure a topic clause names (重点人群签约率方面, 从签约率看): its one catalog indicator,
+/// the phrase and the indicator's unit.
+fn topic_measure(
+    matcher: &PhraseMatcher,
+    opening: &str,
+) -> Option<(String, Option<String>, countypanel_core::vocab::Unit)> {
+    let measure = opening.strip_suffix("方面").or_else(|| {
+        opening
+            .strip_prefix('从')
+            .and_then(|o| o.strip_suffix('看'))
+    })?;
+    match matcher.find(measure).as_slice() {
+        [h] if h.end == measure.chars().count() => match &h.target {
+            Target::Indicator { index } => {
+                let id = matcher.indicator_id(*index);
+                let unit = matcher.unit_of(&id);
+                Some((id, Some(measure.chars().skip(h.start).collect()), unit))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A sentence that opens with one place and gives its figure with no measure, a rank at most
+/// between (江华县次之,为49.8%; 双牌县最低,为36.2%; 道县为47.1%), after a sentence that gave a
+/// place's figure of one measure: the figure is of that measure.
+fn place_continues(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    previous: Option<&Fact>,
+) {
+    const BETWEEN: &str = "次之最低高其居中较为达到是排名第一二三四五六七八九十位列";
+    let Some(previous) = previous.filter(|f| f.indicator_id.is_some() && f.region_subject) else {
+        return;
+    };
+    let [f] = facts else { return };
+    if f.indicator_id.is_some() || f.unit != previous.unit {
+        return;
+    }
+    let lead = sc.iter().take_while(|c| c.is_whitespace()).count();
+    let hits = matcher.find(&sc[lead..].iter().collect::<String>());
+    let Some((first, rest)) = hits.split_first() else {
+        return;
+    };
+    let Target::Region(place) = &first.target else {
+        return;
+    };
+    let value_at = sc.iter().position(char::is_ascii_digit).unwrap_or(sc.len());
+    let between: String = sc[(lead + first.end).min(value_at)..value_at]
+        .iter()
+        .collect();
+    if first.start != 0
+        || !rest.iter().all(|h| h.start >= value_at - lead)
+        || between.chars().count() > 8
+        || !between
+            .chars()
+            .all(|c| BETWEEN.contains(c) || ",， ".contains(c))
+    {
+        return;
+    }
+    f.indicator_id.clone_from(&previous.indicator_id);
+    f.indicator_text.clone_from(&previous.indicator_text);
+    f.region_name = Some(place.to_string());
+    f.region_subject = true;
+    f.rule = Rule::Respectively;
 }
 
 /// Years listed before 分别 (2022年和2023年,全县签约覆盖率分别为45.2%和47.5%) date the values after

@@ -644,6 +644,27 @@ fn is_issuing_body(line: &str) -> bool {
         && !line.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Words of a byline's role: the speaker or writer named under a title (县长 李明, 记者 王芳).
+const BYLINE_ROLES: &[&str] = &[
+    "县长",
+    "市长",
+    "区长",
+    "州长",
+    "旗长",
+    "局长",
+    "主任",
+    "书记",
+    "记者",
+    "通讯员",
+    "作者",
+    "编辑",
+];
+
+/// Whether a line is a byline: a role and a name, short (县长 李明, 记者 王芳 通讯员 刘洋).
+fn is_byline(line: &str) -> bool {
+    line.chars().count() <= 16 && BYLINE_ROLES.iter().any(|r| line.starts_with(r))
+}
+
 fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>) -> Option<String> {
     for line in head {
         // The lines are trimmed: a label 标题 (spaces inside it or not) opens with 标.
@@ -671,12 +692,17 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
         let n = l.chars().count();
         (5..=60).contains(&n)
             && !l.contains(':')
+            && !l.contains('。')
+            && !l.starts_with('—')
+            && !is_byline(l)
             && date_at_start(l).is_none()
             && !crate::furniture::is_furniture(l)
     };
     // The issuing body's lines (石门县人民政府, 国家统计局洛阳调查队) stand between the title
-    // and the date.
-    if let Some(d) = date_line
+    // and the date; a date under the text (a notice's signature) comes after its sentences,
+    // and the title is then the first line.
+    let body_before = |d: usize| head[..d].iter().any(|l| l.contains('。'));
+    if let Some(d) = date_line.filter(|&d| !body_before(d))
         && let Some(l) = head[..d]
             .iter()
             .rev()

@@ -277,3 +277,20 @@ fn a_short_name_before_a_towns_ending_is_a_town_not_the_county() {
         Some("平安县")
     );
 }
+
+#[test]
+fn a_byline_a_subtitle_and_a_signature_date_do_not_make_the_title() {
+    let text = "平安县2024年政府工作报告\n——在县第十八届人民代表大会第三次会议上\n县长 李明\n\
+        2024年1月10日\n一、2023年工作回顾\n过去一年,全县完成固定资产投资156亿元。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.title.as_deref(), Some("平安县2024年政府工作报告"));
+    let text = "海东市2023年家庭医生签约服务工作通报\n各县区卫生健康局:\n\
+        2023年,全市家庭医生签约服务工作稳步推进。\n\
+        重点人群签约率方面,平安县为80.2%,均高于全市平均水平\n海东市卫生健康委员会\n2024年1月15日";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(
+        m.title.as_deref(),
+        Some("海东市2023年家庭医生签约服务工作通报")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("海东市"));
+}
