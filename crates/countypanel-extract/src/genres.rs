@@ -1155,3 +1155,18 @@ fn an_mch_summarys_deaths_rates_and_enrolment() {
     assert_eq!(id_of(&f, 676_000.0), Some("resident_insurance_enrollees"));
     assert_eq!(id_of(&f, 96.2), Some("basic_insurance_coverage_rate"));
 }
+
+#[test]
+fn village_doctors_trained_or_holding_a_qualification_are_not_the_stock() {
+    let text = "全县在岗乡村医生426人,其中60岁以上112人,占26.3%;具有执业(助理)医师资格的86人,占20.2%。\
+        计划用三年时间,每年定向培养乡村医生30名。全县执业(助理)医师1420人。";
+    let f = extract(
+        text,
+        "平安县卫生健康局关于县政协第45号提案的答复",
+        (2023, 7, 12),
+    );
+    assert_eq!(id_of(&f, 426.0), Some("village_doctors"));
+    assert_eq!(id_of(&f, 86.0), None);
+    assert_eq!(id_of(&f, 30.0), None);
+    assert_eq!(id_of(&f, 1420.0), Some("licensed_doctors_incl_assistant"));
+}

@@ -117,7 +117,7 @@ pub(crate) const PART: &str = "其中";
 /// Verbs that make a count the people or things sent, assigned or trained, not the stock:
 /// 下派28名医师, 安排1名护士, 培训乡村医生300人.
 pub(crate) const ACTIONS: &[&str] = &[
-    "安排", "下派", "选派", "派驻", "派出", "抽调", "培训", "进修", "帮扶", "对口",
+    "安排", "下派", "选派", "派驻", "派出", "抽调", "培训", "培养", "进修", "帮扶", "对口",
 ];
 
 /// Verbs (and prepositions) that, right before a count and its noun, make the count those worked

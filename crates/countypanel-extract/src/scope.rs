@@ -96,6 +96,13 @@ fn subgroup(sc: &[char], start: usize, end: usize, clause: usize) -> bool {
     SUBGROUPS.iter().any(|w| before.contains(w))
 }
 
+/// Whether the measure names a qualification people hold (具有执业(助理)医师资格的86人, 取得
+/// 全科医生证书…): those counted are the holders among a group, not the region's staff of it.
+fn qualification(f: &Fact, sc: &[char], end: usize) -> bool {
+    let after: String = sc[end.min(sc.len())..].iter().take(2).collect();
+    f.unit != UnitCode::Percent && ["资格", "证书", "资质"].contains(&after.as_str())
+}
+
 /// Whether a grade stands right before the measure (三级甲等综合医院, 三级中医院), or the measure
 /// is a part, after 其中, of a graded total (二级医院75家,其中,中医医院9家).
 fn graded(sc: &[char], start: usize, end: usize) -> bool {
@@ -271,7 +278,7 @@ pub(crate) fn narrow(
             Rule::OneInstitution
         } else if part_year(f, sc, start, part_year_carried) {
             Rule::PartYear
-        } else if subgroup(sc, start, end, clause) {
+        } else if subgroup(sc, start, end, clause) || qualification(f, sc, end) {
             Rule::Subgroup
         } else if graded(sc, start, end) {
             Rule::Graded
