@@ -1170,3 +1170,15 @@ fn village_doctors_trained_or_holding_a_qualification_are_not_the_stock() {
     assert_eq!(id_of(&f, 30.0), None);
     assert_eq!(id_of(&f, 1420.0), Some("licensed_doctors_incl_assistant"));
 }
+
+#[test]
+fn an_old_bulletins_beds_parts_and_densities_and_some_places_rates() {
+    let text = "九、卫生\n年末全县卫生机构拥有病床1420张,其中医院、卫生院病床1360张,妇幼保健院病床40张。\
+        全县每千人拥有医生1.2人。部分乡镇高血压患者规范管理率低于60%。";
+    let f = extract(text, "平安县2008年国民经济和社会发展统计公报", (2009, 3, 1));
+    assert_eq!(id_of(&f, 1420.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 1360.0), Some("hospital_beds_hospitals"));
+    assert_eq!(id_of(&f, 40.0), None);
+    assert_eq!(id_of(&f, 1.2), Some("doctors_per_1000"));
+    assert_eq!(id_of(&f, 60.0), None);
+}

@@ -269,9 +269,9 @@ pub fn needs_context(phrase: &str) -> bool {
 /// just named. 人均配套 names a measure of its own.
 #[must_use]
 pub fn is_bare(phrase: &str) -> bool {
-    // The test by automaton first: most phrases need no context, and the words are not
-    // taken out of them.
-    if !needs_context(phrase) {
+    // The test by automaton first: most phrases hold no generic word, and the words are not
+    // taken out of them. (病床 names health itself and is still bare.)
+    if !GENERIC_SET.in_text(phrase) {
         return false;
     }
     let mut rest = phrase.to_string();

@@ -31,6 +31,10 @@ pub(crate) const SUBGROUPS: &[&str] = &[
     "城镇居民",
     "重点人群",
     "计生特殊家庭",
+    // Some of the places or institutions (部分县区, 个别乡镇卫生院, 少数村): not all of them.
+    "部分",
+    "个别",
+    "少数",
 ];
 
 /// Grades that make an institution noun a subgroup (三级甲等综合医院, 二级以上医院).
