@@ -178,6 +178,20 @@ fn admissible<'q>(q: &'q Quantity, sc: &[char]) -> Option<Cow<'q, Quantity>> {
     if q.chinese && is_slogan(sc, q) {
         return None;
     }
+    // 孕产妇死亡率(1/10万): the unit a measure is stated in, not a value.
+    if q.value == 1.0
+        && matches!(q.unit, Unit::Per100k | Unit::Permille)
+        && q.start > 0
+        && matches!(sc[q.start - 1], '(' | '（')
+    {
+        return None;
+    }
+    // 婴儿死亡率(‰)为3.5: a bare number takes the unit noted after its measure.
+    if q.unit == Unit::None
+        && let Some(unit) = unit_note(sc, clause_start(sc, 0, q.num_start), q.num_start)
+    {
+        return Some(Cow::Owned(Quantity { unit, ..q.clone() }));
+    }
     // 一批, 一轮, 二期(工程), 两届: a batch, a round, a phase, a term, not a count of things.
     if q.chinese && VAGUE_MEASURES.contains(&q.measure.as_str()) {
         return None;
@@ -193,6 +207,33 @@ fn admissible<'q>(q: &'q Quantity, sc: &[char]) -> Option<Cow<'q, Quantity>> {
         })
     } else {
         Cow::Borrowed(q)
+    })
+}
+
+/// The unit a parenthesis notes after a measure, right before a link to a bare number
+/// (婴儿死亡率(‰)为3.5, 床位数(张):3620): the number is in it.
+fn unit_note(sc: &[char], clause: usize, at: usize) -> Option<Unit> {
+    let before: String = sc[clause..at].iter().collect();
+    let before = before.trim_end();
+    let link = ["为", "是", "达到", "达", ":", "：", ""]
+        .iter()
+        .find_map(|l| {
+            before
+                .strip_suffix(l)
+                .and_then(|b| b.strip_suffix([')', '）']))
+        })?;
+    let open = link.rfind(['(', '（'])?;
+    let note = link[open..].trim_start_matches(['(', '（']).trim();
+    Some(match note {
+        "‰" => Unit::Permille,
+        "%" | "％" => Unit::Percent,
+        "1/10万" | "/10万" | "1/十万" => Unit::Per100k,
+        "张" => Unit::Bed,
+        "人" => Unit::Person,
+        "人次" => Unit::PersonTime,
+        "岁" => Unit::Age,
+        "天" | "日" => Unit::Duration,
+        _ => return None,
     })
 }
 

@@ -1182,3 +1182,31 @@ fn an_old_bulletins_beds_parts_and_densities_and_some_places_rates() {
     assert_eq!(id_of(&f, 1.2), Some("doctors_per_1000"));
     assert_eq!(id_of(&f, 60.0), None);
 }
+
+#[test]
+fn a_unit_noted_after_a_measure_is_the_numbers_and_no_value() {
+    let text = "全县孕产妇死亡率(1/10万)为15.2,婴儿死亡率(‰)为3.5,平均住院日(天):8.2。";
+    let f = extract(text, "平安县2023年卫生健康统计简报", (2024, 2, 1));
+    assert_eq!(id_of(&f, 15.2), Some("maternal_mortality_rate"));
+    assert_eq!(id_of(&f, 3.5), Some("infant_mortality_rate"));
+    assert_eq!(fact(&f, 3.5).unit.as_str(), "per_mille");
+    assert_eq!(id_of(&f, 8.2), Some("avg_length_of_stay"));
+    assert!(f.iter().all(|x| x.value != 1.0), "{f:?}");
+}
+
+#[test]
+fn a_countys_figure_after_a_hospitals_in_one_sentence_and_the_budget_share() {
+    let text = "县人民医院新住院综合楼投入使用,新增床位260张,全县医疗卫生机构床位达到2180张。\
+        全年卫生健康支出4.12亿元,占一般公共预算支出的9.6%。";
+    let f = extract(text, "平安县2024年政府工作报告", (2024, 1, 16));
+    assert_eq!(id_of(&f, 2180.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 9.6), Some("fiscal_health_share"));
+}
+
+#[test]
+fn admissions_after_a_list_of_parts_are_all_admissions() {
+    let text = "【医疗服务】2022年,全县医疗卫生机构总诊疗人次114.3万人次,其中基层医疗卫生机构诊疗人次\
+        58.6万人次;入院人数3.24万人;医院病床使用率78.4%。";
+    let f = extract(text, "平安县统计年鉴·卫生", (2023, 10, 1));
+    assert_eq!(id_of(&f, 32_400.0), Some("admissions"));
+}

@@ -271,7 +271,8 @@ pub fn needs_context(phrase: &str) -> bool {
 pub fn is_bare(phrase: &str) -> bool {
     // The test by automaton first: most phrases hold no generic word, and the words are not
     // taken out of them. (病床 names health itself and is still bare.)
-    if !GENERIC_SET.in_text(phrase) {
+    // 入院人数, 出院人数 name their measure whole.
+    if !GENERIC_SET.in_text(phrase) || phrase.contains("入院") || phrase.contains("出院") {
         return false;
     }
     let mut rest = phrase.to_string();

@@ -274,8 +274,8 @@ pub(crate) fn narrow(
         {
             Rule::Town
         } else if facility
-            && (institution
-                || document == DocumentSubject::Institution && !county_before(sc, start))
+            && (institution || document == DocumentSubject::Institution)
+            && !county_before(sc, start)
             || f.unit != UnitCode::Percent
                 && per_each(sc, clause, f.char_start.saturating_sub(offset))
         {

@@ -474,7 +474,11 @@ impl Frame<'_> {
             || matches!((year, doc.published), (Some(y), Some(p)) if y > p)
         {
             Kind::Target
-        } else if has(head, ACTUAL_WORDS) {
+        } else if has(head, ACTUAL_WORDS)
+            || matches!((year_in(head), doc.published), (Some(y), Some(p)) if y < p)
+        {
+            // A column for a year before the report's (a plan's 2020年 baseline) holds what
+            // was reached, whatever the row's other words (预期性).
             Kind::Actual
         } else {
             prose.map_or(Kind::Actual, |p| p.kind)
@@ -670,6 +674,19 @@ mod tests {
             Some("family_doctor_signing_rate")
         );
         assert_eq!(get(103.0).indicator_id, None);
+    }
+
+    #[test]
+    fn a_plans_baseline_column_holds_what_was_reached() {
+        let text = "指标 | 2020年 | 2025年 | 属性\n人均预期寿命(岁) | 76.9 | 77.9 | 预期性\n";
+        let ctx = DocContext {
+            published: Some((2022, 2, 18)),
+            ..DocContext::default()
+        };
+        let facts = extractor().extract(text, &ctx);
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!((get(76.9).kind, get(76.9).year), (Kind::Actual, Some(2020)));
+        assert_eq!((get(77.9).kind, get(77.9).year), (Kind::Target, Some(2025)));
     }
 
     #[test]

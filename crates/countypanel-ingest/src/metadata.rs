@@ -523,7 +523,13 @@ fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
         }
         if published.is_none()
             && i < 15
-            && let Some(d) = date_at_start(line).or_else(|| date_at_start(&compact(line)))
+            && let Some(d) = date_at_start(line)
+                .or_else(|| date_at_start(&compact(line)))
+                .or_else(|| {
+                    (i < 6 || signed(line))
+                        .then(|| date_in_head_line(line))
+                        .flatten()
+                })
         {
             published = Some((3, d));
             date_line.get_or_insert(i);
@@ -539,6 +545,36 @@ fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
             .map(|d| (1, d));
     }
     (published, date_line)
+}
+
+/// The date a short line at the top of a report gives its writing, not at the line's start:
+/// in brackets ((2024年1月10日), (2024年2月5日公开)), after a dash (——2024年1月16日在…会议上) or
+/// after a source (来源:德昌县融媒体中心 2024年1月29日). The date must end the line or be
+/// followed by what says it is the date of writing (公开, 发布, 在…, a closing bracket).
+fn date_in_head_line(line: &str) -> Option<Ymd> {
+    if line.chars().count() > 60 {
+        return None;
+    }
+    line.char_indices()
+        .filter(|&(k, c)| {
+            (c == '1' || c == '2') && !line[..k].ends_with(|p: char| p.is_ascii_digit())
+        })
+        .find_map(|(k, _)| {
+            let d = date_at_start(&line[k..])?;
+            let rest = line[k..].split_once('日').map_or("", |(_, r)| r).trim();
+            let writing = rest.is_empty()
+                || ["公开", "发布", "印发", ")", "）", "在"]
+                    .iter()
+                    .any(|w| rest.starts_with(w));
+            writing.then_some(d)
+        })
+}
+
+/// Whether a line is a signature: the issuing body's name, then the date (平安县卫生健康局
+/// 2023年12月12日).
+fn signed(line: &str) -> bool {
+    line.find(|c: char| c.is_ascii_digit())
+        .is_some_and(|k| k > 0 && is_issuing_body(line[..k].trim()))
 }
 
 /// `l` without its spaces. Most lines hold none: they are read as they are, not copied.
@@ -660,9 +696,11 @@ const BYLINE_ROLES: &[&str] = &[
     "编辑",
 ];
 
-/// Whether a line is a byline: a role and a name, short (县长 李明, 记者 王芳 通讯员 刘洋).
+/// Whether a line is a byline: a role and a name, short, in brackets or not (县长 李明, (记者
+/// 王芳 通讯员 刘洋)).
 fn is_byline(line: &str) -> bool {
-    line.chars().count() <= 16 && BYLINE_ROLES.iter().any(|r| line.starts_with(r))
+    let line = line.trim_start_matches(['(', '（', '[', '【', ' ']);
+    line.chars().count() <= 24 && BYLINE_ROLES.iter().any(|r| line.starts_with(r))
 }
 
 fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>) -> Option<String> {

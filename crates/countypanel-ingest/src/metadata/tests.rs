@@ -284,6 +284,9 @@ fn a_byline_a_subtitle_and_a_signature_date_do_not_make_the_title() {
         2024年1月10日\n一、2023年工作回顾\n过去一年,全县完成固定资产投资156亿元。";
     let m = read_metadata(text, None, &finder());
     assert_eq!(m.title.as_deref(), Some("平安县2024年政府工作报告"));
+    let text = "(记者 唐丽 通讯员 周建军)\n平安县家庭医生签约服务提质增效\n正文。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.title.as_deref(), Some("平安县家庭医生签约服务提质增效"));
     let text = "海东市2023年家庭医生签约服务工作通报\n各县区卫生健康局:\n\
         2023年,全市家庭医生签约服务工作稳步推进。\n\
         重点人群签约率方面,平安县为80.2%,均高于全市平均水平\n海东市卫生健康委员会\n2024年1月15日";
@@ -293,4 +296,40 @@ fn a_byline_a_subtitle_and_a_signature_date_do_not_make_the_title() {
         Some("海东市2023年家庭医生签约服务工作通报")
     );
     assert_eq!(m.issuer.as_deref(), Some("海东市"));
+}
+
+#[test]
+fn a_date_in_brackets_after_a_dash_or_a_source_dates_the_report() {
+    for (text, date) in [
+        (
+            "平安县卫生健康局2024年部门预算情况说明\n（2024年2月5日公开）\n一、部门基本情况",
+            (2024, 2, 5),
+        ),
+        (
+            "平安县妇幼保健院2023年工作总结\n(2024年1月10日)\n正文。",
+            (2024, 1, 10),
+        ),
+        (
+            "政府工作报告\n——2024年1月16日在平安县第十九届人民代表大会第四次会议上\n正文。",
+            (2024, 1, 16),
+        ),
+        (
+            "平安县2023年卫生健康事业发展稳中有进\n来源:平安县融媒体中心 2024年1月29日\n正文。",
+            (2024, 1, 29),
+        ),
+        (
+            "平安县健康扶贫工作情况汇报\n一、基本情况\n全县签约率达到60.8%。\n二、主要做法\n三、存在问题\n\
+             四、下一步打算\n平安县卫生健康局  2023年12月12日",
+            (2023, 12, 12),
+        ),
+    ] {
+        assert_eq!(
+            read_metadata(text, None, &finder()).published,
+            Some(date),
+            "{text}"
+        );
+    }
+    // A date in a sentence of the text is no date of writing.
+    let text = "平安县卫生健康工作综述\n截至2023年10月31日全县签约率达到45%。";
+    assert_eq!(read_metadata(text, None, &finder()).published, None);
 }
