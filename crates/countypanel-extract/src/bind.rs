@@ -283,6 +283,37 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::NotHealth;
     }
+    // 累计达到推荐标准的乡镇卫生院5个: institutions a relative clause restricts are those that did
+    // what it says, counted in the clause's own measure when it names one, else in none.
+    if naming.indicator_id.is_some()
+        && naming.rule == Rule::PhraseBefore
+        && let Some(h) = hit
+        && h.start > clause
+        && sc[h.start - 1] == '的'
+        && m.unit_fits(&h.target, Unit::Institution)
+    {
+        let own = s.hits.iter().rfind(|k| {
+            k.start >= clause
+                && k.end < h.start
+                && matches!(k.target, Target::Indicator { .. })
+                && m.unit_fits(&k.target, q.unit)
+        });
+        if let Some(Hit {
+            start,
+            end,
+            target: Target::Indicator { index },
+        }) = own
+        {
+            naming.indicator_id = Some(m.indicator_id(*index));
+            naming.indicator_text = Some(s.slice(*start, *end).to_string());
+        } else if RELATIVE_VERBS
+            .iter()
+            .any(|v| s.slice(clause, h.start).contains(v))
+        {
+            naming.indicator_id = None;
+            naming.rule = Rule::QualifiedCount;
+        }
+    }
     // Money put into health among other fields (教育、卫生等民生领域投入23亿元) is not health's.
     if naming.indicator_id.is_some()
         && q.unit == Unit::Yuan
@@ -483,7 +514,37 @@ fn kind_and_year(
         s.target_end,
         doc.published,
     );
-    let (mut year, mut year_flag) = year::resolve(s.years, q.start, kind, s.carried, doc);
+    // A year written after a number reached dates it only from the number's own clause (…发病率
+    // 为61.8/10万,…,2022年登记患者成功治疗率为93.4%: 2022 is the cohort's, not the
+    // incidence's); an aim takes a deadline after it (力争…达到30种,确保2020年…).
+    let clause_end = (q.end..s.chars.len())
+        .find(|&i| separates_clauses(s.chars[i]))
+        .unwrap_or(s.chars.len());
+    let own: Vec<YearMention>;
+    let years = if kind == Kind::Actual
+        && s.years
+            .iter()
+            .any(|m| m.end > q.start && m.start >= clause_end)
+    {
+        own = s
+            .years
+            .iter()
+            .filter(|m| m.end <= q.start || m.start < clause_end)
+            .cloned()
+            .collect();
+        &own[..]
+    } else {
+        s.years
+    };
+    let (mut year, mut year_flag) = year::resolve(years, q.start, kind, s.carried, doc);
+    // 力争年底…达到68%: the end of the year the report was written in.
+    if kind == Kind::Target
+        && year.is_none()
+        && let Some(p) = doc.published
+        && this_year_end(s.slice(clause, q.num_start))
+    {
+        (year, year_flag) = (Some(p), Some(YearFlag::Published));
+    }
     // 由上年的6.52张: the level the sentence's year came from. 由1.52人 with no year of its own
     // is of the year an earlier level of the sentence names, or of none known.
     let from = match from_to::from_year(s.slice(clause, q.num_start)) {
@@ -510,6 +571,22 @@ fn kind_and_year(
         kind = Kind::Target;
     }
     (kind, year, year_flag)
+}
+
+/// Verbs of a relative clause that restrict the institutions after it to those that did
+/// something (达到标准的, 开展…的, 设有…的).
+const RELATIVE_VERBS: &[&str] = &[
+    "达到", "达标", "设有", "设置", "开展", "实现", "完成", "建成", "通过", "具备", "具有", "取得",
+    "配备", "纳入", "创建", "创成", "获得",
+];
+
+/// Whether words name the end of the current year without writing it (力争年底, 到年末).
+fn this_year_end(words: &str) -> bool {
+    ["年底", "年末"].iter().any(|w| {
+        words.match_indices(w).any(|(at, _)| {
+            !words[..at].ends_with(|c: char| c.is_ascii_digit() || "今明去上本全".contains(c))
+        })
+    })
 }
 
 /// Whether a level the sentence states for the year of a report written in that year's first

@@ -1210,3 +1210,44 @@ fn admissions_after_a_list_of_parts_are_all_admissions() {
     let f = extract(text, "平安县统计年鉴·卫生", (2023, 10, 1));
     assert_eq!(id_of(&f, 32_400.0), Some("admissions"));
 }
+
+#[test]
+fn helpers_reports_subgroups_bodies_half_years_and_targets_dated_by_their_paragraph() {
+    // A subgroup's rates in one sentence; the county's in the next.
+    let text = "脱贫人口高血压患者规范管理率为85.2%,糖尿病患者规范管理率为83.7%。\
+        全县2型糖尿病患者规范管理率为65.8%。";
+    let f = extract(text, "平安县健康扶贫工作情况汇报", (2023, 12, 12));
+    assert_eq!(id_of(&f, 83.7), None);
+    assert_eq!(id_of(&f, 65.8), Some("diabetes_standard_mgmt_rate"));
+    // The reporting body's own figures.
+    let text = "我院孕产妇管理:在院建册孕产妇系统管理率97.4%。全县孕产妇系统管理率90.8%。";
+    let f = extract(text, "平安县妇幼保健院2023年工作总结", (2024, 1, 10));
+    assert_eq!(id_of(&f, 97.4), None);
+    assert_eq!(id_of(&f, 90.8), Some("maternal_systematic_mgmt_rate"));
+    // A rate for the half year; a target for the year's end.
+    let text = "上半年全县高血压患者规范管理率为62.1%。截至6月底,全县家庭医生签约服务覆盖率为64.7%,\
+        力争年底常住人口签约率达到68%。上半年,全县新增签约居民1.35万人,重点人群签约率达到83.5%。";
+    let f = extract(text, "平安县家庭医生签约服务提质增效", (2023, 7, 20));
+    assert_eq!(id_of(&f, 62.1), None);
+    assert_eq!(id_of(&f, 64.7), Some("family_doctor_signing_rate"));
+    assert_eq!(id_of(&f, 83.5), Some("key_population_signing_rate"));
+    assert_eq!(
+        (fact(&f, 68.0).kind, fact(&f, 68.0).year),
+        (Kind::Target, Some(2023))
+    );
+    // A later year in another clause dates nothing before it; a deadline dates its paragraph.
+    let text = "肺结核报告发病率为61.8/10万,2022年登记患者成功治疗率为93.4%。\n\
+        到2025年,基本建成优质高效的医疗卫生服务体系。全县医疗卫生机构床位数达到5200张。";
+    let f = extract(text, "平安县2023年疾控工作总结", (2024, 1, 5));
+    assert_eq!(fact(&f, 61.8).year, Some(2023));
+    assert_eq!(
+        (fact(&f, 5200.0).kind, fact(&f, 5200.0).year),
+        (Kind::Target, Some(2025))
+    );
+    // Institutions restricted by a relative clause.
+    let text = "新增3个乡镇卫生院达到优质服务基层行推荐标准,累计达到推荐标准的乡镇卫生院5个。\
+        全县共有乡镇卫生院15个。";
+    let f = extract(text, "平安县2023年基层卫生工作总结", (2024, 1, 5));
+    assert_eq!(id_of(&f, 5.0), Some("thc_recommended_standard"));
+    assert_eq!(id_of(&f, 15.0), Some("township_health_centers"));
+}

@@ -100,6 +100,23 @@ fn subgroup(sc: &[char], start: usize, end: usize, clause: usize) -> bool {
     SUBGROUPS.iter().any(|w| before.contains(w))
 }
 
+/// Whether the clause before a measure speaks of the reporting body itself (我院, 本院, 本部门,
+/// 本单位): its figures are the body's, not the region's.
+fn own_body(sc: &[char], clause: usize, start: usize) -> bool {
+    const OWN_BODY: &[&str] = &["我院", "本院", "全院", "该院", "本部门", "本单位", "我单位"];
+    let before: String = sc[clause..start].iter().collect();
+    OWN_BODY.iter().any(|w| before.contains(w))
+}
+
+/// Whether words name a place as the subject (全县, 我县, 全市).
+fn place_in(words: &[char]) -> bool {
+    let text: String = words.iter().collect();
+    crate::lexicon::OWN_PLACE
+        .iter()
+        .chain(crate::lexicon::WHOLE_AREA)
+        .any(|w| text.contains(w))
+}
+
 /// Whether the measure names a qualification people hold (具有执业(助理)医师资格的86人, 取得
 /// 全科医生证书…): those counted are the holders among a group, not the region's staff of it.
 fn qualification(f: &Fact, sc: &[char], end: usize) -> bool {
@@ -157,16 +174,25 @@ fn per_each(sc: &[char], clause: usize, number: usize) -> bool {
 
 /// Whether a sum over the year (money, visits) is stated for a part of it: 第三季度…支出,
 /// 1-9月…诊疗人次. The part-year figure is not the year's.
-/// A rate over the year (a death rate, an incidence) is a sum too. `carried`: the sentence
-/// before, joined to this one by ；, stated the part of the year (1-9月,…；出院人数5.8万人次).
+/// A rate over the year (a death rate, an incidence) is a sum too, and so is a percent stated for
+/// the part. `carried`: the sentence before, joined to this one by ；, stated the part of the
+/// year (1-9月,…；出院人数5.8万人次).
 fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
-    if !matches!(
-        f.unit,
-        UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k
-    ) {
-        return false;
+    let stated = || names_part_of_year(&sc[..start].iter().collect::<String>());
+    match f.unit {
+        UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k => {
+            carried || stated()
+        }
+        // A rate its own clause states for the half year (上半年全县…规范管理率62.1%) is not the
+        // year's either; a level the sentence reaches after the half year's flows (上半年,新增
+        // 签约…,签约率达到64.7%) or at a date (截至6月底) is the state then.
+        UnitCode::Percent => names_part_of_year(
+            &sc[crate::segment::clause_start(sc, 0, start)..start]
+                .iter()
+                .collect::<String>(),
+        ),
+        _ => false,
     }
-    carried || names_part_of_year(&sc[..start].iter().collect::<String>())
 }
 
 /// Whether `before` names a part of the year: a quarter, a half, or a month range from January
@@ -250,6 +276,9 @@ pub(crate) fn narrow(
             .as_deref()
             .is_some_and(|id| FACILITY_MEASURES.contains(&id))
     }) && opens_with_one_institution(sc, region_named);
+    // A subgroup that is the subject of a rate (脱贫人口高血压患者规范管理率85.2%) stays the
+    // subject of the clauses after it that name no place of their own (,糖尿病患者…83.7%).
+    let mut subgroup_open = false;
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -278,11 +307,16 @@ pub(crate) fn narrow(
             && !county_before(sc, start)
             || f.unit != UnitCode::Percent
                 && per_each(sc, clause, f.char_start.saturating_sub(offset))
+            || own_body(sc, clause, start)
         {
             Rule::OneInstitution
         } else if part_year(f, sc, start, part_year_carried) {
             Rule::PartYear
-        } else if subgroup(sc, start, end, clause) || qualification(f, sc, end) {
+        } else if subgroup(sc, start, end, clause)
+            || qualification(f, sc, end)
+            || subgroup_open && !place_in(&sc[clause..start])
+        {
+            subgroup_open = true;
             Rule::Subgroup
         } else if graded(sc, start, end) {
             Rule::Graded

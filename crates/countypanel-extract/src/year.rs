@@ -142,8 +142,16 @@ pub(crate) fn resolve(
     } else if let Some(s) = stated {
         s
     } else if kind == Kind::Target {
-        // A target is dated by a year heading, or by the one year the document's title names
-        // (实施2019年重点民生实事项目…完成情况): never by a plan's horizon or its publication.
+        // A target is dated by a later year its paragraph named before it (到2025年,基本建成…。
+        // 全县床位数达到5200张), by a year heading, or by the one year the document's title
+        // names (实施2019年重点民生实事项目…完成情况): never by a plan's horizon or its
+        // publication.
+        if let Some(y) = carried
+            .paragraph
+            .filter(|&y| doc.published.is_some_and(|p| y > p))
+        {
+            return (Some(y), Some(YearFlag::Paragraph));
+        }
         match (carried.heading, doc.default) {
             (Some(y), _) => (Some(y), Some(YearFlag::Heading)),
             (None, Some(y)) if doc.default_flag == YearFlag::Title => {
