@@ -326,9 +326,12 @@ fn vet_naming(
     // After 其中 in the sentence, a bare total phrase (床位 after 其中医院、卫生院316个) counts the
     // part just named, not the total: it names the part's own measure when the catalog has one
     // (医院、卫生院床位), else none.
+    // 其中2023年投入资金4820万元: a year after 其中 takes a slice of a period's sum in time, the
+    // whole of that year.
     let part_opened = |h: &Hit| {
         let before = s.slice(0, h.start);
         match before.rfind(PART) {
+            Some(p) if crate::time::names_year(&before[p..]) => None,
             Some(p) => Some(before[..p].chars().count() + 2),
             None => s.in_parts.then_some(0),
         }
@@ -550,9 +553,11 @@ fn kind_and_year(
     let from = match from_to::from_year(s.slice(clause, q.num_start)) {
         // 由3个专家组组成: no level follows, so no earlier one stands here.
         Some(from_to::FromYear::Unstated) if !from_to::level_follows(&s.chars[q.end..]) => None,
-        Some(from_to::FromYear::Unstated) => {
-            from_to::earlier_year_before(&s.chars[..clause]).or(Some(from_to::FromYear::Unstated))
-        }
+        Some(from_to::FromYear::Unstated) => from_to::earlier_year_before(&s.chars[..clause])
+            .or_else(|| {
+                from_to::compared_year_before(&s.chars[..clause]).map(from_to::FromYear::Written)
+            })
+            .or(Some(from_to::FromYear::Unstated)),
         other => other,
     };
     match from {
@@ -1029,9 +1034,17 @@ fn screen_candidates<'h>(
     let lists_on = |h: &Hit| {
         sc.get(h.end) == Some(&'、') && s.hits.iter().any(|o| o.start == h.end + 1 && is_measure(o))
     };
+    // 全县新招录乡村医生123人: those a recruiting verb right before the measure took on.
+    let recruited_before = |h: &Hit| {
+        RECRUITING.iter().any(|v| {
+            s.slice(clause.min(h.start), h.start)
+                .trim_end()
+                .ends_with(v)
+        })
+    };
     (
         after.filter(|h| !lists_on(h) && !recruited),
-        before.filter(|h| !part_of(h) && !listed(h)),
+        before.filter(|h| !part_of(h) && !listed(h) && !recruited_before(h)),
     )
 }
 

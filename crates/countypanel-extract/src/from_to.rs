@@ -130,6 +130,15 @@ pub(crate) fn compared_year(sc: &[char], start: usize, end: usize) -> bool {
             .any(|w| after.starts_with(w))
 }
 
+/// The year a sentence compares its own with before `before` ends (2023年与2022年相比,…由44.2%
+/// 提高到47.5%: 2022): the year of its earlier levels.
+pub(crate) fn compared_year_before(before: &[char]) -> Option<i32> {
+    (1..before.len().saturating_sub(4)).find_map(|i| {
+        let y = crate::time::year_digits_at(before, i)?;
+        (before.get(i + 4) == Some(&'年') && compared_year(before, i, i + 5)).then_some(y)
+    })
+}
+
 /// Whether a clause's words before its number are only a comparison with a written year's
 /// level (较2022年的): the number is that year's level of the clause before's measure.
 pub(crate) fn compares_with_year(words: &str) -> bool {

@@ -1251,3 +1251,79 @@ fn helpers_reports_subgroups_bodies_half_years_and_targets_dated_by_their_paragr
     assert_eq!(id_of(&f, 5.0), Some("thc_recommended_standard"));
     assert_eq!(id_of(&f, 15.0), Some("township_health_centers"));
 }
+
+#[test]
+fn a_sum_since_an_earlier_year_and_its_slice_for_one_year_and_a_compared_earlier_level() {
+    let text = "我市自2021年起启动医共体建设。2021年以来累计投入资金1.36亿元,其中2023年投入资金4820万元。\
+        2023年与2022年相比,全县家庭医生签约服务覆盖率由44.2%提高到47.5%。";
+    let f = extract(
+        text,
+        "平安县紧密型县域医疗卫生共同体建设情况报告",
+        (2024, 3, 20),
+    );
+    assert_eq!(fact(&f, 1.36e8).year, None);
+    assert_eq!(fact(&f, 1.36e8).year_flag, Some(YearFlag::PeriodSum));
+    assert_eq!(id_of(&f, 4.82e7), Some("health_investment"));
+    assert_eq!(fact(&f, 4.82e7).year, Some(2023));
+    assert_eq!(fact(&f, 44.2).year, Some(2022));
+    assert_eq!(fact(&f, 47.5).year, Some(2023));
+}
+
+#[test]
+fn a_yearbooks_entry_on_one_hospital_keeps_its_beds_and_visits_out_of_the_countys_cells() {
+    let text = "【概况】2022年末,全县有医疗卫生机构192个,床位1548张。\n\
+        【县人民医院】县人民医院为二级甲等综合医院。编制床位500张,实有床位620张,\
+        2022年门急诊人次46.2万人次,出院2.08万人次。\n\
+        【医疗服务】2022年,全县医疗卫生机构总诊疗人次114.3万人次。";
+    let f = extract(text, "平安县统计年鉴·卫生", (2023, 10, 1));
+    assert_eq!(id_of(&f, 1548.0), Some("hospital_beds"));
+    for value in [500.0, 620.0, 462_000.0, 20_800.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    assert_eq!(id_of(&f, 1_143_000.0), Some("total_visits"));
+}
+
+#[test]
+fn a_departments_budget_is_not_the_countys_spending() {
+    let text = "2024年支出预算总额21846.32万元,其中:卫生健康支出19463.57万元,占89.09%。\
+        2023年全县一般公共预算卫生健康支出决算数为32680.45万元。";
+    let f = extract(text, "平安县卫生健康局2024年部门预算情况说明", (2024, 2, 5));
+    assert_eq!(id_of(&f, 194_635_700.0), None);
+    assert_eq!(id_of(&f, 326_804_500.0), Some("fiscal_health_expenditure"));
+}
+
+#[test]
+fn round_two_categories_centres_plans_as_of_sections_and_recruits() {
+    // One kind of institution before a measure of all of them.
+    let text = "全县共有医疗卫生机构326个,其他医疗卫生机构21个。公立医院卫生人员2986人,\
+        公立医院病床使用率为87.9%,全县医疗卫生机构病床使用率为76.5%。";
+    let f = extract(text, "平安县2022年卫生统计年报", (2023, 3, 2));
+    assert_eq!(id_of(&f, 326.0), Some("medical_institutions"));
+    for value in [21.0, 2986.0, 87.9] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    // A neighbourhood's health centre; the county's beds.
+    let text = "罗雄街道社区卫生服务中心开放床位120张。全县医疗卫生机构床位2960张。";
+    let f = extract(text, "平安县2022年卫生健康工作总结", (2023, 1, 12));
+    assert_eq!(id_of(&f, 120.0), None);
+    assert_eq!(id_of(&f, 2960.0), Some("hospital_beds"));
+    // Planned and actual in one sentence.
+    let text = "计划完成宫颈癌筛查2万人,实际完成宫颈癌筛查21365人。";
+    let f = extract(text, "平安县2023年民生实事完成情况", (2024, 1, 25));
+    assert_eq!(fact(&f, 20_000.0).kind, Kind::Target);
+    assert_eq!(fact(&f, 21_365.0).kind, Kind::Actual);
+    // A section opening with its as-of date dates the stocks after it.
+    let text = "一、基本情况\n截至2022年底,全县共有医疗卫生机构326个。\n全县医疗卫生机构实有床位4320张。\n\
+        二、下一步工作\n力争到2025年床位达到5000张。";
+    let f = extract(
+        text,
+        "关于县政协十届二次会议第57号提案的答复",
+        (2023, 6, 20),
+    );
+    assert_eq!(fact(&f, 4320.0).year, Some(2022));
+    // Recruits are not the stock; half a year's screenings are not the year's.
+    let text = "全县新招录乡村医生123人,均已到岗。上半年完成农村妇女两癌筛查8600人。";
+    let f = extract(text, "平安县上半年卫生健康工作总结", (2023, 7, 14));
+    assert_eq!(id_of(&f, 123.0), None);
+    assert_eq!(id_of(&f, 8600.0), None);
+}

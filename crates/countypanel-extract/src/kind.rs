@@ -29,6 +29,17 @@ pub(crate) fn kind_in_sentence(
         || (may_hold_target && has_target_word(prefix, &TARGETS))
         || has_target_word(clause, &CLAUSE_TARGETS)
         || deadline;
+    // 计划完成…, 实际完成… in one sentence: each clause says which its number is.
+    // (实际开放床位 is a measure, not a report of what was done.)
+    if ["实际完成", "实际达到", "实际为", "实际实现"]
+        .iter()
+        .any(|w| clause.contains(w))
+    {
+        return Kind::Actual;
+    }
+    if clause.contains("计划完成") || clause.contains("计划为") {
+        return Kind::Target;
+    }
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
     if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
         Kind::Actual

@@ -141,6 +141,18 @@ fn plan_heading(text: &str) -> bool {
         || lexicon::LOOKING_AHEAD.iter().any(|w| text.contains(w))
 }
 
+/// How far the section about one institution runs.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum InstitutionSection {
+    /// The section is about no one institution.
+    #[default]
+    None,
+    /// Until the next heading, after a heading line naming the institution (三、县中医医院).
+    UntilHeading,
+    /// Through the paragraph an inline heading opens (a yearbook's 【县人民医院】 entry).
+    Paragraph(usize),
+}
+
 /// Whether the part of a document being read is a plan.
 #[derive(Debug, Default, Clone, Copy)]
 struct Plan {
@@ -171,6 +183,9 @@ struct Reading<'a> {
     parts_open: bool,
     /// Whether the part of the year a sentence named (1-9月) runs on past it (it ended with ；).
     part_year_open: bool,
+    /// Whether the section being read is about one institution. Its beds, staff and visits are
+    /// the institution's.
+    institution_section: InstitutionSection,
     /// The region a numbered heading named alone ((一)崆峒区。), with the heading's level: the
     /// section under it speaks of that region.
     section_region: Option<(u8, std::sync::Arc<str>)>,
@@ -351,6 +366,23 @@ impl Extractor {
         for s in &segment::sentences(&chars) {
             let sc = &chars[s.start..s.end];
             reading.enter_paragraph(s.paragraph, sc);
+            // An inline heading (一、基本情况 …, a yearbook's 【县人民医院】…) opens its paragraph.
+            let bracketed = || {
+                (sc.first() == Some(&'【'))
+                    .then(|| sc.iter().take(20).position(|&c| c == '】'))
+                    .flatten()
+            };
+            if let Some(end) = segment::inline_heading(sc)
+                .or_else(bracketed)
+                .filter(|_| !s.heading)
+            {
+                let heading: String = sc[..end].iter().collect();
+                reading.institution_section = if scope::heading_names_institution(&heading) {
+                    InstitutionSection::Paragraph(s.paragraph)
+                } else {
+                    InstitutionSection::None
+                };
+            }
             if segment::ordinal_level(sc).is_some() {
                 let heading_hits = reading.hits_in(&hits, s.start, s.end);
                 reading.read_section_region(sc, &heading_hits);
@@ -380,6 +412,11 @@ impl Extractor {
             let years = sentence_years(sc, sentence_text, &quantities, doc.published);
             if s.heading {
                 reading.read_heading(sc, sentence_text, &years);
+                reading.institution_section = if scope::heading_names_institution(sentence_text) {
+                    InstitutionSection::UntilHeading
+                } else {
+                    InstitutionSection::None
+                };
             } else if let Some(end) = segment::inline_heading(sc) {
                 let heading: String = sc[..end].iter().filter(|c| !c.is_whitespace()).collect();
                 reading.health.read_heading(&heading);
@@ -422,7 +459,7 @@ impl Extractor {
             if let Some((low, high, end)) = time::each_year_range(&quantities, sc) {
                 year::spread_over_range(&mut sentence_facts, s.start + end, low, high);
             } else {
-                year::mark_period_sums(&mut sentence_facts, sc, s.start);
+                year::mark_period_sums(&mut sentence_facts, sc, s.start, doc.published);
             }
             scope::narrow(
                 &mut sentence_facts,
@@ -430,7 +467,18 @@ impl Extractor {
                 s.start,
                 reading.health.other_section(),
                 &s_hits,
-                document,
+                match document {
+                    scope::DocumentSubject::Region
+                        if match reading.institution_section {
+                            InstitutionSection::None => false,
+                            InstitutionSection::UntilHeading => true,
+                            InstitutionSection::Paragraph(p) => p == s.paragraph,
+                        } =>
+                    {
+                        scope::DocumentSubject::Institution
+                    }
+                    other => other,
+                },
                 reading.part_year_open,
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);

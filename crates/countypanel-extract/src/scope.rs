@@ -117,6 +117,35 @@ fn place_in(words: &[char]) -> bool {
         .any(|w| text.contains(w))
 }
 
+/// Kinds of institutions that, right before a measure of all of them (卫生人员, 病床使用率,
+/// 医疗卫生机构), narrow it to their kind: 公立医院病床使用率, 其他医疗卫生机构21个.
+const CATEGORIES: &[&str] = &[
+    "公立医院",
+    "民营医院",
+    "非公立医院",
+    "社会办医院",
+    "医院",
+    "卫生院",
+    "村卫生室",
+    "社区卫生服务中心",
+    "社区卫生服务站",
+    "基层医疗卫生机构",
+    "专业公共卫生机构",
+    "综合医院",
+    "专科医院",
+    "中医医院",
+    "中医院",
+    "其他",
+];
+
+/// Whether a kind of institution stands right before the measure in its clause (公立医院卫生人员
+/// 2986人): the measure is that kind's, not the region's.
+fn category_before(sc: &[char], clause: usize, start: usize) -> bool {
+    let before: String = sc[clause.min(start)..start].iter().collect();
+    let before = before.trim_end().trim_end_matches('的');
+    CATEGORIES.iter().any(|c| before.ends_with(c))
+}
+
 /// Whether the measure names a qualification people hold (具有执业(助理)医师资格的86人, 取得
 /// 全科医生证书…): those counted are the holders among a group, not the region's staff of it.
 fn qualification(f: &Fact, sc: &[char], end: usize) -> bool {
@@ -183,10 +212,11 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
         UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k => {
             carried || stated()
         }
-        // A rate its own clause states for the half year (上半年全县…规范管理率62.1%) is not the
-        // year's either; a level the sentence reaches after the half year's flows (上半年,新增
-        // 签约…,签约率达到64.7%) or at a date (截至6月底) is the state then.
-        UnitCode::Percent => names_part_of_year(
+        // A rate or a count of people its own clause states for the half year (上半年全县…规范
+        // 管理率62.1%, 上半年完成两癌筛查8600人) is not the year's either; a level the sentence
+        // reaches after the half year's flows (上半年,新增签约…,签约率达到64.7%) or at a date
+        // (截至6月底) is the state then.
+        UnitCode::Percent | UnitCode::Person => names_part_of_year(
             &sc[crate::segment::clause_start(sc, 0, start)..start]
                 .iter()
                 .collect::<String>(),
@@ -308,15 +338,22 @@ pub(crate) fn narrow(
             || f.unit != UnitCode::Percent
                 && per_each(sc, clause, f.char_start.saturating_sub(offset))
             || own_body(sc, clause, start)
+            || document == DocumentSubject::Department
+                && f.unit == UnitCode::Yuan
+                && !county_before(sc, start)
         {
             Rule::OneInstitution
         } else if part_year(f, sc, start, part_year_carried) {
             Rule::PartYear
-        } else if subgroup(sc, start, end, clause)
-            || qualification(f, sc, end)
-            || subgroup_open && !place_in(&sc[clause..start])
+        } else if subgroup(sc, start, end, clause) || subgroup_open && !place_in(&sc[clause..start])
         {
             subgroup_open = true;
+            Rule::Subgroup
+        } else if qualification(f, sc, end)
+            // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
+            // the region's health investment.
+            || f.unit != UnitCode::Yuan && category_before(sc, clause, start)
+        {
             Rule::Subgroup
         } else if graded(sc, start, end) {
             Rule::Graded
@@ -338,6 +375,9 @@ pub(crate) enum DocumentSubject {
     Region,
     Town,
     Institution,
+    /// A department's budget or final accounts (平安县卫生健康局2024年部门预算): its amounts
+    /// are the department's, not the region's spending.
+    Department,
 }
 
 impl DocumentSubject {
@@ -346,6 +386,7 @@ impl DocumentSubject {
         match title {
             Some(t) if title_names_town(t) => Self::Town,
             Some(t) if title_names_institution(t) => Self::Institution,
+            Some(t) if t.contains("部门预算") || t.contains("部门决算") => Self::Department,
             _ => Self::Region,
         }
     }
@@ -364,7 +405,7 @@ pub(crate) fn title_names_institution(title: &str) -> bool {
     else {
         return false;
     };
-    if ending == "卫生院" {
+    if ending == "卫生院" || ending == "社区卫生服务中心" {
         return false;
     }
     let prefix = &head[..at];
@@ -378,6 +419,20 @@ pub(crate) fn title_names_institution(title: &str) -> bool {
         && level.chars().all(crate::lexicon::is_han)
         && !CLASS_WORDS.iter().any(|w| level.contains(w))
         && !head[at + ending.len()..].starts_with(['、', '和', '及', '与'])
+}
+
+/// Whether a heading names one institution alone (【县人民医院】, (三)县中医医院, 三、平安县妇幼
+/// 保健院): the section under it is about that institution.
+pub(crate) fn heading_names_institution(heading: &str) -> bool {
+    let name: String = heading
+        .chars()
+        .skip_while(|c| !crate::lexicon::is_han(*c) || "一二三四五六七八九十".contains(*c))
+        .take_while(|c| !matches!(c, '】' | ']' | '。' | ':' | '：' | ',' | '，' | ' '))
+        .collect();
+    title_names_institution(&name)
+        && INSTITUTION_ENDINGS
+            .iter()
+            .any(|e| name.ends_with(e) || name.ends_with("中心"))
 }
 
 /// Indicators that measure what a health facility has and does (its beds, staff, visits,
@@ -479,6 +534,7 @@ const INSTITUTION_ENDINGS: &[&str] = &[
     "疾控中心",
     "医院",
     "卫生院",
+    "社区卫生服务中心",
 ];
 
 /// Words that make the noun before an institution ending a class of institutions, not one:
@@ -546,6 +602,12 @@ fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) 
         (2..=4).contains(&n)
             && prefix.ends_with(['镇', '乡'])
             && !prefix.chars().any(|c| TOWN_VERBS.contains(c))
+    } else if ending == "社区卫生服务中心" {
+        // 罗雄街道社区卫生服务中心: a neighbourhood's or a town's centre.
+        let n = prefix.chars().count();
+        (2..=6).contains(&n)
+            && (prefix.ends_with("街道") || prefix.ends_with(['镇', '乡']))
+            && !prefix.chars().any(|c| TOWN_VERBS.contains(c))
     } else {
         let level = ["第一", "第二", "第三", "第四", "第五"]
             .iter()
@@ -561,6 +623,26 @@ const TOWN_VERBS: &str = "建成改造提升推进设新对在为向与";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_naming_one_institution_opens_its_section() {
+        for h in [
+            "【县人民医院】",
+            "(三)县中医医院",
+            "三、平安县妇幼保健院",
+            "【县疾病预防控制中心】",
+        ] {
+            assert!(heading_names_institution(h), "{h}");
+        }
+        for h in [
+            "【医疗服务】",
+            "三、县域医共体建设",
+            "(二)公立医院改革",
+            "【乡镇卫生院】",
+        ] {
+            assert!(!heading_names_institution(h), "{h}");
+        }
+    }
 
     #[test]
     fn a_title_about_one_institution_is_told_from_one_about_a_region() {

@@ -72,6 +72,22 @@ const INSTITUTION_ENDINGS: &[&str] = &[
     "控制中心",
 ];
 
+/// Whether a table's caption gives the table over to one kind of institution or to some of them
+/// (乡镇卫生院基本情况表, 部分医院…): the measures its columns name are theirs, not the region's.
+fn caption_narrows(caption: &str) -> bool {
+    [
+        "乡镇卫生院",
+        "卫生院",
+        "村卫生室",
+        "社区卫生服务",
+        "部分",
+        "民营医院",
+        "公立医院",
+    ]
+    .iter()
+    .any(|w| caption.contains(w))
+}
+
 /// Whether a row label narrows the measure its column names to a part of the region: a town
 /// or an institution (not 全县, 合计, a year or a number).
 fn narrowing_label(label: &str) -> Option<Rule> {
@@ -167,6 +183,12 @@ fn row(chars: &[char], (start, end): (usize, usize)) -> Option<Row> {
         if line[k..k + BAR.len()] == BAR {
             cells.push(trimmed(line, start, from, k));
             from = k + BAR.len();
+            k = from;
+        } else if k == from && line[k] == '|' && line.get(k + 1) == Some(&' ') && !cells.is_empty()
+        {
+            // An empty cell whose spaces were squeezed to one (合计 | | 420).
+            cells.push(trimmed(line, start, k, k));
+            from = k + 2;
             k = from;
         } else {
             k += 1;
@@ -295,6 +317,21 @@ fn indicator_in(m: &PhraseMatcher, text: &str, unit: Unit) -> Option<(String, St
         }
         _ => None,
     })
+}
+
+/// The indicator the last fitting catalog phrase of a column header names: a header written on
+/// several rows (床位数(张)编制床位) ends with its most specific words.
+fn last_indicator_in(m: &PhraseMatcher, text: &str, unit: Unit) -> Option<(String, String)> {
+    m.find(text)
+        .into_iter()
+        .rev()
+        .find_map(|h| match &h.target {
+            Target::Indicator { index } if m.unit_fits(&h.target, unit) => {
+                let phrase: String = text.chars().skip(h.start).take(h.end - h.start).collect();
+                Some((m.indicator_id(*index), phrase))
+            }
+            _ => None,
+        })
 }
 
 /// The region a row label names, when it is a region name and nothing else.
@@ -447,15 +484,25 @@ impl Frame<'_> {
         } else {
             indicator_in(m, label, unit)
                 .map(|i| (i, false))
-                .or_else(|| indicator_in(m, head, unit).map(|i| (i, true)))
+                .or_else(|| last_indicator_in(m, head, unit).map(|i| (i, true)))
         };
         let label_region = match &named {
             Some((_, true)) => region_in(m, label),
             _ => None,
         };
-        // A column's measure in a town's or an institution's row is theirs.
+        // A column's measure in a town's or an institution's row is theirs; in a table its
+        // caption gives over to one kind of institution (表12 部分乡镇卫生院床位及人员情况), all
+        // its rows are that kind's.
         let narrowed = match &named {
-            Some((_, true)) if label_region.is_none() => narrowing_label(label),
+            Some((_, true)) if caption_narrows(&self.caption_text) => Some(Rule::Subgroup),
+            Some((_, true)) if label_region.is_none() => narrowing_label(label).or_else(|| {
+                // A group column before the label (东片 | 者海镇 | 150): any text cell.
+                at.row
+                    .cells
+                    .iter()
+                    .take_while(|&&c| value_of(chars, c).is_none())
+                    .find_map(|&c| narrowing_label(&text(chars, c)))
+            }),
             _ => None,
         };
         if narrowed.is_some() {
@@ -674,6 +721,28 @@ mod tests {
             Some("family_doctor_signing_rate")
         );
         assert_eq!(get(103.0).indicator_id, None);
+    }
+
+    #[test]
+    fn a_table_given_over_to_one_kind_of_institution_fills_no_regions_cell() {
+        let text = "表12 部分乡镇卫生院床位及人员情况(2023年末)\n\
+            片区 | 乡镇 | 床位数(张)编制床位 | 床位数(张)实有床位 | 卫生技术人员(人)\n\
+            东片 | 者海镇 | 150 | 168 | 210\n合计 | | 420 | 477 | 587\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        for v in [150.0, 168.0, 210.0, 420.0, 477.0, 587.0] {
+            let f = facts.iter().find(|f| f.value == v).unwrap();
+            assert_eq!(f.indicator_id, None, "{v}");
+        }
+        // Without the caption, the total row is the region's, each in its column.
+        let text = "片区 | 乡镇 | 床位数(张)编制床位 | 床位数(张)实有床位 | 卫生技术人员(人)\n\
+            合计 | | 420 | 477 | 587\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!(get(420.0).indicator_id.as_deref(), Some("planned_beds"));
+        assert_eq!(
+            get(587.0).indicator_id.as_deref(),
+            Some("health_technicians")
+        );
     }
 
     #[test]

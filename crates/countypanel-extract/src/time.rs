@@ -183,6 +183,14 @@ pub fn as_of_at(chars: &[char], at: usize) -> Option<Ymd> {
     Some((year, month, month_end(year, month)))
 }
 
+/// Whether `text` writes a year (2023年).
+#[must_use]
+pub fn names_year(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len().saturating_sub(4))
+        .any(|i| chars[i + 4] == '年' && year_digits_at(&chars, i).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -218,8 +218,14 @@ fn year_end_stock(chars: &[char], at: usize) -> Option<i32> {
 /// `SUM_WORDS`), adds up those years. It is no one year's value and fills no year's cell. A point
 /// in time or a year written after the period (截至2020年底, 2019年) dates what follows; rates and
 /// levels are never sums.
-pub(crate) fn mark_period_sums(facts: &mut [crate::Fact], sc: &[char], offset: usize) {
-    let Some((from, explicit)) = period_end(sc) else {
+pub(crate) fn mark_period_sums(
+    facts: &mut [crate::Fact],
+    sc: &[char],
+    offset: usize,
+    published: Option<i32>,
+) {
+    let Some((from, explicit)) = period_end(sc).or_else(|| since_earlier_year(sc, published))
+    else {
         return;
     };
     for f in facts.iter_mut() {
@@ -327,6 +333,21 @@ fn period_end(sc: &[char]) -> Option<(usize, bool)> {
     None
 }
 
+/// Where a period from a year before the one of writing ends (2021年以来, 自2021年起): what is
+/// summed over it (2021年以来累计投入资金1.36亿元) is no one year's.
+fn since_earlier_year(sc: &[char], published: Option<i32>) -> Option<(usize, bool)> {
+    let published = published?;
+    (0..sc.len().saturating_sub(6)).find_map(|i| {
+        let y = time::year_digits_at(sc, i)?;
+        let after: String = sc[i + 4..sc.len().min(i + 8)].iter().collect();
+        let end = ["年以来", "年起", "年至今"]
+            .iter()
+            .find(|w| after.starts_with(**w))
+            .map(|w| i + 4 + w.chars().count())?;
+        (y < published).then_some((end, false))
+    })
+}
+
 /// Words of a title that make a document a review of a period (its undated figures in the first
 /// quarter are the year before's).
 const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];
@@ -371,7 +392,16 @@ fn has_malformed_year(chars: &[char]) -> bool {
 
 /// Whether a year at `start` opens its sentence (only list markers before it).
 pub(crate) fn opens_sentence(sc: &[char], start: usize) -> bool {
-    sc[..start.min(sc.len())]
+    let before = &sc[..start.min(sc.len())];
+    // 截至2022年底,全县共有…: the date the section's stocks stand at.
+    let before = ["截至", "截止", "截止到"]
+        .iter()
+        .find_map(|w| {
+            let w: Vec<char> = w.chars().collect();
+            before.strip_suffix(&w[..])
+        })
+        .unwrap_or(before);
+    before
         .iter()
         .all(|&c| !c.is_alphanumeric() || "一二三四五六七八九十".contains(c))
 }

@@ -219,7 +219,10 @@ impl RegionFinder {
         let mut previous_end = None;
         for m in self.ac.find_iter(s) {
             let (name, full, level) = &self.targets[m.name];
-            if except.contains(name) || !*full && names_town(s, m.end) {
+            if except.contains(name)
+                || !*full && names_town(s, m.end)
+                || verb_first(s, m.start, m.end)
+            {
                 previous_end = Some(m.end);
                 continue;
             }
@@ -303,7 +306,10 @@ impl RegionFinder {
         let mut counts: Vec<(String, usize, usize, usize)> = Vec::new();
         for m in self.ac.find_iter(s) {
             let (name, is_full, _) = &self.targets[m.name];
-            if except.contains(name) || !*is_full && names_town(s, m.end) {
+            if except.contains(name)
+                || !*is_full && names_town(s, m.end)
+                || verb_first(s, m.start, m.end)
+            {
                 continue;
             }
             let full = usize::from(*is_full);
@@ -362,6 +368,12 @@ const ISSUING_BODIES: &[&str] = &[
 /// 清水县's; 清水镇 is a town of another county as often as not).
 fn names_town(s: &str, end: usize) -> bool {
     s[end..].starts_with(['镇', '乡', '村']) || s[end..].starts_with("街道")
+}
+
+/// Whether the name at `start..end` of `s` opens with a verb of building (新建县, 新建区) with no
+/// higher place right before it: 富源县新建三十二个村卫生室 builds, it names no 新建区.
+fn verb_first(s: &str, start: usize, end: usize) -> bool {
+    s[start..end].starts_with("新建") && !s[..start].ends_with(['省', '市'])
 }
 
 /// Words after which a region's name is a place visited (赴武山县考察学习, 前往…).
@@ -680,6 +692,31 @@ fn is_issuing_body(line: &str) -> bool {
         && !line.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Whether a line is a document number alone (平卫健函〔2023〕18号).
+fn is_document_number(line: &str) -> bool {
+    let l = line.trim();
+    l.chars().count() <= 24 && (l.contains('〔') || l.contains('[')) && l.ends_with('号')
+}
+
+/// Whether a line's one colon follows a short place name, as a news title's does
+/// (河南:紧密型县域医共体建设成效显著), not a label (来源:, 发布时间:).
+fn place_colon(line: &str) -> bool {
+    let Some((before, after)) = line.split_once(':') else {
+        return false;
+    };
+    let n = before.chars().count();
+    (2..=6).contains(&n)
+        && before.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        && after.chars().count() >= 8
+        && !after.contains(':')
+        && ![
+            "来源", "时间", "日期", "作者", "编辑", "标题", "索引", "文号", "字号", "浏览", "分类",
+            "机构", "单位", "发布", "主题", "记者",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+}
+
 /// Words of a byline's role: the speaker or writer named under a title (县长 李明, 记者 王芳).
 const BYLINE_ROLES: &[&str] = &[
     "县长",
@@ -729,7 +766,8 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
     let plausible = |l: &str| {
         let n = l.chars().count();
         (5..=60).contains(&n)
-            && !l.contains(':')
+            && (!l.contains(':') || place_colon(l))
+            && !is_document_number(l)
             && !l.contains('。')
             && !l.starts_with('—')
             && !is_byline(l)

@@ -333,3 +333,35 @@ fn a_date_in_brackets_after_a_dash_or_a_source_dates_the_report() {
     let text = "平安县卫生健康工作综述\n截至2023年10月31日全县签约率达到45%。";
     assert_eq!(read_metadata(text, None, &finder()).published, None);
 }
+
+#[test]
+fn a_verb_of_building_a_document_number_and_a_news_titles_colon() {
+    let finder = RegionFinder::new(
+        [
+            ("平安县", Level::County, true),
+            ("新建区", Level::County, true),
+            ("南昌市", Level::Prefecture, true),
+        ]
+        .into_iter(),
+    );
+    let text = "平安县新建三十二个标准化村卫生室\n2023年5月6日\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).issuer.as_deref(),
+        Some("平安县")
+    );
+    let text = "南昌市新建区卫生健康工作综述\n2023年5月6日\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).issuer.as_deref(),
+        Some("新建区")
+    );
+    let text = "平卫健函〔2023〕18号\n关于县政协十届二次会议第57号提案的答复\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).title.as_deref(),
+        Some("关于县政协十届二次会议第57号提案的答复")
+    );
+    let text = "河南:紧密型县域医共体建设成效显著\n来源:河南日报 2024-01-25\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).title.as_deref(),
+        Some("河南:紧密型县域医共体建设成效显著")
+    );
+}
