@@ -560,7 +560,11 @@ fn kind_and_year(
             .or(Some(from_to::FromYear::Unstated)),
         other => other,
     };
+    let previous_level = PREVIOUS_LEVEL
+        .iter()
+        .any(|w| s.slice(clause, q.num_start).trim_end().ends_with(w));
     match from {
+        _ if previous_level => year = year.map(|y| y - 1),
         Some(from_to::FromYear::Previous) => year = year.map(|y| y - 1),
         Some(from_to::FromYear::Written(y)) => year = Some(y),
         Some(from_to::FromYear::Unstated) => {
@@ -640,6 +644,16 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
     let Target::Region(name) = &h.target else {
         return None;
     };
+    // 南阳市居民健康素养水平为26.8%,我市为25.4%: the own place in the number's clause, after
+    // the place named, is the report's own.
+    let own_from = h.end.max(clause);
+    if own_from < at
+        && OWN_PLACE
+            .iter()
+            .any(|w| contains_word(&s.chars[own_from..at], w))
+    {
+        return None;
+    }
     let subject = h.start >= clause
         && s.chars[clause..h.start].iter().all(|c| c.is_whitespace())
         && !OWN_PLACE
@@ -921,6 +935,10 @@ fn own_place_verb(before: &str) -> Option<&str> {
 /// (the own place, a year, or both) and a link (我市达到, 2022年提高到).
 fn continues(before: &str) -> bool {
     let mut rest = before.trim();
+    // 每千人口床位数6.02张,上年为5.71张: the year before's level of the measure before.
+    if PREVIOUS_LEVEL.contains(&rest) {
+        return true;
+    }
     let mut subject = false;
     if let Some(r) = year_prefix(rest) {
         (rest, subject) = (r, true);
@@ -1090,6 +1108,16 @@ fn continued_clause(sc: &[char], clause: usize, at: usize) -> usize {
         clause
     }
 }
+
+/// A clause of the year before's level of the measure before it (上年为5.71张).
+const PREVIOUS_LEVEL: &[&str] = &[
+    "上年为",
+    "上年是",
+    "去年为",
+    "上年末为",
+    "上年同期为",
+    "去年同期为",
+];
 
 /// Words that end a clause ranking its subject, the value following after a comma.
 const SUPERLATIVES: &[&str] = &[

@@ -1327,3 +1327,36 @@ fn round_two_categories_centres_plans_as_of_sections_and_recruits() {
     assert_eq!(id_of(&f, 123.0), None);
     assert_eq!(id_of(&f, 8600.0), None);
 }
+
+#[test]
+fn a_report_on_part_of_a_year_fills_no_years_cell_with_its_flows() {
+    let text = "全县城乡居民医保基金支出4.02亿元。大病保险受益1.27万人次。\
+        全县基本医疗保险参保人数40.12万人。全年力争医保基金支出控制在6亿元以内。";
+    let f = extract(
+        text,
+        "平安县2024年1—9月医疗保障事业发展统计快报",
+        (2024, 10, 20),
+    );
+    assert_eq!(id_of(&f, 4.02e8), None);
+    assert_eq!(id_of(&f, 12_700.0), None);
+    assert_eq!(id_of(&f, 401_200.0), Some("basic_insurance_enrollees"));
+    assert_eq!(id_of(&f, 6e8), Some("insurance_fund_expenditure"));
+}
+
+#[test]
+fn the_year_befores_level_and_the_own_place_after_its_prefecture() {
+    let text = "年末全县每千人口医疗卫生机构床位数6.02张,上年为5.71张。";
+    let f = extract(text, "平安县2023年卫生健康事业发展统计公报", (2024, 4, 1));
+    assert_eq!(
+        (id_of(&f, 6.02), fact(&f, 6.02).year),
+        (Some("beds_per_1000"), Some(2023))
+    );
+    assert_eq!(
+        (id_of(&f, 5.71), fact(&f, 5.71).year),
+        (Some("beds_per_1000"), Some(2022))
+    );
+    let text = "海东市居民健康素养水平为26.8%,我县为25.4%。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 5));
+    assert_eq!(fact(&f, 26.8).region_name.as_deref(), Some("海东市"));
+    assert_eq!(fact(&f, 25.4).region_name.as_deref(), Some("平安县"));
+}

@@ -345,6 +345,11 @@ impl Extractor {
         let doc = DocYears::of(&chars, ctx);
         // A report about a town: its numbers are the town's unless a sentence names the county.
         let document = scope::DocumentSubject::of_title(ctx.title.as_deref());
+        // A report on part of a year (2024年1—9月医疗保障快报, 上半年工作总结): its flows are the
+        // part's.
+        let part_year_document = ctx.title.as_deref().is_some_and(|t| {
+            scope::names_part_of_year(&t.replace(['—', '–', '~', '～', '至'], "-"))
+        });
         // A county's report (县, 旗, a city's 区) that speaks of itself as 我县 or 全县: its 全市 is
         // the prefecture. A title about a city (海东市卫生健康工作综述) is the city's report.
         let county_report = ctx.issuer_region.as_deref().is_some_and(|r| {
@@ -479,7 +484,7 @@ impl Extractor {
                     }
                     other => other,
                 },
-                reading.part_year_open,
+                reading.part_year_open || part_year_document,
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
             // A number named by a catalog indicator (by 分别, a shared list) is about health.

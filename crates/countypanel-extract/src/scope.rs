@@ -136,6 +136,7 @@ const CATEGORIES: &[&str] = &[
     "中医医院",
     "中医院",
     "其他",
+    "定点",
 ];
 
 /// Whether a kind of institution stands right before the measure in its clause (公立医院卫生人员
@@ -209,8 +210,10 @@ fn per_each(sc: &[char], clause: usize, number: usize) -> bool {
 fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
     let stated = || names_part_of_year(&sc[..start].iter().collect::<String>());
     match f.unit {
+        // A part of the year carried from before (a sentence joined by ；, the report's title)
+        // does not reach an aim for the whole year (下半年工作打算:全年力争…).
         UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k => {
-            carried || stated()
+            carried && f.kind == crate::Kind::Actual || stated()
         }
         // A rate or a count of people its own clause states for the half year (上半年全县…规范
         // 管理率62.1%, 上半年完成两癌筛查8600人) is not the year's either; a level the sentence

@@ -189,6 +189,30 @@ impl RegionFinder {
             .map(|(p, _, _)| self.town_names[p].clone())
     }
 
+    /// The names in `s`, leftmost-longest, but a short name that begins inside a slogan's
+    /// word (健康平江: 康平 starts in 健康) is passed over and the search goes on from its
+    /// second character (to find 平江).
+    fn names_in<'t>(&'t self, s: &'t str) -> impl Iterator<Item = NameAt> + 't {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            loop {
+                let m = self.ac.find_iter(&s[from..]).next()?;
+                let m = NameAt {
+                    start: from + m.start,
+                    end: from + m.end,
+                    name: m.name,
+                };
+                let short = !self.targets[m.name].1;
+                if short && inside_slogan_word(s, m.start) {
+                    from = m.start + s[m.start..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+                from = m.end;
+                return Some(m);
+            }
+        })
+    }
+
     /// The most specific region named in `s` (full or short name): 白银市景泰县 is 景泰县, 河南省洛阳市
     /// is 洛阳市. The first of equally specific names wins.
     #[must_use]
@@ -203,7 +227,7 @@ impl RegionFinder {
     pub fn visited_in(&self, s: &str) -> Vec<String> {
         let mut visited: Vec<String> = Vec::new();
         let mut visited_end = None;
-        for m in self.ac.find_iter(s) {
+        for m in self.names_in(s) {
             if VISIT_WORDS.iter().any(|w| s[..m.start].ends_with(w)) || visited_end == Some(m.start)
             {
                 visited.push(self.targets[m.name].0.clone());
@@ -217,7 +241,7 @@ impl RegionFinder {
     fn most_specific_except(&self, s: &str, except: &[String]) -> Option<String> {
         let mut best: Option<(Level, &str)> = None;
         let mut previous_end = None;
-        for m in self.ac.find_iter(s) {
+        for m in self.names_in(s) {
             let (name, full, level) = &self.targets[m.name];
             if except.contains(name)
                 || !*full && names_town(s, m.end)
@@ -242,7 +266,7 @@ impl RegionFinder {
     #[must_use]
     pub fn issuing_body_in(&self, s: &str) -> Option<String> {
         let mut best: Option<(Level, &str)> = None;
-        for m in self.ac.find_iter(s) {
+        for m in self.names_in(s) {
             let (name, _, level) = &self.targets[m.name];
             // A body whose name runs into a document's title (安徽省卫健委《关于…的通知》) is
             // cited as that document's author, not issuing this one.
@@ -304,7 +328,7 @@ impl RegionFinder {
     pub fn most_frequent_full(&self, s: &str, except: &[String]) -> Option<String> {
         // (name, full mentions, all mentions, first full mention)
         let mut counts: Vec<(String, usize, usize, usize)> = Vec::new();
-        for m in self.ac.find_iter(s) {
+        for m in self.names_in(s) {
             let (name, is_full, _) = &self.targets[m.name];
             if except.contains(name)
                 || !*is_full && names_town(s, m.end)
@@ -364,6 +388,24 @@ const ISSUING_BODIES: &[&str] = &[
     "妇幼保健",
 ];
 
+/// Words that open slogans before a place's short name (健康平江, 美丽高邮, 幸福XX): a short name
+/// that begins at their second character (康平 in 健康平江) is no name.
+const SLOGAN_WORDS: &[&str] = &[
+    "健康", "美丽", "幸福", "平安", "魅力", "文明", "智慧", "数字", "和谐", "活力", "生态", "康养",
+];
+
+/// Whether the text at `start` continues a slogan word begun right before it.
+fn inside_slogan_word(s: &str, start: usize) -> bool {
+    let Some(prev) = s[..start].chars().next_back() else {
+        return false;
+    };
+    let next = s[start..].chars().next();
+    SLOGAN_WORDS.iter().any(|w| {
+        let mut c = w.chars();
+        c.next() == Some(prev) && c.next() == next
+    })
+}
+
 /// Whether a region's short name ending at `end` of `s` is a town's name (清水镇卫生院 is not
 /// 清水县's; 清水镇 is a town of another county as often as not).
 fn names_town(s: &str, end: usize) -> bool {
@@ -386,7 +428,7 @@ const SOURCE_LABELS: &[&str] = &["来源", "发文机构", "发布机构", "主�
 #[must_use]
 pub fn date_at_start(s: &str) -> Option<Ymd> {
     let s = s.trim_start();
-    if let Some(d) = day_first_date(s) {
+    if let Some(d) = day_first_date(s).or_else(|| chinese_numeral_date(s)) {
         return Some(d);
     }
     let year: String = s.chars().take_while(char::is_ascii_digit).collect();
@@ -420,6 +462,53 @@ pub fn date_at_start(s: &str) -> Option<Ymd> {
         return None;
     }
     Some((y, m, d))
+}
+
+/// 二〇二四年三月五日: a date written in Chinese numerals, as official documents sign it.
+fn chinese_numeral_date(s: &str) -> Option<Ymd> {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let digit = |c: char| {
+        if c == '零' || c == 'O' || c == 'o' {
+            Some(0)
+        } else {
+            DIGITS.chars().position(|d| d == c)
+        }
+    };
+    let mut chars = s.chars();
+    let mut year = 0;
+    for _ in 0..4 {
+        year = year * 10 + digit(chars.next()?)?;
+    }
+    if chars.next()? != '年' {
+        return None;
+    }
+    // 一 to 十二, 一 to 三十一.
+    let small = |chars: &mut std::str::Chars<'_>, end: char| -> Option<usize> {
+        let mut n = 0;
+        let mut tens = false;
+        for c in chars.by_ref() {
+            if c == end {
+                return (n > 0).then_some(n);
+            }
+            if c == '十' {
+                n = if n == 0 { 10 } else { n * 10 };
+                tens = true;
+            } else {
+                let d = digit(c).filter(|&d| d > 0)?;
+                n = if tens { n + d } else { n * 10 + d };
+            }
+        }
+        None
+    };
+    let month = small(&mut chars, '月')?;
+    let day = small(&mut chars, '日')?;
+    let (y, m, d) = (
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    );
+    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= month_end(y, m))
+        .then_some((y, m, d))
 }
 
 /// 22.04.2016: a day and a month of one or two digits, then a four-digit year, dots between.

@@ -365,3 +365,43 @@ fn a_verb_of_building_a_document_number_and_a_news_titles_colon() {
         Some("河南:紧密型县域医共体建设成效显著")
     );
 }
+
+#[test]
+fn a_short_name_inside_a_slogan_word_is_no_name() {
+    let finder = RegionFinder::new(
+        [
+            ("康平县", Level::County, true),
+            ("平江县", Level::County, true),
+        ]
+        .into_iter(),
+    );
+    let text = "建设健康平江 共享幸福生活——我县健康县城创建工作综述\n2024年1月5日\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).issuer.as_deref(),
+        Some("平江县")
+    );
+    let text = "康平县卫生健康工作综述\n2024年1月5日\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).issuer.as_deref(),
+        Some("康平县")
+    );
+}
+
+#[test]
+fn a_date_written_in_chinese_numerals() {
+    assert_eq!(date_at_start("二〇二四年三月五日"), Some((2024, 3, 5)));
+    assert_eq!(
+        date_at_start("二〇二三年十二月三十一日"),
+        Some((2023, 12, 31))
+    );
+    assert_eq!(
+        date_at_start("二〇二三年十月二十日印发"),
+        Some((2023, 10, 20))
+    );
+    assert_eq!(date_at_start("二〇二三年二月三十日"), None);
+    let text = "平安县2023年卫生健康工作总结\n正文。\n平安县卫生健康局\n二〇二四年三月五日";
+    assert_eq!(
+        read_metadata(text, None, &finder()).published,
+        Some((2024, 3, 5))
+    );
+}
