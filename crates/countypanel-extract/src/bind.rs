@@ -1052,13 +1052,22 @@ fn screen_candidates<'h>(
     let lists_on = |h: &Hit| {
         sc.get(h.end) == Some(&'、') && s.hits.iter().any(|o| o.start == h.end + 1 && is_measure(o))
     };
-    // 全县新招录乡村医生123人: those a recruiting verb right before the measure took on.
+    // 全县新招录乡村医生123人, 改扩建乡镇卫生院12所: those a verb right before the measure
+    // took on or worked on.
     let recruited_before = |h: &Hit| {
-        RECRUITING.iter().any(|v| {
-            s.slice(clause.min(h.start), h.start)
-                .trim_end()
-                .ends_with(v)
-        })
+        let before = s.slice(clause.min(h.start), h.start).trim_end();
+        RECRUITING
+            .iter()
+            .chain(&[
+                "改扩建",
+                "改造",
+                "扩建",
+                "新建",
+                "迁建",
+                "提质改造",
+                "标准化建设",
+            ])
+            .any(|v| before.ends_with(v))
     };
     (
         after.filter(|h| !lists_on(h) && !recruited),

@@ -1360,3 +1360,48 @@ fn the_year_befores_level_and_the_own_place_after_its_prefecture() {
     assert_eq!(fact(&f, 26.8).region_name.as_deref(), Some("海东市"));
     assert_eq!(fact(&f, 25.4).region_name.as_deref(), Some("平安县"));
 }
+
+#[test]
+fn a_series_over_a_range_of_years_dates_each_value_with_the_one_measure() {
+    let text = "2021—2023年,全县医疗卫生机构总诊疗人次分别为986.3万人次、1021.5万人次、1108.7万人次,\
+        每千人口医疗卫生机构床位数分别为5.12张、5.48张、5.86张。";
+    let f = extract(text, "关于全县卫生健康工作情况的报告", (2024, 4, 10));
+    for (value, year) in [
+        (9_863_000.0, 2021),
+        (10_215_000.0, 2022),
+        (11_087_000.0, 2023),
+    ] {
+        assert_eq!(id_of(&f, value), Some("total_visits"), "{value}");
+        assert_eq!(fact(&f, value).year, Some(year), "{value}");
+    }
+    for (value, year) in [(5.12, 2021), (5.48, 2022), (5.86, 2023)] {
+        assert_eq!(id_of(&f, value), Some("beds_per_1000"), "{value}");
+        assert_eq!(fact(&f, value).year, Some(year), "{value}");
+    }
+}
+
+#[test]
+fn round_four_months_hospitals_neighbourhoods_works_plans_sums_and_doses() {
+    let text = "2023年1—11月,全县医疗卫生机构总诊疗人次762.4万人次。11月份,全县出院人数1.76万人。";
+    let f = extract(text, "平安县卫生健康数据简报", (2023, 12, 8));
+    assert_eq!(id_of(&f, 7_624_000.0), None);
+    assert_eq!(id_of(&f, 17_600.0), None);
+    let text = "全县医疗卫生机构床位7368张,其中县人民医院实有床位1260张,县第二人民医院实有床位450张。\
+        稻香村街道金大塘社区签约居民4860人。全区社区卫生服务机构诊疗人次达到182.6万人次。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 7368.0), Some("hospital_beds"));
+    for value in [1260.0, 450.0, 4860.0, 1_826_000.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    let text = "二、主要任务\n新建县人民医院新院区1所,改扩建乡镇卫生院12所。规划期内,全县计划总投资约18.6亿元。\n\
+        三年来,全县一般公共预算卫生健康支出累计达到38.6亿元。全年接种免疫规划疫苗42.3万剂次。";
+    let f = extract(
+        text,
+        "平安县医疗卫生服务体系规划(2023—2030年)",
+        (2023, 6, 1),
+    );
+    assert_eq!(id_of(&f, 12.0), None);
+    assert_eq!(fact(&f, 1.86e9).year, None);
+    assert_eq!(fact(&f, 3.86e9).year, None);
+    assert_eq!(id_of(&f, 423_000.0), Some("vaccine_doses"));
+}

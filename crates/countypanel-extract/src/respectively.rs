@@ -192,12 +192,33 @@ pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
             continue;
         }
         after.sort_by_key(|f| f.char_end);
+        // One measure before 分别 (总诊疗人次分别为A、B、C): each year's value is of it.
+        let measure = after
+            .first()
+            .filter(|f| f.indicator_id.is_some())
+            .map(|f| (f.indicator_id.clone(), f.indicator_text.clone(), f.unit));
         for (f, &y) in after.into_iter().zip(&years) {
             f.year = Some(y);
             f.year_flag = None;
+            // 出院人数分别为21.6万人、…: people stand for person-times as for the first.
+            let people = |u: countypanel_core::vocab::Unit| {
+                use countypanel_core::vocab::Unit::{Person, PersonTime};
+                matches!(u, Person | PersonTime)
+            };
+            if let Some((id, text, unit)) = &measure
+                && f.indicator_id.is_none()
+                && (f.unit == *unit || people(f.unit) && people(*unit))
+            {
+                f.indicator_id.clone_from(id);
+                f.indicator_text.clone_from(text);
+                f.rule = Rule::Respectively;
+            }
         }
     }
 }
+
+/// Marks between the first and the last year of a range (2021—2023年, 2021年至2023年).
+const RANGE_MARKS: &[char] = &['—', '–', '-', '－', '~', '～', '至', '到'];
 
 /// The years of a list written out (2022年和2023年, 2021年、2022年、2023年): the first such list,
 /// and where it starts and ends.
@@ -216,6 +237,25 @@ fn listed_years(sc: &[char]) -> Option<(Vec<i32>, usize, usize)> {
         }
         if years.len() >= 2 {
             return Some((years, i, j));
+        }
+        // 2021年—2023年, 2021年至2023年: every year of the range.
+        if sc.get(i + 5).is_some_and(|c| RANGE_MARKS.contains(c))
+            && let Some(last) = year_at(i + 6)
+            && (y + 1..=y + 9).contains(&last)
+        {
+            return Some(((y..=last).collect(), i, i + 11));
+        }
+    }
+    // 2021—2023年: the first year without its 年.
+    for i in 0..sc.len().saturating_sub(9) {
+        let Some(y) = crate::time::year_digits_at(sc, i) else {
+            continue;
+        };
+        if sc.get(i + 4).is_some_and(|c| RANGE_MARKS.contains(c))
+            && let Some(last) = year_at(i + 5)
+            && (y + 1..=y + 9).contains(&last)
+        {
+            return Some(((y..=last).collect(), i, i + 10));
         }
     }
     None

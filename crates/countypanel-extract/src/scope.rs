@@ -100,6 +100,36 @@ fn subgroup(sc: &[char], start: usize, end: usize, clause: usize) -> bool {
     SUBGROUPS.iter().any(|w| before.contains(w))
 }
 
+/// A clause without the 其中 that opens it (其中县人民医院实有床位1260张).
+fn after_part(clause: &[char]) -> &[char] {
+    let rest = clause.strip_prefix(&['其', '中'][..]).unwrap_or(clause);
+    let skip = rest
+        .iter()
+        .take_while(|c| matches!(c, ',' | '，' | ':' | '：' | ' '))
+        .count();
+    &rest[skip..]
+}
+
+/// Whether the words before a measure in its clause open with a named town or neighbourhood
+/// (稻香村街道金大塘社区签约居民4860人, 城关镇家庭医生签约率): its figure, not the region's.
+fn named_town_opens(words: &[char]) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "城市", "农村", "城镇", "城区", "城乡", "乡村", "所有", "偏远", "贫困", "脱贫", "重点",
+    ];
+    let head: String = words.iter().take(12).collect();
+    ["街道", "社区", "镇", "乡"].iter().any(|end| {
+        head.find(end).is_some_and(|at| {
+            let name = &head[..at];
+            let n = name.chars().count();
+            (2..=5).contains(&n)
+                && name.chars().all(crate::lexicon::is_han)
+                && !NOT_NAMES.contains(&name)
+                && !name.starts_with(['全', '各', '每', '本', '该', '我'])
+                && !name.chars().any(|c| "和、与及".contains(c))
+        })
+    })
+}
+
 /// Whether the clause before a measure speaks of the reporting body itself (我院, 本院, 本部门,
 /// 本单位): its figures are the body's, not the region's.
 fn own_body(sc: &[char], clause: usize, start: usize) -> bool {
@@ -130,6 +160,7 @@ const CATEGORIES: &[&str] = &[
     "社区卫生服务中心",
     "社区卫生服务站",
     "基层医疗卫生机构",
+    "社区卫生服务机构",
     "专业公共卫生机构",
     "综合医院",
     "专科医院",
@@ -231,6 +262,24 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
 /// Whether `before` names a part of the year: a quarter, a half, or a month range from January
 /// that ends before December (1-9月, 1至6月, 一至三季度).
 pub(crate) fn names_part_of_year(before: &str) -> bool {
+    // 1—11月 as 1-11月; 11月份 is one month.
+    let before: std::borrow::Cow<'_, str> = if before.contains(['—', '–', '~', '～']) {
+        before.replace(['—', '–', '~', '～'], "-").into()
+    } else {
+        before.into()
+    };
+    // One month (11月份), not the end of a range (1-12月份 is the whole year).
+    let one_month = before.match_indices("月份").any(|(at, _)| {
+        let digits = before[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        digits > 0 && !before[..at - digits].ends_with(['-', '至'])
+    });
+    if one_month {
+        return true;
+    }
     PART_YEAR.iter().any(|w| match before.find(w) {
         // 1-9月 and 1至6月: a month range from January that ends before December.
         Some(i) if w.starts_with(['1', '一']) => {
@@ -333,11 +382,14 @@ pub(crate) fn narrow(
             .is_some_and(|id| FACILITY_MEASURES.contains(&id));
         let rule = if town_before(sc, start)
             || (document == DocumentSubject::Town && !county_before(sc, start))
+            || named_town_opens(&sc[clause..start])
         {
             Rule::Town
         } else if facility
-            && (institution || document == DocumentSubject::Institution)
-            && !county_before(sc, start)
+            && ((institution || document == DocumentSubject::Institution)
+                && !county_before(sc, start)
+                || clause > 0
+                    && opens_with_one_institution(after_part(&sc[clause..]), region_named))
             || f.unit != UnitCode::Percent
                 && per_each(sc, clause, f.char_start.saturating_sub(offset))
             || own_body(sc, clause, start)

@@ -228,12 +228,19 @@ pub(crate) fn mark_period_sums(
     else {
         return;
     };
+    // Values given year by year after 分别 (2021—2023年…支出分别为…) are no sums.
+    if sc.windows(2).any(|w| w == ['分', '别']) {
+        return;
+    }
+    // A plan's period (规划期内,全县计划总投资约18.6亿元): its aims for money are sums too.
+    let plan_period = sc[..from].windows(3).any(|w| w == ['规', '划', '期']);
     for f in facts.iter_mut() {
         let end = f.char_end.saturating_sub(offset).min(sc.len());
-        if end <= from || f.unit.is_rate() || f.kind == Kind::Target {
+        if end <= from || f.unit.is_rate() || f.kind == Kind::Target && !plan_period {
             continue;
         }
         let between: String = sc[from..end].iter().collect();
+        let summed = SUM_WORDS.iter().any(|w| between.contains(w));
         if [
             "截至",
             "截止",
@@ -247,6 +254,8 @@ pub(crate) fn mark_period_sums(
         ]
         .iter()
         .any(|w| between.contains(w))
+            // 累计达到38.6亿元 is still a sum.
+            && !summed
         {
             continue;
         }
@@ -258,7 +267,6 @@ pub(crate) fn mark_period_sums(
         if dated {
             continue;
         }
-        let summed = SUM_WORDS.iter().any(|w| between.contains(w));
         let money = f.unit == countypanel_core::vocab::Unit::Yuan;
         if summed || money && explicit {
             f.year = None;
@@ -289,6 +297,10 @@ const SUM_WORDS: &[&str] = &[
 /// 五年来).
 fn period_end(sc: &[char]) -> Option<(usize, bool)> {
     const NUMERALS: &str = "两二三四五六七八九十几多23456789";
+    // 规划期内, 规划期间: a plan's whole period.
+    if let Some(i) = sc.windows(3).position(|w| w == ['规', '划', '期']) {
+        return Some((i + 3, true));
+    }
     for (i, &c) in sc.iter().enumerate() {
         let next = sc.get(i + 1).copied();
         let after = sc.get(i + 2).copied();

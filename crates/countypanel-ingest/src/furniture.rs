@@ -34,6 +34,20 @@ const PATTERNS: &[&str] = &[
     "首页 »",
 ];
 
+/// Headings of lists of links to other pages, whose lines are other reports' headlines.
+const LINK_HEADINGS: &[&str] = &[
+    "相关新闻",
+    "相关阅读",
+    "相关链接",
+    "相关文章",
+    "推荐阅读",
+    "延伸阅读",
+    "热点新闻",
+    "热门文章",
+    "最新文章",
+    "猜你喜欢",
+];
+
 /// Labels that make a line metadata worth keeping even when it also holds furniture.
 const KEEP: &[&str] = &["发布", "来源", "日期", "成文"];
 
@@ -68,6 +82,8 @@ pub fn strip(text: &str) -> String {
     let mut matches = PATTERN_SET.starts(text).peekable();
     let mut out = String::with_capacity(text.len());
     let mut line_start = 0;
+    // Under a heading of links to other pages (相关新闻), the short lines are their headlines.
+    let mut in_links = false;
     for line in text.split('\n') {
         let line_end = line_start + line.len();
         let mut holds_pattern = false;
@@ -79,7 +95,13 @@ pub fn strip(text: &str) -> String {
             matches.next();
         }
         line_start = line_end + 1;
-        if furniture_line(line.trim(), || holds_pattern) {
+        let trimmed = line.trim();
+        if LINK_HEADINGS.contains(&trimmed.trim_matches(|c: char| !c.is_alphanumeric())) {
+            in_links = true;
+            continue;
+        }
+        in_links &= trimmed.is_empty() || trimmed.chars().count() <= 40 && !trimmed.contains('。');
+        if in_links || furniture_line(trimmed, || holds_pattern) {
             continue;
         }
         if !out.is_empty() {
@@ -92,6 +114,15 @@ pub fn strip(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_headlines_under_a_list_of_related_links_are_dropped() {
+        let text = "全县签约覆盖率达到48.6%。\n相关新闻\n休宁县家庭医生签约覆盖率达到68.5%\n\
+            歙县召开卫生健康工作会议\n\n全县共有村卫生室212个,实现行政村全覆盖,服务能力明显提升。";
+        let out = strip(text);
+        assert!(!out.contains("68.5"), "{out}");
+        assert!(out.contains("48.6") && out.contains("212"), "{out}");
+    }
+
     use super::*;
 
     #[test]

@@ -43,9 +43,13 @@ fn is_cjk(c: char) -> bool {
 
 /// Whether the text looks like a page's text layer: it has a page's worth of long lines and
 /// most of them stop mid-sentence.
-fn looks_printed(lines: &[&str]) -> bool {
+/// Text known to come from a page (a PDF's) needs fewer lines to show it: a one-page bulletin
+/// has only a few.
+fn looks_printed(lines: &[&str], from_page: bool) -> bool {
     let long: Vec<&&str> = lines.iter().filter(|l| l.chars().count() >= 20).collect();
-    long.len() >= 10 && long.iter().filter(|l| !ends_on_purpose(l)).count() * 5 >= long.len() * 3
+    let enough = if from_page { 3 } else { 10 };
+    long.len() >= enough
+        && long.iter().filter(|l| !ends_on_purpose(l)).count() * 5 >= long.len() * 3
 }
 
 /// The width of a full line: the median length of the long lines.
@@ -74,8 +78,10 @@ fn close_spaces(line: &str) -> String {
             let joins = |a: char, b: char| {
                 let word = |c: char| is_cjk(c) || c.is_ascii_digit() || "%.,，、（）()".contains(c);
                 word(a) && word(b) && (is_cjk(a) || is_cjk(b) || "（）()，、".contains(a))
+                    // 43.2 %: a number and its percent sign.
+                    || a.is_ascii_digit() && matches!(b, '%' | '‰')
             };
-            if after.is_some_and(|a| joins(before, a)) {
+            if after.is_some_and(|a| joins(before, a)) || thousands_group(&out, &chars, i + run) {
                 i += run;
                 continue;
             }
@@ -86,12 +92,43 @@ fn close_spaces(line: &str) -> String {
     out
 }
 
+/// Whether a space before `after` splits a count into groups of thousands as some pages print
+/// it (卫生技术人员 4 961 人): one to three digits written so far, not after a point, then three
+/// digits and the count's measure word. Two numbers of a table row (268 271) stay apart.
+fn thousands_group(out: &str, chars: &[char], after: usize) -> bool {
+    let lead = out.chars().rev().take_while(char::is_ascii_digit).count();
+    let open = out.chars().rev().nth(lead).is_none_or(|c| c != '.');
+    let group = chars[after.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let unit = chars
+        .get(after + group..)
+        .and_then(|r| r.iter().find(|&&c| c != ' '))
+        .is_some_and(|c| "人张个所家名床元万亿次".contains(*c));
+    (1..=3).contains(&lead) && open && group == 3 && unit
+}
+
 /// Undoes the layout of a printed page in `text` when the text looks printed (see the module
 /// documentation); other text is returned with only its page-number lines dropped.
 #[must_use]
 pub fn undo(text: &str) -> String {
+    undo_with(text, false)
+}
+
+/// [`undo`] of text known to come from a page (`from_page`: a PDF's text layer), which needs
+/// fewer lines to be read as printed, and whose spaces inside quantities always close.
+#[must_use]
+pub fn undo_with(text: &str, from_page: bool) -> String {
     let lines: Vec<&str> = text.split('\n').filter(|l| !is_page_number(l)).collect();
-    if !looks_printed(&lines) {
+    if !looks_printed(&lines, from_page) {
+        if from_page {
+            return lines
+                .iter()
+                .map(|l| close_spaces(l.trim()))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
         return lines.join("\n");
     }
     let full = full_width(&lines);
@@ -150,6 +187,29 @@ mod tests {
             t.push_str("二、农 业\n");
         }
         t
+    }
+
+    #[test]
+    fn a_short_pages_spaced_numbers_are_closed() {
+        let page = "宁远县2023年卫生健康统计公报\n年末全县共有卫生技术人员 4 961 人，其中执业(助理)医师\n\
+            1 838 人，注册护士 2 207 人。全年总诊疗 318.45 万人次，家庭医生签约率\n\
+            43.2 %，病床使用率 81.6 %。2023 年末全县床位 3620 张，增长 3.5 %。\n";
+        let out = undo_with(page, true);
+        for want in [
+            "4961人",
+            "1838人",
+            "2207人",
+            "318.45万人次",
+            "43.2%",
+            "81.6%",
+            "2023年末",
+            "3620张",
+        ] {
+            assert!(out.contains(want), "{want} in {out}");
+        }
+        // Two numbers of a table row stay apart.
+        assert_eq!(close_spaces("268 271"), "268 271");
+        assert_eq!(close_spaces("12.5 338"), "12.5 338");
     }
 
     #[test]

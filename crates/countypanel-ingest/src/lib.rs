@@ -365,7 +365,7 @@ impl Reader<'_> {
                 normalize::normalize(t)
             }
         };
-        let normalized = layout::undo(&normal(&raw_text));
+        let normalized = layout::undo_with(&normal(&raw_text), printed);
         let meta = metadata::read_metadata(&normalized, html_title.as_deref(), self.finder);
         let text = furniture::strip(&normalized);
         if text.trim().is_empty() {
@@ -373,7 +373,9 @@ impl Reader<'_> {
                 "no text left after reading the file".into(),
             ));
         }
-        let page_starts = pdf::page_starts(&pdf_pages, &text, |l| layout::undo(&normal(l)));
+        let page_starts = pdf::page_starts(&pdf_pages, &text, |l| {
+            layout::undo_with(&normal(l), printed)
+        });
         let (sha, doc_id) = document_id(bytes);
         let published_year = meta.published.map(|(y, _, _)| y);
         let opening = &text[..text.char_indices().nth(300).map_or(text.len(), |(i, _)| i)];

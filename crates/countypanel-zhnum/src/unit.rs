@@ -126,6 +126,7 @@ const MEASURES: &[(&str, Unit)] = &[
     ("床", Unit::Bed),
     ("元", Unit::Yuan),
     ("台次", Unit::Other),
+    ("剂次", Unit::Other),
     ("台", Unit::Other),
     ("次", Unit::Other),
     ("场", Unit::Other),
