@@ -331,7 +331,17 @@ fn vet_naming(
     let part_opened = |h: &Hit| {
         let before = s.slice(0, h.start);
         match before.rfind(PART) {
-            Some(p) if crate::time::names_year(&before[p..]) => None,
+            Some(p)
+                if crate::time::names_year(
+                    &before[p + PART.len()..]
+                        .trim_start_matches([',', '，', ':', '：', ' '])
+                        .chars()
+                        .take(5)
+                        .collect::<String>(),
+                ) =>
+            {
+                None
+            }
             Some(p) => Some(before[..p].chars().count() + 2),
             None => s.in_parts.then_some(0),
         }
@@ -560,11 +570,18 @@ fn kind_and_year(
             .or(Some(from_to::FromYear::Unstated)),
         other => other,
     };
+    // 上年为5.71张: the year before the one of the level before it (the 上年 of the clause is
+    // counted from the publication, not from that level).
     let previous_level = PREVIOUS_LEVEL
         .iter()
         .any(|w| s.slice(clause, q.num_start).trim_end().ends_with(w));
+    if previous_level {
+        let before: Vec<YearMention> = years.iter().filter(|m| m.end <= clause).cloned().collect();
+        let (y, flag) = year::resolve(&before, clause, kind, s.carried, doc);
+        (year, year_flag) = (y.map(|y| y - 1), flag);
+    }
     match from {
-        _ if previous_level => year = year.map(|y| y - 1),
+        _ if previous_level => {}
         Some(from_to::FromYear::Previous) => year = year.map(|y| y - 1),
         Some(from_to::FromYear::Written(y)) => year = Some(y),
         Some(from_to::FromYear::Unstated) => {
@@ -593,7 +610,9 @@ const RELATIVE_VERBS: &[&str] = &[
 fn this_year_end(words: &str) -> bool {
     ["年底", "年末"].iter().any(|w| {
         words.match_indices(w).any(|(at, _)| {
-            !words[..at].ends_with(|c: char| c.is_ascii_digit() || "今明去上本全".contains(c))
+            !words[..at].ends_with(|c: char| {
+                c.is_ascii_digit() || "今明去上本全次年每〇一二三四五六七八九十".contains(c)
+            })
         })
     })
 }
@@ -609,6 +628,8 @@ fn aims_for_year(s: &Sentence, q: &Quantity) -> bool {
         // Enrolment in insurance for a year is collected before the year begins (2013年参合农民
         // 达9万人, written in March 2013).
         "参合", "参保",
+        // Funds handed down or arriving are no level (省级下达我县补助资金1850万元).
+        "下达", "到达", "送达",
     ];
     // A level to reach, not a stock held (2024年全县有医疗卫生机构386个 is now).
     const REACHING: &[&str] = &[

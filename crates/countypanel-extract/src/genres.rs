@@ -1405,3 +1405,13 @@ fn round_four_months_hospitals_neighbourhoods_works_plans_sums_and_doses() {
     assert_eq!(fact(&f, 3.86e9).year, None);
     assert_eq!(id_of(&f, 423_000.0), Some("vaccine_doses"));
 }
+
+#[test]
+fn an_institutions_section_keeps_its_sub_headings() {
+    let text = "二、全县概况\n全县医疗卫生机构床位3620张。\n三、县人民医院\n(一)医疗服务\n\
+        全年门急诊人次46.2万人次。\n四、公共卫生\n全县总诊疗人次186.5万人次。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 3620.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 462_000.0), None);
+    assert_eq!(id_of(&f, 1_865_000.0), Some("total_visits"));
+}

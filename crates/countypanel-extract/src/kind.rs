@@ -37,7 +37,11 @@ pub(crate) fn kind_in_sentence(
     {
         return Kind::Actual;
     }
-    if clause.contains("计划完成") || clause.contains("计划为") {
+    // 按计划完成, 如期完成: the plan was kept, the number is achieved.
+    let kept = ["按计划", "如期", "超计划", "提前"]
+        .iter()
+        .any(|w| clause.contains(w));
+    if !kept && (clause.contains("计划完成") || clause.contains("计划为")) {
         return Kind::Target;
     }
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.

@@ -59,7 +59,23 @@ pub(crate) const SECURED_FUNDS: &[&str] = &["资金", "投资", "经费", "补�
 
 /// Words of a heading that opens a look back on work done, or on how things stand (目标完成情况,
 /// 绩效目标情况: the state of the targets, not targets set).
-pub(crate) const REVIEW_HEADINGS: &[&str] = &["总结", "回顾", "成效", "情况", "完成"];
+pub(crate) const REVIEW_HEADINGS: &[&str] =
+    &["总结", "回顾", "成效", "情况", "全面完成", "圆满完成"];
+
+/// Verbs of building that open a region's name (新建县, 新建区): 新建县中医医院 builds the
+/// county's hospital.
+const BUILDING_VERBS: &[&str] = &["新建"];
+
+/// Whether the region name at `start..end` (bytes) of `text` opens with a verb of building and
+/// no higher place stands right before it (南昌市新建区 is the place; 富源县新建三十二个村卫生室
+/// builds): the verb is read, not the name.
+#[must_use]
+pub fn verb_first(text: &str, start: usize, end: usize) -> bool {
+    BUILDING_VERBS
+        .iter()
+        .any(|v| text[start..end].starts_with(v))
+        && !text[..start].ends_with(['省', '市'])
+}
 
 /// Words of a heading that open a plan section (its facts are targets until the next heading
 /// that reports results).
@@ -92,7 +108,8 @@ pub(crate) const PLAN_HEADINGS_ANCHORED: &[&str] = &[
     "办实事",
 ];
 
-/// Words that, beside an anchored plan heading word, make the heading look ahead.
+/// Words that, beside an anchored plan heading word, make the heading look ahead (so does a
+/// written year: 2024年重点工作).
 pub(crate) const LOOKING_AHEAD: &[&str] = &[
     "今年",
     "明年",
@@ -102,7 +119,6 @@ pub(crate) const LOOKING_AHEAD: &[&str] = &[
     "今后",
     "安排",
     "部署",
-    "年",
 ];
 
 /// Words before a count that make it a change over the year, not the total.

@@ -139,6 +139,7 @@ fn plan_heading(text: &str) -> bool {
     }
     kind::has_target_word(&rest, &kind::PLAN_HEADING_SET)
         || lexicon::LOOKING_AHEAD.iter().any(|w| text.contains(w))
+        || time::names_year(text)
 }
 
 /// How far the section about one institution runs.
@@ -147,8 +148,10 @@ enum InstitutionSection {
     /// The section is about no one institution.
     #[default]
     None,
-    /// Until the next heading, after a heading line naming the institution (三、县中医医院).
-    UntilHeading,
+    /// Until the next heading of its ordinal level or above (or, unnumbered, the next heading)
+    /// after a heading line naming the institution (三、县中医医院); its sub-headings
+    /// ((一)医疗服务) stay in it.
+    UntilHeading(Option<u8>),
     /// Through the paragraph an inline heading opens (a yearbook's 【县人民医院】 entry).
     Paragraph(usize),
 }
@@ -170,7 +173,7 @@ struct Reading<'a> {
     paragraph: usize,
     /// Years carried into the next sentence.
     carried: Carried,
-    /// Whether the section being read is a plan (its numbers are targets).
+    /// Whether the section being read is a plan, and whether the document has set out one.
     plan: Plan,
     /// The first phrase hit not before the current sentence.
     hit_cursor: usize,
@@ -384,6 +387,11 @@ impl Extractor {
                 let heading: String = sc[..end].iter().collect();
                 reading.institution_section = if scope::heading_names_institution(&heading) {
                     InstitutionSection::Paragraph(s.paragraph)
+                } else if matches!(
+                    reading.institution_section,
+                    InstitutionSection::UntilHeading(_)
+                ) {
+                    reading.institution_section
                 } else {
                     InstitutionSection::None
                 };
@@ -417,10 +425,16 @@ impl Extractor {
             let years = sentence_years(sc, sentence_text, &quantities, doc.published);
             if s.heading {
                 reading.read_heading(sc, sentence_text, &years);
-                reading.institution_section = if scope::heading_names_institution(sentence_text) {
-                    InstitutionSection::UntilHeading
-                } else {
-                    InstitutionSection::None
+                let level = segment::ordinal_level(sc).map(|(l, _)| l);
+                reading.institution_section = match reading.institution_section {
+                    _ if scope::heading_names_institution(sentence_text) => {
+                        InstitutionSection::UntilHeading(level)
+                    }
+                    // A sub-heading of the institution's section.
+                    InstitutionSection::UntilHeading(Some(l)) if level.is_some_and(|k| k > l) => {
+                        reading.institution_section
+                    }
+                    _ => InstitutionSection::None,
                 };
             } else if let Some(end) = segment::inline_heading(sc) {
                 let heading: String = sc[..end].iter().filter(|c| !c.is_whitespace()).collect();
@@ -476,7 +490,7 @@ impl Extractor {
                     scope::DocumentSubject::Region
                         if match reading.institution_section {
                             InstitutionSection::None => false,
-                            InstitutionSection::UntilHeading => true,
+                            InstitutionSection::UntilHeading(_) => true,
                             InstitutionSection::Paragraph(p) => p == s.paragraph,
                         } =>
                     {

@@ -199,7 +199,7 @@ impl PhraseMatcher {
         for n in self.regions.occurrences(text) {
             if !over_mask(n.start, n.end)
                 && (!self.regions.short[n.name] || stands_alone(text, n.start, n.end))
-                && !verb_first(text, n.start, n.end)
+                && !crate::lexicon::verb_first(text, n.start, n.end)
             {
                 found.push((n.start, n.end, &self.regions.targets[n.name]));
             }
@@ -514,19 +514,6 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     free_before && after.is_none_or(|c| !AFTER_COUNTY_WORD.contains(c))
 }
 
-/// Verbs of building that open a region's name (新建县, 新建区): 新建县中医医院 builds the
-/// county's hospital.
-const BUILDING_VERBS: &[&str] = &["新建"];
-
-/// Whether the name at `start..end` (bytes) of `text` opens with a verb of building and no
-/// higher place stands right before it (南昌市新建区 is the place): the verb is read, not the name.
-fn verb_first(text: &str, start: usize, end: usize) -> bool {
-    BUILDING_VERBS
-        .iter()
-        .any(|v| text[start..end].starts_with(v))
-        && !text[..start].ends_with(['省', '市'])
-}
-
 /// Verbs after which reports insert a quantifier (引进各类卫生健康人才, 招聘各类医务人员).
 const QUANTIFIED_VERBS: &[&str] = &["引进", "招聘", "招录", "培训", "建立", "管理"];
 
@@ -644,7 +631,7 @@ mod tests {
         names.retain(|n| !is_short_county(n));
         // A name opening with a verb of building (新建县) is found only where no verb is read:
         // tested on its own below.
-        names.retain(|n| !BUILDING_VERBS.iter().any(|v| n.starts_with(v)));
+        names.retain(|n| !crate::lexicon::verb_first(n, 0, n.len()));
         // Names that start where a phrase starts and run longer, or stop inside it.
         let phrases = PhraseMatcher::new(&catalog, std::iter::empty()).patterns;
         for p in phrases.iter().filter(|p| p.chars().count() >= 4).step_by(3) {

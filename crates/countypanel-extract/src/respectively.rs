@@ -211,6 +211,7 @@ pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
             {
                 f.indicator_id.clone_from(id);
                 f.indicator_text.clone_from(text);
+                f.unit = *unit;
                 f.rule = Rule::Respectively;
             }
         }
@@ -222,7 +223,7 @@ const RANGE_MARKS: &[char] = &['—', '–', '-', '－', '~', '～', '至', '到
 
 /// The years of a list written out (2022年和2023年, 2021年、2022年、2023年): the first such list,
 /// and where it starts and ends.
-fn listed_years(sc: &[char]) -> Option<(Vec<i32>, usize, usize)> {
+pub(crate) fn listed_years(sc: &[char]) -> Option<(Vec<i32>, usize, usize)> {
     let year_at =
         |i: usize| crate::time::year_digits_at(sc, i).filter(|_| sc.get(i + 4) == Some(&'年'));
     for i in 0..sc.len() {

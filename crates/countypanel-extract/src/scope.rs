@@ -97,8 +97,21 @@ fn subgroup(sc: &[char], start: usize, end: usize, clause: usize) -> bool {
     }
     let from = if end - start <= 3 { 0 } else { clause };
     let before: String = sc[from..start].iter().collect();
+    // 少数民族 and 大部分 name no subgroup of the measure's population.
+    let before = if before.contains("少数民族") || before.contains("大部分") {
+        before.replace("少数民族", "").replace("大部分", "")
+    } else {
+        before
+    };
     SUBGROUPS.iter().any(|w| before.contains(w))
 }
+
+/// Verbs that take a place or an institution as their object (组织乡镇卫生院开展…, 深入社区…):
+/// the words before them are no name.
+const VERBS_BEFORE_PLACES: &[&str] = &[
+    "组织", "深入", "开展", "走进", "进入", "前往", "覆盖", "指导", "督促", "推动", "依托", "联合",
+    "加强", "支持", "帮助", "带动",
+];
 
 /// A clause without the 其中 that opens it (其中县人民医院实有床位1260张).
 fn after_part(clause: &[char]) -> &[char] {
@@ -125,7 +138,10 @@ fn named_town_opens(words: &[char]) -> bool {
                 && name.chars().all(crate::lexicon::is_han)
                 && !NOT_NAMES.contains(&name)
                 && !name.starts_with(['全', '各', '每', '本', '该', '我'])
-                && !name.chars().any(|c| "和、与及".contains(c))
+                && !name
+                    .chars()
+                    .any(|c| "和、与及".contains(c) || TOWN_VERBS.contains(c))
+                && !VERBS_BEFORE_PLACES.iter().any(|v| name.contains(v))
         })
     })
 }
@@ -168,6 +184,29 @@ const CATEGORIES: &[&str] = &[
     "中医院",
     "其他",
     "定点",
+];
+
+/// Measures of all kinds of institutions together, which a kind before them narrows (money put
+/// into one kind, 县人民医院累计投入资金, is still the region's health investment; a kind's own
+/// measure, 乡镇卫生院中医馆, is not narrowed).
+const OF_ALL_KINDS: &[&str] = &[
+    "medical_institutions",
+    "primary_care_institutions",
+    "hospital_beds",
+    "health_technicians",
+    "health_workers",
+    "licensed_doctors_incl_assistant",
+    "licensed_doctors",
+    "assistant_doctors",
+    "registered_nurses",
+    "general_practitioners",
+    "pharmacists",
+    "total_visits",
+    "outpatient_emergency_visits",
+    "admissions",
+    "discharges",
+    "bed_occupancy_rate",
+    "avg_length_of_stay",
 ];
 
 /// Whether a kind of institution stands right before the measure in its clause (公立医院卫生人员
@@ -334,10 +373,13 @@ fn widened(f: &Fact, sc: &[char], end: usize) -> bool {
 }
 
 /// Takes the indicator away from facts of the sentence `sc` (starting at document character
-/// `offset`) whose measure is narrowed by a subgroup, a grade or a widening parenthesis, or is
-/// stated for a part of the year (also when `part_year_carried`: the sentence before, joined by
-/// ；, named the part), and from every fact when the sentence sits in a bulletin section about
-/// another domain.
+/// `offset`) that are not the region's measure: a town's (by a scope word, a named town opening
+/// the clause, or a town's report), one institution's (a clause or sentence opening with it, an
+/// institution's report or section, 每个…, 我院), a department's money in its budget, a part of
+/// the year (also when `part_year_carried`: the sentence before, joined by ；, or the report's
+/// title named the part), a subgroup (also carried to the clauses after it), a qualification,
+/// a kind of institution before a measure of all of them, a grade or a widening parenthesis;
+/// and from every fact when the sentence sits in a bulletin section about another domain.
 pub(crate) fn narrow(
     facts: &mut [Fact],
     sc: &[char],
@@ -407,7 +449,8 @@ pub(crate) fn narrow(
         } else if qualification(f, sc, end)
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
             // the region's health investment.
-            || f.unit != UnitCode::Yuan && category_before(sc, clause, start)
+            || f.indicator_id.as_deref().is_some_and(|id| OF_ALL_KINDS.contains(&id))
+                && category_before(sc, clause, start)
         {
             Rule::Subgroup
         } else if graded(sc, start, end) {
@@ -453,21 +496,21 @@ impl DocumentSubject {
 pub(crate) fn title_names_institution(title: &str) -> bool {
     let head: Vec<char> = title.chars().take(20).collect();
     let head: String = head.iter().collect();
-    let Some((at, ending)) = INSTITUTION_ENDINGS
-        .iter()
-        .filter_map(|e| head.find(e).map(|at| (at, *e)))
-        .min_by_key(|&(at, e)| (at, std::cmp::Reverse(e.len())))
-    else {
+    let Some((at, ending)) = first_institution_ending(&head) else {
         return false;
     };
     if ending == "卫生院" || ending == "社区卫生服务中心" {
         return false;
     }
     let prefix = &head[..at];
-    let level = ["第一", "第二", "第三", "第四", "第五"]
+    // 关于市人民医院…的报告, 县卫健委…: a body writing about the institution.
+    if ["关于", "局", "委", "政府", "办"]
         .iter()
-        .find_map(|w| prefix.strip_suffix(w))
-        .unwrap_or(prefix);
+        .any(|w| prefix.contains(w))
+    {
+        return false;
+    }
+    let level = without_ordinal(prefix);
     let n = level.chars().count();
     (1..=10).contains(&n)
         && level.ends_with(['县', '区', '市', '州', '旗'])
@@ -488,6 +531,23 @@ pub(crate) fn heading_names_institution(heading: &str) -> bool {
         && INSTITUTION_ENDINGS
             .iter()
             .any(|e| name.ends_with(e) || name.ends_with("中心"))
+}
+
+/// The first ending of an institution's name in `head` (in bytes), the longest where several
+/// start together (人民医院 before 医院).
+fn first_institution_ending(head: &str) -> Option<(usize, &'static str)> {
+    INSTITUTION_ENDINGS
+        .iter()
+        .filter_map(|e| head.find(e).map(|at| (at, *e)))
+        .min_by_key(|&(at, e)| (at, std::cmp::Reverse(e.len())))
+}
+
+/// A name without the ordinal of its institution (市第一人民医院: 市).
+fn without_ordinal(prefix: &str) -> &str {
+    ["第一", "第二", "第三", "第四", "第五"]
+        .iter()
+        .find_map(|w| prefix.strip_suffix(w))
+        .unwrap_or(prefix)
 }
 
 /// Indicators that measure what a health facility has and does (its beds, staff, visits,
@@ -631,11 +691,7 @@ fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) 
         return false;
     }
     let head: String = head.iter().collect();
-    let Some((at, ending)) = INSTITUTION_ENDINGS
-        .iter()
-        .filter_map(|e| head.find(e).map(|at| (at, *e)))
-        .min_by_key(|&(at, e)| (at, std::cmp::Reverse(e.len())))
-    else {
+    let Some((at, ending)) = first_institution_ending(&head) else {
         return false;
     };
     let prefix = &head[..at];
@@ -664,10 +720,7 @@ fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) 
             && (prefix.ends_with("街道") || prefix.ends_with(['镇', '乡']))
             && !prefix.chars().any(|c| TOWN_VERBS.contains(c))
     } else {
-        let level = ["第一", "第二", "第三", "第四", "第五"]
-            .iter()
-            .find_map(|w| prefix.strip_suffix(w))
-            .unwrap_or(prefix);
+        let level = without_ordinal(prefix);
         ["县", "区", "市", "州", "旗"].contains(&level) || region_named(level)
     }
 }

@@ -75,17 +75,27 @@ const INSTITUTION_ENDINGS: &[&str] = &[
 /// Whether a table's caption gives the table over to one kind of institution or to some of them
 /// (乡镇卫生院基本情况表, 部分医院…): the measures its columns name are theirs, not the region's.
 fn caption_narrows(caption: &str) -> bool {
-    [
-        "乡镇卫生院",
-        "卫生院",
-        "村卫生室",
-        "社区卫生服务",
-        "部分",
-        "民营医院",
-        "公立医院",
-    ]
-    .iter()
-    .any(|w| caption.contains(w))
+    // 医疗卫生机构(含社区卫生服务中心): a parenthesis with 含 widens, it does not narrow.
+    let caption = match caption.find("(含").or_else(|| caption.find("（含")) {
+        Some(at) => &caption[..at],
+        None => caption,
+    };
+    let some_of = caption.match_indices("部分").any(|(at, w)| {
+        ["乡镇", "医院", "卫生院", "村", "社区"]
+            .iter()
+            .any(|k| caption[at + w.len()..].starts_with(k))
+    });
+    some_of
+        || [
+            "乡镇卫生院",
+            "卫生院",
+            "村卫生室",
+            "社区卫生服务",
+            "民营医院",
+            "公立医院",
+        ]
+        .iter()
+        .any(|w| caption.contains(w))
 }
 
 /// Whether a row label narrows the measure its column names to a part of the region: a town
@@ -308,30 +318,25 @@ fn unit_in(text: &str) -> Option<(Unit, f64)> {
     })
 }
 
-/// The indicator the first fitting catalog phrase of `text` names.
-fn indicator_in(m: &PhraseMatcher, text: &str, unit: Unit) -> Option<(String, String)> {
-    m.find(text).into_iter().find_map(|h| match &h.target {
+/// The indicator the first fitting catalog phrase of `text` names, or the last (`last`: a
+/// column header written on several rows, 床位数(张)编制床位, ends with its most specific words).
+fn indicator_in_last(
+    m: &PhraseMatcher,
+    text: &str,
+    unit: Unit,
+    last: bool,
+) -> Option<(String, String)> {
+    let mut hits = m.find(text);
+    if last {
+        hits.reverse();
+    }
+    hits.into_iter().find_map(|h| match &h.target {
         Target::Indicator { index } if m.unit_fits(&h.target, unit) => {
             let phrase: String = text.chars().skip(h.start).take(h.end - h.start).collect();
             Some((m.indicator_id(*index), phrase))
         }
         _ => None,
     })
-}
-
-/// The indicator the last fitting catalog phrase of a column header names: a header written on
-/// several rows (床位数(张)编制床位) ends with its most specific words.
-fn last_indicator_in(m: &PhraseMatcher, text: &str, unit: Unit) -> Option<(String, String)> {
-    m.find(text)
-        .into_iter()
-        .rev()
-        .find_map(|h| match &h.target {
-            Target::Indicator { index } if m.unit_fits(&h.target, unit) => {
-                let phrase: String = text.chars().skip(h.start).take(h.end - h.start).collect();
-                Some((m.indicator_id(*index), phrase))
-            }
-            _ => None,
-        })
 }
 
 /// The region a row label names, when it is a region name and nothing else.
@@ -482,9 +487,9 @@ impl Frame<'_> {
         let mut named = if change || has(head, DERIVED_WORDS) {
             None
         } else {
-            indicator_in(m, label, unit)
+            indicator_in_last(m, label, unit, false)
                 .map(|i| (i, false))
-                .or_else(|| last_indicator_in(m, head, unit).map(|i| (i, true)))
+                .or_else(|| indicator_in_last(m, head, unit, true).map(|i| (i, true)))
         };
         let label_region = match &named {
             Some((_, true)) => region_in(m, label),

@@ -229,11 +229,13 @@ pub(crate) fn mark_period_sums(
         return;
     };
     // Values given year by year after 分别 (2021—2023年…支出分别为…) are no sums.
-    if sc.windows(2).any(|w| w == ['分', '别']) {
+    if crate::respectively::respectively_at(sc)
+        .is_some_and(|p| crate::respectively::listed_years(&sc[..p]).is_some())
+    {
         return;
     }
     // A plan's period (规划期内,全县计划总投资约18.6亿元): its aims for money are sums too.
-    let plan_period = sc[..from].windows(3).any(|w| w == ['规', '划', '期']);
+    let plan_period = sc[..from].ends_with(&['规', '划', '期']);
     for f in facts.iter_mut() {
         let end = f.char_end.saturating_sub(offset).min(sc.len());
         if end <= from || f.unit.is_rate() || f.kind == Kind::Target && !plan_period {
@@ -297,8 +299,11 @@ const SUM_WORDS: &[&str] = &[
 /// 五年来).
 fn period_end(sc: &[char]) -> Option<(usize, bool)> {
     const NUMERALS: &str = "两二三四五六七八九十几多23456789";
-    // 规划期内, 规划期间: a plan's whole period.
-    if let Some(i) = sc.windows(3).position(|w| w == ['规', '划', '期']) {
+    // 规划期内, 规划期间: a plan's whole period (规划期末 is its end, a point in time).
+    if let Some(i) = sc
+        .windows(4)
+        .position(|w| w[..3] == ['规', '划', '期'] && !matches!(w[3], '末' | '满'))
+    {
         return Some((i + 3, true));
     }
     for (i, &c) in sc.iter().enumerate() {

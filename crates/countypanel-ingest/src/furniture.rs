@@ -100,7 +100,10 @@ pub fn strip(text: &str) -> String {
             in_links = true;
             continue;
         }
-        in_links &= trimmed.is_empty() || trimmed.chars().count() <= 40 && !trimmed.contains('。');
+        in_links &= !trimmed.is_empty()
+            && !trimmed.contains(" | ")
+            && trimmed.chars().count() <= 40
+            && !trimmed.contains('。');
         if in_links || furniture_line(trimmed, || holds_pattern) {
             continue;
         }
@@ -117,10 +120,12 @@ mod tests {
     #[test]
     fn the_headlines_under_a_list_of_related_links_are_dropped() {
         let text = "全县签约覆盖率达到48.6%。\n相关新闻\n休宁县家庭医生签约覆盖率达到68.5%\n\
-            歙县召开卫生健康工作会议\n\n全县共有村卫生室212个,实现行政村全覆盖,服务能力明显提升。";
+            歙县召开卫生健康工作会议\n\n表1 村卫生室情况\n全县共有村卫生室212个,实现行政村全覆盖,服务能力明显提升。";
         let out = strip(text);
         assert!(!out.contains("68.5"), "{out}");
         assert!(out.contains("48.6") && out.contains("212"), "{out}");
+        // The list ends at a blank line: a caption after it stays.
+        assert!(out.contains("表1 村卫生室情况"), "{out}");
     }
 
     use super::*;

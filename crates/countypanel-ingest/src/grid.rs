@@ -205,8 +205,22 @@ fn push_line(out: &mut String, cells: &[&str]) {
 }
 
 /// Whether a cell's text is a value: a number with at most a comparison, a percent sign, a
-/// thousands separator or a sign around it (`≤15`, `46.5`, `103%`, `1,260`).
+/// thousands separator, a sign or a unit around it (`≤15`, `46.5`, `103%`, `1,260`, `720张`).
 fn is_value(text: &str) -> bool {
+    // A count written with its unit (720张, 46.2万人次) is a value; a year (2023年) is not.
+    let text = text.trim();
+    let unit = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let text = if unit.len() < text.len()
+        && !unit.starts_with('年')
+        && unit.chars().count() <= 3
+        && unit
+            .chars()
+            .all(|c| "万亿千百人次张个所家名元床例项".contains(c))
+    {
+        &text[..text.len() - unit.len()]
+    } else {
+        text
+    };
     let rest: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !"≤≥<>＜＞%‰％+-−~～,，约".contains(*c))
@@ -288,6 +302,19 @@ mod tests {
         assert_eq!(
             rendered(&rows),
             "类别 | 指标 | 2023年\n资源 | 床位数 | 3620\n资源 | 医生数 | 1420\n"
+        );
+    }
+
+    #[test]
+    fn values_written_with_their_units_end_a_merged_header() {
+        let rows = vec![
+            vec![SpanCell::new("指标", 1, 2), SpanCell::new("2023年", 2, 1)],
+            vec![cell("目标"), cell("完成")],
+            vec![cell("床位数"), cell("3600张"), cell("3620张")],
+        ];
+        assert_eq!(
+            rendered(&rows),
+            "指标 | 2023年目标 | 2023年完成\n床位数 | 3600张 | 3620张\n"
         );
     }
 

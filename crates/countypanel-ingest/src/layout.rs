@@ -64,7 +64,8 @@ fn full_width(lines: &[&str]) -> usize {
 }
 
 /// Removes spaces that stand inside a quantity or a phrase: between a number and its unit or
-/// the words around it, and between Chinese characters. Spaces between two numbers stay.
+/// the words around it, and between Chinese characters. Spaces between two numbers stay, but
+/// for the groups of thousands of one count (see [`thousands_group`]).
 fn close_spaces(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
@@ -97,7 +98,12 @@ fn close_spaces(line: &str) -> String {
 /// digits and the count's measure word. Two numbers of a table row (268 271) stay apart.
 fn thousands_group(out: &str, chars: &[char], after: usize) -> bool {
     let lead = out.chars().rev().take_while(char::is_ascii_digit).count();
-    let open = out.chars().rev().nth(lead).is_none_or(|c| c != '.');
+    // A group after a space or a point is part of a longer number (1 143 256) or a decimal.
+    let open = out
+        .chars()
+        .rev()
+        .nth(lead)
+        .is_none_or(|c| c != '.' && c != ' ');
     let group = chars[after.min(chars.len())..]
         .iter()
         .take_while(|c| c.is_ascii_digit())
@@ -207,8 +213,9 @@ mod tests {
         ] {
             assert!(out.contains(want), "{want} in {out}");
         }
-        // Two numbers of a table row stay apart.
+        // Two numbers of a table row stay apart, and so do the groups of a longer number.
         assert_eq!(close_spaces("268 271"), "268 271");
+        assert!(!close_spaces("总诊疗 1 143 256 人次").contains("143256"));
         assert_eq!(close_spaces("12.5 338"), "12.5 338");
     }
 

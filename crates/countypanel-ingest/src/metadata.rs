@@ -245,7 +245,7 @@ impl RegionFinder {
             let (name, full, level) = &self.targets[m.name];
             if except.contains(name)
                 || !*full && names_town(s, m.end)
-                || verb_first(s, m.start, m.end)
+                || countypanel_extract::lexicon::verb_first(s, m.start, m.end)
             {
                 previous_end = Some(m.end);
                 continue;
@@ -332,7 +332,7 @@ impl RegionFinder {
             let (name, is_full, _) = &self.targets[m.name];
             if except.contains(name)
                 || !*is_full && names_town(s, m.end)
-                || verb_first(s, m.start, m.end)
+                || countypanel_extract::lexicon::verb_first(s, m.start, m.end)
             {
                 continue;
             }
@@ -409,13 +409,8 @@ fn inside_slogan_word(s: &str, start: usize) -> bool {
 /// Whether a region's short name ending at `end` of `s` is a town's name (清水镇卫生院 is not
 /// 清水县's; 清水镇 is a town of another county as often as not).
 fn names_town(s: &str, end: usize) -> bool {
-    s[end..].starts_with(['镇', '乡', '村']) || s[end..].starts_with("街道")
-}
-
-/// Whether the name at `start..end` of `s` opens with a verb of building (新建县, 新建区) with no
-/// higher place right before it: 富源县新建三十二个村卫生室 builds, it names no 新建区.
-fn verb_first(s: &str, start: usize, end: usize) -> bool {
-    s[start..end].starts_with("新建") && !s[..start].ends_with(['省', '市'])
+    (s[end..].starts_with(['镇', '乡', '村']) && !s[end..].starts_with("乡村"))
+        || s[end..].starts_with("街道")
 }
 
 /// Words after which a region's name is a place visited (赴武山县考察学习, 前往…).
@@ -661,6 +656,13 @@ fn date_in_head_line(line: &str) -> Option<Ymd> {
             (c == '1' || c == '2') && !line[..k].ends_with(|p: char| p.is_ascii_digit())
         })
         .find_map(|(k, _)| {
+            // (数据截至2023年12月31日): the data's date, not the writing's.
+            if ["截至", "截止", "至", "到"]
+                .iter()
+                .any(|w| line[..k].ends_with(w))
+            {
+                return None;
+            }
             let d = date_at_start(&line[k..])?;
             let rest = line[k..].split_once('日').map_or("", |(_, r)| r).trim();
             let writing = rest.is_empty()
@@ -826,7 +828,11 @@ const BYLINE_ROLES: &[&str] = &[
 /// 王芳 通讯员 刘洋)).
 fn is_byline(line: &str) -> bool {
     let line = line.trim_start_matches(['(', '（', '[', '【', ' ']);
-    line.chars().count() <= 24 && BYLINE_ROLES.iter().any(|r| line.starts_with(r))
+    line.chars().count() <= 24
+        && BYLINE_ROLES.iter().any(|r| {
+            line.strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with([' ', '　', ':', '：']))
+        })
 }
 
 fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>) -> Option<String> {

@@ -405,3 +405,14 @@ fn a_date_written_in_chinese_numerals() {
         Some((2024, 3, 5))
     );
 }
+
+#[test]
+fn a_cut_off_date_and_a_title_naming_its_role_holder() {
+    let text = "平安县2023年卫生健康统计公报\n(数据截至2023年12月31日)\n正文。";
+    assert_eq!(read_metadata(text, None, &finder()).published, None);
+    let text = "县长李明调研县人民医院新院区建设\n2024年3月1日\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder()).title.as_deref(),
+        Some("县长李明调研县人民医院新院区建设")
+    );
+}
