@@ -1415,3 +1415,13 @@ fn an_institutions_section_keeps_its_sub_headings() {
     assert_eq!(id_of(&f, 462_000.0), None);
     assert_eq!(id_of(&f, 1_865_000.0), Some("total_visits"));
 }
+
+#[test]
+fn only_a_deadline_opening_a_sentence_dates_the_aims_after_it() {
+    let text = "二、工作目标\n持续做好老年人中医药健康管理,2023年覆盖率达到70%。\
+        加强基层中医馆建设,100%基层医疗机构中医馆达到建设标准。";
+    let f = extract(text, "平安县一刻钟健康医疗圈建设工作推进方案", (2022, 4, 1));
+    assert_eq!(fact(&f, 70.0).year, Some(2023));
+    assert_eq!(fact(&f, 100.0).kind, Kind::Target);
+    assert_eq!(fact(&f, 100.0).year, None);
+}

@@ -201,6 +201,7 @@ impl Reading<'_> {
             self.paragraph = p;
             self.carried.paragraph = None;
             self.carried.paragraph_malformed = false;
+            self.carried.paragraph_deadline = None;
             let opening: String = opening.iter().take(16).collect();
             self.health.enter_paragraph(&opening);
         }
@@ -282,6 +283,17 @@ impl Reading<'_> {
         if let Some(last) = years.last() {
             self.carried.paragraph = last.year;
             self.carried.paragraph_malformed = last.year.is_none();
+        }
+        // 到2025年,基本建成…: the deadline of the aims after it in the paragraph.
+        if let Some(first) = years.first()
+            && first.year.is_some()
+            && {
+                let before: String = sc[..first.start.min(sc.len())].iter().collect();
+                let before = before.trim_start();
+                ["到", "至", "力争到", "力争至", "计划到"].contains(&before)
+            }
+        {
+            self.carried.paragraph_deadline = first.year;
         }
         // A sentence that runs through years clause by clause (2021年…为55%,2022年提高到58%)
         // is a series: it dates its own numbers, not the section after it.

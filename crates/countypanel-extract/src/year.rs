@@ -103,6 +103,8 @@ pub(crate) struct Carried {
     pub paragraph: Option<i32>,
     /// Whether that last year was malformed.
     pub paragraph_malformed: bool,
+    /// The deadline a sentence of the paragraph opened with (到2025年,基本建成…).
+    pub paragraph_deadline: Option<i32>,
     /// The year of the last heading that named one.
     pub heading: Option<i32>,
     /// The year of the section: a heading year or a sentence that opens with a year.
@@ -142,12 +144,12 @@ pub(crate) fn resolve(
     } else if let Some(s) = stated {
         s
     } else if kind == Kind::Target {
-        // A target is dated by a later year its paragraph named before it (到2025年,基本建成…。
-        // 全县床位数达到5200张), by a year heading, or by the one year the document's title
-        // names (实施2019年重点民生实事项目…完成情况): never by a plan's horizon or its
+        // A target is dated by a deadline a sentence of its paragraph opened with (到2025年,基本
+        // 建成…。全县床位数达到5200张), by a year heading, or by the one year the document's
+        // title names (实施2019年重点民生实事项目…完成情况): never by a plan's horizon or its
         // publication.
         if let Some(y) = carried
-            .paragraph
+            .paragraph_deadline
             .filter(|&y| doc.published.is_some_and(|p| y > p))
         {
             return (Some(y), Some(YearFlag::Paragraph));
