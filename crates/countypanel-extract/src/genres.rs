@@ -1425,3 +1425,18 @@ fn only_a_deadline_opening_a_sentence_dates_the_aims_after_it() {
     assert_eq!(fact(&f, 100.0).kind, Kind::Target);
     assert_eq!(fact(&f, 100.0).year, None);
 }
+
+#[test]
+fn a_bare_number_listed_after_a_rate_shares_its_unit_and_its_year() {
+    let text = "2022年、2023年全县婴儿死亡率分别为3.41‰和2.87‰,孕产妇死亡率分别为12.6/10万和0。";
+    let f = extract(text, "平安县健康县城创建工作综述", (2024, 1, 20));
+    assert_eq!(
+        (id_of(&f, 12.6), fact(&f, 12.6).year),
+        (Some("maternal_mortality_rate"), Some(2022))
+    );
+    assert_eq!(
+        (id_of(&f, 0.0), fact(&f, 0.0).year),
+        (Some("maternal_mortality_rate"), Some(2023))
+    );
+    assert_eq!(fact(&f, 2.87).year, Some(2023));
+}

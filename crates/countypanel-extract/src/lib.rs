@@ -412,7 +412,8 @@ impl Extractor {
                 let heading_hits = reading.hits_in(&hits, s.start, s.end);
                 reading.read_section_region(sc, &heading_hits);
             }
-            let quantities = scan_chars(sc);
+            let mut quantities = scan_chars(sc);
+            respectively::share_rate_units(&mut quantities, sc);
             // A sentence with no number adds no fact and no year unless it is a heading or
             // names a year in words (今年, 去年): only the next sentence may look back at it.
             if quantities.is_empty()

@@ -156,6 +156,24 @@ fn place_continues(
     f.rule = Rule::Respectively;
 }
 
+/// A bare number listed right after a rate (分别为12.6/10万和0, 95%、96%和97): the list's values
+/// share its unit.
+pub(crate) fn share_rate_units(quantities: &mut [countypanel_zhnum::Quantity], sc: &[char]) {
+    use countypanel_zhnum::Unit;
+    for k in 1..quantities.len() {
+        let (before, after) = quantities.split_at_mut(k);
+        let (prev, q) = (&before[k - 1], &mut after[0]);
+        if q.unit == Unit::None
+            && matches!(prev.unit, Unit::Percent | Unit::Permille | Unit::Per100k)
+            && prev.end + 1 == q.start
+            && matches!(sc.get(prev.end), Some('和' | '、' | '及'))
+            && !sc.get(q.end).is_some_and(char::is_ascii_digit)
+        {
+            q.unit = prev.unit;
+        }
+    }
+}
+
 /// Years listed before 分别 (2022年和2023年,全县签约覆盖率分别为45.2%和47.5%) date the values after
 /// each 分别 of the sentence in their order, when there are as many values as years.
 pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
