@@ -362,9 +362,7 @@ impl Extractor {
         let document = scope::DocumentSubject::of_title(ctx.title.as_deref());
         // A report on part of a year (2024年1—9月医疗保障快报, 上半年工作总结): its flows are the
         // part's.
-        let part_year_document = ctx.title.as_deref().is_some_and(|t| {
-            scope::names_part_of_year(&t.replace(['—', '–', '~', '～', '至'], "-"))
-        });
+        let part_year_document = ctx.title.as_deref().is_some_and(scope::names_part_of_year);
         // A county's report (县, 旗, a city's 区) that speaks of itself as 我县 or 全县: its 全市 is
         // the prefecture. A title about a city (海东市卫生健康工作综述) is the city's report.
         let county_report = ctx.issuer_region.as_deref().is_some_and(|r| {

@@ -302,8 +302,9 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
 /// that ends before December (1-9月, 1至6月, 一至三季度).
 pub(crate) fn names_part_of_year(before: &str) -> bool {
     // 1—11月 as 1-11月; 11月份 is one month.
-    let before: std::borrow::Cow<'_, str> = if before.contains(['—', '–', '~', '～']) {
-        before.replace(['—', '–', '~', '～'], "-").into()
+    const DASHES: [char; 5] = ['—', '–', '－', '~', '～'];
+    let before: std::borrow::Cow<'_, str> = if before.contains(DASHES) {
+        before.replace(DASHES, "-").into()
     } else {
         before.into()
     };
