@@ -1440,3 +1440,36 @@ fn a_bare_number_listed_after_a_rate_shares_its_unit_and_its_year() {
     );
     assert_eq!(fact(&f, 2.87).year, Some(2023));
 }
+
+#[test]
+fn a_hospital_opening_a_clause_reports_its_own_rates_and_an_mch_hospital_the_regions() {
+    let text = "全县法定传染病报告及时率99.4%,县人民医院传染病报告及时率100%。\
+        县中医院病床使用率88.5%,门诊人次占全县的21.3%。\
+        县妇幼保健院牵头开展孕产妇系统管理,全县孕产妇系统管理率95.2%。\
+        县妇幼保健院孕产妇系统管理率96.1%。\
+        县人民医院新院区建设投入资金1.2亿元。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 99.4), Some("infectious_report_timeliness"));
+    assert_eq!(id_of(&f, 100.0), None);
+    assert_eq!(fact(&f, 100.0).rule, Rule::OneInstitution);
+    assert_eq!(id_of(&f, 88.5), None);
+    assert_eq!(id_of(&f, 95.2), Some("maternal_systematic_mgmt_rate"));
+    assert_eq!(id_of(&f, 96.1), Some("maternal_systematic_mgmt_rate"));
+    assert_eq!(id_of(&f, 120_000_000.0), Some("health_investment"));
+}
+
+#[test]
+fn one_schemes_fund_is_a_part_of_the_medical_insurance_fund() {
+    let text = "全县基本医疗保险基金支出8.6亿元,其中职工医保基金支出1.9亿元。\
+        城乡居民基本医疗保险基金支出6.7亿元,同比增长5.2%。\
+        居民医保和职工医保基金支出合计8.6亿元。";
+    let f = extract(text, "平安县医疗保障局2023年工作总结", (2024, 1, 10));
+    assert_eq!(id_of(&f, 860_000_000.0), Some("insurance_fund_expenditure"));
+    assert_eq!(id_of(&f, 190_000_000.0), None);
+    assert_eq!(id_of(&f, 670_000_000.0), None);
+    assert!(
+        f.iter()
+            .filter(|x| (x.value - 860_000_000.0).abs() < 1.0)
+            .all(|x| x.indicator_id.as_deref() == Some("insurance_fund_expenditure"))
+    );
+}

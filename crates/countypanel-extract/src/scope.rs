@@ -217,6 +217,17 @@ fn category_before(sc: &[char], clause: usize, start: usize) -> bool {
     CATEGORIES.iter().any(|c| before.ends_with(c))
 }
 
+/// Whether the words before a measure of every medical-insurance scheme's fund in its clause
+/// name one scheme (职工医保基金支出, 城乡居民基本医疗保险基金支出): that scheme's part, not the
+/// region's fund. Both schemes named together (居民医保和职工医保基金支出合计) are the whole.
+fn scheme_part(f: &Fact, before: &[char]) -> bool {
+    if f.indicator_id.as_deref() != Some("insurance_fund_expenditure") {
+        return false;
+    }
+    let before: String = before.iter().collect();
+    before.contains("职工") != before.contains("居民")
+}
+
 /// Whether the measure names a qualification people hold (具有执业(助理)医师资格的86人, 取得
 /// 全科医生证书…): those counted are the holders among a group, not the region's staff of it.
 fn qualification(f: &Fact, sc: &[char], end: usize) -> bool {
@@ -395,12 +406,12 @@ pub(crate) fn narrow(
         hits.iter()
             .any(|h| matches!(&h.target, Target::Region(r) if &**r == name))
     };
-    // Asked only of a sentence with a facility's measure in it.
-    let institution = facts.iter().any(|f| {
-        f.indicator_id
-            .as_deref()
-            .is_some_and(|id| FACILITY_MEASURES.contains(&id))
-    }) && opens_with_one_institution(sc, region_named);
+    // The one institution the sentence opens with, asked only of a sentence with a measure.
+    let opening = if facts.iter().any(|f| f.indicator_id.is_some()) {
+        one_institution_opening(sc, region_named)
+    } else {
+        None
+    };
     // A subgroup that is the subject of a rate (脱贫人口高血压患者规范管理率85.2%) stays the
     // subject of the clauses after it that name no place of their own (,糖尿病患者…83.7%).
     let mut subgroup_open = false;
@@ -423,16 +434,25 @@ pub(crate) fn narrow(
             .indicator_id
             .as_deref()
             .is_some_and(|id| FACILITY_MEASURES.contains(&id));
+        // Whether one institution that opens the sentence or the clause holds the measure: its
+        // facility's, and every measure but money of a hospital or a town's centre
+        // (县人民医院传染病报告及时率100%); money put into it is the region's investment.
+        let holds =
+            |ending: &str| facility || f.unit != UnitCode::Yuan && reports_only_its_own(ending);
+        let clause_opening = if clause > 0 {
+            one_institution_opening(after_part(&sc[clause..]), region_named)
+        } else {
+            None
+        };
         let rule = if town_before(sc, start)
             || (document == DocumentSubject::Town && !county_before(sc, start))
             || named_town_opens(&sc[clause..start])
         {
             Rule::Town
-        } else if facility
-            && ((institution || document == DocumentSubject::Institution)
-                && !county_before(sc, start)
-                || clause > 0
-                    && opens_with_one_institution(after_part(&sc[clause..]), region_named))
+        } else if (opening.is_some_and(holds)
+            || facility && document == DocumentSubject::Institution)
+            && !county_before(sc, start)
+            || clause_opening.is_some_and(holds)
             || f.unit != UnitCode::Percent
                 && per_each(sc, clause, f.char_start.saturating_sub(offset))
             || own_body(sc, clause, start)
@@ -448,6 +468,7 @@ pub(crate) fn narrow(
             subgroup_open = true;
             Rule::Subgroup
         } else if qualification(f, sc, end)
+            || scheme_part(f, &sc[clause..start])
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
             // the region's health investment.
             || f.indicator_id.as_deref().is_some_and(|id| OF_ALL_KINDS.contains(&id))
@@ -677,10 +698,25 @@ const CLASS_WORDS: &[&str] = &[
     "中心卫生院",
 ];
 
-/// Whether a sentence opens (after its date) with the name of one institution: a county-level
-/// one (区人民医院, 县中医院, 平川区人民医院) or a town's health centre (王家山镇卫生院). Its
-/// beds, staff and visits are the institution's, not the region's.
-fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) -> bool {
+/// Whether an institution with this ending reports only its own figures (a hospital, a town's
+/// health centre): every measure after its name is its own. An MCH hospital or a CDC also
+/// reports the region's rates (县妇幼保健院…孕产妇系统管理率95%), so only their facilities are
+/// their own.
+fn reports_only_its_own(ending: &str) -> bool {
+    !matches!(
+        ending,
+        "妇幼保健院" | "妇幼保健计划生育服务中心" | "疾病预防控制中心" | "疾控中心"
+    )
+}
+
+/// The ending of the one institution a sentence or clause opens with (after its date): a
+/// county-level one (区人民医院, 县中医院, 平川区人民医院, 市第一人民医院) or a town's health
+/// centre (王家山镇卫生院); not a list of them nor a class (各乡镇卫生院). Its beds, staff and
+/// visits are the institution's, not the region's.
+fn one_institution_opening(
+    sc: &[char],
+    region_named: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
     const MAX_NAME: usize = 14;
     // A date before the subject (2022年, 2022年,).
     let mut i = 0;
@@ -689,12 +725,10 @@ fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) 
     }
     let head = &sc[i..sc.len().min(i + MAX_NAME)];
     if !head.contains(&'院') && !head.contains(&'心') {
-        return false;
+        return None;
     }
     let head: String = head.iter().collect();
-    let Some((at, ending)) = first_institution_ending(&head) else {
-        return false;
-    };
+    let (at, ending) = first_institution_ending(&head)?;
     let prefix = &head[..at];
     // 县医院、县中医院: a list of institutions.
     let listed = head[at + ending.len()..].starts_with(['、', '和', '及', '与']);
@@ -703,13 +737,13 @@ fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) 
         || prefix.chars().any(|c| c.is_ascii_digit())
         || CLASS_WORDS.iter().any(|w| prefix.contains(w))
     {
-        return false;
+        return None;
     }
     // A town's centre: its short name and 镇 or 乡 (王家山镇卫生院); a county's: its level or
     // its region's name before the ending, and an ordinal (区人民医院, 县医院, 平川区人民医院,
     // 市第一人民医院). Words before them make the institution an object, not the subject
     // (充分发挥县中医院的作用).
-    if ending == "卫生院" {
+    let one = if ending == "卫生院" {
         let n = prefix.chars().count();
         (2..=4).contains(&n)
             && prefix.ends_with(['镇', '乡'])
@@ -723,7 +757,8 @@ fn opens_with_one_institution(sc: &[char], region_named: impl Fn(&str) -> bool) 
     } else {
         let level = without_ordinal(prefix);
         ["县", "区", "市", "州", "旗"].contains(&level) || region_named(level)
-    }
+    };
+    one.then_some(ending)
 }
 
 /// Characters of verbs that put a town's health centre after them as an object (建成镇卫生院).
@@ -822,7 +857,10 @@ mod tests {
             "市第一人民医院出院病人1.5万人次",
         ] {
             let region = |n: &str| n == "平川区";
-            assert!(opens_with_one_institution(&chars(one), region), "{one}");
+            assert!(
+                one_institution_opening(&chars(one), region).is_some(),
+                "{one}"
+            );
         }
         for class in [
             "全区医院床位980张",
@@ -837,7 +875,7 @@ mod tests {
             "建成镇卫生院3所",
         ] {
             assert!(
-                !opens_with_one_institution(&chars(class), |_| false),
+                one_institution_opening(&chars(class), |_| false).is_none(),
                 "{class}"
             );
         }
