@@ -1473,3 +1473,45 @@ fn one_schemes_fund_is_a_part_of_the_medical_insurance_fund() {
             .all(|x| x.indicator_id.as_deref() == Some("insurance_fund_expenditure"))
     );
 }
+
+#[test]
+fn the_total_row_of_a_table_of_counties_is_the_prefectures_not_the_reports() {
+    let text = "2023年海东市部分县(区)卫生资源主要指标\n\
+        县(区) | 医疗卫生机构(个) | 实有床位(张)\n\
+        平安县 | 312 | 1520\n\
+        乐都县 | 402 | 2210\n\
+        全市 | 2865 | 14310\n";
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let title = "平安县织密基层卫生服务网";
+    let f = extract_issued(text, title, (2024, 3, 12), "平安县", &regions);
+    let total = fact(&f, 14310.0);
+    assert_eq!(total.indicator_id.as_deref(), Some("hospital_beds"));
+    assert_eq!(total.region_name.as_deref(), Some("海东市"));
+    assert!(total.region_subject);
+    assert_eq!(fact(&f, 1520.0).region_name.as_deref(), Some("平安县"));
+    // Without a region in the caption, the total row fills no cell.
+    let text = text.replacen("海东市", "", 1);
+    let f = extract_issued(&text, title, (2024, 3, 12), "平安县", &regions);
+    assert_eq!(id_of(&f, 14310.0), None);
+    assert_eq!(fact(&f, 14310.0).rule, Rule::WiderArea);
+}
+
+#[test]
+fn a_subgroup_or_a_kind_of_institution_opening_a_sentence_is_the_subject_of_its_clauses() {
+    let text = "脱贫人口高血压患者1.27万人,规范管理率为85.3%。\
+        全县高血压患者规范管理率为74.9%。\
+        全年脱贫人口住院3.18万人次,政策范围内住院费用报销比例为86.2%。\
+        全县乡镇卫生院诊疗人次186.4万,入院人数6.73万人。\
+        全县乡镇卫生院在岗执业(助理)医师386人。\
+        乡镇卫生院门诊病人次均费用41.3元。\
+        重点人群签约率85.6%,高血压患者规范管理率76.1%。";
+    let f = extract(text, "平安县2023年健康帮扶工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 85.3), None);
+    assert_eq!(id_of(&f, 74.9), Some("hypertension_standard_mgmt_rate"));
+    assert_eq!(id_of(&f, 86.2), None);
+    assert_eq!(id_of(&f, 67_300.0), None);
+    assert_eq!(id_of(&f, 386.0), None);
+    assert_eq!(id_of(&f, 41.3), None);
+    assert_eq!(id_of(&f, 85.6), Some("key_population_signing_rate"));
+    assert_eq!(id_of(&f, 76.1), Some("hypertension_standard_mgmt_rate"));
+}

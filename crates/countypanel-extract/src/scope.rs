@@ -207,25 +207,130 @@ const OF_ALL_KINDS: &[&str] = &[
     "discharges",
     "bed_occupancy_rate",
     "avg_length_of_stay",
+    "outpatient_cost_per_visit",
+    "inpatient_cost_per_case",
+    "inpatient_reimbursement_ratio",
 ];
+
+/// Words between a kind of institution and its measure that keep the measure its
+/// (乡镇卫生院在岗执业(助理)医师, 公立医院现有床位).
+const BETWEEN_KIND_AND_MEASURE: &[&str] = &["在岗", "在职", "现有", "共有", "实有", "共", "有"];
+
+/// The words of a clause before its measure without the time and place that open them
+/// (全年, 2023年, 全县, 其中): what is left names the clause's subject.
+fn subject_words(words: &[char]) -> String {
+    let mut text: String = words.iter().collect();
+    loop {
+        let trimmed = text.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, '年' | ',' | '，' | ':' | '：')
+        });
+        let next = ["全年", "今年", "其中", "同时", "另外"]
+            .iter()
+            .chain(crate::lexicon::WHOLE_AREA)
+            .chain(crate::lexicon::OWN_PLACE)
+            .find_map(|w| trimmed.strip_prefix(w))
+            .unwrap_or(trimmed);
+        if next.len() == text.len() {
+            return text;
+        }
+        text = next.to_string();
+    }
+}
 
 /// Whether a kind of institution stands right before the measure in its clause (公立医院卫生人员
 /// 2986人): the measure is that kind's, not the region's.
 fn category_before(sc: &[char], clause: usize, start: usize) -> bool {
     let before: String = sc[clause.min(start)..start].iter().collect();
-    let before = before.trim_end().trim_end_matches('的');
+    let mut before = before.trim_end().trim_end_matches('的');
+    if let Some(rest) = BETWEEN_KIND_AND_MEASURE
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+    {
+        before = rest;
+    }
     CATEGORIES.iter().any(|c| before.ends_with(c))
+}
+
+/// Subgroups that, as the subject of a clause (脱贫人口高血压患者1.27万人), stay the subject of
+/// the clauses after it; not the ones that name an indicator of their own (重点人群签约率) or a
+/// part of places (部分乡镇).
+const SUBGROUP_SUBJECTS: &[&str] = &[
+    "脱贫人口",
+    "贫困人口",
+    "建档立卡",
+    "脱贫户",
+    "贫困户",
+    "低保",
+    "特困",
+    "残疾人",
+    "困难群众",
+    "计生特殊家庭",
+];
+
+/// Where the first clause of a sentence opens whose subject is a subgroup of the population
+/// and where the first whose subject is a kind of institution.
+fn earlier_subjects(sc: &[char]) -> (Option<usize>, Option<usize>) {
+    let (mut subgroup, mut category) = (None, None);
+    let mut at = 0;
+    while at < sc.len() && (subgroup.is_none() || category.is_none()) {
+        let end = (at..sc.len())
+            .find(|&i| crate::segment::separates_clauses(sc[i]))
+            .unwrap_or(sc.len());
+        let subject = subject_words(&sc[at..end]);
+        if subgroup.is_none() && SUBGROUP_SUBJECTS.iter().any(|w| subject.starts_with(w)) {
+            subgroup = Some(at);
+        }
+        // The kind is the subject of a measure (乡镇卫生院诊疗人次…), not the thing counted
+        // (医院6个) nor one of a list (医院、卫生院病床).
+        // A few words may stand before the kind (乡镇卫生院, 县级公立医院).
+        let of_a_measure = |c: &&str| {
+            subject.find(*c).is_some_and(|at| {
+                subject[..at].chars().count() <= 3
+                    && subject[at + c.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| crate::lexicon::is_han(n) && !"、和及与".contains(n))
+            })
+        };
+        if category.is_none()
+            && one_institution_opening(&sc[at..end], |_| false).is_none()
+            && CATEGORIES
+                .iter()
+                // Hospitals' beds open many a list of the region's totals (全州有医院病床
+                // 29552张,卫生技术人员34286人).
+                .filter(|c| !["其他", "定点", "医院"].contains(c))
+                .any(of_a_measure)
+        {
+            category = Some(at);
+        }
+        at = end + 1;
+    }
+    (subgroup, category)
 }
 
 /// Whether the words before a measure of every medical-insurance scheme's fund in its clause
 /// name one scheme (职工医保基金支出, 城乡居民基本医疗保险基金支出): that scheme's part, not the
-/// region's fund. Both schemes named together (居民医保和职工医保基金支出合计) are the whole.
+/// region's fund; so is the fund spent out of the county, on inpatients or on serious illness
+/// (县外住院医保基金支出). Both schemes named together (居民医保和职工医保基金支出合计) are the
+/// whole.
 fn scheme_part(f: &Fact, before: &[char]) -> bool {
     if f.indicator_id.as_deref() != Some("insurance_fund_expenditure") {
         return false;
     }
     let before: String = before.iter().collect();
     before.contains("职工") != before.contains("居民")
+        || [
+            "县外",
+            "县域外",
+            "县内",
+            "县域内",
+            "异地",
+            "门诊",
+            "住院",
+            "大病",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 /// Whether the measure names a qualification people hold (具有执业(助理)医师资格的86人, 取得
@@ -415,6 +520,10 @@ pub(crate) fn narrow(
     // A subgroup that is the subject of a rate (脱贫人口高血压患者规范管理率85.2%) stays the
     // subject of the clauses after it that name no place of their own (,糖尿病患者…83.7%).
     let mut subgroup_open = false;
+    // The first clause whose subject is a subgroup (脱贫人口高血压患者1.27万人,规范管理率…) or a
+    // kind of institution (全县乡镇卫生院诊疗人次186.4万,入院人数…): the clauses after it that
+    // name no place nor subject of their own speak of it too.
+    let (subgroup_subject, category_subject) = earlier_subjects(sc);
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -439,7 +548,8 @@ pub(crate) fn narrow(
         // (县人民医院传染病报告及时率100%); money put into it is the region's investment.
         let holds =
             |ending: &str| facility || f.unit != UnitCode::Yuan && reports_only_its_own(ending);
-        let clause_opening = if clause > 0 {
+        // Not a clause that continues a list (以县人民医院、县中医医院为龙头的2个医共体).
+        let clause_opening = if clause > 0 && sc[clause - 1] != '、' {
             one_institution_opening(after_part(&sc[clause..]), region_named)
         } else {
             None
@@ -463,7 +573,9 @@ pub(crate) fn narrow(
             Rule::OneInstitution
         } else if part_year(f, sc, start, part_year_carried) {
             Rule::PartYear
-        } else if subgroup(sc, start, end, clause) || subgroup_open && !place_in(&sc[clause..start])
+        } else if subgroup(sc, start, end, clause)
+            || subgroup_open && !place_in(&sc[clause..start])
+            || subgroup_subject.is_some_and(|at| at < clause && !place_in(&sc[at..start]))
         {
             subgroup_open = true;
             Rule::Subgroup
@@ -472,7 +584,12 @@ pub(crate) fn narrow(
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
             // the region's health investment.
             || f.indicator_id.as_deref().is_some_and(|id| OF_ALL_KINDS.contains(&id))
-                && category_before(sc, clause, start)
+                && (category_before(sc, clause, start)
+                    || category_subject.is_some_and(|at| {
+                        at < clause
+                            && subject_words(&sc[clause..start]).is_empty()
+                            && !place_in(&sc[clause..start])
+                    }))
         {
             Rule::Subgroup
         } else if graded(sc, start, end) {
@@ -562,6 +679,32 @@ fn first_institution_ending(head: &str) -> Option<(usize, &'static str)> {
         .iter()
         .filter_map(|e| head.find(e).map(|at| (at, *e)))
         .min_by_key(|&(at, e)| (at, std::cmp::Reverse(e.len())))
+}
+
+/// A name without the kind of medicine or patients its hospital is for (旗蒙医医院: 旗,
+/// 县精神病医院: 县).
+fn without_specialty(prefix: &str) -> &str {
+    [
+        "蒙医",
+        "藏医",
+        "维吾尔医",
+        "维医",
+        "民族医",
+        "中蒙医",
+        "蒙中医",
+        "精神病",
+        "传染病",
+        "肿瘤",
+        "口腔",
+        "儿童",
+        "骨伤",
+        "康复",
+        "眼科",
+        "皮肤病",
+    ]
+    .iter()
+    .find_map(|w| prefix.strip_suffix(w))
+    .unwrap_or(prefix)
 }
 
 /// A name without the ordinal of its institution (市第一人民医院: 市).
@@ -723,15 +866,24 @@ fn one_institution_opening(
     while i < sc.len() && (sc[i].is_ascii_digit() || matches!(sc[i], '年' | ',' | '，' | ' ')) {
         i += 1;
     }
+    // 在县人民医院,…: the scene the sentence is set in, when a comma closes the name (not
+    // 在县人民医院的带动下).
+    let scene = sc.get(i) == Some(&'在');
+    i += usize::from(scene);
     let head = &sc[i..sc.len().min(i + MAX_NAME)];
     if !head.contains(&'院') && !head.contains(&'心') {
         return None;
     }
     let head: String = head.iter().collect();
     let (at, ending) = first_institution_ending(&head)?;
+    if scene && !head[at + ending.len()..].starts_with([',', '，']) {
+        return None;
+    }
     let prefix = &head[..at];
-    // 县医院、县中医院: a list of institutions.
-    let listed = head[at + ending.len()..].starts_with(['、', '和', '及', '与']);
+    // 县医院、县中医院: a list of institutions; 苏木镇卫生院23所: a count of them.
+    let after = &head[at + ending.len()..];
+    let listed = after.starts_with(['、', '和', '及', '与'])
+        || after.starts_with(|c: char| c.is_ascii_digit());
     if listed
         || prefix.is_empty()
         || prefix.chars().any(|c| c.is_ascii_digit())
@@ -755,7 +907,7 @@ fn one_institution_opening(
             && (prefix.ends_with("街道") || prefix.ends_with(['镇', '乡']))
             && !prefix.chars().any(|c| TOWN_VERBS.contains(c))
     } else {
-        let level = without_ordinal(prefix);
+        let level = without_specialty(without_ordinal(prefix));
         ["县", "区", "市", "州", "旗"].contains(&level) || region_named(level)
     };
     one.then_some(ending)
@@ -855,6 +1007,8 @@ mod tests {
             "王家山镇卫生院有床位40张",
             "平川区人民医院卫生技术人员386人",
             "市第一人民医院出院病人1.5万人次",
+            "旗蒙医医院开放床位360张",
+            "在县人民医院,新建成的住院大楼投入使用",
         ] {
             let region = |n: &str| n == "平川区";
             assert!(
@@ -873,6 +1027,8 @@ mod tests {
             "县医院、县中医院床位共900张",
             "充分发挥县中医院的资源优势,91个村卫生室",
             "建成镇卫生院3所",
+            "在县人民医院的带动下,全县出院病人3.2万人次",
+            "苏木镇卫生院23所",
         ] {
             assert!(
                 one_institution_opening(&chars(class), |_| false).is_none(),

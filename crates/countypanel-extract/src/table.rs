@@ -118,6 +118,13 @@ fn narrowing_label(label: &str) -> Option<Rule> {
     }
 }
 
+/// Whether a row label names the total of the rows above it (全市, 全州, 合计, 总计, 小计).
+fn total_label(label: &str) -> bool {
+    let label = label.trim();
+    ["合计", "总计", "小计", "全部", "总体"].contains(&label)
+        || label.starts_with('全') && (2..=4).contains(&label.chars().count())
+}
+
 /// Headers of a column that numbers the rows.
 const SERIAL_HEADS: &[&str] = &["序号", "编号", "序", "No", "No.", "NO"];
 
@@ -361,6 +368,10 @@ struct Frame<'a> {
     caption_unit: Option<(Unit, f64)>,
     caption_year: Option<i32>,
     unit_column: Option<usize>,
+    /// Whether two or more rows are labelled by a region's name (a table of counties).
+    regions_listed: bool,
+    /// The region the caption names (2023年曲靖市部分县(市、区)卫生资源主要指标).
+    caption_region: Option<String>,
 }
 
 /// One numeric cell of a body row, with what its row and column say.
@@ -395,7 +406,18 @@ fn read_table(
         return;
     }
     let caption_text: String = caption.map_or(String::new(), |(a, b)| chars[a..b].iter().collect());
+    let regions_listed = body
+        .iter()
+        .filter(|r| region_in(m, &text(chars, r.cells[0])).is_some())
+        .nth(1)
+        .is_some();
+    let caption_region = m.find(&caption_text).iter().find_map(|h| match &h.target {
+        Target::Region(r) => Some(r.to_string()),
+        _ => None,
+    });
     let frame = Frame {
+        regions_listed,
+        caption_region,
         chars,
         header_text: chars[header.start..header.end].iter().collect(),
         caption_unit: unit_in(&caption_text),
@@ -510,9 +532,23 @@ impl Frame<'_> {
             }),
             _ => None,
         };
+        // The total row of a table of regions (全市, 合计 under 会泽县, 宣威市, …) is the
+        // region holding them, which the caption may name; never the report's own county.
+        let total_of_regions = label_region.is_none() && self.regions_listed && total_label(label);
+        let narrowed = match (narrowed, total_of_regions, &self.caption_region) {
+            (None, true, None) => Some(Rule::WiderArea),
+            (n, _, _) => n,
+        };
         if narrowed.is_some() {
             named = None;
         }
+        let label_region = if total_of_regions {
+            self.caption_region.clone()
+        } else {
+            label_region
+        };
+        // A region a row is labelled by holds its cells, even one enclosing the report's own.
+        let region_subject = label_region.is_some();
         let region_name = label_region.or_else(|| prose.and_then(|p| p.region_name.clone()));
         let (year, year_flag) = match (year_in(head), self.caption_year, prose) {
             (Some(y), _, _) => (Some(y), None),
@@ -566,7 +602,7 @@ impl Frame<'_> {
             year_flag,
             as_of: prose.and_then(|p| p.as_of),
             region_name,
-            region_subject: false,
+            region_subject,
             char_start: first,
             char_end: at.cell.end,
             evidence: chars[first..at.cell.end].iter().collect(),
