@@ -1515,3 +1515,24 @@ fn a_subgroup_or_a_kind_of_institution_opening_a_sentence_is_the_subject_of_its_
     assert_eq!(id_of(&f, 85.6), Some("key_population_signing_rate"));
     assert_eq!(id_of(&f, 76.1), Some("hypertension_standard_mgmt_rate"));
 }
+
+#[test]
+fn money_for_a_sanitary_towns_upkeep_or_rural_revitalisation_is_no_health_investment() {
+    let text = "复审周期内,全县累计投入巩卫资金3.62亿元,其中用于城区道路改造2.41亿元。\
+        全年全县衔接资金投入3.28亿元。\
+        下一步,我们将计划投资1.5亿元推进老城区有机更新。\
+        县人民医院门诊医技综合楼项目总投资2.9亿元。";
+    let f = extract(text, "平安县国家卫生县城复审工作汇报", (2024, 4, 8));
+    assert_eq!(id_of(&f, 362_000_000.0), None);
+    assert_eq!(id_of(&f, 328_000_000.0), None);
+    assert_eq!(id_of(&f, 150_000_000.0), None);
+    assert_eq!(id_of(&f, 290_000_000.0), Some("health_investment"));
+}
+
+#[test]
+fn a_sum_over_a_review_period_fills_no_year() {
+    let text = "复审周期内,全县累计新建村卫生室32个,投入资金1.2亿元。";
+    let f = extract(text, "平安县卫生健康局工作汇报", (2024, 4, 8));
+    assert_eq!(fact(&f, 120_000_000.0).year, None);
+    assert_eq!(fact(&f, 120_000_000.0).year_flag, Some(YearFlag::PeriodSum));
+}

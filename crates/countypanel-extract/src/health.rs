@@ -215,6 +215,16 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
     "兽医",
     "风电",
     "矿",
+    // Towns' upkeep for a sanitary-town title, and funds for rural revitalisation.
+    "巩卫",
+    "创卫",
+    "衔接资金",
+    "有机更新",
+    "城市更新",
+    "老城区",
+    "老旧小区",
+    "管网",
+    "雨污",
 ];
 
 /// Whether `text` names health.

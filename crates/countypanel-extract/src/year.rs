@@ -308,6 +308,13 @@ fn period_end(sc: &[char]) -> Option<(usize, bool)> {
     {
         return Some((i + 3, true));
     }
+    // 复审周期内, 创建周期内: the years a review or a campaign covers.
+    if let Some(i) = sc
+        .windows(3)
+        .position(|w| w[..2] == ['周', '期'] && matches!(w[2], '内' | '间'))
+    {
+        return Some((i + 3, true));
+    }
     for (i, &c) in sc.iter().enumerate() {
         let next = sc.get(i + 1).copied();
         let after = sc.get(i + 2).copied();
