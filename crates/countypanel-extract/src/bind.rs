@@ -186,6 +186,10 @@ fn admissible<'q>(q: &'q Quantity, sc: &[char]) -> Option<Cow<'q, Quantity>> {
     {
         return None;
     }
+    // 能够提供6类以上中医药技术: a number of kinds, not of what the measure counts.
+    if q.unit == Unit::None && sc.get(q.end) == Some(&'类') {
+        return None;
+    }
     // 婴儿死亡率(‰)为3.5: a bare number takes the unit noted after its measure.
     if q.unit == Unit::None
         && let Some(unit) = unit_note(sc, clause_start(sc, 0, q.num_start), q.num_start)
@@ -729,8 +733,11 @@ static RECRUITING_SET: WordSet = WordSet::new(RECRUITING);
 /// Measure words that, after a Chinese numeral, name a batch, round, phase or term.
 const VAGUE_MEASURES: &[&str] = &["批", "轮", "期", "届", "番"];
 
-/// Verbs by which institutions come to have a facility of their own (建成了中医馆, 设有国医堂).
-const BUILT: &[&str] = &["建成", "建立", "设有", "设立", "开设", "设置", "建设"];
+/// Verbs by which institutions come to have a facility of their own (建成了中医馆, 设有国医堂),
+/// or to meet a standard the catalog counts them by (6家乡镇卫生院达到服务能力推荐标准).
+const BUILT: &[&str] = &[
+    "建成", "建立", "设有", "设立", "开设", "设置", "建设", "达到", "通过",
+];
 
 /// 9.5万名高血压患者规范管理率达到87.17%: people counted right before their management rate are
 /// the patients under management; the measure is the catalog's count of that group

@@ -1536,3 +1536,25 @@ fn a_sum_over_a_review_period_fills_no_year() {
     assert_eq!(fact(&f, 120_000_000.0).year, None);
     assert_eq!(fact(&f, 120_000_000.0).year_flag, Some(YearFlag::PeriodSum));
 }
+
+#[test]
+fn a_year_end_stock_opening_a_sentence_dates_its_section_only() {
+    let text = "一、总体进展\n截至2022年底,全县共有医疗卫生机构612个,卫生技术人员5326人。\n\
+        二、主要成效\n全县县域内就诊率达到89.6%。\n";
+    let f = extract(text, "关于平安县医共体建设推进情况的报告", (2023, 10, 18));
+    assert_eq!(fact(&f, 5326.0).year, Some(2022));
+    assert_eq!(fact(&f, 89.6).year, Some(2023));
+}
+
+#[test]
+fn institutions_doing_or_reaching_something_are_counted_by_what_they_reach() {
+    let text = "全县已有6家乡镇卫生院达到服务能力推荐标准,22家达到基本标准,\
+        另有3家卫生院正在创建社区医院。全县100%的乡镇卫生院能够提供6类以上中医药技术方法。\
+        1—9月该院出院病人5.43万人次,平均住院日7.6天。";
+    let f = extract(text, "平安县医共体建设推进情况", (2023, 10, 18));
+    assert_eq!(id_of(&f, 6.0), Some("thc_recommended_standard"));
+    assert_eq!(id_of(&f, 22.0), Some("thc_basic_standard"));
+    assert_eq!(id_of(&f, 3.0), None);
+    assert!(f.iter().filter(|x| x.value == 6.0).count() == 1, "{f:?}");
+    assert_eq!(id_of(&f, 7.6), None);
+}

@@ -251,7 +251,9 @@ pub(crate) const QUALIFYING_PREDICATES: &[&str] = &[
 ];
 
 /// Adverbs between a counted noun and its predicate (5所卫生院均设有…).
-pub(crate) const PREDICATE_ADVERBS: &[&str] = &["均", "都", "已", "相继", "先后", "全部"];
+pub(crate) const PREDICATE_ADVERBS: &[&str] = &[
+    "均", "都", "已经", "已", "相继", "先后", "全部", "正在", "还", "仍",
+];
 
 /// Nouns that tell the kind of thing a count written with 个 counts.
 pub(crate) const COUNT_KINDS: &[(UnitCode, &[&str])] = &[

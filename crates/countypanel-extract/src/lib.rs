@@ -220,6 +220,15 @@ impl Reading<'_> {
         {
             self.carried.heading = Some(y);
             self.carried.section = Some(y);
+            self.carried.section_from_sentence = false;
+        } else if self.carried.section_from_sentence
+            && !table_row
+            && segment::ordinal_level(sc).is_some()
+        {
+            // A numbered heading closes the section a sentence dated (截至2022年底,全县共有… in
+            // 一、总体进展 does not date 二、主要成效).
+            self.carried.section = self.carried.heading;
+            self.carried.section_from_sentence = false;
         }
         self.health.read_heading(text);
         // A heading that names a review as well (2023年工作总结和2024年工作计划, the title of a
@@ -306,6 +315,7 @@ impl Reading<'_> {
             && first.year.is_some()
         {
             self.carried.section = first.year;
+            self.carried.section_from_sentence = true;
         }
     }
 

@@ -151,7 +151,11 @@ fn named_town_opens(words: &[char]) -> bool {
 fn own_body(sc: &[char], clause: usize, start: usize) -> bool {
     const OWN_BODY: &[&str] = &["我院", "本院", "全院", "该院", "本部门", "本单位", "我单位"];
     let before: String = sc[clause..start].iter().collect();
-    OWN_BODY.iter().any(|w| before.contains(w))
+    // Or the body opens the sentence, after its time (1—9月该院出院病人…,平均住院日7.6天).
+    let opening: String = sc[..start.min(10)].iter().collect();
+    OWN_BODY
+        .iter()
+        .any(|w| before.contains(w) || opening.contains(w) && !place_in(&sc[..start]))
 }
 
 /// Whether words name a place as the subject (全县, 我县, 全市).

@@ -109,6 +109,8 @@ pub(crate) struct Carried {
     pub heading: Option<i32>,
     /// The year of the section: a heading year or a sentence that opens with a year.
     pub section: Option<i32>,
+    /// Whether that year came from a sentence: the next numbered heading closes it.
+    pub section_from_sentence: bool,
 }
 
 /// The year of a number starting at `q_start` of its sentence and the flag that says where it

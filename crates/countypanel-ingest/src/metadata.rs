@@ -673,6 +673,33 @@ fn date_in_head_line(line: &str) -> Option<Ymd> {
         })
 }
 
+/// The date a report or letter is signed with at its end, under the name of the body that
+/// wrote it (霍邱县卫生健康委员会 / 2023年10月18日), or on one line with it.
+fn signature_date(text: &str) -> Option<Ymd> {
+    let tail: Vec<&str> = text
+        .lines()
+        .rev()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(8)
+        .collect();
+    tail.iter()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let d = date_at_start(line)?;
+            let alone = line
+                .split_once('日')
+                .is_some_and(|(_, r)| r.trim().is_empty());
+            let under_body = tail.get(i + 1).is_some_and(|l| is_issuing_body(l));
+            (alone && under_body).then_some(d)
+        })
+        .or_else(|| {
+            tail.iter()
+                .filter(|l| signed(l))
+                .find_map(|l| date_in_head_line(l))
+        })
+}
+
 /// Whether a line is a signature: the issuing body's name, then the date (平安县卫生健康局
 /// 2023年12月12日).
 fn signed(line: &str) -> bool {
@@ -699,7 +726,10 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         .take(30)
         .collect();
     let head = &lines[..];
-    let (published, date_line) = publication_date(head);
+    let (mut published, date_line) = publication_date(head);
+    if published.is_none() {
+        published = signature_date(text).map(|d| (3, d));
+    }
     let title = find_title(head, html_title, date_line);
     // The document is about the most specific region its title names; else the one its source
     // line or an issuing body in its first lines names; else the one its body names most.
