@@ -718,6 +718,15 @@ fn range_end(sc: &[char], q: &Quantity) -> Option<(bool, bool)> {
 
 static FLOW_SET: WordSet = WordSet::new(FLOW);
 
+/// Indicators that count what has been built or designated so far (中医馆, 老年友善医疗机构,
+/// 医共体, 社区医院): 建成 before them reaches the stock, not the year's change.
+const BUILT_STOCKS: &[&str] = &[
+    "tcm_pavilions",
+    "elder_friendly_institutions",
+    "county_medical_communities",
+    "community_hospitals",
+];
+
 /// Whether `text` holds a word of change over the year (新增, 增加) that is not a level reached:
 /// 由上年的3120人增加到3300人 states the level 3300.
 fn flows(text: &str) -> bool {
@@ -989,7 +998,7 @@ fn name_quantity<'h>(
     clause: usize,
 ) -> (Option<&'h Hit>, Naming) {
     let (after, before) = candidate_phrases(m, q, s, clause);
-    let (after, before) = screen_candidates(q, s, clause, after, before);
+    let (after, before) = screen_candidates(m, q, s, clause, after, before);
     let (hit, rule) = match (after, before) {
         (Some(a), _) => (Some(a), Rule::PhraseAfter),
         (None, Some(b)) => (Some(b), Rule::PhraseBefore),
@@ -1032,6 +1041,7 @@ fn name_quantity<'h>(
 /// things done, sent or agreed on (新增, 下派, 与…签约), of examples (等9个), of one (一家医院); the
 /// recruited (招录20名卫技人员); a part after 其中; one count after or before a list of measures.
 fn screen_candidates<'h>(
+    m: &PhraseMatcher,
     q: &Quantity,
     s: &Sentence<'h>,
     clause: usize,
@@ -1052,8 +1062,13 @@ fn screen_candidates<'h>(
     // A clause that continues an enumeration (新建、改扩建光华、西坡、关王庙等9个乡镇卫生院) shares
     // the verb of its first item.
     let enumeration = s.slice(list_start(sc, clause), q.num_start);
+    // 建成中医馆28个: what is counted by what has been built holds all built so far.
+    let built_stock = [after, before].into_iter().flatten().any(|h| {
+        matches!(h.target, Target::Indicator { index }
+            if BUILT_STOCKS.contains(&m.indicator_id(index).as_str()))
+    }) && !flows(&enumeration.replace("建成", ""));
     let flow = counted
-        && (flows(enumeration)
+        && (flows(enumeration) && !built_stock
             || ACTION_SET.in_text(clause_before)
             || partners
             // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.

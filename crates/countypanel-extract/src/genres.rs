@@ -1558,3 +1558,26 @@ fn institutions_doing_or_reaching_something_are_counted_by_what_they_reach() {
     assert!(f.iter().filter(|x| x.value == 6.0).count() == 1, "{f:?}");
     assert_eq!(id_of(&f, 7.6), None);
 }
+
+#[test]
+fn years_listed_after_their_measure_date_the_values_after_respectively() {
+    let text = "卫生技术人员2021年、2022年、2023年分别为2847人、2963人、3108人,每千人口卫生技术人员由6.12人增加到6.91人。\
+        县域内就诊率2021年、2022年、2023年分别为82.6%、85.1%、88.4%,逐年提升。\
+        基层医疗卫生机构诊疗人次2021年为98.4万人次,2023年为121.7万人次;基层诊疗量占比2021年、2022年、2023年分别为58.2%、60.5%、62.3%。\
+        2021年、2022年、2023年全县甲乙类传染病报告发病率分别为180.2/10万、165.4/10万和171.9/10万。\
+        签约率比2021年、2022年分别提高5.2和3.1个百分点。";
+    let f = extract(text, "平安县卫生健康工作情况报告", (2024, 5, 23));
+    for (v, id, y) in [
+        (2847.0, "health_technicians", 2021),
+        (3108.0, "health_technicians", 2023),
+        (82.6, "county_consultation_rate", 2021),
+        (85.1, "county_consultation_rate", 2022),
+        (58.2, "primary_care_visit_share", 2021),
+        (62.3, "primary_care_visit_share", 2023),
+        (180.2, "notifiable_ab_incidence", 2021),
+        (171.9, "notifiable_ab_incidence", 2023),
+    ] {
+        assert_eq!((id_of(&f, v), fact(&f, v).year), (Some(id), Some(y)), "{v}");
+    }
+    assert_ne!(fact(&f, 3.1).rule, Rule::Respectively);
+}

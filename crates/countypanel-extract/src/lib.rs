@@ -488,7 +488,7 @@ impl Extractor {
                 .collect();
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
-            respectively::distribute_years(&mut sentence_facts, sc, s.start);
+            respectively::distribute_years(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::regions_continue(
                 &self.matcher,
                 &mut sentence_facts,

@@ -176,7 +176,12 @@ pub(crate) fn share_rate_units(quantities: &mut [countypanel_zhnum::Quantity], s
 
 /// Years listed before 分别 (2022年和2023年,全县签约覆盖率分别为45.2%和47.5%) date the values after
 /// each 分别 of the sentence in their order, when there are as many values as years.
-pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
+pub(crate) fn distribute_years(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+) {
     let Some(first) = respectively_at(sc) else {
         return;
     };
@@ -193,7 +198,13 @@ pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
     let listed = sc[head_start.max(end)..first]
         .iter()
         .any(|c| JOINERS.contains(c));
-    let opens = start <= 2 || matches!(sc[start - 1], ',' | '，' | ' ');
+    // Or it follows its measure (县域内就诊率2021年、2022年、2023年分别为…), not a word that
+    // makes the years a base of comparison (比2021年、2022年分别提高…).
+    let opens = start <= 2
+        || matches!(sc[start - 1], ',' | '，' | ' ')
+        || crate::lexicon::is_han(sc[start - 1])
+            && (!"比较于与同自从由至到在及和".contains(sc[start - 1])
+                || sc[..start].ends_with(&['占', '比']));
     if compared || listed || !opens {
         return;
     }
@@ -201,7 +212,14 @@ pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
         .filter(|&i| sc[i] == '分' && sc[i + 1] == '别')
         .collect();
     for (k, &p) in marks.iter().enumerate() {
-        let end = marks.get(k + 1).map_or(usize::MAX, |&n| offset + n);
+        // The values listed after 分别 run to the end of their clause (、 and 和 join them).
+        let list_end = (p..sc.len())
+            .find(|&i| matches!(sc[i], ',' | '，' | ';' | '；' | '。'))
+            .map_or(usize::MAX, |i| offset + i);
+        let end = marks
+            .get(k + 1)
+            .map_or(usize::MAX, |&n| offset + n)
+            .min(list_end);
         let mut after: Vec<&mut Fact> = facts
             .iter_mut()
             .filter(|f| f.char_end > offset + p && f.char_end <= end)
@@ -210,11 +228,29 @@ pub(crate) fn distribute_years(facts: &mut [Fact], sc: &[char], offset: usize) {
             continue;
         }
         after.sort_by_key(|f| f.char_end);
-        // One measure before 分别 (总诊疗人次分别为A、B、C): each year's value is of it.
+        // One measure before 分别 (总诊疗人次分别为A、B、C), or before the years (县域内就诊率
+        // 2021年、2022年分别为A、B): each year's value is of it.
         let measure = after
             .first()
             .filter(|f| f.indicator_id.is_some())
-            .map(|f| (f.indicator_id.clone(), f.indicator_text.clone(), f.unit));
+            .map(|f| (f.indicator_id.clone(), f.indicator_text.clone(), f.unit))
+            .or_else(|| {
+                let unit = after.first()?.unit;
+                let before: String = sc[clause_start(sc, 0, start)..start].iter().collect();
+                matcher
+                    .find(&before)
+                    .iter()
+                    .rev()
+                    .find_map(|h| match h.target {
+                        Target::Indicator { index } => {
+                            let id = matcher.indicator_id(index);
+                            let text: String =
+                                before.chars().skip(h.start).take(h.end - h.start).collect();
+                            (matcher.unit_of(&id) == unit).then_some((Some(id), Some(text), unit))
+                        }
+                        _ => None,
+                    })
+            });
         for (f, &y) in after.into_iter().zip(&years) {
             f.year = Some(y);
             f.year_flag = None;
@@ -295,6 +331,15 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
         .map(str::to_string)
         .collect();
     if subjects.len() >= 2 && measures_in_full(matcher, facts, &subjects, offset + p) {
+        return;
+    }
+    // Years listed (2021年、2022年、2023年全县…发病率分别为…) date the values, which
+    // [`distribute_years`] pairs with them.
+    if subjects.len() >= 2
+        && subjects[..subjects.len() - 1]
+            .iter()
+            .all(|s| s.chars().count() == 5 && s.ends_with('年'))
+    {
         return;
     }
     let mut rates: Vec<&mut Fact> = facts
