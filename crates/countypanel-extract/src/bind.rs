@@ -103,7 +103,10 @@ pub(crate) fn fact_for(
     let (hit, mut naming) = name_quantity(m, q, s, clause);
     let health = clause_health(s, q, clause);
     let change = vet_naming(m, q, s, clause, hit, health, &mut naming);
-    if (q.unit == Unit::None || measured_time) && naming.indicator_id.is_none() {
+    // A part of a measure of years (其中男性期望寿命为73.08岁) stays a fact without it.
+    if (q.unit == Unit::None || measured_time && naming.rule != Rule::Part)
+        && naming.indicator_id.is_none()
+    {
         return None;
     }
     let unit = match (q.unit, naming.indicator_id.as_deref()) {
@@ -361,6 +364,22 @@ fn vet_naming(
         } else {
             Rule::Part
         };
+    }
+    // 乡镇卫生院28个(其中中心卫生院6个): a part after 其中 that the catalog names as its total
+    // (both 乡镇卫生院) is a part of that measure, not the measure.
+    if let Some(id) = naming.indicator_id.as_deref()
+        && let Some(h) = hit
+        && let Some(part_at) = part_opened(h).filter(|&p| p >= 2)
+        && s.hits
+            .iter()
+            .rfind(|k| k.end + 2 <= part_at)
+            .is_some_and(|total| {
+                matches!(total.target, Target::Indicator { index } if m.indicator_id(index) == id)
+                    && sc[total.end..part_at].iter().any(char::is_ascii_digit)
+            })
+    {
+        naming.indicator_id = None;
+        naming.rule = Rule::Part;
     }
     // 全县有医院5个,床位1200张;乡镇卫生院18个,床位600张: a bare bed phrase right after a count
     // of one kind of institution counts that kind's beds, in its own measure when the catalog

@@ -241,11 +241,16 @@ fn a_work_report_flattened_to_one_line_is_still_not_about_health() {
 }
 
 #[test]
-fn things_built_or_titles_earned_are_not_stocks() {
-    let text = "建成精品国医堂2家、省级中医特色村卫生室4家,创建平安医院3家。";
+fn things_built_or_titles_earned_are_not_stocks_but_facilities_built_are() {
+    let text = "建成精品国医堂2家、省级中医特色村卫生室4家,创建平安医院3家。\
+        全县乡镇卫生院28个(其中中心卫生院6个)。建成乡镇卫生院国医堂16所,实现全覆盖。";
     let f = extract(text, "平安县政府工作报告", (2022, 2, 4));
+    assert_eq!(id_of(&f, 2.0), None);
     assert_eq!(id_of(&f, 4.0), None);
     assert_eq!(id_of(&f, 3.0), None);
+    assert_eq!(id_of(&f, 28.0), Some("township_health_centers"));
+    assert_eq!(id_of(&f, 6.0), None);
+    assert_eq!(id_of(&f, 16.0), Some("tcm_pavilions"));
 }
 
 #[test]

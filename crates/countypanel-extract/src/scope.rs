@@ -59,6 +59,10 @@ pub(crate) const SECTORS: &[&str] = &[
     "国有", "农场", "林场", "企业", "厂矿", "部队", "军队", "高校", "学校", "监狱", "铁路", "兵团",
 ];
 
+/// Distinctions that make a facility or institution noun the best ones only (精品国医堂,
+/// 示范中医馆, 星级村卫生室).
+const DISTINCTIONS: &[&str] = &["精品", "示范", "星级", "标杆", "样板"];
+
 /// Words that make a sum of money or of visits a part of the year (第三季度, 上半年, 1-9月).
 const PART_YEAR: &[&str] = &["季度", "上半年", "1-", "1至", "一至"];
 
@@ -352,7 +356,12 @@ fn graded(sc: &[char], start: usize, end: usize) -> bool {
         return false;
     }
     let before: String = sc[start.saturating_sub(4)..start].iter().collect();
-    if GRADES.iter().any(|g| before.ends_with(g)) || SECTORS.iter().any(|g| before.ends_with(g)) {
+    if GRADES.iter().any(|g| before.ends_with(g))
+        || SECTORS.iter().any(|g| before.ends_with(g))
+        || DISTINCTIONS.iter().any(|g| before.ends_with(g))
+        // 中心卫生院: the central ones of the towns' health centres.
+        || named == "卫生院" && before.ends_with("中心")
+    {
         return true;
     }
     let Some(part) = (0..start.saturating_sub(1))
