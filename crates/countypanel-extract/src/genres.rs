@@ -1586,3 +1586,75 @@ fn years_listed_after_their_measure_date_the_values_after_respectively() {
     }
     assert_ne!(fact(&f, 3.1).rule, Rule::Respectively);
 }
+
+#[test]
+fn a_news_items_heading_naming_a_county_places_its_paragraphs() {
+    let text = "全省县域医共体建设成效明显\n乐都县:家庭医生签约服务做实做细\n\
+        截至2023年底,全县常住人口签约覆盖率达到51.2%。\n平安县:补齐资源短板\n\
+        全县医疗卫生机构床位2368张。\n下一步工作\n全省将继续推进医共体建设。";
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let f = extract_issued(
+        text,
+        "青海省县域医共体建设综述",
+        (2024, 3, 1),
+        "青海省",
+        &regions,
+    );
+    assert_eq!(fact(&f, 51.2).region_name.as_deref(), Some("乐都县"));
+    assert_eq!(fact(&f, 2368.0).region_name.as_deref(), Some("平安县"));
+}
+
+#[test]
+fn two_rates_joined_by_和_share_the_value_both_reach() {
+    let text = "到2025年,孕产妇系统管理率和3岁以下儿童系统管理率均保持在90%以上。\
+        (四)高血压、糖尿病患者规范管理率均达到75%以上。";
+    let f = extract(text, "平安县十四五卫生健康规划", (2022, 3, 1));
+    let ids: Vec<_> = f.iter().filter_map(|x| x.indicator_id.as_deref()).collect();
+    for id in [
+        "maternal_systematic_mgmt_rate",
+        "child_u3_systematic_mgmt_rate",
+        "hypertension_standard_mgmt_rate",
+        "diabetes_standard_mgmt_rate",
+    ] {
+        assert!(ids.contains(&id), "{id} missing: {ids:?}");
+    }
+}
+
+#[test]
+fn items_of_a_list_share_the_words_their_first_item_opens_with() {
+    let text = "全县在管高血压患者4.21万人、2型糖尿病患者1.08万人。\
+        每千常住人口执业(助理)医师3.18人、注册护士3.45人。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 42_100.0), Some("hypertension_managed"));
+    assert_eq!(id_of(&f, 10_800.0), Some("diabetes_managed"));
+    assert_eq!(id_of(&f, 3.45), Some("nurses_per_1000"));
+}
+
+#[test]
+fn a_numbered_heading_without_a_year_ends_the_year_of_the_heading_before() {
+    let text = "四、2023年全年情况回顾\n全县甲乙类传染病报告发病率为164.61/10万。\n\
+        五、下一步工作\n力争全年传染病报告及时率达到99.5%。";
+    let f = extract(
+        text,
+        "关于2024年第一季度全县法定传染病疫情情况的通报",
+        (2024, 4, 10),
+    );
+    assert_eq!(fact(&f, 164.61).year, Some(2023));
+    // A whole earlier year reviewed in a report on part of a year keeps its cell.
+    assert_eq!(id_of(&f, 164.61), Some("notifiable_ab_incidence"));
+    assert_ne!(fact(&f, 99.5).year, Some(2023));
+}
+
+#[test]
+fn a_town_health_centres_report_under_an_autonomous_countys_name_is_the_towns() {
+    let text = "一、基本情况\n我院开放床位52张,家庭医生签约率52.6%。\n\
+        全县家庭医生签约服务覆盖率为48.2%。";
+    let f = extract(
+        text,
+        "围场满族蒙古族自治县四合永镇卫生院2023年工作总结",
+        (2024, 1, 5),
+    );
+    assert_eq!(id_of(&f, 52.0), None);
+    assert_eq!(id_of(&f, 52.6), None);
+    assert_eq!(id_of(&f, 48.2), Some("family_doctor_signing_rate"));
+}

@@ -219,7 +219,16 @@ impl Reading<'_> {
                 .find_map(|m| m.year)
         {
             self.carried.heading = Some(y);
+            self.carried.heading_level = segment::ordinal_level(sc).map(|(l, _)| l);
             self.carried.section = Some(y);
+            self.carried.section_from_sentence = false;
+        } else if let Some((level, _)) = segment::ordinal_level(sc).filter(|_| !table_row)
+            && self.carried.heading_level.is_some_and(|l| level <= l)
+        {
+            // 五、下一步工作 after 四、2023年工作回顾: the review's year ends with it.
+            self.carried.heading = None;
+            self.carried.heading_level = None;
+            self.carried.section = None;
             self.carried.section_from_sentence = false;
         } else if self.carried.section_from_sentence
             && !table_row
@@ -372,7 +381,19 @@ impl Extractor {
         let document = scope::DocumentSubject::of_title(ctx.title.as_deref());
         // A report on part of a year (2024年1—9月医疗保障快报, 上半年工作总结): its flows are the
         // part's.
-        let part_year_document = ctx.title.as_deref().is_some_and(scope::names_part_of_year);
+        let part_year_document = match ctx.title.as_deref() {
+            Some(t) if scope::names_part_of_year(t) => {
+                let t: Vec<char> = t.chars().collect();
+                (0..t.len().saturating_sub(4))
+                    .find_map(|i| {
+                        (t[i + 4] == '年' && t[i..i + 4].iter().all(char::is_ascii_digit))
+                            .then(|| t[i..i + 4].iter().collect::<String>().parse().ok())
+                            .flatten()
+                    })
+                    .map_or(scope::TitlePart::Undated, scope::TitlePart::Of)
+            }
+            _ => scope::TitlePart::None,
+        };
         // A county's report (县, 旗, a city's 区) that speaks of itself as 我县 or 全县: its 全市 is
         // the prefecture. A title about a city (海东市卫生健康工作综述) is the city's report.
         let county_report = ctx.issuer_region.as_deref().is_some_and(|r| {
@@ -419,6 +440,28 @@ impl Extractor {
             if segment::ordinal_level(sc).is_some() {
                 let heading_hits = reading.hits_in(&hits, s.start, s.end);
                 reading.read_section_region(sc, &heading_hits);
+            } else if s.heading {
+                // 长汀县:县域内就诊率连续三年提升, a news item's heading over one county's
+                // paragraphs: they are that county's until a heading that names none.
+                let heading_hits = reading.hits_in(&hits, s.start, s.end);
+                let named = heading_hits.first().and_then(|h| match &h.target {
+                    matcher::Target::Region(name)
+                        if sc[..h.start].iter().all(|c| c.is_whitespace())
+                            && matches!(sc.get(h.end), Some(':' | '：')) =>
+                    {
+                        Some(name.clone())
+                    }
+                    _ => None,
+                });
+                if let Some(name) = named {
+                    reading.section_region = Some((u8::MAX, name));
+                } else if reading
+                    .section_region
+                    .as_ref()
+                    .is_some_and(|(l, _)| *l == u8::MAX)
+                {
+                    reading.section_region = None;
+                }
             }
             let mut quantities = scan_chars(sc);
             respectively::share_rate_units(&mut quantities, sc);
@@ -487,6 +530,8 @@ impl Extractor {
                 .filter_map(|q| bind::fact_for(&self.matcher, q, &sentence, doc, ctx))
                 .collect();
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
+            shared::share_joined_rates(&self.matcher, &mut sentence_facts, sc, s.start);
+            shared::share_list_head(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute_years(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::regions_continue(
@@ -519,7 +564,10 @@ impl Extractor {
                     }
                     other => other,
                 },
-                reading.part_year_open || part_year_document,
+                scope::PartOfYear {
+                    open: reading.part_year_open,
+                    title: part_year_document,
+                },
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
             // A number named by a catalog indicator (by 分别, a shared list) is about health.

@@ -411,9 +411,12 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
     match f.unit {
         // A part of the year carried from before (a sentence joined by ；, the report's title)
         // does not reach an aim for the whole year (下半年工作打算:全年力争…).
-        UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k => {
-            carried && f.kind == crate::Kind::Actual || stated()
-        }
+        // Cases, doses and sessions (682例, 1.86万剂次) are flows too.
+        UnitCode::Yuan
+        | UnitCode::PersonTime
+        | UnitCode::PerMille
+        | UnitCode::Per100k
+        | UnitCode::Other => carried && f.kind == crate::Kind::Actual || stated(),
         // A rate or a count of people its own clause states for the half year (上半年全县…规范
         // 管理率62.1%, 上半年完成两癌筛查8600人) is not the year's either; a level the sentence
         // reaches after the half year's flows (上半年,新增签约…,签约率达到64.7%) or at a date
@@ -502,12 +505,46 @@ fn widened(f: &Fact, sc: &[char], end: usize) -> bool {
     KINDS.iter().any(|k| inside.contains(k))
 }
 
+/// A part of the year named before a sentence: by the sentence before, joined by ；, or by the
+/// report's title (2024年第一季度…通报), which speaks of that year only.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PartOfYear {
+    /// The sentence before named a part of the year.
+    pub open: bool,
+    /// What the title says.
+    pub title: TitlePart,
+}
+
+/// The part of the year a report's title names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum TitlePart {
+    /// None.
+    #[default]
+    None,
+    /// A part of a year the title does not name (上半年工作总结).
+    Undated,
+    /// A part of this year (2024年1—9月快报).
+    Of(i32),
+}
+
+impl PartOfYear {
+    /// Whether the part reaches a fact of `year`: a review of a whole earlier year inside the
+    /// report (四、2023年全年情况回顾) is not a part.
+    fn holds(self, year: Option<i32>) -> bool {
+        self.open
+            || match self.title {
+                TitlePart::None => false,
+                TitlePart::Undated => true,
+                TitlePart::Of(y) => year == Some(y),
+            }
+    }
+}
+
 /// Takes the indicator away from facts of the sentence `sc` (starting at document character
 /// `offset`) that are not the region's measure: a town's (by a scope word, a named town opening
 /// the clause, or a town's report), one institution's (a clause or sentence opening with it, an
 /// institution's report or section, 每个…, 我院), a department's money in its budget, a part of
-/// the year (also when `part_year_carried`: the sentence before, joined by ；, or the report's
-/// title named the part), a subgroup (also carried to the clauses after it), a qualification,
+/// the year (also when `part_of_year` carries one to the fact's year), a subgroup (also carried to the clauses after it), a qualification,
 /// a kind of institution before a measure of all of them, a grade or a widening parenthesis;
 /// and from every fact when the sentence sits in a bulletin section about another domain.
 pub(crate) fn narrow(
@@ -517,7 +554,7 @@ pub(crate) fn narrow(
     other_section: bool,
     hits: &[Hit],
     document: DocumentSubject,
-    part_year_carried: bool,
+    part_of_year: PartOfYear,
 ) {
     // Whether the words before an institution's ending are a region's name the sentence holds.
     let region_named = |name: &str| {
@@ -584,7 +621,7 @@ pub(crate) fn narrow(
                 && !county_before(sc, start)
         {
             Rule::OneInstitution
-        } else if part_year(f, sc, start, part_year_carried) {
+        } else if part_year(f, sc, start, part_of_year.holds(f.year)) {
             Rule::PartYear
         } else if subgroup(sc, start, end, clause)
             || subgroup_open && !place_in(&sc[clause..start])
@@ -799,7 +836,8 @@ fn county_before(sc: &[char], at: usize) -> bool {
 /// name of two or three characters and 镇 or 乡 open the title, after a county's name at most.
 /// Its numbers are the town's unless a sentence names the county.
 pub(crate) fn title_names_town(title: &str) -> bool {
-    let head: Vec<char> = title.chars().take(12).collect();
+    // Room for an autonomous county's name before the town's (围场满族蒙古族自治县四合永镇…).
+    let head: Vec<char> = title.chars().take(24).collect();
     let Some(at) = head.iter().position(|c| matches!(c, '镇' | '乡')) else {
         return false;
     };

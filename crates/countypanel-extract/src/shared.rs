@@ -36,7 +36,12 @@ pub(crate) fn split_shared_rates(
                 .rev()
                 .find(|&i| (sc[i].is_ascii_digit() && sc.get(i + 1) != Some(&'型')) || sc[i] == '%')
                 .map_or(prev, |i| i + 1);
-            let seg: String = sc[from..pos - 1].iter().collect();
+            // (四)高血压、…: an ordinal opening the list is no part of its first item.
+            let seg: Vec<char> = sc[from..pos - 1].to_vec();
+            let seg: String = match crate::segment::ordinal_level(&seg) {
+                Some((_, at)) => seg[at..].iter().collect(),
+                None => seg.iter().collect(),
+            };
             let seg = seg.trim().to_string();
             let prev = from;
             let n = seg.chars().count();
@@ -148,4 +153,139 @@ pub(crate) fn rate_indicator(matcher: &PhraseMatcher, text: &str) -> Option<Stri
             Target::Indicator { index } => Some(matcher.indicator_id(index)),
             _ => None,
         })
+}
+
+/// Two rates joined by 和 (及, 与) before one value they both reach (孕产妇系统管理率和3岁以下儿童
+/// 系统管理率均保持在90%以上): the first states the value too.
+pub(crate) fn share_joined_rates(
+    matcher: &PhraseMatcher,
+    facts: &mut Vec<Fact>,
+    sc: &[char],
+    offset: usize,
+) {
+    let mut extra = Vec::new();
+    for f in facts.iter() {
+        let (Some(id), Some(text)) = (f.indicator_id.as_deref(), f.indicator_text.as_deref())
+        else {
+            continue;
+        };
+        if f.unit != countypanel_core::vocab::Unit::Percent {
+            continue;
+        }
+        let end = f.char_end.saturating_sub(offset).min(sc.len());
+        let phrase: Vec<char> = text.chars().collect();
+        let Some(at) = (0..end.saturating_sub(phrase.len()))
+            .rev()
+            .find(|&i| sc[i..i + phrase.len()] == phrase[..])
+        else {
+            continue;
+        };
+        let between: String = sc[at + phrase.len()..end].iter().collect();
+        if !between.contains('均') && !between.contains('都') {
+            continue;
+        }
+        let clause = clause_start(sc, 0, at);
+        let before: String = sc[clause..at].iter().collect();
+        let Some(seg) = ["以及", "和", "及", "与"]
+            .iter()
+            .find_map(|j| before.trim_end().strip_suffix(j))
+        else {
+            continue;
+        };
+        let seg: Vec<char> = seg.trim().chars().collect();
+        let seg: String = match crate::segment::ordinal_level(&seg) {
+            Some((_, k)) => seg[k..].iter().collect(),
+            None => seg.iter().collect(),
+        };
+        let seg = seg.trim();
+        if !seg.ends_with('率') || !(2..=16).contains(&seg.chars().count()) {
+            continue;
+        }
+        let Some(other) = rate_indicator(matcher, seg).filter(|o| o != id) else {
+            continue;
+        };
+        let mut g = f.clone();
+        g.indicator_id = Some(other);
+        g.indicator_text = Some(seg.to_string());
+        g.char_start = offset + clause;
+        g.evidence = sc[clause..end].iter().collect();
+        g.rule = Rule::SharedValue;
+        extra.push(g);
+    }
+    facts.extend(extra);
+    facts.sort_by_key(|f| (f.char_end, f.char_start));
+}
+
+/// Items of a list written with 、 that share the words their first item opens with (在管高血压
+/// 患者4.21万人、2型糖尿病患者1.08万人; 每千常住人口执业(助理)医师3.18人、注册护士3.45人): an
+/// item that names no measure of its own, or only the count a density's items stand for, is
+/// read with those words.
+pub(crate) fn share_list_head(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+) {
+    let mut updates = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        let end = f.char_end.saturating_sub(offset).min(sc.len());
+        let num_start = end.saturating_sub(f.value_text.chars().count());
+        let clause = clause_start(sc, 0, num_start);
+        if clause == 0 || sc[clause - 1] != '、' {
+            continue;
+        }
+        let first = crate::segment::list_start(sc, clause);
+        let Some(head) = facts.iter().find_map(|g| {
+            let at = g.char_end.saturating_sub(offset);
+            (g.indicator_id.is_some() && (first..clause).contains(&at))
+                .then(|| g.indicator_text.clone())
+                .flatten()
+        }) else {
+            continue;
+        };
+        let density = ["每千", "每万"].iter().any(|d| head.starts_with(d));
+        let own_density = f
+            .indicator_text
+            .as_deref()
+            .is_some_and(|t| t.starts_with("每千") || t.starts_with("每万"));
+        if f.indicator_id.is_some() && (!density || own_density) {
+            continue;
+        }
+        let item: String = sc[clause..num_start].iter().collect();
+        let item = item.trim();
+        if item.is_empty() || item.chars().count() > 12 {
+            continue;
+        }
+        let head: Vec<char> = head.chars().collect();
+        let people = |u: countypanel_core::vocab::Unit| {
+            use countypanel_core::vocab::Unit::{Person, PersonTime};
+            matches!(u, Person | PersonTime)
+        };
+        let named = (1..head.len().min(7)).find_map(|k| {
+            let candidate = format!("{}{item}", head[..k].iter().collect::<String>());
+            let len = candidate.chars().count();
+            matcher
+                .find(&candidate)
+                .into_iter()
+                .find_map(|h| match h.target {
+                    Target::Indicator { index } if h.start == 0 && h.end == len => {
+                        let id = matcher.indicator_id(index);
+                        let unit = matcher.unit_of(&id);
+                        (unit == f.unit || people(unit) && people(f.unit))
+                            .then(|| (id, candidate.clone(), unit))
+                    }
+                    _ => None,
+                })
+        });
+        if let Some(found) = named {
+            updates.push((i, found));
+        }
+    }
+    for (i, (id, text, unit)) in updates {
+        let f = &mut facts[i];
+        f.indicator_id = Some(id);
+        f.indicator_text = Some(text);
+        f.unit = unit;
+        f.rule = Rule::SharedValue;
+    }
 }

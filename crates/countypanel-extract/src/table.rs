@@ -275,6 +275,17 @@ fn value_of(chars: &[char], c: Cell) -> Option<Quantity> {
     (rest <= 3 && q.unit != Unit::Year && !q.value.is_nan()).then(|| q.clone())
 }
 
+/// A cell that holds a year and nothing else (`2022`, `2022年`): a column's or a row's year, not
+/// a value.
+fn bare_year(cell: &str) -> Option<i32> {
+    let cell = cell.trim();
+    let digits = cell.strip_suffix('年').unwrap_or(cell);
+    (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1949..=2100).contains(y))
+}
+
 /// A year a header or caption names (`2023年`, `2023`).
 fn year_in(text: &str) -> Option<i32> {
     let chars: Vec<char> = text.chars().collect();
@@ -401,7 +412,7 @@ fn read_table(
     if body.is_empty()
         || header.cells[1..]
             .iter()
-            .any(|&c| value_of(chars, c).is_some())
+            .any(|&c| value_of(chars, c).is_some() && bare_year(&text(chars, c)).is_none())
     {
         return;
     }
@@ -550,7 +561,9 @@ impl Frame<'_> {
         // A region a row is labelled by holds its cells, even one enclosing the report's own.
         let region_subject = label_region.is_some();
         let region_name = label_region.or_else(|| prose.and_then(|p| p.region_name.clone()));
-        let (year, year_flag) = match (year_in(head), self.caption_year, prose) {
+        // A row labelled by its year (a yearbook's 2018 | 120 | 3400) dates its cells.
+        let (year, year_flag) = match (year_in(head).or(bare_year(label)), self.caption_year, prose)
+        {
             (Some(y), _, _) => (Some(y), None),
             (None, Some(y), _) => (Some(y), Some(YearFlag::Heading)),
             (None, None, Some(p)) => (p.year, p.year_flag),

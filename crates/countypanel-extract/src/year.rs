@@ -107,6 +107,9 @@ pub(crate) struct Carried {
     pub paragraph_deadline: Option<i32>,
     /// The year of the last heading that named one.
     pub heading: Option<i32>,
+    /// That heading's ordinal level (一、 above (一)), when it is numbered: a numbered heading
+    /// of its level or above that names no year ends its year.
+    pub heading_level: Option<u8>,
     /// The year of the section: a heading year or a sentence that opens with a year.
     pub section: Option<i32>,
     /// Whether that year came from a sentence: the next numbered heading closes it.

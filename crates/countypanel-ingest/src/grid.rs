@@ -74,7 +74,13 @@ pub fn render(rows: &[Vec<SpanCell>], out: &mut String) {
     }
     // The header: the rows before the first that holds a value.
     let header_end = (r..grid.len().min(r + MAX_HEADER_ROWS))
-        .find(|&k| whole(&grid[k]) || grid[k].iter().flatten().any(|s| is_value(text(s))))
+        .find(|&k| {
+            whole(&grid[k])
+                || grid[k]
+                    .iter()
+                    .flatten()
+                    .any(|s| is_value(text(s)) && !is_year(text(s)))
+        })
         .unwrap_or(grid.len().min(r + MAX_HEADER_ROWS));
     let merged = header_end - r >= 2
         && grid[r..header_end]
@@ -204,6 +210,14 @@ fn push_line(out: &mut String, cells: &[&str]) {
     out.push('\n');
 }
 
+/// Whether a cell holds a year alone (`2023`): a column's heading, not a value.
+fn is_year(text: &str) -> bool {
+    let t = text.trim();
+    t.len() == 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && t.parse::<u32>().is_ok_and(|y| (1949..=2100).contains(&y))
+}
+
 /// Whether a cell's text is a value: a number with at most a comparison, a percent sign, a
 /// thousands separator, a sign or a unit around it (`≤15`, `46.5`, `103%`, `1,260`, `720张`).
 fn is_value(text: &str) -> bool {
@@ -266,6 +280,28 @@ mod tests {
             rendered(&rows),
             "指标名称 | 单位 | 2023年目标值 | 2023年完成值 | 完成率\n\
              婴儿死亡率 | ‰ | ≤6 | 3.12 | 100%\n"
+        );
+    }
+
+    #[test]
+    fn years_written_without_their_character_head_their_columns() {
+        let rows = vec![
+            vec![
+                SpanCell::new("类别", 1, 2),
+                SpanCell::new("指标", 1, 2),
+                SpanCell::new("年度", 2, 1),
+            ],
+            vec![cell("2022"), cell("2023")],
+            vec![
+                cell("妇幼健康"),
+                cell("婴儿死亡率(‰)"),
+                cell("2.64"),
+                cell("2.31"),
+            ],
+        ];
+        assert_eq!(
+            rendered(&rows),
+            "类别 | 指标 | 年度2022 | 年度2023\n妇幼健康 | 婴儿死亡率(‰) | 2.64 | 2.31\n"
         );
     }
 

@@ -440,15 +440,21 @@ impl Reader<'_> {
             .iter()
             .find(|m| source_path.contains(&m.path_contains))
         else {
-            return Err(IngestError::UnmappedTable(
-                "no [[ingest.table]] mapping of the pipeline file matches this path".into(),
-            ));
+            return self.unmapped_table(source_path, bytes, ext);
         };
         let (format, grid, encoding, replacements, mut warnings) =
             Self::grid_of(bytes, ext, self.limits)?;
         let units = |id: &str| self.catalog.get(id).map(|i| i.unit);
-        let read = yearbook::table_facts(&grid, mapping, &units)
-            .map_err(|yearbook::TableProblem(d)| IngestError::UnmappedTable(d))?;
+        // A file the mapping's path takes in but whose header it does not fit is read as an
+        // unmapped table; the mapping's problem is the one told when that gives nothing either.
+        let read = match yearbook::table_facts(&grid, mapping, &units) {
+            Ok(read) => read,
+            Err(yearbook::TableProblem(d)) => {
+                return self
+                    .unmapped_table(source_path, bytes, ext)
+                    .map_err(|_| IngestError::UnmappedTable(d));
+            }
+        };
         warnings.extend(read.warnings);
         let (text, cells) = (read.text, read.facts);
         let (sha, doc_id) = document_id(bytes);
@@ -497,6 +503,37 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// A spreadsheet or delimited file no `[[ingest.table]]` mapping describes, read as a report
+    /// whose text is its rows (cells joined by `|`), as a table inside a report is read: its title
+    /// row, header and row labels name the measures, years and places. A file that gives no fact
+    /// that way is rejected as `unmapped_table`.
+    fn unmapped_table(
+        &self,
+        source_path: &str,
+        bytes: &[u8],
+        ext: &str,
+    ) -> Result<Document, IngestError> {
+        let (format, grid, encoding, replacements, warnings) =
+            Self::grid_of(bytes, ext, self.limits)?;
+        let raw = yearbook::grid_text(&grid);
+        let read = text::Text {
+            raw,
+            encoding,
+            replacements,
+            title: None,
+            pages: Vec::new(),
+            warnings,
+        };
+        match self.report(source_path, bytes, format, read) {
+            Ok(doc) if !doc.facts.is_empty() => Ok(doc),
+            _ => Err(IngestError::UnmappedTable(
+                "no [[ingest.table]] mapping of the pipeline file matches this path, and read \
+                 as a table of rows and columns it gives no fact"
+                    .into(),
+            )),
+        }
+    }
+
     /// The cells of a spreadsheet or delimited text file, with its format, encoding, replaced
     /// characters and decoding warnings.
     fn grid_of(

@@ -913,7 +913,34 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
     {
         return Some((*l).to_string());
     }
-    head.iter().find(|l| plausible(l)).map(|l| (*l).to_string())
+    // A notice's issuing body on its first line (湄潭县疾病预防控制中心) stands over its title.
+    head.iter()
+        .take(4)
+        .find(|l| plausible(l) && !is_issuing_body(l) && !is_institution_name(l))
+        .or_else(|| head.iter().find(|l| plausible(l)))
+        .map(|l| (*l).to_string())
+}
+
+/// Whether a line is only an institution's name (湄潭县疾病预防控制中心, 平安县人民医院), as a
+/// notice it issues carries above its title.
+fn is_institution_name(line: &str) -> bool {
+    let line = compact(line);
+    line.chars().count() <= 20
+        && [
+            "疾病预防控制中心",
+            "疾控中心",
+            "人民医院",
+            "中医医院",
+            "中医院",
+            "妇幼保健院",
+            "妇幼保健计划生育服务中心",
+            "卫生院",
+            "社区卫生服务中心",
+            "卫生监督所",
+        ]
+        .iter()
+        .any(|e| line.ends_with(e))
+        && !DOCUMENT_WORDS.iter().any(|w| line.contains(w))
 }
 
 #[cfg(test)]

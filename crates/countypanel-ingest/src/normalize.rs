@@ -187,8 +187,12 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
             }
         }
         blank_run = 0;
+        // A ruled line (-----) between a header and its rows keeps them one table.
+        let ruled = |k: &usize| rule_line(lines[*k]);
+        let before = (0..i).rev().find(|k| !ruled(k));
+        let after = (i + 1..lines.len()).find(|k| !ruled(k));
         let in_table =
-            spaced[i] && (i > 0 && spaced[i - 1] || spaced.get(i + 1).copied().unwrap_or(false));
+            spaced[i] && (before.is_some_and(|k| spaced[k]) || after.is_some_and(|k| spaced[k]));
         if in_table && let Some(cells) = spaced_row(line) {
             for (k, cell) in cells.iter().enumerate() {
                 if k > 0 {
@@ -212,6 +216,11 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
         }
     }
     out
+}
+
+/// Whether a line only draws a table's rule (-----, ======, ───).
+fn rule_line(line: &str) -> bool {
+    line.chars().count() >= 3 && line.chars().all(|c| "-=—─━_ ".contains(c))
 }
 
 /// The cells of a line laid out as a table row with spaces: three cells or more, two spaces
@@ -287,6 +296,10 @@ mod tests {
             "全县共有医疗卫生机构  312  个,其中医院  6  个,\n卫生院  18  个,村卫生室  280  个,";
         assert!(!normalize(prose).contains(" | "));
         assert!(!normalize_printed("指标  2022年  2023年\n床位  6.45  6.82").contains(" | "));
+        // Rules drawn between the header and the rows keep them one table.
+        let ruled = "指标    单位    2023年    2022年\n--------------------\n\
+            卫生机构床位数    张    9864    9475\n医院    个    38    37\n--------------------";
+        assert!(normalize(ruled).starts_with("指标 | 单位 | 2023年 | 2022年\n"));
         // One such line alone is no table.
         assert_eq!(
             normalize("签约率  83%  建档率  95%"),

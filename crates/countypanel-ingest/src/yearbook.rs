@@ -22,6 +22,31 @@ pub struct Grid {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The rows of a grid as lines of text: cells joined by ` | `, a row with one cell filled (a
+/// title, a caption, a unit line) as that cell alone, empty rows as blank lines, empty cells at
+/// a row's end dropped.
+#[must_use]
+pub fn grid_text(grid: &Grid) -> String {
+    let mut out = String::new();
+    for row in &grid.rows {
+        let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+        let n = cells
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |k| k + 1);
+        let mut filled = cells.iter().filter(|c| !c.is_empty());
+        let line = match (filled.next(), filled.next()) {
+            (None, _) => String::new(),
+            // A note over the columns (单位:个、张、人 in the last one) stands alone.
+            (Some(one), None) => (*one).to_string(),
+            _ => cells[..n].join(" | "),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 /// Parses CSV or TSV text (ragged rows allowed, a BOM dropped).
 pub fn parse_delimited(text: &str, tab: bool) -> Result<Grid, String> {
     let text = text.trim_start_matches('\u{feff}');

@@ -430,3 +430,14 @@ fn a_long_reports_signature_at_its_end_dates_it() {
     let text = text.replace("平安县卫生健康委员会\n", "");
     assert_eq!(read_metadata(&text, None, &finder()).published, None);
 }
+
+#[test]
+fn a_notices_issuing_institution_above_its_title_is_no_title() {
+    let text = "平安县疾病预防控制中心\n关于2024年第一季度全县法定传染病疫情的通报\n\
+        平疾控通〔2024〕9号\n各乡镇卫生院:\n现将疫情通报如下。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(
+        m.title.as_deref(),
+        Some("关于2024年第一季度全县法定传染病疫情的通报")
+    );
+}

@@ -122,3 +122,52 @@ fn tables_in_html_and_docx_give_a_fact_per_cell_and_panel_cells() {
         Some(45.2)
     );
 }
+
+/// A county-level worksheet of my own numbers: a title, a unit note in the last column, a
+/// header, and rows labelled by their years.
+const SERIES_SHEET: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>嘉鱼县卫生机构及床位情况(2021—2023年)</t></is></c></row>
+<row r="2"><c r="C2" t="inlineStr"><is><t>单位:个、张</t></is></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>年份</t></is></c><c r="B3" t="inlineStr"><is><t>医疗卫生机构数(个)</t></is></c><c r="C3" t="inlineStr"><is><t>床位数(张)</t></is></c></row>
+<row r="4"><c r="A4"><v>2021</v></c><c r="B4"><v>236</v></c><c r="C4"><v>1702</v></c></row>
+<row r="5"><c r="A5"><v>2022</v></c><c r="B5"><v>241</v></c><c r="C5"><v>1756</v></c></row>
+</sheetData></worksheet>"#;
+
+#[test]
+fn spreadsheets_and_csv_files_no_mapping_describes_are_read_as_tables() {
+    let dir = project();
+    std::fs::remove_dir_all(dir.path().join("data/raw/sample")).unwrap();
+    let raw = dir.path().join("data/raw/sample/tables");
+    std::fs::create_dir_all(&raw).unwrap();
+    std::fs::write(
+        raw.join("jiayu_series.xlsx"),
+        countypanel_ingest::testkit::xlsx(SERIES_SHEET),
+    )
+    .unwrap();
+    // A prefecture's list of its counties, with the prefecture's total row.
+    let csv = "2023年咸宁市各县(市、区)卫生资源\n县(市、区),医疗卫生机构数(个),床位数(张)\n\
+               嘉鱼县,245,1830\n通山县,266,1690\n全市,2180,15600\n";
+    std::fs::write(raw.join("xianning_counties.csv"), csv).unwrap();
+
+    let out = countypanel(dir.path(), &["run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let cells = table_cells(dir.path());
+    let has = |r: &str, i: &str, v: f64, y: i64| {
+        cells.contains(&(
+            r.to_string(),
+            i.to_string(),
+            (v * 10.0).round() as i64,
+            y,
+            "actual".to_string(),
+        ))
+    };
+    assert!(
+        has("421221", "medical_institutions", 236.0, 2021),
+        "{cells:#?}"
+    );
+    assert!(has("421221", "hospital_beds", 1756.0, 2022), "{cells:#?}");
+    assert!(has("421224", "hospital_beds", 1690.0, 2023), "{cells:#?}");
+    // The total row is the prefecture's, which the title names.
+    assert!(has("421200", "hospital_beds", 15600.0, 2023), "{cells:#?}");
+}
