@@ -1658,3 +1658,17 @@ fn a_town_health_centres_report_under_an_autonomous_countys_name_is_the_towns() 
     assert_eq!(id_of(&f, 52.6), None);
     assert_eq!(id_of(&f, 48.2), Some("family_doctor_signing_rate"));
 }
+
+#[test]
+fn a_hospitals_report_counts_its_own_teams_lectures_and_recruits() {
+    let text = "一、基本情况\n医院组建由专科医生参与的家庭医生团队18个,举办健康讲座128场,\
+        公开招聘医务人员86名。全县家庭医生团队共420个,全县县域内就诊率达到91.2%。\
+        医院全年完成基本建设投资1.35亿元。";
+    let f = extract(text, "平安县人民医院2023年度工作报告", (2024, 1, 20));
+    assert_eq!(id_of(&f, 18.0), None);
+    assert_eq!(id_of(&f, 128.0), None);
+    assert_eq!(id_of(&f, 86.0), None);
+    assert_eq!(id_of(&f, 420.0), Some("family_doctor_teams"));
+    assert_eq!(id_of(&f, 91.2), Some("county_consultation_rate"));
+    assert_eq!(id_of(&f, 135_000_000.0), Some("health_investment"));
+}

@@ -610,7 +610,13 @@ pub(crate) fn narrow(
         {
             Rule::Town
         } else if (opening.is_some_and(holds)
-            || facility && document == DocumentSubject::Institution)
+            || facility
+                && matches!(
+                    document,
+                    DocumentSubject::Institution | DocumentSubject::Hospital
+                )
+            || document == DocumentSubject::Hospital
+                && !matches!(f.unit, UnitCode::Percent | UnitCode::Yuan))
             && !county_before(sc, start)
             || clause_opening.is_some_and(holds)
             || f.unit != UnitCode::Percent
@@ -661,7 +667,12 @@ pub(crate) fn narrow(
 pub(crate) enum DocumentSubject {
     Region,
     Town,
+    /// An institution that reports the region's rates as well as its own figures (妇幼保健院,
+    /// 疾病预防控制中心): its facility's measures are its own.
     Institution,
+    /// A hospital: every count it states is its own (its teams, lectures, recruits), unless a
+    /// sentence names the wider place.
+    Hospital,
     /// A department's budget or final accounts (平安县卫生健康局2024年部门预算): its amounts
     /// are the department's, not the region's spending.
     Department,
@@ -672,9 +683,15 @@ impl DocumentSubject {
     pub(crate) fn of_title(title: Option<&str>) -> Self {
         match title {
             Some(t) if title_names_town(t) => Self::Town,
-            Some(t) if title_names_institution(t) => Self::Institution,
-            Some(t) if t.contains("部门预算") || t.contains("部门决算") => Self::Department,
-            _ => Self::Region,
+            Some(t) => match title_institution(t) {
+                Some(ending) if reports_only_its_own(ending) => Self::Hospital,
+                Some(_) => Self::Institution,
+                None if t.contains("部门预算") || t.contains("部门决算") => {
+                    Self::Department
+                }
+                None => Self::Region,
+            },
+            None => Self::Region,
         }
     }
 }
@@ -683,13 +700,16 @@ impl DocumentSubject {
 /// 市第一人民医院…, 平安县妇幼保健院…), after a region's name; a town's health centre is a
 /// town's title.
 pub(crate) fn title_names_institution(title: &str) -> bool {
+    title_institution(title).is_some()
+}
+
+/// The ending of the one institution a title opens with ([`title_names_institution`]).
+fn title_institution(title: &str) -> Option<&'static str> {
     let head: Vec<char> = title.chars().take(20).collect();
     let head: String = head.iter().collect();
-    let Some((at, ending)) = first_institution_ending(&head) else {
-        return false;
-    };
+    let (at, ending) = first_institution_ending(&head)?;
     if ending == "卫生院" || ending == "社区卫生服务中心" {
-        return false;
+        return None;
     }
     let prefix = &head[..at];
     // 关于市人民医院…的报告, 县卫健委…: a body writing about the institution.
@@ -697,15 +717,16 @@ pub(crate) fn title_names_institution(title: &str) -> bool {
         .iter()
         .any(|w| prefix.contains(w))
     {
-        return false;
+        return None;
     }
-    let level = without_ordinal(prefix);
+    let level = without_specialty(without_ordinal(prefix));
     let n = level.chars().count();
-    (1..=10).contains(&n)
+    ((1..=10).contains(&n)
         && level.ends_with(['县', '区', '市', '州', '旗'])
         && level.chars().all(crate::lexicon::is_han)
         && !CLASS_WORDS.iter().any(|w| level.contains(w))
-        && !head[at + ending.len()..].starts_with(['、', '和', '及', '与'])
+        && !head[at + ending.len()..].starts_with(['、', '和', '及', '与']))
+    .then_some(ending)
 }
 
 /// Whether a heading names one institution alone (【县人民医院】, (三)县中医医院, 三、平安县妇幼
@@ -993,17 +1014,20 @@ mod tests {
 
     #[test]
     fn a_title_about_one_institution_is_told_from_one_about_a_region() {
-        for one in [
-            "宁远县人民医院2023年工作总结",
-            "平安市第一人民医院2024年工作计划",
-            "平安县妇幼保健院2023年度工作总结",
-            "区中医院召开职工代表大会",
-        ] {
-            assert_eq!(
-                DocumentSubject::of_title(Some(one)),
+        for (one, subject) in [
+            ("宁远县人民医院2023年工作总结", DocumentSubject::Hospital),
+            (
+                "平安市第一人民医院2024年工作计划",
+                DocumentSubject::Hospital,
+            ),
+            (
+                "平安县妇幼保健院2023年度工作总结",
                 DocumentSubject::Institution,
-                "{one}"
-            );
+            ),
+            ("区中医院召开职工代表大会", DocumentSubject::Hospital),
+            ("旗蒙医医院2023年工作总结", DocumentSubject::Hospital),
+        ] {
+            assert_eq!(DocumentSubject::of_title(Some(one)), subject, "{one}");
         }
         for not in [
             "宁远县卫生健康局2023年工作总结",
@@ -1012,9 +1036,11 @@ mod tests {
             "古城镇卫生院2023年工作总结",
             "宁远县2023年国民经济和社会发展统计公报",
         ] {
-            assert_ne!(
-                DocumentSubject::of_title(Some(not)),
-                DocumentSubject::Institution,
+            assert!(
+                !matches!(
+                    DocumentSubject::of_title(Some(not)),
+                    DocumentSubject::Institution | DocumentSubject::Hospital
+                ),
                 "{not}"
             );
         }
