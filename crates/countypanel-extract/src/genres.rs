@@ -1672,3 +1672,47 @@ fn a_hospitals_report_counts_its_own_teams_lectures_and_recruits() {
     assert_eq!(id_of(&f, 91.2), Some("county_consultation_rate"));
     assert_eq!(id_of(&f, 135_000_000.0), Some("health_investment"));
 }
+
+#[test]
+fn places_listed_before_a_counts_measure_take_their_counts_in_order() {
+    let text = "平安县、乐都县医疗卫生机构实有床位分别为2860张、1745张。";
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let f = extract_issued(
+        text,
+        "海东市2023年卫生健康工作总结",
+        (2024, 1, 20),
+        "海东市",
+        &regions,
+    );
+    for (v, place) in [(2860.0, "平安县"), (1745.0, "乐都县")] {
+        assert_eq!(id_of(&f, v), Some("hospital_beds"));
+        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place));
+    }
+}
+
+#[test]
+fn a_lead_hospitals_figures_joined_by_semicolons_and_a_schemes_label_are_not_the_countys() {
+    let text = "总医院本部(县人民医院)实际开放床位562张;在岗职工1035人,其中卫生技术人员886人。\
+        全年本部门急诊人次38.6万;出院病人2.34万人次。全县医疗卫生机构卫生技术人员2158人。\
+        城乡居民医保基金:基金收入6.52亿元,基金支出6.18亿元。全县医保基金支出合计8.05亿元。\
+        2023年,我县基本公共卫生服务人均补助标准为89元。";
+    let f = extract(text, "平安县医共体总医院2023年工作总结", (2024, 1, 20));
+    assert_eq!(id_of(&f, 562.0), None);
+    assert_eq!(id_of(&f, 886.0), None);
+    assert_eq!(id_of(&f, 386_000.0), None);
+    assert_eq!(id_of(&f, 23_400.0), None);
+    assert_eq!(id_of(&f, 2158.0), Some("health_technicians"));
+    assert_eq!(id_of(&f, 618_000_000.0), None);
+    assert_eq!(id_of(&f, 805_000_000.0), Some("insurance_fund_expenditure"));
+    assert_eq!(id_of(&f, 89.0), Some("basic_phs_subsidy_per_capita"));
+}
+
+#[test]
+fn infant_care_and_births_in_a_population_report_are_health_figures() {
+    let text = "一、基本情况\n全年出生人口3012人。全县共有托育机构14家,共提供托位856个,\
+        每千人口托位数3.12个。";
+    let f = extract(text, "平安县2023年人口监测与家庭发展工作报告", (2024, 2, 1));
+    assert_eq!(id_of(&f, 3012.0), Some("live_births"));
+    assert_eq!(id_of(&f, 14.0), Some("childcare_institutions"));
+    assert_eq!(id_of(&f, 3.12), Some("childcare_slots_per_1000"));
+}

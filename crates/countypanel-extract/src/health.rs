@@ -83,6 +83,11 @@ const HEALTH_WORDS: &[&str] = &[
     "名医",
     "国医堂",
     "中医馆",
+    // Infant care and population monitoring, which health commissions run.
+    "托育",
+    "婴幼儿照护",
+    "人口监测",
+    "家庭发展",
 ];
 
 /// Words that name many things besides health: a catalog phrase made of them and no health word

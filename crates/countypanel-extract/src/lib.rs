@@ -186,6 +186,8 @@ struct Reading<'a> {
     parts_open: bool,
     /// Whether the part of the year a sentence named (1-9月) runs on past it (it ended with ；).
     part_year_open: bool,
+    /// The institution the sentence just read opened with, when ； joins the next to it.
+    institution_open: Option<&'static str>,
     /// Whether the section being read is about one institution. Its beds, staff and visits are
     /// the institution's.
     institution_section: InstitutionSection,
@@ -534,6 +536,12 @@ impl Extractor {
             shared::share_list_head(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute_years(&self.matcher, &mut sentence_facts, sc, s.start);
+            respectively::regions_with_their_measure(
+                &self.matcher,
+                &mut sentence_facts,
+                sc,
+                s.start,
+            );
             respectively::regions_continue(
                 &self.matcher,
                 &mut sentence_facts,
@@ -546,7 +554,7 @@ impl Extractor {
             } else {
                 year::mark_period_sums(&mut sentence_facts, sc, s.start, doc.published);
             }
-            scope::narrow(
+            let opened = scope::narrow(
                 &mut sentence_facts,
                 sc,
                 s.start,
@@ -564,9 +572,10 @@ impl Extractor {
                     }
                     other => other,
                 },
-                scope::PartOfYear {
-                    open: reading.part_year_open,
+                scope::Before {
+                    part_year_open: reading.part_year_open,
                     title: part_year_document,
+                    institution: reading.institution_open,
                 },
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
@@ -584,6 +593,7 @@ impl Extractor {
                 (reading.parts_open || sentence_text.contains(lexicon::PART)) && joined;
             reading.part_year_open =
                 joined && (reading.part_year_open || scope::names_part_of_year(sentence_text));
+            reading.institution_open = opened.filter(|_| joined);
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;
         }

@@ -516,3 +516,95 @@ fn own_measure(
         (text, id)
     })
 }
+
+/// Places listed before a count's measure and 分别 (原州区、西吉县、彭阳县医疗卫生机构实有床位分别为
+/// 2860张、1745张、986张): each takes its count of that measure, in order. Rates listed so are
+/// shared out by [`distribute`].
+pub(crate) fn regions_with_their_measure(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+) {
+    let Some(p) = respectively_at(sc) else {
+        return;
+    };
+    let head_start = list_start(sc, clause_start(sc, 0, p));
+    let head: String = sc[head_start..p].iter().collect();
+    let items: Vec<&str> = head
+        .split(JOINERS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let Some((last, places)) = items.split_last().filter(|(_, rest)| !rest.is_empty()) else {
+        return;
+    };
+    let region_of = |item: &str, whole: bool| {
+        matcher.find(item).into_iter().find_map(|h| match h.target {
+            Target::Region(name) if h.start == 0 && (!whole || h.end == item.chars().count()) => {
+                Some((name.to_string(), h.end))
+            }
+            _ => None,
+        })
+    };
+    let Some(mut places) = places
+        .iter()
+        .map(|item| region_of(item, true).map(|(name, _)| name))
+        .collect::<Option<Vec<String>>>()
+    else {
+        return;
+    };
+    let Some((last_place, end)) = region_of(last, false) else {
+        return;
+    };
+    let measure: String = last.chars().skip(end).collect();
+    if measure.is_empty() {
+        return;
+    }
+    places.push(last_place);
+    // The values run to the end of their clause (、 and 和 join them).
+    let list_end = (p..sc.len())
+        .find(|&i| matches!(sc[i], ',' | '，' | ';' | '；' | '。'))
+        .map_or(usize::MAX, |i| offset + i);
+    let mut values: Vec<&mut Fact> = facts
+        .iter_mut()
+        .filter(|f| f.char_end > offset + p && f.char_end <= list_end)
+        .collect();
+    if values.len() != places.len() || values.iter().any(|f| f.unit.is_rate()) {
+        return;
+    }
+    values.sort_by_key(|f| f.char_end);
+    let unit = values[0].unit;
+    let named = values[0]
+        .indicator_id
+        .clone()
+        .map(|id| (id, values[0].indicator_text.clone()))
+        .or_else(|| {
+            matcher
+                .find(&measure)
+                .into_iter()
+                .rev()
+                .find_map(|h| match h.target {
+                    Target::Indicator { index }
+                        if matcher.unit_of(&matcher.indicator_id(index)) == unit =>
+                    {
+                        Some((matcher.indicator_id(index), Some(measure.clone())))
+                    }
+                    _ => None,
+                })
+        });
+    let Some((id, text)) = named else {
+        return;
+    };
+    if values.iter().any(|f| f.unit != unit) {
+        return;
+    }
+    for (f, place) in values.into_iter().zip(places) {
+        f.indicator_id = Some(id.clone());
+        f.indicator_text.clone_from(&text);
+        f.region_name = Some(place);
+        f.region_subject = true;
+        f.health = true;
+        f.rule = Rule::Respectively;
+    }
+}

@@ -153,7 +153,7 @@ fn named_town_opens(words: &[char]) -> bool {
 /// Whether the clause before a measure speaks of the reporting body itself (我院, 本院, 本部门,
 /// 本单位): its figures are the body's, not the region's.
 fn own_body(sc: &[char], clause: usize, start: usize) -> bool {
-    const OWN_BODY: &[&str] = &["我院", "本院", "全院", "该院", "本部门", "本单位", "我单位"];
+    const OWN_BODY: &[&str] = &["我院", "本院", "全院", "该院", "本部", "本单位", "我单位"];
     let before: String = sc[clause..start].iter().collect();
     // Or the body opens the sentence, after its time (1—9月该院出院病人…,平均住院日7.6天).
     let opening: String = sc[..start.min(10)].iter().collect();
@@ -314,6 +314,16 @@ fn earlier_subjects(sc: &[char]) -> (Option<usize>, Option<usize>) {
         at = end + 1;
     }
     (subgroup, category)
+}
+
+/// Where a sentence opens with a label and a colon before `at` (城乡居民医保基金:…基金支出6.18
+/// 亿元): the label names what the sentence states.
+fn labelled(sc: &[char], at: usize) -> Option<usize> {
+    sc[..at.min(sc.len())]
+        .iter()
+        .take(16)
+        .position(|&c| c == ':' || c == '：')
+        .map(|_| 0)
 }
 
 /// Whether the words before a measure of every medical-insurance scheme's fund in its clause
@@ -505,14 +515,18 @@ fn widened(f: &Fact, sc: &[char], end: usize) -> bool {
     KINDS.iter().any(|k| inside.contains(k))
 }
 
-/// A part of the year named before a sentence: by the sentence before, joined by ；, or by the
-/// report's title (2024年第一季度…通报), which speaks of that year only.
+/// What was named before a sentence and still holds in it: a part of the year (by the sentence
+/// before, joined by ；, or by the report's title, 2024年第一季度…通报, which speaks of that year
+/// only), and one institution the sentence before opened with when ； joins them (总医院本部…
+/// 开放床位562张；在岗职工1035人,其中卫生技术人员886人).
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct PartOfYear {
+pub(crate) struct Before {
     /// The sentence before named a part of the year.
-    pub open: bool,
+    pub part_year_open: bool,
     /// What the title says.
     pub title: TitlePart,
+    /// The ending of the institution that opened the sentence before.
+    pub institution: Option<&'static str>,
 }
 
 /// The part of the year a report's title names.
@@ -527,11 +541,11 @@ pub(crate) enum TitlePart {
     Of(i32),
 }
 
-impl PartOfYear {
-    /// Whether the part reaches a fact of `year`: a review of a whole earlier year inside the
-    /// report (四、2023年全年情况回顾) is not a part.
-    fn holds(self, year: Option<i32>) -> bool {
-        self.open
+impl Before {
+    /// Whether a part of the year reaches a fact of `year`: a review of a whole earlier year
+    /// inside the report (四、2023年全年情况回顾) is not a part.
+    fn part_year_holds(self, year: Option<i32>) -> bool {
+        self.part_year_open
             || match self.title {
                 TitlePart::None => false,
                 TitlePart::Undated => true,
@@ -544,9 +558,11 @@ impl PartOfYear {
 /// `offset`) that are not the region's measure: a town's (by a scope word, a named town opening
 /// the clause, or a town's report), one institution's (a clause or sentence opening with it, an
 /// institution's report or section, 每个…, 我院), a department's money in its budget, a part of
-/// the year (also when `part_of_year` carries one to the fact's year), a subgroup (also carried to the clauses after it), a qualification,
-/// a kind of institution before a measure of all of them, a grade or a widening parenthesis;
-/// and from every fact when the sentence sits in a bulletin section about another domain.
+/// the year, a subgroup (also carried to the clauses after it), a qualification, a kind of
+/// institution before a measure of all of them, a grade or a widening parenthesis; and from
+/// every fact when the sentence sits in a bulletin section about another domain. `before` says
+/// what earlier sentences named that still holds. Returns the institution the sentence opened
+/// with (or that still held in it), for a sentence joined to it by ；.
 pub(crate) fn narrow(
     facts: &mut [Fact],
     sc: &[char],
@@ -554,19 +570,19 @@ pub(crate) fn narrow(
     other_section: bool,
     hits: &[Hit],
     document: DocumentSubject,
-    part_of_year: PartOfYear,
-) {
+    before: Before,
+) -> Option<&'static str> {
     // Whether the words before an institution's ending are a region's name the sentence holds.
     let region_named = |name: &str| {
         hits.iter()
             .any(|h| matches!(&h.target, Target::Region(r) if &**r == name))
     };
-    // The one institution the sentence opens with, asked only of a sentence with a measure.
-    let opening = if facts.iter().any(|f| f.indicator_id.is_some()) {
-        one_institution_opening(sc, region_named)
-    } else {
-        None
-    };
+    // The one institution the sentence opens with, or that the sentence before opened with
+    // when ； joins them and this one names no place.
+    // A sentence opening with the reporting body (全年本部门急诊人次…) is its own as well.
+    let opening = one_institution_opening(sc, region_named)
+        .or_else(|| own_body(sc, 0, sc.len().min(10)).then_some("医院"))
+        .or_else(|| before.institution.filter(|_| !place_in(sc)));
     // A subgroup that is the subject of a rate (脱贫人口高血压患者规范管理率85.2%) stays the
     // subject of the clauses after it that name no place of their own (,糖尿病患者…83.7%).
     let mut subgroup_open = false;
@@ -627,7 +643,7 @@ pub(crate) fn narrow(
                 && !county_before(sc, start)
         {
             Rule::OneInstitution
-        } else if part_year(f, sc, start, part_of_year.holds(f.year)) {
+        } else if part_year(f, sc, start, before.part_year_holds(f.year)) {
             Rule::PartYear
         } else if subgroup(sc, start, end, clause)
             || subgroup_open && !place_in(&sc[clause..start])
@@ -636,7 +652,7 @@ pub(crate) fn narrow(
             subgroup_open = true;
             Rule::Subgroup
         } else if qualification(f, sc, end)
-            || scheme_part(f, &sc[clause..start])
+            || scheme_part(f, &sc[labelled(sc, start).unwrap_or(clause)..start])
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
             // the region's health investment.
             || f.indicator_id.as_deref().is_some_and(|id| OF_ALL_KINDS.contains(&id))
@@ -658,6 +674,7 @@ pub(crate) fn narrow(
         f.indicator_id = None;
         f.rule = rule;
     }
+    opening
 }
 
 /// What a document is about, as its title says: a region (a county's or a city's report), a
@@ -980,7 +997,8 @@ fn one_institution_opening(
             && !prefix.chars().any(|c| TOWN_VERBS.contains(c))
     } else {
         let level = without_specialty(without_ordinal(prefix));
-        ["县", "区", "市", "州", "旗"].contains(&level) || region_named(level)
+        // 总医院(本部): the hospital leading a county's medical community.
+        ["县", "区", "市", "州", "旗", "总"].contains(&level) || region_named(level)
     };
     one.then_some(ending)
 }
@@ -1086,6 +1104,7 @@ mod tests {
             "市第一人民医院出院病人1.5万人次",
             "旗蒙医医院开放床位360张",
             "在县人民医院,新建成的住院大楼投入使用",
+            "总医院本部(县人民医院)实际开放床位562张",
         ] {
             let region = |n: &str| n == "平川区";
             assert!(
