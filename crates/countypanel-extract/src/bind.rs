@@ -1085,7 +1085,7 @@ fn screen_candidates<'h>(
     let built_stock = [after, before].into_iter().flatten().any(|h| {
         matches!(h.target, Target::Indicator { index }
             if BUILT_STOCKS.contains(&m.indicator_id(index).as_str()))
-    }) && !flows(&enumeration.replace("建成", ""));
+    }) && !flows(&enumeration.replace("新建成", "新建").replace("建成", ""));
     let flow = counted
         && (flows(enumeration) && !built_stock
             || ACTION_SET.in_text(clause_before)

@@ -1716,3 +1716,32 @@ fn infant_care_and_births_in_a_population_report_are_health_figures() {
     assert_eq!(id_of(&f, 14.0), Some("childcare_institutions"));
     assert_eq!(id_of(&f, 3.12), Some("childcare_slots_per_1000"));
 }
+
+#[test]
+fn what_an_institution_leads_a_subgroup_or_a_kind_opens_leaves_the_regions_measures() {
+    let text = "县人民医院牵头组建医共体,县域内就诊率达到91.2%。\
+        脱贫人口家庭医生签约率100%,全年县域内就诊率92.3%。\
+        基层医疗卫生机构服务能力持续提升,总诊疗人次186万人次。\
+        按照基本部署要求,家庭医生签约率达到85%。\
+        2023年运行情况:全县住院人次4.2万,医保基金支出8.05亿元。\
+        2023年新建成中医馆5个。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 91.2), Some("county_consultation_rate"));
+    assert_eq!(id_of(&f, 92.3), Some("county_consultation_rate"));
+    assert_eq!(id_of(&f, 1_860_000.0), Some("total_visits"));
+    assert_eq!(id_of(&f, 85.0), Some("family_doctor_signing_rate"));
+    assert_eq!(id_of(&f, 805_000_000.0), Some("insurance_fund_expenditure"));
+    assert_eq!(id_of(&f, 5.0), None);
+}
+
+#[test]
+fn a_titles_part_of_the_year_is_of_its_last_year() {
+    let text = "2023年,全县医保基金支出8.6亿元。2024年,全县医保基金支出3.1亿元。";
+    let f = extract(
+        text,
+        "平安县2023年度及2024年1-6月医保基金运行情况",
+        (2024, 7, 10),
+    );
+    assert_eq!(id_of(&f, 860_000_000.0), Some("insurance_fund_expenditure"));
+    assert_eq!(id_of(&f, 310_000_000.0), None);
+}

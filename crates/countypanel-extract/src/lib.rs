@@ -214,12 +214,15 @@ impl Reading<'_> {
         // A dateline (2022年02月16日) dates the page, not the section under it; a table's header
         // row (指标 | 2020年 | 2021年) dates its columns, not the text after the table.
         let table_row = text.contains('|');
-        if !table_row
-            && let Some(y) = years
+        // A month after the year (2022年02月16日, 二〇二四年三月二十二日) makes it a date.
+        let dated = |at: usize| {
+            let n = sc[at.min(sc.len())..]
                 .iter()
-                .filter(|m| !sc.get(m.end).is_some_and(char::is_ascii_digit))
-                .find_map(|m| m.year)
-        {
+                .take_while(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(**c))
+                .count();
+            n > 0 && sc.get(at + n) == Some(&'月')
+        };
+        if !table_row && let Some(y) = years.iter().filter(|m| !dated(m.end)).find_map(|m| m.year) {
             self.carried.heading = Some(y);
             self.carried.heading_level = segment::ordinal_level(sc).map(|(l, _)| l);
             self.carried.section = Some(y);
@@ -384,15 +387,9 @@ impl Extractor {
         // A report on part of a year (2024年1—9月医疗保障快报, 上半年工作总结): its flows are the
         // part's.
         let part_year_document = match ctx.title.as_deref() {
+            // The part's year is the title's last (2023年度及2024年1—6月…: 2024).
             Some(t) if scope::names_part_of_year(t) => {
-                let t: Vec<char> = t.chars().collect();
-                (0..t.len().saturating_sub(4))
-                    .find_map(|i| {
-                        (t[i + 4] == '年' && t[i..i + 4].iter().all(char::is_ascii_digit))
-                            .then(|| t[i..i + 4].iter().collect::<String>().parse().ok())
-                            .flatten()
-                    })
-                    .map_or(scope::TitlePart::Undated, scope::TitlePart::Of)
+                year::last_title_year(t).map_or(scope::TitlePart::Undated, scope::TitlePart::Of)
             }
             _ => scope::TitlePart::None,
         };

@@ -153,7 +153,16 @@ fn named_town_opens(words: &[char]) -> bool {
 /// Whether the clause before a measure speaks of the reporting body itself (我院, 本院, 本部门,
 /// 本单位): its figures are the body's, not the region's.
 fn own_body(sc: &[char], clause: usize, start: usize) -> bool {
-    const OWN_BODY: &[&str] = &["我院", "本院", "全院", "该院", "本部", "本单位", "我单位"];
+    const OWN_BODY: &[&str] = &[
+        "我院",
+        "本院",
+        "全院",
+        "该院",
+        "院本部",
+        "本部门",
+        "本单位",
+        "我单位",
+    ];
     let before: String = sc[clause..start].iter().collect();
     // Or the body opens the sentence, after its time (1—9月该院出院病人…,平均住院日7.6天).
     let opening: String = sc[..start.min(10)].iter().collect();
@@ -277,7 +286,7 @@ const SUBGROUP_SUBJECTS: &[&str] = &[
 
 /// Where the first clause of a sentence opens whose subject is a subgroup of the population
 /// and where the first whose subject is a kind of institution.
-fn earlier_subjects(sc: &[char]) -> (Option<usize>, Option<usize>) {
+fn earlier_subjects(sc: &[char], hits: &[Hit]) -> (Option<usize>, Option<usize>) {
     let (mut subgroup, mut category) = (None, None);
     let mut at = 0;
     while at < sc.len() && (subgroup.is_none() || category.is_none()) {
@@ -290,14 +299,19 @@ fn earlier_subjects(sc: &[char]) -> (Option<usize>, Option<usize>) {
         }
         // The kind is the subject of a measure (乡镇卫生院诊疗人次…), not the thing counted
         // (医院6个) nor one of a list (医院、卫生院病床).
-        // A few words may stand before the kind (乡镇卫生院, 县级公立医院).
+        // A few words may stand before the kind (乡镇卫生院, 县级公立医院), and a catalog
+        // measure right after it.
+        let skipped = (end - at) - subject.chars().count();
         let of_a_measure = |c: &&str| {
-            subject.find(*c).is_some_and(|at| {
-                subject[..at].chars().count() <= 3
-                    && subject[at + c.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| crate::lexicon::is_han(n) && !"、和及与".contains(n))
+            subject.find(*c).is_some_and(|k| {
+                let before = subject[..k].chars().count();
+                let kind_end = at + skipped + before + c.chars().count();
+                before <= 3
+                    && hits.iter().any(|h| {
+                        (at + skipped..=kind_end).contains(&h.start)
+                            && h.end > kind_end
+                            && matches!(h.target, Target::Indicator { .. })
+                    })
             })
         };
         if category.is_none()
@@ -316,14 +330,15 @@ fn earlier_subjects(sc: &[char]) -> (Option<usize>, Option<usize>) {
     (subgroup, category)
 }
 
-/// Where a sentence opens with a label and a colon before `at` (城乡居民医保基金:…基金支出6.18
-/// 亿元): the label names what the sentence states.
-fn labelled(sc: &[char], at: usize) -> Option<usize> {
-    sc[..at.min(sc.len())]
+/// The label a sentence opens with before a colon, when the colon stands before `at` and within
+/// its first 16 characters (城乡居民医保基金:…基金支出6.18亿元): it names what the sentence
+/// states.
+fn label(sc: &[char], at: usize) -> &[char] {
+    let colon = sc[..at.min(sc.len())]
         .iter()
         .take(16)
-        .position(|&c| c == ':' || c == '：')
-        .map(|_| 0)
+        .position(|&c| c == ':' || c == '：');
+    colon.map_or(&[], |k| &sc[..k])
 }
 
 /// Whether the words before a measure of every medical-insurance scheme's fund in its clause
@@ -579,17 +594,19 @@ pub(crate) fn narrow(
     };
     // The one institution the sentence opens with, or that the sentence before opened with
     // when ； joins them and this one names no place.
-    // A sentence opening with the reporting body (全年本部门急诊人次…) is its own as well.
-    let opening = one_institution_opening(sc, region_named)
-        .or_else(|| own_body(sc, 0, sc.len().min(10)).then_some("医院"))
-        .or_else(|| before.institution.filter(|_| !place_in(sc)));
+    // A sentence opening with the reporting body (全年本部门急诊人次…) is its own as well; one
+    // carried over ； holds only its facility's measures.
+    let own = one_institution_opening(sc, region_named)
+        .or_else(|| own_body(sc, 0, sc.len().min(10)).then_some("医院"));
+    let own_opening = own.is_some();
+    let opening = own.or_else(|| before.institution.filter(|_| !place_in(sc)));
     // A subgroup that is the subject of a rate (脱贫人口高血压患者规范管理率85.2%) stays the
     // subject of the clauses after it that name no place of their own (,糖尿病患者…83.7%).
     let mut subgroup_open = false;
     // The first clause whose subject is a subgroup (脱贫人口高血压患者1.27万人,规范管理率…) or a
     // kind of institution (全县乡镇卫生院诊疗人次186.4万,入院人数…): the clauses after it that
     // name no place nor subject of their own speak of it too.
-    let (subgroup_subject, category_subject) = earlier_subjects(sc);
+    let (subgroup_subject, category_subject) = earlier_subjects(sc, hits);
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -612,8 +629,14 @@ pub(crate) fn narrow(
         // Whether one institution that opens the sentence or the clause holds the measure: its
         // facility's, and every measure but money of a hospital or a town's centre
         // (县人民医院传染病报告及时率100%); money put into it is the region's investment.
-        let holds =
-            |ending: &str| facility || f.unit != UnitCode::Yuan && reports_only_its_own(ending);
+        // Measures of the region alone (县域内就诊率) are never one institution's.
+        let regional = f
+            .indicator_id
+            .as_deref()
+            .is_some_and(|id| REGION_ONLY.contains(&id));
+        let holds = |ending: &str| {
+            facility || !regional && f.unit != UnitCode::Yuan && reports_only_its_own(ending)
+        };
         // Not a clause that continues a list (以县人民医院、县中医医院为龙头的2个医共体).
         let clause_opening = if clause > 0 && sc[clause - 1] != '、' {
             one_institution_opening(after_part(&sc[clause..]), region_named)
@@ -625,14 +648,23 @@ pub(crate) fn narrow(
             || named_town_opens(&sc[clause..start])
         {
             Rule::Town
-        } else if (opening.is_some_and(holds)
+        } else if (opening.is_some_and(|e| facility || clause == 0 && own_opening && holds(e))
             || facility
                 && matches!(
                     document,
                     DocumentSubject::Institution | DocumentSubject::Hospital
                 )
             || document == DocumentSubject::Hospital
-                && !matches!(f.unit, UnitCode::Percent | UnitCode::Yuan))
+                && matches!(
+                    f.unit,
+                    UnitCode::Person
+                        | UnitCode::PersonTime
+                        | UnitCode::Institution
+                        | UnitCode::Team
+                        | UnitCode::Bed
+                        | UnitCode::Item
+                        | UnitCode::Other
+                ))
             && !county_before(sc, start)
             || clause_opening.is_some_and(holds)
             || f.unit != UnitCode::Percent
@@ -646,13 +678,14 @@ pub(crate) fn narrow(
         } else if part_year(f, sc, start, before.part_year_holds(f.year)) {
             Rule::PartYear
         } else if subgroup(sc, start, end, clause)
-            || subgroup_open && !place_in(&sc[clause..start])
-            || subgroup_subject.is_some_and(|at| at < clause && !place_in(&sc[at..start]))
+            || subgroup_open && !place_in(&sc[clause..start]) && !regional
+            || subgroup_subject
+                .is_some_and(|at| at < clause && !place_in(&sc[at..start]) && !regional)
         {
             subgroup_open = true;
             Rule::Subgroup
         } else if qualification(f, sc, end)
-            || scheme_part(f, &sc[labelled(sc, start).unwrap_or(clause)..start])
+            || scheme_part(f, &[label(sc, start), &sc[clause..start]].concat())
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
             // the region's health investment.
             || f.indicator_id.as_deref().is_some_and(|id| OF_ALL_KINDS.contains(&id))
@@ -834,6 +867,14 @@ const FACILITY_MEASURES: &[&str] = &[
     "tcm_visits",
 ];
 
+/// Measures of a region as a whole, which no one institution states of itself.
+const REGION_ONLY: &[&str] = &[
+    "county_consultation_rate",
+    "county_inpatient_share",
+    "primary_care_visit_share",
+    "county_medical_communities",
+];
+
 /// Words that make a town the subject of what follows them in a sentence (全镇共有村卫生室12个).
 const TOWN_SCOPE: &[&str] = &[
     "全镇",
@@ -885,7 +926,13 @@ pub(crate) fn title_names_town(title: &str) -> bool {
         .rposition(|c| matches!(c, '县' | '市' | '区' | '旗'))
         .map_or(0, |k| k + 1);
     let name = &head[from..at];
-    (2..=3).contains(&name.len())
+    // 乡村, 乡镇 are no town's ending; 召开 and the like no town's name.
+    let ending_word = head.get(at + 1).is_some_and(|c| matches!(c, '村' | '镇'));
+    !ending_word
+        && !name
+            .iter()
+            .any(|c| TOWN_VERBS.contains(*c) || "召开举办组织".contains(*c))
+        && (2..=3).contains(&name.len())
         && name
             .iter()
             .all(|c| crate::lexicon::is_han(*c) && !"村全各乡我该本农".contains(*c))

@@ -118,11 +118,25 @@ fn narrowing_label(label: &str) -> Option<Rule> {
     }
 }
 
-/// Whether a row label names the total of the rows above it (全市, 全州, 合计, 总计, 小计).
+/// Whether a row label names the total of the rows above it (全市, 全州, 合计, 总计, 小计), not
+/// a word that opens with 全 (全科医生).
 fn total_label(label: &str) -> bool {
-    let label = label.trim();
-    ["合计", "总计", "小计", "全部", "总体"].contains(&label)
-        || label.starts_with('全') && (2..=4).contains(&label.chars().count())
+    [
+        "合计",
+        "总计",
+        "小计",
+        "全部",
+        "总体",
+        "全市",
+        "全州",
+        "全盟",
+        "全省",
+        "全区",
+        "全县",
+        "全旗",
+        "全地区",
+    ]
+    .contains(&label.trim())
 }
 
 /// Headers of a column that numbers the rows.
@@ -422,10 +436,15 @@ fn read_table(
         .filter(|r| region_in(m, &text(chars, r.cells[0])).is_some())
         .nth(1)
         .is_some();
-    let caption_region = m.find(&caption_text).iter().find_map(|h| match &h.target {
-        Target::Region(r) => Some(r.to_string()),
-        _ => None,
-    });
+    // The caption's most specific region: its last (青海省海东市各县区…: 海东市).
+    let caption_region = m
+        .find(&caption_text)
+        .iter()
+        .rev()
+        .find_map(|h| match &h.target {
+            Target::Region(r) => Some(r.to_string()),
+            _ => None,
+        });
     let frame = Frame {
         regions_listed,
         caption_region,

@@ -384,6 +384,18 @@ fn since_earlier_year(sc: &[char], published: Option<i32>) -> Option<(usize, boo
 const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];
 
 /// The first year a title names (2022年, 2023年度).
+/// The last year a title names with its 年 (2023年度及2024年1—6月…: 2024).
+pub(crate) fn last_title_year(title: &str) -> Option<i32> {
+    let chars: Vec<char> = title.chars().collect();
+    (0..chars.len().saturating_sub(4)).rev().find_map(|i| {
+        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
+        (before_ok && chars[i + 4] == '年' && chars[i..i + 4].iter().all(char::is_ascii_digit))
+            .then(|| chars[i..i + 4].iter().collect::<String>().parse().ok())
+            .flatten()
+            .filter(|y| (1949..=2100).contains(y))
+    })
+}
+
 fn title_year(title: &str) -> Option<i32> {
     let chars: Vec<char> = title.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|i| {

@@ -506,7 +506,7 @@ impl Reader<'_> {
     /// A spreadsheet or delimited file no `[[ingest.table]]` mapping describes, read as a report
     /// whose text is its rows (cells joined by `|`), as a table inside a report is read: its title
     /// row, header and row labels name the measures, years and places. A file that gives no fact
-    /// that way is rejected as `unmapped_table`.
+    /// of a catalog indicator that way is rejected as `unmapped_table`.
     fn unmapped_table(
         &self,
         source_path: &str,
@@ -515,7 +515,33 @@ impl Reader<'_> {
     ) -> Result<Document, IngestError> {
         let (format, grid, encoding, replacements, warnings) =
             Self::grid_of(bytes, ext, self.limits)?;
-        let raw = yearbook::grid_text(&grid);
+        // Every worksheet of a workbook, each under its name when that says more than its
+        // place (2023年, not Sheet2), as the heading that dates it.
+        let raw = match format {
+            Format::Xlsx => yearbook::parse_xlsx_sheets(bytes)
+                .map_err(IngestError::MalformedXlsx)?
+                .iter()
+                .map(|(name, sheet)| {
+                    let named = !name.to_ascii_lowercase().starts_with("sheet")
+                        && !name.starts_with("工作表");
+                    let text = yearbook::grid_text(sheet);
+                    if !named {
+                        return format!("{text}\n");
+                    }
+                    // Before the sheet's title line, unless that names a year of its own.
+                    match text.split_once('\n') {
+                        Some((title, rest))
+                            if !title.contains(" | ")
+                                && !title.chars().any(|c| c.is_ascii_digit()) =>
+                        {
+                            format!("{name} {title}\n{rest}\n")
+                        }
+                        _ => format!("{name}\n{text}\n"),
+                    }
+                })
+                .collect(),
+            _ => yearbook::grid_text(&grid),
+        };
         let read = text::Text {
             raw,
             encoding,
@@ -525,10 +551,10 @@ impl Reader<'_> {
             warnings,
         };
         match self.report(source_path, bytes, format, read) {
-            Ok(doc) if !doc.facts.is_empty() => Ok(doc),
+            Ok(doc) if doc.facts.iter().any(|f| f.fact.indicator_id.is_some()) => Ok(doc),
             _ => Err(IngestError::UnmappedTable(
                 "no [[ingest.table]] mapping of the pipeline file matches this path, and read \
-                 as a table of rows and columns it gives no fact"
+                 as a table of rows and columns it names no indicator of the catalog"
                     .into(),
             )),
         }

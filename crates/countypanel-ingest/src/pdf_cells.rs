@@ -44,6 +44,22 @@ pub struct PageCells {
     pub pages: Vec<String>,
 }
 
+/// Whether a cell is one number printed in groups of thousands: one to three digits, then
+/// groups of three after single spaces, perhaps a decimal part (4 961, 1 143 256.5).
+fn thousands_grouped(cell: &str) -> bool {
+    let (whole, fraction) = cell.split_once('.').unwrap_or((cell, "0"));
+    let mut groups = whole.split(' ');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+        && fraction.chars().all(|c| c.is_ascii_digit())
+}
+
 impl PageCells {
     fn end_line(&mut self) {
         let line = std::mem::take(&mut self.line);
@@ -61,7 +77,20 @@ impl PageCells {
                 Piece::Space | Piece::Column => out.push(' '),
             }
         }
-        out
+        if columns < 2 {
+            return out;
+        }
+        // A cell printed in groups of thousands (4 961, 98 412) is one number.
+        out.split(BAR)
+            .map(|cell| {
+                if thousands_grouped(cell.trim()) {
+                    cell.replace(' ', "")
+                } else {
+                    cell.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(BAR)
     }
 }
 
@@ -189,6 +218,16 @@ mod tests {
                 &c.to_string(),
             );
         }
+    }
+
+    #[test]
+    fn a_cell_printed_in_groups_of_thousands_is_one_number() {
+        assert!(thousands_grouped("4 961"));
+        assert!(thousands_grouped("1 143 256.5"));
+        assert!(!thousands_grouped("26 8"));
+        assert!(!thousands_grouped("12 3456"));
+        assert!(!thousands_grouped("4961"));
+        assert!(!thousands_grouped("2023 年"));
     }
 
     #[test]

@@ -71,6 +71,26 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<Grid, String> {
     first_sheet(wb)
 }
 
+/// Reads every worksheet of an XLSX file, each with its name.
+pub fn parse_xlsx_sheets(bytes: &[u8]) -> Result<Vec<(String, Grid)>, String> {
+    use calamine::Reader as _;
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| e.to_string())?;
+    let names = wb.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for (i, name) in names.into_iter().enumerate() {
+        let range = wb
+            .worksheet_range_at(i)
+            .ok_or_else(|| format!("no worksheet {name}"))?
+            .map_err(|e| e.to_string())?;
+        sheets.push((name, grid_of_range(&range)));
+    }
+    if sheets.is_empty() {
+        return Err("the workbook has no worksheet".to_string());
+    }
+    Ok(sheets)
+}
+
 /// Reads the first worksheet of a legacy Excel (BIFF, `.xls`) workbook, as WPS also saves `.et`
 /// files.
 pub fn parse_xls(bytes: &[u8]) -> Result<Grid, String> {
@@ -90,6 +110,11 @@ where
         .worksheet_range_at(0)
         .ok_or_else(|| "the workbook has no worksheet".to_string())?
         .map_err(|e| e.to_string())?;
+    Ok(grid_of_range(&range))
+}
+
+/// A worksheet's cells as text (whole numbers without a decimal point).
+fn grid_of_range(range: &calamine::Range<Data>) -> Grid {
     let rows = range
         .rows()
         .map(|r| {
@@ -104,7 +129,7 @@ where
                 .collect()
         })
         .collect();
-    Ok(Grid { rows })
+    Grid { rows }
 }
 
 /// The index of the header row (the first of the first ten rows holding both the region and the
