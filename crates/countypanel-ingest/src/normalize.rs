@@ -180,6 +180,19 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
             blank_run += 1;
             continue;
         }
+        // A ruled line beside a table's rows goes: the rows read as one table, under its caption.
+        if rule_line(line) {
+            let beside = (0..i)
+                .rev()
+                .find(|&k| !rule_line(lines[k]))
+                .is_some_and(|k| spaced[k])
+                || (i + 1..lines.len())
+                    .find(|&k| !rule_line(lines[k]))
+                    .is_some_and(|k| spaced[k]);
+            if beside {
+                continue;
+            }
+        }
         if !out.is_empty() {
             out.push('\n');
             if blank_run > 0 {
@@ -299,7 +312,10 @@ mod tests {
         // Rules drawn between the header and the rows keep them one table.
         let ruled = "指标    单位    2023年    2022年\n--------------------\n\
             卫生机构床位数    张    9864    9475\n医院    个    38    37\n--------------------";
-        assert!(normalize(ruled).starts_with("指标 | 单位 | 2023年 | 2022年\n"));
+        assert_eq!(
+            normalize(ruled),
+            "指标 | 单位 | 2023年 | 2022年\n卫生机构床位数 | 张 | 9864 | 9475\n医院 | 个 | 38 | 37"
+        );
         // One such line alone is no table.
         assert_eq!(
             normalize("签约率  83%  建档率  95%"),
