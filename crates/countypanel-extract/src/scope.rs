@@ -268,21 +268,10 @@ fn category_before(sc: &[char], clause: usize, start: usize) -> bool {
     CATEGORIES.iter().any(|c| before.ends_with(c))
 }
 
-/// Subgroups that, as the subject of a clause (脱贫人口高血压患者1.27万人), stay the subject of
-/// the clauses after it; not the ones that name an indicator of their own (重点人群签约率) or a
-/// part of places (部分乡镇).
-const SUBGROUP_SUBJECTS: &[&str] = &[
-    "脱贫人口",
-    "贫困人口",
-    "建档立卡",
-    "脱贫户",
-    "贫困户",
-    "低保",
-    "特困",
-    "残疾人",
-    "困难群众",
-    "计生特殊家庭",
-];
+/// Subgroups that are no subject a clause carries to the clauses after it: those naming an
+/// indicator of their own (重点人群签约率, 城镇居民…) or a part of places (部分乡镇). The others
+/// (脱贫人口高血压患者1.27万人) stay the subject of the clauses after them.
+const NOT_CARRIED: &[&str] = &["城镇居民", "重点人群", "部分", "个别", "少数"];
 
 /// Where the first clause of a sentence opens whose subject is a subgroup of the population
 /// and where the first whose subject is a kind of institution.
@@ -294,7 +283,12 @@ fn earlier_subjects(sc: &[char], hits: &[Hit]) -> (Option<usize>, Option<usize>)
             .find(|&i| crate::segment::separates_clauses(sc[i]))
             .unwrap_or(sc.len());
         let subject = subject_words(&sc[at..end]);
-        if subgroup.is_none() && SUBGROUP_SUBJECTS.iter().any(|w| subject.starts_with(w)) {
+        if subgroup.is_none()
+            && SUBGROUPS
+                .iter()
+                .filter(|w| !NOT_CARRIED.contains(w))
+                .any(|w| subject.starts_with(w))
+        {
             subgroup = Some(at);
         }
         // The kind is the subject of a measure (乡镇卫生院诊疗人次…), not the thing counted
