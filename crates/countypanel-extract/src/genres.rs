@@ -246,6 +246,12 @@ fn things_built_or_titles_earned_are_not_stocks_but_facilities_built_are() {
         全县乡镇卫生院28个(其中中心卫生院6个)。建成乡镇卫生院国医堂16所,实现全覆盖。";
     let f = extract(text, "平安县政府工作报告", (2022, 2, 4));
     assert_eq!(id_of(&f, 2.0), None);
+    assert!(
+        fact(&f, 2.0)
+            .indicator_text
+            .as_deref()
+            .is_some_and(|t| t.starts_with("精品国医堂"))
+    );
     assert_eq!(id_of(&f, 4.0), None);
     assert_eq!(id_of(&f, 3.0), None);
     assert_eq!(id_of(&f, 28.0), Some("township_health_centers"));

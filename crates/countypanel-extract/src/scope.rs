@@ -698,6 +698,21 @@ pub(crate) fn narrow(
         } else {
             continue;
         };
+        // A grade or distinction before the measure names what is counted (精品国医堂).
+        if rule == Rule::Graded
+            && let Some(text) = f.indicator_text.as_deref()
+        {
+            let before: String = sc[start.saturating_sub(4)..start].iter().collect();
+            if let Some(word) = GRADES
+                .iter()
+                .chain(SECTORS)
+                .chain(DISTINCTIONS)
+                .chain(&["中心"])
+                .find(|w| before.ends_with(*w))
+            {
+                f.indicator_text = Some(format!("{word}{text}"));
+            }
+        }
         f.indicator_id = None;
         f.rule = rule;
     }
