@@ -1082,12 +1082,14 @@ fn screen_candidates<'h>(
     // the verb of its first item.
     let enumeration = s.slice(list_start(sc, clause), q.num_start);
     // 建成中医馆28个: what is counted by what has been built holds all built so far.
-    let built_stock = [after, before].into_iter().flatten().any(|h| {
-        matches!(h.target, Target::Indicator { index }
-            if BUILT_STOCKS.contains(&m.indicator_id(index).as_str()))
-    }) && !flows(&enumeration.replace("新建成", "新建").replace("建成", ""));
+    let built_stock = || {
+        [after, before].into_iter().flatten().any(|h| {
+            matches!(h.target, Target::Indicator { index }
+                if BUILT_STOCKS.contains(&m.indicator_id(index).as_str()))
+        }) && !flows(&enumeration.replace("新建成", "新建").replace("建成", ""))
+    };
     let flow = counted
-        && (flows(enumeration) && !built_stock
+        && (flows(enumeration) && !built_stock()
             || ACTION_SET.in_text(clause_before)
             || partners
             // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.

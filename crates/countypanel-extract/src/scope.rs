@@ -275,8 +275,20 @@ const NOT_CARRIED: &[&str] = &["城镇居民", "重点人群", "部分", "个别
 
 /// Where the first clause of a sentence opens whose subject is a subgroup of the population
 /// and where the first whose subject is a kind of institution.
-fn earlier_subjects(sc: &[char], hits: &[Hit]) -> (Option<usize>, Option<usize>) {
-    let (mut subgroup, mut category) = (None, None);
+fn earlier_subjects(sc: &[char], hits: &[Hit], facts: &[Fact]) -> (Option<usize>, Option<usize>) {
+    // Looked for only where they can narrow a fact: a category before a measure of all kinds,
+    // a subgroup named in the sentence.
+    let kinds = facts.iter().any(|f| {
+        f.indicator_id
+            .as_deref()
+            .is_some_and(|id| OF_ALL_KINDS.contains(&id))
+    });
+    let text: String = sc.iter().collect();
+    let groups = SUBGROUPS.iter().any(|w| text.contains(w));
+    let (mut subgroup, mut category) = (None, (!kinds).then_some(usize::MAX));
+    if !groups {
+        subgroup = Some(usize::MAX);
+    }
     let mut at = 0;
     while at < sc.len() && (subgroup.is_none() || category.is_none()) {
         let end = (at..sc.len())
@@ -321,7 +333,8 @@ fn earlier_subjects(sc: &[char], hits: &[Hit]) -> (Option<usize>, Option<usize>)
         }
         at = end + 1;
     }
-    (subgroup, category)
+    let found = |k: Option<usize>| k.filter(|&k| k != usize::MAX);
+    (found(subgroup), found(category))
 }
 
 /// The label a sentence opens with before a colon, when the colon stands before `at` and within
@@ -340,11 +353,11 @@ fn label(sc: &[char], at: usize) -> &[char] {
 /// region's fund; so is the fund spent out of the county, on inpatients or on serious illness
 /// (县外住院医保基金支出). Both schemes named together (居民医保和职工医保基金支出合计) are the
 /// whole.
-fn scheme_part(f: &Fact, before: &[char]) -> bool {
+fn scheme_part(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
     if f.indicator_id.as_deref() != Some("insurance_fund_expenditure") {
         return false;
     }
-    let before: String = before.iter().collect();
+    let before: String = label(sc, start).iter().chain(&sc[clause..start]).collect();
     before.contains("职工") != before.contains("居民")
         || [
             "县外",
@@ -590,8 +603,13 @@ pub(crate) fn narrow(
     // when ； joins them and this one names no place.
     // A sentence opening with the reporting body (全年本部门急诊人次…) is its own as well; one
     // carried over ； holds only its facility's measures.
-    let own = one_institution_opening(sc, region_named)
-        .or_else(|| own_body(sc, 0, sc.len().min(10)).then_some("医院"));
+    let catalogued = facts.iter().any(|f| f.indicator_id.is_some());
+    let own = if catalogued {
+        one_institution_opening(sc, region_named)
+            .or_else(|| own_body(sc, 0, sc.len().min(10)).then_some("医院"))
+    } else {
+        None
+    };
     let own_opening = own.is_some();
     let opening = own.or_else(|| before.institution.filter(|_| !place_in(sc)));
     // A subgroup that is the subject of a rate (脱贫人口高血压患者规范管理率85.2%) stays the
@@ -600,7 +618,11 @@ pub(crate) fn narrow(
     // The first clause whose subject is a subgroup (脱贫人口高血压患者1.27万人,规范管理率…) or a
     // kind of institution (全县乡镇卫生院诊疗人次186.4万,入院人数…): the clauses after it that
     // name no place nor subject of their own speak of it too.
-    let (subgroup_subject, category_subject) = earlier_subjects(sc, hits);
+    let (subgroup_subject, category_subject) = if catalogued && !other_section {
+        earlier_subjects(sc, hits, facts)
+    } else {
+        (None, None)
+    };
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -679,7 +701,7 @@ pub(crate) fn narrow(
             subgroup_open = true;
             Rule::Subgroup
         } else if qualification(f, sc, end)
-            || scheme_part(f, &[label(sc, start), &sc[clause..start]].concat())
+            || scheme_part(f, sc, clause, start)
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
             // the region's health investment.
             || f.indicator_id.as_deref().is_some_and(|id| OF_ALL_KINDS.contains(&id))
@@ -805,10 +827,17 @@ pub(crate) fn heading_names_institution(heading: &str) -> bool {
 /// The first ending of an institution's name in `head` (in bytes), the longest where several
 /// start together (人民医院 before 医院).
 fn first_institution_ending(head: &str) -> Option<(usize, &'static str)> {
-    INSTITUTION_ENDINGS
-        .iter()
-        .filter_map(|e| head.find(e).map(|at| (at, *e)))
-        .min_by_key(|&(at, e)| (at, std::cmp::Reverse(e.len())))
+    // Every ending ends in 院 or 心: the first such character that closes one, the longest.
+    head.char_indices()
+        .filter(|&(_, c)| c == '院' || c == '心')
+        .find_map(|(i, c)| {
+            let end = i + c.len_utf8();
+            INSTITUTION_ENDINGS
+                .iter()
+                .filter(|e| head[..end].ends_with(**e))
+                .max_by_key(|e| e.len())
+                .map(|e| (end - e.len(), *e))
+        })
 }
 
 /// A name without the kind of medicine or patients its hospital is for (旗蒙医医院: 旗,
