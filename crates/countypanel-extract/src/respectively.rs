@@ -212,14 +212,10 @@ pub(crate) fn distribute_years(
         .filter(|&i| sc[i] == '分' && sc[i + 1] == '别')
         .collect();
     for (k, &p) in marks.iter().enumerate() {
-        // The values listed after 分别 run to the end of their clause (、 and 和 join them).
-        let list_end = (p..sc.len())
-            .find(|&i| matches!(sc[i], ',' | '，' | ';' | '；' | '。'))
-            .map_or(usize::MAX, |i| offset + i);
         let end = marks
             .get(k + 1)
             .map_or(usize::MAX, |&n| offset + n)
-            .min(list_end);
+            .min(values_end(sc, p, offset));
         let mut after: Vec<&mut Fact> = facts
             .iter_mut()
             .filter(|f| f.char_end > offset + p && f.char_end <= end)
@@ -270,6 +266,14 @@ pub(crate) fn distribute_years(
             }
         }
     }
+}
+
+/// Where the values listed after the 分别 at `p` end (document offset; the sentence starts at
+/// `offset`): at the end of their clause, 、 and 和 joining them.
+fn values_end(sc: &[char], p: usize, offset: usize) -> usize {
+    (p..sc.len())
+        .find(|&i| matches!(sc[i], ',' | '，' | ';' | '；' | '。'))
+        .map_or(usize::MAX, |i| offset + i)
 }
 
 /// Marks between the first and the last year of a range (2021—2023年, 2021年至2023年).
@@ -562,10 +566,7 @@ pub(crate) fn regions_with_their_measure(
         return;
     }
     places.push(last_place);
-    // The values run to the end of their clause (、 and 和 join them).
-    let list_end = (p..sc.len())
-        .find(|&i| matches!(sc[i], ',' | '，' | ';' | '；' | '。'))
-        .map_or(usize::MAX, |i| offset + i);
+    let list_end = values_end(sc, p, offset);
     let mut values: Vec<&mut Fact> = facts
         .iter_mut()
         .filter(|f| f.char_end > offset + p && f.char_end <= list_end)

@@ -150,8 +150,8 @@ fn named_town_opens(words: &[char]) -> bool {
     })
 }
 
-/// Whether the clause before a measure speaks of the reporting body itself (我院, 本院, 本部门,
-/// 本单位): its figures are the body's, not the region's.
+/// Whether the clause before a measure, or the sentence's opening, speaks of the reporting body
+/// itself (我院, 该院, 总医院本部, 本部门, 本单位): its figures are the body's, not the region's.
 fn own_body(sc: &[char], clause: usize, start: usize) -> bool {
     const OWN_BODY: &[&str] = &[
         "我院",
@@ -303,10 +303,9 @@ fn earlier_subjects(sc: &[char], hits: &[Hit], facts: &[Fact]) -> (Option<usize>
         {
             subgroup = Some(at);
         }
-        // The kind is the subject of a measure (乡镇卫生院诊疗人次…), not the thing counted
-        // (医院6个) nor one of a list (医院、卫生院病床).
-        // A few words may stand before the kind (乡镇卫生院, 县级公立医院), and a catalog
-        // measure right after it.
+        // The kind is the subject of a catalog measure right after it (乡镇卫生院诊疗人次…), not
+        // the thing counted (医院6个) nor one of a list (医院、卫生院病床); a few words may stand
+        // before it (乡镇卫生院, 县级公立医院).
         let skipped = (end - at) - subject.chars().count();
         let of_a_measure = |c: &&str| {
             subject.find(*c).is_some_and(|k| {
@@ -433,11 +432,11 @@ fn per_each(sc: &[char], clause: usize, number: usize) -> bool {
     EACH.iter().any(|w| before.contains(w))
 }
 
-/// Whether a sum over the year (money, visits) is stated for a part of it: 第三季度…支出,
-/// 1-9月…诊疗人次. The part-year figure is not the year's.
+/// Whether a sum over the year (money, visits, cases, doses) is stated for a part of it:
+/// 第三季度…支出, 1-9月…诊疗人次. The part-year figure is not the year's.
 /// A rate over the year (a death rate, an incidence) is a sum too, and so is a percent stated for
 /// the part. `carried`: the sentence before, joined to this one by ；, stated the part of the
-/// year (1-9月,…；出院人数5.8万人次).
+/// year (1-9月,…；出院人数5.8万人次), or the report's title named it for the fact's year.
 fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
     let stated = || names_part_of_year(&sc[..start].iter().collect::<String>());
     match f.unit {
@@ -742,8 +741,10 @@ pub(crate) fn narrow(
 }
 
 /// What a document is about, as its title says: a region (a county's or a city's report), a
-/// town, or one institution (宁远县人民医院2023年工作总结). A town's numbers are the town's and an
-/// institution's beds, staff and visits are its own unless a sentence names the wider place.
+/// town, one institution that also reports the region's rates (平安县妇幼保健院2023年工作总结), a
+/// hospital (宁远县人民医院2023年度工作报告) or a department's budget. A town's numbers are the
+/// town's; an institution's beds, staff and visits and a hospital's counts are its own, unless a
+/// sentence names the wider place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DocumentSubject {
     Region,
