@@ -1751,3 +1751,14 @@ fn a_titles_part_of_the_year_is_of_its_last_year() {
     assert_eq!(id_of(&f, 860_000_000.0), Some("insurance_fund_expenditure"));
     assert_eq!(id_of(&f, 310_000_000.0), None);
 }
+
+#[test]
+fn a_half_years_report_keeps_its_stocks_counted_in_no_unit_of_their_own() {
+    let text = "全县组建紧密型县域医共体2个,提供托位856个。上半年,全县报告甲乙类传染病2136例,\
+        接种免疫规划疫苗18.6万剂次。";
+    let f = extract(text, "平安县卫生健康局2024年上半年工作总结", (2024, 7, 5));
+    assert_eq!(id_of(&f, 2.0), Some("county_medical_communities"));
+    assert_eq!(id_of(&f, 856.0), Some("childcare_slots"));
+    assert_eq!(id_of(&f, 2136.0), None);
+    assert_eq!(id_of(&f, 186_000.0), None);
+}

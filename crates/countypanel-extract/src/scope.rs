@@ -432,6 +432,13 @@ fn per_each(sc: &[char], clause: usize, number: usize) -> bool {
     EACH.iter().any(|w| before.contains(w))
 }
 
+/// Counts of what happens over a year that are neither money nor people: cases, doses, sessions.
+const FLOW_COUNTS: &[&str] = &[
+    "notifiable_cases",
+    "vaccine_doses",
+    "health_education_sessions",
+];
+
 /// Whether a sum over the year (money, visits, cases, doses) is stated for a part of it:
 /// 第三季度…支出, 1-9月…诊疗人次. The part-year figure is not the year's.
 /// A rate over the year (a death rate, an incidence) is a sum too, and so is a percent stated for
@@ -442,12 +449,18 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
     match f.unit {
         // A part of the year carried from before (a sentence joined by ；, the report's title)
         // does not reach an aim for the whole year (下半年工作打算:全年力争…).
-        // Cases, doses and sessions (682例, 1.86万剂次) are flows too.
-        UnitCode::Yuan
-        | UnitCode::PersonTime
-        | UnitCode::PerMille
-        | UnitCode::Per100k
-        | UnitCode::Other => carried && f.kind == crate::Kind::Actual || stated(),
+        UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k => {
+            carried && f.kind == crate::Kind::Actual || stated()
+        }
+        // Cases, doses and sessions (682例, 1.86万剂次) are flows too; other counts in this unit
+        // (医共体, 托位) are stocks.
+        UnitCode::Other
+            if f.indicator_id
+                .as_deref()
+                .is_some_and(|id| FLOW_COUNTS.contains(&id)) =>
+        {
+            carried && f.kind == crate::Kind::Actual || stated()
+        }
         // A rate or a count of people its own clause states for the half year (上半年全县…规范
         // 管理率62.1%, 上半年完成两癌筛查8600人) is not the year's either; a level the sentence
         // reaches after the half year's flows (上半年,新增签约…,签约率达到64.7%) or at a date
