@@ -151,6 +151,12 @@ fn run_in_heading(sc: &[char]) -> bool {
     true
 }
 
+/// The words without the ordinal that opens them ((四)高血压 → 高血压).
+#[must_use]
+pub fn without_ordinal(sc: &[char]) -> &[char] {
+    ordinal_level(sc).map_or(sc, |(_, at)| &sc[at..])
+}
+
 /// The level of the ordinal a line opens with, and where its words start: 一、 (1), (一) (2),
 /// 1. or 1、 (3), (1) (4). A decimal (1.5万) opens no item.
 #[must_use]

@@ -37,11 +37,9 @@ pub(crate) fn split_shared_rates(
                 .find(|&i| (sc[i].is_ascii_digit() && sc.get(i + 1) != Some(&'型')) || sc[i] == '%')
                 .map_or(prev, |i| i + 1);
             // (四)高血压、…: an ordinal opening the list is no part of its first item.
-            let seg: Vec<char> = sc[from..pos - 1].to_vec();
-            let seg: String = match crate::segment::ordinal_level(&seg) {
-                Some((_, at)) => seg[at..].iter().collect(),
-                None => seg.iter().collect(),
-            };
+            let seg: String = crate::segment::without_ordinal(&sc[from..pos - 1])
+                .iter()
+                .collect();
             let seg = seg.trim().to_string();
             let prev = from;
             let n = seg.chars().count();
@@ -193,10 +191,7 @@ pub(crate) fn share_joined_rates(
             continue;
         };
         let seg: Vec<char> = seg.trim().chars().collect();
-        let seg: String = match crate::segment::ordinal_level(&seg) {
-            Some((_, k)) => seg[k..].iter().collect(),
-            None => seg.iter().collect(),
-        };
+        let seg: String = crate::segment::without_ordinal(&seg).iter().collect();
         let seg = seg.trim();
         if !seg.ends_with('率') || !(2..=16).contains(&seg.chars().count()) {
             continue;

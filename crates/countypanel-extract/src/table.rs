@@ -294,10 +294,7 @@ fn value_of(chars: &[char], c: Cell) -> Option<Quantity> {
 fn bare_year(cell: &str) -> Option<i32> {
     let cell = cell.trim();
     let digits = cell.strip_suffix('年').unwrap_or(cell);
-    (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
-        .then(|| digits.parse().ok())
-        .flatten()
-        .filter(|y| (1949..=2100).contains(y))
+    year_in(digits).filter(|_| digits.len() == 4)
 }
 
 /// A year a header or caption names (`2023年`, `2023`).
