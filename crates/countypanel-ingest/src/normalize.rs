@@ -169,6 +169,11 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
     // table laid out with spaces (two or more rows in a row whose cells stand two spaces apart)
     // are written as table rows, their cells separated by ` | `.
     let lines: Vec<&str> = nfkc.split('\n').map(str::trim).collect();
+    let joined = cells_per_line(&lines);
+    let lines: Vec<&str> = match &joined {
+        Some(rows) => rows.iter().map(String::as_str).collect(),
+        None => lines,
+    };
     let spaced: Vec<bool> = lines
         .iter()
         .map(|l| spaced_tables && spaced_row(l).is_some())
@@ -211,24 +216,83 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
                 if k > 0 {
                     out.push_str(" | ");
                 }
-                for (w, word) in cell.split_whitespace().enumerate() {
-                    if w > 0 {
-                        out.push(' ');
-                    }
-                    out.push_str(word);
-                }
+                push_words(&mut out, cell);
             }
             continue;
         }
-        // Runs of white space inside the line become one space.
-        for (k, word) in line.split_whitespace().enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
+        push_words(&mut out, line);
     }
     out
+}
+
+/// Writes the words of `line` to `out`: runs of white space become one space, and none is left
+/// between a number and the Chinese words around it (`2023 年全县乡镇卫生院 17 个` as a printed
+/// page spaces them), so years, counts and units read as written.
+fn push_words(out: &mut String, line: &str) {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut last: Option<char> = None;
+    for word in line.split_whitespace() {
+        if let (Some(a), Some(b)) = (last, word.chars().next()) {
+            let glued = han(a) && b.is_ascii_digit()
+                || a.is_ascii_digit() && (han(b) || matches!(b, '%' | '‰'));
+            if !glued {
+                out.push(' ');
+            }
+        }
+        out.push_str(word);
+        last = word.chars().next_back();
+    }
+}
+
+/// A table flattened one cell per line, its cells parted by lines of bars (a page's table copied
+/// as `适龄儿童疫苗接种率` `|` `≧90%` `|` …): the bars go, and a value cell right after a label
+/// cell joins it on one line (`适龄儿童疫苗接种率≧90%`), so the value is read with its measure.
+/// A value after an empty cell (two bars) stands in another column and stays alone. `None` when
+/// the text has fewer than three such bars.
+fn cells_per_line(lines: &[&str]) -> Option<Vec<String>> {
+    let bar = |l: &str| !l.is_empty() && l.chars().all(|c| c == '|');
+    if lines.iter().filter(|l| bar(l)).take(3).count() < 3 {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut label_open = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if bar(line) {
+            match lines.get(i + 1) {
+                Some(next) if label_open && value_cell(next) => {
+                    if let Some(label) = out.last_mut() {
+                        label.push_str(next);
+                    }
+                    i += 1;
+                }
+                Some(next) if bar(next) => label_open = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        out.push(line.to_owned());
+        label_open = !line.is_empty()
+            && !value_cell(line)
+            && line.chars().count() <= 40
+            && !line.contains(['。', '；', ';']);
+        i += 1;
+    }
+    Some(out)
+}
+
+/// Whether a table cell holds only a value: a number (after a comparison sign such as ≧), and
+/// at most a short unit or qualifier after it (`85%以上`, `2279.048 万元`).
+fn value_cell(cell: &str) -> bool {
+    let rest = cell.trim_start_matches(['≧', '≥', '≤', '≦', '<', '>', '+', '-', '约']);
+    let number_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == ' '))
+        .unwrap_or(rest.len());
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest[number_end..].trim().chars().count() <= 4
+        && !rest[number_end..].contains('岁')
 }
 
 /// Whether a line only draws a table's rule (-----, ======, ───).
@@ -319,15 +383,38 @@ mod tests {
         // One such line alone is no table.
         assert_eq!(
             normalize("签约率  83%  建档率  95%"),
-            "签约率 83% 建档率 95%"
+            "签约率83% 建档率95%"
         );
+    }
+
+    #[test]
+    fn a_table_copied_one_cell_per_line_joins_each_value_to_its_label() {
+        let text = "绩效指标\n|\n三级指标\n|\n指标值\n|\n适龄儿童疫苗接种率\n|\n≧90%\n|\n\
+            7 岁以下儿童健康管理率\n|\n≧85%\n|\n年度资金总额\n|\n|\n2279.048 万元";
+        assert_eq!(
+            normalize(text),
+            "绩效指标\n三级指标\n指标值\n适龄儿童疫苗接种率≧90%\n7岁以下儿童健康管理率≧85%\n\
+             年度资金总额\n2279.048万元"
+        );
+        // Without the bars, lines stay as they are.
+        assert_eq!(normalize("接种率\n90%"), "接种率\n90%");
+    }
+
+    #[test]
+    fn numbers_are_not_spaced_from_their_words() {
+        assert_eq!(
+            normalize("2023 年全县乡镇卫生院 17 个,住院分娩率 99.5 %。"),
+            "2023年全县乡镇卫生院17个,住院分娩率99.5%。"
+        );
+        // Between numbers, and between words, spaces stay.
+        assert_eq!(normalize("床位 6.45 6.82, 总体 目标"), "床位6.45 6.82, 总体 目标");
     }
 
     #[test]
     fn full_width_becomes_ascii_and_spaces_fold() {
         assert_eq!(
             normalize("签约率８３％，　建档率 \t 95%"),
-            "签约率83%, 建档率 95%"
+            "签约率83%, 建档率95%"
         );
     }
 
