@@ -689,21 +689,29 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
         return None;
     };
     // 南阳市居民健康素养水平为26.8%,我市为25.4%: the own place in the number's clause, after
-    // the place named, is the report's own.
-    let own_from = h.end.max(clause);
-    if own_from < at
-        && OWN_PLACE
+    // the place named, is the report's own. In a city's report, 该县 and 全县 after a county
+    // named (以遂昌县为例,该县组建家庭医生团队146个) are that county.
+    let own_words = || {
+        OWN_PLACE
             .iter()
-            .any(|w| contains_word(&s.chars[own_from..at], w))
-    {
+            .filter(|w| s.county_report || !names_the_place(w, name))
+    };
+    let own_from = h.end.max(clause);
+    if own_from < at && own_words().any(|w| contains_word(&s.chars[own_from..at], w)) {
         return None;
     }
     let subject = h.start >= clause
         && s.chars[clause..h.start].iter().all(|c| c.is_whitespace())
-        && !OWN_PLACE
-            .iter()
-            .any(|w| contains_word(&s.chars[h.end..at], w));
+        && !own_words().any(|w| contains_word(&s.chars[h.end..at], w));
     Some((name.to_string(), subject))
+}
+
+/// Whether a word for a place's own self (该县, 全县, 全旗) can only mean the county, district or
+/// banner `name` named before it, by its level: in a city's report its 县 is none of the city's.
+fn names_the_place(word: &str, name: &str) -> bool {
+    word.chars()
+        .last()
+        .is_some_and(|level| matches!(level, '县' | '旗' | '区') && name.ends_with(level))
 }
 
 /// Whether the quantity bounds a class (1万元至2.99万元的, 5万元以上的有7人次): a range written

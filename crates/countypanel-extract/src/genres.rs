@@ -1762,3 +1762,62 @@ fn a_half_years_report_keeps_its_stocks_counted_in_no_unit_of_their_own() {
     assert_eq!(id_of(&f, 2136.0), None);
     assert_eq!(id_of(&f, 186_000.0), None);
 }
+
+#[test]
+fn a_report_on_one_month_fills_no_years_cell_with_the_months_flows() {
+    let text = "一、总体疫情\n2024年5月(5月1日至5月31日),全县共报告甲乙类传染病213例,\
+        报告发病率为24.56/10万。本月全县共接种免疫规划疫苗1.86万剂次。\n\
+        二、全年目标\n全县甲乙类传染病报告发病率控制在180/10万以下。";
+    let f = extract(text, "平安县2024年5月法定传染病疫情概况", (2024, 6, 6));
+    for value in [213.0, 24.56, 18_600.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+        assert_eq!(fact(&f, value).rule, Rule::PartYear, "{value}");
+    }
+    assert_eq!(id_of(&f, 180.0), Some("notifiable_ab_incidence"));
+    // In a year's report, a month opening a sentence dates its flows; one inside dates an event.
+    let text = "2023年11月,全县报告甲乙类传染病186例。全县于2023年11月建成村卫生室12个,\
+        全年报告甲乙类传染病2136例。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 186.0), None);
+    assert_eq!(id_of(&f, 2136.0), Some("notifiable_cases"));
+}
+
+#[test]
+fn a_towns_list_item_read_with_its_first_items_words_is_the_towns() {
+    let text = "规范管理高血压患者2360人、糖尿病患者870人,镇卫生院门急诊人次达到8.7万人次。";
+    let f = extract(text, "许家湖镇人民政府2020年工作总结", (2021, 1, 10));
+    assert_eq!(id_of(&f, 2360.0), None);
+    assert_eq!(id_of(&f, 870.0), None);
+    assert_eq!(fact(&f, 870.0).rule, Rule::Town);
+    // In a county's report the item is read with the first item's words.
+    let f = extract(text, "平安县2020年卫生健康工作总结", (2021, 1, 10));
+    assert_eq!(id_of(&f, 870.0), Some("diabetes_managed"));
+}
+
+#[test]
+fn in_a_citys_report_the_county_named_before_its_own_words_holds_them() {
+    let text = "以平安县为例,该县组建家庭医生团队146个,签约覆盖率达到46.3%。\
+        乐都县探索家庭医生加健康管家模式,全县签约居民5.6万人。\
+        全市共有医疗卫生机构床位2.13万张。";
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let f = extract_issued(
+        text,
+        "海东市卫生健康委员会新闻发布会实录",
+        (2024, 3, 20),
+        "海东市",
+        &regions,
+    );
+    assert_eq!(fact(&f, 146.0).region_name.as_deref(), Some("平安县"));
+    assert_eq!(fact(&f, 56_000.0).region_name.as_deref(), Some("乐都县"));
+    assert_ne!(fact(&f, 21_300.0).region_name.as_deref(), Some("乐都县"));
+    // In a county's report, its own words after its prefecture are its own.
+    let text = "海东市下达我县资金2000万元,全县签约居民5.6万人。";
+    let f = extract_issued(
+        text,
+        "平安县2023年卫生健康工作总结",
+        (2024, 1, 20),
+        "平安县",
+        &regions,
+    );
+    assert_ne!(fact(&f, 56_000.0).region_name.as_deref(), Some("海东市"));
+}

@@ -388,7 +388,7 @@ impl Extractor {
         // part's.
         let part_year_document = match ctx.title.as_deref() {
             // The part's year is the title's last (2023年度及2024年1—6月…: 2024).
-            Some(t) if scope::names_part_of_year(t) => {
+            Some(t) if scope::names_part_of_year(t) || scope::one_month_named(t, true) => {
                 year::last_title_year(t).map_or(scope::TitlePart::Undated, scope::TitlePart::Of)
             }
             _ => scope::TitlePart::None,

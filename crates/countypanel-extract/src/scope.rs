@@ -78,17 +78,31 @@ const TOTALS: &[&str] = &[
 ];
 
 /// Where a fact's measure is named in its sentence: the last place its indicator text stands
-/// before the fact's end (sentence offsets).
+/// before the fact's end (sentence offsets). A measure read with words from elsewhere in the
+/// sentence (规范管理高血压患者2360人、糖尿病患者870人: 规范管理糖尿病患者) is not written as one;
+/// its own words before the number stand for it.
 fn measure_span(f: &Fact, sc: &[char], offset: usize) -> Option<(usize, usize)> {
     let text: Vec<char> = f.indicator_text.as_deref()?.chars().collect();
     let end = f.char_end.saturating_sub(offset).min(sc.len());
-    if text.is_empty() || text.len() > end {
+    if text.is_empty() {
         return None;
     }
-    (0..=end - text.len())
-        .rev()
-        .find(|&i| sc[i..i + text.len()] == text[..])
-        .map(|i| (i, i + text.len()))
+    let written = (text.len() <= end)
+        .then(|| {
+            (0..=end - text.len())
+                .rev()
+                .find(|&i| sc[i..i + text.len()] == text[..])
+        })
+        .flatten();
+    match written {
+        Some(i) => Some((i, i + text.len())),
+        None if f.rule == Rule::SharedValue => {
+            let number = end.saturating_sub(f.value_text.chars().count());
+            let clause = crate::segment::clause_start(sc, 0, number);
+            (clause < number).then_some((clause, number))
+        }
+        None => None,
+    }
 }
 
 /// Whether the measure named at `start..end` is narrowed to a subgroup: a subgroup word stands
@@ -474,6 +488,36 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
     }
 }
 
+/// Whether `text` names one month of a year (2024年5月法定传染病疫情概况, 2024年5月(5月1日至31日),
+/// 全县共报告…), not a day or an end of it (2024年5月10日, 2024年5月底). `anywhere`: in a title
+/// the month may stand anywhere; in a sentence it must open it (a month in the middle dates an
+/// event: 2023年11月建成…). 本月 and 当月 name one month wherever they stand.
+pub(crate) fn one_month_named(text: &str, anywhere: bool) -> bool {
+    if text.contains("本月") || text.contains("当月") {
+        return true;
+    }
+    let month_at = |at: usize| {
+        let rest = &text[at..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let after = &rest[digits..];
+        (1..=2).contains(&digits)
+            && rest[..digits]
+                .parse::<u32>()
+                .is_ok_and(|m| (1..=12).contains(&m))
+            && after.starts_with('月')
+            && !after['月'.len_utf8()..]
+                .starts_with(|c: char| c.is_ascii_digit() || "日号底末初中旬至-份".contains(c))
+    };
+    text.match_indices('年').any(|(at, _)| {
+        let digits = text[..at]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        digits == 4 && (anywhere || at == 4) && month_at(at + '年'.len_utf8())
+    })
+}
+
 /// Whether `before` names a part of the year: a quarter, a half, or a month range from January
 /// that ends before December (1-9月, 1至6月, 一至三季度).
 pub(crate) fn names_part_of_year(before: &str) -> bool {
@@ -493,7 +537,7 @@ pub(crate) fn names_part_of_year(before: &str) -> bool {
             .count();
         digits > 0 && !before[..at - digits].ends_with(['-', '至'])
     });
-    if one_month {
+    if one_month || one_month_named(before.trim_start(), false) {
         return true;
     }
     PART_YEAR.iter().any(|w| match before.find(w) {

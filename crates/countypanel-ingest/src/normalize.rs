@@ -381,10 +381,7 @@ mod tests {
             "指标 | 单位 | 2023年 | 2022年\n卫生机构床位数 | 张 | 9864 | 9475\n医院 | 个 | 38 | 37"
         );
         // One such line alone is no table.
-        assert_eq!(
-            normalize("签约率  83%  建档率  95%"),
-            "签约率83% 建档率95%"
-        );
+        assert_eq!(normalize("签约率  83%  建档率  95%"), "签约率83% 建档率95%");
     }
 
     #[test]
@@ -407,7 +404,10 @@ mod tests {
             "2023年全县乡镇卫生院17个,住院分娩率99.5%。"
         );
         // Between numbers, and between words, spaces stay.
-        assert_eq!(normalize("床位 6.45 6.82, 总体 目标"), "床位6.45 6.82, 总体 目标");
+        assert_eq!(
+            normalize("床位 6.45 6.82, 总体 目标"),
+            "床位6.45 6.82, 总体 目标"
+        );
     }
 
     #[test]
