@@ -1168,6 +1168,16 @@ fn worked_on(before: &str) -> bool {
 /// Where the clause of a number starts when its own clause is only a copula after a superlative
 /// (崆峒区签约覆盖率最高,为52.3%): the clause before, which names the place and the measure.
 fn continued_clause(sc: &[char], clause: usize, at: usize) -> usize {
+    // A parenthesis that closes before the number, however long, is an aside to the words
+    // before it (乡村医生(含在村卫生室执业的执业(助理)医师,下同)210人): the clause is the one it
+    // stands in, over any comma inside it.
+    let aside = clause > 0
+        && (matches!(sc[clause - 1], ')' | '）')
+            || matches!(sc[clause - 1], ',' | '，')
+                && sc[clause..at].iter().any(|c| matches!(c, ')' | '）')));
+    if aside && let Some(open) = unclosed_parenthesis(sc, clause - 1) {
+        return clause_start(sc, 0, open);
+    }
     if clause == 0 || sc[clause - 1] != ',' && sc[clause - 1] != '，' {
         return clause;
     }
@@ -1188,6 +1198,21 @@ fn continued_clause(sc: &[char], clause: usize, at: usize) -> usize {
     } else {
         clause
     }
+}
+
+/// The parenthesis left open before `end` in its sentence part (not closed before `end`).
+fn unclosed_parenthesis(sc: &[char], end: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for i in (0..end).rev() {
+        match sc[i] {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth == 0 => return Some(i),
+            '(' | '（' => depth -= 1,
+            '。' | '；' | ';' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A clause of the year before's level of the measure before it (上年为5.71张).

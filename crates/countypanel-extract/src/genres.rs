@@ -1821,3 +1821,27 @@ fn in_a_citys_report_the_county_named_before_its_own_words_holds_them() {
     );
     assert_ne!(fact(&f, 56_000.0).region_name.as_deref(), Some("海东市"));
 }
+
+#[test]
+fn parts_after_qizhong_of_a_narrowed_total_are_narrowed_too() {
+    let text = "全县共有医保定点医疗机构412家(其中乡镇卫生院28家、村卫生室336家、诊所34家),\
+        村卫生室336家实现医保结算。全县村卫生室在岗人员共224人,其中执业(助理)医师42人,\
+        乡村医生168人,注册护士14人。全县共有医疗卫生机构420家,其中村卫生室330家。";
+    let f = extract(text, "平安县医疗保障局2021年工作总结", (2022, 1, 10));
+    for value in [28.0, 34.0, 42.0, 14.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    assert_eq!(id_of(&f, 168.0), Some("village_doctors"));
+    assert_eq!(id_of(&f, 330.0), Some("village_clinics"));
+}
+
+#[test]
+fn a_comma_inside_a_parenthesis_parts_no_clause() {
+    let text = "全县卫生技术人员(含在村卫生室执业的执业(助理)医师,下同)2100人,35岁以下的230人。\
+        全县在岗乡村医生(含在村卫生室执业的执业(助理)医师,下同)210人。";
+    let f = extract(text, "平安县2022年卫生人才队伍建设情况报告", (2023, 2, 10));
+    assert_eq!(id_of(&f, 2100.0), Some("health_technicians"));
+    // Village doctors with the licensed doctors of the clinics are more than the indicator.
+    assert_eq!(id_of(&f, 210.0), None);
+    assert_eq!(fact(&f, 210.0).rule, Rule::Widened);
+}

@@ -679,6 +679,27 @@ pub(crate) fn narrow(
     } else {
         (None, None)
     };
+    // Where each fact's number ends, and whether its clause's subject is a kind of institution
+    // while it names no catalog measure (全县村卫生室在岗人员共224人): the totals a 其中 can
+    // follow. Those narrowed below join `narrowed_totals`.
+    let totals: Vec<(usize, bool)> = if catalogued && sc.contains(&'其') {
+        facts
+            .iter()
+            .map(|g| {
+                let end = g.char_end.saturating_sub(offset).min(sc.len());
+                let number = end.saturating_sub(g.value_text.chars().count());
+                let kind_subject = g.indicator_id.is_none() && {
+                    let clause = crate::segment::clause_start(sc, 0, number);
+                    let words: String = sc[clause..number].iter().collect();
+                    CATEGORIES.iter().any(|c| words.contains(c))
+                };
+                (end, kind_subject)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut narrowed_totals: Vec<usize> = Vec::new();
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -715,6 +736,17 @@ pub(crate) fn narrow(
         } else {
             None
         };
+        // A part after 其中 of a total narrowed to a subgroup or a kind (医保定点医疗机构412家(其中
+        // 村卫生室336家…); 村卫生室在岗人员共224人,其中执业(助理)医师42人) is narrowed as well: of
+        // a kind's total, the measures of all kinds.
+        let part_of_narrowed = !totals.is_empty()
+            && part_of_total(sc, clause, start, &totals).is_some_and(|(end, kind_subject)| {
+                narrowed_totals.contains(&end)
+                    || kind_subject
+                        && f.indicator_id
+                            .as_deref()
+                            .is_some_and(|id| OF_ALL_KINDS.contains(&id))
+            });
         let rule = if town_before(sc, start)
             || (document == DocumentSubject::Town && !county_before(sc, start))
             || named_town_opens(&sc[clause..start])
@@ -773,6 +805,8 @@ pub(crate) fn narrow(
             Rule::Graded
         } else if widened(f, sc, end) {
             Rule::Widened
+        } else if part_of_narrowed {
+            Rule::Subgroup
         } else {
             continue;
         };
@@ -791,10 +825,36 @@ pub(crate) fn narrow(
                 f.indicator_text = Some(format!("{word}{text}"));
             }
         }
+        if matches!(rule, Rule::Subgroup | Rule::Graded) {
+            narrowed_totals.push(f.char_end.saturating_sub(offset));
+        }
         f.indicator_id = None;
         f.rule = rule;
     }
     opening
+}
+
+/// The total a part whose measure starts at `start` is counted in: the fact that ends last
+/// before the 其中 that opens the part's list (in `totals`, each fact's end and whether a kind of
+/// institution is its subject), when no ；, and no parenthesis that 其中 opened, has closed since.
+fn part_of_total(
+    sc: &[char],
+    clause: usize,
+    start: usize,
+    totals: &[(usize, bool)],
+) -> Option<(usize, bool)> {
+    let floor = (0..clause)
+        .rev()
+        .find(|&i| matches!(sc[i], '；' | ';' | '。'))
+        .map_or(0, |i| i + 1);
+    let p = (floor..start.saturating_sub(1))
+        .rev()
+        .find(|&i| sc[i] == '其' && sc[i + 1] == '中')?;
+    let in_parenthesis = p > 0 && matches!(sc[p - 1], '(' | '（');
+    if in_parenthesis && sc[p..start].iter().any(|c| matches!(c, ')' | '）')) {
+        return None;
+    }
+    totals.iter().rev().find(|(end, _)| *end <= p).copied()
 }
 
 /// What a document is about, as its title says: a region (a county's or a city's report), a

@@ -230,10 +230,20 @@ pub fn clause_start(chars: &[char], floor: usize, at: usize) -> usize {
     while i > floor {
         let c = chars[i - 1];
         if matches!(c, ')' | '）') {
-            let open = chars[floor..i - 1]
-                .iter()
-                .rposition(|&c| matches!(c, '(' | '（'))
-                .map(|p| p + floor);
+            // The parenthesis this one closes, over any inside it (含…执业(助理)医师,下同).
+            let mut depth = 0usize;
+            let open = (floor..i - 1).rev().find(|&p| match chars[p] {
+                ')' | '）' => {
+                    depth += 1;
+                    false
+                }
+                '(' | '（' if depth == 0 => true,
+                '(' | '（' => {
+                    depth -= 1;
+                    false
+                }
+                _ => false,
+            });
             if let Some(open) = open.filter(|&o| i - 1 - o <= 12) {
                 i = open;
                 continue;
