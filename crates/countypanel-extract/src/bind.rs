@@ -290,6 +290,17 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::NotHealth;
     }
+    // 护理人员缺口约140人, 全科医生缺编32人: a shortfall, not the staff there are.
+    if naming.indicator_id.is_some()
+        && naming.rule == Rule::PhraseBefore
+        && let Some(h) = hit
+        && SHORTFALL
+            .iter()
+            .any(|w| s.slice(h.end.min(q.num_start), q.num_start).contains(w))
+    {
+        naming.indicator_id = None;
+        naming.rule = Rule::QualifiedCount;
+    }
     // 累计达到推荐标准的乡镇卫生院5个: institutions a relative clause restricts are those that did
     // what it says, counted in the clause's own measure when it names one, else in none.
     if naming.indicator_id.is_some()
@@ -757,6 +768,21 @@ const BUILT_STOCKS: &[&str] = &[
 /// Whether `text` holds a word of change over the year (新增, 增加) that is not a level reached:
 /// 由上年的3120人增加到3300人 states the level 3300.
 fn flows(text: &str) -> bool {
+    // 再推动2个乡镇卫生院达到推荐标准: more of them, on top of those there are.
+    const AGAIN: &[&str] = &[
+        "再推动",
+        "再建成",
+        "再创建",
+        "再打造",
+        "再新建",
+        "再建设",
+        "再培育",
+        "再完成",
+        "再争创",
+    ];
+    if text.contains('再') && AGAIN.iter().any(|w| text.contains(w)) {
+        return true;
+    }
     FLOW_SET.in_text(text)
         && FLOW.iter().any(|w| {
             text.match_indices(w)
@@ -1232,6 +1258,9 @@ const SUPERLATIVES: &[&str] = &[
 
 /// Words after a counted noun that say those counted lack something (5所乡镇卫生院业务用房面积不达标,
 /// 3个村卫生室尚无乡村医生).
+/// Words between a measure and its number that make the number a shortfall (缺口, 缺编).
+const SHORTFALL: &[&str] = &["缺口", "缺编", "短缺", "缺少", "空编", "尚缺", "还缺"];
+
 const LACKING: &[&str] = &[
     "不达标",
     "未达到",
@@ -1374,7 +1403,18 @@ fn name_qualified_count(
     let object = s.hits.iter().find(|o| {
         o.start >= a.end
             && o.end <= clause_end
-            && BUILT.iter().any(|w| contains_word(&sc[a.end..o.start], w))
+            && (BUILT.iter().any(|w| contains_word(&sc[a.end..o.start], w))
+                // 6家乡镇卫生院达到服务能力推荐标准: the verb opens the phrase, whose standard
+                // is a township centre's (a community centre's is none of the catalog's).
+                || o.start == a.end
+                    && BUILT.iter().any(|w| s.slice(o.start, o.end).starts_with(w))
+                    && match o.target {
+                        Target::Indicator { index } => {
+                            !m.indicator_id(index).starts_with("thc_")
+                                || s.slice(a.start, a.end).ends_with("卫生院")
+                        }
+                        _ => false,
+                    })
             && o.target != a.target
             && matches!(o.target, Target::Indicator { .. })
             && m.unit_fits(&o.target, Unit::Institution)

@@ -1845,3 +1845,21 @@ fn a_comma_inside_a_parenthesis_parts_no_clause() {
     assert_eq!(id_of(&f, 210.0), None);
     assert_eq!(fact(&f, 210.0).rule, Rule::Widened);
 }
+
+#[test]
+fn shortfalls_other_insurances_urban_residents_budgets_and_more_of_them_are_not_levels() {
+    let text = "一、工作成效\n全县护理人员缺口约140人,全科医生缺编32人。生育保险参保人数2.31万人,\
+        全县基本医疗保险参保总人数达到54.38万人。城区居民健康素养水平达28.3%。\
+        全县16个乡镇卫生院中,已有14个达到服务能力基本标准。1个社区卫生服务中心达到推荐标准。\n\
+        二、2024年预算\n2024年卫生健康支出预算7.9亿元,2023年预算执行6.8亿元。\
+        再推动2个乡镇卫生院达到服务能力推荐标准。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    for value in [140.0, 32.0, 23_100.0, 28.3, 2.0, 1.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    assert!(!fact(&f, 23_100.0).health);
+    assert_eq!(id_of(&f, 543_800.0), Some("basic_insurance_enrollees"));
+    assert_eq!(id_of(&f, 14.0), Some("thc_basic_standard"));
+    assert_eq!(fact(&f, 790_000_000.0).kind, Kind::Target);
+    assert_eq!(fact(&f, 680_000_000.0).kind, Kind::Actual);
+}

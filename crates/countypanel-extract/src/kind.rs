@@ -44,6 +44,17 @@ pub(crate) fn kind_in_sentence(
     if !kept && (clause.contains("计划完成") || clause.contains("计划为")) {
         return Kind::Target;
     }
+    // 卫生健康支出预算7.9亿元: a budget is what the year is to spend; 预算执行 and 完成预算 report
+    // what was spent.
+    let own = clause.trim_end();
+    if ["预算", "预算安排", "预算为", "预算数", "安排预算"]
+        .iter()
+        .any(|w| own.ends_with(w))
+        && !clause.contains("执行")
+        && !clause.contains("完成")
+    {
+        return Kind::Target;
+    }
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
     if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
         Kind::Actual

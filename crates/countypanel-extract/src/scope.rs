@@ -29,6 +29,8 @@ pub(crate) const SUBGROUPS: &[&str] = &[
     "残疾人",
     "困难群众",
     "城镇居民",
+    "城区居民",
+    "城市居民",
     "重点人群",
     "计生特殊家庭",
     // Some of the places or institutions (部分县区, 个别乡镇卫生院, 少数村): not all of them.
@@ -114,7 +116,8 @@ fn subgroup(sc: &[char], start: usize, end: usize, clause: usize) -> bool {
         return false;
     }
     let from = if end - start <= 3 { 0 } else { clause };
-    let before: String = sc[from..start].iter().collect();
+    // A subgroup may end inside the measure's words (城区|居民健康素养水平).
+    let before: String = sc[from..(start + 2).min(end)].iter().collect();
     // 少数民族 and 大部分 name no subgroup of the measure's population.
     let before = if before.contains("少数民族") || before.contains("大部分") {
         before.replace("少数民族", "").replace("大部分", "")
@@ -359,6 +362,28 @@ fn label(sc: &[char], at: usize) -> &[char] {
         .take(16)
         .position(|&c| c == ':' || c == '：');
     colon.map_or(&[], |k| &sc[..k])
+}
+
+/// Whether an insurance other than medical insurance stands right before a measure of
+/// enrolment (生育保险参保人数2.31万人, 养老保险参保率): that insurance's figure, not health's.
+fn other_insurance(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
+    const OTHER: &[&str] = &[
+        "生育保险",
+        "养老保险",
+        "失业保险",
+        "工伤保险",
+        "生育险",
+        "养老险",
+    ];
+    let enrolment = f
+        .indicator_text
+        .as_deref()
+        .is_some_and(|t| t.starts_with("参保"));
+    enrolment && {
+        let before: String = sc[clause.min(start)..start].iter().collect();
+        let before = before.trim_end().trim_end_matches('的');
+        OTHER.iter().any(|w| before.ends_with(w))
+    }
 }
 
 /// Whether the words before a measure of every medical-insurance scheme's fund in its clause
@@ -788,6 +813,9 @@ pub(crate) fn narrow(
         {
             subgroup_open = true;
             Rule::Subgroup
+        } else if other_insurance(f, sc, clause, start) {
+            f.health = false;
+            Rule::NotHealth
         } else if qualification(f, sc, end)
             || scheme_part(f, sc, clause, start)
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
