@@ -1863,3 +1863,22 @@ fn shortfalls_other_insurances_urban_residents_budgets_and_more_of_them_are_not_
     assert_eq!(fact(&f, 790_000_000.0).kind, Kind::Target);
     assert_eq!(fact(&f, 680_000_000.0).kind, Kind::Actual);
 }
+
+#[test]
+fn a_heading_naming_a_county_by_its_short_name_places_its_paragraphs() {
+    let text = "平安:医共体一盘棋\n据平安县卫生健康局介绍,2023年,全县共有医疗卫生机构612个。\
+        全县组建家庭医生团队242个。\n乐都:补短板强弱项\n2023年全县共有医疗卫生机构538个。\n\
+        全市:卫生资源总量稳步增长\n截至2023年底,全市共有医疗卫生机构6230个。";
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let f = extract_issued(
+        text,
+        "平安乐都两县卫生健康事业发展观察",
+        (2024, 3, 18),
+        "海东市",
+        &regions,
+    );
+    assert_eq!(fact(&f, 612.0).region_name.as_deref(), Some("平安县"));
+    assert_eq!(fact(&f, 242.0).region_name.as_deref(), Some("平安县"));
+    assert_eq!(fact(&f, 538.0).region_name.as_deref(), Some("乐都县"));
+    assert_ne!(fact(&f, 6230.0).region_name.as_deref(), Some("乐都县"));
+}

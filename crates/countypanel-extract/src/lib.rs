@@ -443,15 +443,25 @@ impl Extractor {
                 // 长汀县:县域内就诊率连续三年提升, a news item's heading over one county's
                 // paragraphs: they are that county's until a heading that names none.
                 let heading_hits = reading.hits_in(&hits, s.start, s.end);
-                let named = heading_hits.first().and_then(|h| match &h.target {
-                    matcher::Target::Region(name)
-                        if sc[..h.start].iter().all(|c| c.is_whitespace())
-                            && matches!(sc.get(h.end), Some(':' | '：')) =>
-                    {
-                        Some(name.clone())
-                    }
-                    _ => None,
-                });
+                let named = heading_hits
+                    .first()
+                    .and_then(|h| match &h.target {
+                        matcher::Target::Region(name)
+                            if sc[..h.start].iter().all(|c| c.is_whitespace())
+                                && matches!(sc.get(h.end), Some(':' | '：')) =>
+                        {
+                            Some(name.clone())
+                        }
+                        _ => None,
+                    })
+                    // 陆良:医共体“一盘棋”, a county by its short name.
+                    .or_else(|| {
+                        let colon = sc.iter().take(4).position(|c| matches!(c, ':' | '：'))?;
+                        let short: String = sc[..colon].iter().collect();
+                        (colon >= 2 && short.chars().all(lexicon::is_han))
+                            .then(|| self.matcher.region_by_short_name(&short))
+                            .flatten()
+                    });
                 if let Some(name) = named {
                     reading.section_region = Some((u8::MAX, name));
                 } else if reading

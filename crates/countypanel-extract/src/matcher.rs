@@ -234,6 +234,24 @@ impl PhraseMatcher {
         }
     }
 
+    /// The one county-level region whose name is `short` and a level's ending (陆良 → 陆良县),
+    /// if exactly one such region is known.
+    pub(crate) fn region_by_short_name(&self, short: &str) -> Option<Arc<str>> {
+        let mut found = ["县", "市", "区", "旗"].iter().filter_map(|level| {
+            let full = format!("{short}{level}");
+            self.regions
+                .occurrences(&full)
+                .into_iter()
+                .find(|n| n.start == 0 && n.end == full.len())
+                .map(|n| match &self.regions.targets[n.name] {
+                    Target::Region(name) => name.clone(),
+                    _ => Arc::from(full.as_str()),
+                })
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
     pub(crate) fn indicator_id(&self, index: usize) -> String {
         self.ids[index].clone()
     }

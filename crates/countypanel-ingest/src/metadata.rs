@@ -240,25 +240,37 @@ impl RegionFinder {
     /// [`Self::most_specific_in`], passing over the names in `except`.
     fn most_specific_except(&self, s: &str, except: &[String]) -> Option<String> {
         let mut best: Option<(Level, &str)> = None;
-        let mut previous_end = None;
+        // Whether another region of the best's level, beside it rather than in it, is named
+        // too (陆良罗平两县…): then the string is about neither alone.
+        let mut rivalled = false;
+        let mut previous: Option<(usize, &str)> = None;
         for m in self.names_in(s) {
             let (name, full, level) = &self.targets[m.name];
             if except.contains(name)
                 || !*full && names_town(s, m.end)
                 || countypanel_extract::lexicon::verb_first(s, m.start, m.end)
             {
-                previous_end = Some(m.end);
+                previous = Some((m.end, name));
                 continue;
             }
-            // A name right after another (平凉市崆峒区) lies inside it, even where both were once
-            // county-level (平凉市 was, before 崆峒区).
-            let nested = previous_end == Some(m.start);
-            if best.is_none_or(|(l, _)| *level > l || *level == l && nested) {
-                best = Some((*level, name));
+            // A name right after a city's (平凉市崆峒区) lies inside it, even where both were once
+            // county-level (平凉市 was, before 崆峒区); one after a county's (陆良罗平) is beside it.
+            let nested = previous.is_some_and(|(end, before)| {
+                end == m.start && !before.ends_with(['县', '旗', '区'])
+            });
+            match best {
+                Some((l, _)) if *level == l && nested => best = Some((*level, name)),
+                Some((l, b)) if *level == l && b != name.as_str() => rivalled = true,
+                Some((l, _)) if *level > l => {
+                    best = Some((*level, name));
+                    rivalled = false;
+                }
+                None => best = Some((*level, name)),
+                _ => {}
             }
-            previous_end = Some(m.end);
+            previous = Some((m.end, name));
         }
-        best.map(|(_, n)| n.to_string())
+        best.filter(|_| !rivalled).map(|(_, n)| n.to_string())
     }
 
     /// The most specific region named as an issuing body in `s`: a name directly followed by a

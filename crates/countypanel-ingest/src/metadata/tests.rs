@@ -11,6 +11,7 @@ fn finder() -> RegionFinder {
             ("城关区", Level::County, true),
             ("白银市", Level::Prefecture, true),
             ("景泰县", Level::County, true),
+            ("乐都县", Level::County, true),
             ("黔东南苗族侗族自治州", Level::Prefecture, true),
         ]
         .into_iter(),
@@ -440,4 +441,18 @@ fn a_notices_issuing_institution_above_its_title_is_no_title() {
         m.title.as_deref(),
         Some("关于2024年第一季度全县法定传染病疫情的通报")
     );
+}
+
+#[test]
+fn a_title_naming_two_counties_side_by_side_is_about_neither_alone() {
+    let text = "平安乐都两县卫生健康事业发展观察\n来源:海东日报 作者:记者 2024-03-18\n正文。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.issuer.as_deref(), Some("海东市"));
+    // A county inside a city's name stays the subject.
+    let m = read_metadata(
+        "海东市平安县2023年卫生健康工作总结\n正文。",
+        None,
+        &finder(),
+    );
+    assert_eq!(m.issuer.as_deref(), Some("平安县"));
 }
