@@ -1882,3 +1882,22 @@ fn a_heading_naming_a_county_by_its_short_name_places_its_paragraphs() {
     assert_eq!(fact(&f, 538.0).region_name.as_deref(), Some("乐都县"));
     assert_ne!(fact(&f, 6230.0).region_name.as_deref(), Some("乐都县"));
 }
+
+#[test]
+fn a_kinds_totals_and_a_paragraph_under_one_centres_name_are_not_the_countys() {
+    let text = "截至2021年底,16处乡镇卫生院共有编制床位1180张,实有床位1236张,在岗职工1586人,\
+        其中卫生技术人员1348人、注册护士486人。\n\
+        (一)大店镇中心卫生院。2021年建成社区医院。现有实有床位120张,在岗职工156人,\
+        其中卫生技术人员134人。\n\
+        全县共有医疗卫生机构床位3860张,卫生技术人员4120人。";
+    let f = extract(
+        text,
+        "平安县2021年优质服务基层行活动情况的报告",
+        (2022, 1, 10),
+    );
+    for value in [1180.0, 1348.0, 486.0, 120.0, 134.0] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    assert_eq!(id_of(&f, 3860.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 4120.0), Some("health_technicians"));
+}

@@ -422,6 +422,7 @@ impl Extractor {
             };
             if let Some(end) = segment::inline_heading(sc)
                 .or_else(bracketed)
+                .or_else(|| segment::parenthesised_heading(sc))
                 .filter(|_| !s.heading)
             {
                 let heading: String = sc[..end].iter().collect();

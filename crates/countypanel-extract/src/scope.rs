@@ -227,6 +227,7 @@ const OF_ALL_KINDS: &[&str] = &[
     "medical_institutions",
     "primary_care_institutions",
     "hospital_beds",
+    "planned_beds",
     "health_technicians",
     "health_workers",
     "licensed_doctors_incl_assistant",
@@ -248,7 +249,17 @@ const OF_ALL_KINDS: &[&str] = &[
 
 /// Words between a kind of institution and its measure that keep the measure its
 /// (乡镇卫生院在岗执业(助理)医师, 公立医院现有床位).
-const BETWEEN_KIND_AND_MEASURE: &[&str] = &["在岗", "在职", "现有", "共有", "实有", "共", "有"];
+const BETWEEN_KIND_AND_MEASURE: &[&str] = &[
+    "在岗",
+    "在职",
+    "现有",
+    "共有",
+    "实有",
+    "共完成",
+    "完成",
+    "共",
+    "有",
+];
 
 /// The words of a clause before its measure without the time and place that open them
 /// (全年, 2023年, 全县, 其中): what is left names the clause's subject.
@@ -328,9 +339,14 @@ fn earlier_subjects(sc: &[char], hits: &[Hit], facts: &[Fact]) -> (Option<usize>
             subject.find(*c).is_some_and(|k| {
                 let before = subject[..k].chars().count();
                 let kind_end = at + skipped + before + c.chars().count();
+                // 16处乡镇卫生院共有编制床位…: a word of having or doing may stand between.
+                let measure_from = BETWEEN_KIND_AND_MEASURE
+                    .iter()
+                    .find(|w| subject[k + c.len()..].starts_with(*w))
+                    .map_or(kind_end, |w| kind_end + w.chars().count());
                 before <= 3
                     && hits.iter().any(|h| {
-                        (at + skipped..=kind_end).contains(&h.start)
+                        (at + skipped..=measure_from).contains(&h.start)
                             && h.end > kind_end
                             && matches!(h.target, Target::Indicator { .. })
                     })
@@ -968,6 +984,25 @@ pub(crate) fn heading_names_institution(heading: &str) -> bool {
         && INSTITUTION_ENDINGS
             .iter()
             .any(|e| name.ends_with(e) || name.ends_with("中心"))
+        || names_town_centre(&name)
+}
+
+/// Whether `name` is one town's health centre (大店镇中心卫生院, 十字路街道社区卫生服务中心), not
+/// the kind (其他乡镇卫生院, 各乡镇卫生院).
+fn names_town_centre(name: &str) -> bool {
+    ["中心卫生院", "卫生院", "社区卫生服务中心"]
+        .iter()
+        .find_map(|e| name.strip_suffix(e))
+        .is_some_and(|town| {
+            let n = town.chars().count();
+            (2..=8).contains(&n)
+                && town.chars().all(crate::lexicon::is_han)
+                && (town.ends_with(['镇', '乡']) || town.ends_with("街道"))
+                && !town.contains("乡镇")
+                && !["其他", "各", "全", "部分", "所有"]
+                    .iter()
+                    .any(|w| town.starts_with(w))
+        })
 }
 
 /// The first ending of an institution's name in `head` (in bytes), the longest where several

@@ -221,6 +221,26 @@ pub fn inline_heading(sc: &[char]) -> Option<usize> {
     (runs > 0 && i < sc.len()).then_some(end)
 }
 
+/// Where a heading ends that a parenthesised ordinal opens and a full stop or colon closes
+/// within 24 characters ((一)大店镇中心卫生院。现有床位…): the name of what the paragraph is about.
+#[must_use]
+pub fn parenthesised_heading(sc: &[char]) -> Option<usize> {
+    if !matches!(sc.first(), Some('(' | '（')) {
+        return None;
+    }
+    let digits = sc[1..]
+        .iter()
+        .take_while(|c| ORDINALS.contains(**c))
+        .count();
+    if digits == 0 || digits > 3 || !matches!(sc.get(1 + digits), Some(')' | '）')) {
+        return None;
+    }
+    sc.iter()
+        .take(26)
+        .position(|c| matches!(c, '。' | ':' | '：'))
+        .filter(|&end| end > digits + 2)
+}
+
 /// Start of the clause holding position `at`, searching back no further than `floor`.
 #[must_use]
 /// A short parenthesis (妇幼保健院(所、站)11个, 执业(助理)医师702人) qualifies the words before it
