@@ -290,16 +290,42 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::NotHealth;
     }
-    // 护理人员缺口约140人, 全科医生缺编32人: a shortfall, not the staff there are.
+    // 基本公共卫生服务补助资金6942.60万元(人均补助标准84元): a subsidy per head that names no
+    // scheme is the public-health service's when the sentence speaks of it before, not of
+    // medical insurance.
+    if naming.indicator_id.as_deref() == Some("resident_insurance_subsidy_per_capita")
+        && let Some(h) = hit
+    {
+        const INSURANCE: &[&str] = &["医保", "医疗保险", "合作医疗", "新农合", "参合", "参保"];
+        let before = s.slice(0, h.start);
+        let own = phrase(h);
+        if (before.contains("公共卫生") || before.contains("公卫"))
+            && !INSURANCE
+                .iter()
+                .any(|w| before.contains(w) || own.contains(w))
+        {
+            naming.indicator_id = Some("basic_phs_subsidy_per_capita".to_string());
+        }
+    }
+    // 护理人员缺口约140人, 尚缺护理型床位约440张: a shortfall, not the staff or beds there are.
+    // 4家二级及以上综合性医院中有3家, 建立签约合作关系63对: a part of those named, pairs.
     if naming.indicator_id.is_some()
         && naming.rule == Rule::PhraseBefore
         && let Some(h) = hit
-        && SHORTFALL
-            .iter()
-            .any(|w| s.slice(h.end.min(q.num_start), q.num_start).contains(w))
     {
-        naming.indicator_id = None;
-        naming.rule = Rule::QualifiedCount;
+        let gap = s.slice(h.end.min(q.num_start), q.num_start);
+        let gap = gap.trim_start();
+        let shortfall = SHORTFALL
+            .iter()
+            .any(|w| s.slice(clause.min(q.num_start), q.num_start).contains(w));
+        let part_of_them = gap.starts_with('中') && gap.contains('有');
+        let pairs = sc.get(q.end).is_some_and(|c| matches!(c, '对' | '双'))
+            && m.unit_fits(&h.target, Unit::Person)
+            && !m.unit_fits(&h.target, Unit::Percent);
+        if shortfall || part_of_them || pairs {
+            naming.indicator_id = None;
+            naming.rule = Rule::QualifiedCount;
+        }
     }
     // 累计达到推荐标准的乡镇卫生院5个: institutions a relative clause restricts are those that did
     // what it says, counted in the clause's own measure when it names one, else in none.

@@ -1901,3 +1901,58 @@ fn a_kinds_totals_and_a_paragraph_under_one_centres_name_are_not_the_countys() {
     assert_eq!(id_of(&f, 3860.0), Some("hospital_beds"));
     assert_eq!(id_of(&f, 4120.0), Some("health_technicians"));
 }
+
+#[test]
+fn specialities_shortfalls_parts_pairs_levels_and_a_towns_clauses_are_not_the_countys() {
+    let text = "全县仅有精神科执业医师2名,老年医学专业医师仅有19人。全县尚缺护理型床位约440张。\
+        4家二级及以上综合性医院中有3家设立老年医学科。医疗卫生机构与养老机构建立签约合作关系63对。\
+        下属二级预算单位48个,其中县级医疗卫生单位9个。\
+        从乡镇情况看,白阳镇管理高血压患者4862人,规范管理率76.8%。\
+        高血压、2型糖尿病患者规范管理率分别达到68%和67%左右。\
+        全县执业(助理)医师1286人,医院床位2100张。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    for value in [2.0, 19.0, 440.0, 3.0, 9.0, 76.8] {
+        assert_eq!(id_of(&f, value), None, "{value}");
+    }
+    assert!(
+        f.iter()
+            .all(|x| x.value != 63.0 || x.indicator_id.is_none())
+    );
+    assert_eq!(id_of(&f, 68.0), Some("hypertension_standard_mgmt_rate"));
+    assert_eq!(id_of(&f, 67.0), Some("diabetes_standard_mgmt_rate"));
+    assert_eq!(id_of(&f, 1286.0), Some("licensed_doctors_incl_assistant"));
+}
+
+#[test]
+fn a_public_health_subsidy_per_head_and_a_sum_over_years() {
+    let text = "基本公共卫生服务补助资金6942.60万元(人均补助标准84元)。\
+        城乡居民医保人均补助标准达到610元。三年累计投入卫生健康资金18.05亿元,2023年投入6.2亿元。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 84.0), Some("basic_phs_subsidy_per_capita"));
+    assert_eq!(
+        id_of(&f, 610.0),
+        Some("resident_insurance_subsidy_per_capita")
+    );
+    assert_eq!(fact(&f, 1_805_000_000.0).year, None);
+    assert_eq!(fact(&f, 620_000_000.0).year, Some(2023));
+}
+
+#[test]
+fn sentences_opening_with_kinds_of_places_or_times_name_no_town() {
+    let text = "所有乡镇卫生院、村卫生室全部实现标准化建设,组建了298个家庭医生签约服务团队。\
+        年末城乡居民基本医疗保险参保人数58.36万人,基本医疗保险参保率96.8%。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 298.0), Some("family_doctor_teams"));
+    assert_eq!(id_of(&f, 96.8), Some("basic_insurance_coverage_rate"));
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let text = "平安县、乐都县孕产妇系统管理率分别为96.2%、95.4%。";
+    let f = extract_issued(
+        text,
+        "海东市2023年卫生健康工作总结",
+        (2024, 1, 8),
+        "海东市",
+        &regions,
+    );
+    assert_eq!(id_of(&f, 96.2), Some("maternal_systematic_mgmt_rate"));
+    assert_eq!(fact(&f, 96.2).region_name.as_deref(), Some("平安县"));
+}

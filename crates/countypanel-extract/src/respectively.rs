@@ -360,16 +360,35 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     // The last item holds the last subject and the measure they share: the longest ending of
     // it that is a catalog phrase as a whole (孕产妇健康管理率 → 孕产妇 + 健康管理率).
     let Some(last) = subjects.pop() else { return };
+    // A measure the subjects complete (规范管理率) before one that names a subject of its own
+    // (高血压、2型糖尿病患者规范管理率: not 2型 + 糖尿病患者规范管理率).
     let chars: Vec<char> = last.chars().collect();
-    let Some(k) = (1..chars.len()).find(|&k| {
-        let measure: String = chars[k..].iter().collect();
-        let n = chars.len() - k;
-        matcher.find(&measure).iter().any(|h| {
-            h.start == 0
-                && h.end == n
-                && matches!(h.target, Target::Indicator { .. } | Target::Generic { .. })
+    let ending = |generic: bool| {
+        (1..chars.len()).find(|&k| {
+            let measure: String = chars[k..].iter().collect();
+            let n = chars.len() - k;
+            matcher.find(&measure).iter().any(|h| {
+                h.start == 0
+                    && h.end == n
+                    && match h.target {
+                        Target::Generic { .. } => true,
+                        Target::Indicator { .. } => !generic,
+                        Target::Region(_) => false,
+                    }
+            })
         })
-    }) else {
+    };
+    // Places listed (彭阳县、泾源县孕产妇系统管理率) share the whole measure.
+    let places = matches!(
+        matcher.find(&subjects[0]).as_slice(),
+        [h] if matches!(h.target, Target::Region(_))
+    );
+    let found = if places {
+        ending(false)
+    } else {
+        ending(true).or_else(|| ending(false))
+    };
+    let Some(k) = found else {
         return;
     };
     let measure: String = chars[k..].iter().collect();

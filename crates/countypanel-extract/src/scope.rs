@@ -167,6 +167,26 @@ fn named_town_opens(words: &[char]) -> bool {
     })
 }
 
+/// Whether a sentence opens with a town's name as its subject (白阳镇管理高血压患者4862人): two
+/// to four characters that hold no word of a kind of place (所有乡镇, 城乡) nor of time (年末),
+/// and 镇, 乡 or 街道 right after them.
+fn town_opens_sentence(sc: &[char]) -> bool {
+    let Some(end) = sc
+        .iter()
+        .take(6)
+        .position(|c| matches!(c, '镇' | '乡' | '街'))
+    else {
+        return false;
+    };
+    let name: String = sc[..end].iter().collect();
+    (2..=4).contains(&end)
+        && (sc[end] != '街' || sc.get(end + 1) == Some(&'道'))
+        && name.chars().all(crate::lexicon::is_han)
+        && !name.contains(['乡', '镇', '城', '村', '县', '市', '区', '省', '年', '月'])
+        && !name.starts_with(['全', '各', '每', '本', '该', '我', '所', '其', '在', '对'])
+        && named_town_opens(&sc[..sc.len().min(12)])
+}
+
 /// Whether the clause before a measure, or the sentence's opening, speaks of the reporting body
 /// itself (我院, 该院, 总医院本部, 本部门, 本单位): its figures are the body's, not the region's.
 fn own_body(sc: &[char], clause: usize, start: usize) -> bool {
@@ -218,6 +238,12 @@ const CATEGORIES: &[&str] = &[
     "中医院",
     "其他",
     "定点",
+    // Levels of the institutions of a region (县级医疗卫生单位9个, 乡级卫生技术人员).
+    "县级",
+    "县直",
+    "市级",
+    "乡级",
+    "村级",
 ];
 
 /// Measures of all kinds of institutions together, which a kind before them narrows (money put
@@ -378,6 +404,27 @@ fn label(sc: &[char], at: usize) -> &[char] {
         .take(16)
         .position(|&c| c == ':' || c == '：');
     colon.map_or(&[], |k| &sc[..k])
+}
+
+/// Whether a speciality stands right before a measure of doctors or nurses (精神科执业医师2名,
+/// 老年医学专业医师19人, 儿科医生36人): that speciality's, not all of them.
+fn specialty_before(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
+    const STAFF: &[&str] = &[
+        "licensed_doctors_incl_assistant",
+        "licensed_doctors",
+        "assistant_doctors",
+        "registered_nurses",
+    ];
+    f.indicator_id
+        .as_deref()
+        .is_some_and(|id| STAFF.contains(&id))
+        && {
+            let before: String = sc[clause.min(start)..start].iter().collect();
+            let before = before.trim_end().trim_end_matches('的');
+            (before.ends_with('科') && !before.ends_with("本科") && !before.ends_with("专科"))
+                || before.ends_with("专业")
+                || before.ends_with("专科")
+        }
 }
 
 /// Whether an insurance other than medical insurance stands right before a measure of
@@ -741,6 +788,21 @@ pub(crate) fn narrow(
         Vec::new()
     };
     let mut narrowed_totals: Vec<usize> = Vec::new();
+    // A town named opening the sentence or a clause (白阳镇管理高血压患者4862人,规范管理率
+    // 76.8%) is the subject of the later clauses that name no place of their own: where such a
+    // town opens a clause (从乡镇情况看,白阳镇管理…).
+    let town_clauses: Vec<usize> = if catalogued {
+        std::iter::once(0)
+            .chain(
+                (0..sc.len())
+                    .filter(|&i| crate::segment::separates_clauses(sc[i]))
+                    .map(|i| i + 1),
+            )
+            .filter(|&at| at < sc.len() && town_opens_sentence(&sc[at..]))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for f in facts.iter_mut() {
         if other_section {
             if f.indicator_id.take().is_some() {
@@ -791,6 +853,9 @@ pub(crate) fn narrow(
         let rule = if town_before(sc, start)
             || (document == DocumentSubject::Town && !county_before(sc, start))
             || named_town_opens(&sc[clause..start])
+            || town_clauses.iter().any(|&at| at < clause && at < start)
+                && !county_before(sc, start)
+                && !place_in(&sc[clause..start])
         {
             Rule::Town
         } else if (opening.is_some_and(|e| facility || clause == 0 && own_opening && holds(e))
@@ -828,6 +893,8 @@ pub(crate) fn narrow(
                 .is_some_and(|at| at < clause && !place_in(&sc[at..start]) && !regional)
         {
             subgroup_open = true;
+            Rule::Subgroup
+        } else if specialty_before(f, sc, clause, start) {
             Rule::Subgroup
         } else if other_insurance(f, sc, clause, start) {
             f.health = false;

@@ -340,6 +340,14 @@ fn period_end(sc: &[char]) -> Option<(usize, bool)> {
             '年' if next == Some('来') && i >= 1 && NUMERALS.contains(sc[i - 1]) => {
                 Some((i + 2, false))
             }
+            // 三年累计, 三年间 (2023年累计 is a year's own)
+            '年' if i >= 1
+                && NUMERALS.contains(sc[i - 1])
+                && (i < 2 || !sc[i - 2].is_ascii_digit())
+                && (next == Some('间') || next == Some('累') && after == Some('计')) =>
+            {
+                Some((i + 1, false))
+            }
             _ => None,
         };
         if found.is_some() {
