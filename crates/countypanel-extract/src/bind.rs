@@ -307,6 +307,21 @@ fn vet_naming(
             naming.indicator_id = Some("basic_phs_subsidy_per_capita".to_string());
         }
     }
+    // 项目资金按人均55元标准筹集: an amount per head, not the sum a phrase of money names.
+    if naming.indicator_id.is_some()
+        && q.unit == Unit::Yuan
+        && let Some(h) = hit
+        && !phrase(h).contains("人均")
+        && naming
+            .indicator_id
+            .as_deref()
+            .is_some_and(|id| !id.ends_with("per_capita"))
+        && s.slice(h.end.min(q.num_start), q.num_start)
+            .contains("人均")
+    {
+        naming.indicator_id = None;
+        naming.rule = Rule::QualifiedCount;
+    }
     // 护理人员缺口约140人, 尚缺护理型床位约440张: a shortfall, not the staff or beds there are.
     // 4家二级及以上综合性医院中有3家, 建立签约合作关系63对: a part of those named, pairs.
     if naming.indicator_id.is_some()
@@ -610,6 +625,21 @@ fn kind_and_year(
         s.years
     };
     let (mut year, mut year_flag) = year::resolve(years, q.start, kind, s.carried, doc);
+    // 去年,全市共有医疗卫生机构4873个 under a plan's heading: a year gone by, with no word of
+    // aim, states what was reached.
+    if kind == Kind::Target
+        && s.plan_section
+        && year.zip(doc.published).is_some_and(|(y, p)| y < p)
+        && kind_in_sentence(
+            s.slice(0, q.num_start),
+            s.slice(clause, q.num_start),
+            false,
+            s.target_end,
+            doc.published,
+        ) == Kind::Actual
+    {
+        kind = Kind::Actual;
+    }
     // 力争年底…达到68%: the end of the year the report was written in.
     if kind == Kind::Target
         && year.is_none()

@@ -1956,3 +1956,70 @@ fn sentences_opening_with_kinds_of_places_or_times_name_no_town() {
     assert_eq!(id_of(&f, 96.2), Some("maternal_systematic_mgmt_rate"));
     assert_eq!(fact(&f, 96.2).region_name.as_deref(), Some("平安县"));
 }
+
+#[test]
+fn a_yearbooks_entries_take_the_year_its_first_entry_states() {
+    let text = "卫生健康\n\n【概况】2018年,平安县有各级各类医疗卫生机构596个。\n\n\
+        【医疗服务】全县医疗卫生机构总诊疗265.3万人次,出院7.86万人次。\n\n\
+        【妇幼健康】全县孕产妇死亡率14.68/10万,婴儿死亡率3.67‰。";
+    let f = extract(text, "卫生健康", (2021, 5, 1));
+    for value in [596.0, 2_653_000.0, 78_600.0, 14.68, 3.67] {
+        assert_eq!(fact(&f, value).year, Some(2018), "{value}");
+    }
+}
+
+#[test]
+fn a_list_of_livelihood_projects_for_its_year_sets_aims() {
+    let text = "六安市卫生健康委2020年民生工程实施项目清单\n\
+        一、基本公共卫生服务项目。居民电子健康档案建档率保持在90%以上。责任单位:市卫健委。\n\
+        二、家庭医生签约服务。全市常住人口家庭医生签约服务覆盖率达到35%以上。";
+    let f = extract(
+        text,
+        "六安市卫生健康委2020年民生工程实施项目清单",
+        (2020, 2, 26),
+    );
+    assert_eq!(fact(&f, 90.0).kind, Kind::Target);
+    assert_eq!(fact(&f, 35.0).kind, Kind::Target);
+    // A review of the projects done reports what was reached.
+    let text = "一、民生工程扎实推进\n全市常住人口家庭医生签约服务覆盖率达到36.2%。";
+    let f = extract(text, "六安市卫生健康委2020年工作总结", (2021, 1, 20));
+    assert_eq!(fact(&f, 36.2).kind, Kind::Actual);
+}
+
+#[test]
+fn a_sum_run_up_to_a_date_before_the_years_end_fills_no_years_cell() {
+    let text = "截至6月末,全市新农合累计补偿参合农民12.6万人次,补偿金额1826万元。\
+        截至6月底,全市常住人口家庭医生签约率为42.3%。截至12月底,全年补偿金额3960万元。";
+    let f = extract(text, "鹤岗市新农合工作取得新进展", (2010, 7, 8));
+    assert_eq!(id_of(&f, 18_260_000.0), None);
+    assert_eq!(fact(&f, 18_260_000.0).rule, Rule::PartYear);
+    assert_eq!(id_of(&f, 42.3), Some("family_doctor_signing_rate"));
+    assert_eq!(id_of(&f, 39_600_000.0), Some("insurance_fund_expenditure"));
+}
+
+#[test]
+fn amounts_per_head_doctors_with_assistants_and_old_phrasings() {
+    let text = "基本公共卫生服务项目资金按人均55元标准筹集。全县有执业医师(含助理医师)1386人,\
+        每千人口医疗机构床位4.11张。65岁及以上老年人健康管理14.3万人,管理2型糖尿病患者2.31万人,\
+        共接种一类疫苗29.6万剂次。去年,全县新农合共补偿资金7026万元。";
+    let f = extract(text, "平安县2016年卫生工作总结", (2017, 1, 10));
+    assert_eq!(id_of(&f, 55.0), None);
+    assert_eq!(id_of(&f, 1386.0), Some("licensed_doctors_incl_assistant"));
+    assert_eq!(id_of(&f, 4.11), Some("beds_per_1000"));
+    assert_eq!(id_of(&f, 143_000.0), Some("elderly_managed"));
+    assert_eq!(id_of(&f, 23_100.0), Some("diabetes_managed"));
+    assert_eq!(id_of(&f, 296_000.0), Some("vaccine_doses"));
+    assert_eq!(id_of(&f, 70_260_000.0), Some("insurance_fund_expenditure"));
+}
+
+#[test]
+fn a_past_year_under_a_plans_heading_states_what_was_reached() {
+    let text = "平安县今年卫生工作目标确定\n\
+        今年,全县家庭医生签约服务覆盖率达到30%以上。\n\
+        去年,全县共有医疗卫生机构487个,床位2120张。";
+    let f = extract(text, "平安县今年卫生工作目标确定", (2017, 2, 23));
+    assert_eq!(fact(&f, 30.0).kind, Kind::Target);
+    assert_eq!(fact(&f, 487.0).kind, Kind::Actual);
+    assert_eq!(fact(&f, 487.0).year, Some(2016));
+    assert_eq!(fact(&f, 2120.0).kind, Kind::Actual);
+}

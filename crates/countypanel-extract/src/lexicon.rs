@@ -94,6 +94,7 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
     "民生实事",
     "惠民实事",
     "办实事",
+    "民生工程",
 ];
 
 /// Plan heading words that also head a summary's account of the work done (二、重点工作 in a
@@ -106,6 +107,7 @@ pub(crate) const PLAN_HEADINGS_ANCHORED: &[&str] = &[
     "民生实事",
     "惠民实事",
     "办实事",
+    "民生工程",
 ];
 
 /// Words that, beside an anchored plan heading word, make the heading look ahead (so does a

@@ -489,7 +489,9 @@ fn graded(sc: &[char], start: usize, end: usize) -> bool {
         return false;
     }
     let before: String = sc[start.saturating_sub(4)..start].iter().collect();
-    if GRADES.iter().any(|g| before.ends_with(g))
+    // 65岁及以上老年人: an age, not a grade.
+    let age = before.ends_with("以上") && sc[start.saturating_sub(6)..start].contains(&'岁');
+    if !age && GRADES.iter().any(|g| before.ends_with(g))
         || SECTORS.iter().any(|g| before.ends_with(g))
         || DISTINCTIONS.iter().any(|g| before.ends_with(g))
         // 中心卫生院: the central ones of the towns' health centres.
@@ -547,7 +549,11 @@ const FLOW_COUNTS: &[&str] = &[
 /// the part. `carried`: the sentence before, joined to this one by ；, stated the part of the
 /// year (1-9月,…；出院人数5.8万人次), or the report's title named it for the fact's year.
 fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
-    let stated = || names_part_of_year(&sc[..start].iter().collect::<String>());
+    // A sum as of a date before the year's end (截至6月末,…累计补偿1826万元) is the part's too.
+    let stated = || {
+        let before: String = sc[..start].iter().collect();
+        names_part_of_year(&before) || as_of_before_year_end(&before)
+    };
     match f.unit {
         // A part of the year carried from before (a sentence joined by ；, the report's title)
         // does not reach an aim for the whole year (下半年工作打算:全年力争…).
@@ -574,6 +580,26 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Whether `before` holds a date a sum runs up to that falls before December (截至6月末,
+/// 截止2010年9月底).
+fn as_of_before_year_end(before: &str) -> bool {
+    ["截至", "截止"].iter().any(|w| {
+        before.match_indices(w).any(|(at, _)| {
+            let rest = before[at + w.len()..].trim_start_matches('到');
+            // The year, if written.
+            let rest = match rest.find('年') {
+                Some(y) if y <= 4 && rest[..y].chars().all(|c| c.is_ascii_digit()) => {
+                    &rest[y + '年'.len_utf8()..]
+                }
+                _ => rest,
+            };
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<u32>().is_ok_and(|m| (1..12).contains(&m))
+                && rest[digits.len()..].starts_with('月')
+        })
+    })
 }
 
 /// Whether `text` names one month of a year (2024年5月法定传染病疫情概况, 2024年5月(5月1日至31日),

@@ -452,6 +452,15 @@ pub(crate) fn opens_sentence(sc: &[char], start: usize) -> bool {
             before.strip_suffix(&w[..])
         })
         .unwrap_or(before);
+    // 【概况】2018年,献县…: a yearbook entry's label stands before its year.
+    let before = match before.first() {
+        Some('【') => before
+            .iter()
+            .position(|&c| c == '】')
+            .filter(|&e| e <= 12)
+            .map_or(before, |e| &before[e + 1..]),
+        _ => before,
+    };
     before
         .iter()
         .all(|&c| !c.is_alphanumeric() || "一二三四五六七八九十".contains(c))

@@ -168,6 +168,7 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
     // Spaces folded within lines, lines trimmed, runs of blank lines kept as one. Lines of a
     // table laid out with spaces (two or more rows in a row whose cells stand two spaces apart)
     // are written as table rows, their cells separated by ` | `.
+    let nfkc = without_inline_pinyin(nfkc);
     let lines: Vec<&str> = nfkc.split('\n').map(str::trim).collect();
     let joined = cells_per_line(&lines);
     let lines: Vec<&str> = match &joined {
@@ -242,6 +243,48 @@ fn push_words(out: &mut String, line: &str) {
         out.push_str(word);
         last = word.chars().next_back();
     }
+}
+
+/// Vowels with a tone mark, as pinyin writes them.
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+/// Text without the pinyin some pages print after a character in parentheses (達(dá)到,
+/// 衛(wèi)生): a reading aid that splits the words it follows. A parenthesis counts as pinyin
+/// when it right follows a Chinese character and holds one to seven lower-case Latin letters,
+/// one of them a toned vowel.
+fn without_inline_pinyin(text: String) -> String {
+    if !text.contains(|c: char| TONED.contains(c)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('(') {
+        let (before, after) = rest.split_at(open);
+        let inside_len = after[1..].find(')');
+        let pinyin = inside_len.filter(|&n| {
+            let inside = &after[1..=n];
+            let letters = inside.chars().count();
+            (1..=7).contains(&letters)
+                && inside
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || TONED.contains(c) || c == 'ü')
+                && inside.contains(|c: char| TONED.contains(c))
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        });
+        out.push_str(before);
+        match pinyin {
+            Some(n) => rest = &after[n + 2..],
+            None => {
+                out.push('(');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A table flattened one cell per line, its cells parted by lines of bars (a page's table copied
@@ -395,6 +438,14 @@ mod tests {
         );
         // Without the bars, lines stay as they are.
         assert_eq!(normalize("接种率\n90%"), "接种率\n90%");
+    }
+
+    #[test]
+    fn pinyin_printed_after_characters_goes() {
+        assert_eq!(
+            normalize("居民健康檔案建檔率將達(dá)到70%,衛(wèi)生院(所)12個(a)"),
+            "居民健康档案建档率将达到70%,卫生院(所)12个(a)"
+        );
     }
 
     #[test]
