@@ -401,6 +401,11 @@ fn vet_naming(
             {
                 None
             }
+            // 乡镇卫生院17个(其中中心卫生院5个),…共有病床一千二百余张: the parts closed with
+            // the parenthesis 其中 opened.
+            Some(p) if before[..p].ends_with(['(', '（']) && before[p..].contains([')', '）']) => {
+                None
+            }
             Some(p) => Some(before[..p].chars().count() + 2),
             None => s.in_parts.then_some(0),
         }

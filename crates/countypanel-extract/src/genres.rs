@@ -2023,3 +2023,22 @@ fn a_past_year_under_a_plans_heading_states_what_was_reached() {
     assert_eq!(fact(&f, 487.0).year, Some(2016));
     assert_eq!(fact(&f, 2120.0).kind, Kind::Actual);
 }
+
+#[test]
+fn a_label_inside_a_paragraph_turns_it_to_its_domain() {
+    let text = "教育:全县有各级各类学校186所,在校学生5.2万人。文化:全县有公共图书馆1个。\
+        卫生:全县有各级各类医疗卫生机构236个;开放床位1780张,每千人口床位数5.91张;\
+        卫生技术人员1956人。";
+    let f = extract(text, "社会事业", (2022, 3, 15));
+    assert_eq!(id_of(&f, 1780.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 5.91), Some("beds_per_1000"));
+}
+
+#[test]
+fn the_parts_a_parenthesis_opened_with_qizhong_close_with_it() {
+    let text = "全县有乡镇卫生院17个(其中中心卫生院5个),村卫生室198个,共有病床一千二百余张,\
+        卫生技术人员1560人。";
+    let f = extract(text, "平安县2013年卫生工作总结", (2014, 1, 10));
+    assert_eq!(id_of(&f, 1200.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 5.0), None);
+}

@@ -571,6 +571,15 @@ impl HealthContext {
         self.in_paragraph = None;
     }
 
+    /// Reads a sentence inside a paragraph: a label naming a domain before a colon
+    /// (卫生:全县有…) turns the rest of the paragraph to it.
+    pub(crate) fn read_label(&mut self, opening: &str) {
+        if let Some(domain) = paragraph_label(opening).and_then(domain_of) {
+            self.paragraph = Some(domain);
+            self.in_paragraph = None;
+        }
+    }
+
     /// Whether the surrounding text (paragraph, else section, else document) is about health.
     pub(crate) fn area(self) -> bool {
         let section = if self.mixed {

@@ -206,6 +206,10 @@ impl Reading<'_> {
             self.carried.paragraph_deadline = None;
             let opening: String = opening.iter().take(16).collect();
             self.health.enter_paragraph(&opening);
+        } else if opening.iter().take(14).any(|c| matches!(c, ':' | '：')) {
+            // 教育:…。文化:…。卫生:全县有…: a label inside the paragraph turns it to its domain.
+            let opening: String = opening.iter().take(16).collect();
+            self.health.read_label(&opening);
         }
     }
 
