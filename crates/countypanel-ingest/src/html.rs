@@ -69,7 +69,7 @@ pub fn html_to_text(source: &str) -> HtmlText {
 
 fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
     let name = el.value().name();
-    if SKIP.contains(&name) {
+    if SKIP.contains(&name) || matches!(name, "ul" | "ol") && links_only(el) {
         return;
     }
     // A table holding no other table is laid out on a grid, its merged cells spread over the
@@ -119,6 +119,31 @@ fn walk(el: ElementRef<'_>, out: &mut String, depth: usize) {
     if block {
         crate::normalize::end_line(out);
     }
+}
+
+/// Whether a list holds links and nothing else (a page's 相关新闻, 热点排行 or menu): two items or
+/// more, each a link with at most a date beside it. Its headlines quote figures of other pages
+/// (罗平县3家乡镇卫生院通过推荐标准评审) that are no statement of this one.
+fn links_only(list: ElementRef<'_>) -> bool {
+    let items: Vec<ElementRef<'_>> = list
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "li")
+        .collect();
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    items.len() >= 2
+        && items.iter().all(|li| {
+            let all: String = li.text().collect();
+            let linked: String = li
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| e.value().name() == "a")
+                .flat_map(|a| a.text())
+                .collect();
+            !linked.trim().is_empty()
+                && all.chars().filter(|&c| han(c)).count()
+                    == linked.chars().filter(|&c| han(c)).count()
+        })
 }
 
 /// The rows of a table and their cells, with the columns and rows each spans.
@@ -178,6 +203,19 @@ mod tests {
             "{}",
             h.text
         );
+    }
+
+    #[test]
+    fn a_list_of_links_is_no_statement_of_the_page() {
+        let page = r#"<html><body><p>全县签约率83%。</p><h3>相关新闻</h3>
+<ul><li><a href="/1.html">平安县65岁以上老年人健康管理率达72%</a><span>2024-03-01</span></li>
+<li><a href="/2.html">乐都县新建村卫生室32个</a></li></ul>
+<ul><li>全县共有医疗卫生机构412个</li><li>床位3860张</li></ul></body></html>"#;
+        let h = html_to_text(page);
+        assert!(!h.text.contains("72%"), "{}", h.text);
+        assert!(!h.text.contains("32个"), "{}", h.text);
+        assert!(h.text.contains("床位3860张"), "{}", h.text);
+        assert!(h.text.contains("全县签约率83%。"), "{}", h.text);
     }
 
     #[test]
