@@ -180,9 +180,10 @@ impl Gazetteer {
         Some(pick.candidate())
     }
 
-    /// Like [`Gazetteer::resolve`], but a name retired before `year` whose code has exactly one
-    /// successor valid in `year` resolves to that successor (method `successor`): a yearbook
-    /// that still prints 南汇县 in 2003 speaks of 南汇区.
+    /// Like [`Gazetteer::resolve`], but a name retired before `year` whose code leads, through
+    /// its successors, to exactly one code valid in `year` resolves to that code (method
+    /// `successor`): a yearbook that still prints 南汇县 in 2003 speaks of 南汇区, and a report
+    /// that calls 秀山土家族苗族自治县 秀山县 in 2024 speaks of it, three codes on from 1983's.
     #[must_use]
     pub fn resolve_in_year(&self, name: &str, year: Option<i32>, context: &[&str]) -> Resolution {
         let mut r = self.resolve(name, year, context);
@@ -190,8 +191,13 @@ impl Gazetteer {
             return r;
         }
         let Some(y) = year else { return r };
-        let live: Vec<Candidate> = r
-            .successors
+        let (Some(code), Some(from)) = (r.code.clone(), r.candidates.first().map(|c| c.start))
+        else {
+            return r;
+        };
+        let live: Vec<Candidate> = self
+            .crosswalk(&code, from, y)
+            .codes
             .iter()
             .filter_map(|c| self.by_code(c, Some(y)))
             .filter(|c| c.start <= y && c.end.is_none_or(|e| y < e))
@@ -293,11 +299,18 @@ impl Gazetteer {
             let Some(idx) = self.by_code.get(&c) else {
                 continue;
             };
-            let entry = idx
-                .iter()
-                .map(|&i| &self.entries[i])
-                .filter(|e| e.valid_in_lenient(y) || e.start >= y)
-                .min_by_key(|e| e.start);
+            // The entry valid in the year; else one valid in it counting the year of change, or
+            // the first after it. A rename that keeps the code (秀山县 → 秀山土家族苗族自治县,
+            // 512330 both, 1983) has its new entry valid in the year of change, not the old.
+            let entries = || idx.iter().map(|&i| &self.entries[i]);
+            let entry = entries()
+                .filter(|e| e.valid_in(y))
+                .min_by_key(|e| e.start)
+                .or_else(|| {
+                    entries()
+                        .filter(|e| e.valid_in_lenient(y) || e.start >= y)
+                        .min_by_key(|e| e.start)
+                });
             let Some(e) = entry else { continue };
             if e.valid_in(base_year) || e.end.is_none() {
                 transfers |= e

@@ -200,3 +200,21 @@ fn short_names_and_towns() {
     );
     assert_eq!(g.resolve("XX县区", None, &[]).status, Status::Unknown);
 }
+
+#[test]
+fn an_old_name_resolves_through_its_codes_successors_to_the_one_valid_in_the_year() {
+    let g = Gazetteer::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
+    )
+    .unwrap();
+    // 秀山县 (512330 until 1983) became an autonomous county, moved to 黔江地区 and then to
+    // 重庆市: 500241 in 2024.
+    let r = g.resolve_in_year("秀山县", Some(2024), &[]);
+    assert_eq!(r.code.as_deref(), Some("500241"), "{r:?}");
+    assert_eq!(r.method, Some(Method::Successor));
+    let r = g.resolve_in_year("民和县", Some(2021), &[]);
+    assert_eq!(r.code.as_deref(), Some("630222"), "{r:?}");
+    // In its own years the old name is its own code.
+    let r = g.resolve_in_year("秀山县", Some(1982), &[]);
+    assert_eq!(r.code.as_deref(), Some("512330"), "{r:?}");
+}
