@@ -57,6 +57,11 @@ pub struct Indicator {
     /// `generic = ["管理率", "健康管理率"]`.
     #[serde(default, deserialize_with = "one_or_many")]
     pub generic: Vec<String>,
+    /// Whether the indicator is an average over people, beds or days (医师日均担负诊疗人次 5.8,
+    /// 病床周转次数 31.2) though its unit counts: its values need not be whole, and its range does
+    /// not grow with the area.
+    #[serde(default)]
+    pub average: bool,
     /// For a density (每千人口床位数): the indicator counting what it divides (`hospital_beds`).
     /// A density and its count imply a population; clean checks that a region's implied
     /// populations agree.
@@ -102,6 +107,7 @@ impl Indicator {
     #[must_use]
     pub fn counts_an_area(&self) -> bool {
         !self.is_density()
+            && !self.average
             && !matches!(
                 self.unit,
                 Unit::Percent | Unit::PerMille | Unit::Per100k | Unit::Year | Unit::Day

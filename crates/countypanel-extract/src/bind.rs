@@ -189,6 +189,13 @@ fn admissible<'q>(q: &'q Quantity, sc: &[char]) -> Option<Cow<'q, Quantity>> {
     {
         return None;
     }
+    // 出院人数居前三位的, 排名前5名: a rank, not a count.
+    if q.num_start > 0
+        && sc[q.num_start - 1] == '前'
+        && (matches!(sc.get(q.end), Some('位' | '名')) || matches!(q.measure.as_str(), "位" | "名"))
+    {
+        return None;
+    }
     // 能够提供6类以上中医药技术: a number of kinds, not of what the measure counts.
     if q.unit == Unit::None && sc.get(q.end) == Some(&'类') {
         return None;
@@ -305,6 +312,33 @@ fn vet_naming(
                 .any(|w| before.contains(w) || own.contains(w))
         {
             naming.indicator_id = Some("basic_phs_subsidy_per_capita".to_string());
+        }
+    }
+    // 累计投入资金2.6亿元,改造老旧小区46个,新建改建城市道路23.5公里: money whose clauses after
+    // it name another field alone went there.
+    if naming.indicator_id.is_some()
+        && q.unit == Unit::Yuan
+        && hit.is_some_and(|h| needs_context(phrase(h)))
+        && !crate::health::mentions_health(s.slice(clause, q.num_start))
+        && {
+            let rest = s.slice(q.end.min(sc.len()), sc.len());
+            crate::health::mentions_other_domain(rest) && !crate::health::mentions_health(rest)
+        }
+    {
+        naming.indicator_id = None;
+        naming.rule = Rule::NotHealth;
+    }
+    // 13个社区卫生服务中心中,9个达到服务能力基本标准: the standards the catalog counts are
+    // township centres'.
+    if naming
+        .indicator_id
+        .as_deref()
+        .is_some_and(|id| id.starts_with("thc_"))
+    {
+        let before = s.slice(0, q.num_start);
+        if before.contains("社区卫生服务中心") && !before.contains("卫生院") {
+            naming.indicator_id = None;
+            naming.rule = Rule::QualifiedCount;
         }
     }
     // 项目资金按人均55元标准筹集: an amount per head, not the sum a phrase of money names.
@@ -667,9 +701,12 @@ fn kind_and_year(
     };
     // 上年为5.71张: the year before the one of the level before it (the 上年 of the clause is
     // counted from the publication, not from that level).
-    let previous_level = PREVIOUS_LEVEL
-        .iter()
-        .any(|w| s.slice(clause, q.num_start).trim_end().ends_with(w));
+    // (上年2.98‰): a parenthesis opening with the year before.
+    let own = s.slice(clause, q.num_start).trim_end();
+    let previous_level = PREVIOUS_LEVEL.iter().any(|w| own.ends_with(w))
+        || matches!(own, "上年" | "去年")
+            && clause > 0
+            && matches!(s.chars[clause - 1], '(' | '（');
     if previous_level {
         let before: Vec<YearMention> = years.iter().filter(|m| m.end <= clause).cloned().collect();
         let (y, flag) = year::resolve(&before, clause, kind, s.carried, doc);
@@ -1304,6 +1341,9 @@ fn unclosed_parenthesis(sc: &[char], end: usize) -> Option<usize> {
 
 /// A clause of the year before's level of the measure before it (上年为5.71张).
 const PREVIOUS_LEVEL: &[&str] = &[
+    "(上年",
+    "(去年",
+    "较上年的",
     "上年为",
     "上年是",
     "去年为",

@@ -2042,3 +2042,34 @@ fn the_parts_a_parenthesis_opened_with_qizhong_close_with_it() {
     assert_eq!(id_of(&f, 1200.0), Some("hospital_beds"));
     assert_eq!(id_of(&f, 5.0), None);
 }
+
+#[test]
+fn ranks_previous_levels_hospital_stays_and_money_for_other_fields() {
+    let text = "出院人数居前三位的为吐祥镇中心卫生院6820人。全县医院出院者平均住院日8.6日,\
+        医院病床使用率83.5%,乡镇卫生院病床使用率61.3%。婴儿死亡率2.57‰(上年2.98‰)。\
+        基层医疗卫生机构诊疗量占总诊疗量的48.5%。全区社区卫生服务中心(站)总诊疗人次达到98.6万人次。\
+        今年以来,累计投入资金2.6亿元,改造老旧小区46个,新建改建城市道路23.5公里。\
+        13个社区卫生服务中心中,9个达到服务能力基本标准。";
+    let f = extract(text, "平安县2022年卫生健康统计简报", (2023, 1, 20));
+    assert!(f.iter().all(|x| x.value != 3.0 || x.indicator_id.is_none()));
+    assert_eq!(id_of(&f, 8.6), Some("avg_length_of_stay"));
+    assert_eq!(id_of(&f, 83.5), Some("bed_occupancy_rate"));
+    assert_eq!(id_of(&f, 61.3), None);
+    assert_eq!(id_of(&f, 2.57), Some("infant_mortality_rate"));
+    assert_eq!(fact(&f, 2.98).year, Some(2021));
+    assert_eq!(id_of(&f, 48.5), Some("primary_care_visit_share"));
+    assert_eq!(id_of(&f, 986_000.0), None);
+    assert_eq!(id_of(&f, 260_000_000.0), None);
+    assert_eq!(id_of(&f, 9.0), None);
+}
+
+#[test]
+fn one_hospitals_part_of_the_beds_after_qizhong_is_its_own() {
+    let text = "全旗医疗卫生机构实有床位1685张,其中旗人民医院520张,旗蒙医医院380张。\
+        全县医疗卫生机构床位2100张,其中医院1450张。";
+    let f = extract(text, "平安旗卫生健康委员会2019年工作总结", (2020, 1, 10));
+    assert_eq!(id_of(&f, 1685.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 520.0), None);
+    assert_eq!(id_of(&f, 380.0), None);
+    assert_eq!(id_of(&f, 1450.0), Some("hospital_beds_hospitals"));
+}

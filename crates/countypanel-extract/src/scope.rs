@@ -81,8 +81,8 @@ const TOTALS: &[&str] = &[
 
 /// Where a fact's measure is named in its sentence: the last place its indicator text stands
 /// before the fact's end (sentence offsets). A measure read with words from elsewhere in the
-/// sentence (规范管理高血压患者2360人、糖尿病患者870人: 规范管理糖尿病患者) is not written as one;
-/// its own words before the number stand for it.
+/// sentence (规范管理高血压患者2360人、糖尿病患者870人: 规范管理糖尿病患者; 其中旗人民医院520张:
+/// 医院实有床位) is not written as one; its own words before the number stand for it.
 fn measure_span(f: &Fact, sc: &[char], offset: usize) -> Option<(usize, usize)> {
     let text: Vec<char> = f.indicator_text.as_deref()?.chars().collect();
     let end = f.char_end.saturating_sub(offset).min(sc.len());
@@ -98,7 +98,11 @@ fn measure_span(f: &Fact, sc: &[char], offset: usize) -> Option<(usize, usize)> 
         .flatten();
     match written {
         Some(i) => Some((i, i + text.len())),
-        None if f.rule == Rule::SharedValue => {
+        None if matches!(
+            f.rule,
+            Rule::SharedValue | Rule::PartMeasure | Rule::RegionPart | Rule::ManagedCount
+        ) =>
+        {
             let number = end.saturating_sub(f.value_text.chars().count());
             let clause = crate::segment::clause_start(sc, 0, number);
             (clause < number).then_some((clause, number))
@@ -313,6 +317,13 @@ fn subject_words(words: &[char]) -> String {
 fn category_before(sc: &[char], clause: usize, start: usize) -> bool {
     let before: String = sc[clause.min(start)..start].iter().collect();
     let mut before = before.trim_end().trim_end_matches('的');
+    // 社区卫生服务中心(站)总诊疗人次: a short parenthesis after the kind is part of its name.
+    if before.ends_with([')', '）'])
+        && let Some(open) = before.rfind(['(', '（'])
+        && before[open..].chars().count() <= 8
+    {
+        before = &before[..open];
+    }
     if let Some(rest) = BETWEEN_KIND_AND_MEASURE
         .iter()
         .find_map(|w| before.strip_suffix(w))
@@ -404,6 +415,23 @@ fn label(sc: &[char], at: usize) -> &[char] {
         .take(16)
         .position(|&c| c == ':' || c == '：');
     colon.map_or(&[], |k| &sc[..k])
+}
+
+/// Whether the measure is the one statistics state for hospitals, and hospitals stand before it
+/// (全市医院病床使用率83.5%, 医院出院者平均住院日8.6日): the indicator itself, not a part.
+fn hospitals_own(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
+    const OF_HOSPITALS: &[&str] = &["bed_occupancy_rate", "avg_length_of_stay"];
+    f.indicator_id
+        .as_deref()
+        .is_some_and(|id| OF_HOSPITALS.contains(&id))
+        && {
+            let before: String = sc[clause.min(start)..start].iter().collect();
+            let before = crate::lexicon::WHOLE_AREA
+                .iter()
+                .find_map(|w| before.trim().strip_prefix(w))
+                .unwrap_or(before.trim());
+            matches!(before, "医院" | "各级医院" | "全部医院")
+        }
 }
 
 /// Whether a speciality stands right before a measure of doctors or nurses (精神科执业医师2名,
@@ -930,6 +958,7 @@ pub(crate) fn narrow(
             // Money put into one kind of institution (县人民医院累计投入资金1000多万元) is still
             // the region's health investment.
             || f.indicator_id.as_deref().is_some_and(|id| OF_ALL_KINDS.contains(&id))
+                && !hospitals_own(f, sc, clause, start)
                 && (category_before(sc, clause, start)
                     || category_subject.is_some_and(|at| {
                         at < clause
@@ -1328,10 +1357,13 @@ fn one_institution_opening(
         return None;
     }
     let prefix = &head[..at];
-    // 县医院、县中医院: a list of institutions; 苏木镇卫生院23所: a count of them.
+    // 县医院、县中医院: a list of institutions; 苏木镇卫生院23所: a count of them (其中旗人民医院
+    // 520张 is the hospital's beds).
     let after = &head[at + ending.len()..];
+    let measure = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let counted = measure.is_empty() || measure.starts_with(['所', '家', '个', '座', '处']);
     let listed = after.starts_with(['、', '和', '及', '与'])
-        || after.starts_with(|c: char| c.is_ascii_digit());
+        || after.starts_with(|c: char| c.is_ascii_digit()) && counted;
     if listed
         || prefix.is_empty()
         || prefix.chars().any(|c| c.is_ascii_digit())
