@@ -275,12 +275,11 @@ fn without_inline_pinyin(text: String) -> String {
                     .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         });
         out.push_str(before);
-        match pinyin {
-            Some(n) => rest = &after[n + 2..],
-            None => {
-                out.push('(');
-                rest = &after[1..];
-            }
+        if let Some(n) = pinyin {
+            rest = &after[n + 2..];
+        } else {
+            out.push('(');
+            rest = &after[1..];
         }
     }
     out.push_str(rest);

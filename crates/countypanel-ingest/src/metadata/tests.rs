@@ -456,3 +456,12 @@ fn a_title_naming_two_counties_side_by_side_is_about_neither_alone() {
     );
     assert_eq!(m.issuer.as_deref(), Some("平安县"));
 }
+
+#[test]
+fn a_news_pages_update_time_dates_it() {
+    let text = "平安县新型农村合作医疗工作扎实推进\n作者:县合疗办 来源:本站 点击数:356 \
+        更新时间:2008-11-27\n今年,全县参合农民达到17.36万人。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.published, Some((2008, 11, 27)));
+    assert!(!m.published_weak);
+}
