@@ -421,6 +421,15 @@ fn vet_naming(
     // (医院、卫生院床位), else none.
     // 其中2023年投入资金4820万元: a year after 其中 takes a slice of a period's sum in time, the
     // whole of that year.
+    let starts_the_sentence = |h: &Hit| {
+        s.slice(0, h.start)
+            .trim_start_matches(['实', '有', '共', '病', '开', '放', '编', '制'])
+            .is_empty()
+    };
+    let bed_phrase = |h: &Hit| {
+        matches!(h.target, Target::Indicator { index }
+            if m.unit_of(&m.indicator_id(index)) == countypanel_core::vocab::Unit::Bed)
+    };
     let part_opened = |h: &Hit| {
         let before = s.slice(0, h.start);
         match before.rfind(PART) {
@@ -441,6 +450,9 @@ fn vet_naming(
                 None
             }
             Some(p) => Some(before[..p].chars().count() + 2),
+            // 其中县级医院3家、乡镇卫生院16家…;床位1460张: the beds opening the sentence after
+            // a list of kinds of institution are all of them, not a part.
+            None if s.in_parts && starts_the_sentence(h) && bed_phrase(h) => None,
             None => s.in_parts.then_some(0),
         }
     };

@@ -2073,3 +2073,29 @@ fn one_hospitals_part_of_the_beds_after_qizhong_is_its_own() {
     assert_eq!(id_of(&f, 380.0), None);
     assert_eq!(id_of(&f, 1450.0), Some("hospital_beds_hospitals"));
 }
+
+#[test]
+fn places_after_qizhong_split_the_total_before_it_in_its_measure() {
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let text = "全市医疗卫生机构实有床位11436张,其中平安县、乐都县分别为2610张、1120张。";
+    let f = extract_issued(
+        text,
+        "海东市2021年卫生健康工作总结",
+        (2022, 1, 20),
+        "海东市",
+        &regions,
+    );
+    assert_eq!(id_of(&f, 11_436.0), Some("hospital_beds"));
+    for (v, place) in [(2610.0, "平安县"), (1120.0, "乐都县")] {
+        assert_eq!(id_of(&f, v), Some("hospital_beds"), "{v}");
+        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place));
+    }
+}
+
+#[test]
+fn beds_opening_a_sentence_after_a_list_of_kinds_are_all_of_them() {
+    let text = "截至今年6月底,全县共有医疗卫生机构456个,其中县级医院3家、乡镇卫生院16家、\
+        村卫生室423个;床位1460张,每千人口床位数2.5张。";
+    let f = extract(text, "平安县2015年上半年卫生工作情况", (2015, 7, 10));
+    assert_eq!(id_of(&f, 1460.0), Some("hospital_beds"));
+}

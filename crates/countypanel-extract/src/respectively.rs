@@ -554,6 +554,19 @@ pub(crate) fn regions_with_their_measure(
     };
     let head_start = list_start(sc, clause_start(sc, 0, p));
     let head: String = sc[head_start..p].iter().collect();
+    // 实有床位11436张,其中乐都区、平安区…分别为2610张、…: the places split the total before
+    // 其中, in its measure.
+    let parts = head.trim_start().starts_with(crate::lexicon::PART);
+    let head = head
+        .trim_start()
+        .trim_start_matches(crate::lexicon::PART)
+        .trim_start_matches([',', '，', ':', '：']);
+    let total = facts
+        .iter()
+        .filter(|g| parts && g.indicator_id.is_some() && g.char_end <= offset + head_start)
+        .max_by_key(|g| g.char_end)
+        .filter(|g| offset + head_start - g.char_end <= 2)
+        .map(|g| (g.indicator_id.clone(), g.indicator_text.clone(), g.unit));
     let items: Vec<&str> = head
         .split(JOINERS)
         .map(str::trim)
@@ -581,7 +594,7 @@ pub(crate) fn regions_with_their_measure(
         return;
     };
     let measure: String = last.chars().skip(end).collect();
-    if measure.is_empty() {
+    if measure.is_empty() && total.is_none() {
         return;
     }
     places.push(last_place);
@@ -595,10 +608,17 @@ pub(crate) fn regions_with_their_measure(
     }
     values.sort_by_key(|f| f.char_end);
     let unit = values[0].unit;
-    let named = values[0]
-        .indicator_id
-        .clone()
-        .map(|id| (id, values[0].indicator_text.clone()))
+    let of_total = total
+        .and_then(|(id, text, u)| (u == unit).then_some(id.map(|id| (id, text))))
+        .flatten()
+        .filter(|_| measure.is_empty());
+    let named = of_total
+        .or_else(|| {
+            values[0]
+                .indicator_id
+                .clone()
+                .map(|id| (id, values[0].indicator_text.clone()))
+        })
         .or_else(|| {
             matcher
                 .find(&measure)

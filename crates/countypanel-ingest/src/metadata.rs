@@ -775,6 +775,16 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
             })
         });
     }
+    // A newspaper's masthead opening a line (赤峰日报 2015-03-16 第3版): the paper's region.
+    if issuer.is_none() {
+        issuer = head.iter().find_map(|line| {
+            let line = compact(line);
+            let at = ["日报", "晚报"].iter().find_map(|w| line.find(w))?;
+            (line[..at].chars().count() <= 8)
+                .then(|| own(regions.most_specific_in(&line[..at])))
+                .flatten()
+        });
+    }
     if issuer.is_none() {
         issuer = head
             .iter()

@@ -465,3 +465,11 @@ fn a_news_pages_update_time_dates_it() {
     assert_eq!(m.published, Some((2008, 11, 27)));
     assert!(!m.published_weak);
 }
+
+#[test]
+fn a_newspapers_masthead_names_its_region() {
+    let text = "海东日报 2015-03-16 第3版:要闻\n我市基层卫生服务能力持续增强\n\
+        平安县组建家庭医生团队120个,平安县签约率52%,全市共有医疗卫生机构5863个。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.issuer.as_deref(), Some("海东市"));
+}
