@@ -306,10 +306,13 @@ fn vet_naming(
         const INSURANCE: &[&str] = &["医保", "医疗保险", "合作医疗", "新农合", "参合", "参保"];
         let before = s.slice(0, h.start);
         let own = phrase(h);
-        if (before.contains("公共卫生") || before.contains("公卫"))
-            && !INSURANCE
-                .iter()
-                .any(|w| before.contains(w) || own.contains(w))
+        // The sentence before too (基本公共卫生服务提质增效。人均补助标准提高到74元).
+        let prev: String = s.prev.iter().collect();
+        let public_health = |t: &str| t.contains("公共卫生") || t.contains("公卫");
+        let insurance = |t: &str| INSURANCE.iter().any(|w| t.contains(w));
+        if (public_health(before) || public_health(&prev) && !insurance(&prev))
+            && !insurance(before)
+            && !insurance(own)
         {
             naming.indicator_id = Some("basic_phs_subsidy_per_capita".to_string());
         }

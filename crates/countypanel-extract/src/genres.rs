@@ -1935,6 +1935,13 @@ fn a_public_health_subsidy_per_head_and_a_sum_over_years() {
     );
     assert_eq!(fact(&f, 1_805_000_000.0).year, None);
     assert_eq!(fact(&f, 620_000_000.0).year, Some(2023));
+    // The sentence before names the service.
+    let f = extract(
+        "基本公共卫生服务提质增效。人均补助标准提高到74元。",
+        "平安县2020年卫生健康工作总结",
+        (2021, 1, 8),
+    );
+    assert_eq!(id_of(&f, 74.0), Some("basic_phs_subsidy_per_capita"));
 }
 
 #[test]
@@ -2098,4 +2105,12 @@ fn beds_opening_a_sentence_after_a_list_of_kinds_are_all_of_them() {
         村卫生室423个;床位1460张,每千人口床位数2.5张。";
     let f = extract(text, "平安县2015年上半年卫生工作情况", (2015, 7, 10));
     assert_eq!(id_of(&f, 1460.0), Some("hospital_beds"));
+}
+
+#[test]
+fn rates_after_counted_clauses_parted_by_commas_take_their_subjects() {
+    let text = "高血压患者管理人数2.36万人,糖尿病患者0.52万人,规范管理率分别为70.1%、68.4%。";
+    let f = extract(text, "平安县2018年基本公共卫生服务工作总结", (2019, 1, 10));
+    assert_eq!(id_of(&f, 70.1), Some("hypertension_standard_mgmt_rate"));
+    assert_eq!(id_of(&f, 68.4), Some("diabetes_standard_mgmt_rate"));
 }

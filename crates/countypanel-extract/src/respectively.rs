@@ -482,17 +482,33 @@ fn counted_subjects(
     let Some(end) = head_start.checked_sub(1) else {
         return;
     };
-    let list: String = sc[list_start(sc, clause_start(sc, 0, end))..end]
-        .iter()
-        .collect();
-    let items: Vec<&str> = list.split(JOINERS).map(str::trim).collect();
+    let mut from = list_start(sc, clause_start(sc, 0, end));
+    let list: String = sc[from..end].iter().collect();
+    let mut items: Vec<String> = list.split(JOINERS).map(|i| i.trim().to_string()).collect();
+    // 高血压患者管理人数2.36万人,糖尿病患者0.52万人,规范管理率分别为…: the counted clauses
+    // before it, each with its number, when commas part them.
+    while items.len() < rates.len() && from > 0 && matches!(sc[from - 1], ',' | '，') {
+        let start = clause_start(sc, 0, from - 1);
+        let clause: String = sc[start..from - 1].iter().collect();
+        if !clause.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        items.insert(0, clause.trim().to_string());
+        from = start;
+    }
     if items.len() != rates.len() {
         return;
     }
     let named: Option<Vec<(String, String)>> = items
         .iter()
         .map(|item| {
-            let chars: Vec<char> = counted_noun(item).chars().collect();
+            // 高血压患者管理人数2.36万人: the patients, not the count's own measure words.
+            let noun = counted_noun(item);
+            let noun = ["规范管理人数", "管理人数", "人数"]
+                .iter()
+                .find_map(|w| noun.strip_suffix(w))
+                .unwrap_or(noun);
+            let chars: Vec<char> = noun.chars().collect();
             // The shortest ending that names a measure: the subject without the verbs before
             // it (累计管理高血压患者 → 高血压患者).
             (0..chars.len()).rev().find_map(|k| {
