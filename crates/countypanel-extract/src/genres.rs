@@ -2114,3 +2114,25 @@ fn rates_after_counted_clauses_parted_by_commas_take_their_subjects() {
     assert_eq!(id_of(&f, 70.1), Some("hypertension_standard_mgmt_rate"));
     assert_eq!(id_of(&f, 68.4), Some("diabetes_standard_mgmt_rate"));
 }
+
+#[test]
+fn a_second_fenbie_without_places_takes_the_first_ones() {
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let text = "平安县、乐都县床位数分别为2860张、2150张,每千人口床位数分别为4.9张、3.6张。";
+    let f = extract_issued(
+        text,
+        "海东市2014年卫生工作综述",
+        (2015, 3, 16),
+        "海东市",
+        &regions,
+    );
+    for (v, place) in [
+        (2860.0, "平安县"),
+        (2150.0, "乐都县"),
+        (4.9, "平安县"),
+        (3.6, "乐都县"),
+    ] {
+        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
+    }
+    assert_eq!(id_of(&f, 4.9), Some("beds_per_1000"));
+}

@@ -554,6 +554,7 @@ impl Extractor {
                 sc,
                 s.start,
             );
+            respectively::places_again(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::regions_continue(
                 &self.matcher,
                 &mut sentence_facts,

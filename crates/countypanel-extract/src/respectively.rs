@@ -559,6 +559,62 @@ fn own_measure(
 /// Places listed before a count's measure and 分别 (原州区、西吉县、彭阳县医疗卫生机构实有床位分别为
 /// 2860张、1745张、986张): each takes its count of that measure, in order. Rates listed so are
 /// shared out by [`distribute`].
+/// A second 分别 in a sentence whose head names no place (宁城县、敖汉旗床位数分别为2860张、2150张,
+/// 每千人口床位数分别为4.9张、3.6张): its values are the places the first 分别 listed, in order.
+pub(crate) fn places_again(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+) {
+    let Some(first) = respectively_at(sc) else {
+        return;
+    };
+    let Some(second) = respectively_at(&sc[first + 2..]).map(|k| k + first + 2) else {
+        return;
+    };
+    let head_start = list_start(sc, clause_start(sc, 0, first));
+    let head: String = sc[head_start..first].iter().collect();
+    let items: Vec<&str> = head
+        .split(JOINERS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let places: Option<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            matcher.find(item).into_iter().find_map(|h| match h.target {
+                Target::Region(name) if h.start == 0 => Some(name.to_string()),
+                _ => None,
+            })
+        })
+        .collect();
+    let Some(places) = places.filter(|p| p.len() >= 2) else {
+        return;
+    };
+    let own_head: String = sc[clause_start(sc, 0, second)..second].iter().collect();
+    if matcher
+        .find(&own_head)
+        .iter()
+        .any(|h| matches!(h.target, Target::Region(_)))
+    {
+        return;
+    }
+    let end = values_end(sc, second, offset);
+    let mut values: Vec<&mut Fact> = facts
+        .iter_mut()
+        .filter(|f| f.char_end > offset + second && f.char_end <= end && !f.change)
+        .collect();
+    if values.len() != places.len() {
+        return;
+    }
+    values.sort_by_key(|f| f.char_end);
+    for (f, place) in values.into_iter().zip(places) {
+        f.region_name = Some(place);
+        f.region_subject = true;
+    }
+}
+
 pub(crate) fn regions_with_their_measure(
     matcher: &PhraseMatcher,
     facts: &mut [Fact],

@@ -253,7 +253,11 @@ const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
 /// when it right follows a Chinese character and holds one to seven lower-case Latin letters,
 /// one of them a toned vowel.
 fn without_inline_pinyin(text: String) -> String {
-    if !text.contains(|c: char| TONED.contains(c)) {
+    // Toned vowels lie in U+00E0..U+01DC: one range test per character, the list only inside it.
+    if !text
+        .chars()
+        .any(|c| ('\u{e0}'..='\u{1dc}').contains(&c) && TONED.contains(c))
+    {
         return text;
     }
     let mut out = String::with_capacity(text.len());
