@@ -556,9 +556,6 @@ fn own_measure(
     })
 }
 
-/// Places listed before a count's measure and 分别 (原州区、西吉县、彭阳县医疗卫生机构实有床位分别为
-/// 2860张、1745张、986张): each takes its count of that measure, in order. Rates listed so are
-/// shared out by [`distribute`].
 /// A second 分别 in a sentence whose head names no place (宁城县、敖汉旗床位数分别为2860张、2150张,
 /// 每千人口床位数分别为4.9张、3.6张): its values are the places the first 分别 listed, in order.
 pub(crate) fn places_again(
@@ -615,6 +612,9 @@ pub(crate) fn places_again(
     }
 }
 
+/// Places listed before a count's measure and 分别 (原州区、西吉县、彭阳县医疗卫生机构实有床位分别为
+/// 2860张、1745张、986张): each takes its count of that measure, in order. Rates listed so are
+/// shared out by [`distribute`].
 pub(crate) fn regions_with_their_measure(
     matcher: &PhraseMatcher,
     facts: &mut [Fact],
