@@ -190,8 +190,9 @@ fn admissible<'q>(q: &'q Quantity, sc: &[char]) -> Option<Cow<'q, Quantity>> {
         return None;
     }
     // 出院人数居前三位的, 排名前5名: a rank, not a count.
-    if q.num_start > 0
+    if q.num_start > 1
         && sc[q.num_start - 1] == '前'
+        && !matches!(sc[q.num_start - 2], '目' | '当' | '此' | '之' | '提' | '以')
         && (matches!(sc.get(q.end), Some('位' | '名')) || matches!(q.measure.as_str(), "位" | "名"))
     {
         return None;
@@ -303,7 +304,16 @@ fn vet_naming(
     if naming.indicator_id.as_deref() == Some("resident_insurance_subsidy_per_capita")
         && let Some(h) = hit
     {
-        const INSURANCE: &[&str] = &["医保", "医疗保险", "合作医疗", "新农合", "参合", "参保"];
+        const INSURANCE: &[&str] = &[
+            "医保",
+            "医疗保险",
+            "合作医疗",
+            "新农合",
+            "参合",
+            "参保",
+            "城乡居民",
+            "居民医保",
+        ];
         let before = s.slice(0, h.start);
         let own = phrase(h);
         // The sentence before too (基本公共卫生服务提质增效。人均补助标准提高到74元).
@@ -367,9 +377,12 @@ fn vet_naming(
     {
         let gap = s.slice(h.end.min(q.num_start), q.num_start);
         let gap = gap.trim_start();
-        let shortfall = SHORTFALL
-            .iter()
-            .any(|w| s.slice(clause.min(q.num_start), q.num_start).contains(w));
+        // In the gap, or right before the measure (尚缺护理型床位), not anywhere in the clause
+        // (为缓解人才短缺招聘…).
+        let shortfall = SHORTFALL.iter().any(|w| {
+            s.slice(h.start.saturating_sub(6).max(clause), q.num_start)
+                .contains(w)
+        });
         let part_of_them = gap.starts_with('中') && gap.contains('有');
         let pairs = sc.get(q.end).is_some_and(|c| matches!(c, '对' | '双'))
             && m.unit_fits(&h.target, Unit::Person)
@@ -449,7 +462,10 @@ fn vet_naming(
             }
             // 乡镇卫生院17个(其中中心卫生院5个),…共有病床一千二百余张: the parts closed with
             // the parenthesis 其中 opened.
-            Some(p) if before[..p].ends_with(['(', '（']) && before[p..].contains([')', '）']) => {
+            Some(p)
+                if before[..p].ends_with(['(', '（'])
+                    && crate::scope::closes_before(&before[p..].chars().collect::<Vec<_>>()) =>
+            {
                 None
             }
             Some(p) => Some(before[..p].chars().count() + 2),

@@ -2136,3 +2136,19 @@ fn a_second_fenbie_without_places_takes_the_first_ones() {
     }
     assert_eq!(id_of(&f, 4.9), Some("beds_per_1000"));
 }
+
+#[test]
+fn review_cases_levels_kinds_months_and_shortfalls_read_as_written() {
+    let text = "全县有县级公立医院2所,乡镇卫生院16所,村卫生室198个,床位2100张,卫生技术人员1560人。\
+        截至2023年底,现有乡镇卫生院16所,村卫生室199个。\
+        2023年3月,县医院新院区启用,全年门急诊人次56.2万人次。\
+        为缓解人才短缺,招聘卫生技术人员86人,全县执业(助理)医师1286人。\
+        目前326名乡村医生在岗。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 2100.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 1560.0), Some("health_technicians"));
+    assert_eq!(id_of(&f, 199.0), Some("village_clinics"));
+    assert_eq!(id_of(&f, 562_000.0), Some("outpatient_emergency_visits"));
+    assert_eq!(id_of(&f, 1286.0), Some("licensed_doctors_incl_assistant"));
+    assert_eq!(id_of(&f, 326.0), Some("village_doctors"));
+}

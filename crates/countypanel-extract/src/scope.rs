@@ -183,6 +183,13 @@ fn town_opens_sentence(sc: &[char]) -> bool {
         return false;
     };
     let name: String = sc[..end].iter().collect();
+    // 共有乡镇卫生院, 现有乡村医生, 分娩镇痛: kinds and words, not a town.
+    let rest: String = sc[end..sc.len().min(end + 2)].iter().collect();
+    if ["乡镇", "乡村", "乡级", "镇痛"].contains(&rest.as_str())
+        || name.ends_with(['有', '现', '实', '施', '在', '于', '为', '心'])
+    {
+        return false;
+    }
     (2..=4).contains(&end)
         && (sc[end] != '街' || sc.get(end + 1) == Some(&'道'))
         && name.chars().all(crate::lexicon::is_han)
@@ -336,7 +343,15 @@ fn category_before(sc: &[char], clause: usize, start: usize) -> bool {
 /// Subgroups that are no subject a clause carries to the clauses after it: those naming an
 /// indicator of their own (重点人群签约率, 城镇居民…) or a part of places (部分乡镇). The others
 /// (脱贫人口高血压患者1.27万人) stay the subject of the clauses after them.
-const NOT_CARRIED: &[&str] = &["城镇居民", "重点人群", "部分", "个别", "少数"];
+const NOT_CARRIED: &[&str] = &[
+    "城镇居民",
+    "城区居民",
+    "城市居民",
+    "重点人群",
+    "部分",
+    "个别",
+    "少数",
+];
 
 /// Where the first clause of a sentence opens whose subject is a subgroup of the population
 /// and where the first whose subject is a kind of institution.
@@ -395,7 +410,12 @@ fn earlier_subjects(sc: &[char], hits: &[Hit], facts: &[Fact]) -> (Option<usize>
                 .iter()
                 // Hospitals' beds open many a list of the region's totals (全州有医院病床
                 // 29552张,卫生技术人员34286人).
-                .filter(|c| !["其他", "定点", "医院"].contains(c))
+                .filter(|c| {
+                    ![
+                        "其他", "定点", "医院", "县级", "县直", "市级", "乡级", "村级",
+                    ]
+                    .contains(c)
+                })
                 .any(of_a_measure)
         {
             category = Some(at);
@@ -630,25 +650,52 @@ fn as_of_before_year_end(before: &str) -> bool {
     })
 }
 
+/// Whether a parenthesis open before `text` closes in it, counting those opened inside it
+/// (其中执业(助理)医师42人: the inner one closes, the outer stays open).
+pub(crate) fn closes_before(text: &[char]) -> bool {
+    let mut depth = 0usize;
+    for &c in text {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth == 0 => return true,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether `text` names one month of a year (2024年5月法定传染病疫情概况, 2024年5月(5月1日至31日),
 /// 全县共报告…), not a day or an end of it (2024年5月10日, 2024年5月底). `anywhere`: in a title
 /// the month may stand anywhere; in a sentence it must open it (a month in the middle dates an
 /// event: 2023年11月建成…). 本月 and 当月 name one month wherever they stand.
 pub(crate) fn one_month_named(text: &str, anywhere: bool) -> bool {
-    if text.contains("本月") || text.contains("当月") {
+    // 本月 anywhere; 当月 opening a sentence, or anywhere in a title (当月结算 inside a sentence
+    // is no period).
+    if text.contains("本月")
+        || text.trim_start().starts_with("当月")
+        || anywhere && text.contains("当月")
+    {
         return true;
     }
     let month_at = |at: usize| {
         let rest = &text[at..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         let after = &rest[digits..];
+        let next = after.get('月'.len_utf8()..).unwrap_or("");
         (1..=2).contains(&digits)
             && rest[..digits]
                 .parse::<u32>()
                 .is_ok_and(|m| (1..=12).contains(&m))
             && after.starts_with('月')
-            && !after['月'.len_utf8()..]
-                .starts_with(|c: char| c.is_ascii_digit() || "日号底末初中旬至-份".contains(c))
+            // 2024年1月起, 以来, 底: a start or an end, not the month; in a sentence the month
+            // stands alone before a comma or a parenthesis (2024年5月(5月1日至…),全县…); in a
+            // title, not in a parenthesis of its own (…工作总结(2024年1月)).
+            && !next.starts_with(|c: char| {
+                c.is_ascii_digit() || "日号底末初中旬至-份起以开后前~".contains(c)
+            })
+            && (anywhere && !next.starts_with([')', '）'])
+                || next.starts_with([',', '，', '(', '（', ' ']))
     };
     text.match_indices('年').any(|(at, _)| {
         let digits = text[..at]
@@ -679,7 +726,9 @@ pub(crate) fn names_part_of_year(before: &str) -> bool {
             .count();
         digits > 0 && !before[..at - digits].ends_with(['-', '至'])
     });
-    if one_month || one_month_named(before.trim_start(), false) {
+    // 2023年3月,县医院新院区启用,全年门急诊人次…: the month dates an event, the figure is the
+    // year's.
+    if one_month || one_month_named(before.trim_start(), false) && !before.contains("全年") {
         return true;
     }
     PART_YEAR.iter().any(|w| match before.find(w) {
@@ -1017,7 +1066,7 @@ fn part_of_total(
         .rev()
         .find(|&i| sc[i] == '其' && sc[i + 1] == '中')?;
     let in_parenthesis = p > 0 && matches!(sc[p - 1], '(' | '（');
-    if in_parenthesis && sc[p..start].iter().any(|c| matches!(c, ')' | '）')) {
+    if in_parenthesis && closes_before(&sc[p..start]) {
         return None;
     }
     totals.iter().rev().find(|(end, _)| *end <= p).copied()

@@ -343,7 +343,9 @@ fn period_end(sc: &[char]) -> Option<(usize, bool)> {
             // 三年累计, 三年间 (2023年累计 is a year's own)
             '年' if i >= 1
                 && NUMERALS.contains(sc[i - 1])
-                && (i < 2 || !sc[i - 2].is_ascii_digit())
+                && (i < 2
+                    || !(sc[i - 2].is_ascii_digit()
+                        || "〇零一二三四五六七八九".contains(sc[i - 2])))
                 && (next == Some('间') || next == Some('累') && after == Some('计')) =>
             {
                 Some((i + 1, false))

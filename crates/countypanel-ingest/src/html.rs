@@ -140,9 +140,14 @@ fn links_only(list: ElementRef<'_>) -> bool {
                 .filter(|e| e.value().name() == "a")
                 .flat_map(|a| a.text())
                 .collect();
+            // Outside the links: a date at most (2024-03-01), no figure (<a>签约率</a>83%).
+            let digits = |t: &str| t.chars().filter(char::is_ascii_digit).count();
+            let outside = digits(&all).saturating_sub(digits(&linked));
             !linked.trim().is_empty()
                 && all.chars().filter(|&c| han(c)).count()
                     == linked.chars().filter(|&c| han(c)).count()
+                && (outside == 0
+                    || outside >= 6 && all.matches('%').count() == linked.matches('%').count())
         })
 }
 
@@ -216,6 +221,10 @@ mod tests {
         assert!(!h.text.contains("32个"), "{}", h.text);
         assert!(h.text.contains("床位3860张"), "{}", h.text);
         assert!(h.text.contains("全县签约率83%。"), "{}", h.text);
+        // A list whose figures stand outside its links is read.
+        let page = r#"<html><body><ul><li><a href="/a">签约率</a>83%</li>
+<li><a href="/b">建档率</a>91%</li></ul></body></html>"#;
+        assert!(html_to_text(page).text.contains("83%"));
     }
 
     #[test]

@@ -258,9 +258,19 @@ impl RegionFinder {
             let nested = previous.is_some_and(|(end, before)| {
                 end == m.start && !before.ends_with(['县', '旗', '区'])
             });
+            // A rival is a full name, or a short one joined to the name before (陆良罗平,
+            // 平安、乐都): a short name inside a word (创建平安医院) is none.
+            let joined = previous.is_some_and(|(end, _)| {
+                end == m.start
+                    || s[end..m.start]
+                        .trim_matches(['、', '和', '与', '及'])
+                        .is_empty()
+            });
             match best {
                 Some((l, _)) if *level == l && nested => best = Some((*level, name)),
-                Some((l, b)) if *level == l && b != name.as_str() => rivalled = true,
+                Some((l, b)) if *level == l && b != name.as_str() && (*full || joined) => {
+                    rivalled = true;
+                }
                 Some((l, _)) if *level > l => {
                     best = Some((*level, name));
                     rivalled = false;
@@ -780,7 +790,13 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
         issuer = head.iter().find_map(|line| {
             let line = compact(line);
             let at = ["日报", "晚报"].iter().find_map(|w| line.find(w))?;
-            (line[..at].chars().count() <= 8)
+            // The paper's name opens the line and a date, page or the line's end follows it
+            // (疫情日报告制度 is no paper).
+            let after = &line[at + "日报".len()..];
+            let masthead = after.is_empty()
+                || after.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit())
+                || after.starts_with(['第', '·', '|', ':', '：', '(', '（']);
+            (masthead && line[..at].chars().count() <= 6)
                 .then(|| own(regions.most_specific_in(&line[..at])))
                 .flatten()
         });

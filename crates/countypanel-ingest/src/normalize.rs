@@ -234,8 +234,17 @@ fn push_words(out: &mut String, line: &str) {
     let mut last: Option<char> = None;
     for word in line.split_whitespace() {
         if let (Some(a), Some(b)) = (last, word.chars().next()) {
+            // After a number, only a unit or a date word joins it (17 个, 2023 年); a label
+            // after it (5.91 人均预期寿命) stays apart.
+            let unit = "年月日个人张所家万亿元岁次例名位项支座处床台户剂份周天";
+            let label = [
+                "人均", "人民", "个人", "个体", "家庭", "所有", "名称", "人口",
+            ]
+            .iter()
+            .any(|w| word.starts_with(w));
             let glued = han(a) && b.is_ascii_digit()
-                || a.is_ascii_digit() && (han(b) || matches!(b, '%' | '‰'));
+                || a.is_ascii_digit()
+                    && (matches!(b, '%' | '‰') || han(b) && unit.contains(b) && !label);
             if !glued {
                 out.push(' ');
             }
@@ -311,6 +320,8 @@ fn cells_per_line(lines: &[&str]) -> Option<Vec<String>> {
                     if let Some(label) = out.last_mut() {
                         label.push_str(next);
                     }
+                    // A second value (the next column's) stays on its own line.
+                    label_open = false;
                     i += 1;
                 }
                 Some(next) if bar(next) => label_open = false,
@@ -336,7 +347,10 @@ fn value_cell(cell: &str) -> bool {
     let number_end = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == ' '))
         .unwrap_or(rest.len());
+    // A year heading a column (2022年) is no value.
+    let year = number_end == 4 && rest[number_end..].trim() == "年";
     rest.starts_with(|c: char| c.is_ascii_digit())
+        && !year
         && rest[number_end..].trim().chars().count() <= 4
         && !rest[number_end..].contains('岁')
 }
@@ -441,6 +455,11 @@ mod tests {
         );
         // Without the bars, lines stay as they are.
         assert_eq!(normalize("接种率\n90%"), "接种率\n90%");
+        // A row's second value stays apart from the first.
+        assert_eq!(
+            normalize("指标\n|\n2022年\n|\n2023年\n|\n床位数(张)\n|\n9475\n|\n9864"),
+            "指标\n2022年\n2023年\n床位数(张)9475\n9864"
+        );
     }
 
     #[test]
@@ -456,6 +475,11 @@ mod tests {
         assert_eq!(
             normalize("2023 年全县乡镇卫生院 17 个,住院分娩率 99.5 %。"),
             "2023年全县乡镇卫生院17个,住院分娩率99.5%。"
+        );
+        // A label after a number stays apart from it.
+        assert_eq!(
+            normalize("每千人口床位 5.91 人均预期寿命 78.2 岁"),
+            "每千人口床位5.91 人均预期寿命78.2岁"
         );
         // Between numbers, and between words, spaces stay.
         assert_eq!(

@@ -195,9 +195,22 @@ impl Gazetteer {
         else {
             return r;
         };
-        let live: Vec<Candidate> = self
-            .crosswalk(&code, from, y)
-            .codes
+        // Every code the old name had (one region renumbered, or several regions of one name)
+        // must lead to the same one code valid in the year.
+        let mut olds: BTreeSet<(&str, i32)> = self
+            .by_name
+            .get(name)
+            .or_else(|| self.by_short.get(name))
+            .into_iter()
+            .flatten()
+            .map(|&i| (self.entries[i].code.as_str(), self.entries[i].start))
+            .collect();
+        olds.insert((code.as_str(), from));
+        let mut targets: BTreeSet<String> = BTreeSet::new();
+        for (c, start) in olds {
+            targets.extend(self.crosswalk(c, start, y).codes);
+        }
+        let live: Vec<Candidate> = targets
             .iter()
             .filter_map(|c| self.by_code(c, Some(y)))
             .filter(|c| c.start <= y && c.end.is_none_or(|e| y < e))

@@ -473,3 +473,12 @@ fn a_newspapers_masthead_names_its_region() {
     let m = read_metadata(text, None, &finder());
     assert_eq!(m.issuer.as_deref(), Some("海东市"));
 }
+
+#[test]
+fn a_short_name_inside_a_word_rivals_no_region_and_a_report_is_no_paper() {
+    let m = read_metadata("乐都县创建平安医院工作总结\n正文。", None, &finder());
+    assert_eq!(m.issuer.as_deref(), Some("乐都县"));
+    let text = "卫生工作简讯\n乐都县坚持疫情日报告制度\n全县签约率52%。";
+    let m = read_metadata(text, None, &finder());
+    assert_ne!(m.issuer.as_deref(), Some("海东市"));
+}

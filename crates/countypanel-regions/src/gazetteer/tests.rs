@@ -218,3 +218,13 @@ fn an_old_name_resolves_through_its_codes_successors_to_the_one_valid_in_the_yea
     let r = g.resolve_in_year("秀山县", Some(1982), &[]);
     assert_eq!(r.code.as_deref(), Some("512330"), "{r:?}");
 }
+
+#[test]
+fn an_old_name_renumbered_over_the_years_still_leads_to_its_region() {
+    let g = Gazetteer::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
+    )
+    .unwrap();
+    let r = g.resolve_in_year("北川县", Some(2023), &[]);
+    assert_eq!(r.name.as_deref(), Some("北川羌族自治县"), "{r:?}");
+}
