@@ -19,6 +19,20 @@ pub(crate) fn respectively_at(sc: &[char]) -> Option<usize> {
     (0..sc.len().saturating_sub(1)).find(|&i| sc[i] == '分' && sc[i + 1] == '别')
 }
 
+/// Where the list before the 分别 at `p` starts (its clause, back over 、), and its text.
+fn list_head(sc: &[char], p: usize) -> (usize, String) {
+    let start = list_start(sc, clause_start(sc, 0, p));
+    (start, sc[start..p].iter().collect())
+}
+
+/// The items of a list, parted by its joiners, blanks dropped.
+fn list_items(head: &str) -> Vec<&str> {
+    head.split(JOINERS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Places listed before 分别 with no measure of their own (泾川县、灵台县分别为79.5%、78.2%), after a
 /// sentence that gave a place's figure of one measure (静宁县重点人群签约率为83.1%): each takes its
 /// figure of that measure. The sentence must open with the places.
@@ -326,14 +340,8 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     let Some(p) = respectively_at(sc) else {
         return;
     };
-    let head_start = list_start(sc, clause_start(sc, 0, p));
-    let head: String = sc[head_start..p].iter().collect();
-    let mut subjects: Vec<String> = head
-        .split(JOINERS)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
+    let (head_start, head) = list_head(sc, p);
+    let mut subjects: Vec<String> = list_items(&head).into_iter().map(str::to_string).collect();
     if subjects.len() >= 2 && measures_in_full(matcher, facts, &subjects, offset + p) {
         return;
     }
@@ -570,14 +578,8 @@ pub(crate) fn places_again(
     let Some(second) = respectively_at(&sc[first + 2..]).map(|k| k + first + 2) else {
         return;
     };
-    let head_start = list_start(sc, clause_start(sc, 0, first));
-    let head: String = sc[head_start..first].iter().collect();
-    let items: Vec<&str> = head
-        .split(JOINERS)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let places: Option<Vec<String>> = items
+    let (_, head) = list_head(sc, first);
+    let places: Option<Vec<String>> = list_items(&head)
         .iter()
         .map(|item| {
             matcher.find(item).into_iter().find_map(|h| match h.target {
@@ -624,8 +626,7 @@ pub(crate) fn regions_with_their_measure(
     let Some(p) = respectively_at(sc) else {
         return;
     };
-    let head_start = list_start(sc, clause_start(sc, 0, p));
-    let head: String = sc[head_start..p].iter().collect();
+    let (head_start, head) = list_head(sc, p);
     // 实有床位11436张,其中乐都区、平安区…分别为2610张、…: the places split the total before
     // 其中, in its measure.
     let parts = head.trim_start().starts_with(crate::lexicon::PART);
@@ -639,11 +640,7 @@ pub(crate) fn regions_with_their_measure(
         .max_by_key(|g| g.char_end)
         .filter(|g| offset + head_start - g.char_end <= 2)
         .map(|g| (g.indicator_id.clone(), g.indicator_text.clone(), g.unit));
-    let items: Vec<&str> = head
-        .split(JOINERS)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let items = list_items(head);
     let Some((last, places)) = items.split_last().filter(|(_, rest)| !rest.is_empty()) else {
         return;
     };
