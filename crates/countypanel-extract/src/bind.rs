@@ -1206,6 +1206,10 @@ fn name_quantity<'h>(
         naming.indicator_id = Some(id);
         naming.indicator_text = Some(text);
         naming.rule = Rule::RegionPart;
+    } else if let Some((id, text)) = served_count(m, q, s, clause) {
+        naming.indicator_id = Some(id);
+        naming.indicator_text = Some(text);
+        naming.rule = Rule::PhraseAfter;
     } else if let Some(h) = own_place_pair(m, q, s, clause) {
         name_by_phrase(m, q, s, clause, h, &mut naming);
         naming.rule = Rule::PhraseBefore;
@@ -1217,6 +1221,49 @@ fn name_quantity<'h>(
         name_qualified_count(m, s, q, clause, a, &mut naming);
     }
     (hit, naming)
+}
+
+/// Services a person receives, whose count a phrase may name.
+const SERVICES: &[&str] = &[
+    "体检", "筛查", "管理", "接种", "签约", "随访", "检查", "救助",
+];
+
+/// 为6.12万名65岁及以上老年人提供免费健康体检, 为1.12万名农村妇女免费开展两癌筛查: people a
+/// service was given to, counted before who they are and what they got. The words after the
+/// number, once 提供, 免费, 开展 are taken out, name the catalog's count of that service.
+fn served_count(
+    m: &PhraseMatcher,
+    q: &Quantity,
+    s: &Sentence,
+    clause: usize,
+) -> Option<(String, String)> {
+    if q.unit != Unit::Person || !s.slice(clause, q.num_start).trim_end().ends_with('为') {
+        return None;
+    }
+    let end = (q.end..s.chars.len())
+        .find(|&i| separates_clauses(s.chars[i]))
+        .unwrap_or(s.chars.len());
+    let mut after = s.slice(q.end, end).to_string();
+    for w in ["提供", "免费", "开展", "进行", "实施", "了"] {
+        if after.contains(w) {
+            after = after.replace(w, "");
+        }
+    }
+    let after: Vec<char> = after.chars().collect();
+    let text: String = after.iter().collect();
+    m.find(&text).into_iter().find_map(|h| match h.target {
+        Target::Indicator { index }
+            if m.unit_of(&m.indicator_id(index)) == countypanel_core::vocab::Unit::Person =>
+        {
+            // A service received (体检, 筛查, 管理…), not who the people are (乡村医生).
+            let phrase: String = after[h.start..h.end].iter().collect();
+            SERVICES
+                .iter()
+                .any(|w| phrase.contains(w))
+                .then(|| (m.indicator_id(index), phrase))
+        }
+        _ => None,
+    })
 }
 
 /// Drops the candidate phrases the sentence shows the number does not measure: a count of

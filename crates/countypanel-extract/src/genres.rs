@@ -2152,3 +2152,13 @@ fn review_cases_levels_kinds_months_and_shortfalls_read_as_written() {
     assert_eq!(id_of(&f, 1286.0), Some("licensed_doctors_incl_assistant"));
     assert_eq!(id_of(&f, 326.0), Some("village_doctors"));
 }
+
+#[test]
+fn people_served_counted_before_who_they_are_and_what_they_got() {
+    let text = "为6.12万名65岁及以上老年人提供免费健康体检,为1.12万名农村妇女免费开展两癌筛查,\
+        为120名乡村医生发放补助。";
+    let f = extract(text, "平安县2023年基本公共卫生服务工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 61_200.0), Some("elderly_managed"));
+    assert_eq!(id_of(&f, 11_200.0), Some("two_cancer_screenings"));
+    assert_ne!(id_of(&f, 120.0), Some("village_doctors"));
+}
