@@ -2162,3 +2162,11 @@ fn people_served_counted_before_who_they_are_and_what_they_got() {
     assert_eq!(id_of(&f, 11_200.0), Some("two_cancer_screenings"));
     assert_ne!(id_of(&f, 120.0), Some("village_doctors"));
 }
+
+#[test]
+fn a_bare_measure_joined_by_he_shares_the_first_measures_words() {
+    let text = "全县甲乙类法定报告传染病发病率和死亡率分别为153.21/10万和0.35/10万。";
+    let f = extract(text, "平安县2021年卫生健康工作总结", (2022, 1, 8));
+    assert_eq!(id_of(&f, 153.21), Some("notifiable_ab_incidence"));
+    assert_eq!(id_of(&f, 0.35), Some("notifiable_ab_mortality"));
+}

@@ -461,10 +461,20 @@ fn measures_in_full(
     if items.len() != values.len() {
         return false;
     }
+    // 甲乙类法定报告传染病发病率和死亡率: a bare later item shares the first item's words before
+    // its own measure (甲乙类法定报告传染病死亡率).
+    let first: Vec<char> = items[0].chars().collect();
     let own: Option<Vec<(String, String)>> = items
         .iter()
         .zip(&values)
-        .map(|(item, f)| own_measure(matcher, item, f.unit))
+        .map(|(item, f)| {
+            own_measure(matcher, item, f.unit).or_else(|| {
+                (1..first.len()).rev().find_map(|j| {
+                    let prefix: String = first[..j].iter().collect();
+                    own_measure(matcher, &format!("{prefix}{item}"), f.unit)
+                })
+            })
+        })
         .collect();
     let Some(own) = own else { return false };
     for ((text, id), f) in own.into_iter().zip(values.iter_mut()) {
