@@ -25,6 +25,17 @@ fn list_head(sc: &[char], p: usize) -> (usize, String) {
     (start, sc[start..p].iter().collect())
 }
 
+/// The region a list item opens with (宁城县, 翁牛特旗床位数), and where its name ends; `whole`:
+/// only an item that is the name and nothing else.
+fn region_opening(matcher: &PhraseMatcher, item: &str, whole: bool) -> Option<(String, usize)> {
+    matcher.find(item).into_iter().find_map(|h| match h.target {
+        Target::Region(name) if h.start == 0 && (!whole || h.end == item.chars().count()) => {
+            Some((name.to_string(), h.end))
+        }
+        _ => None,
+    })
+}
+
 /// The items of a list, parted by its joiners, blanks dropped.
 fn list_items(head: &str) -> Vec<&str> {
     head.split(JOINERS)
@@ -591,12 +602,7 @@ pub(crate) fn places_again(
     let (_, head) = list_head(sc, first);
     let places: Option<Vec<String>> = list_items(&head)
         .iter()
-        .map(|item| {
-            matcher.find(item).into_iter().find_map(|h| match h.target {
-                Target::Region(name) if h.start == 0 => Some(name.to_string()),
-                _ => None,
-            })
-        })
+        .map(|item| region_opening(matcher, item, false).map(|(name, _)| name))
         .collect();
     let Some(places) = places.filter(|p| p.len() >= 2) else {
         return;
@@ -654,22 +660,14 @@ pub(crate) fn regions_with_their_measure(
     let Some((last, places)) = items.split_last().filter(|(_, rest)| !rest.is_empty()) else {
         return;
     };
-    let region_of = |item: &str, whole: bool| {
-        matcher.find(item).into_iter().find_map(|h| match h.target {
-            Target::Region(name) if h.start == 0 && (!whole || h.end == item.chars().count()) => {
-                Some((name.to_string(), h.end))
-            }
-            _ => None,
-        })
-    };
     let Some(mut places) = places
         .iter()
-        .map(|item| region_of(item, true).map(|(name, _)| name))
+        .map(|item| region_opening(matcher, item, true).map(|(name, _)| name))
         .collect::<Option<Vec<String>>>()
     else {
         return;
     };
-    let Some((last_place, end)) = region_of(last, false) else {
+    let Some((last_place, end)) = region_opening(matcher, last, false) else {
         return;
     };
     let measure: String = last.chars().skip(end).collect();

@@ -319,11 +319,18 @@ fn subject_words(words: &[char]) -> String {
     }
 }
 
+/// The words of a measure's clause before it (from `clause` to `start`), without the spaces and
+/// 的 that end them: where a kind, a speciality or a scheme before the measure is read.
+fn words_before(sc: &[char], clause: usize, start: usize) -> String {
+    let before: String = sc[clause.min(start)..start].iter().collect();
+    before.trim_end().trim_end_matches('的').to_string()
+}
+
 /// Whether a kind of institution stands right before the measure in its clause (公立医院卫生人员
 /// 2986人): the measure is that kind's, not the region's.
 fn category_before(sc: &[char], clause: usize, start: usize) -> bool {
-    let before: String = sc[clause.min(start)..start].iter().collect();
-    let mut before = before.trim_end().trim_end_matches('的');
+    let before = words_before(sc, clause, start);
+    let mut before = before.as_str();
     // 社区卫生服务中心(站)总诊疗人次: a short parenthesis after the kind is part of its name.
     if before.ends_with([')', '）'])
         && let Some(open) = before.rfind(['(', '（'])
@@ -467,11 +474,8 @@ fn specialty_before(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool 
         .as_deref()
         .is_some_and(|id| STAFF.contains(&id))
         && {
-            let before: String = sc[clause.min(start)..start].iter().collect();
-            let before = before.trim_end().trim_end_matches('的');
-            (before.ends_with('科') && !before.ends_with("本科") && !before.ends_with("专科"))
-                || before.ends_with("专业")
-                || before.ends_with("专科")
+            let before = words_before(sc, clause, start);
+            before.ends_with('科') && !before.ends_with("本科") || before.ends_with("专业")
         }
 }
 
@@ -491,8 +495,7 @@ fn other_insurance(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
         .as_deref()
         .is_some_and(|t| t.starts_with("参保"));
     enrolment && {
-        let before: String = sc[clause.min(start)..start].iter().collect();
-        let before = before.trim_end().trim_end_matches('的');
+        let before = words_before(sc, clause, start);
         OTHER.iter().any(|w| before.ends_with(w))
     }
 }

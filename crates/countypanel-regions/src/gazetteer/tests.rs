@@ -3,12 +3,15 @@
 use super::*;
 use crate::encloses;
 
+/// The gazetteer of the real reference files.
+fn reference() -> Gazetteer {
+    Gazetteer::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"))
+        .unwrap()
+}
+
 #[test]
 fn a_name_one_character_off_gets_a_suggestion_only_when_one_name_is_that_close() {
-    let g = Gazetteer::load(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
-    )
-    .unwrap();
+    let g = reference();
     assert_eq!(
         g.suggest("满州里市", 2002).map(|c| c.name),
         Some("满洲里市".to_string())
@@ -203,10 +206,7 @@ fn short_names_and_towns() {
 
 #[test]
 fn an_old_name_resolves_through_its_codes_successors_to_the_one_valid_in_the_year() {
-    let g = Gazetteer::load(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
-    )
-    .unwrap();
+    let g = reference();
     // 秀山县 (512330 until 1983) became an autonomous county, moved to 黔江地区 and then to
     // 重庆市: 500241 in 2024.
     let r = g.resolve_in_year("秀山县", Some(2024), &[]);
@@ -221,10 +221,7 @@ fn an_old_name_resolves_through_its_codes_successors_to_the_one_valid_in_the_yea
 
 #[test]
 fn an_old_name_renumbered_over_the_years_still_leads_to_its_region() {
-    let g = Gazetteer::load(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference"),
-    )
-    .unwrap();
+    let g = reference();
     let r = g.resolve_in_year("北川县", Some(2023), &[]);
     assert_eq!(r.name.as_deref(), Some("北川羌族自治县"), "{r:?}");
 }
