@@ -2170,3 +2170,30 @@ fn a_bare_measure_joined_by_he_shares_the_first_measures_words() {
     assert_eq!(id_of(&f, 153.21), Some("notifiable_ab_incidence"));
     assert_eq!(id_of(&f, 0.35), Some("notifiable_ab_mortality"));
 }
+
+#[test]
+fn a_count_of_places_takes_up_those_the_sentence_before_listed() {
+    let regions = ["平安县", "乐都县", "互助县", "海东市", "青海省"];
+    let text = "截至2022年底,平安县、乐都县、互助县医疗卫生资源稳步增长。\
+        三县每千人口执业(助理)医师数分别为2.31人、1.96人和2.45人,每千人口床位数分别为5.8张、6.1张和5.2张。\
+        两县家庭医生签约率分别为61.2%、58.7%。";
+    let f = extract_issued(
+        text,
+        "海东市三县卫生资源概况",
+        (2023, 5, 12),
+        "海东市",
+        &regions,
+    );
+    for (v, place) in [
+        (2.31, "平安县"),
+        (1.96, "乐都县"),
+        (2.45, "互助县"),
+        (5.8, "平安县"),
+        (5.2, "互助县"),
+    ] {
+        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
+    }
+    assert_eq!(id_of(&f, 1.96), Some("doctors_per_1000"));
+    // Two counted where three were listed: no place is guessed.
+    assert_ne!(fact(&f, 61.2).region_name.as_deref(), Some("平安县"));
+}

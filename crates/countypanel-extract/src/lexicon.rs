@@ -66,6 +66,24 @@ pub(crate) const REVIEW_HEADINGS: &[&str] =
 /// county's hospital.
 const BUILDING_VERBS: &[&str] = &["新建"];
 
+/// Characters after which a two-character county name may start: function words and the
+/// names of the levels above it (其中岷县, 定西市岷县, 2022年岷县, 及漳县).
+const BEFORE_SHORT_NAME: &str = "中、及与在对是为省市州年月日括如至到了的,，：:;；(（“\"";
+
+/// Characters that, after 县, make it part of a word, not a name's end (县域, 县级, 县城, 县委).
+const AFTER_COUNTY_WORD: &str = "域级城委直长志区乡里内外处属际";
+
+/// Whether the two-character name at `start..end` (bytes) of `text` stands alone: at the start
+/// of the text or after a character that is no part of a word with it, and not running into a
+/// word that takes its 县 (示范县域, 提高县级医院: 范县 and 高县 are not named there).
+#[must_use]
+pub fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let free_before = before.is_none_or(|c| !is_han(c) || BEFORE_SHORT_NAME.contains(c));
+    free_before && after.is_none_or(|c| !AFTER_COUNTY_WORD.contains(c))
+}
+
 /// Whether the region name at `start..end` (bytes) of `text` opens with a verb of building and
 /// no higher place stands right before it (南昌市新建区 is the place; 富源县新建三十二个村卫生室
 /// builds): the verb is read, not the name.

@@ -555,6 +555,13 @@ impl Extractor {
                 s.start,
             );
             respectively::places_again(&self.matcher, &mut sentence_facts, sc, s.start);
+            respectively::places_named_before(
+                &self.matcher,
+                &mut sentence_facts,
+                sc,
+                s.start,
+                reading.prev_sentence,
+            );
             respectively::regions_continue(
                 &self.matcher,
                 &mut sentence_facts,

@@ -198,7 +198,8 @@ impl PhraseMatcher {
         domains.sort();
         for n in self.regions.occurrences(text) {
             if !over_mask(n.start, n.end)
-                && (!self.regions.short[n.name] || stands_alone(text, n.start, n.end))
+                && (!self.regions.short[n.name]
+                    || crate::lexicon::stands_alone(text, n.start, n.end))
                 && !crate::lexicon::verb_first(text, n.start, n.end)
             {
                 found.push((n.start, n.end, &self.regions.targets[n.name]));
@@ -404,7 +405,7 @@ struct RegionNames {
     name: Vec<Option<u32>>,
     targets: Vec<Target>,
     /// Whether each name is a county's of two characters (岷县), found only where it stands
-    /// alone (see [`stands_alone`]).
+    /// alone (see [`crate::lexicon::stands_alone`]).
     short: Vec<bool>,
     /// The last characters of the names as bits (by code point, those of the first plane): the
     /// test every character of a text takes.
@@ -512,24 +513,6 @@ const AMBIGUOUS_SHORT_COUNTIES: &[&str] = &["和县", "新县"];
 /// for in sentences only where they stand alone.
 fn is_short_county(name: &str) -> bool {
     name.chars().count() == 2 && name.ends_with('县') && !AMBIGUOUS_SHORT_COUNTIES.contains(&name)
-}
-
-/// Characters after which a two-character county name may start: function words and the
-/// names of the levels above it (其中岷县, 定西市岷县, 2022年岷县, 及漳县).
-const BEFORE_SHORT_NAME: &str = "中、及与在对是为省市州年月日括如至到了的,，：:;；(（“\"";
-
-/// Characters that, after 县, make it part of a word, not a name's end (县域, 县级, 县城, 县委).
-const AFTER_COUNTY_WORD: &str = "域级城委直长志区乡里内外处属际";
-
-/// Whether the two-character name at `start..end` (bytes) of `text` stands alone: at the start
-/// of the text or after a character that is no part of a word with it, and not running into a
-/// word that takes its 县 (示范县域, 提高县级医院: 范县 and 高县 are not named there).
-fn stands_alone(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let free_before =
-        before.is_none_or(|c| !crate::lexicon::is_han(c) || BEFORE_SHORT_NAME.contains(c));
-    free_before && after.is_none_or(|c| !AFTER_COUNTY_WORD.contains(c))
 }
 
 /// Verbs after which reports insert a quantifier (引进各类卫生健康人才, 招聘各类医务人员).

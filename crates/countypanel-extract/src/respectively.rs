@@ -630,6 +630,104 @@ pub(crate) fn places_again(
     }
 }
 
+/// A sentence opening with a count of places (三县(市), 两区, 上述3个县), which takes up those
+/// the sentence before listed (泸西县、弥勒市、建水县医疗卫生资源稳步增长。三县(市)每千人口执业
+/// (助理)医师数分别为2.31人、1.96人和2.45人): each 分别's values are those places', in order. The
+/// count must match the places listed and each list of values.
+pub(crate) fn places_named_before(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+    prev: &[char],
+) {
+    let Some(first) = respectively_at(sc) else {
+        return;
+    };
+    let Some(n) = count_of_places_opening(sc) else {
+        return;
+    };
+    let head: String = sc[..first].iter().collect();
+    if matcher
+        .find(&head)
+        .iter()
+        .any(|h| matches!(h.target, Target::Region(_)))
+    {
+        return;
+    }
+    let prev: String = prev.iter().collect();
+    let mut places: Vec<String> = Vec::new();
+    for h in matcher.find(&prev) {
+        if let Target::Region(name) = h.target
+            && !places.iter().any(|p| **p == *name)
+        {
+            places.push(name.to_string());
+        }
+    }
+    if places.len() != n {
+        return;
+    }
+    let mut from = 0;
+    while let Some(p) = respectively_at(&sc[from..]).map(|k| k + from) {
+        let end = values_end(sc, p, offset);
+        let mut values: Vec<&mut Fact> = facts
+            .iter_mut()
+            .filter(|f| f.char_end > offset + p && f.char_end <= end && !f.change)
+            .collect();
+        if values.len() == n {
+            values.sort_by_key(|f| f.char_end);
+            // The measure before 分别 named the first value: it names them all.
+            let (id, text, unit) = (
+                values[0].indicator_id.clone(),
+                values[0].indicator_text.clone(),
+                values[0].unit,
+            );
+            let same_measure = values.iter().all(|f| f.unit == unit);
+            for (f, place) in values.into_iter().zip(&places) {
+                f.region_name = Some(place.clone());
+                f.region_subject = true;
+                if same_measure && id.is_some() && f.indicator_id.is_none() {
+                    f.indicator_id.clone_from(&id);
+                    f.indicator_text.clone_from(&text);
+                    f.health = true;
+                    f.rule = Rule::Respectively;
+                }
+            }
+        }
+        from = p + 2;
+    }
+}
+
+/// The number of places a sentence opens with when it counts them instead of naming them
+/// (三县(市), 两区, 上述3个县, 这四个旗), if two or more.
+fn count_of_places_opening(sc: &[char]) -> Option<usize> {
+    let mut i = sc.iter().take_while(|c| c.is_whitespace()).count();
+    for w in ["上述", "以上", "这"] {
+        let w: Vec<char> = w.chars().collect();
+        if sc[i..].starts_with(&w) {
+            i += w.len();
+            break;
+        }
+    }
+    let n = match *sc.get(i)? {
+        c @ '2'..='9' => c.to_digit(10)? as usize,
+        '两' | '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    };
+    i += 1;
+    if sc.get(i) == Some(&'个') {
+        i += 1;
+    }
+    matches!(sc.get(i)?, '县' | '区' | '旗' | '市' | '地').then_some(n)
+}
+
 /// Places listed before a count's measure and 分别 (原州区、西吉县、彭阳县医疗卫生机构实有床位分别为
 /// 2860张、1745张、986张): each takes its count of that measure, in order. Rates listed so are
 /// shared out by [`distribute`].

@@ -129,6 +129,7 @@ impl RegionFinder {
             };
             if let Some((name, level, _)) = one
                 && !full_set.contains(&s)
+                && !countypanel_regions::is_common_word(&s)
             {
                 patterns.push(s);
                 targets.push((name.clone(), false, *level));
@@ -190,8 +191,9 @@ impl RegionFinder {
     }
 
     /// The names in `s`, leftmost-longest, but a short name that begins inside a slogan's
-    /// word (健康平江: 康平 starts in 健康) is passed over and the search goes on from its
-    /// second character (to find 平江).
+    /// word (健康平江: 康平 starts in 健康), and a two-character county name that does not stand
+    /// alone (人员和县代表), are passed over and the search goes on from their second character
+    /// (to find 平江).
     fn names_in<'t>(&'t self, s: &'t str) -> impl Iterator<Item = NameAt> + 't {
         let mut from = 0;
         std::iter::from_fn(move || {
@@ -202,8 +204,14 @@ impl RegionFinder {
                     end: from + m.end,
                     name: m.name,
                 };
-                let short = !self.targets[m.name].1;
-                if short && inside_slogan_word(s, m.start) {
+                let (name, full, _) = &self.targets[m.name];
+                let short = !*full;
+                // A county's name of two characters inside words (组成人员和县人大代表) names no
+                // county.
+                let two_character = *full
+                    && name.chars().count() == 2
+                    && !countypanel_extract::lexicon::stands_alone(s, m.start, m.end);
+                if two_character || short && inside_slogan_word(s, m.start) {
                     from = m.start + s[m.start..].chars().next().map_or(1, char::len_utf8);
                     continue;
                 }

@@ -20,7 +20,7 @@ mod names;
 mod types;
 
 pub use gazetteer::Gazetteer;
-pub use names::{autonomous_aliases, short_name};
+pub use names::{autonomous_aliases, is_common_word, short_name};
 pub use types::{Candidate, Crosswalk, Level, Method, Resolution, Status, encloses};
 
 /// Errors raised while loading reference files.

@@ -162,4 +162,25 @@ pub fn autonomous_aliases(name: &str) -> Vec<String> {
 /// suburbs, a mining area. A text naming them speaks of no region.
 pub(crate) const COMMON_NOUNS: &[&str] = &["市区", "城区", "郊区", "矿区"];
 
+/// Short forms of region names that report prose uses far more often as ordinary words:
+/// 卫生资源 is no 资源县, 合作医疗 no 合作市, 安宁疗护 no 安宁市, 绿色通道 no 通道县, 市中医院 no
+/// 市中区, 惠民工程 no 惠民县, 全州 (the whole prefecture) no 全州县. Only the full name names
+/// these regions in a title or a source line.
+const COMMON_WORD_SHORT_NAMES: &[&str] = &[
+    "资源", "合作", "和平", "平原", "武功", "比如", "南部", "解放", "公园", "东方", "动力", "前进",
+    "港口", "公安", "友好", "城中", "古城", "河口", "友谊", "中方", "安定", "商城", "延长", "光明",
+    "新兴", "运河", "太平", "四方", "万年", "东风", "红旗", "新建", "会同", "工农", "富裕", "复兴",
+    "前锋", "宏伟", "清新", "温泉", "向阳", "振兴", "露天", "大方", "新华", "天桥", "威信", "平和",
+    "城南", "城北", "城西", "城东", "城关", "滨海", "海港", "吉利", "渡口", "长寿", "丰满", "双桥",
+    "南郊", "北郊", "市郊", "小河", "上街", "兴隆", "无为", "民权", "同心", "小店", "元宝", "宝塔",
+    "长乐", "安宁", "通道", "新城", "新市", "市中", "全州", "乐业", "安居", "富民", "兴业", "共和",
+    "中山", "康乐", "长安", "红星", "惠民",
+];
+
+/// Whether a short form of a region name is, in prose, an ordinary word (资源, 合作, 安宁).
+#[must_use]
+pub fn is_common_word(short: &str) -> bool {
+    COMMON_WORD_SHORT_NAMES.contains(&short)
+}
+
 pub(crate) const TOWN_SUFFIXES: &[&str] = &["街道办事处", "街道", "镇", "乡", "苏木"];

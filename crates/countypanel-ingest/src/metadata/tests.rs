@@ -482,3 +482,50 @@ fn a_short_name_inside_a_word_rivals_no_region_and_a_report_is_no_paper() {
     let m = read_metadata(text, None, &finder());
     assert_ne!(m.issuer.as_deref(), Some("海东市"));
 }
+
+#[test]
+fn a_short_name_that_is_an_everyday_word_names_no_region() {
+    let finder = RegionFinder::new(
+        [
+            ("资源县", Level::County, true),
+            ("合作市", Level::County, true),
+            ("安宁市", Level::County, true),
+            ("红河哈尼族彝族自治州", Level::Prefecture, true),
+            ("景泰县", Level::County, true),
+        ]
+        .into_iter(),
+    );
+    let m = read_metadata("红河州三县卫生资源概况\n正文。", None, &finder);
+    assert_eq!(m.issuer.as_deref(), Some("红河哈尼族彝族自治州"));
+    let m = read_metadata(
+        "新型农村合作医疗工作总结\n安宁疗护试点启动。",
+        None,
+        &finder,
+    );
+    assert_eq!(m.issuer, None);
+    // The full name still names the region.
+    let m = read_metadata("资源县卫生资源配置情况\n正文。", None, &finder);
+    assert_eq!(m.issuer.as_deref(), Some("资源县"));
+    let m = read_metadata("景泰县合作医疗工作总结\n正文。", None, &finder);
+    assert_eq!(m.issuer.as_deref(), Some("景泰县"));
+}
+
+#[test]
+fn a_two_character_county_inside_words_names_no_region() {
+    let finder = RegionFinder::new(
+        [
+            ("和县", Level::County, true),
+            ("岷县", Level::County, true),
+            ("仁寿县", Level::County, true),
+        ]
+        .into_iter(),
+    );
+    let text = "关于检查医药卫生体制改革情况的报告\n常委会组成人员和县人大代表参加检查。\
+        全县共有医疗卫生机构1086个。";
+    assert_eq!(read_metadata(text, None, &finder).issuer, None);
+    let text = "岷县卫生健康工作总结\n全县共有医疗卫生机构386个。";
+    assert_eq!(
+        read_metadata(text, None, &finder).issuer.as_deref(),
+        Some("岷县")
+    );
+}
