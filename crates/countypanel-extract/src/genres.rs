@@ -2197,3 +2197,56 @@ fn a_count_of_places_takes_up_those_the_sentence_before_listed() {
     // Two counted where three were listed: no place is guessed.
     assert_ne!(fact(&f, 61.2).region_name.as_deref(), Some("平安县"));
 }
+
+#[test]
+fn a_period_opened_by_zi_and_closed_by_yilai_dates_no_fact_and_sums_what_was_done() {
+    let text = "自2019年启动医共体建设以来,全县组建了3个医共体。\
+        2021年以来全县公开招聘医务人员186名。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 8));
+    assert_eq!(id_of(&f, 3.0), Some("county_medical_communities"));
+    assert_eq!(fact(&f, 3.0).year, Some(2023));
+    assert_eq!(fact(&f, 186.0).year, None);
+    assert_eq!(fact(&f, 186.0).year_flag, Some(YearFlag::PeriodSum));
+}
+
+#[test]
+fn a_rate_after_a_clause_naming_months_is_the_parts() {
+    let text = "今年1-10月,县域内就诊率92.3%。全年县域内就诊率达到91.6%。";
+    let f = extract(text, "平安县2023年卫生健康工作总结", (2023, 12, 20));
+    assert_eq!(fact(&f, 92.3).rule, Rule::PartYear);
+    assert_eq!(id_of(&f, 91.6), Some("county_consultation_rate"));
+}
+
+#[test]
+fn funding_per_head_with_the_subsidy_as_its_part_gives_the_subsidy() {
+    let text = "新农合人均筹资标准提高到290元,其中各级财政补助240元。";
+    let f = extract(text, "平安县2012年新农合工作总结", (2013, 1, 8));
+    assert_eq!(id_of(&f, 240.0), Some("resident_insurance_subsidy_per_capita"));
+    assert_eq!(id_of(&f, 290.0), None);
+    // Alone, the funding per head still names the subsidy (the national list's phrasing).
+    let f = extract("新农合人均筹资标准提高到290元。", "平安县2012年新农合工作总结", (2013, 1, 8));
+    assert_eq!(id_of(&f, 290.0), Some("resident_insurance_subsidy_per_capita"));
+}
+
+#[test]
+fn a_government_reports_main_tasks_for_the_year_are_aims() {
+    let text = "二、2021年主要任务\n持续推进健康平安建设。家庭医生签约覆盖率提高到45%。";
+    let f = extract(text, "2021年平安县人民政府工作报告", (2021, 1, 25));
+    assert_eq!(id_of(&f, 45.0), Some("family_doctor_signing_rate"));
+    assert_eq!(fact(&f, 45.0).kind, Kind::Target);
+}
+
+#[test]
+fn an_institutions_paragraph_keeps_its_sentences_without_a_subject() {
+    let text = "县中医院为二级甲等中医医院,开放床位520张。2023年完成门急诊诊疗31.2万人次,\
+        出院病人2.06万人次,病床使用率91.8%。\n\
+        赤城镇中心卫生院开放床位120张,全年诊疗9.6万人次,病床使用率88.4%。\n\
+        2023年,全县医疗卫生机构总诊疗人次达到286.4万人次,出院病人12.95万人次,病床使用率为84.7%。";
+    let f = extract(text, "平安县医共体建设情况报告", (2024, 1, 20));
+    for v in [20_600.0, 91.8, 96_000.0, 88.4] {
+        assert_eq!(id_of(&f, v), None, "{v}");
+    }
+    assert_eq!(id_of(&f, 129_500.0), Some("discharges"));
+    assert_eq!(id_of(&f, 84.7), Some("bed_occupancy_rate"));
+    assert_eq!(id_of(&f, 2_864_000.0), Some("total_visits"));
+}

@@ -108,6 +108,7 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
     "工作安排",
     "工作部署",
     "重点任务",
+    "主要任务",
     "打算",
     "民生实事",
     "惠民实事",
@@ -122,6 +123,7 @@ pub(crate) const PLAN_HEADINGS_ANCHORED: &[&str] = &[
     "重点工作",
     "工作重点",
     "重点任务",
+    "主要任务",
     "民生实事",
     "惠民实事",
     "办实事",
@@ -446,6 +448,22 @@ pub(crate) fn after_word(sc: &[char], k: usize, word: &str) -> Option<usize> {
         i += 1;
     }
     Some(i)
+}
+
+/// Where a period opened by the year at `start..end` ends when words stand between the year and
+/// the word closing it (自2015年启动医共体建设以来, 从2019年实施…以来): the year is preceded by 自 or
+/// 从 and 以来 closes the clause.
+pub(crate) fn period_closed_later(sc: &[char], start: usize, end: usize) -> Option<usize> {
+    let opened = start >= 1 && matches!(sc[start - 1], '自' | '从');
+    if !opened {
+        return None;
+    }
+    let clause_end = (end..sc.len())
+        .find(|&i| matches!(sc[i], ',' | '，' | '。' | ';' | '；'))
+        .unwrap_or(sc.len());
+    (end..clause_end.saturating_sub(1))
+        .find(|&i| sc[i] == '以' && sc[i + 1] == '来')
+        .map(|i| i + 2)
 }
 
 /// Whether `word` occurs in `sc`.

@@ -188,6 +188,9 @@ struct Reading<'a> {
     part_year_open: bool,
     /// The institution the sentence just read opened with, when ； joins the next to it.
     institution_open: Option<&'static str>,
+    /// The institution the sentence just read was about, with its paragraph: the paragraph's
+    /// next sentence with no subject of its own is about it too.
+    paragraph_institution: Option<(usize, &'static str)>,
     /// Whether the section being read is about one institution. Its beds, staff and visits are
     /// the institution's.
     institution_section: InstitutionSection,
@@ -555,6 +558,7 @@ impl Extractor {
                 s.start,
             );
             respectively::places_again(&self.matcher, &mut sentence_facts, sc, s.start);
+            shared::subsidy_within_funding(&mut sentence_facts, sc, s.start);
             respectively::places_named_before(
                 &self.matcher,
                 &mut sentence_facts,
@@ -596,6 +600,10 @@ impl Extractor {
                     part_year_open: reading.part_year_open,
                     title: part_year_document,
                     institution: reading.institution_open,
+                    paragraph_institution: reading
+                        .paragraph_institution
+                        .filter(|(p, _)| *p == s.paragraph)
+                        .map(|(_, e)| e),
                 },
             );
             naming::name_uncatalogued(&mut sentence_facts, sc, s.start);
@@ -614,6 +622,7 @@ impl Extractor {
             reading.part_year_open =
                 joined && (reading.part_year_open || scope::names_part_of_year(sentence_text));
             reading.institution_open = opened.filter(|_| joined);
+            reading.paragraph_institution = opened.map(|e| (s.paragraph, e));
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;
         }
@@ -644,6 +653,7 @@ fn sentence_years(
         !lexicon::PERIOD_START
             .iter()
             .any(|w| lexicon::after_word(sc, m.end, w).is_some())
+            && lexicon::period_closed_later(sc, m.start, m.end).is_none()
             && !in_title(m)
             && !from_to::opens_earlier_level(sc, m.start, m.end)
             && !from_to::compared_year(sc, m.start, m.end)

@@ -193,7 +193,10 @@ fn town_opens_sentence(sc: &[char]) -> bool {
     (2..=4).contains(&end)
         && (sc[end] != '街' || sc.get(end + 1) == Some(&'道'))
         && name.chars().all(crate::lexicon::is_han)
-        && !name.contains(['乡', '镇', '城', '村', '县', '市', '区', '省', '年', '月'])
+        && !name.contains(['乡', '镇', '村', '县', '市', '区', '省', '年', '月'])
+        // 赤城镇, 古城镇 are towns; 新型城镇化, 城镇职工 are words.
+        && !(name.ends_with('城')
+            && sc.get(end + 1).is_some_and(|c| "化职居人登就常户".contains(*c)))
         && !name.starts_with(['全', '各', '每', '本', '该', '我', '所', '其', '在', '对'])
         && named_town_opens(&sc[..sc.len().min(12)])
 }
@@ -624,11 +627,17 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
         // 管理率62.1%, 上半年完成两癌筛查8600人) is not the year's either; a level the sentence
         // reaches after the half year's flows (上半年,新增签约…,签约率达到64.7%) or at a date
         // (截至6月底) is the state then.
-        UnitCode::Percent | UnitCode::Person => names_part_of_year(
-            &sc[crate::segment::clause_start(sc, 0, start)..start]
-                .iter()
-                .collect::<String>(),
-        ),
+        // So is one whose clause follows a clause that only names the part (今年1-10月,县域内
+        // 就诊率92.3%).
+        UnitCode::Percent | UnitCode::Person => {
+            let clause = crate::segment::clause_start(sc, 0, start);
+            let adverbial = clause >= 2 && {
+                let prev = crate::segment::clause_start(sc, 0, clause - 1);
+                let words: String = sc[prev..clause - 1].iter().collect();
+                words.chars().count() <= 10 && names_part_of_year(&words)
+            };
+            adverbial || names_part_of_year(&sc[clause..start].iter().collect::<String>())
+        }
         _ => false,
     }
 }
@@ -799,6 +808,9 @@ pub(crate) struct Before {
     pub title: TitlePart,
     /// The ending of the institution that opened the sentence before.
     pub institution: Option<&'static str>,
+    /// The ending of the institution the paragraph's sentences so far have been about
+    /// (县中医院为二级甲等中医医院,开放床位520张。2023年完成门急诊诊疗31.2万人次,…).
+    pub paragraph_institution: Option<&'static str>,
 }
 
 /// The part of the year a report's title names.
@@ -857,6 +869,18 @@ pub(crate) fn narrow(
     let own = if catalogued {
         one_institution_opening(sc, region_named)
             .or_else(|| own_body(sc, 0, sc.len().min(10)).then_some("医院"))
+            // A sentence of the institution's paragraph with no subject of its own (2023年完成
+            // 门急诊诊疗…) is the institution's as well.
+            .or_else(|| {
+                before.paragraph_institution.filter(|_| {
+                    let first = facts
+                        .iter()
+                        .map(|f| f.char_start.saturating_sub(offset))
+                        .min()
+                        .unwrap_or(0);
+                    !place_in(sc) && no_subject_of_its_own(sc, first, hits)
+                })
+            })
     } else {
         None
     };
@@ -1051,6 +1075,23 @@ pub(crate) fn narrow(
     }
     opening
 }
+
+/// Whether the words of a sentence before its first number (`first`) name no subject: no
+/// region, town, kind of institution or institution (2023年完成门急诊诊疗31.2万人次 names none;
+/// 乡镇卫生院诊疗…, 白阳镇… do).
+fn no_subject_of_its_own(sc: &[char], first: usize, hits: &[Hit]) -> bool {
+    let first = first.min(sc.len());
+    let words: String = sc[..first].iter().collect();
+    !hits
+        .iter()
+        .any(|h| h.start < first && matches!(h.target, Target::Region(_)))
+        && !CATEGORIES.iter().any(|c| words.contains(c))
+        && !INSTITUTION_WORDS.iter().any(|c| words.contains(c))
+        && !named_town_opens(&sc[..first])
+}
+
+/// Words that name an institution or a body of them in a sentence's opening.
+const INSTITUTION_WORDS: &[&str] = &["院", "中心", "站", "所", "室", "机构", "医共体"];
 
 /// The total a part whose measure starts at `start` is counted in: the fact that ends last
 /// before the 其中 that opens the part's list (in `totals`, each fact's end and whether a kind of

@@ -284,3 +284,47 @@ pub(crate) fn share_list_head(
         f.rule = Rule::SharedValue;
     }
 }
+
+/// Funding per head with the state's subsidy as its part (新农合人均筹资标准570元,其中各级财政人均
+/// 补助420元): the subsidy is the part, the funding names no indicator of its own (the catalog
+/// reads 人均筹资 as the subsidy only where no subsidy is stated beside it).
+pub(crate) fn subsidy_within_funding(facts: &mut [Fact], sc: &[char], offset: usize) {
+    const SUBSIDY: &str = "resident_insurance_subsidy_per_capita";
+    let Some(total) = facts.iter().position(|f| {
+        f.indicator_id.as_deref() == Some(SUBSIDY)
+            && f.indicator_text
+                .as_deref()
+                .is_some_and(|t| t.contains("筹资"))
+    }) else {
+        return;
+    };
+    let after_total = facts[total].char_end.saturating_sub(offset);
+    let Some(part) = (total + 1..facts.len()).find(|&k| {
+        let g = &facts[k];
+        let between: String = sc
+            [after_total.min(sc.len())..g.char_start.saturating_sub(offset).min(sc.len())]
+            .iter()
+            .collect();
+        g.indicator_id.is_none()
+            && g.unit == facts[total].unit
+            && between.contains(crate::lexicon::PART)
+            && between.contains("补助")
+            && !between.contains(['；', ';'])
+    }) else {
+        return;
+    };
+    facts[total].indicator_text = None;
+    facts[part].indicator_id = facts[total].indicator_id.take();
+    // The words naming the part: from 其中 to its number (各级财政补助).
+    let named: String = sc
+        [after_total.min(sc.len())..facts[part].char_start.saturating_sub(offset).min(sc.len())]
+        .iter()
+        .collect();
+    let named = named
+        .rsplit(crate::lexicon::PART)
+        .next()
+        .unwrap_or_default()
+        .trim_matches([',', '，', ':', '：', ' ']);
+    facts[part].indicator_text = Some(named.to_string());
+    facts[part].rule = Rule::PhraseBefore;
+}

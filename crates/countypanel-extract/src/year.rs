@@ -249,7 +249,9 @@ pub(crate) fn mark_period_sums(
             continue;
         }
         let between: String = sc[from..end].iter().collect();
-        let summed = SUM_WORDS.iter().any(|w| between.contains(w));
+        // Over a period since an earlier year, what was done (招聘, 新建) sums its years too.
+        let summed = SUM_WORDS.iter().any(|w| between.contains(w))
+            || !explicit && DONE_WORDS.iter().any(|w| between.contains(w));
         if [
             "截至",
             "截止",
@@ -299,6 +301,21 @@ const SUM_WORDS: &[&str] = &[
     "共培训",
     "共招聘",
     "共实施",
+];
+
+/// Words of things done whose counts over a period since an earlier year are sums of its
+/// years (2021年以来全旗公开招聘医务人员186名).
+const DONE_WORDS: &[&str] = &[
+    "招聘",
+    "招录",
+    "引进",
+    "培训",
+    "新建",
+    "改扩建",
+    "建成",
+    "投入",
+    "新增",
+    "培养",
 ];
 
 /// Where the first period of several years in a sentence ends, if it names one, and whether it
@@ -384,7 +401,8 @@ fn since_earlier_year(sc: &[char], published: Option<i32>) -> Option<(usize, boo
         let end = ["年以来", "年起", "年至今"]
             .iter()
             .find(|w| after.starts_with(**w))
-            .map(|w| i + 4 + w.chars().count())?;
+            .map(|w| i + 4 + w.chars().count())
+            .or_else(|| crate::lexicon::period_closed_later(sc, i, i + 5))?;
         (y < published).then_some((end, false))
     })
 }

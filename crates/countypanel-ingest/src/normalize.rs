@@ -398,7 +398,11 @@ fn spaced_row(line: &str) -> Option<Vec<&str>> {
             .all(|c| c.chars().count() <= 16 && !c.contains(['，', ',', '。', '；', ';', '、']))
         && values
             .iter()
-            .filter(|c| c.starts_with(|ch: char| ch.is_ascii_digit() || "-—.".contains(ch)))
+            .filter(|c| {
+                // A bound written before its value (≤14, ≥90, <5) is a value too.
+                c.trim_start_matches(['≤', '≥', '<', '>', '＜', '＞', '约'])
+                    .starts_with(|ch: char| ch.is_ascii_digit() || "-—.".contains(ch))
+            })
             .count()
             * 2
             >= values.len())
@@ -433,6 +437,14 @@ mod tests {
             "全县共有医疗卫生机构  312  个,其中医院  6  个,\n卫生院  18  个,村卫生室  280  个,";
         assert!(!normalize(prose).contains(" | "));
         assert!(!normalize_printed("指标  2022年  2023年\n床位  6.45  6.82").contains(" | "));
+        // Bounds before values (≤14, ≥90) keep their rows in the table.
+        let plan = "指标名称　　2020年　　2025年　　属性\n人均预期寿命(岁)　　77.2　　78.5　　预期性\n\
+            孕产妇死亡率(/10万)　　0　　≤14　　预期性\n婴儿死亡率(‰)　　3.8　　≤5.0　　预期性";
+        assert_eq!(
+            normalize(plan),
+            "指标名称 | 2020年 | 2025年 | 属性\n人均预期寿命(岁) | 77.2 | 78.5 | 预期性\n\
+             孕产妇死亡率(/10万) | 0 | ≤14 | 预期性\n婴儿死亡率(‰) | 3.8 | ≤5.0 | 预期性"
+        );
         // Rules drawn between the header and the rows keep them one table.
         let ruled = "指标    单位    2023年    2022年\n--------------------\n\
             卫生机构床位数    张    9864    9475\n医院    个    38    37\n--------------------";
