@@ -2221,11 +2221,21 @@ fn a_rate_after_a_clause_naming_months_is_the_parts() {
 fn funding_per_head_with_the_subsidy_as_its_part_gives_the_subsidy() {
     let text = "新农合人均筹资标准提高到290元,其中各级财政补助240元。";
     let f = extract(text, "平安县2012年新农合工作总结", (2013, 1, 8));
-    assert_eq!(id_of(&f, 240.0), Some("resident_insurance_subsidy_per_capita"));
+    assert_eq!(
+        id_of(&f, 240.0),
+        Some("resident_insurance_subsidy_per_capita")
+    );
     assert_eq!(id_of(&f, 290.0), None);
     // Alone, the funding per head still names the subsidy (the national list's phrasing).
-    let f = extract("新农合人均筹资标准提高到290元。", "平安县2012年新农合工作总结", (2013, 1, 8));
-    assert_eq!(id_of(&f, 290.0), Some("resident_insurance_subsidy_per_capita"));
+    let f = extract(
+        "新农合人均筹资标准提高到290元。",
+        "平安县2012年新农合工作总结",
+        (2013, 1, 8),
+    );
+    assert_eq!(
+        id_of(&f, 290.0),
+        Some("resident_insurance_subsidy_per_capita")
+    );
 }
 
 #[test]
