@@ -472,6 +472,15 @@ fn vet_naming(
             // 其中县级医院3家、乡镇卫生院16家…;床位1460张: the beds opening the sentence after
             // a list of kinds of institution are all of them, not a part.
             None if s.in_parts && starts_the_sentence(h) && bed_phrase(h) => None,
+            // …其中乡镇卫生院32所,村卫生室1102个;全市实有床位7612张: a sentence after ； that
+            // opens with the whole area is no part.
+            None if s.in_parts
+                && crate::lexicon::WHOLE_AREA
+                    .iter()
+                    .any(|w| s.slice(0, h.start).trim_start().starts_with(w)) =>
+            {
+                None
+            }
             None => s.in_parts.then_some(0),
         }
     };

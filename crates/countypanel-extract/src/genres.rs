@@ -2260,3 +2260,52 @@ fn an_institutions_paragraph_keeps_its_sentences_without_a_subject() {
     assert_eq!(id_of(&f, 84.7), Some("bed_occupancy_rate"));
     assert_eq!(id_of(&f, 2_864_000.0), Some("total_visits"));
 }
+
+#[test]
+fn kinds_listed_before_ge_and_one_count_have_that_count_each() {
+    let text = "全县共有疾病预防控制中心、妇幼保健院、卫生监督所各1个。";
+    let f = extract(text, "平安县2016年卫生工作情况", (2017, 1, 20));
+    let mut ids: Vec<&str> = f.iter().filter_map(|g| g.indicator_id.as_deref()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "cdc_centers",
+            "health_supervision_institutions",
+            "mch_institutions"
+        ]
+    );
+}
+
+#[test]
+fn lists_and_totals_after_semicolons_read_as_written() {
+    let text = "2016年全县共有医疗卫生机构168个,其中乡镇卫生院12所,村卫生室110个;全县实有床位1612张。\
+        医院病床周转次数为38.2次。\
+        平安县、乐都县参合率分别为98.6%、97.9%,参合人数分别为35.2万人、39.8万人。\
+        乡镇卫生院诊疗28.6万人次,村卫生室诊疗17.3万人次。\
+        力争高血压、糖尿病患者规范管理率均达到70%以上。";
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let f = extract_issued(
+        text,
+        "海东市2016年卫生工作情况",
+        (2017, 1, 20),
+        "海东市",
+        &regions,
+    );
+    assert_eq!(id_of(&f, 1612.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 38.2), Some("bed_turnover"));
+    assert_eq!(id_of(&f, 398_000.0), Some("ncms_participants"));
+    assert_eq!(fact(&f, 398_000.0).region_name.as_deref(), Some("乐都县"));
+    assert_eq!(id_of(&f, 286_000.0), Some("township_hc_visits"));
+    assert_eq!(id_of(&f, 173_000.0), Some("village_clinic_visits"));
+    let rates: Vec<&str> = f
+        .iter()
+        .filter(|g| g.value == 70.0)
+        .filter_map(|g| g.indicator_id.as_deref())
+        .collect();
+    assert!(
+        rates.contains(&"hypertension_standard_mgmt_rate"),
+        "{rates:?}"
+    );
+    assert!(rates.contains(&"diabetes_standard_mgmt_rate"), "{rates:?}");
+}

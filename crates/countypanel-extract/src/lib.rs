@@ -547,6 +547,7 @@ impl Extractor {
                 .filter_map(|q| bind::fact_for(&self.matcher, q, &sentence, doc, ctx))
                 .collect();
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
+            shared::each_of_listed(&self.matcher, &mut sentence_facts, sc, s.start);
             shared::share_joined_rates(&self.matcher, &mut sentence_facts, sc, s.start);
             shared::share_list_head(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);

@@ -624,9 +624,34 @@ pub(crate) fn places_again(
         return;
     }
     values.sort_by_key(|f| f.char_end);
+    name_values_by_the_first(&mut values);
     for (f, place) in values.into_iter().zip(places) {
         f.region_name = Some(place);
         f.region_subject = true;
+    }
+}
+
+/// Values listed after a measure and 分别, in one unit: the measure named the first, and names
+/// the others that no phrase of their own named (参合人数分别为35.2万人、39.8万人).
+fn name_values_by_the_first(values: &mut [&mut Fact]) {
+    let Some(first) = values.first() else {
+        return;
+    };
+    let (id, text, unit) = (
+        first.indicator_id.clone(),
+        first.indicator_text.clone(),
+        first.unit,
+    );
+    if id.is_none() || values.iter().any(|f| f.unit != unit) {
+        return;
+    }
+    for f in values.iter_mut().skip(1) {
+        if f.indicator_id.is_none() {
+            f.indicator_id.clone_from(&id);
+            f.indicator_text.clone_from(&text);
+            f.health = true;
+            f.rule = Rule::Respectively;
+        }
     }
 }
 
@@ -676,22 +701,10 @@ pub(crate) fn places_named_before(
             .collect();
         if values.len() == n {
             values.sort_by_key(|f| f.char_end);
-            // The measure before 分别 named the first value: it names them all.
-            let (id, text, unit) = (
-                values[0].indicator_id.clone(),
-                values[0].indicator_text.clone(),
-                values[0].unit,
-            );
-            let same_measure = values.iter().all(|f| f.unit == unit);
+            name_values_by_the_first(&mut values);
             for (f, place) in values.into_iter().zip(&places) {
                 f.region_name = Some(place.clone());
                 f.region_subject = true;
-                if same_measure && id.is_some() && f.indicator_id.is_none() {
-                    f.indicator_id.clone_from(&id);
-                    f.indicator_text.clone_from(&text);
-                    f.health = true;
-                    f.rule = Rule::Respectively;
-                }
             }
         }
         from = p + 2;

@@ -448,9 +448,16 @@ fn label(sc: &[char], at: usize) -> &[char] {
 }
 
 /// Whether the measure is the one statistics state for hospitals, and hospitals stand before it
-/// (全市医院病床使用率83.5%, 医院出院者平均住院日8.6日): the indicator itself, not a part.
+/// (全市医院病床使用率83.5%, 医院出院者平均住院日8.6日, 医院病床周转次数38.2次, 医院门诊病人次均医药
+/// 费用): the indicator itself, not a part.
 fn hospitals_own(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
-    const OF_HOSPITALS: &[&str] = &["bed_occupancy_rate", "avg_length_of_stay"];
+    const OF_HOSPITALS: &[&str] = &[
+        "bed_occupancy_rate",
+        "avg_length_of_stay",
+        "bed_turnover",
+        "outpatient_cost_per_visit",
+        "inpatient_cost_per_case",
+    ];
     f.indicator_id
         .as_deref()
         .is_some_and(|id| OF_HOSPITALS.contains(&id))

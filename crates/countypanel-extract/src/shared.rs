@@ -5,7 +5,7 @@ use countypanel_zhnum::Unit;
 
 use crate::Fact;
 use crate::matcher::{PhraseMatcher, Target};
-use crate::segment::clause_start;
+use crate::segment::{clause_start, list_start};
 
 /// Rates listed with 、 before one value (疫情报告率、及时率、准确率为100%) each state that value:
 /// one fact per listed rate, its evidence running from the rate to the value. Rates listed
@@ -55,9 +55,18 @@ pub(crate) fn split_shared_rates(
                 g.rule = Rule::SharedValue;
                 g
             };
+            // The subject may follow words of the clause's own (力争高血压、…): the longest
+            // tail of the item that the value's phrase completes.
+            let completed = || {
+                seg.char_indices()
+                    .map(|(k, _)| &seg[k..])
+                    .take_while(|tail| tail.chars().count() >= 2)
+                    .find_map(|tail| completed_by(matcher, tail, f).map(|c| (tail, c)))
+            };
             if !seg.ends_with('率')
-                && let Some((id, named)) = completed_by(matcher, &seg, f)
+                && let Some((tail, (id, named))) = completed()
             {
+                let seg = tail.to_string();
                 let mut g = listed(Some(id), named);
                 g.subject = Some(seg);
                 extra.push(g);
@@ -327,4 +336,86 @@ pub(crate) fn subsidy_within_funding(facts: &mut [Fact], sc: &[char], offset: us
         .trim_matches([',', '，', ':', '：', ' ']);
     facts[part].indicator_text = Some(named.to_string());
     facts[part].rule = Rule::PhraseBefore;
+}
+
+/// Kinds listed before 各 and one count (疾病预防控制中心、妇幼保健院、卫生监督所各1个) have that
+/// count each: one fact per kind, the value's own fact taking the last.
+pub(crate) fn each_of_listed(
+    matcher: &PhraseMatcher,
+    facts: &mut Vec<Fact>,
+    sc: &[char],
+    offset: usize,
+) {
+    let mut extra = Vec::new();
+    for f in facts.iter_mut() {
+        let end = f.char_end.saturating_sub(offset).min(sc.len());
+        let Some(number) = (0..end).rev().find(|&i| sc[i] == '各') else {
+            continue;
+        };
+        if !sc[number + 1..end]
+            .iter()
+            .all(|c| c.is_ascii_digit() || *c == '.' || crate::lexicon::is_han(*c))
+            || end - number > 6
+            || number == 0
+        {
+            continue;
+        }
+        let from = list_start(sc, clause_start(sc, 0, number));
+        let head: String = sc[from..number].iter().collect();
+        let items: Vec<&str> = head
+            .split(['、', '和', '及', '与'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if items.len() < 2 {
+            continue;
+        }
+        // Each item is a kind the catalog counts in the value's unit, whole (the first may
+        // carry words before it: 设有疾病预防控制中心).
+        let named: Vec<(String, String)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(k, item)| {
+                let n = item.chars().count();
+                let h = matcher.find(item).into_iter().next_back()?;
+                let Target::Indicator { index } = h.target else {
+                    return None;
+                };
+                let id = matcher.indicator_id(index);
+                // 各1个: 个 counts institutions as well as other things.
+                let unit = matcher.unit_of(&id);
+                (h.end == n
+                    && (k == 0 || h.start == 0)
+                    && (unit == f.unit || f.unit == countypanel_core::vocab::Unit::Other))
+                    .then(|| (id, item.chars().skip(h.start).collect()))
+            })
+            .collect();
+        if named.len() != items.len() {
+            continue;
+        }
+        let Some(((last_id, last_text), others)) = named.split_last() else {
+            continue;
+        };
+        f.unit = matcher.unit_of(last_id);
+        f.char_start = offset + from;
+        f.evidence = sc[from..end].iter().collect();
+        f.rule = Rule::SharedValue;
+        for (id, text) in others {
+            let mut g = f.clone();
+            g.indicator_id = Some(id.clone());
+            g.indicator_text = Some(text.clone());
+            g.char_start = offset + from;
+            g.evidence = sc[from..end].iter().collect();
+            g.rule = Rule::SharedValue;
+            g.health = true;
+            extra.push(g);
+        }
+        f.indicator_id = Some(last_id.clone());
+        f.indicator_text = Some(last_text.clone());
+        f.health = true;
+    }
+    if !extra.is_empty() {
+        facts.extend(extra);
+        facts.sort_by_key(|f| (f.char_end, f.char_start));
+    }
 }

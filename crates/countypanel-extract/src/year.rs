@@ -249,9 +249,14 @@ pub(crate) fn mark_period_sums(
             continue;
         }
         let between: String = sc[from..end].iter().collect();
-        // Over a period since an earlier year, what was done (招聘, 新建) sums its years too.
+        // Over a period since an earlier year, what was done (招聘, 新建) in the clause the
+        // period opens sums its years too.
         let summed = SUM_WORDS.iter().any(|w| between.contains(w))
-            || !explicit && DONE_WORDS.iter().any(|w| between.contains(w));
+            || !explicit
+                && DONE_WORDS.iter().any(|w| between.contains(w))
+                && !sc[from..end]
+                    .iter()
+                    .any(|&c| crate::segment::separates_clauses(c));
         if [
             "截至",
             "截止",
