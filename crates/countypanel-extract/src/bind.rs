@@ -846,7 +846,23 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
             .filter(|w| s.county_report || !names_the_place(w, name))
     };
     let own_from = h.end.max(clause);
-    if own_from < at && own_words().any(|w| contains_word(&s.chars[own_from..at], w)) {
+    // In a city's report, 全市 after a county named (指导民和县、化隆县补齐短板,力争全市每千人口
+    // 床位数达到6.8张) is the city again.
+    // Not after a city's own name (潍坊市全市…), nor in a comparison (全市最高, 居全市第一).
+    let city_again = !s.county_report
+        && name.ends_with(['县', '旗', '区'])
+        && (own_from.min(at)..at.saturating_sub(1)).any(|i| {
+            s.chars[i] == '全'
+                && s.chars[i + 1] == '市'
+                && !(i > 0 && matches!(s.chars[i - 1], '居' | '列' | '在' | '于'))
+                && !s
+                    .chars
+                    .get(i + 2)
+                    .is_some_and(|c| matches!(c, '最' | '第' | '前' | '排' | '首'))
+        });
+    if own_from < at
+        && (city_again || own_words().any(|w| contains_word(&s.chars[own_from..at], w)))
+    {
         return None;
     }
     let subject = h.start >= clause
@@ -1444,12 +1460,15 @@ const SUPERLATIVES: &[&str] = &[
     "最高", "最低", "最多", "最少", "最快", "最大", "居首", "第一",
 ];
 
-/// Words after a counted noun that say those counted lack something (5所乡镇卫生院业务用房面积不达标,
-/// 3个村卫生室尚无乡村医生).
 /// Words between a measure and its number that make the number a shortfall (缺口, 缺编).
 const SHORTFALL: &[&str] = &["缺口", "缺编", "短缺", "缺少", "空编", "尚缺", "还缺"];
 
+/// Words after a counted noun that say those counted lack something or did wrong (5所乡镇卫生院
+/// 业务用房面积不达标, 3个村卫生室尚无乡村医生, 4家民营医院存在诱导住院): never all there are.
 const LACKING: &[&str] = &[
+    "存在",
+    "涉嫌",
+    "违规",
     "不达标",
     "未达到",
     "未达标",

@@ -2309,3 +2309,45 @@ fn lists_and_totals_after_semicolons_read_as_written() {
     );
     assert!(rates.contains(&"diabetes_standard_mgmt_rate"), "{rates:?}");
 }
+
+#[test]
+fn an_inspections_counts_of_institutions_are_none_of_their_stock() {
+    let text = "检查发现,4家民营医院存在诱导住院问题,8家乡镇卫生院存在分解住院行为。\
+        约谈8家医疗机构负责人,暂停2家民营医院医保服务协议,解除3家村卫生室医保定点资格。\
+        2022年全县医院出院者平均住院日7.6日。";
+    let f = extract(text, "平安县2019年医保基金专项检查情况报告", (2019, 6, 8));
+    for v in [4.0, 8.0, 2.0, 3.0] {
+        assert!(
+            f.iter()
+                .filter(|g| g.value == v)
+                .all(|g| g.indicator_id.is_none()),
+            "{v}"
+        );
+    }
+    assert_eq!(id_of(&f, 7.6), Some("avg_length_of_stay"));
+}
+
+#[test]
+fn a_citys_list_of_counties_with_he_in_a_name_and_its_whole_area_after_them() {
+    let regions = ["民和县", "互助县", "化隆县", "海东市", "青海省"];
+    let text = "民和县、互助县、化隆县每千人口床位数分别为5.6张、6.2张、4.9张;\
+        每千人口执业(助理)医师数分别为1.96人、2.17人、1.74人。\
+        指导民和县、化隆县补齐资源短板,力争2021年全市每千人口床位数达到6.8张。";
+    let f = extract_issued(
+        text,
+        "海东市2020年卫生健康工作综述",
+        (2021, 2, 1),
+        "海东市",
+        &regions,
+    );
+    for (v, place) in [
+        (5.6, "民和县"),
+        (6.2, "互助县"),
+        (4.9, "化隆县"),
+        (2.17, "互助县"),
+        (1.74, "化隆县"),
+        (6.8, "海东市"),
+    ] {
+        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
+    }
+}

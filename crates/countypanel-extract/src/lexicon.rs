@@ -181,6 +181,15 @@ pub(crate) const WORKED_ON: &[&str] = &[
     "评审",
     "推荐",
     "覆盖",
+    // An inspection's sanctions (约谈8家医疗机构负责人, 暂停2家民营医院医保服务协议).
+    "约谈",
+    "暂停",
+    "解除",
+    "处罚",
+    "查处",
+    "抽查",
+    "通报",
+    "取消",
 ];
 
 /// Verbs of recruiting: the noun counted after them is who was recruited (招录20名卫技人员).

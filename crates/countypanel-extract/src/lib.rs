@@ -179,6 +179,8 @@ struct Reading<'a> {
     hit_cursor: usize,
     /// The sentence before the current one.
     prev_sentence: &'a [char],
+    /// Whether ； joined the sentence before to the current one.
+    prev_joined: bool,
     /// Whether the place being read is about health.
     health: health::HealthContext,
     /// Whether a list of parts opened by 其中 runs on past the sentence just read (it ended
@@ -498,6 +500,7 @@ impl Extractor {
                     .health
                     .after_sentence(&text[base..doc_bytes[s.end]], domains.at(base));
                 reading.prev_sentence = sc;
+                reading.prev_joined = matches!(chars.get(s.end), Some('；' | ';'));
                 previous_facts = facts.len();
                 continue;
             }
@@ -566,6 +569,7 @@ impl Extractor {
                 sc,
                 s.start,
                 reading.prev_sentence,
+                reading.prev_joined,
             );
             respectively::regions_continue(
                 &self.matcher,
@@ -626,6 +630,7 @@ impl Extractor {
             reading.paragraph_institution = opened.map(|e| (s.paragraph, e));
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;
+            reading.prev_joined = joined;
         }
         table::read_tables(&self.matcher, &chars, &doc, &mut facts);
         facts

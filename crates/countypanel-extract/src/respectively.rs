@@ -36,9 +36,20 @@ fn region_opening(matcher: &PhraseMatcher, item: &str, whole: bool) -> Option<(S
     })
 }
 
-/// The items of a list, parted by its joiners, blanks dropped.
+/// The items of a list, parted by its joiners, blanks dropped. 、 always parts items; 和, 及 and
+/// 与 only where each side keeps two characters or more (民和县 and 和平县 are names, not lists).
 fn list_items(head: &str) -> Vec<&str> {
-    head.split(JOINERS)
+    let mut items = Vec::new();
+    for piece in head.split('、') {
+        let parts: Vec<&str> = piece.split(['和', '及', '与']).collect();
+        if parts.iter().all(|p| p.trim().chars().count() >= 2) {
+            items.extend(parts);
+        } else {
+            items.push(piece);
+        }
+    }
+    items
+        .into_iter()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
@@ -76,10 +87,8 @@ pub(crate) fn regions_continue(
         return;
     };
     let head: String = sc[head_start..p].iter().collect();
-    let places: Option<Vec<String>> = head
-        .split(JOINERS)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let places: Option<Vec<String>> = list_items(&head)
+        .into_iter()
         .map(|item| match matcher.find(item).as_slice() {
             [h] if h.start == 0 && h.end == item.chars().count() => match &h.target {
                 Target::Region(name) => Some(name.to_string()),
@@ -665,11 +674,9 @@ pub(crate) fn places_named_before(
     sc: &[char],
     offset: usize,
     prev: &[char],
+    prev_joined: bool,
 ) {
     let Some(first) = respectively_at(sc) else {
-        return;
-    };
-    let Some(n) = count_of_places_opening(sc) else {
         return;
     };
     let head: String = sc[..first].iter().collect();
@@ -680,18 +687,41 @@ pub(crate) fn places_named_before(
     {
         return;
     }
-    let prev: String = prev.iter().collect();
-    let mut places: Vec<String> = Vec::new();
-    for h in matcher.find(&prev) {
-        if let Target::Region(name) = h.target
-            && !places.iter().any(|p| **p == *name)
-        {
-            places.push(name.to_string());
+    let places = match count_of_places_opening(sc) {
+        Some(n) => {
+            let prev: String = prev.iter().collect();
+            let mut places: Vec<String> = Vec::new();
+            for h in matcher.find(&prev) {
+                if let Target::Region(name) = h.target
+                    && !places.iter().any(|p| **p == *name)
+                {
+                    places.push(name.to_string());
+                }
+            }
+            if places.len() != n {
+                return;
+            }
+            places
         }
-    }
-    if places.len() != n {
-        return;
-    }
+        // …床位数分别为7.9张、8.3张;每千人口执业(助理)医师数分别为2.65人、2.83人: a measure and
+        // 分别 opening a sentence joined by ； to one whose 分别 listed places take those places.
+        None if prev_joined && clause_start(sc, 0, first) == 0 => {
+            let Some(p) = respectively_at(prev) else {
+                return;
+            };
+            let (_, prev_head) = list_head(prev, p);
+            let places: Option<Vec<String>> = list_items(&prev_head)
+                .iter()
+                .map(|item| region_opening(matcher, item, false).map(|(name, _)| name))
+                .collect();
+            match places {
+                Some(places) if places.len() >= 2 => places,
+                _ => return,
+            }
+        }
+        None => return,
+    };
+    let n = places.len();
     let mut from = 0;
     while let Some(p) = respectively_at(&sc[from..]).map(|k| k + from) {
         let end = values_end(sc, p, offset);

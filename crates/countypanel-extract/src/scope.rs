@@ -463,6 +463,13 @@ fn hospitals_own(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
         .is_some_and(|id| OF_HOSPITALS.contains(&id))
         && {
             let before: String = sc[clause.min(start)..start].iter().collect();
+            // A year first (2022年全县医院…) changes nothing.
+            let before = match before.trim().split_once('年') {
+                Some((y, rest)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+                    rest.to_string()
+                }
+                _ => before,
+            };
             let before = crate::lexicon::WHOLE_AREA
                 .iter()
                 .find_map(|w| before.trim().strip_prefix(w))

@@ -118,9 +118,15 @@ fn narrowing_label(label: &str) -> Option<Rule> {
     }
 }
 
-/// Whether a row label names the total of the rows above it (全市, 全州, 合计, 总计, 小计), not
-/// a word that opens with 全 (全科医生).
+/// Whether a row label names the total of the rows above it (全市, 全州, 合计, 总计, 小计, 全县合计,
+/// a year's 2011年全县), not a word that opens with 全 (全科医生).
 fn total_label(label: &str) -> bool {
+    let label = label.trim();
+    let label = label_year(label).map_or(label, |(_, rest)| rest);
+    let label = label
+        .strip_suffix("合计")
+        .or_else(|| label.strip_suffix("总计"))
+        .map_or(label, |rest| if rest.is_empty() { "合计" } else { rest });
     [
         "合计",
         "总计",
@@ -137,6 +143,14 @@ fn total_label(label: &str) -> bool {
         "全地区",
     ]
     .contains(&label.trim())
+}
+
+/// A year opening a row label (2011年全县): the year and the rest.
+fn label_year(label: &str) -> Option<(i32, &str)> {
+    let digits = label.get(..4)?;
+    let rest = label.get(4..)?.strip_prefix('年')?;
+    let year: i32 = digits.parse().ok()?;
+    ((1949..=2100).contains(&year) && !rest.is_empty()).then_some((year, rest))
 }
 
 /// Headers of a column that numbers the rows.
@@ -392,6 +406,8 @@ struct Frame<'a> {
     unit_column: Option<usize>,
     /// Whether two or more rows are labelled by a region's name (a table of counties).
     regions_listed: bool,
+    /// Whether the rows are parts (towns, institutions) with a total row.
+    parts_table: bool,
     /// The region the caption names (2023年曲靖市部分县(市、区)卫生资源主要指标).
     caption_region: Option<String>,
 }
@@ -442,8 +458,14 @@ fn read_table(
             Target::Region(r) => Some(r.to_string()),
             _ => None,
         });
+    // A table of parts and their total (towns and 县直单位 above 全县合计): every row but the
+    // total's is a part.
+    let labels: Vec<String> = body.iter().map(|r| text(chars, r.cells[0])).collect();
+    let parts_table = labels.iter().any(|l| total_label(l))
+        && labels.iter().any(|l| narrowing_label(l).is_some());
     let frame = Frame {
         regions_listed,
+        parts_table,
         caption_region,
         chars,
         header_text: chars[header.start..header.end].iter().collect(),
@@ -547,6 +569,18 @@ impl Frame<'_> {
         // A column's measure in a town's or an institution's row is theirs; in a table its
         // caption gives over to one kind of institution (表12 部分乡镇卫生院床位及人员情况), all
         // its rows are that kind's.
+        // A kind of institution's row (乡镇卫生院 | 38.7 under 诊疗人次): the kind's own measure
+        // when the catalog has it (乡镇卫生院诊疗人次).
+        if let Some(((_, phrase), true)) = &named
+            && label_region.is_none()
+            && narrowing_label(label) == Some(Rule::OneInstitution)
+            && let Some(kind) = indicator_in_last(m, &format!("{label}{phrase}"), unit, false)
+                .filter(|(_, p)| {
+                    p.chars().count() == label.chars().count() + phrase.chars().count()
+                })
+        {
+            named = Some((kind, false));
+        }
         let narrowed = match &named {
             Some((_, true)) if caption_narrows(&self.caption_text) => Some(Rule::Subgroup),
             Some((_, true)) if label_region.is_none() => narrowing_label(label).or_else(|| {
@@ -558,6 +592,18 @@ impl Frame<'_> {
                     .find_map(|&c| narrowing_label(&text(chars, c)))
             }),
             _ => None,
+        };
+        // A row of a table of parts that is not the total (县直单位 above 全县合计).
+        let narrowed = match &named {
+            Some((_, true))
+                if narrowed.is_none()
+                    && label_region.is_none()
+                    && self.parts_table
+                    && !total_label(label) =>
+            {
+                Some(Rule::Subgroup)
+            }
+            _ => narrowed,
         };
         // The total row of a table of regions (全市, 合计 under 会泽县, 宣威市, …) is the
         // region holding them, which the caption may name; never the report's own county.
@@ -578,8 +624,12 @@ impl Frame<'_> {
         let region_subject = label_region.is_some();
         let region_name = label_region.or_else(|| prose.and_then(|p| p.region_name.clone()));
         // A row labelled by its year (a yearbook's 2018 | 120 | 3400) dates its cells.
-        let (year, year_flag) = match (year_in(head).or(bare_year(label)), self.caption_year, prose)
-        {
+        let row_year = bare_year(label).or_else(|| {
+            label_year(label)
+                .filter(|(_, rest)| total_label(rest))
+                .map(|(y, _)| y)
+        });
+        let (year, year_flag) = match (year_in(head).or(row_year), self.caption_year, prose) {
             (Some(y), _, _) => (Some(y), None),
             (None, Some(y), _) => (Some(y), Some(YearFlag::Heading)),
             (None, None, Some(p)) => (p.year, p.year_flag),
@@ -791,6 +841,29 @@ mod tests {
             Some("family_doctor_signing_rate")
         );
         assert_eq!(get(103.0).indicator_id, None);
+    }
+
+    #[test]
+    fn a_table_of_parts_gives_the_region_its_total_row_only() {
+        let text = "地区 | 医疗卫生机构(个) | 床位(张)\n县直单位 | 8 | 620\n清水桥镇 | 42 | 60\n\
+            全县合计 | 268 | 1029\n2011年全县 | 261 | 986\n\n\
+            单位 | 诊疗人次(万人次) | 病床使用率(%)\n县中心医院 | 31.6 | 92.4\n乡镇卫生院 | 38.7 | 61.3\n\
+            全县 | 142.5 | 78.6\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!(get(620.0).indicator_id, None);
+        assert_eq!(get(1029.0).indicator_id.as_deref(), Some("hospital_beds"));
+        assert_eq!(get(986.0).indicator_id.as_deref(), Some("hospital_beds"));
+        assert_eq!(get(986.0).year, Some(2011));
+        assert_eq!(get(31.6 * 10_000.0).indicator_id, None);
+        assert_eq!(
+            get(38.7 * 10_000.0).indicator_id.as_deref(),
+            Some("township_hc_visits")
+        );
+        assert_eq!(
+            get(142.5 * 10_000.0).indicator_id.as_deref(),
+            Some("total_visits")
+        );
     }
 
     #[test]

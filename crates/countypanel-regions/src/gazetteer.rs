@@ -130,6 +130,17 @@ impl Gazetteer {
             .filter(|n| !COMMON_NOUNS.contains(n))
     }
 
+    /// [`Self::names`] and the shorter names reports write for autonomous regions (互助县 for
+    /// 互助土族自治县, 循化自治县, 红河州): the names to look for in sentences.
+    pub fn names_and_aliases(&self) -> impl Iterator<Item = &str> {
+        self.names().chain(
+            self.by_short
+                .keys()
+                .map(String::as_str)
+                .filter(|k| k.ends_with(['县', '旗', '州']) && !self.by_name.contains_key(*k)),
+        )
+    }
+
     /// Every official name with the most specific level a region of that name has had (a name
     /// shared by a prefecture and a county is a county name) and whether a region of that name
     /// exists today.

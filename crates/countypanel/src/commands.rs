@@ -169,7 +169,7 @@ pub(crate) struct Compiled {
 impl Compiled {
     pub(crate) fn new(catalog: &Catalog, gazetteer: &Gazetteer) -> Self {
         Self {
-            extractor: Extractor::with_regions(catalog, gazetteer.names()),
+            extractor: Extractor::with_regions(catalog, gazetteer.names_and_aliases()),
             finder: RegionFinder::new(gazetteer.names_with_levels())
                 .with_towns(gazetteer.town_names()),
         }

@@ -225,3 +225,19 @@ fn an_old_name_renumbered_over_the_years_still_leads_to_its_region() {
     let r = g.resolve_in_year("北川县", Some(2023), &[]);
     assert_eq!(r.name.as_deref(), Some("北川羌族自治县"), "{r:?}");
 }
+
+#[test]
+fn the_names_to_look_for_in_sentences_hold_autonomous_regions_short_names() {
+    let g = reference();
+    let names: std::collections::HashSet<&str> = g.names_and_aliases().collect();
+    for short in ["互助县", "循化县", "化隆县", "红河州", "黔东南州"] {
+        assert!(names.contains(short), "{short}");
+    }
+    // Official names are there, and no bare stem (黔东南) nor word (城区).
+    assert!(names.contains("互助土族自治县") && names.contains("平安区"));
+    assert!(!names.contains("黔东南") && !names.contains("城区"));
+    assert_eq!(
+        g.resolve_in_year("互助县", Some(2020), &[]).code.as_deref(),
+        Some("630223")
+    );
+}
