@@ -54,6 +54,9 @@ pub(crate) struct Sentence<'a> {
     pub county_report: bool,
     /// The region whose section of the report the sentence is in ((一)崆峒区。).
     pub section_region: Option<&'a str>,
+    /// The region the sentence before opened with, when ； joins it to this one (瑞金市全年总诊疗
+    /// 人次达到312.6万人次;出院病人5.87万人次).
+    pub joined_region: Option<&'a str>,
 }
 
 impl<'a> Sentence<'a> {
@@ -130,6 +133,12 @@ pub(crate) fn fact_for(
     let health = !implausible && (health || naming.indicator_id.is_some());
     // A region named before the number in the sentence, else the one whose section this is.
     let named = region_before(s, clause, q.num_start)
+        .or_else(|| {
+            let own = s.slice(0, q.num_start);
+            s.joined_region
+                .filter(|_| !OWN_PLACE.iter().chain(WHOLE_AREA).any(|w| own.contains(w)))
+                .map(|r| (r.to_string(), true))
+        })
         .or_else(|| s.section_region.map(|r| (r.to_string(), true)));
     let region_subject = named.as_ref().is_some_and(|(_, subject)| *subject);
     let (ev_start, ev_end) = match hit {
@@ -1365,6 +1374,12 @@ fn screen_candidates<'h>(
                 "迁建",
                 "提质改造",
                 "标准化建设",
+                // An inspection's (查处违规医疗机构7家, 检查医疗机构56家).
+                "查处",
+                "违规",
+                "处罚",
+                "检查",
+                "抽查",
             ])
             .any(|v| before.ends_with(v))
     };

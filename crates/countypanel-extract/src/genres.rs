@@ -2351,3 +2351,54 @@ fn a_citys_list_of_counties_with_he_in_a_name_and_its_whole_area_after_them() {
         assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
     }
 }
+
+#[test]
+fn a_county_opening_a_sentence_holds_the_one_joined_to_it_by_a_semicolon() {
+    let regions = ["平安区", "乐都区", "海东市", "青海省"];
+    let text = "乐都区全年总诊疗人次达到312.6万人次;出院病人5.87万人次,病床使用率为86.5%。\
+        全市出院病人21.3万人次。";
+    let f = extract_issued(
+        text,
+        "海东市2021年卫生健康工作综述",
+        (2022, 2, 1),
+        "海东市",
+        &regions,
+    );
+    for v in [58_700.0, 86.5] {
+        assert_eq!(fact(&f, v).region_name.as_deref(), Some("乐都区"), "{v}");
+    }
+    assert_eq!(fact(&f, 213_000.0).region_name.as_deref(), Some("海东市"));
+}
+
+#[test]
+fn a_half_years_rates_age_groups_poor_patients_and_inspections_fill_no_years_cell() {
+    let text = "上半年,全县高血压患者规范管理率52.6%,老年人健康管理率41.5%。\
+        全年下达基本公共卫生服务补助资金4265万元。";
+    let f = extract(
+        text,
+        "平安县2024年上半年基本公共卫生服务项目进展情况",
+        (2024, 7, 10),
+    );
+    assert_eq!(fact(&f, 52.6).rule, Rule::PartYear);
+    assert_eq!(fact(&f, 41.5).rule, Rule::PartYear);
+    assert_eq!(id_of(&f, 42_650_000.0), Some("basic_phs_funds"));
+    let text = "65岁及以上老年人家庭医生签约1.62万人,签约率70.1%。\
+        全年贫困患者住院5.8万人次,住院费用政策范围内报销比例达到90.6%。\
+        查处违规医疗机构7家。全县家庭医生签约率45.2%。";
+    let f = extract(text, "平安县2022年卫生健康工作总结", (2023, 1, 10));
+    for v in [16_200.0, 70.1, 90.6, 7.0] {
+        assert_eq!(id_of(&f, v), None, "{v}");
+    }
+    assert_eq!(id_of(&f, 45.2), Some("family_doctor_signing_rate"));
+}
+
+#[test]
+fn a_value_beside_the_standard_it_is_measured_against_is_the_measures() {
+    let text = "序号 指标名称 标准值 本县实际值 是否达标 6 婴儿死亡率 ≤7.5‰ 2.86‰ 达标 \
+        9 每千常住人口执业(助理)医师数 ≥2.5人 2.58人 达标";
+    let f = extract(text, "平安县健康促进县建设工作自评报告", (2019, 10, 1));
+    assert_eq!(id_of(&f, 2.86), Some("infant_mortality_rate"));
+    assert_eq!(id_of(&f, 7.5), None);
+    assert_eq!(id_of(&f, 2.58), Some("doctors_per_1000"));
+    assert_eq!(id_of(&f, 2.5), None);
+}

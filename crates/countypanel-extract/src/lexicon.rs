@@ -24,8 +24,15 @@ pub(crate) const TARGET_WORDS: &[&str] = &[
 
 /// Words that make a number a target only inside its own clause (需救治 N 人 is a quota, while
 /// the 已救治 figure after it in the same sentence is achieved).
-pub(crate) const CLAUSE_TARGET_WORDS: &[&str] =
-    &["需", "要达到", "将达到", "达到或超过", "拟", "要求"];
+pub(crate) const CLAUSE_TARGET_WORDS: &[&str] = &[
+    "需",
+    "要达到",
+    "将达到",
+    "应达到",
+    "达到或超过",
+    "拟",
+    "要求",
+];
 
 /// Verbs that make a following 规划/计划/目标 a document named, not an aim set: 列入…规划,
 /// 按照…计划, 制定…目标.

@@ -179,6 +179,8 @@ struct Reading<'a> {
     hit_cursor: usize,
     /// The sentence before the current one.
     prev_sentence: &'a [char],
+    /// The region the sentence before opened with, when ； joined it to the current one.
+    joined_region: Option<String>,
     /// Whether ； joined the sentence before to the current one.
     prev_joined: bool,
     /// Whether the place being read is about health.
@@ -501,6 +503,7 @@ impl Extractor {
                     .after_sentence(&text[base..doc_bytes[s.end]], domains.at(base));
                 reading.prev_sentence = sc;
                 reading.prev_joined = matches!(chars.get(s.end), Some('；' | ';'));
+                reading.joined_region = None;
                 previous_facts = facts.len();
                 continue;
             }
@@ -544,6 +547,7 @@ impl Extractor {
                 domains: domains.at(base),
                 county_report,
                 section_region: reading.section_region.as_ref().map(|(_, r)| &**r),
+                joined_region: reading.joined_region.as_deref(),
             };
             let mut sentence_facts: Vec<Fact> = quantities
                 .iter()
@@ -551,6 +555,7 @@ impl Extractor {
                 .collect();
             shared::split_shared_rates(&self.matcher, &mut sentence_facts, sc, s.start);
             shared::each_of_listed(&self.matcher, &mut sentence_facts, sc, s.start);
+            shared::value_after_its_standard(&mut sentence_facts, sc, s.start);
             shared::share_joined_rates(&self.matcher, &mut sentence_facts, sc, s.start);
             shared::share_list_head(&self.matcher, &mut sentence_facts, sc, s.start);
             respectively::distribute(&self.matcher, &mut sentence_facts, sc, s.start);
@@ -627,6 +632,18 @@ impl Extractor {
             reading.part_year_open =
                 joined && (reading.part_year_open || scope::names_part_of_year(sentence_text));
             reading.institution_open = opened.filter(|_| joined);
+            // The region the sentence opens with (after its year), for the next one if ； joins
+            // them.
+            reading.joined_region = joined
+                .then(|| {
+                    s_hits.first().and_then(|h| match &h.target {
+                        matcher::Target::Region(name) if year::opening_words(&sc[..h.start]) => {
+                            Some(name.to_string())
+                        }
+                        _ => None,
+                    })
+                })
+                .flatten();
             reading.paragraph_institution = opened.map(|e| (s.paragraph, e));
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;

@@ -362,6 +362,22 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     };
     let (head_start, head) = list_head(sc, p);
     let mut subjects: Vec<String> = list_items(&head).into_iter().map(str::to_string).collect();
+    // A year between the list and 分别 (…2型糖尿病患者规范管理率2022年分别为…) dates the values;
+    // it is no part of the last measure.
+    if let Some(last) = subjects.last_mut()
+        && let Some((rest, tail)) = last
+            .char_indices()
+            .rev()
+            .nth(4)
+            .map(|(k, _)| last.split_at(k))
+        && tail.ends_with('年')
+        && tail[..tail.len() - '年'.len_utf8()]
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+    {
+        *last = rest.to_string();
+    }
     if subjects.len() >= 2 && measures_in_full(matcher, facts, &subjects, offset + p) {
         return;
     }

@@ -28,6 +28,8 @@ pub(crate) const SUBGROUPS: &[&str] = &[
     "特困",
     "残疾人",
     "困难群众",
+    "贫困患者",
+    "脱贫患者",
     "城镇居民",
     "城区居民",
     "城市居民",
@@ -129,6 +131,30 @@ fn subgroup(sc: &[char], start: usize, end: usize, clause: usize) -> bool {
         before
     };
     SUBGROUPS.iter().any(|w| before.contains(w))
+}
+
+/// Whether a group of ages in a measure's own clause narrows a measure of everyone
+/// (65岁及以上老年人家庭医生签约1.62万人, 签约率…): not one of a list of subjects (老年人和孕产妇…).
+fn age_group_before(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
+    const AGE_GROUPS: &[&str] = &["老年人", "65岁及以上", "65岁以上"];
+    const OF_EVERYONE: &[&str] = &[
+        "family_doctor_signing_rate",
+        "signed_residents",
+        "inpatient_reimbursement_ratio",
+        "basic_insurance_coverage_rate",
+    ];
+    if !f
+        .indicator_id
+        .as_deref()
+        .is_some_and(|id| OF_EVERYONE.contains(&id))
+    {
+        return false;
+    }
+    let own: String = sc[clause.min(start)..start].iter().collect();
+    AGE_GROUPS.iter().any(|w| {
+        own.match_indices(w)
+            .any(|(k, _)| !own[k + w.len()..].starts_with(['和', '、', '及', '与']))
+    })
 }
 
 /// Verbs that take a place or an institution as their object (组织乡镇卫生院开展…, 深入社区…):
@@ -616,7 +642,13 @@ const FLOW_COUNTS: &[&str] = &[
 /// A rate over the year (a death rate, an incidence) is a sum too, and so is a percent stated for
 /// the part. `carried`: the sentence before, joined to this one by ；, stated the part of the
 /// year (1-9月,…；出院人数5.8万人次), or the report's title named it for the fact's year.
-fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
+fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) -> bool {
+    // 全年下达…资金4265万元 in a half year's report: the whole year's.
+    let clause = crate::segment::clause_start(sc, 0, start);
+    let own: String = sc[clause..start].iter().collect();
+    if own.contains("全年") || own.contains("年度") {
+        return false;
+    }
     // A sum as of a date before the year's end (截至6月末,…累计补偿1826万元) is the part's too.
     let stated = || {
         let before: String = sc[..start].iter().collect();
@@ -643,8 +675,19 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool) -> bool {
         // (截至6月底) is the state then.
         // So is one whose clause follows a clause that only names the part (今年1-10月,县域内
         // 就诊率92.3%).
+        // In a report on part of the year, a rate reached is the part's state (上半年工作总结:
+        // 高血压患者规范管理率52.6%), not the year's.
+        // A rate standing at a date it names (截至9月底) is the state then.
+        UnitCode::Percent
+            if title
+                && f.kind == crate::Kind::Actual
+                && !["截至", "截止", "底", "末"]
+                    .iter()
+                    .any(|w| sc[..start].iter().collect::<String>().contains(w)) =>
+        {
+            true
+        }
         UnitCode::Percent | UnitCode::Person => {
-            let clause = crate::segment::clause_start(sc, 0, start);
             let adverbial = clause >= 2 && {
                 let prev = crate::segment::clause_start(sc, 0, clause - 1);
                 let words: String = sc[prev..clause - 1].iter().collect();
@@ -843,12 +886,16 @@ impl Before {
     /// Whether a part of the year reaches a fact of `year`: a review of a whole earlier year
     /// inside the report (四、2023年全年情况回顾) is not a part.
     fn part_year_holds(self, year: Option<i32>) -> bool {
-        self.part_year_open
-            || match self.title {
-                TitlePart::None => false,
-                TitlePart::Undated => true,
-                TitlePart::Of(y) => year == Some(y),
-            }
+        self.part_year_open || self.title_holds(year)
+    }
+
+    /// Whether the title's part of the year reaches a fact of `year`.
+    fn title_holds(self, year: Option<i32>) -> bool {
+        match self.title {
+            TitlePart::None => false,
+            TitlePart::Undated => true,
+            TitlePart::Of(y) => year == Some(y),
+        }
     }
 }
 
@@ -1029,7 +1076,13 @@ pub(crate) fn narrow(
                 && !county_before(sc, start)
         {
             Rule::OneInstitution
-        } else if part_year(f, sc, start, before.part_year_holds(f.year)) {
+        } else if part_year(
+            f,
+            sc,
+            start,
+            before.part_year_holds(f.year),
+            before.title_holds(f.year),
+        ) {
             Rule::PartYear
         } else if subgroup(sc, start, end, clause)
             || subgroup_open && !place_in(&sc[clause..start]) && !regional
@@ -1039,6 +1092,9 @@ pub(crate) fn narrow(
             subgroup_open = true;
             Rule::Subgroup
         } else if specialty_before(f, sc, clause, start) {
+            Rule::Subgroup
+        } else if age_group_before(f, sc, clause, start) {
+            subgroup_open = true;
             Rule::Subgroup
         } else if other_insurance(f, sc, clause, start) {
             f.health = false;

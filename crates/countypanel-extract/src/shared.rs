@@ -419,3 +419,44 @@ pub(crate) fn each_of_listed(
         facts.sort_by_key(|f| (f.char_end, f.char_start));
     }
 }
+
+/// A standard written as a bound and the value measured against it, side by side as a table
+/// flattened to text prints them (婴儿死亡率 ≤7.5‰ 2.86‰ 达标): the value is the measure's, the
+/// bound a yardstick of no region.
+pub(crate) fn value_after_its_standard(facts: &mut [Fact], sc: &[char], offset: usize) {
+    use countypanel_zhnum::Qualifier;
+    for k in 1..facts.len() {
+        let (before, after) = facts.split_at_mut(k);
+        let (bound, value) = (&mut before[k - 1], &mut after[0]);
+        let between = sc
+            .get(bound.char_end.saturating_sub(offset)..value.char_start.saturating_sub(offset))
+            .unwrap_or_default();
+        let value_start = value
+            .char_end
+            .saturating_sub(offset + value.value_text.chars().count());
+        let adjacent = bound.char_end.saturating_sub(offset) <= value_start
+            && sc[bound.char_end.saturating_sub(offset)..value_start]
+                .iter()
+                .all(|c| c.is_whitespace());
+        if matches!(
+            bound.qualifier,
+            Qualifier::Le | Qualifier::Ge | Qualifier::Lt | Qualifier::Gt
+        ) && value.qualifier == Qualifier::Eq
+            && bound.unit == value.unit
+            && bound.indicator_id.is_some()
+            && value.indicator_id.is_none()
+            && adjacent
+            && between.len() <= 4
+        {
+            value.indicator_id = bound.indicator_id.take();
+            value.indicator_text.clone_from(&bound.indicator_text);
+            value.char_start = bound.char_start;
+            value.evidence = sc[bound.char_start.saturating_sub(offset)
+                ..value.char_end.saturating_sub(offset).min(sc.len())]
+                .iter()
+                .collect();
+            value.health = true;
+            value.rule = bound.rule;
+        }
+    }
+}

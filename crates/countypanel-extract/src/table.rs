@@ -51,6 +51,8 @@ const DERIVED_WORDS: &[&str] = &[
     "排序",
     "位次",
     "名次",
+    // A yardstick the region is measured against (标准值 | 本县实际值).
+    "标准值",
 ];
 
 /// Endings of a row label naming a town or a neighbourhood (清水桥镇, 舜陵街道): a measure its

@@ -498,6 +498,17 @@ pub(crate) fn as_of(sc: &[char]) -> Option<Ymd> {
         .and_then(|i| time::as_of_at(sc, i))
 }
 
+/// Whether the words before a sentence's subject are only a time or nothing (2023年, 全年,
+/// 截至2022年底,): the subject opens the sentence.
+pub(crate) fn opening_words(words: &[char]) -> bool {
+    let text: String = words.iter().filter(|c| !c.is_whitespace()).collect();
+    let text = text.trim_end_matches([',', '，']);
+    text.is_empty()
+        || text.chars().count() <= 10
+            && text.ends_with(['年', '底', '末'])
+            && text.chars().any(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -442,8 +442,16 @@ fn inside_slogan_word(s: &str, start: usize) -> bool {
 /// Whether a region's short name ending at `end` of `s` is a town's name (清水镇卫生院 is not
 /// 清水县's; 清水镇 is a town of another county as often as not).
 fn names_town(s: &str, end: usize) -> bool {
-    (s[end..].starts_with(['镇', '乡', '村']) && !s[end..].starts_with("乡村"))
-        || s[end..].starts_with("街道")
+    let rest = &s[end..];
+    // 松江河镇, 清水河乡: the short name opens a longer town's name (one more character).
+    let mut chars = rest.chars();
+    let longer = chars
+        .next()
+        .is_some_and(|c| "河江山湖桥口沟坪坝湾".contains(c))
+        && chars.next().is_some_and(|c| matches!(c, '镇' | '乡'));
+    (rest.starts_with(['镇', '乡', '村']) && !rest.starts_with("乡村"))
+        || rest.starts_with("街道")
+        || longer
 }
 
 /// Words after which a region's name is a place visited (赴武山县考察学习, 前往…).
@@ -659,6 +667,7 @@ fn publication_date(head: &[&str]) -> (Option<(u8, Ymd)>, Option<usize>) {
                         .then(|| date_in_head_line(line))
                         .flatten()
                 })
+                .or_else(|| (i < 6).then(|| year_month_line(line)).flatten())
         {
             published = Some((3, d));
             date_line.get_or_insert(i);
@@ -704,6 +713,17 @@ fn date_in_head_line(line: &str) -> Option<Ymd> {
                     .any(|w| rest.starts_with(w));
             writing.then_some(d)
         })
+}
+
+/// A line that is only a year and a month (2021年9月), as plans and reports print under their
+/// issuer: the month's first day.
+fn year_month_line(line: &str) -> Option<Ymd> {
+    let (y, rest) = line.trim().split_once('年')?;
+    let m = rest.strip_suffix('月')?;
+    let year: i32 = y.trim().parse().ok()?;
+    let month: u32 = m.trim().parse().ok()?;
+    ((1949..=2100).contains(&year) && (1..=12).contains(&month) && y.trim().len() == 4)
+        .then_some((year, month, 1))
 }
 
 /// The date a report or letter is signed with at its end, under the name of the body that

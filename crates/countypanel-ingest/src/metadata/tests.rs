@@ -529,3 +529,29 @@ fn a_two_character_county_inside_words_names_no_region() {
         Some("岷县")
     );
 }
+
+#[test]
+fn a_year_and_month_under_the_issuer_dates_a_plan() {
+    let text = "平安县卫生健康事业发展规划\n\n平安县卫生健康局\n2021年9月\n\n正文。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(m.published, Some((2021, 9, 1)));
+    // A month inside a sentence is no date line.
+    let text = "平安县卫生健康工作总结\n2021年9月,全县启动改革。";
+    assert_eq!(read_metadata(text, None, &finder()).published, None);
+}
+
+#[test]
+fn a_short_name_opening_a_longer_towns_name_is_the_town() {
+    let finder = RegionFinder::new(
+        [
+            ("松江区", Level::County, true),
+            ("抚松县", Level::County, true),
+        ]
+        .into_iter(),
+    );
+    let text = "松江河镇2019年卫生健康工作总结\n来源:抚松县人民政府\n全镇共有村卫生室12个。";
+    assert_ne!(
+        read_metadata(text, None, &finder).issuer.as_deref(),
+        Some("松江区")
+    );
+}
