@@ -136,7 +136,13 @@ pub(crate) fn fact_for(
         .or_else(|| {
             let own = s.slice(0, q.num_start);
             s.joined_region
-                .filter(|_| !OWN_PLACE.iter().chain(WHOLE_AREA).any(|w| own.contains(w)))
+                .filter(|_| {
+                    !OWN_PLACE
+                        .iter()
+                        .chain(WHOLE_AREA)
+                        .chain(PREFECTURE_AREAS)
+                        .any(|w| own.contains(w))
+                })
                 .map(|r| (r.to_string(), true))
         })
         .or_else(|| s.section_region.map(|r| (r.to_string(), true)));
@@ -863,11 +869,11 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
         && (own_from.min(at)..at.saturating_sub(1)).any(|i| {
             s.chars[i] == '全'
                 && s.chars[i + 1] == '市'
-                && !(i > 0 && matches!(s.chars[i - 1], '居' | '列' | '在' | '于'))
+                && !(i > 0 && matches!(s.chars[i - 1], '居' | '列' | '在' | '于' | '占' | '出'))
                 && !s
                     .chars
                     .get(i + 2)
-                    .is_some_and(|c| matches!(c, '最' | '第' | '前' | '排' | '首'))
+                    .is_some_and(|c| matches!(c, '最' | '第' | '前' | '排' | '首' | '平'))
         });
     if own_from < at
         && (city_again || own_words().any(|w| contains_word(&s.chars[own_from..at], w)))

@@ -2176,7 +2176,7 @@ fn a_count_of_places_takes_up_those_the_sentence_before_listed() {
     let regions = ["平安县", "乐都县", "互助县", "海东市", "青海省"];
     let text = "截至2022年底,平安县、乐都县、互助县医疗卫生资源稳步增长。\
         三县每千人口执业(助理)医师数分别为2.31人、1.96人和2.45人,每千人口床位数分别为5.8张、6.1张和5.2张。\
-        两县家庭医生签约率分别为61.2%、58.7%。";
+        平安县、乐都县、互助县坚持医防融合。两县家庭医生签约率分别为61.2%、58.7%。";
     let f = extract_issued(
         text,
         "海东市三县卫生资源概况",
@@ -2226,6 +2226,15 @@ fn funding_per_head_with_the_subsidy_as_its_part_gives_the_subsidy() {
         Some("resident_insurance_subsidy_per_capita")
     );
     assert_eq!(id_of(&f, 290.0), None);
+    let text = "新农合人均筹资标准570元,其中各级财政人均补助420元。\
+        人均筹资600元,其中中央财政补助156元,省财政补助60元。";
+    let f = extract(text, "平安县2016年新农合工作总结", (2017, 1, 8));
+    assert_eq!(
+        id_of(&f, 420.0),
+        Some("resident_insurance_subsidy_per_capita")
+    );
+    assert_eq!(id_of(&f, 570.0), None);
+    assert_eq!(id_of(&f, 156.0), None);
     // Alone, the funding per head still names the subsidy (the national list's phrasing).
     let f = extract(
         "新农合人均筹资标准提高到290元。",
@@ -2256,7 +2265,14 @@ fn an_institutions_paragraph_keeps_its_sentences_without_a_subject() {
     for v in [20_600.0, 91.8, 96_000.0, 88.4] {
         assert_eq!(id_of(&f, v), None, "{v}");
     }
+    assert_eq!(id_of(&f, 312_000.0), None);
     assert_eq!(id_of(&f, 129_500.0), Some("discharges"));
+    // Only the sentence right after; a rate is never a hospital's stock.
+    let text = "县人民医院新增床位100张,开放床位600张。全年总诊疗人次达到286.4万人次。\
+        家庭医生签约率达到65%。";
+    let g = extract(text, "平安县2023年卫生健康工作总结", (2024, 1, 20));
+    assert_eq!(id_of(&g, 2_864_000.0), Some("total_visits"));
+    assert_eq!(id_of(&g, 65.0), Some("family_doctor_signing_rate"));
     assert_eq!(id_of(&f, 84.7), Some("bed_occupancy_rate"));
     assert_eq!(id_of(&f, 2_864_000.0), Some("total_visits"));
 }
@@ -2275,6 +2291,9 @@ fn kinds_listed_before_ge_and_one_count_have_that_count_each() {
             "mch_institutions"
         ]
     );
+    let text = "全县乡镇卫生院、社区卫生服务中心各设立1个家庭医生工作室。";
+    let f = extract(text, "平安县2016年卫生工作情况", (2017, 1, 20));
+    assert_eq!(id_of(&f, 1.0), None);
 }
 
 #[test]
@@ -2386,6 +2405,18 @@ fn a_half_years_rates_age_groups_poor_patients_and_inspections_fill_no_years_cel
         全年贫困患者住院5.8万人次,住院费用政策范围内报销比例达到90.6%。\
         查处违规医疗机构7家。全县家庭医生签约率45.2%。";
     let f = extract(text, "平安县2022年卫生健康工作总结", (2023, 1, 10));
+    let h = extract(
+        "全县65岁以上老年人家庭医生签约7.94万人,签约率77.8%。",
+        "平安县2022年卫生健康工作总结",
+        (2023, 1, 10),
+    );
+    assert_eq!(id_of(&h, 79_400.0), None);
+    let g = extract(
+        "65岁及以上老年人签约率达到80%,总签约率45.6%。",
+        "平安县2022年卫生健康工作总结",
+        (2023, 1, 10),
+    );
+    assert_eq!(id_of(&g, 45.6), Some("family_doctor_signing_rate"));
     for v in [16_200.0, 70.1, 90.6, 7.0] {
         assert_eq!(id_of(&f, v), None, "{v}");
     }
@@ -2398,7 +2429,17 @@ fn a_value_beside_the_standard_it_is_measured_against_is_the_measures() {
         9 每千常住人口执业(助理)医师数 ≥2.5人 2.58人 达标";
     let f = extract(text, "平安县健康促进县建设工作自评报告", (2019, 10, 1));
     assert_eq!(id_of(&f, 2.86), Some("infant_mortality_rate"));
+    assert_eq!(fact(&f, 2.86).kind, Kind::Actual);
+    // An assessment's yardstick (标准值) is no aim of the county's.
     assert_eq!(id_of(&f, 7.5), None);
     assert_eq!(id_of(&f, 2.58), Some("doctors_per_1000"));
     assert_eq!(id_of(&f, 2.5), None);
+    // A target value (目标值) with the same phrase before both is the aim.
+    let f = extract(
+        "指标名称 年度目标值 实际完成值 家庭医生签约服务覆盖率 ≥45% 47.2% 完成",
+        "平安县卫生健康局2022年度部门整体支出绩效自评报告",
+        (2023, 4, 18),
+    );
+    assert_eq!(fact(&f, 47.2).kind, Kind::Actual);
+    assert_eq!(fact(&f, 45.0).kind, Kind::Target);
 }

@@ -192,8 +192,8 @@ struct Reading<'a> {
     part_year_open: bool,
     /// The institution the sentence just read opened with, when ； joins the next to it.
     institution_open: Option<&'static str>,
-    /// The institution the sentence just read was about, with its paragraph: the paragraph's
-    /// next sentence with no subject of its own is about it too.
+    /// The institution the sentence just read opened with, with its paragraph: the paragraph's
+    /// next sentence with no subject of its own holds its facility measures too.
     paragraph_institution: Option<(usize, &'static str)>,
     /// Whether the section being read is about one institution. Its beds, staff and visits are
     /// the institution's.
@@ -637,14 +637,24 @@ impl Extractor {
             reading.joined_region = joined
                 .then(|| {
                     s_hits.first().and_then(|h| match &h.target {
-                        matcher::Target::Region(name) if year::opening_words(&sc[..h.start]) => {
+                        // Not one of a list (平安区、乐都区通过…复审).
+                        matcher::Target::Region(name)
+                            if year::opening_words(&sc[..h.start])
+                                && !matches!(sc.get(h.end), Some('、' | '和' | '与' | '及')) =>
+                        {
                             Some(name.to_string())
                         }
                         _ => None,
                     })
                 })
                 .flatten();
-            reading.paragraph_institution = opened.map(|e| (s.paragraph, e));
+            // Only the sentence right after the one that opened with the institution.
+            reading.paragraph_institution = opened
+                .filter(|&e| {
+                    reading.paragraph_institution != Some((s.paragraph, e))
+                        || reading.institution_open == Some(e)
+                })
+                .map(|e| (s.paragraph, e));
             reading.after_sentence(sc, s.heading, &years);
             reading.prev_sentence = sc;
             reading.prev_joined = joined;

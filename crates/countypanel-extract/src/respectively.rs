@@ -362,8 +362,8 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     };
     let (head_start, head) = list_head(sc, p);
     let mut subjects: Vec<String> = list_items(&head).into_iter().map(str::to_string).collect();
-    // A year between the list and 分别 (…2型糖尿病患者规范管理率2022年分别为…) dates the values;
-    // it is no part of the last measure.
+    // A year between the list and 分别 (…2型糖尿病患者规范管理率2022年分别为…) is no part of the
+    // last measure (the sentence's years date the values).
     if let Some(last) = subjects.last_mut()
         && let Some((rest, tail)) = last
             .char_indices()

@@ -150,10 +150,25 @@ fn age_group_before(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool 
     {
         return false;
     }
-    let own: String = sc[clause.min(start)..start].iter().collect();
+    // A bare rate (签约率70.1%) takes its subject from the sentence before it; 总签约率 and a
+    // whole area's (全县签约率) after the group are everyone's.
+    let named = f.indicator_text.as_deref().unwrap_or_default();
+    let from = if named.chars().count() <= 3 {
+        0
+    } else {
+        clause.min(start)
+    };
+    let words: String = sc[from..start].iter().collect();
     AGE_GROUPS.iter().any(|w| {
-        own.match_indices(w)
-            .any(|(k, _)| !own[k + w.len()..].starts_with(['和', '、', '及', '与']))
+        words.match_indices(w).any(|(k, _)| {
+            let after = &words[k + w.len()..];
+            !after.starts_with(['和', '、', '及', '与'])
+                && !after.contains('总')
+                && !crate::lexicon::OWN_PLACE
+                    .iter()
+                    .chain(crate::lexicon::WHOLE_AREA)
+                    .any(|p| after.contains(p))
+        })
     })
 }
 
@@ -220,9 +235,9 @@ fn town_opens_sentence(sc: &[char]) -> bool {
         && (sc[end] != '街' || sc.get(end + 1) == Some(&'道'))
         && name.chars().all(crate::lexicon::is_han)
         && !name.contains(['乡', '镇', '村', '县', '市', '区', '省', '年', '月'])
-        // 赤城镇, 古城镇 are towns; 新型城镇化, 城镇职工 are words.
+        // 赤城镇, 古城镇 are towns; 新型城镇化, 城镇职工, 健全城乡 are words.
         && !(name.ends_with('城')
-            && sc.get(end + 1).is_some_and(|c| "化职居人登就常户".contains(*c)))
+            && (sc[end] == '乡' || sc.get(end + 1).is_some_and(|c| "化职居人登就常户".contains(*c))))
         && !name.starts_with(['全', '各', '每', '本', '该', '我', '所', '其', '在', '对'])
         && named_town_opens(&sc[..sc.len().min(12)])
 }
@@ -474,13 +489,12 @@ fn label(sc: &[char], at: usize) -> &[char] {
 }
 
 /// Whether the measure is the one statistics state for hospitals, and hospitals stand before it
-/// (全市医院病床使用率83.5%, 医院出院者平均住院日8.6日, 医院病床周转次数38.2次, 医院门诊病人次均医药
-/// 费用): the indicator itself, not a part.
+/// (全市医院病床使用率83.5%, 医院出院者平均住院日8.6日, 医院门诊病人次均医药费用): the indicator
+/// itself, not a part.
 fn hospitals_own(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
     const OF_HOSPITALS: &[&str] = &[
         "bed_occupancy_rate",
         "avg_length_of_stay",
-        "bed_turnover",
         "outpatient_cost_per_visit",
         "inpatient_cost_per_case",
     ];
@@ -646,7 +660,7 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
     // 全年下达…资金4265万元 in a half year's report: the whole year's.
     let clause = crate::segment::clause_start(sc, 0, start);
     let own: String = sc[clause..start].iter().collect();
-    if own.contains("全年") || own.contains("年度") {
+    if own.contains("全年") {
         return false;
     }
     // A sum as of a date before the year's end (截至6月末,…累计补偿1826万元) is the part's too.
@@ -677,26 +691,34 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
         // 就诊率92.3%).
         // In a report on part of the year, a rate reached is the part's state (上半年工作总结:
         // 高血压患者规范管理率52.6%), not the year's.
-        // A rate standing at a date it names (截至9月底) is the state then.
-        UnitCode::Percent
-            if title
-                && f.kind == crate::Kind::Actual
-                && !["截至", "截止", "底", "末"]
-                    .iter()
-                    .any(|w| sc[..start].iter().collect::<String>().contains(w)) =>
-        {
-            true
-        }
+        // In a report on part of the year, a rate reached is the part's state (上半年工作总结:
+        // 高血压患者规范管理率52.6%), not the year's; one standing at a date it names (截至9月底,
+        // 6月末) is the state then.
+        UnitCode::Percent if title && f.kind == crate::Kind::Actual && !dated(&sc[..start]) => true,
         UnitCode::Percent | UnitCode::Person => {
             let adverbial = clause >= 2 && {
                 let prev = crate::segment::clause_start(sc, 0, clause - 1);
                 let words: String = sc[prev..clause - 1].iter().collect();
-                words.chars().count() <= 10 && names_part_of_year(&words)
+                // 与上半年相比: a comparison, not the time of the rate.
+                words.chars().count() <= 10
+                    && names_part_of_year(&words)
+                    && !words.starts_with(['与', '较', '比'])
             };
             adverbial || names_part_of_year(&sc[clause..start].iter().collect::<String>())
         }
         _ => false,
     }
+}
+
+/// Whether words name a date a state stands at: 截至, 截止, or 底 or 末 right after a month or a
+/// year (9月底, 6月末), not inside a word (兜底, 摸底, 末梢).
+fn dated(words: &[char]) -> bool {
+    let text: String = words.iter().collect();
+    text.contains("截至")
+        || text.contains("截止")
+        || words
+            .windows(2)
+            .any(|w| matches!(w[0], '月' | '年') && matches!(w[1], '底' | '末'))
 }
 
 /// Whether `before` holds a date a sum runs up to that falls before December (截至6月末,
@@ -930,23 +952,22 @@ pub(crate) fn narrow(
     let own = if catalogued {
         one_institution_opening(sc, region_named)
             .or_else(|| own_body(sc, 0, sc.len().min(10)).then_some("医院"))
-            // A sentence of the institution's paragraph with no subject of its own (2023年完成
-            // 门急诊诊疗…) is the institution's as well.
-            .or_else(|| {
-                before.paragraph_institution.filter(|_| {
-                    let first = facts
-                        .iter()
-                        .map(|f| f.char_start.saturating_sub(offset))
-                        .min()
-                        .unwrap_or(0);
-                    !place_in(sc) && no_subject_of_its_own(sc, first, hits)
-                })
-            })
     } else {
         None
     };
     let own_opening = own.is_some();
-    let opening = own.or_else(|| before.institution.filter(|_| !place_in(sc)));
+    // The sentence right after one opening with an institution in its paragraph, with no
+    // subject of its own (县中医院…开放床位520张。2023年完成门急诊诊疗31.2万人次,…), holds the
+    // institution's facility measures too, as one joined by ； does.
+    let paragraph = before.paragraph_institution.filter(|_| {
+        let first = facts
+            .iter()
+            .map(|f| f.char_start.saturating_sub(offset))
+            .min()
+            .unwrap_or(0);
+        !sc.starts_with(&['全', '年']) && no_subject_of_its_own(sc, first, hits)
+    });
+    let opening = own.or_else(|| before.institution.or(paragraph).filter(|_| !place_in(sc)));
     // A subgroup that is the subject of a rate (脱贫人口高血压患者规范管理率85.2%) stays the
     // subject of the clauses after it that name no place of their own (,糖尿病患者…83.7%).
     let mut subgroup_open = false;
@@ -1091,10 +1112,7 @@ pub(crate) fn narrow(
         {
             subgroup_open = true;
             Rule::Subgroup
-        } else if specialty_before(f, sc, clause, start) {
-            Rule::Subgroup
-        } else if age_group_before(f, sc, clause, start) {
-            subgroup_open = true;
+        } else if specialty_before(f, sc, clause, start) || age_group_before(f, sc, clause, start) {
             Rule::Subgroup
         } else if other_insurance(f, sc, clause, start) {
             f.health = false;

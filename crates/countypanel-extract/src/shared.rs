@@ -307,28 +307,44 @@ pub(crate) fn subsidy_within_funding(facts: &mut [Fact], sc: &[char], offset: us
     }) else {
         return;
     };
-    let after_total = facts[total].char_end.saturating_sub(offset);
-    let Some(part) = (total + 1..facts.len()).find(|&k| {
-        let g = &facts[k];
-        let between: String = sc
-            [after_total.min(sc.len())..g.char_start.saturating_sub(offset).min(sc.len())]
-            .iter()
-            .collect();
-        g.indicator_id.is_none()
-            && g.unit == facts[total].unit
-            && between.contains(crate::lexicon::PART)
-            && between.contains("补助")
-            && !between.contains(['；', ';'])
-    }) else {
+    let after_total = facts[total].char_end.saturating_sub(offset).min(sc.len());
+    // Where a fact's number starts in the sentence.
+    let number_at = |g: &Fact| {
+        g.char_end
+            .saturating_sub(offset + g.value_text.chars().count())
+            .clamp(after_total, sc.len())
+    };
+    if facts[total].change {
+        return;
+    }
+    // One subsidy named after 其中 (其中各级财政补助240元, 其中财政人均补助420元); several
+    // (其中中央财政补助156元,省财政补助60元…) are parts of the subsidy, none of them it.
+    let parts: Vec<usize> = (total + 1..facts.len())
+        .filter(|&k| {
+            let g = &facts[k];
+            let between: String = sc[after_total..number_at(g)].iter().collect();
+            // The words naming this part: from the number before it (个人缴纳50元 names no
+            // subsidy, 其中各级财政补助240元 does).
+            let own_from = facts[k - 1]
+                .char_end
+                .saturating_sub(offset)
+                .clamp(after_total, number_at(g));
+            let own: String = sc[own_from..number_at(g)].iter().collect();
+            !g.change
+                && (g.indicator_id.is_none() || g.indicator_id == facts[total].indicator_id)
+                && g.unit == facts[total].unit
+                && between.contains(crate::lexicon::PART)
+                && own.contains("补助")
+                && !between.contains(['；', ';'])
+        })
+        .collect();
+    let [part] = parts[..] else {
         return;
     };
     facts[total].indicator_text = None;
     facts[part].indicator_id = facts[total].indicator_id.take();
     // The words naming the part: from 其中 to its number (各级财政补助).
-    let named: String = sc
-        [after_total.min(sc.len())..facts[part].char_start.saturating_sub(offset).min(sc.len())]
-        .iter()
-        .collect();
+    let named: String = sc[after_total..number_at(&facts[part])].iter().collect();
     let named = named
         .rsplit(crate::lexicon::PART)
         .next()
@@ -352,12 +368,14 @@ pub(crate) fn each_of_listed(
         let Some(number) = (0..end).rev().find(|&i| sc[i] == '各') else {
             continue;
         };
-        if !sc[number + 1..end]
-            .iter()
-            .all(|c| c.is_ascii_digit() || *c == '.' || crate::lexicon::is_han(*c))
-            || end - number > 6
-            || number == 0
-        {
+        // 各1个, 各有1所, 各设有1个: the count right after 各; and nothing counted after it
+        // (各设立1个家庭医生工作室 counts rooms).
+        let value_start = end.saturating_sub(f.value_text.chars().count());
+        let between: String = sc[number + 1..value_start.max(number + 1)].iter().collect();
+        let closes = sc
+            .get(end)
+            .is_none_or(|&c| crate::segment::separates_clauses(c) || c == '。');
+        if !["", "有", "设有"].contains(&between.as_str()) || number == 0 || !closes {
             continue;
         }
         let from = list_start(sc, clause_start(sc, 0, number));
@@ -421,8 +439,8 @@ pub(crate) fn each_of_listed(
 }
 
 /// A standard written as a bound and the value measured against it, side by side as a table
-/// flattened to text prints them (婴儿死亡率 ≤7.5‰ 2.86‰ 达标): the value is the measure's, the
-/// bound a yardstick of no region.
+/// flattened to text prints them (婴儿死亡率 ≤7.5‰ 2.86‰ 达标, 签约覆盖率 ≥45% 47.2% 完成): the
+/// value is what was reached, the bound what was aimed for.
 pub(crate) fn value_after_its_standard(facts: &mut [Fact], sc: &[char], offset: usize) {
     use countypanel_zhnum::Qualifier;
     for k in 1..facts.len() {
@@ -444,11 +462,20 @@ pub(crate) fn value_after_its_standard(facts: &mut [Fact], sc: &[char], offset: 
         ) && value.qualifier == Qualifier::Eq
             && bound.unit == value.unit
             && bound.indicator_id.is_some()
-            && value.indicator_id.is_none()
+            // The value is unnamed, or named by the same phrase before the bound.
+            && (value.indicator_id.is_none() || value.indicator_id == bound.indicator_id)
             && adjacent
             && between.len() <= 4
         {
-            value.indicator_id = bound.indicator_id.take();
+            value.indicator_id.clone_from(&bound.indicator_id);
+            // A yardstick of an assessment (标准值) is no aim of the region's; a target value
+            // (目标值) is.
+            let sentence: String = sc.iter().collect();
+            if sentence.contains("标准值") || sentence.contains("评估标准") {
+                bound.indicator_id = None;
+            } else {
+                bound.kind = crate::Kind::Target;
+            }
             value.indicator_text.clone_from(&bound.indicator_text);
             value.char_start = bound.char_start;
             value.evidence = sc[bound.char_start.saturating_sub(offset)

@@ -573,12 +573,14 @@ impl Frame<'_> {
         // its rows are that kind's.
         // A kind of institution's row (乡镇卫生院 | 38.7 under 诊疗人次): the kind's own measure
         // when the catalog has it (乡镇卫生院诊疗人次).
-        if let Some(((_, phrase), true)) = &named
+        if let Some(((column_id, phrase), true)) = &named
             && label_region.is_none()
             && narrowing_label(label) == Some(Rule::OneInstitution)
             && let Some(kind) = indicator_in_last(m, &format!("{label}{phrase}"), unit, false)
-                .filter(|(_, p)| {
-                    p.chars().count() == label.chars().count() + phrase.chars().count()
+                .filter(|(id, p)| {
+                    // 医院 | 病床使用率 is the column's own measure, no kind's.
+                    id != column_id
+                        && p.chars().count() == label.chars().count() + phrase.chars().count()
                 })
         {
             named = Some((kind, false));

@@ -498,7 +498,7 @@ pub(crate) fn as_of(sc: &[char]) -> Option<Ymd> {
         .and_then(|i| time::as_of_at(sc, i))
 }
 
-/// Whether the words before a sentence's subject are only a time or nothing (2023年, 全年,
+/// Whether the words before a sentence's subject are only a written year or nothing (2023年,
 /// 截至2022年底,): the subject opens the sentence.
 pub(crate) fn opening_words(words: &[char]) -> bool {
     let text: String = words.iter().filter(|c| !c.is_whitespace()).collect();

@@ -46,10 +46,26 @@ fn is_cjk(c: char) -> bool {
 /// Text known to come from a page (a PDF's) needs fewer lines to show it: a one-page bulletin
 /// has only a few.
 fn looks_printed(lines: &[&str], from_page: bool) -> bool {
-    let long: Vec<&&str> = lines.iter().filter(|l| l.chars().count() >= 20).collect();
+    let long: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.chars().count() >= 20 && !spaced_table_row(l))
+        .collect();
     let enough = if from_page { 3 } else { 10 };
     long.len() >= enough
         && long.iter().filter(|l| !ends_on_purpose(l)).count() * 5 >= long.len() * 3
+}
+
+/// Whether a line is a table's row laid out with spaces (家庭医生签约服务覆盖率 ≥45% 47.2% 完成):
+/// three cells or more, a value among them, and no clause marks. Such rows end where they
+/// should, whatever their last word.
+fn spaced_table_row(line: &str) -> bool {
+    let cells: Vec<&str> = line.split_whitespace().collect();
+    cells.len() >= 3
+        && !line.contains(['，', ',', '。', '；', ';'])
+        && cells.iter().skip(1).any(|c| {
+            c.trim_start_matches(['≥', '≤', '<', '>', '＜', '＞'])
+                .starts_with(|ch: char| ch.is_ascii_digit())
+        })
 }
 
 /// The width of a full line: the median length of the long lines.
@@ -254,6 +270,14 @@ mod tests {
             );
         }
         assert!(undo(&page).contains("浏览次数:321\n2020年"));
+        // A web page's table laid out with spaces keeps its lines too.
+        let mut table = String::from("指标名称 年度目标值 实际完成值 完成情况\n");
+        for k in 0..12 {
+            table.push_str("家庭医生签约服务覆盖率");
+            table.push_str(&k.to_string());
+            table.push_str(" ≥45% 47.2% 完成\n");
+        }
+        assert_eq!(undo(&table), table);
         assert_eq!(close_spaces("产量 902.61 -3.2"), "产量902.61 -3.2");
         assert_eq!(close_spaces("2019 2020"), "2019 2020");
     }

@@ -191,9 +191,9 @@ impl RegionFinder {
     }
 
     /// The names in `s`, leftmost-longest, but a short name that begins inside a slogan's
-    /// word (健康平江: 康平 starts in 健康), and a two-character county name that does not stand
-    /// alone (人员和县代表), are passed over and the search goes on from their second character
-    /// (to find 平江).
+    /// word (健康平江: 康平 starts in 健康), and a county name that is also an everyday word pair
+    /// where it does not stand alone (人员和县代表), are passed over and the search goes on from
+    /// their second character (to find 平江).
     fn names_in<'t>(&'t self, s: &'t str) -> impl Iterator<Item = NameAt> + 't {
         let mut from = 0;
         std::iter::from_fn(move || {
@@ -209,7 +209,7 @@ impl RegionFinder {
                 // A county's name of two characters inside words (组成人员和县人大代表) names no
                 // county.
                 let two_character = *full
-                    && name.chars().count() == 2
+                    && ["和县", "新县"].contains(&name.as_str())
                     && !countypanel_extract::lexicon::stands_alone(s, m.start, m.end);
                 if two_character || short && inside_slogan_word(s, m.start) {
                     from = m.start + s[m.start..].chars().next().map_or(1, char::len_utf8);

@@ -523,7 +523,7 @@ fn a_two_character_county_inside_words_names_no_region() {
     let text = "关于检查医药卫生体制改革情况的报告\n常委会组成人员和县人大代表参加检查。\
         全县共有医疗卫生机构1086个。";
     assert_eq!(read_metadata(text, None, &finder).issuer, None);
-    let text = "岷县卫生健康工作总结\n全县共有医疗卫生机构386个。";
+    let text = "甘肃岷县卫生健康工作总结\n全县共有医疗卫生机构386个。";
     assert_eq!(
         read_metadata(text, None, &finder).issuer.as_deref(),
         Some("岷县")
@@ -550,8 +550,8 @@ fn a_short_name_opening_a_longer_towns_name_is_the_town() {
         .into_iter(),
     );
     let text = "松江河镇2019年卫生健康工作总结\n来源:抚松县人民政府\n全镇共有村卫生室12个。";
-    assert_ne!(
+    assert_eq!(
         read_metadata(text, None, &finder).issuer.as_deref(),
-        Some("松江区")
+        Some("抚松县")
     );
 }
