@@ -36,6 +36,17 @@ fn region_opening(matcher: &PhraseMatcher, item: &str, whole: bool) -> Option<(S
     })
 }
 
+/// The places listed before the 分别 at `p`, each item opening with one (宁城县、敖汉旗床位数), if
+/// two or more.
+fn places_listed(matcher: &PhraseMatcher, sc: &[char], p: usize) -> Option<Vec<String>> {
+    let (_, head) = list_head(sc, p);
+    list_items(&head)
+        .iter()
+        .map(|item| region_opening(matcher, item, false).map(|(name, _)| name))
+        .collect::<Option<Vec<String>>>()
+        .filter(|places| places.len() >= 2)
+}
+
 /// The items of a list, parted by its joiners, blanks dropped. 、 always parts items; 和, 及 and
 /// 与 only where each side keeps two characters or more (民和县 and 和平县 are names, not lists).
 fn list_items(head: &str) -> Vec<&str> {
@@ -624,12 +635,7 @@ pub(crate) fn places_again(
     let Some(second) = respectively_at(&sc[first + 2..]).map(|k| k + first + 2) else {
         return;
     };
-    let (_, head) = list_head(sc, first);
-    let places: Option<Vec<String>> = list_items(&head)
-        .iter()
-        .map(|item| region_opening(matcher, item, false).map(|(name, _)| name))
-        .collect();
-    let Some(places) = places.filter(|p| p.len() >= 2) else {
+    let Some(places) = places_listed(matcher, sc, first) else {
         return;
     };
     let own_head: String = sc[clause_start(sc, 0, second)..second].iter().collect();
@@ -725,14 +731,9 @@ pub(crate) fn places_named_before(
             let Some(p) = respectively_at(prev) else {
                 return;
             };
-            let (_, prev_head) = list_head(prev, p);
-            let places: Option<Vec<String>> = list_items(&prev_head)
-                .iter()
-                .map(|item| region_opening(matcher, item, false).map(|(name, _)| name))
-                .collect();
-            match places {
-                Some(places) if places.len() >= 2 => places,
-                _ => return,
+            match places_listed(matcher, prev, p) {
+                Some(places) => places,
+                None => return,
             }
         }
         None => return,
