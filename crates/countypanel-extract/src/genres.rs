@@ -2443,3 +2443,20 @@ fn a_value_beside_the_standard_it_is_measured_against_is_the_measures() {
     assert_eq!(fact(&f, 47.2).kind, Kind::Actual);
     assert_eq!(fact(&f, 45.0).kind, Kind::Target);
 }
+
+#[test]
+fn counties_listed_by_short_names_before_their_count_take_their_values() {
+    let regions = ["平安县", "乐都县", "互助县", "海东市", "青海省"];
+    let text = "平安、乐都、互助三县高血压患者规范管理率分别达到68.4%、65.1%和63.9%。";
+    let f = extract_issued(
+        text,
+        "海东市2021年卫生健康工作综述",
+        (2022, 2, 1),
+        "海东市",
+        &regions,
+    );
+    for (v, place) in [(68.4, "平安县"), (65.1, "乐都县"), (63.9, "互助县")] {
+        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
+        assert_eq!(id_of(&f, v), Some("hypertension_standard_mgmt_rate"), "{v}");
+    }
+}

@@ -238,7 +238,26 @@ impl PhraseMatcher {
     /// The one county-level region whose name is `short` and a level's ending (陆良 → 陆良县),
     /// if exactly one such region is known.
     pub(crate) fn region_by_short_name(&self, short: &str) -> Option<Arc<str>> {
-        let mut found = ["县", "市", "区", "旗"].iter().filter_map(|level| {
+        let mut found = self.regions_by_short_name(short, &["县", "市", "区", "旗"]);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// The county-level region whose name is `short` and a level's ending, a 市 or a 区 before
+    /// a 县 of the same name (瑞金 → 瑞金市: counties became cities and districts, seldom the
+    /// other way).
+    pub(crate) fn latest_region_by_short_name(&self, short: &str) -> Option<Arc<str>> {
+        self.regions_by_short_name(short, &["市", "区", "县", "旗"])
+            .next()
+    }
+
+    /// The regions whose name is `short` and one of `levels`, in the levels' order.
+    fn regions_by_short_name<'s>(
+        &'s self,
+        short: &'s str,
+        levels: &'s [&'s str],
+    ) -> impl Iterator<Item = Arc<str>> + 's {
+        levels.iter().filter_map(move |level| {
             let full = format!("{short}{level}");
             self.regions
                 .occurrences(&full)
@@ -248,9 +267,7 @@ impl PhraseMatcher {
                     Target::Region(name) => name.clone(),
                     _ => Arc::from(full.as_str()),
                 })
-        });
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+        })
     }
 
     pub(crate) fn indicator_id(&self, index: usize) -> String {

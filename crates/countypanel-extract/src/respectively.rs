@@ -710,6 +710,8 @@ pub(crate) fn places_named_before(
         return;
     }
     let places = match count_of_places_opening(sc) {
+        // 瑞金、于都、兴国三县(市)…分别: the places named by their short names before the count.
+        None if let Some(places) = short_names_counted(matcher, sc, first) => places,
         Some(n) => {
             let prev: String = prev.iter().collect();
             let mut places: Vec<String> = Vec::new();
@@ -748,6 +750,15 @@ pub(crate) fn places_named_before(
             .collect();
         if values.len() == n {
             values.sort_by_key(|f| f.char_end);
+            // The measure right before this 分别, when the first value took none of it.
+            if values[0].indicator_id.is_none()
+                && let Some((id, text)) = measure_before(matcher, sc, p, values[0].unit)
+            {
+                values[0].indicator_id = Some(id);
+                values[0].indicator_text = Some(text);
+                values[0].health = true;
+                values[0].rule = Rule::Respectively;
+            }
             name_values_by_the_first(&mut values);
             for (f, place) in values.into_iter().zip(&places) {
                 f.region_name = Some(place.clone());
@@ -756,6 +767,57 @@ pub(crate) fn places_named_before(
         }
         from = p + 2;
     }
+}
+
+/// Places listed by their short names before a count of them (瑞金、于都、兴国三县(市)…分别), in the
+/// clause of the 分别 at `p`: each name a county's that the count's number matches.
+fn short_names_counted(matcher: &PhraseMatcher, sc: &[char], p: usize) -> Option<Vec<String>> {
+    let start = crate::segment::list_start(sc, clause_start(sc, 0, p));
+    let words: String = sc[start..p].iter().collect();
+    let items: Vec<&str> = words.split('、').map(str::trim).collect();
+    let (last, names) = items.split_last()?;
+    // The last item: a short name, then the count (兴国三县(市)…).
+    let cut = last.char_indices().nth(2).map(|(k, _)| k)?;
+    let (last_name, rest) = if count_at(&last[cut..]).is_some() {
+        (&last[..cut], &last[cut..])
+    } else {
+        let cut3 = last.char_indices().nth(3).map(|(k, _)| k)?;
+        (&last[..cut3], &last[cut3..])
+    };
+    let n = count_at(rest)?;
+    let mut places = Vec::new();
+    for name in names.iter().chain(std::iter::once(&last_name)) {
+        let count = name.chars().count();
+        if !(2..=3).contains(&count) || !name.chars().all(crate::lexicon::is_han) {
+            return None;
+        }
+        places.push(matcher.latest_region_by_short_name(name)?.to_string());
+    }
+    (places.len() == n && n >= 2).then_some(places)
+}
+
+/// The catalog measure that ends the clause before the 分别 at `p`, in `unit`: its id and words.
+fn measure_before(
+    matcher: &PhraseMatcher,
+    sc: &[char],
+    p: usize,
+    unit: countypanel_core::vocab::Unit,
+) -> Option<(String, String)> {
+    let words: String = sc[clause_start(sc, 0, p)..p].iter().collect();
+    let n = words.chars().count();
+    let h = matcher.find(&words).into_iter().next_back()?;
+    let Target::Indicator { index } = h.target else {
+        return None;
+    };
+    let id = matcher.indicator_id(index);
+    (h.end == n && matcher.unit_of(&id) == unit)
+        .then(|| (id, words.chars().skip(h.start).collect()))
+}
+
+/// The number a count of places opens `text` with (三县, 两区, 4个县), if two or more.
+fn count_at(text: &str) -> Option<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    count_of_places_opening(&chars)
 }
 
 /// The number of places a sentence opens with when it counts them instead of naming them

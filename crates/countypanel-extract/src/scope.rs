@@ -276,6 +276,7 @@ fn place_in(words: &[char]) -> bool {
 /// 医疗卫生机构), narrow it to their kind: 公立医院病床使用率, 其他医疗卫生机构21个.
 const CATEGORIES: &[&str] = &[
     "公立医院",
+    "公立医疗机构",
     "民营医院",
     "非公立医院",
     "社会办医院",
