@@ -57,6 +57,8 @@ pub(crate) struct Sentence<'a> {
     /// The region the sentence before opened with, when ； joins it to this one (瑞金市全年总诊疗
     /// 人次达到312.6万人次;出院病人5.87万人次).
     pub joined_region: Option<&'a str>,
+    /// The county (县 or 旗) named last in the sentences before this one.
+    pub last_county: Option<&'a str>,
 }
 
 impl<'a> Sentence<'a> {
@@ -145,7 +147,20 @@ pub(crate) fn fact_for(
                 })
                 .map(|r| (r.to_string(), true))
         })
-        .or_else(|| s.section_region.map(|r| (r.to_string(), true)));
+        .or_else(|| s.section_region.map(|r| (r.to_string(), true)))
+        .or_else(|| {
+            // In a city's or a province's report, 该县 and 全县 with no county named in the
+            // sentence are the county named last before it (以沂南县为例…。该县组建2个医共体).
+            let own = s.slice(0, q.num_start);
+            s.last_county
+                .filter(|c| {
+                    !s.county_report
+                        && OWN_PLACE
+                            .iter()
+                            .any(|w| own.contains(w) && names_the_place(w, c))
+                })
+                .map(|c| (c.to_string(), true))
+        });
     let region_subject = named.as_ref().is_some_and(|(_, subject)| *subject);
     let (ev_start, ev_end) = match hit {
         Some(h) => (h.start.min(q.start), h.end.max(q.end)),

@@ -2460,3 +2460,20 @@ fn counties_listed_by_short_names_before_their_count_take_their_values() {
         assert_eq!(id_of(&f, v), Some("hypertension_standard_mgmt_rate"), "{v}");
     }
 }
+
+#[test]
+fn in_a_provinces_release_the_county_named_before_holds_gaixian_and_quanxian() {
+    let regions = ["平安县", "乐都县", "海东市", "青海省"];
+    let text = "以平安县为例,近年来持续推进县域医共体建设。\
+        该县组建2个医共体,全县15个乡镇卫生院全部纳入。全省县域内就诊率达到90.6%。";
+    let f = extract_issued(
+        text,
+        "青海省紧密型县域医共体建设取得新进展",
+        (2023, 6, 1),
+        "青海省",
+        &regions,
+    );
+    assert_eq!(fact(&f, 2.0).region_name.as_deref(), Some("平安县"));
+    assert_eq!(fact(&f, 15.0).region_name.as_deref(), Some("平安县"));
+    assert_ne!(fact(&f, 90.6).region_name.as_deref(), Some("平安县"));
+}

@@ -181,6 +181,8 @@ struct Reading<'a> {
     prev_sentence: &'a [char],
     /// The region the sentence before opened with, when ； joined it to the current one.
     joined_region: Option<String>,
+    /// The county (县 or 旗) named last in the sentences read so far.
+    last_county: Option<String>,
     /// Whether ； joined the sentence before to the current one.
     prev_joined: bool,
     /// Whether the place being read is about health.
@@ -344,6 +346,16 @@ impl Reading<'_> {
         }
     }
 
+    /// Keeps the last county (县 or 旗) a sentence's hits name.
+    fn note_county(&mut self, hits: &[Hit]) {
+        if let Some(name) = hits.iter().rev().find_map(|h| match &h.target {
+            matcher::Target::Region(name) if name.ends_with(['县', '旗']) => Some(name),
+            _ => None,
+        }) {
+            self.last_county = Some(name.to_string());
+        }
+    }
+
     /// The phrase hits inside the sentence `start..end`, in sentence offsets.
     fn hits_in(&mut self, hits: &[Hit], start: usize, end: usize) -> Vec<Hit> {
         while self.hit_cursor < hits.len() && hits[self.hit_cursor].start < start {
@@ -504,6 +516,8 @@ impl Extractor {
                 reading.prev_sentence = sc;
                 reading.prev_joined = matches!(chars.get(s.end), Some('；' | ';'));
                 reading.joined_region = None;
+                let sentence_hits = reading.hits_in(&hits, s.start, s.end);
+                reading.note_county(&sentence_hits);
                 previous_facts = facts.len();
                 continue;
             }
@@ -548,6 +562,11 @@ impl Extractor {
                 county_report,
                 section_region: reading.section_region.as_ref().map(|(_, r)| &**r),
                 joined_region: reading.joined_region.as_deref(),
+                // Only in a report whose issuer is known (a city's or a province's).
+                last_county: reading
+                    .last_county
+                    .as_deref()
+                    .filter(|_| ctx.issuer_region.is_some()),
             };
             let mut sentence_facts: Vec<Fact> = quantities
                 .iter()
@@ -634,6 +653,7 @@ impl Extractor {
             reading.institution_open = opened.filter(|_| joined);
             // The region the sentence opens with (after its year), for the next one if ； joins
             // them.
+            reading.note_county(&s_hits);
             reading.joined_region = joined
                 .then(|| {
                     s_hits.first().and_then(|h| match &h.target {
