@@ -2477,3 +2477,12 @@ fn in_a_provinces_release_the_county_named_before_holds_gaixian_and_quanxian() {
     assert_eq!(fact(&f, 15.0).region_name.as_deref(), Some("平安县"));
     assert_ne!(fact(&f, 90.6).region_name.as_deref(), Some("平安县"));
 }
+
+#[test]
+fn a_year_compared_with_dates_no_sentence_after_it() {
+    let text = "截至9月底,全县家庭医生签约服务覆盖率为58.2%,比2023年底的55.1%提高3.1个百分点;\
+        重点人群签约覆盖率为82.4%。";
+    let f = extract(text, "平安县2024年家庭医生签约服务工作进展", (2024, 10, 10));
+    assert_eq!(fact(&f, 55.1).year, Some(2023));
+    assert_eq!(fact(&f, 82.4).year, Some(2024));
+}

@@ -316,7 +316,11 @@ impl Reading<'_> {
 
     /// Carries the years of a sentence just read into the next.
     fn after_sentence(&mut self, sc: &[char], heading: bool, years: &[YearMention]) {
-        if let Some(last) = years.last() {
+        // A year compared with (比2023年底的55.1%) dates its own level, not the sentences after.
+        let compared = |m: &&YearMention| {
+            m.start > 0 && matches!(sc.get(m.start - 1), Some('比' | '较' | '与' | '同'))
+        };
+        if let Some(last) = years.iter().rev().find(|m| !compared(m)) {
             self.carried.paragraph = last.year;
             self.carried.paragraph_malformed = last.year.is_none();
         }
