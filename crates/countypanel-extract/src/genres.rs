@@ -2486,3 +2486,14 @@ fn a_year_compared_with_dates_no_sentence_after_it() {
     assert_eq!(fact(&f, 55.1).year, Some(2023));
     assert_eq!(fact(&f, 82.4).year, Some(2024));
 }
+
+#[test]
+fn a_zero_opening_a_list_of_rates_is_its_measures() {
+    let text = "全县孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别为0、3.05‰和4.21‰,\
+        孕产妇住院分娩率99.8%。";
+    let f = extract(text, "平安县2022年妇幼健康工作报告", (2023, 1, 10));
+    assert_eq!(id_of(&f, 0.0), Some("maternal_mortality_rate"));
+    assert_eq!(id_of(&f, 3.05), Some("infant_mortality_rate"));
+    assert_eq!(id_of(&f, 4.21), Some("under5_mortality_rate"));
+    assert_eq!(fact(&f, 0.0).unit.as_str(), "per_100k");
+}

@@ -202,9 +202,24 @@ fn place_continues(
 }
 
 /// A bare number listed right after a rate (分别为12.6/10万和0, 95%、96%和97): the list's values
-/// share its unit.
+/// share its unit. A bare 0 opening such a list (分别为0、3.05‰和4.21‰) takes the next one's unit
+/// (a zero is one in any unit; `measures_in_full` gives it its measure's).
 pub(crate) fn share_rate_units(quantities: &mut [countypanel_zhnum::Quantity], sc: &[char]) {
     use countypanel_zhnum::Unit;
+    for k in (0..quantities.len().saturating_sub(1)).rev() {
+        let (before, after) = quantities.split_at_mut(k + 1);
+        let (q, next) = (&mut before[k], &after[0]);
+        if q.unit == Unit::None
+            && q.value == 0.0
+            && matches!(next.unit, Unit::Percent | Unit::Permille | Unit::Per100k)
+            && q.end + 1 == next.start
+            && matches!(sc.get(q.end), Some('和' | '、' | '及'))
+            && q.start >= 1
+            && matches!(sc[q.start - 1], '为' | '是' | '到')
+        {
+            q.unit = next.unit;
+        }
+    }
     for k in 1..quantities.len() {
         let (before, after) = quantities.split_at_mut(k);
         let (prev, q) = (&before[k - 1], &mut after[0]);
@@ -389,7 +404,15 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     {
         *last = rest.to_string();
     }
-    if subjects.len() >= 2 && measures_in_full(matcher, facts, &subjects, offset + p) {
+    if subjects.len() >= 2
+        && measures_in_full(
+            matcher,
+            facts,
+            &subjects,
+            offset + p,
+            values_end(sc, p, offset),
+        )
+    {
         return;
     }
     // Years listed (2021年、2022年、2023年全县…发病率分别为…) date the values, which
@@ -483,12 +506,13 @@ const DENSITY_PREFIXES: &[&str] = &[
 
 /// When each item of the list names its measure in full (婴儿死亡率、5岁以下儿童死亡率; 每千人口
 /// 执业(助理)医师、注册护士, whose 每千人口 holds for both), pairs the items with the values after
-/// 分别 (at `after`, changes aside) in order, in any unit, and says whether it did.
+/// 分别 (from `after` to `end`, changes aside) in order, in any unit, and says whether it did.
 fn measures_in_full(
     matcher: &PhraseMatcher,
     facts: &mut [Fact],
     subjects: &[String],
     after: usize,
+    end: usize,
 ) -> bool {
     let density = DENSITY_PREFIXES
         .iter()
@@ -501,9 +525,11 @@ fn measures_in_full(
             _ => item.clone(),
         })
         .collect();
+    // The values listed after 分别, up to the end of their clause (not 孕产妇住院分娩率99.8% after
+    // 分别为0、3.05‰和4.21‰,).
     let mut values: Vec<&mut Fact> = facts
         .iter_mut()
-        .filter(|f| f.char_end > after && !f.change)
+        .filter(|f| f.char_end > after && f.char_end <= end && !f.change)
         .collect();
     if items.len() != values.len() {
         return false;
@@ -511,20 +537,37 @@ fn measures_in_full(
     // 甲乙类法定报告传染病发病率和死亡率: a bare later item shares the first item's words before
     // its own measure (甲乙类法定报告传染病死亡率).
     let first: Vec<char> = items[0].chars().collect();
+    // A zero is one in any rate's unit: it takes its measure's.
+    let units = |f: &Fact| {
+        let mut u = vec![f.unit];
+        if f.value == 0.0 && f.unit.is_rate() {
+            u.extend([
+                countypanel_core::vocab::Unit::Per100k,
+                countypanel_core::vocab::Unit::PerMille,
+                countypanel_core::vocab::Unit::Percent,
+            ]);
+        }
+        u
+    };
     let own: Option<Vec<(String, String)>> = items
         .iter()
         .zip(&values)
         .map(|(item, f)| {
-            own_measure(matcher, item, f.unit).or_else(|| {
-                (1..first.len()).rev().find_map(|j| {
-                    let prefix: String = first[..j].iter().collect();
-                    own_measure(matcher, &format!("{prefix}{item}"), f.unit)
+            units(f).into_iter().find_map(|unit| {
+                own_measure(matcher, item, unit).or_else(|| {
+                    (1..first.len()).rev().find_map(|j| {
+                        let prefix: String = first[..j].iter().collect();
+                        own_measure(matcher, &format!("{prefix}{item}"), unit)
+                    })
                 })
             })
         })
         .collect();
     let Some(own) = own else { return false };
     for ((text, id), f) in own.into_iter().zip(values.iter_mut()) {
+        if f.value == 0.0 {
+            f.unit = matcher.unit_of(&id);
+        }
         f.indicator_id = Some(id);
         f.indicator_text = Some(text);
         f.subject = None;
