@@ -40,6 +40,13 @@ fn extract_issued(
     )
 }
 
+/// Asserts the region each value's fact is placed in.
+fn assert_places(facts: &[Fact], expected: &[(f64, &str)]) {
+    for &(v, place) in expected {
+        assert_eq!(fact(facts, v).region_name.as_deref(), Some(place), "{v}");
+    }
+}
+
 fn id_of(facts: &[Fact], value: f64) -> Option<&str> {
     fact(facts, value).indicator_id.as_deref()
 }
@@ -2126,14 +2133,15 @@ fn a_second_fenbie_without_places_takes_the_first_ones() {
         "海东市",
         &regions,
     );
-    for (v, place) in [
-        (2860.0, "平安县"),
-        (2150.0, "乐都县"),
-        (4.9, "平安县"),
-        (3.6, "乐都县"),
-    ] {
-        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
-    }
+    assert_places(
+        &f,
+        &[
+            (2860.0, "平安县"),
+            (2150.0, "乐都县"),
+            (4.9, "平安县"),
+            (3.6, "乐都县"),
+        ],
+    );
     assert_eq!(id_of(&f, 4.9), Some("beds_per_1000"));
 }
 
@@ -2184,15 +2192,16 @@ fn a_count_of_places_takes_up_those_the_sentence_before_listed() {
         "海东市",
         &regions,
     );
-    for (v, place) in [
-        (2.31, "平安县"),
-        (1.96, "乐都县"),
-        (2.45, "互助县"),
-        (5.8, "平安县"),
-        (5.2, "互助县"),
-    ] {
-        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
-    }
+    assert_places(
+        &f,
+        &[
+            (2.31, "平安县"),
+            (1.96, "乐都县"),
+            (2.45, "互助县"),
+            (5.8, "平安县"),
+            (5.2, "互助县"),
+        ],
+    );
     assert_eq!(id_of(&f, 1.96), Some("doctors_per_1000"));
     // Two counted where three were listed: no place is guessed.
     assert_ne!(fact(&f, 61.2).region_name.as_deref(), Some("平安县"));
@@ -2359,16 +2368,17 @@ fn a_citys_list_of_counties_with_he_in_a_name_and_its_whole_area_after_them() {
         "海东市",
         &regions,
     );
-    for (v, place) in [
-        (5.6, "民和县"),
-        (6.2, "互助县"),
-        (4.9, "化隆县"),
-        (2.17, "互助县"),
-        (1.74, "化隆县"),
-        (6.8, "海东市"),
-    ] {
-        assert_eq!(fact(&f, v).region_name.as_deref(), Some(place), "{v}");
-    }
+    assert_places(
+        &f,
+        &[
+            (5.6, "民和县"),
+            (6.2, "互助县"),
+            (4.9, "化隆县"),
+            (2.17, "互助县"),
+            (1.74, "化隆县"),
+            (6.8, "海东市"),
+        ],
+    );
 }
 
 #[test]

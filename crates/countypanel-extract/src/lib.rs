@@ -440,6 +440,8 @@ impl Extractor {
         };
         for s in &segment::sentences(&chars) {
             let sc = &chars[s.start..s.end];
+            // Whether ； joins the sentence to the next.
+            let joined = matches!(chars.get(s.end), Some('；' | ';'));
             reading.enter_paragraph(s.paragraph, sc);
             // An inline heading (一、基本情况 …, a yearbook's 【县人民医院】…) opens its paragraph.
             let bracketed = || {
@@ -518,7 +520,7 @@ impl Extractor {
                     .health
                     .after_sentence(&text[base..doc_bytes[s.end]], domains.at(base));
                 reading.prev_sentence = sc;
-                reading.prev_joined = matches!(chars.get(s.end), Some('；' | ';'));
+                reading.prev_joined = joined;
                 reading.joined_region = None;
                 let sentence_hits = reading.hits_in(&hits, s.start, s.end);
                 reading.note_county(&sentence_hits);
@@ -649,7 +651,6 @@ impl Extractor {
             reading
                 .health
                 .after_sentence(sentence_text, domains.at(base));
-            let joined = matches!(chars.get(s.end), Some('；' | ';'));
             reading.parts_open =
                 (reading.parts_open || sentence_text.contains(lexicon::PART)) && joined;
             reading.part_year_open =

@@ -795,7 +795,11 @@ pub(crate) fn places_named_before(
             values.sort_by_key(|f| f.char_end);
             // The measure right before this 分别, when the first value took none of it.
             if values[0].indicator_id.is_none()
-                && let Some((id, text)) = measure_before(matcher, sc, p, values[0].unit)
+                && let Some((text, id)) = own_measure(
+                    matcher,
+                    &sc[clause_start(sc, 0, p)..p].iter().collect::<String>(),
+                    values[0].unit,
+                )
             {
                 values[0].indicator_id = Some(id);
                 values[0].indicator_text = Some(text);
@@ -837,24 +841,6 @@ fn short_names_counted(matcher: &PhraseMatcher, sc: &[char], p: usize) -> Option
         places.push(matcher.latest_region_by_short_name(name)?.to_string());
     }
     (places.len() == n && n >= 2).then_some(places)
-}
-
-/// The catalog measure that ends the clause before the 分别 at `p`, in `unit`: its id and words.
-fn measure_before(
-    matcher: &PhraseMatcher,
-    sc: &[char],
-    p: usize,
-    unit: countypanel_core::vocab::Unit,
-) -> Option<(String, String)> {
-    let words: String = sc[clause_start(sc, 0, p)..p].iter().collect();
-    let n = words.chars().count();
-    let h = matcher.find(&words).into_iter().next_back()?;
-    let Target::Indicator { index } = h.target else {
-        return None;
-    };
-    let id = matcher.indicator_id(index);
-    (h.end == n && matcher.unit_of(&id) == unit)
-        .then(|| (id, words.chars().skip(h.start).collect()))
 }
 
 /// The number a count of places opens `text` with (三县, 两区, 4个县), if two or more.

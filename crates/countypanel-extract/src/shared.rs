@@ -446,9 +446,6 @@ pub(crate) fn value_after_its_standard(facts: &mut [Fact], sc: &[char], offset: 
     for k in 1..facts.len() {
         let (before, after) = facts.split_at_mut(k);
         let (bound, value) = (&mut before[k - 1], &mut after[0]);
-        let between = sc
-            .get(bound.char_end.saturating_sub(offset)..value.char_start.saturating_sub(offset))
-            .unwrap_or_default();
         let value_start = value
             .char_end
             .saturating_sub(offset + value.value_text.chars().count());
@@ -465,7 +462,6 @@ pub(crate) fn value_after_its_standard(facts: &mut [Fact], sc: &[char], offset: 
             // The value is unnamed, or named by the same phrase before the bound.
             && (value.indicator_id.is_none() || value.indicator_id == bound.indicator_id)
             && adjacent
-            && between.len() <= 4
         {
             value.indicator_id.clone_from(&bound.indicator_id);
             // A yardstick of an assessment (标准值) is no aim of the region's; a target value
