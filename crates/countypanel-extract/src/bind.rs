@@ -357,6 +357,30 @@ fn vet_naming(
             naming.indicator_id = Some("basic_phs_subsidy_per_capita".to_string());
         }
     }
+    // 城乡居民基本医疗保险参保率达98.5%,参保人数45.2万人: a bare count of enrolees after one
+    // scheme's measure is that scheme's; after both schemes, or after the whole area, it is all.
+    if naming.indicator_id.as_deref() == Some("basic_insurance_enrollees")
+        && let Some(h) = hit
+        && phrase(h) == "参保人数"
+    {
+        let before = s.slice(0, h.start);
+        let last = |words: &[&str]| words.iter().filter_map(|w| before.rfind(w)).max();
+        let resident = last(&["城乡居民", "居民医保", "居民基本医疗"]);
+        let employee = last(&["职工"]);
+        let scheme = match (resident, employee) {
+            (Some(r), None) => Some((r, "resident_insurance_enrollees")),
+            (None, Some(e)) => Some((e, "employee_insurance_enrollees")),
+            _ => None,
+        };
+        if let Some((at, id)) = scheme
+            && !crate::lexicon::WHOLE_AREA
+                .iter()
+                .chain(&["总", "合计", "共"])
+                .any(|w| before[at..].contains(w))
+        {
+            naming.indicator_id = Some(id.to_string());
+        }
+    }
     // 累计投入资金2.6亿元,改造老旧小区46个,新建改建城市道路23.5公里: money whose clauses after
     // it name another field alone went there.
     if naming.indicator_id.is_some()
@@ -1731,6 +1755,20 @@ fn candidate_phrases<'h>(
             matches!(q.unit, Unit::Percent | Unit::Yuan)
                 || gap_outside_parentheses(gap) <= 4
                 || from_to::bridges(gap)
+                || (q.unit == Unit::Person && people_of(gap))
         });
     (after, before)
+}
+
+/// Whether the words between a measure and a count of people only say who they are
+/// (参加新型农村合作医疗的农民达到38.6万人, 签约的居民共12万人): the measure names the count.
+fn people_of(gap: &[char]) -> bool {
+    const PEOPLE: &[&str] = &["农民", "农牧民", "农业人口", "居民", "群众", "人口", "人数"];
+    let gap: String = gap.iter().collect();
+    gap.strip_prefix('的').is_some_and(|rest| {
+        PEOPLE.iter().any(|p| {
+            rest.strip_prefix(p)
+                .is_some_and(|verb| verb.chars().count() <= 3 && !verb.contains(['，', ',', '、']))
+        })
+    })
 }

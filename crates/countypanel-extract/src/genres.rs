@@ -2507,3 +2507,39 @@ fn a_zero_opening_a_list_of_rates_is_its_measures() {
     assert_eq!(id_of(&f, 4.21), Some("under5_mortality_rate"));
     assert_eq!(fact(&f, 0.0).unit.as_str(), "per_100k");
 }
+
+#[test]
+fn a_review_put_online_early_next_year_counts_jinnian_from_its_own_year() {
+    let text = "今年以来,全县投入卫生健康项目资金1.2亿元。明年将新建村卫生室12个。";
+    let review = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 10));
+    assert_eq!(fact(&review, 120_000_000.0).year, Some(2023));
+    assert_eq!(fact(&review, 12.0).year, Some(2024));
+    // A summary with next year's plan in its title, or a news item, counts from its publication.
+    let with_plan = extract(
+        text,
+        "平安县卫生健康局2023年工作总结和2024年工作计划",
+        (2024, 1, 10),
+    );
+    assert_eq!(fact(&with_plan, 120_000_000.0).year, Some(2024));
+    let news = extract(text, "平安县卫生健康工作综述", (2024, 1, 10));
+    assert_eq!(fact(&news, 120_000_000.0).year, Some(2024));
+}
+
+#[test]
+fn a_bare_count_of_enrolees_is_the_scheme_named_before_it() {
+    let text = "全县城乡居民基本医疗保险参保率达98.5%,参保人数45.2万人。\
+        职工医保参保率97%,参保人数6.1万人。全县基本医疗保险参保率99%,全县参保人数51.3万人。";
+    let f = extract(text, "平安县医疗保障局2023年工作总结", (2023, 12, 20));
+    assert_eq!(id_of(&f, 452_000.0), Some("resident_insurance_enrollees"));
+    assert_eq!(id_of(&f, 61_000.0), Some("employee_insurance_enrollees"));
+    assert_eq!(id_of(&f, 513_000.0), Some("basic_insurance_enrollees"));
+}
+
+#[test]
+fn who_the_people_counted_are_may_stand_between_measure_and_count() {
+    let text = "全县参加新型农村合作医疗的农民达到38.6万人,参合率98.2%。\
+        全县参加新型农村合作医疗的乡镇达到16个。";
+    let f = extract(text, "平安县2012年新农合工作总结", (2012, 12, 10));
+    assert_eq!(id_of(&f, 386_000.0), Some("ncms_participants"));
+    assert_eq!(id_of(&f, 16.0), None);
+}

@@ -529,7 +529,7 @@ impl Extractor {
             }
             let sentence_text = &text[doc_bytes[s.start]..doc_bytes[s.end]];
             let s_hits = reading.hits_in(&hits, s.start, s.end);
-            let years = sentence_years(sc, sentence_text, &quantities, doc.published);
+            let years = sentence_years(sc, sentence_text, &quantities, doc.relative);
             if s.heading {
                 reading.read_heading(sc, sentence_text, &years);
                 let level = segment::ordinal_level(sc).map(|(l, _)| l);
@@ -689,14 +689,15 @@ impl Extractor {
     }
 }
 
-/// The years a sentence names: its written years, and 今年/去年 against the publication year.
+/// The years a sentence names: its written years, and 今年/去年 against the year they count
+/// from (see [`year::DocYears::relative`]).
 /// A year that opens a period (2017年以来, 从2015年开始) dates no fact: what the sentence states
 /// is the state at the time of writing.
 fn sentence_years(
     sc: &[char],
     text: &str,
     quantities: &[countypanel_zhnum::Quantity],
-    published: Option<i32>,
+    relative_to: Option<i32>,
 ) -> Vec<YearMention> {
     let mut years = time::year_mentions(quantities);
     // A year inside a title in 《》 (按照2017年《…规范》执行) names a document, not a time.
@@ -716,7 +717,7 @@ fn sentence_years(
             && !from_to::opens_earlier_level(sc, m.start, m.end)
             && !from_to::compared_year(sc, m.start, m.end)
     });
-    if let Some(py) = published
+    if let Some(py) = relative_to
         && text.contains(time::RELATIVE_YEAR_MARK)
     {
         for (word, delta) in RELATIVE_YEARS {

@@ -20,6 +20,10 @@ pub(crate) struct DocYears {
     pub untrusted: bool,
     /// Published in the first quarter of its year: the year's results are not in yet.
     pub written_early: bool,
+    /// The year 今年, 去年 and 明年 count from: the publication year, except in a review of one
+    /// year put online in the first two months of the next (a 2023年工作总结 of 2024-01-10 was
+    /// written at the end of 2023: its 今年以来 is 2023).
+    pub relative: Option<i32>,
 }
 
 impl DocYears {
@@ -92,6 +96,18 @@ impl DocYears {
             },
             untrusted: has_malformed_year(chars),
             written_early: ctx.published.is_some_and(|(_, m, _)| m <= 3),
+            relative: ctx
+                .published
+                .and_then(|(y, m, _)| {
+                    let t = ctx.title.as_deref()?;
+                    let covered = title_year(t)?;
+                    (m <= 2
+                        && covered == y - 1
+                        && last_title_year(t) == Some(covered)
+                        && ["总结", "回顾"].iter().any(|w| t.contains(w)))
+                    .then_some(covered)
+                })
+                .or(published),
         }
     }
 }
@@ -416,7 +432,6 @@ fn since_earlier_year(sc: &[char], published: Option<i32>) -> Option<(usize, boo
 /// quarter are the year before's).
 const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];
 
-/// The first year a title names (2022年, 2023年度).
 /// The last year a title names with its 年 (2023年度及2024年1—6月…: 2024).
 pub(crate) fn last_title_year(title: &str) -> Option<i32> {
     let chars: Vec<char> = title.chars().collect();
@@ -429,6 +444,7 @@ pub(crate) fn last_title_year(title: &str) -> Option<i32> {
     })
 }
 
+/// The first year a title names (2022年, 2023年度).
 fn title_year(title: &str) -> Option<i32> {
     let chars: Vec<char> = title.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|i| {
@@ -553,6 +569,7 @@ mod tests {
             default_flag: YearFlag::Published,
             untrusted: false,
             written_early: false,
+            relative: default,
         }
     }
 
