@@ -757,7 +757,32 @@ fn kind_and_year(
     } else {
         s.years
     };
-    let (mut year, mut year_flag) = year::resolve(years, q.start, kind, s.carried, doc);
+    // 上杭县现有乡镇卫生院22家 in a news item of June, paragraphs after one that opened with
+    // 2022年: what stands now is of the time of writing, not of a year an earlier paragraph
+    // opened with. (Early in a year, a report's 目前 and 现有 still look back on the year before.)
+    let mut carried = s.carried;
+    if carried.section_from_sentence
+        && carried.paragraph.is_none()
+        && doc.default.is_some()
+        && !doc.written_early
+        && contains_word(&s.chars[..q.num_start], "现有")
+    {
+        carried.section = None;
+    }
+    let (mut year, mut year_flag) = year::resolve(years, q.start, kind, carried, doc);
+    // A plan's paragraph on the year gone by (2023年,…截至2023年底,全县共有…;实有床位1685张,
+    // 每千人口床位5.12张): its sentences with no year of their own state what was reached then,
+    // as the paragraph's year says, not the plan's aims.
+    let past_paragraph = carried
+        .paragraph
+        .filter(|&y| doc.published.is_some_and(|p| y < p));
+    if kind == Kind::Target
+        && s.plan_section
+        && years.is_empty()
+        && let Some(y) = past_paragraph
+    {
+        (year, year_flag) = (Some(y), Some(YearFlag::Paragraph));
+    }
     // 去年,全市共有医疗卫生机构4873个 under a plan's heading: a year gone by, with no word of
     // aim, states what was reached.
     if kind == Kind::Target
@@ -773,11 +798,13 @@ fn kind_and_year(
     {
         kind = Kind::Actual;
     }
-    // 力争年底…达到68%: the end of the year the report was written in.
+    // 力争年底…达到68%: the end of the year the report was written in; so is the whole year a
+    // sentence aims for (确保全年老年人健康管理率达到65%以上,电子健康档案建档率稳定在90%以上).
     if kind == Kind::Target
         && year.is_none()
-        && let Some(p) = doc.published
-        && this_year_end(s.slice(clause, q.num_start))
+        && let Some(p) = doc.relative
+        && (this_year_end(s.slice(clause, q.num_start))
+            || contains_word(&s.chars[..q.num_start], "全年"))
     {
         (year, year_flag) = (Some(p), Some(YearFlag::Published));
     }

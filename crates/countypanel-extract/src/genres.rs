@@ -2543,3 +2543,83 @@ fn who_the_people_counted_are_may_stand_between_measure_and_count() {
     assert_eq!(id_of(&f, 386_000.0), Some("ncms_participants"));
     assert_eq!(id_of(&f, 16.0), None);
 }
+
+#[test]
+fn in_an_article_on_a_towns_centre_the_county_named_holds_its_sentence() {
+    let text = "古田镇中心卫生院现开放床位80张。卫生院还指导辖区19个村卫生室开展基本公共卫生服务。\n\
+        据了解,平安县现有乡镇卫生院22家,其中达到服务能力推荐标准的有6家。";
+    let f = extract(
+        text,
+        "古田镇中心卫生院:守护群众健康的家门口好医院",
+        (2023, 6, 20),
+    );
+    assert_eq!(id_of(&f, 19.0), None);
+    assert_eq!(id_of(&f, 22.0), Some("township_health_centers"));
+}
+
+#[test]
+fn what_stands_now_in_a_mid_year_item_is_of_the_time_of_writing() {
+    let text = "2022年,该院门急诊人次达5.6万人次。\n\
+        据了解,全县现有乡镇卫生院22家。";
+    let f = extract(text, "平安县基层卫生服务能力持续提升", (2023, 6, 20));
+    assert_eq!(fact(&f, 22.0).year, Some(2023));
+    // Early in a year, a report's stock still looks back on the year before.
+    let f = extract(text, "平安县基层卫生服务能力持续提升", (2023, 1, 6));
+    assert_eq!(fact(&f, 22.0).year, Some(2022));
+}
+
+#[test]
+fn a_sentence_aiming_for_the_whole_year_dates_its_aims_by_the_year_of_writing() {
+    let text = "下半年将继续加大工作力度,确保全年老年人健康管理率达到65%以上,\
+        电子健康档案建档率稳定在90%以上。";
+    let f = extract(
+        text,
+        "平安县上半年基本公共卫生服务项目扎实推进",
+        (2023, 7, 20),
+    );
+    for v in [65.0, 90.0] {
+        assert_eq!(fact(&f, v).kind, Kind::Target, "{v}");
+        assert_eq!(fact(&f, v).year, Some(2023), "{v}");
+    }
+}
+
+#[test]
+fn a_sentence_opening_with_months_times_every_rate_in_it() {
+    let text = "今年1至11月,全县县域内就诊率达到90.6%,县域内住院人次占比达到86%。\
+        全县共有全科医生87名。";
+    let f = extract(text, "平安县县域医共体建设成效明显", (2023, 12, 21));
+    assert_eq!(fact(&f, 90.6).rule, Rule::PartYear);
+    assert_eq!(fact(&f, 86.0).rule, Rule::PartYear);
+    assert_eq!(id_of(&f, 87.0), Some("general_practitioners"));
+}
+
+#[test]
+fn what_recent_years_summed_up_is_no_one_years() {
+    let text = "近年来,全县累计投入资金1.2亿元,用于乡镇卫生院标准化建设。\
+        近年来,全县家庭医生签约率稳步提高,达到52%。";
+    let f = extract(text, "平安县县域医共体建设成效明显", (2023, 12, 21));
+    assert_eq!(fact(&f, 120_000_000.0).year_flag, Some(YearFlag::PeriodSum));
+    assert_eq!(fact(&f, 52.0).year, Some(2023));
+}
+
+#[test]
+fn a_plans_paragraph_on_the_year_gone_by_states_what_was_reached() {
+    let text = "2023年,全县卫生健康系统较好完成了全年目标任务。截至2023年底,全县共有医疗卫生机构268个;\
+        实有床位1685张,每千人口床位5.12张。全年总诊疗人次98.6万人次,家庭医生签约服务覆盖率41.2%。\n\
+        2024年全县卫生健康工作主要目标:全县医疗卫生机构床位数达到1750张,家庭医生签约服务覆盖率稳定在42%以上。";
+    let f = extract(text, "平安县2024年卫生健康工作要点", (2024, 3, 8));
+    for v in [268.0, 1685.0, 5.12, 986_000.0, 41.2] {
+        assert_eq!(
+            (fact(&f, v).kind, fact(&f, v).year),
+            (Kind::Actual, Some(2023)),
+            "{v}"
+        );
+    }
+    for v in [1750.0, 42.0] {
+        assert_eq!(
+            (fact(&f, v).kind, fact(&f, v).year),
+            (Kind::Target, Some(2024)),
+            "{v}"
+        );
+    }
+}

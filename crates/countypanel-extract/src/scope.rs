@@ -691,21 +691,45 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
         // So is one whose clause follows a clause that only names the part (今年1-10月,县域内
         // 就诊率92.3%).
         // In a report on part of the year, a rate reached is the part's state (上半年工作总结:
-        // 高血压患者规范管理率52.6%), not the year's.
-        // In a report on part of the year, a rate reached is the part's state (上半年工作总结:
         // 高血压患者规范管理率52.6%), not the year's; one standing at a date it names (截至9月底,
         // 6月末) is the state then.
         UnitCode::Percent if title && f.kind == crate::Kind::Actual && !dated(&sc[..start]) => true,
         UnitCode::Percent | UnitCode::Person => {
-            let adverbial = clause >= 2 && {
-                let prev = crate::segment::clause_start(sc, 0, clause - 1);
-                let words: String = sc[prev..clause - 1].iter().collect();
-                // 与上半年相比: a comparison, not the time of the rate.
+            // 与上半年相比: a comparison, not the time of the rate.
+            let only_the_part = |words: &[char]| {
+                let words: String = words.iter().collect();
                 words.chars().count() <= 10
                     && names_part_of_year(&words)
                     && !words.starts_with(['与', '较', '比'])
             };
-            adverbial || names_part_of_year(&sc[clause..start].iter().collect::<String>())
+            let adverbial = clause >= 2 && {
+                let prev = crate::segment::clause_start(sc, 0, clause - 1);
+                only_the_part(&sc[prev..clause - 1])
+            };
+            // A sentence that opens by naming the part (今年1至11月,县域内就诊率90.6%,县域内住院
+            // 人次占比86%) times every rate in it; but enrolment is settled before the year
+            // begins (今年上半年,…参合率99.1%: the year's).
+            let enrolment = f.indicator_id.as_deref().is_some_and(|id| {
+                matches!(
+                    id,
+                    "ncms_participation_rate" | "basic_insurance_coverage_rate"
+                )
+            });
+            let opening = f.unit == UnitCode::Percent && !enrolment && {
+                sc[..start]
+                    .iter()
+                    .position(|&c| crate::segment::separates_clauses(c))
+                    .is_some_and(|first| {
+                        // …unless the part's flows come first: the level reached after them is
+                        // the state then (上半年,全县新增签约居民1.35万人,重点人群签约率达到83.5%).
+                        let between: String = sc[first..clause].iter().collect();
+                        only_the_part(&sc[..first])
+                            && !["新增", "累计"].iter().any(|w| between.contains(w))
+                    })
+            };
+            adverbial
+                || opening
+                || names_part_of_year(&sc[clause..start].iter().collect::<String>())
         }
         _ => false,
     }
@@ -1064,7 +1088,12 @@ pub(crate) fn narrow(
                             .is_some_and(|id| OF_ALL_KINDS.contains(&id))
             });
         let rule = if town_before(sc, start)
-            || (document == DocumentSubject::Town && !county_before(sc, start))
+            || (document == DocumentSubject::Town
+                && !county_before(sc, start)
+                // 上杭县现有乡镇卫生院22家 in an article on one of its towns: the county's.
+                && !hits
+                    .iter()
+                    .any(|h| matches!(h.target, Target::Region(_)) && h.end <= start))
             || named_town_opens(&sc[clause..start])
             || town_clauses.iter().any(|&at| at < clause && at < start)
                 && !county_before(sc, start)

@@ -676,7 +676,8 @@ impl Frame<'_> {
             indicator_id,
             indicator_text: Some(format!("{label} ｜ {head}")),
             subject: None,
-            value: q.value * scale,
+            // 9.87 in a column of 万人 is 98700, not 98699.99999999999.
+            value: countypanel_zhnum::round_float(q.value * scale),
             value_text: text(chars, at.cell),
             unit: unit_code,
             qualifier: q.qualifier,
@@ -852,22 +853,23 @@ mod tests {
         let text = "地区 | 医疗卫生机构(个) | 床位(张)\n县直单位 | 8 | 620\n清水桥镇 | 42 | 60\n\
             全县合计 | 268 | 1029\n2011年全县 | 261 | 986\n\n\
             单位 | 诊疗人次(万人次) | 病床使用率(%)\n县中心医院 | 31.6 | 92.4\n乡镇卫生院 | 38.7 | 61.3\n\
-            全县 | 142.5 | 78.6\n";
+            全县 | 142.5 | 78.6\n2021年全县 | 9.87 | 80.1\n";
         let facts = extractor().extract(text, &DocContext::default());
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!(get(620.0).indicator_id, None);
         assert_eq!(get(1029.0).indicator_id.as_deref(), Some("hospital_beds"));
         assert_eq!(get(986.0).indicator_id.as_deref(), Some("hospital_beds"));
         assert_eq!(get(986.0).year, Some(2011));
-        assert_eq!(get(31.6 * 10_000.0).indicator_id, None);
+        assert_eq!(get(316_000.0).indicator_id, None);
         assert_eq!(
-            get(38.7 * 10_000.0).indicator_id.as_deref(),
+            get(387_000.0).indicator_id.as_deref(),
             Some("township_hc_visits")
         );
         assert_eq!(
-            get(142.5 * 10_000.0).indicator_id.as_deref(),
+            get(1_425_000.0).indicator_id.as_deref(),
             Some("total_visits")
         );
+        assert_eq!(get(98_700.0).year, Some(2021));
     }
 
     #[test]

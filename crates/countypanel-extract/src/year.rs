@@ -369,9 +369,11 @@ fn period_end(sc: &[char]) -> Option<(usize, bool)> {
                 let plan = before.iter().rev().find(|c| !matches!(c, '”' | '"' | '’'));
                 (word && plan == Some(&'五') && before.contains(&'十')).then_some((i + 2, true))
             }
-            // 近三年, 近3年 (近年来 opens a statement of how things stand)
+            // 近三年, 近3年; 近年来 too, though it mostly opens a statement of how things stand:
+            // only what it sums (近年来累计投入资金1.2亿元) is no one year's.
             '近' => match (next, after) {
                 (Some(n), Some('年')) if NUMERALS.contains(n) => Some((i + 3, false)),
+                (Some('年'), Some('来')) => Some((i + 3, false)),
                 _ => None,
             },
             // 五年来, 多年来 (一年来 is the year under review)

@@ -142,7 +142,7 @@ impl RegionFinder {
                 continue;
             }
             let short = countypanel_regions::short_name(n).unwrap_or(n);
-            if let Some(py) = plain_pinyin(short) {
+            for py in plain_pinyin(short) {
                 by_pinyin.entry(py).or_default().push(n.clone());
             }
         }
@@ -610,14 +610,27 @@ fn url_date(line: &str) -> Option<Ymd> {
     None
 }
 
-/// The toneless pinyin of a name written in Chinese characters only (织金 → zhijin).
-fn plain_pinyin(name: &str) -> Option<String> {
-    use pinyin::ToPinyin;
-    let mut out = String::new();
-    for p in name.to_pinyin() {
-        out.push_str(p?.plain());
+/// The toneless pinyin of a name written in Chinese characters only (织金 → zhijin), in every
+/// reading of its characters that have several (宁都 → ningdu and ningdou; at most 16).
+fn plain_pinyin(name: &str) -> Vec<String> {
+    use pinyin::ToPinyinMulti;
+    let mut out = vec![String::new()];
+    for p in name.to_pinyin_multi() {
+        let Some(readings) = p else {
+            return Vec::new();
+        };
+        let mut plain: Vec<&str> = readings.into_iter().map(pinyin::Pinyin::plain).collect();
+        plain.dedup();
+        out = out
+            .iter()
+            .flat_map(|o| plain.iter().map(move |r| format!("{o}{r}")))
+            .take(16)
+            .collect();
     }
-    (!out.is_empty()).then_some(out)
+    out.retain(|o| !o.is_empty());
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Whether `line` holds one of `chars` (a search per character: each is a fast byte search,
@@ -839,14 +852,15 @@ pub fn read_metadata(text: &str, html_title: Option<&str>, regions: &RegionFinde
     if issuer.is_none() {
         // The region its body names most; but a county's website publishes the county's own
         // reports, which name their province or prefecture more often than themselves (按照
-        // 安徽省…要求): a more specific region the site names wins. A report with no region
-        // name at all is placed by its site too.
+        // 安徽省…要求), or a neighbour they compare themselves with (a speech on 全县 that names
+        // 瑞金市 as the example to follow): a region the site names wins over one as wide or
+        // wider. A report with no region name at all is placed by its site too.
         let frequent = regions.most_frequent_full(body(), &visited);
         let site = head
             .iter()
             .find_map(|line| own(regions.official_site_in(line)));
         issuer = match (frequent, site) {
-            (Some(f), Some(s)) if regions.level_of(&s) > regions.level_of(&f) => Some(s),
+            (Some(f), Some(s)) if regions.level_of(&s) >= regions.level_of(&f) => Some(s),
             (f, s) => f.or(s),
         };
     }
@@ -888,16 +902,21 @@ fn is_document_number(line: &str) -> bool {
     l.chars().count() <= 24 && (l.contains('〔') || l.contains('[')) && l.ends_with('号')
 }
 
-/// Whether a line's one colon follows a short place name, as a news title's does
-/// (河南:紧密型县域医共体建设成效显著), not a label (来源:, 发布时间:).
+/// Whether a line's one colon follows a short place or institution name, as a news title's
+/// does (河南:紧密型县域医共体建设成效显著, 古田镇中心卫生院:守护群众健康), not a label (来源:,
+/// 发布时间:).
 fn place_colon(line: &str) -> bool {
     let Some((before, after)) = line.split_once(':') else {
         return false;
     };
     let n = before.chars().count();
-    (2..=6).contains(&n)
+    (2..=12).contains(&n)
         && before.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
-        && after.chars().count() >= 8
+        && after
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .count()
+            >= 6
         && !after.contains(':')
         && ![
             "来源", "时间", "日期", "作者", "编辑", "标题", "索引", "文号", "字号", "浏览", "分类",

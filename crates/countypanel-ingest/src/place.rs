@@ -58,12 +58,26 @@ impl Reader<'_> {
             };
         }
         match issuer.resolution {
-            Some(r) => (
-                r.code
-                    .clone()
-                    .filter(|c| self.gazetteer.by_code(c, year).is_some()),
-                issuer.method,
-            ),
+            Some(r) => match r
+                .code
+                .clone()
+                .filter(|c| self.gazetteer.by_code(c, year).is_some())
+            {
+                Some(code) => (Some(code), issuer.method),
+                // A gazetteer of 2019 on 户县 from 1985 to 2005: the name resolved in the year of
+                // publication leads to its successor (鄠邑区), which did not exist then; in the
+                // fact's own year the name is the county of that time.
+                None => match issuer
+                    .name
+                    .map(|n| self.gazetteer.resolve_in_year(n, year, issuer.context))
+                {
+                    Some(again) if again.status == Status::Resolved => (
+                        again.code,
+                        again.method.map(countypanel_regions::Method::as_str),
+                    ),
+                    _ => (None, None),
+                },
+            },
             None => (None, None),
         }
     }

@@ -101,7 +101,8 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
 }
 
 /// Removes binary noise after decimal arithmetic (3.3 * 1e4 → 33000 exactly).
-pub(crate) fn round_float(x: f64) -> f64 {
+#[must_use]
+pub fn round_float(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }

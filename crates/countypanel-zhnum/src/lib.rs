@@ -19,7 +19,7 @@ mod chinese;
 mod scan;
 mod unit;
 
-pub use chinese::parse_chinese;
+pub use chinese::{parse_chinese, round_float};
 pub use scan::{Quantity, scan, scan_chars};
 pub use unit::{Unit, measure_unit};
 

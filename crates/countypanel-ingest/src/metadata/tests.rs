@@ -166,6 +166,30 @@ fn a_countys_website_places_a_report_that_names_its_province_more_often() {
 }
 
 #[test]
+fn a_countys_website_places_a_speech_that_names_a_neighbour_more_often() {
+    let finder = RegionFinder::new(
+        [
+            ("宁都县", Level::County, true),
+            ("瑞金市", Level::County, true),
+            ("赣州市", Level::Prefecture, true),
+        ]
+        .into_iter(),
+    );
+    let body = "在全县卫生健康工作会议上的讲话\n同志们:全县家庭医生签约率42.3%,与瑞金市相比还有差距,\
+                瑞金市去年签约覆盖率达到47.6%,瑞金市的做法值得学习。";
+    // 都 is read du here, not dou: every reading of a name's characters is tried.
+    let text = format!("source: http://www.ningdu.gov.cn/xxgk/1.html\n{body}");
+    assert_eq!(
+        read_metadata(&text, None, &finder).issuer.as_deref(),
+        Some("宁都县")
+    );
+    assert_eq!(
+        read_metadata(body, None, &finder).issuer.as_deref(),
+        Some("瑞金市")
+    );
+}
+
+#[test]
 fn an_autonomous_prefecture_is_named_by_its_short_forms() {
     for text in ["黔东南州统计局\n正文。", "黔东南2023年统计公报\n正文。"] {
         assert_eq!(
@@ -364,6 +388,18 @@ fn a_verb_of_building_a_document_number_and_a_news_titles_colon() {
     assert_eq!(
         read_metadata(text, None, &finder).title.as_deref(),
         Some("河南:紧密型县域医共体建设成效显著")
+    );
+    // An institution's name before the colon (古田镇中心卫生院:…), and not a label's.
+    let text = "首页 > 乡镇动态\n古田镇中心卫生院:守护群众健康的家门口好医院\n\
+        发布时间:2023-06-20 来源:平安县融媒体中心\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).title.as_deref(),
+        Some("古田镇中心卫生院:守护群众健康的家门口好医院")
+    );
+    let text = "卫生健康工作综述\n联系电话:0931-8812345\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).title.as_deref(),
+        Some("卫生健康工作综述")
     );
 }
 

@@ -128,3 +128,17 @@ fn a_two_character_county_places_facts_only_inside_the_reports_province() {
     assert_eq!(code_of("4.1‰").as_deref(), Some("621126"));
     assert_eq!(code_of("9所").as_deref(), Some("360825"));
 }
+
+/// A gazetteer published in 2019 on 户县 from 1985 to 2005: the county was renamed 鄠邑区 in
+/// 2016, so the report's own region resolves through its successor in the year of publication,
+/// and each fact of an earlier year takes the code the county had then.
+#[test]
+fn a_report_on_a_renamed_county_files_each_years_facts_under_the_code_of_that_year() {
+    let code_of = region_codes_of(&[(
+        "huxian.txt",
+        "户县志·卫生\n发布时间：2019-06-18\n\
+         1985年,全县有病床812张。2005年,全县各类医疗卫生机构589个。\n",
+    )]);
+    assert_eq!(code_of("812张").as_deref(), Some("610125"));
+    assert_eq!(code_of("589个").as_deref(), Some("610125"));
+}
