@@ -125,6 +125,10 @@ pub(crate) fn fact_for(
         naming.indicator_text = describe_before(sc, clause, q.start);
     }
     let (kind, year, year_flag) = kind_and_year(q, s, clause, doc);
+    if kind == Kind::Target && works_on_institutions(&naming, s, clause, q) {
+        naming.indicator_id = None;
+        naming.rule = Rule::QualifiedCount;
+    }
     // 覆盖人口达20230%, 减免2023%: a percent in the thousands is what a broken year template
     // leaves behind, not a rate.
     let implausible = q.unit == Unit::Percent && q.value >= 1000.0;
@@ -437,7 +441,8 @@ fn vet_naming(
             s.slice(h.start.saturating_sub(6).max(clause), q.num_start)
                 .contains(w)
         });
-        let part_of_them = gap.starts_with('中') && gap.contains('有');
+        // 15个乡镇卫生院中至少5个达到推荐标准 too.
+        let part_of_them = gap.starts_with('中') && (gap.contains('有') || gap.contains("至少"));
         let pairs = sc.get(q.end).is_some_and(|c| matches!(c, '对' | '双'))
             && m.unit_fits(&h.target, Unit::Person)
             && !m.unit_fits(&h.target, Unit::Percent);
@@ -858,6 +863,45 @@ const RELATIVE_VERBS: &[&str] = &[
     "达到", "达标", "设有", "设置", "开展", "实现", "完成", "建成", "通过", "具备", "具有", "取得",
     "配备", "纳入", "创建", "创成", "获得",
 ];
+
+/// Whether an aim's count of institutions written before their noun names those the aim works on
+/// (实现24个乡镇卫生院检验中心全覆盖, 完成6个乡镇卫生院周转房建设, 推进3所县级医院等级评审), not a
+/// number of institutions to reach: that is written after the noun (乡镇卫生院达到15个), or after a
+/// verb that makes institutions (建成2个县域医疗次中心).
+fn works_on_institutions(naming: &Naming, s: &Sentence, clause: usize, q: &Quantity) -> bool {
+    const STOCKS: &[&str] = &[
+        "township_health_centers",
+        "village_clinics",
+        "county_level_hospitals",
+        "hospitals",
+        "medical_institutions",
+        "community_health_centers",
+        "tcm_hospitals",
+    ];
+    const MAKING: &[&str] = &[
+        "建成",
+        "新建",
+        "建设",
+        "创建",
+        "组建",
+        "达到",
+        "达",
+        "增至",
+        "增加到",
+        "发展到",
+        "新增",
+        "设置",
+        "设立",
+    ];
+    naming.rule == Rule::PhraseAfter
+        && naming
+            .indicator_id
+            .as_deref()
+            .is_some_and(|id| STOCKS.contains(&id))
+        && !MAKING
+            .iter()
+            .any(|w| s.slice(clause, q.num_start).contains(w))
+}
 
 /// Whether words name the end of the current year without writing it (力争年底, 到年末).
 fn this_year_end(words: &str) -> bool {

@@ -2623,3 +2623,30 @@ fn a_plans_paragraph_on_the_year_gone_by_states_what_was_reached() {
         );
     }
 }
+
+#[test]
+fn a_speech_at_a_years_work_conference_reviews_the_year_before() {
+    let text = "在2024年全县卫生健康工作会议上的讲话\n同志们:\n一、充分肯定过去一年取得的成绩\n\
+        (一)公共卫生服务扎实有效。家庭医生签约服务覆盖率达到42.3%,全县组建家庭医生团队356个。\n\
+        二、扎实做好2024年重点工作\n全县家庭医生签约服务覆盖率达到45%以上。";
+    let f = extract(text, "在2024年全县卫生健康工作会议上的讲话", (2024, 2, 26));
+    assert_eq!(fact(&f, 42.3).year, Some(2023));
+    assert_eq!(fact(&f, 356.0).year, Some(2023));
+    assert_eq!(
+        (fact(&f, 45.0).kind, fact(&f, 45.0).year),
+        (Kind::Target, Some(2024))
+    );
+}
+
+#[test]
+fn an_aims_count_of_the_institutions_it_works_on_is_no_aim_for_their_number() {
+    let text = "力争年内实现14个乡镇卫生院检验、影像、心电“三大中心”全覆盖,完成6个乡镇卫生院周转房建设。\
+        力争推动15个乡镇卫生院中至少5个达到服务能力推荐标准。到2025年,全县乡镇卫生院达到16个,\
+        建成2个县域医疗次中心。";
+    let f = extract(text, "平安县2024年卫生健康工作要点", (2024, 3, 8));
+    for v in [14.0, 6.0, 15.0] {
+        assert_eq!(id_of(&f, v), None, "{v}");
+    }
+    assert_ne!(id_of(&f, 5.0), Some("township_health_centers"));
+    assert_eq!(id_of(&f, 16.0), Some("township_health_centers"));
+}

@@ -235,7 +235,13 @@ impl Reading<'_> {
                 .count();
             n > 0 && sc.get(at + n) == Some(&'月')
         };
-        if !table_row && let Some(y) = years.iter().filter(|m| !dated(m.end)).find_map(|m| m.year) {
+        // The title over a speech at a year's work conference names the session's year, not the
+        // year its review is of (see `year::looks_back`).
+        let session = year::looks_back(text);
+        if !table_row
+            && !session
+            && let Some(y) = years.iter().filter(|m| !dated(m.end)).find_map(|m| m.year)
+        {
             self.carried.heading = Some(y);
             self.carried.heading_level = segment::ordinal_level(sc).map(|(l, _)| l);
             self.carried.section = Some(y);

@@ -15,6 +15,9 @@ pub(crate) struct DocYears {
     pub default: Option<i32>,
     /// Where `default` comes from.
     pub default_flag: YearFlag,
+    /// The year the title names for the document's undated aims: the titled year, which for a
+    /// work conference or a government work report is the one after `default`.
+    pub aims: Option<i32>,
     /// A year written with five or more digits (202223年) is what a broken template leaves
     /// behind; once a document shows one, none of its years can be trusted.
     pub untrusted: bool,
@@ -47,13 +50,11 @@ impl DocYears {
         // A title that names the year a report covers dates its undated figures (2022年国民经济
         // 和社会发展统计公报, 2021年工作总结); a government work report named for year Y is given
         // at the Y session and looks back on Y - 1. Plans are dated by their own sentences.
+        // So is a speech or a report at a year's work conference (在2024年全县卫生健康工作会议
+        // 上的讲话): it reviews the year before and sets the aims of its own.
         let titled = ctx.title.as_deref().and_then(|t| {
             let y = title_year(t)?;
-            let y = if t.contains("政府工作报告") {
-                y - 1
-            } else {
-                y
-            };
+            let y = if looks_back(t) { y - 1 } else { y };
             let plan = ["计划", "规划", "要点", "方案"]
                 .iter()
                 .any(|w| t.contains(w))
@@ -62,6 +63,13 @@ impl DocYears {
         });
         Self {
             published,
+            aims: titled.map(|y| {
+                if ctx.title.as_deref().is_some_and(looks_back) {
+                    y + 1
+                } else {
+                    y
+                }
+            }),
             default: titled.or_else(|| {
                 // A review published in the first quarter looks back on the year before; a news
                 // item speaks of its own time.
@@ -110,6 +118,14 @@ impl DocYears {
                 .or(published),
         }
     }
+}
+
+/// Whether a title names the year of the session it was given at, which looks back on the year
+/// before (2024年政府工作报告, 在2024年全县卫生健康工作会议上的讲话).
+pub(crate) fn looks_back(title: &str) -> bool {
+    title.contains("政府工作报告")
+        || (title.contains("工作会议")
+            && ["讲话", "报告", "召开"].iter().any(|w| title.contains(w)))
 }
 
 /// Years carried into a sentence from what came before it.
@@ -175,7 +191,7 @@ pub(crate) fn resolve(
         {
             return (Some(y), Some(YearFlag::Paragraph));
         }
-        match (carried.heading, doc.default) {
+        match (carried.heading, doc.aims) {
             (Some(y), _) => (Some(y), Some(YearFlag::Heading)),
             (None, Some(y)) if doc.default_flag == YearFlag::Title => {
                 (Some(y), Some(YearFlag::Title))
@@ -569,6 +585,7 @@ mod tests {
             published: default,
             default,
             default_flag: YearFlag::Published,
+            aims: default,
             untrusted: false,
             written_early: false,
             relative: default,
