@@ -125,7 +125,7 @@ pub(crate) fn fact_for(
         naming.indicator_text = describe_before(sc, clause, q.start);
     }
     let (kind, year, year_flag) = kind_and_year(q, s, clause, doc);
-    if kind == Kind::Target && works_on_institutions(&naming, s, clause, q) {
+    if works_on_institutions(&naming, s, clause, q, kind) {
         naming.indicator_id = None;
         naming.rule = Rule::QualifiedCount;
     }
@@ -864,11 +864,18 @@ const RELATIVE_VERBS: &[&str] = &[
     "配备", "纳入", "创建", "创成", "获得",
 ];
 
-/// Whether an aim's count of institutions written before their noun names those the aim works on
-/// (实现24个乡镇卫生院检验中心全覆盖, 完成6个乡镇卫生院周转房建设, 推进3所县级医院等级评审), not a
-/// number of institutions to reach: that is written after the noun (乡镇卫生院达到15个), or after a
-/// verb that makes institutions (建成2个县域医疗次中心).
-fn works_on_institutions(naming: &Naming, s: &Sentence, clause: usize, q: &Quantity) -> bool {
+/// Whether a count of institutions written before their noun names those an aim or a deed works
+/// on, not how many there are. An aim's (实现24个乡镇卫生院检验中心全覆盖, 完成6个乡镇卫生院周转房
+/// 建设): a number to reach is written after the noun (乡镇卫生院达到15个) or after a verb that
+/// makes institutions (建成2个县域医疗次中心). A deed's, when a verb of helping stands before the
+/// count (重点支持…和8个乡镇卫生院医疗设备更新) and nothing says it is all of them (全县, 全部, 均).
+fn works_on_institutions(
+    naming: &Naming,
+    s: &Sentence,
+    clause: usize,
+    q: &Quantity,
+    kind: Kind,
+) -> bool {
     const STOCKS: &[&str] = &[
         "township_health_centers",
         "village_clinics",
@@ -893,14 +900,26 @@ fn works_on_institutions(naming: &Naming, s: &Sentence, clause: usize, q: &Quant
         "设置",
         "设立",
     ];
-    naming.rule == Rule::PhraseAfter
+    const HELPING: &[&str] = &["支持", "帮扶", "资助", "补助", "援助", "帮助"];
+    const ALL: &[&str] = &["全县", "全市", "全区", "全旗", "全部", "所有", "均", "各"];
+    let before = s.slice(clause, q.num_start);
+    let stock = naming.rule == Rule::PhraseAfter
         && naming
             .indicator_id
             .as_deref()
-            .is_some_and(|id| STOCKS.contains(&id))
-        && !MAKING
-            .iter()
-            .any(|w| s.slice(clause, q.num_start).contains(w))
+            .is_some_and(|id| STOCKS.contains(&id));
+    if !stock {
+        return false;
+    }
+    if kind == Kind::Target {
+        return !MAKING.iter().any(|w| before.contains(w));
+    }
+    let clause_end = (q.end..s.chars.len())
+        .find(|&i| separates_clauses(s.chars[i]))
+        .unwrap_or(s.chars.len());
+    let rest = s.slice(q.end, clause_end);
+    HELPING.iter().any(|w| before.contains(w))
+        && !ALL.iter().any(|w| before.contains(w) || rest.contains(w))
 }
 
 /// Whether words name the end of the current year without writing it (力争年底, 到年末).
@@ -1497,7 +1516,15 @@ fn screen_candidates<'h>(
                 "检查",
                 "抽查",
             ])
+            .chain(SURVEYED)
             .any(|v| before.ends_with(v))
+            // The items listed after a survey's first (走访乡镇卫生院15个、村卫生室42个).
+            || clause > 0
+                && sc[clause - 1] == '、'
+                && SURVEYED.iter().any(|v| {
+                    s.slice(crate::segment::list_start(sc, clause), clause)
+                        .contains(v)
+                })
     };
     (
         after.filter(|h| !lists_on(h) && !recruited),
@@ -1591,8 +1618,15 @@ const SUPERLATIVES: &[&str] = &[
     "最高", "最低", "最多", "最少", "最快", "最大", "居首", "第一",
 ];
 
-/// Words between a measure and its number that make the number a shortfall (缺口, 缺编).
-const SHORTFALL: &[&str] = &["缺口", "缺编", "短缺", "缺少", "空编", "尚缺", "还缺"];
+/// Verbs of a survey or a visit: the places they count are its sample (实地走访乡镇卫生院15个,
+/// 调研村卫生室42个), not all there are.
+const SURVEYED: &[&str] = &["走访", "调研", "暗访", "督导"];
+
+/// Words between a measure and its number that make the number a shortfall (缺口, 缺编), or
+/// what is still needed (尚需投入2.3亿元), not what there is or was put in.
+const SHORTFALL: &[&str] = &[
+    "缺口", "缺编", "短缺", "缺少", "空编", "尚缺", "还缺", "尚需", "还需",
+];
 
 /// Words after a counted noun that say those counted lack something or did wrong (5所乡镇卫生院
 /// 业务用房面积不达标, 3个村卫生室尚无乡村医生, 4家民营医院存在诱导住院): never all there are.

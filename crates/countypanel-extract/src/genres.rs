@@ -2650,3 +2650,59 @@ fn an_aims_count_of_the_institutions_it_works_on_is_no_aim_for_their_number() {
     assert_ne!(id_of(&f, 5.0), Some("township_health_centers"));
     assert_eq!(id_of(&f, 16.0), Some("township_health_centers"));
 }
+
+#[test]
+fn a_research_reports_sample_gap_and_recommendations_are_no_stock_nor_investment() {
+    let text = "调研组深入10个乡镇,实地走访乡镇卫生院15个、村卫生室42个。\
+        全县基层医疗卫生机构标准化建设尚需投入2.3亿元。\
+        建议城乡居民医保参保率稳定在95%以上。";
+    let f = extract(
+        text,
+        "关于平安县基层医疗卫生服务体系建设情况的调研报告",
+        (2024, 5, 17),
+    );
+    assert_eq!(id_of(&f, 15.0), None);
+    assert_eq!(id_of(&f, 42.0), None);
+    assert_eq!(id_of(&f, 230_000_000.0), None);
+    assert_eq!(fact(&f, 95.0).kind, Kind::Target);
+    // Proposals handled are counted, not aimed for.
+    let f = extract(
+        "全年办理人大代表建议36件。",
+        "平安县2023年工作总结",
+        (2024, 1, 5),
+    );
+    assert_eq!(fact(&f, 36.0).kind, Kind::Actual);
+}
+
+#[test]
+fn a_plans_present_stock_a_dated_level_and_a_periods_money() {
+    let text = "二、发展目标\n全县现有家庭医生团队168个,到2026年达到200个以上。\
+        2024—2026年计划投入医共体能力建设资金1.2亿元。";
+    let f = extract(
+        text,
+        "平安县紧密型县域医共体建设实施方案(2024—2026年)",
+        (2024, 4, 12),
+    );
+    assert_eq!(fact(&f, 168.0).kind, Kind::Actual);
+    assert_eq!(fact(&f, 200.0).kind, Kind::Target);
+    assert_eq!(fact(&f, 120_000_000.0).year_flag, Some(YearFlag::PeriodSum));
+    // 提高到2023年的89.2%: a level of the year of writing, not a deadline.
+    let text = "县域内就诊率由2020年的78.5%提高到2023年的89.2%。";
+    let f = extract(text, "平安县医共体建设成效", (2023, 12, 20));
+    assert_eq!(
+        (fact(&f, 89.2).kind, fact(&f, 89.2).year),
+        (Kind::Actual, Some(2023))
+    );
+}
+
+#[test]
+fn a_hospital_first_in_the_county_holds_its_beds_and_helped_centres_are_no_stock() {
+    let text = "平安县人民医院通过三级综合医院评审,成为全县首家三级医院,实际开放床位1020张。\
+        协作资金重点支持县人民医院胸痛中心建设和8个乡镇卫生院医疗设备更新。\
+        全县实有床位3260张,乡镇卫生院22个。";
+    let f = extract(text, "平安县医疗服务能力整体跃升", (2023, 12, 20));
+    assert_eq!(id_of(&f, 1020.0), None);
+    assert_eq!(id_of(&f, 8.0), None);
+    assert_eq!(id_of(&f, 3260.0), Some("hospital_beds"));
+    assert_eq!(id_of(&f, 22.0), Some("township_health_centers"));
+}

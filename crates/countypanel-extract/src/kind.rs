@@ -55,6 +55,25 @@ pub(crate) fn kind_in_sentence(
     {
         return Kind::Target;
     }
+    // A recommendation of a level (建议…参保率稳定在95%以上) is an aim proposed; 办理建议36件
+    // counts proposals.
+    if clause.match_indices("建议").any(|(at, _)| {
+        let after = &clause[at + "建议".len()..];
+        ["稳定在", "达到", "提高到", "控制在", "不低于", "保持在"]
+            .iter()
+            .any(|w| after.contains(w))
+    }) {
+        return Kind::Target;
+    }
+    // 全县现有家庭医生团队168个 in a plan's section: what there is now, not an aim (在现有基础上
+    // 新增… still aims).
+    if plan_section
+        && clause.match_indices("现有").any(|(at, _)| {
+            !clause[..at].ends_with('在') && !clause[at + "现有".len()..].starts_with("基础")
+        })
+    {
+        return Kind::Actual;
+    }
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
     if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
         Kind::Actual
@@ -168,7 +187,12 @@ fn to_year(prefix: &str) -> Option<i32> {
             }
             let rest = &prefix[pos + marker.len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if digits.len() == 4 && rest[digits.len()..].starts_with('年') {
+            // 由2020年的78.5%提高到2023年的89.2%: a level dated, not a deadline (a later year
+            // is aimed for all the same, see `bind::kind_and_year`).
+            if digits.len() == 4
+                && rest[digits.len()..].starts_with('年')
+                && !rest[digits.len()..].starts_with("年的")
+            {
                 return digits.parse().ok();
             }
         }

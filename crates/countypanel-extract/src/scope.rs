@@ -1460,7 +1460,12 @@ fn county_before(sc: &[char], at: usize) -> bool {
         .iter()
         .chain(crate::lexicon::WHOLE_AREA)
         .filter(|w| !w.ends_with('镇'))
-        .any(|w| before.contains(w))
+        .any(|w| {
+            // 成为全县首家三级医院: the whole area a comparison ranks in, not the subject.
+            before
+                .match_indices(w)
+                .any(|(k, _)| !before[k + w.len()..].starts_with(['首', '第', '唯', '最', '前']))
+        })
 }
 
 /// Whether a document's title is about a town (安口镇卫生健康工作稳步推进, 平安县古城镇召开…): its

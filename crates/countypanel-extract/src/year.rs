@@ -277,7 +277,10 @@ pub(crate) fn mark_period_sums(
     let plan_period = sc[..from].ends_with(&['规', '划', '期']);
     for f in facts.iter_mut() {
         let end = f.char_end.saturating_sub(offset).min(sc.len());
-        if end <= from || f.unit.is_rate() || f.kind == Kind::Target && !plan_period {
+        // Money aimed for over a period its years name (2024—2026年计划投入1.2亿元) is a sum
+        // of them too.
+        let money_aim = explicit && f.unit == countypanel_core::vocab::Unit::Yuan;
+        if end <= from || f.unit.is_rate() || f.kind == Kind::Target && !plan_period && !money_aim {
             continue;
         }
         let between: String = sc[from..end].iter().collect();

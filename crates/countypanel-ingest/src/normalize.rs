@@ -170,8 +170,23 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
     // are written as table rows, their cells separated by ` | `.
     let nfkc = without_inline_pinyin(nfkc);
     let lines: Vec<&str> = nfkc.split('\n').map(str::trim).collect();
+    let markdown = markdown_rows(&lines);
+    let lines: Vec<&str> = match &markdown {
+        Some(rows) => rows.iter().map(String::as_str).collect(),
+        None => lines,
+    };
     let joined = cells_per_line(&lines);
     let lines: Vec<&str> = match &joined {
+        Some(rows) => rows.iter().map(String::as_str).collect(),
+        None => lines,
+    };
+    // (A table with its bars kept has placed its values already.)
+    let paired = if spaced_tables && joined.is_none() {
+        labels_over_values(&lines)
+    } else {
+        None
+    };
+    let lines: Vec<&str> = match &paired {
         Some(rows) => rows.iter().map(String::as_str).collect(),
         None => lines,
     };
@@ -242,9 +257,21 @@ fn push_words(out: &mut String, line: &str) {
             ]
             .iter()
             .any(|w| word.starts_with(w));
+            // 1 034人: a space between thousands, one to three digits before it and three
+            // digits and the unit after it (a table row's 600 720 865 stays apart).
+            let thousands = || {
+                let before = out.chars().rev().take_while(char::is_ascii_digit).count();
+                let mut after = word.chars();
+                (1..=3).contains(&before)
+                    && !out[..out.len() - before].ends_with(['.', ','])
+                    && after.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
+                    && after.next().is_some_and(|c| han(c) && unit.contains(c))
+            };
             let glued = han(a) && b.is_ascii_digit()
                 || a.is_ascii_digit()
-                    && (matches!(b, '%' | '‰') || han(b) && unit.contains(b) && !label);
+                    && (matches!(b, '%' | '‰')
+                        || han(b) && unit.contains(b) && !label
+                        || b.is_ascii_digit() && thousands());
             if !glued {
                 out.push(' ');
             }
@@ -336,6 +363,69 @@ fn cells_per_line(lines: &[&str]) -> Option<Vec<String>> {
             && line.chars().count() <= 40
             && !line.contains(['。', '；', ';']);
         i += 1;
+    }
+    Some(out)
+}
+
+/// A table written in markdown (`| 年份 | 床位(张) |`, `|---|---|`): its rows as the ` | ` rows
+/// tables are read from, without their outer bars, and without the rule under the header.
+/// `None` when no line is such a row.
+fn markdown_rows(lines: &[&str]) -> Option<Vec<String>> {
+    let row = |l: &str| l.len() > 2 && l.starts_with('|') && l.ends_with('|');
+    if !lines.iter().any(|l| row(l) && l.matches('|').count() >= 3) {
+        return None;
+    }
+    Some(
+        lines
+            .iter()
+            .filter(|l| !(row(l) && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))))
+            .map(|l| {
+                if row(l) {
+                    l[1..l.len() - 1]
+                        .split('|')
+                        .map(str::trim)
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                } else {
+                    (*l).to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// A label on its line and its value alone on the next (a page's short lines, a cell per line,
+/// a line break before the number: `实有床位` / `5860张`): the value joins its label, so it is
+/// read with its measure. A date (2023年6月) is no value; the label is short, holds no end of a
+/// sentence and does not end with a number. `None` when no pair was joined.
+fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
+    let label = |l: &str| {
+        let n = l.chars().count();
+        (2..=24).contains(&n)
+            && !value_cell(l)
+            && !l.contains(['。', '；', ';', '！', '!', '？', '?', '|'])
+            && !l.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ',' | '，' | '、'))
+            && l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    let value = |l: &str| {
+        l.chars().count() <= 16
+            && value_cell(l)
+            && !l.contains(['年', '月', '日', '号', ':', '-', '/', '|'])
+            && !(l.len() == 4 && l.parse::<i32>().is_ok_and(|y| (1949..=2100).contains(&y)))
+    };
+    if !lines.windows(2).any(|w| label(w[0]) && value(w[1])) {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if i + 1 < lines.len() && label(lines[i]) && value(lines[i + 1]) {
+            out.push(format!("{}{}", lines[i], lines[i + 1]));
+            i += 2;
+        } else {
+            out.push(lines[i].to_string());
+            i += 1;
+        }
     }
     Some(out)
 }
@@ -465,8 +555,9 @@ mod tests {
             "绩效指标\n三级指标\n指标值\n适龄儿童疫苗接种率≧90%\n7岁以下儿童健康管理率≧85%\n\
              年度资金总额\n2279.048万元"
         );
-        // Without the bars, lines stay as they are.
-        assert_eq!(normalize("接种率\n90%"), "接种率\n90%");
+        // Without the bars, a value alone under its label joins it too (see
+        // `labels_over_values`).
+        assert_eq!(normalize("接种率\n90%"), "接种率90%");
         // A row's second value stays apart from the first.
         assert_eq!(
             normalize("指标\n|\n2022年\n|\n2023年\n|\n床位数(张)\n|\n9475\n|\n9864"),
@@ -497,6 +588,36 @@ mod tests {
         assert_eq!(
             normalize("床位 6.45 6.82, 总体 目标"),
             "床位6.45 6.82, 总体 目标"
+        );
+        // But not a space that parts a number's thousands.
+        assert_eq!(
+            normalize("执业(助理)医师1 034人,手术6 218人次,床位 600 720 865"),
+            "执业(助理)医师1034人,手术6218人次,床位600 720 865"
+        );
+    }
+
+    #[test]
+    fn a_markdown_table_becomes_rows_of_cells() {
+        assert_eq!(
+            normalize(
+                "平安县卫生资源\n| 年份 | 床位(张) |\n|---|:---:|\n|2022|1650|\n| 2023 | 1720 |\n"
+            ),
+            "平安县卫生资源\n年份 | 床位(张)\n2022 | 1650\n2023 | 1720"
+        );
+    }
+
+    #[test]
+    fn a_value_alone_under_its_label_joins_it() {
+        assert_eq!(
+            normalize("全县医疗卫生机构\n752个\n实有床位\n5860张\n县域内就诊率\n91.5%"),
+            "全县医疗卫生机构752个\n实有床位5860张\n县域内就诊率91.5%"
+        );
+        // A title over its date, a sentence over the next, a year alone: apart.
+        assert_eq!(
+            normalize(
+                "平安县卫生健康工作综述\n2023年6月\n全县共有卫生院12个。\n12人\n统计年份\n2023"
+            ),
+            "平安县卫生健康工作综述\n2023年6月\n全县共有卫生院12个。\n12人\n统计年份\n2023"
         );
     }
 

@@ -359,6 +359,29 @@ fn lead_at(chars: &[char], start: usize) -> Lead {
     // first characters.
     let may_lead = may_lead(chars[start]);
     for (word, q) in PREFIXES.iter().filter(|_| may_lead) {
+        // 签约56.8万人, 预约, 节约: the 约 of a word says nothing of the number.
+        if *word == "约"
+            && start > 0
+            && matches!(
+                chars[start - 1],
+                '签' | '预'
+                    | '节'
+                    | '合'
+                    | '制'
+                    | '条'
+                    | '公'
+                    | '契'
+                    | '邀'
+                    | '履'
+                    | '违'
+                    | '解'
+                    | '续'
+                    | '特'
+                    | '简'
+            )
+        {
+            continue;
+        }
         if starts_with(chars, i, word) {
             let after = i + word.chars().count();
             if numeral_at(chars, after).is_some() || starts_with(chars, after, "百分之") {

@@ -81,6 +81,13 @@ fn multipliers_and_qualifiers() {
     assert_eq!((q.value, q.qualifier), (3.0, Qualifier::Ge));
     let q = one("1,234人");
     assert_eq!(q.value, 1234.0);
+    // The 约 of 签约 or 预约 qualifies nothing.
+    let q = one("家庭医生签约56.8万人");
+    assert_eq!((q.value, q.qualifier), (568_000.0, Qualifier::Eq));
+    let q = one("预约3200人次");
+    assert_eq!(q.qualifier, Qualifier::Eq);
+    let q = one("床位约1200张");
+    assert_eq!(q.qualifier, Qualifier::Approx);
 }
 
 #[test]
