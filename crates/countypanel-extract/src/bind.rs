@@ -1009,8 +1009,15 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
     {
         return None;
     }
-    let subject = h.start >= clause
-        && s.chars[clause..h.start].iter().all(|c| c.is_whitespace())
+    // The subject of the number's clause, or of the sentence when it opens it and the clauses
+    // after it name no other place (株洲市2021年居民健康素养水平为23.8%,每千人口床位数7.46张).
+    let opens = |from: usize| s.chars[from..h.start].iter().all(|c| c.is_whitespace());
+    let subject = (h.start >= clause && opens(clause)
+        || opens(0)
+            && !s
+                .hits
+                .iter()
+                .any(|k| k.start > h.end && k.end <= at && matches!(k.target, Target::Region(_))))
         && !own_words().any(|w| contains_word(&s.chars[h.end..at], w));
     Some((name.to_string(), subject))
 }

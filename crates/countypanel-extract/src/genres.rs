@@ -2706,3 +2706,45 @@ fn a_hospital_first_in_the_county_holds_its_beds_and_helped_centres_are_no_stock
     assert_eq!(id_of(&f, 3260.0), Some("hospital_beds"));
     assert_eq!(id_of(&f, 22.0), Some("township_health_centers"));
 }
+
+#[test]
+fn a_wider_area_opening_a_sentence_holds_its_later_clauses() {
+    let regions = ["平安县", "海东市", "青海省"];
+    let text = "海东市2021年居民健康素养水平为23.8%,每千人口医疗卫生机构床位数7.46张。\
+        全县每千人口医疗卫生机构床位数7.12张。";
+    let f = extract_issued(
+        text,
+        "平安县卫生健康事业发展综述",
+        (2022, 3, 1),
+        "平安县",
+        &regions,
+    );
+    assert_places(&f, &[(7.46, "海东市"), (7.12, "平安县")]);
+    assert!(fact(&f, 7.46).region_subject);
+}
+
+#[test]
+fn one_schemes_fund_named_before_a_bare_fund_spending_holds_it() {
+    let text = "城乡居民医保基金收入9.86亿元,基金支出9.42亿元。全年全县医保基金支出合计12.43亿元。\
+        城乡居民基本医疗保险参保率稳定在95%以上,全年医保基金支出31.6亿元。";
+    let f = extract(text, "平安县医疗保障局2023年工作总结", (2024, 1, 10));
+    assert_eq!(id_of(&f, 942_000_000.0), None);
+    assert_eq!(
+        id_of(&f, 1_243_000_000.0),
+        Some("insurance_fund_expenditure")
+    );
+    assert_eq!(
+        id_of(&f, 3_160_000_000.0),
+        Some("insurance_fund_expenditure")
+    );
+}
+
+#[test]
+fn what_a_five_year_plans_years_summed_is_no_one_years_and_one_cancer_is_not_two() {
+    let text = "“十三五”以来,全县累计投入县域医疗卫生服务能力建设资金4.28亿元。\
+        全年完成宫颈癌筛查1.82万人、乳腺癌筛查1.76万人。";
+    let f = extract(text, "平安县卫生健康工作情况报告", (2021, 9, 1));
+    assert_eq!(fact(&f, 428_000_000.0).year_flag, Some(YearFlag::PeriodSum));
+    assert_eq!(id_of(&f, 18_200.0), None);
+    assert_eq!(id_of(&f, 17_600.0), None);
+}

@@ -568,7 +568,26 @@ fn scheme_part(f: &Fact, sc: &[char], clause: usize, start: usize) -> bool {
         return false;
     }
     let before: String = label(sc, start).iter().chain(&sc[clause..start]).collect();
-    before.contains("职工") != before.contains("居民")
+    // A bare 基金支出 after one scheme's clause in its sentence (城乡居民医保基金收入9.86亿元,
+    // 基金支出9.42亿元) is that scheme's, unless a total stands between.
+    // The scheme must be the fund's (城乡居民…参保率95%,全年医保基金支出31.6亿元 is all funds').
+    let earlier: String = sc[..clause].iter().collect();
+    let fund_of = |scheme: &str| {
+        earlier.rfind(scheme).is_some_and(|at| {
+            let rest = &earlier[at..];
+            let clause_end = rest.find([',', '，', ';', '；']).unwrap_or(rest.len());
+            rest[..clause_end].contains("基金")
+        })
+    };
+    let scheme_before = !before.contains("职工")
+        && !before.contains("居民")
+        && !["合计", "总", "全部", "全年", "全县", "全市"]
+            .iter()
+            .any(|w| before.contains(w))
+        && earlier.contains("职工") != earlier.contains("居民")
+        && (fund_of("职工") || fund_of("居民"));
+    scheme_before
+        || before.contains("职工") != before.contains("居民")
         || [
             "县外",
             "县域外",

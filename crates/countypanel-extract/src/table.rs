@@ -412,6 +412,10 @@ struct Frame<'a> {
     parts_table: bool,
     /// The region the caption names (2023年曲靖市部分县(市、区)卫生资源主要指标).
     caption_region: Option<String>,
+    /// Whether a column is headed by a year after the one of writing: the table sets aims, and
+    /// its column for the year of writing is aimed for too (a plan of April 2024 with columns
+    /// 2023年(基线) | 2024年 | 2025年 | 2026年).
+    aims_ahead: bool,
 }
 
 /// One numeric cell of a body row, with what its row and column say.
@@ -477,6 +481,12 @@ fn read_table(
         unit_column: header.cells.iter().position(|&c| {
             let head = text(chars, c);
             head == "单位" || head == "计量单位"
+        }),
+        aims_ahead: doc.published.is_some_and(|p| {
+            header
+                .cells
+                .iter()
+                .any(|&c| year_in(&text(chars, c)).is_some_and(|y| y > p))
         }),
         caption_text,
     };
@@ -643,6 +653,8 @@ impl Frame<'_> {
         // table) holds what is aimed for, as a sentence's number would.
         let kind = if has(head, TARGET_WORDS)
             || matches!((year, doc.published), (Some(y), Some(p)) if y > p)
+            || self.aims_ahead
+                && matches!((year_in(head), doc.published), (Some(y), Some(p)) if y == p)
         {
             Kind::Target
         } else if has(head, ACTUAL_WORDS)
@@ -905,6 +917,16 @@ mod tests {
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!((get(76.9).kind, get(76.9).year), (Kind::Actual, Some(2020)));
         assert_eq!((get(77.9).kind, get(77.9).year), (Kind::Target, Some(2025)));
+        // With columns on to later years, the column of the year of writing is aimed for too.
+        let text = "指标 | 2023年(基线) | 2024年 | 2025年\n县域内就诊率(%) | 86.3 | 88 | 90\n";
+        let ctx = DocContext {
+            published: Some((2024, 4, 10)),
+            ..DocContext::default()
+        };
+        let facts = extractor().extract(text, &ctx);
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!((get(86.3).kind, get(86.3).year), (Kind::Actual, Some(2023)));
+        assert_eq!((get(88.0).kind, get(88.0).year), (Kind::Target, Some(2024)));
     }
 
     #[test]

@@ -395,6 +395,12 @@ fn period_end(sc: &[char]) -> Option<(usize, bool)> {
                 (Some('年'), Some('来')) => Some((i + 3, false)),
                 _ => None,
             },
+            // “十三五”以来: what it sums (累计投入资金42.8亿元) is no one year's.
+            '以' if next == Some('来') => {
+                let plan = sc[..i].iter().rev().find(|c| !matches!(c, '”' | '"' | '’'));
+                (plan == Some(&'五') && sc[i.saturating_sub(4)..i].contains(&'十'))
+                    .then_some((i + 2, false))
+            }
             // 五年来, 多年来 (一年来 is the year under review)
             '年' if next == Some('来') && i >= 1 && NUMERALS.contains(sc[i - 1]) => {
                 Some((i + 2, false))

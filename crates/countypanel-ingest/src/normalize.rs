@@ -227,7 +227,13 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
         let after = (i + 1..lines.len()).find(|k| !ruled(k));
         let in_table =
             spaced[i] && (before.is_some_and(|k| spaced[k]) || after.is_some_and(|k| spaced[k]));
-        if in_table && let Some(cells) = spaced_row(line) {
+        // The header right over a table's rows (its cells words, not values) is a row of it.
+        let header = || {
+            (!spaced[i] && after.is_some_and(|k| spaced[k]))
+                .then(|| spaced_header(line, lines[after.unwrap_or(i)]))
+                .flatten()
+        };
+        if let Some(cells) = in_table.then(|| spaced_row(line)).flatten().or_else(header) {
             for (k, cell) in cells.iter().enumerate() {
                 if k > 0 {
                     out.push_str(" | ");
@@ -455,6 +461,42 @@ fn rule_line(line: &str) -> bool {
 /// clause marks, and half of them or more values (a number, or a year heading its column).
 /// Prose with wide spaces (全县共有医疗卫生机构  312  个，其中…) has clause marks in its cells.
 fn spaced_row(line: &str) -> Option<Vec<&str>> {
+    let cells = spaced_cells(line)?;
+    let values = &cells[1..];
+    (cells.len() >= 3
+        && cells[0].chars().count() <= 30
+        && values
+            .iter()
+            .all(|c| c.chars().count() <= 16 && !c.contains(['，', ',', '。', '；', ';', '、']))
+        && values
+            .iter()
+            .filter(|c| {
+                // A bound written before its value (≤14, ≥90, <5) is a value too.
+                c.trim_start_matches(['≤', '≥', '<', '>', '＜', '＞', '约'])
+                    .starts_with(|ch: char| ch.is_ascii_digit() || "-—.".contains(ch))
+            })
+            .count()
+            * 2
+            >= values.len())
+    .then_some(cells)
+}
+
+/// The header over a table's spaced rows (`地区    医疗卫生机构(个)    实有床位(张)`): as many
+/// cells as the row under it, short, words and no clause marks.
+fn spaced_header<'l>(line: &'l str, row: &str) -> Option<Vec<&'l str>> {
+    let cells = spaced_cells(line)?;
+    (cells.len() >= 3
+        && spaced_cells(row).is_some_and(|r| r.len() == cells.len())
+        && cells.iter().all(|c| {
+            c.chars().count() <= 20
+                && !c.is_empty()
+                && !c.contains(['，', ',', '。', '；', ';', '、'])
+        }))
+    .then_some(cells)
+}
+
+/// A line's cells when they stand a tab or two spaces apart (at least two of them).
+fn spaced_cells(line: &str) -> Option<Vec<&str>> {
     if !line.contains("  ") && !line.contains('\t') || line.contains(" | ") {
         return None;
     }
@@ -480,23 +522,7 @@ fn spaced_row(line: &str) -> Option<Vec<&str>> {
         }
     }
     cells.push(line[start..].trim());
-    let values = &cells[1..];
-    (cells.len() >= 3
-        && cells[0].chars().count() <= 30
-        && values
-            .iter()
-            .all(|c| c.chars().count() <= 16 && !c.contains(['，', ',', '。', '；', ';', '、']))
-        && values
-            .iter()
-            .filter(|c| {
-                // A bound written before its value (≤14, ≥90, <5) is a value too.
-                c.trim_start_matches(['≤', '≥', '<', '>', '＜', '＞', '约'])
-                    .starts_with(|ch: char| ch.is_ascii_digit() || "-—.".contains(ch))
-            })
-            .count()
-            * 2
-            >= values.len())
-    .then_some(cells)
+    (cells.len() >= 2).then_some(cells)
 }
 
 /// Ends the current line of `out` (trailing spaces dropped), unless it is empty or already ended.
@@ -593,6 +619,17 @@ mod tests {
         assert_eq!(
             normalize("执业(助理)医师1 034人,手术6 218人次,床位 600 720 865"),
             "执业(助理)医师1034人,手术6218人次,床位600 720 865"
+        );
+    }
+
+    #[test]
+    fn the_header_over_spaced_rows_is_a_row_of_their_table() {
+        let text = "附表1  各县(市、区)卫生资源\n地区\t医疗卫生机构(个)\t实有床位(张)\n\
+            吉州区\t364\t4951\n青原区\t187\t1206\n";
+        assert_eq!(
+            normalize(text),
+            "附表1 各县(市、区)卫生资源\n地区 | 医疗卫生机构(个) | 实有床位(张)\n吉州区 | 364 | 4951\n\
+             青原区 | 187 | 1206"
         );
     }
 
