@@ -2748,3 +2748,19 @@ fn what_a_five_year_plans_years_summed_is_no_one_years_and_one_cancer_is_not_two
     assert_eq!(id_of(&f, 18_200.0), None);
     assert_eq!(id_of(&f, 17_600.0), None);
 }
+
+#[test]
+fn a_heading_of_the_years_plans_opens_its_aims_and_tenths_are_percents() {
+    let text = "三、2023年主要成效\n县域内就诊率近九成,家庭医生签约服务覆盖率超过四成。\n\
+        四、2024年工作谋划\n家庭医生签约服务覆盖率达到45%以上。";
+    let f = extract(text, "平安县卫生健康局2023年工作总结", (2023, 12, 28));
+    assert_eq!(
+        (fact(&f, 90.0).kind, fact(&f, 90.0).unit.as_str()),
+        (Kind::Actual, "percent")
+    );
+    assert_eq!(id_of(&f, 40.0), Some("family_doctor_signing_rate"));
+    assert_eq!(
+        (fact(&f, 45.0).kind, fact(&f, 45.0).year),
+        (Kind::Target, Some(2024))
+    );
+}

@@ -497,8 +497,9 @@ fn read_table(
             .unit_column
             .and_then(|k| r.cells.get(k))
             .and_then(|&c| unit_in(&format!("单位：{}", text(chars, c))));
-        // The row's label: its first cell, or the first cell before its values that names an
-        // indicator when the first names a group of rows (健康水平 | 人均预期寿命 | 岁 | 76.5).
+        // The row's label: its first cell, or the last cell before its values that names an
+        // indicator when the first names a group of rows (健康水平 | 人均预期寿命 | 岁 | 76.5;
+        // 家庭医生 | 家庭医生团队(个) | 72: the group's name may hold a measure's words too).
         let label_cell = r
             .cells
             .iter()
@@ -506,11 +507,12 @@ fn read_table(
             .skip(usize::from(serial))
             .take_while(|&(j, &c)| frame.unit_column == Some(j) || value_of(chars, c).is_none())
             .map(|(_, c)| c)
-            .find(|&&c| {
+            .filter(|&&c| {
                 m.find(&text(chars, c))
                     .iter()
                     .any(|h| matches!(h.target, Target::Indicator { .. }))
             })
+            .last()
             .copied()
             .unwrap_or(r.cells[usize::from(serial).min(r.cells.len() - 1)]);
         let label = text(chars, label_cell);
@@ -903,6 +905,22 @@ mod tests {
         assert_eq!(
             get(587.0).indicator_id.as_deref(),
             Some("health_technicians")
+        );
+    }
+
+    #[test]
+    fn a_group_of_rows_named_before_the_rows_label_does_not_name_its_measure() {
+        let text = "类别 | 指标 | 2022年 | 2023年\n家庭医生 | 家庭医生团队(个) | 72 | 78\n\
+            家庭医生 | 家庭医生签约率(%) | 38.5 | 41.3\n";
+        let facts = extractor().extract(text, &DocContext::default());
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!(
+            get(72.0).indicator_id.as_deref(),
+            Some("family_doctor_teams")
+        );
+        assert_eq!(
+            get(41.3).indicator_id.as_deref(),
+            Some("family_doctor_signing_rate")
         );
     }
 

@@ -555,8 +555,8 @@ fn finish(
     start: usize,
     num_start: usize,
     num_end: usize,
-    value: f64,
-    high: Option<f64>,
+    mut value: f64,
+    mut high: Option<f64>,
     mut qualifier: Qualifier,
     percent_prefix: bool,
     ordinal: bool,
@@ -566,6 +566,13 @@ fn finish(
     let mut measure = String::new();
     if percent_prefix {
         unit = Unit::Percent;
+    } else if tenths_at(chars, j, value) {
+        // 近九成, 超过六成: tenths, written as a percent.
+        unit = Unit::Percent;
+        value = round_float(value * 10.0);
+        high = high.map(|h| round_float(h * 10.0));
+        measure = "成".to_string();
+        j += 1;
     } else if let Some((n, u)) = measure_unit(&chars[j..]) {
         unit = u;
         measure = chars[j..j + n].iter().collect();
@@ -600,6 +607,17 @@ fn finish(
         ordinal,
         plain_integer: false,
     }
+}
+
+/// Whether 成 at `j` after a whole number from one to ten counts tenths (近九成, 超过六成), not
+/// the start of a word (三成员, 一成不变).
+fn tenths_at(chars: &[char], j: usize, value: f64) -> bool {
+    chars.get(j) == Some(&'成')
+        && value.fract() == 0.0
+        && (1.0..=10.0).contains(&value)
+        && !chars
+            .get(j + 1)
+            .is_some_and(|c| "员人为本果绩效立功熟长都型套不年".contains(*c))
 }
 
 mod words;

@@ -88,6 +88,22 @@ fn multipliers_and_qualifiers() {
     assert_eq!(q.qualifier, Qualifier::Eq);
     let q = one("床位约1200张");
     assert_eq!(q.qualifier, Qualifier::Approx);
+    // Tenths are a percent.
+    let q = one("县域内就诊率近九成");
+    assert_eq!(
+        (q.value, q.unit, q.qualifier),
+        (90.0, Unit::Percent, Qualifier::Approx)
+    );
+    let q = one("签约率超过4成");
+    assert_eq!(
+        (q.value, q.unit, q.qualifier),
+        (40.0, Unit::Percent, Qualifier::Ge)
+    );
+    assert!(
+        scan("家庭医生团队三成员")
+            .iter()
+            .all(|q| q.unit != Unit::Percent)
+    );
 }
 
 #[test]
