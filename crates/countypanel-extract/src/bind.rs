@@ -24,6 +24,17 @@ use crate::time::{YearMention, Ymd};
 use crate::year::{self, Carried, DocYears};
 use crate::{DocContext, Fact};
 
+/// Whose report a document is, as its issuer's name says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReportOf {
+    /// A county's (县, 旗, a city's 区) that speaks of itself as 我县 or 全县.
+    County,
+    /// A province's or an autonomous region's.
+    Province,
+    /// A prefecture's, or one whose issuer is not known.
+    Other,
+}
+
 /// One sentence as the binder sees it. Offsets in `hits` and `years` are characters of the
 /// sentence; `offset` is where the sentence starts in the document.
 #[derive(Debug, Clone, Copy)]
@@ -50,8 +61,8 @@ pub(crate) struct Sentence<'a> {
     pub bytes: &'a [usize],
     /// Where the sentence's first target word ends, in bytes (`kind::first_target_end`).
     pub target_end: Option<usize>,
-    /// Whether the report is a county's (县, 旗, a city's 区): its 全市 is the prefecture.
-    pub county_report: bool,
+    /// Whose report it is: a county's 全市 is the prefecture, a province's 全省 its own.
+    pub report_of: ReportOf,
     /// The region whose section of the report the sentence is in ((一)崆峒区。).
     pub section_region: Option<&'a str>,
     /// The region the sentence before opened with, when ； joins it to this one (瑞金市全年总诊疗
@@ -143,22 +154,30 @@ pub(crate) fn fact_for(
             let own = s.slice(0, q.num_start);
             s.joined_region
                 .filter(|_| {
-                    !OWN_PLACE
+                    !(OWN_PLACE
                         .iter()
                         .chain(WHOLE_AREA)
                         .chain(PREFECTURE_AREAS)
                         .any(|w| own.contains(w))
+                        || s.report_of == ReportOf::Province && own.contains("全省"))
                 })
                 .map(|r| (r.to_string(), true))
         })
-        .or_else(|| s.section_region.map(|r| (r.to_string(), true)))
+        .or_else(|| {
+            s.section_region
+                .filter(|_| {
+                    !((s.report_of == ReportOf::Province)
+                        && s.slice(0, q.num_start).contains("全省"))
+                })
+                .map(|r| (r.to_string(), true))
+        })
         .or_else(|| {
             // In a city's or a province's report, 该县 and 全县 with no county named in the
             // sentence are the county named last before it (以沂南县为例…。该县组建2个医共体).
             let own = s.slice(0, q.num_start);
             s.last_county
                 .filter(|c| {
-                    !s.county_report
+                    !(s.report_of == ReportOf::County)
                         && OWN_PLACE
                             .iter()
                             .any(|w| own.contains(w) && names_the_place(w, c))
@@ -663,10 +682,10 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::ClassBound;
     }
-    // 全省常住人口…覆盖率为45.2%: the province's figure, quoted beside the report's own.
-    if naming.indicator_id.is_some()
-        && opened_by_wider_area(s.slice(clause, q.num_start), s.county_report)
-    {
+    // 全省常住人口…覆盖率为45.2%: the province's figure, quoted beside the report's own; so are
+    // the clauses after it that turn to no place of their own (全省人均预期寿命达到82.61岁,每千
+    // 人口执业(助理)医师3.72人).
+    if naming.indicator_id.is_some() && opened_by_wider_area(s.slice(0, q.num_start), s.report_of) {
         naming.indicator_id = None;
         naming.rule = Rule::WiderArea;
     }
@@ -681,16 +700,28 @@ fn vet_naming(
 /// Whether a clause (up to its number) opens with an area wider than any report's region (全省,
 /// 全国), after time words at most (截至6月底,全省…), and turns to no own place after it. 高于全省
 /// and 居全省第一 compare with the province; they do not open the clause.
-fn opened_by_wider_area(clause: &str, county_report: bool) -> bool {
+fn opened_by_wider_area(clause: &str, report_of: ReportOf) -> bool {
     // A county's report quotes its prefecture as 全市 (全市常住人口签约覆盖率为47.5%,我县达到52.6%).
-    let prefecture: &[&str] = if county_report { PREFECTURE_AREAS } else { &[] };
+    let prefecture: &[&str] = if report_of == ReportOf::County {
+        PREFECTURE_AREAS
+    } else {
+        &[]
+    };
+    // A province's 全省 is its own.
+    let wider: &[&str] = if report_of == ReportOf::Province {
+        &["全国"]
+    } else {
+        WIDER_AREAS
+    };
     // Every such word opens with 全: most clauses hold none.
     clause.contains('全')
-        && WIDER_AREAS.iter().chain(prefecture).any(|w| {
+        && wider.iter().chain(prefecture).any(|w| {
             clause.match_indices(w).any(|(at, _)| {
                 let before = clause[..at].trim_end();
                 let opens = before.is_empty()
-                    || before.ends_with(['年', '底', '末', '月', '日', ',', '，'])
+                    || before.ends_with([
+                        '年', '底', '末', '月', '日', ',', '，', ':', '：', ';', '；',
+                    ])
                     || before.ends_with("以来");
                 opens
                     && !OWN_PLACE
@@ -987,13 +1018,13 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
     let own_words = || {
         OWN_PLACE
             .iter()
-            .filter(|w| s.county_report || !names_the_place(w, name))
+            .filter(|w| (s.report_of == ReportOf::County) || !names_the_place(w, name))
     };
     let own_from = h.end.max(clause);
     // In a city's report, 全市 after a county named (指导民和县、化隆县补齐短板,力争全市每千人口
     // 床位数达到6.8张) is the city again.
     // Not after a city's own name (潍坊市全市…), nor in a comparison (全市最高, 居全市第一).
-    let city_again = !s.county_report
+    let city_again = !(s.report_of == ReportOf::County)
         && name.ends_with(['县', '旗', '区'])
         && (own_from.min(at)..at.saturating_sub(1)).any(|i| {
             s.chars[i] == '全'
@@ -1004,8 +1035,15 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
                     .get(i + 2)
                     .is_some_and(|c| matches!(c, '最' | '第' | '前' | '排' | '首' | '平'))
         });
+    // In a province's report, 全省 is the province's own again.
+    let province_again = (s.report_of == ReportOf::Province)
+        && ["全省", "全自治区"]
+            .iter()
+            .any(|w| own_from < at && contains_word(&s.chars[own_from..at], w));
     if own_from < at
-        && (city_again || own_words().any(|w| contains_word(&s.chars[own_from..at], w)))
+        && (city_again
+            || province_again
+            || own_words().any(|w| contains_word(&s.chars[own_from..at], w)))
     {
         return None;
     }

@@ -2764,3 +2764,31 @@ fn a_heading_of_the_years_plans_opens_its_aims_and_tenths_are_percents() {
         (Kind::Target, Some(2024))
     );
 }
+
+#[test]
+fn a_provinces_figures_quoted_in_a_countys_report_hold_their_sentence() {
+    let text = "答:2023年,全省人均预期寿命达到82.61岁,每千人口执业(助理)医师3.72人。\n\
+        我县人均预期寿命为82.90岁,每千人口执业(助理)医师3.41人。";
+    let f = extract(text, "平安县2023年卫生健康工作新闻发布会", (2024, 1, 18));
+    // (An age no measure names is no fact at all.)
+    assert!(
+        f.iter()
+            .all(|x| x.value != 82.61 || x.indicator_id.is_none())
+    );
+    assert_eq!(id_of(&f, 3.72), None);
+    assert_eq!(id_of(&f, 82.9), Some("life_expectancy"));
+    assert_eq!(id_of(&f, 3.41), Some("doctors_per_1000"));
+    // In a province's own report, 全省 is the province, even in a section on one of its counties.
+    let regions = ["平安县", "海东市", "青海省"];
+    let text = "平安县:深化医改\n平安县2023年县域内就诊率达到92.3%。\
+        省卫健委负责人表示,确保2025年全省县域内就诊率稳定在90%以上。";
+    let f = extract_issued(
+        text,
+        "我省医共体建设取得新成效",
+        (2024, 2, 1),
+        "青海省",
+        &regions,
+    );
+    assert_places(&f, &[(92.3, "平安县"), (90.0, "青海省")]);
+    assert_eq!(id_of(&f, 90.0), Some("county_consultation_rate"));
+}

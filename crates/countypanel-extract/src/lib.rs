@@ -326,6 +326,8 @@ impl Reading<'_> {
         let compared = |m: &&YearMention| {
             m.start > 0 && matches!(sc.get(m.start - 1), Some('比' | '较' | '与' | '同'))
         };
+        // The paragraph's year before this sentence (see the section's year below).
+        let paragraph_before = self.carried.paragraph;
         if let Some(last) = years.iter().rev().find(|m| !compared(m)) {
             self.carried.paragraph = last.year;
             self.carried.paragraph_malformed = last.year.is_none();
@@ -346,10 +348,14 @@ impl Reading<'_> {
         let series = years
             .iter()
             .any(|m| m.year != years[0].year && segment::clause_start(sc, 0, m.start) == m.start);
+        // Inside a paragraph of a later year (2023年,全县参保人数86.52万人…。2022年全县参保人数
+        // 为87.13万人), a sentence opening with an earlier one compares: it dates no section
+        // after it.
         if !heading
             && !series
             && let Some(first) = years.first().filter(|m| year::opens_sentence(sc, m.start))
             && first.year.is_some()
+            && paragraph_before.zip(first.year).is_none_or(|(p, y)| y >= p)
         {
             self.carried.section = first.year;
             self.carried.section_from_sentence = true;
@@ -571,7 +577,17 @@ impl Extractor {
                 as_of: year::as_of(sc),
                 health: reading.health,
                 domains: domains.at(base),
-                county_report,
+                report_of: if county_report {
+                    bind::ReportOf::County
+                } else if ctx
+                    .issuer_region
+                    .as_deref()
+                    .is_some_and(|r| r.ends_with('省') || r.ends_with("自治区"))
+                {
+                    bind::ReportOf::Province
+                } else {
+                    bind::ReportOf::Other
+                },
                 section_region: reading.section_region.as_ref().map(|(_, r)| &**r),
                 joined_region: reading.joined_region.as_deref(),
                 // Only in a report whose issuer is known (a city's or a province's).
