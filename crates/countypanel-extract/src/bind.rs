@@ -465,7 +465,9 @@ fn vet_naming(
         let pairs = sc.get(q.end).is_some_and(|c| matches!(c, '对' | '双'))
             && m.unit_fits(&h.target, Unit::Person)
             && !m.unit_fits(&h.target, Unit::Percent);
-        if shortfall || part_of_them || pairs {
+        // 村卫生室建设项目12个: projects on them, not the institutions.
+        let projects = m.unit_fits(&h.target, Unit::Institution) && gap.contains("项目");
+        if shortfall || part_of_them || pairs || projects {
             naming.indicator_id = None;
             naming.rule = Rule::QualifiedCount;
         }

@@ -2792,3 +2792,37 @@ fn a_provinces_figures_quoted_in_a_countys_report_hold_their_sentence() {
     assert_places(&f, &[(92.3, "平安县"), (90.0, "青海省")]);
     assert_eq!(id_of(&f, 90.0), Some("county_consultation_rate"));
 }
+
+#[test]
+fn a_half_years_hires_and_plans_for_the_second_half_are_no_years() {
+    let text = "上半年公开招聘医务人员46名,引进硕士研究生5名,招录农村订单定向医学生12名。\
+        下半年计划再招聘医务人员60名。";
+    let f = extract(text, "平安县卫生健康局2024年上半年工作总结", (2024, 7, 10));
+    for v in [46.0, 12.0, 60.0] {
+        assert_eq!(fact(&f, v).rule, Rule::PartYear, "{v}");
+    }
+}
+
+#[test]
+fn a_hiring_notice_and_a_projects_rows_give_no_stock() {
+    let text = "平安县人民医院现有开放床位620张,在职职工860人。\n\
+        序号 | 岗位 | 招聘人数\n01 | 临床医师 | 18\n04 | 护士 | 6\n";
+    let f = extract(
+        text,
+        "平安县人民医院2024年公开招聘工作人员公告",
+        (2024, 3, 1),
+    );
+    assert!(f.iter().all(|x| x.indicator_id.is_none()), "{f:#?}");
+    let text = "序号 | 项目 | 计划 | 完成\n1 | 新建标准化村卫生室 | 20个 | 12个\n\
+        2 | 乡镇卫生院中医馆建设 | 5个 | 3个\n\n其中村卫生室建设项目12个已完成主体工程。";
+    let f = extract(text, "平安县2024年民生实事项目进展情况", (2024, 7, 5));
+    for v in [20.0, 12.0, 5.0, 3.0] {
+        assert!(
+            f.iter().filter(|x| x.value == v).all(|x| !matches!(
+                x.indicator_id.as_deref(),
+                Some("village_clinics" | "township_health_centers")
+            )),
+            "{v}"
+        );
+    }
+}

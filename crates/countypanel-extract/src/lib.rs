@@ -707,6 +707,14 @@ impl Extractor {
             reading.prev_joined = joined;
         }
         table::read_tables(&self.matcher, &chars, &doc, &mut facts);
+        // A hospital's notice of hires (…招聘公告, 招聘简章) counts the posts it offers and its own
+        // beds and staff, in its sentences and its tables: none of it is the region's.
+        if ctx.title.as_deref().is_some_and(scope::is_hiring_notice) {
+            for f in facts.iter_mut().filter(|f| f.indicator_id.is_some()) {
+                f.indicator_id = None;
+                f.rule = Rule::OneInstitution;
+            }
+        }
         facts
     }
 }

@@ -68,7 +68,7 @@ pub(crate) const SECTORS: &[&str] = &[
 const DISTINCTIONS: &[&str] = &["精品", "示范", "星级", "标杆", "样板"];
 
 /// Words that make a sum of money or of visits a part of the year (第三季度, 上半年, 1-9月).
-const PART_YEAR: &[&str] = &["季度", "上半年", "1-", "1至", "一至"];
+const PART_YEAR: &[&str] = &["季度", "上半年", "下半年", "1-", "1至", "一至"];
 
 /// Indicators that count every kind of institution, bed or worker: a parenthesis (含…) after them
 /// names a part they already hold (医疗卫生机构(含村卫生室)). After any other indicator it adds
@@ -734,7 +734,15 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
                     "ncms_participation_rate" | "basic_insurance_coverage_rate"
                 )
             });
-            let opening = f.unit == UnitCode::Percent && !enrolment && {
+            // So are the people a part of the year took on, screened or saw born (上半年公开招聘
+            // 医务人员46名,…招录农村订单定向医学生12名).
+            let flow = f.indicator_id.as_deref().is_some_and(|id| {
+                matches!(
+                    id,
+                    "staff_recruited" | "two_cancer_screenings" | "live_births"
+                )
+            });
+            let opening = (f.unit == UnitCode::Percent && !enrolment || flow) && {
                 sc[..start]
                     .iter()
                     .position(|&c| crate::segment::separates_clauses(c))
@@ -746,8 +754,14 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
                             && !["新增", "累计"].iter().any(|w| between.contains(w))
                     })
             };
+            // A flow in a sentence that opens with the part (上半年公开招聘…) is the part's.
+            let opens_with_part = flow && {
+                let head: String = sc.iter().take(8).collect();
+                names_part_of_year(&head)
+            };
             adverbial
                 || opening
+                || opens_with_part
                 || names_part_of_year(&sc[clause..start].iter().collect::<String>())
         }
         _ => false,
@@ -1289,6 +1303,14 @@ impl DocumentSubject {
             None => Self::Region,
         }
     }
+}
+
+/// Whether a title is a notice of hires (平安县人民医院2024年公开招聘工作人员公告, …招聘简章).
+pub(crate) fn is_hiring_notice(title: &str) -> bool {
+    title.contains("招聘")
+        && ["公告", "简章", "启事", "公示", "计划表"]
+            .iter()
+            .any(|w| title.contains(w))
 }
 
 /// Whether a title opens with the name of one institution (宁远县人民医院2023年工作总结,

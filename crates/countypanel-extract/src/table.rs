@@ -161,6 +161,13 @@ const SERIAL_HEADS: &[&str] = &["序号", "编号", "序", "No", "No.", "NO"];
 /// Words of a column header that make its values targets.
 const TARGET_WORDS: &[&str] = &["目标", "计划", "预期", "预计"];
 
+/// Measures of what a year added or did, which a row of things built may count.
+const FLOW_IDS: &[&str] = &[
+    "staff_recruited",
+    "health_investment",
+    "two_cancer_screenings",
+];
+
 /// Words of a column header that make its values actual values.
 const ACTUAL_WORDS: &[&str] = &["完成", "实际", "实绩", "现状", "基期"];
 
@@ -618,6 +625,20 @@ impl Frame<'_> {
                     && !total_label(label) =>
             {
                 Some(Rule::Subgroup)
+            }
+            _ => narrowed,
+        };
+        // A row of things built or added (新建标准化村卫生室 | 20个 | 12个, 乡镇卫生院中医馆建设,
+        // 新增托位): a project's count, not how many there are.
+        let narrowed = match &named {
+            Some(((id, _), false))
+                if narrowed.is_none()
+                    && !FLOW_IDS.contains(&id.as_str())
+                    && ["新建", "新增", "改扩建", "改造", "建设", "扩建"]
+                        .iter()
+                        .any(|w| label.contains(w)) =>
+            {
+                Some(Rule::QualifiedCount)
             }
             _ => narrowed,
         };
