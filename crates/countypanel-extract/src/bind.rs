@@ -1665,6 +1665,30 @@ const SUPERLATIVES: &[&str] = &[
     "最高", "最低", "最多", "最少", "最快", "最大", "居首", "第一",
 ];
 
+/// Diseases of their own, whose incidence no catalog measure names (only the class A/B total and
+/// tuberculosis have one).
+const OTHER_DISEASES: &[&str] = &[
+    "肝炎",
+    "丙类",
+    "手足口病",
+    "梅毒",
+    "艾滋病",
+    "布病",
+    "布鲁氏菌病",
+    "痢疾",
+    "流感",
+    "流行性感冒",
+    "水痘",
+    "腮腺炎",
+    "猩红热",
+    "感染性腹泻",
+    "淋病",
+    "狂犬病",
+    "登革热",
+    "疟疾",
+    "麻疹",
+];
+
 /// Verbs of a survey or a visit: the places they count are its sample (实地走访乡镇卫生院15个,
 /// 调研村卫生室42个), not all there are.
 const SURVEYED: &[&str] = &["走访", "调研", "暗访", "督导"];
@@ -1758,7 +1782,20 @@ fn name_by_phrase(
         }
         Target::Generic { phrase } => {
             let from = clause.min(h.start);
-            if let Some((ind, subj)) = m.resolve_generic(phrase, sc, from, h.start, s.prev) {
+            // A disease named after the subject (1. 病毒性肝炎:报告412例,发病率89.82/10万 after
+            // the 甲乙类 total) is what the incidence is of, and no measure of the catalog.
+            let other_disease = |subject: &str| {
+                let before = s.slice(0, h.start);
+                let subject_at = before.rfind(subject);
+                OTHER_DISEASES
+                    .iter()
+                    .filter_map(|d| before.rfind(d))
+                    .any(|at| subject_at.is_none_or(|k| at > k))
+            };
+            if let Some((ind, subj)) = m
+                .resolve_generic(phrase, sc, from, h.start, s.prev)
+                .filter(|(_, subj)| !phrase.contains("发病率") || !other_disease(subj))
+            {
                 naming.indicator_id = Some(m.indicator_id(ind));
                 naming.subject = Some(subj);
                 naming.rule = Rule::GenericSubject;

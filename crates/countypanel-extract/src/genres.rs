@@ -2826,3 +2826,14 @@ fn a_hiring_notice_and_a_projects_rows_give_no_stock() {
         );
     }
 }
+
+#[test]
+fn a_bare_incidence_is_the_disease_its_list_item_names() {
+    let text = "全县共报告甲乙类法定传染病12种1136例,报告发病率247.66/10万。\n\
+        1. 病毒性肝炎:报告412例,发病率89.82/10万。\n\
+        3. 肺结核:报告168例,发病率36.62/10万。";
+    let f = extract(text, "平安县2023年传染病疫情分析", (2024, 2, 1));
+    assert_eq!(id_of(&f, 247.66), Some("notifiable_ab_incidence"));
+    assert_eq!(id_of(&f, 89.82), None);
+    assert_eq!(id_of(&f, 36.62), Some("tb_incidence"));
+}
