@@ -465,8 +465,15 @@ fn vet_naming(
         let pairs = sc.get(q.end).is_some_and(|c| matches!(c, '对' | '双'))
             && m.unit_fits(&h.target, Unit::Person)
             && !m.unit_fits(&h.target, Unit::Percent);
-        // 村卫生室建设项目12个: projects on them, not the institutions.
-        let projects = m.unit_fits(&h.target, Unit::Institution) && gap.contains("项目");
+        // 村卫生室建设项目12个: projects on them, not the institutions; 医共体共有成员单位18家,包括
+        // 乡镇卫生院15家: one community's members.
+        let members = s.slice(0, h.start).rfind("成员").is_some_and(|at| {
+            !WHOLE_AREA
+                .iter()
+                .any(|w| s.slice(0, h.start)[at..].contains(w))
+        });
+        let projects =
+            m.unit_fits(&h.target, Unit::Institution) && (gap.contains("项目") || members);
         if shortfall || part_of_them || pairs || projects {
             naming.indicator_id = None;
             naming.rule = Rule::QualifiedCount;
@@ -684,6 +691,12 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::ClassBound;
     }
+    // 全县有中医医院1家(县中医院,二级甲等,开放床位420张): a parenthesis that opens with one
+    // institution's name describes it; its beds and staff are its own.
+    if naming.indicator_id.is_some() && describes_one_institution(sc, q.num_start) {
+        naming.indicator_id = None;
+        naming.rule = Rule::OneInstitution;
+    }
     // 全省常住人口…覆盖率为45.2%: the province's figure, quoted beside the report's own; so are
     // the clauses after it that turn to no place of their own (全省人均预期寿命达到82.61岁,每千
     // 人口执业(助理)医师3.72人).
@@ -697,6 +710,26 @@ fn vet_naming(
         naming.rule = Rule::Change;
     }
     change
+}
+
+/// Whether the number at `at` stands in a parenthesis that opens with one institution's name
+/// (县中医院,二级甲等,开放床位420张).
+fn describes_one_institution(sc: &[char], at: usize) -> bool {
+    let Some(open) = sc[..at].iter().rposition(|&c| matches!(c, '(' | '（')) else {
+        return false;
+    };
+    if sc[open..at].iter().any(|&c| matches!(c, ')' | '）')) {
+        return false;
+    }
+    let first: String = sc[open + 1..at]
+        .iter()
+        .take_while(|&&c| !matches!(c, ',' | '，' | '、' | ';' | '；'))
+        .collect();
+    first.chars().count() <= 12
+        && first.len() < sc[open + 1..at].iter().collect::<String>().len()
+        && ["医院", "卫生院", "保健院", "卫生服务中心"]
+            .iter()
+            .any(|e| first.ends_with(e))
 }
 
 /// Whether a clause (up to its number) opens with an area wider than any report's region (全省,
@@ -1784,12 +1817,24 @@ fn name_by_phrase(
             let from = clause.min(h.start);
             // A disease named after the subject (1. 病毒性肝炎:报告412例,发病率89.82/10万 after
             // the 甲乙类 total) is what the incidence is of, and no measure of the catalog.
+            // So is one class of them (乙类传染病:…报告发病率为24.56/10万), not 甲乙类.
             let other_disease = |subject: &str| {
                 let before = s.slice(0, h.start);
                 let subject_at = before.rfind(subject);
+                let one_class = ["乙类", "甲类"].iter().filter_map(|w| {
+                    before
+                        .match_indices(w)
+                        .filter(|(at, _)| {
+                            !before[..*at].ends_with('甲')
+                                && !before[at + w.len()..].starts_with('乙')
+                        })
+                        .map(|(at, _)| at)
+                        .last()
+                });
                 OTHER_DISEASES
                     .iter()
                     .filter_map(|d| before.rfind(d))
+                    .chain(one_class)
                     .any(|at| subject_at.is_none_or(|k| at > k))
             };
             if let Some((ind, subj)) = m

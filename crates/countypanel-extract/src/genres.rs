@@ -2837,3 +2837,25 @@ fn a_bare_incidence_is_the_disease_its_list_item_names() {
     assert_eq!(id_of(&f, 89.82), None);
     assert_eq!(id_of(&f, 36.62), Some("tb_incidence"));
 }
+
+#[test]
+fn one_class_of_notifiable_diseases_has_no_measure_of_its_own() {
+    let text = "累计报告肺结核196例,报告发病率为22.60/10万。\
+        乙类传染病:共报告8种213例,报告发病率为24.56/10万。全县甲乙类传染病报告发病率为25.1/10万。";
+    let f = extract(text, "平安县2024年传染病疫情分析", (2025, 2, 6));
+    assert_eq!(id_of(&f, 22.6), Some("tb_incidence"));
+    assert_eq!(id_of(&f, 24.56), None);
+    assert_eq!(id_of(&f, 25.1), Some("notifiable_ab_incidence"));
+}
+
+#[test]
+fn institutions_members_and_one_hospital_described_in_brackets_are_no_stock() {
+    let text = "县人民医院医共体共有成员单位18家,包括乡镇卫生院15家、社区卫生服务中心3家,\
+        覆盖村卫生室186个。全县有中医医院1家(县中医院,二级甲等,编制床位300张,开放床位420张)。\
+        全县共有乡镇卫生院29家。";
+    let f = extract(text, "平安县医共体建设综述", (2024, 5, 6));
+    for v in [15.0, 3.0, 186.0, 300.0, 420.0] {
+        assert_eq!(id_of(&f, v), None, "{v}");
+    }
+    assert_eq!(id_of(&f, 29.0), Some("township_health_centers"));
+}

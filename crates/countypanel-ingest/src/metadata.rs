@@ -996,7 +996,7 @@ fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>)
             .iter()
             .rev()
             .filter(|l| plausible(l))
-            .find(|l| !is_issuing_body(l))
+            .find(|l| !is_issuing_body(l) && !is_institution_name(l))
             .or_else(|| head[..d].iter().rev().find(|l| plausible(l)))
     {
         return Some((*l).to_string());

@@ -477,6 +477,14 @@ fn a_notices_issuing_institution_above_its_title_is_no_title() {
         m.title.as_deref(),
         Some("关于2024年第一季度全县法定传染病疫情的通报")
     );
+    // Nor is it between the title and the date under them.
+    let text = "平安县2024年5月法定传染病疫情概况\n\n平安县疾病预防控制中心\n2024年6月6日\n\
+        一、总体疫情\n全县共报告甲乙类传染病213例。";
+    let m = read_metadata(text, None, &finder());
+    assert_eq!(
+        m.title.as_deref(),
+        Some("平安县2024年5月法定传染病疫情概况")
+    );
 }
 
 #[test]
