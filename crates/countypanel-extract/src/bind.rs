@@ -1650,8 +1650,11 @@ fn continued_clause(sc: &[char], clause: usize, at: usize) -> usize {
         .iter()
         .filter(|c| !c.is_whitespace())
         .collect();
-    // 孕产妇系统管理率达到95.1%,较2022年的93.2%: that year's level of the measure before.
-    if from_to::compares_with_year(&own) {
+    // 孕产妇系统管理率达到95.1%,较2022年的93.2%: that year's level of the measure before; 签约服务
+    // 覆盖率:目标值40%,完成值42.3%: what was reached of the aim before.
+    let reached = matches!(own.as_str(), "完成值" | "实际值" | "完成" | "实际完成")
+        && sc[clause_start(sc, 0, clause - 1)..clause].contains(&'目');
+    if from_to::compares_with_year(&own) || reached {
         return clause_start(sc, 0, clause - 1);
     }
     if !matches!(own.as_str(), "为" | "是" | "达" | "达到") {
@@ -1989,6 +1992,14 @@ fn candidate_phrases<'h>(
             matches!(q.unit, Unit::Percent | Unit::Yuan)
                 || gap_outside_parentheses(gap) <= 4
                 || from_to::bridges(gap)
+                // 实有床位5840张,较2022年的5502张: the level compared with is the measure's too.
+                || {
+                    let g: String = gap.iter().collect();
+                    g.rfind([',', '，']).is_some_and(|k| {
+                        g[..k].chars().count() <= 14
+                            && from_to::compares_with_year(g[k..].trim_start_matches([',', '，']))
+                    })
+                }
                 || (q.unit == Unit::Person && people_of(gap))
         });
     (after, before)

@@ -2859,3 +2859,25 @@ fn institutions_members_and_one_hospital_described_in_brackets_are_no_stock() {
     }
     assert_eq!(id_of(&f, 29.0), Some("township_health_centers"));
 }
+
+#[test]
+fn the_level_compared_with_and_the_value_reached_beside_an_aim_are_the_measures() {
+    let text = "2023年,全县医疗卫生机构实有床位5840张,较2022年的5502张增加338张;\
+        总诊疗人次470.1万人次,较2022年的452.3万人次增长3.9%。\n\
+        家庭医生签约服务覆盖率:目标值40%,完成值42.3%\n";
+    let f = extract(text, "平安县2023年卫生健康事业发展情况", (2024, 3, 1));
+    assert_eq!(
+        (id_of(&f, 5502.0), fact(&f, 5502.0).year),
+        (Some("hospital_beds"), Some(2022))
+    );
+    assert_eq!(id_of(&f, 4_523_000.0), Some("total_visits"));
+    assert_eq!(id_of(&f, 338.0), None);
+    assert_eq!(
+        (id_of(&f, 40.0), fact(&f, 40.0).kind),
+        (Some("family_doctor_signing_rate"), Kind::Target)
+    );
+    assert_eq!(
+        (id_of(&f, 42.3), fact(&f, 42.3).kind),
+        (Some("family_doctor_signing_rate"), Kind::Actual)
+    );
+}

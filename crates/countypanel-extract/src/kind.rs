@@ -29,6 +29,15 @@ pub(crate) fn kind_in_sentence(
         || (may_hold_target && has_target_word(prefix, &TARGETS))
         || has_target_word(clause, &CLAUSE_TARGETS)
         || deadline;
+    // 目标值40%,完成值42.3%: the value after the last of them says which.
+    if let Some(done) = ["完成值", "实际值"]
+        .iter()
+        .filter_map(|w| clause.rfind(w))
+        .max()
+        && clause.rfind("目标值").is_none_or(|aim| aim < done)
+    {
+        return Kind::Actual;
+    }
     // 计划完成…, 实际完成… in one sentence: each clause says which its number is.
     // (实际开放床位 is a measure, not a report of what was done.)
     if ["实际完成", "实际达到", "实际为", "实际实现"]

@@ -46,9 +46,11 @@ fn is_cjk(c: char) -> bool {
 /// Text known to come from a page (a PDF's) needs fewer lines to show it: a one-page bulletin
 /// has only a few.
 fn looks_printed(lines: &[&str], from_page: bool) -> bool {
+    // A list's items (1.家庭医生签约服务覆盖率:目标值40%,完成值42.3%) end where they should,
+    // whatever their last word.
     let long: Vec<&&str> = lines
         .iter()
-        .filter(|l| l.chars().count() >= 20 && !spaced_table_row(l))
+        .filter(|l| l.chars().count() >= 20 && !spaced_table_row(l) && !opens_item(l))
         .collect();
     let enough = if from_page { 3 } else { 10 };
     long.len() >= enough
@@ -278,6 +280,15 @@ mod tests {
             table.push_str(" ≥45% 47.2% 完成\n");
         }
         assert_eq!(undo(&table), table);
+        // So does a list of numbered items, each ending on its value.
+        let mut list = String::from("平安县2023年度重点指标完成情况的通报\n发布时间:2024-02-23\n");
+        for k in 1..=14 {
+            list.push_str(&k.to_string());
+            list.push_str(".家庭医生签约服务覆盖率:目标值40%,完成值42.");
+            list.push_str(&k.to_string());
+            list.push_str("%\n");
+        }
+        assert_eq!(undo(&list), list);
         assert_eq!(close_spaces("产量 902.61 -3.2"), "产量902.61 -3.2");
         assert_eq!(close_spaces("2019 2020"), "2019 2020");
     }

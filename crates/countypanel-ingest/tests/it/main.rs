@@ -209,12 +209,13 @@ fn cdc_quarterly_disclosure_style() {
 
 #[test]
 fn newspaper_item_style() {
-    // 今年 resolves against the publication date; 九成 (nine tenths) is not read as a percent.
+    // 今年 resolves against the publication date; 九成 (nine tenths) is read as 90 percent.
     let f = facts_of(
         "记者从县卫健局获悉,今年以来,该县已为3.2万名65岁以上老年人免费体检,完成率超过九成。",
         (2021, 11, 3),
     );
-    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!((f[1].value, f[1].unit.as_str()), (90.0, "percent"));
     assert_eq!(
         (
             f[0].value,
