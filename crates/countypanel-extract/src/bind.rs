@@ -159,16 +159,13 @@ pub(crate) fn fact_for(
                         .chain(WHOLE_AREA)
                         .chain(PREFECTURE_AREAS)
                         .any(|w| own.contains(w))
-                        || s.report_of == ReportOf::Province && own.contains("全省"))
+                        || own_province_named(s, q.num_start))
                 })
                 .map(|r| (r.to_string(), true))
         })
         .or_else(|| {
             s.section_region
-                .filter(|_| {
-                    !((s.report_of == ReportOf::Province)
-                        && s.slice(0, q.num_start).contains("全省"))
-                })
+                .filter(|_| !own_province_named(s, q.num_start))
                 .map(|r| (r.to_string(), true))
         })
         .or_else(|| {
@@ -700,7 +697,15 @@ fn vet_naming(
     // 全省常住人口…覆盖率为45.2%: the province's figure, quoted beside the report's own; so are
     // the clauses after it that turn to no place of their own (全省人均预期寿命达到82.61岁,每千
     // 人口执业(助理)医师3.72人).
-    if naming.indicator_id.is_some() && opened_by_wider_area(s.slice(0, q.num_start), s.report_of) {
+    if naming.indicator_id.is_some()
+        && opened_by_wider_area(s.slice(0, q.num_start), s.report_of)
+        // …unless a place is named after it (全省深入推进…,平安县县域内就诊率达到91.2%).
+        && !s.hits.iter().any(|h| {
+            matches!(h.target, Target::Region(_))
+                && h.end <= q.num_start
+                && s.slice(0, h.start).contains('全')
+        })
+    {
         naming.indicator_id = None;
         naming.rule = Rule::WiderArea;
     }
@@ -732,9 +737,32 @@ fn describes_one_institution(sc: &[char], at: usize) -> bool {
             .any(|e| first.ends_with(e))
 }
 
-/// Whether a clause (up to its number) opens with an area wider than any report's region (全省,
-/// 全国), after time words at most (截至6月底,全省…), and turns to no own place after it. 高于全省
-/// and 居全省第一 compare with the province; they do not open the clause.
+/// Whether the whole-area word `area` (全市, 全省) stands at character `i` of `sc` as a subject, not
+/// in a comparison (居全市第一, 高于全省平均水平, 占全省, 全市最高).
+fn area_as_subject(sc: &[char], i: usize, area: &[char]) -> bool {
+    // (高于全省 and 超过全省 end with 于 and 过 too.)
+    let compared = i > 0
+        && matches!(
+            sc[i - 1],
+            '居' | '列' | '在' | '于' | '占' | '出' | '比' | '较' | '超' | '过'
+        );
+    let ranked = sc
+        .get(i + area.len())
+        .is_some_and(|c| matches!(c, '最' | '第' | '前' | '排' | '首' | '平'));
+    sc.get(i..i + area.len()) == Some(area) && !compared && !ranked
+}
+
+/// Whether a province's own 全省 stands as a subject in `sc` before `at` (see
+/// [`area_as_subject`]).
+fn own_province_named(s: &Sentence, at: usize) -> bool {
+    s.report_of == ReportOf::Province
+        && (0..at.min(s.chars.len())).any(|i| area_as_subject(s.chars, i, &['全', '省']))
+}
+
+/// Whether the words before a number (its sentence up to it) hold a clause that opens with an
+/// area wider than any report's region (全省, 全国), after time words at most (截至6月底,全省…),
+/// and turn to no own place after it. 高于全省 and 居全省第一 compare with the province; they do
+/// not open the clause.
 fn opened_by_wider_area(clause: &str, report_of: ReportOf) -> bool {
     // A county's report quotes its prefecture as 全市 (全市常住人口签约覆盖率为47.5%,我县达到52.6%).
     let prefecture: &[&str] = if report_of == ReportOf::County {
@@ -762,6 +790,7 @@ fn opened_by_wider_area(clause: &str, report_of: ReportOf) -> bool {
                     && !OWN_PLACE
                         .iter()
                         .chain(WHOLE_AREA)
+                        .chain(&["我省", "本省"])
                         .any(|p| clause[at + w.len()..].contains(p))
             })
         })
@@ -846,7 +875,9 @@ fn kind_and_year(
     // as the paragraph's year says, not the plan's aims.
     let past_paragraph = carried
         .paragraph
-        .filter(|&y| doc.published.is_some_and(|p| y < p));
+        .filter(|&y| doc.published.is_some_and(|p| y < p))
+        // (Not in a paragraph an aim's deadline opened: 到2026年,在2023年基础上….)
+        .filter(|_| carried.paragraph_deadline.is_none());
     if kind == Kind::Target
         && s.plan_section
         && years.is_empty()
@@ -873,7 +904,7 @@ fn kind_and_year(
     // sentence aims for (确保全年老年人健康管理率达到65%以上,电子健康档案建档率稳定在90%以上).
     if kind == Kind::Target
         && year.is_none()
-        && let Some(p) = doc.relative
+        && let Some(p) = doc.whole_year.or(doc.relative)
         && (this_year_end(s.slice(clause, q.num_start))
             || contains_word(&s.chars[..q.num_start], "全年"))
     {
@@ -1061,20 +1092,14 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
     // Not after a city's own name (潍坊市全市…), nor in a comparison (全市最高, 居全市第一).
     let city_again = !(s.report_of == ReportOf::County)
         && name.ends_with(['县', '旗', '区'])
-        && (own_from.min(at)..at.saturating_sub(1)).any(|i| {
-            s.chars[i] == '全'
-                && s.chars[i + 1] == '市'
-                && !(i > 0 && matches!(s.chars[i - 1], '居' | '列' | '在' | '于' | '占' | '出'))
-                && !s
-                    .chars
-                    .get(i + 2)
-                    .is_some_and(|c| matches!(c, '最' | '第' | '前' | '排' | '首' | '平'))
-        });
+        && (own_from.min(at)..at.saturating_sub(1))
+            .any(|i| area_as_subject(s.chars, i, &['全', '市']));
     // In a province's report, 全省 is the province's own again.
-    let province_again = (s.report_of == ReportOf::Province)
-        && ["全省", "全自治区"]
-            .iter()
-            .any(|w| own_from < at && contains_word(&s.chars[own_from..at], w));
+    let province_again = s.report_of == ReportOf::Province
+        && (own_from.min(at)..at).any(|i| {
+            area_as_subject(s.chars, i, &['全', '省'])
+                || area_as_subject(s.chars, i, &['全', '自', '治', '区'])
+        });
     if own_from < at
         && (city_again
             || province_again
@@ -1653,7 +1678,9 @@ fn continued_clause(sc: &[char], clause: usize, at: usize) -> usize {
     // 孕产妇系统管理率达到95.1%,较2022年的93.2%: that year's level of the measure before; 签约服务
     // 覆盖率:目标值40%,完成值42.3%: what was reached of the aim before.
     let reached = matches!(own.as_str(), "完成值" | "实际值" | "完成" | "实际完成")
-        && sc[clause_start(sc, 0, clause - 1)..clause].contains(&'目');
+        && sc[clause_start(sc, 0, clause - 1)..clause]
+            .windows(2)
+            .any(|w| w == ['目', '标']);
     if from_to::compares_with_year(&own) || reached {
         return clause_start(sc, 0, clause - 1);
     }
@@ -1824,12 +1851,17 @@ fn name_by_phrase(
             let other_disease = |subject: &str| {
                 let before = s.slice(0, h.start);
                 let subject_at = before.rfind(subject);
+                // A subject listed among diseases (居前三位的是病毒性肝炎、梅毒、肺结核) is one of
+                // a ranking, not what the rate is of.
+                if subject_at.is_some_and(|k| before[..k].ends_with('、')) {
+                    return true;
+                }
                 let one_class = ["乙类", "甲类"].iter().filter_map(|w| {
                     before
                         .match_indices(w)
                         .filter(|(at, _)| {
-                            !before[..*at].ends_with('甲')
-                                && !before[at + w.len()..].starts_with('乙')
+                            !before[..*at].ends_with(['甲', '、'])
+                                && !before[at + w.len()..].starts_with(['乙', '、'])
                         })
                         .map(|(at, _)| at)
                         .last()
@@ -2012,8 +2044,9 @@ fn people_of(gap: &[char]) -> bool {
     let gap: String = gap.iter().collect();
     gap.strip_prefix('的').is_some_and(|rest| {
         PEOPLE.iter().any(|p| {
-            rest.strip_prefix(p)
-                .is_some_and(|verb| verb.chars().count() <= 3 && !verb.contains(['，', ',', '、']))
+            rest.strip_prefix(p).is_some_and(|verb| {
+                verb.chars().count() <= 3 && !verb.contains(['，', ',', '、', '中'])
+            })
         })
     })
 }

@@ -2812,11 +2812,15 @@ fn a_hiring_notice_and_a_projects_rows_give_no_stock() {
         "平安县人民医院2024年公开招聘工作人员公告",
         (2024, 3, 1),
     );
+    for v in [620.0, 860.0, 18.0, 6.0] {
+        let _ = fact(&f, v);
+    }
     assert!(f.iter().all(|x| x.indicator_id.is_none()), "{f:#?}");
     let text = "序号 | 项目 | 计划 | 完成\n1 | 新建标准化村卫生室 | 20个 | 12个\n\
         2 | 乡镇卫生院中医馆建设 | 5个 | 3个\n\n其中村卫生室建设项目12个已完成主体工程。";
     let f = extract(text, "平安县2024年民生实事项目进展情况", (2024, 7, 5));
     for v in [20.0, 12.0, 5.0, 3.0] {
+        let _ = fact(&f, v);
         assert!(
             f.iter().filter(|x| x.value == v).all(|x| !matches!(
                 x.indicator_id.as_deref(),
@@ -2880,4 +2884,57 @@ fn the_level_compared_with_and_the_value_reached_beside_an_aim_are_the_measures(
         (id_of(&f, 42.3), fact(&f, 42.3).kind),
         (Some("family_doctor_signing_rate"), Kind::Actual)
     );
+}
+
+#[test]
+fn a_review_titled_in_chinese_digits_or_named_a_state_of_work_counts_jinnian_from_its_year() {
+    let text = "今年,全县新农合参合率达到96.8%。";
+    let f = extract(text, "平安县卫生局二〇〇九年工作总结", (2010, 1, 15));
+    assert_eq!(fact(&f, 96.8).year, Some(2009));
+    let text = "今年新建的县托育综合服务中心投入资金860万元。";
+    let f = extract(
+        text,
+        "平安县2023年人口与家庭发展及托育服务工作情况",
+        (2024, 2, 5),
+    );
+    assert_eq!(fact(&f, 8_600_000.0).year, Some(2023));
+}
+
+#[test]
+fn review_mends_a_place_after_the_province_a_ranked_disease_and_a_plans_whole_year() {
+    // A county named after the province's clause holds its own figure.
+    let text = "2023年,全省深入推进医共体建设,平安县县域内就诊率达到91.2%。";
+    let f = extract(text, "平安县医共体建设情况", (2024, 1, 20));
+    assert_eq!(id_of(&f, 91.2), Some("county_consultation_rate"));
+    // A disease in a ranking names no rate after it.
+    let text =
+        "全县报告甲乙类传染病1136例,居前三位的是病毒性肝炎、梅毒、肺结核,报告发病率为178.6/10万。";
+    let f = extract(text, "平安县2023年传染病疫情分析", (2024, 2, 1));
+    assert_ne!(id_of(&f, 178.6), Some("tb_incidence"));
+    // A plan put online late in the year before aims 全年 at its own year.
+    let text = "确保全年家庭医生签约率达到45%。";
+    let f = extract(text, "平安县2024年卫生健康工作要点", (2023, 12, 28));
+    assert_eq!(
+        (fact(&f, 45.0).kind, fact(&f, 45.0).year),
+        (Kind::Target, Some(2024))
+    );
+    // A plan's 现有 after a verb works on them; one opening the clause is what there is.
+    let text =
+        "二、2024年主要任务\n将现有5个乡镇卫生院提升为中心卫生院。全县现有家庭医生团队168个。";
+    let f = extract(text, "平安县2024年卫生健康工作要点", (2024, 2, 1));
+    assert_ne!(
+        (id_of(&f, 5.0), fact(&f, 5.0).kind),
+        (Some("township_health_centers"), Kind::Actual)
+    );
+    assert_eq!(fact(&f, 168.0).kind, Kind::Actual);
+}
+
+#[test]
+fn a_period_after_the_money_and_each_years_money_in_a_period() {
+    // The period named after the amount (not a sum of it), and an amount for each year.
+    let text = "计划投入资金1.2亿元,用于2024—2026年医共体建设。\
+        2024—2026年,每年安排资金1000万元。";
+    let f = extract(text, "平安县医共体建设实施方案(2024—2026年)", (2024, 4, 12));
+    assert_ne!(fact(&f, 10_000_000.0).year_flag, Some(YearFlag::PeriodSum));
+    let _ = fact(&f, 120_000_000.0);
 }

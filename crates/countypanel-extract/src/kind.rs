@@ -11,7 +11,8 @@ pub(crate) fn kind_of(prefix: &str, clause: &str, plan_section: bool) -> Kind {
 }
 
 /// The kind of a number from the words before it: `prefix` is its sentence up to the number,
-/// `clause` its clause up to the number; in a plan section every number is a target.
+/// `clause` its clause up to the number; in a plan section every number is a target but what
+/// stands now (全县现有…) or was reached beside an aim (目标值40%,完成值42.3%).
 /// `target_end` is where the sentence's first target word ends, in bytes (`None`: it holds
 /// none), found once for all its numbers: a prefix shorter than that holds no target word and
 /// is not searched again. A deadline (到2025年) before the year of publication dates a state
@@ -78,7 +79,13 @@ pub(crate) fn kind_in_sentence(
     // 新增… still aims).
     if plan_section
         && clause.match_indices("现有").any(|(at, _)| {
-            !clause[..at].ends_with('在') && !clause[at + "现有".len()..].starts_with("基础")
+            // 现有 opens the clause, after its place or 目前 at most (将现有5个乡镇卫生院提升为…
+            // works on them).
+            let opener = clause[..at]
+                .replace("全县", "")
+                .replace("我县", "")
+                .replace("目前", "");
+            opener.trim().is_empty() && !clause[at + "现有".len()..].starts_with("基础")
         })
     {
         return Kind::Actual;

@@ -1503,9 +1503,12 @@ fn county_before(sc: &[char], at: usize) -> bool {
         .filter(|w| !w.ends_with('镇'))
         .any(|w| {
             // 成为全县首家三级医院: the whole area a comparison ranks in, not the subject.
-            before
-                .match_indices(w)
-                .any(|(k, _)| !before[k + w.len()..].starts_with(['首', '第', '唯', '最', '前']))
+            before.match_indices(w).any(|(k, _)| {
+                // A rank (全县首家, 全县第一, 全县唯一), not 全县第一季度 or 全县前三季度.
+                let rest = &before[k + w.len()..];
+                !(rest.starts_with(['首', '唯', '最'])
+                    || rest.starts_with("第一") && !rest.starts_with("第一季度"))
+            })
         })
 }
 

@@ -678,6 +678,10 @@ impl Frame<'_> {
             || matches!((year, doc.published), (Some(y), Some(p)) if y > p)
             || self.aims_ahead
                 && matches!((year_in(head), doc.published), (Some(y), Some(p)) if y == p)
+                // (A column of the year's part or of what was done, 2024年1-6月 or 2024年完成,
+                // holds actuals.)
+                && !has(head, ACTUAL_WORDS)
+                && !crate::scope::names_part_of_year(head)
         {
             Kind::Target
         } else if has(head, ACTUAL_WORDS)

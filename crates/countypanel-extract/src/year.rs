@@ -23,6 +23,9 @@ pub(crate) struct DocYears {
     pub untrusted: bool,
     /// Published in the first quarter of its year: the year's results are not in yet.
     pub written_early: bool,
+    /// The year a plan's aims for 全年 or 年底 are of: the last year its title names (平安县2024年
+    /// 卫生健康工作要点, put online late in 2023), else the year 今年 counts from.
+    pub whole_year: Option<i32>,
     /// The year 今年, 去年 and 明年 count from: the publication year, except in a review of one
     /// year put online in the first two months of the next (a 2023年工作总结 of 2024-01-10 was
     /// written at the end of 2023: its 今年以来 is 2023).
@@ -104,6 +107,15 @@ impl DocYears {
             },
             untrusted: has_malformed_year(chars),
             written_early: ctx.published.is_some_and(|(_, m, _)| m <= 3),
+            whole_year: ctx
+                .title
+                .as_deref()
+                .filter(|t| {
+                    ["计划", "规划", "要点", "方案"]
+                        .iter()
+                        .any(|w| t.contains(w))
+                })
+                .and_then(last_title_year),
             relative: ctx
                 .published
                 .and_then(|(y, m, _)| {
@@ -112,7 +124,9 @@ impl DocYears {
                     (m <= 2
                         && covered == y - 1
                         && last_title_year(t) == Some(covered)
-                        && ["总结", "回顾"].iter().any(|w| t.contains(w)))
+                        && ["总结", "回顾", "情况", "报告"]
+                            .iter()
+                            .any(|w| t.contains(w)))
                     .then_some(covered)
                 })
                 .or(published),
@@ -125,7 +139,9 @@ impl DocYears {
 pub(crate) fn looks_back(title: &str) -> bool {
     title.contains("政府工作报告")
         || (title.contains("工作会议")
-            && ["讲话", "报告", "召开"].iter().any(|w| title.contains(w)))
+            && ["讲话", "报告", "召开"].iter().any(|w| title.contains(w))
+            // A meeting halfway through the year (上半年工作会议, 年中) looks at its own.
+            && !["半年", "年中", "季度", "月"].iter().any(|w| title.contains(w)))
 }
 
 /// Years carried into a sentence from what came before it.
@@ -279,8 +295,14 @@ pub(crate) fn mark_period_sums(
         let end = f.char_end.saturating_sub(offset).min(sc.len());
         // Money aimed for over a period its years name (2024—2026年计划投入1.2亿元) is a sum
         // of them too.
-        let money_aim = explicit && f.unit == countypanel_core::vocab::Unit::Yuan;
-        if end <= from || f.unit.is_rate() || f.kind == Kind::Target && !plan_period && !money_aim {
+        // (每年安排资金1000万元 is each year's.)
+        if end <= from {
+            continue;
+        }
+        let money_aim = explicit
+            && f.unit == countypanel_core::vocab::Unit::Yuan
+            && !sc[from..end].windows(2).any(|w| w == ['每', '年']);
+        if f.unit.is_rate() || f.kind == Kind::Target && !plan_period && !money_aim {
             continue;
         }
         let between: String = sc[from..end].iter().collect();
@@ -459,8 +481,43 @@ fn since_earlier_year(sc: &[char], published: Option<i32>) -> Option<(usize, boo
 /// quarter are the year before's).
 const REVIEW_WORDS: &[&str] = &["总结", "回顾", "报告", "公报", "工作", "年鉴", "情况"];
 
+/// A title with its years written in Chinese digits (二〇〇九年工作总结) written in Arabic ones.
+fn arabic_years(title: &str) -> std::borrow::Cow<'_, str> {
+    const DIGITS: &str = "〇零一二三四五六七八九";
+    let chars: Vec<char> = title.chars().collect();
+    let year_at = |i: usize| {
+        chars
+            .get(i..i + 4)
+            .is_some_and(|w| w.iter().all(|c| DIGITS.contains(*c)))
+            && chars.get(i + 4) == Some(&'年')
+            && (i == 0 || !DIGITS.contains(chars[i - 1]))
+    };
+    if !(0..chars.len()).any(year_at) {
+        return title.into();
+    }
+    let mut out = String::with_capacity(title.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if year_at(i) {
+            for c in &chars[i..i + 4] {
+                let d = DIGITS.chars().position(|x| x == *c).unwrap_or(0);
+                // 〇 and 零 are both nought.
+                out.push(char::from(
+                    b'0' + u8::try_from(d.saturating_sub(1)).unwrap_or(0),
+                ));
+            }
+            i += 4;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out.into()
+}
+
 /// The last year a title names with its 年 (2023年度及2024年1—6月…: 2024).
 pub(crate) fn last_title_year(title: &str) -> Option<i32> {
+    let title = arabic_years(title);
     let chars: Vec<char> = title.chars().collect();
     (0..chars.len().saturating_sub(4)).rev().find_map(|i| {
         let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
@@ -473,6 +530,7 @@ pub(crate) fn last_title_year(title: &str) -> Option<i32> {
 
 /// The first year a title names (2022年, 2023年度).
 fn title_year(title: &str) -> Option<i32> {
+    let title = arabic_years(title);
     let chars: Vec<char> = title.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|i| {
         let digits: String = chars[i..i + 4].iter().collect();
@@ -566,6 +624,13 @@ mod tests {
     #[test]
     fn a_title_names_its_year_with_or_without_nian() {
         assert_eq!(title_year("平安县2022年卫生健康工作总结"), Some(2022));
+        assert!(looks_back("在2024年全县卫生健康工作会议上的讲话"));
+        assert!(!looks_back("平安县召开2024年上半年卫生健康工作会议"));
+        assert_eq!(title_year("平安县卫生局二〇〇九年工作总结"), Some(2009));
+        assert_eq!(
+            last_title_year("二零二三年总结和二〇二四年计划"),
+            Some(2024)
+        );
         assert_eq!(title_year("2022圆满收官"), Some(2022));
         assert_eq!(title_year("2000余名医生下乡"), None);
         assert_eq!(title_year("9年新农合报销25亿元"), None);
@@ -597,6 +662,7 @@ mod tests {
             aims: default,
             untrusted: false,
             written_early: false,
+            whole_year: None,
             relative: default,
         }
     }

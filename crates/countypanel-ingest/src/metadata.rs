@@ -73,6 +73,9 @@ pub struct RegionFinder {
     /// Regions that exist today by the pinyin of their short name (织金县 → zhijin), for
     /// reading an official website's host name (www.gzzhijin.gov.cn).
     by_pinyin: HashMap<String, Vec<String>>,
+    /// The same by the other readings of their characters (宁都 → ningdou, 朝阳 → zhaoyang),
+    /// looked at only when no region has the host's label as its usual reading.
+    by_other_pinyin: HashMap<String, Vec<String>>,
     ac: Names,
     /// Official name for each pattern, whether the pattern is a full name, and the name's level.
     targets: Vec<(String, bool, Level)>,
@@ -137,17 +140,26 @@ impl RegionFinder {
         }
         let ac = Names::new(&patterns);
         let mut by_pinyin: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_other_pinyin: HashMap<String, Vec<String>> = HashMap::new();
         for (n, level, current) in &full {
             if !*current || *level == Level::Province {
                 continue;
             }
             let short = countypanel_regions::short_name(n).unwrap_or(n);
-            for py in plain_pinyin(short) {
-                by_pinyin.entry(py).or_default().push(n.clone());
+            let readings = plain_pinyin(short);
+            let usual = usual_pinyin(short);
+            for py in readings {
+                let map = if usual.as_ref() == Some(&py) {
+                    &mut by_pinyin
+                } else {
+                    &mut by_other_pinyin
+                };
+                map.entry(py).or_default().push(n.clone());
             }
         }
         Self {
             by_pinyin,
+            by_other_pinyin,
             ac,
             targets,
             towns: std::sync::OnceLock::new(),
@@ -322,22 +334,32 @@ impl RegionFinder {
             .to_ascii_lowercase();
         let site = host.strip_suffix(".gov.cn")?;
         let label = site.rsplit('.').next()?;
-        let mut found: Vec<&String> = Vec::new();
-        if let Some(names) = self.by_pinyin.get(label) {
-            found.extend(names);
-        }
-        for cut in 2..=3 {
-            if let Some(rest) = label.get(cut..)
-                && rest.len() >= 5
-                && let Some(names) = self.by_pinyin.get(rest)
-            {
-                found.extend(names);
+        let found_in = |map: &HashMap<String, Vec<String>>| {
+            let mut found: Vec<String> = Vec::new();
+            if let Some(names) = map.get(label) {
+                found.extend(names.iter().cloned());
             }
-        }
-        found.sort();
-        found.dedup();
+            for cut in 2..=3 {
+                if let Some(rest) = label.get(cut..)
+                    && rest.len() >= 5
+                    && let Some(names) = map.get(rest)
+                {
+                    found.extend(names.iter().cloned());
+                }
+            }
+            found.sort();
+            found.dedup();
+            found
+        };
+        // The usual readings first; the others only when none has the label.
+        let usual = found_in(&self.by_pinyin);
+        let found = if usual.is_empty() {
+            found_in(&self.by_other_pinyin)
+        } else {
+            usual
+        };
         match found.as_slice() {
-            [one] => Some((*one).clone()),
+            [one] => Some(one.clone()),
             _ => None,
         }
     }
@@ -608,6 +630,16 @@ fn url_date(line: &str) -> Option<Ymd> {
         }
     }
     None
+}
+
+/// The toneless pinyin of a name in the usual reading of each of its characters.
+fn usual_pinyin(name: &str) -> Option<String> {
+    use pinyin::ToPinyin;
+    let mut out = String::new();
+    for p in name.to_pinyin() {
+        out.push_str(p?.plain());
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The toneless pinyin of a name written in Chinese characters only (织金 → zhijin), in every

@@ -147,8 +147,9 @@ fn nfkc_fast_watching(text: &str, watch: bool) -> Option<String> {
     Some(out)
 }
 
-/// Normalises text; fact offsets refer to the result. A table laid out with spaces or tabs
-/// becomes rows of cells separated by ` | ` (see `spaced_row`).
+/// Normalises text; fact offsets refer to the result. A table laid out with spaces or tabs, and
+/// one written in markdown, becomes rows of cells separated by ` | ` (see `spaced_row`,
+/// `markdown_rows`); a value alone on the line under its label joins it (`labels_over_values`).
 #[must_use]
 pub fn normalize(text: &str) -> String {
     normalize_with(text, true)
@@ -227,7 +228,8 @@ fn normalize_with(text: &str, spaced_tables: bool) -> String {
         let after = (i + 1..lines.len()).find(|k| !ruled(k));
         let in_table =
             spaced[i] && (before.is_some_and(|k| spaced[k]) || after.is_some_and(|k| spaced[k]));
-        // The header right over a table's rows (its cells words, not values) is a row of it.
+        // The line right over a table's rows with as many cells (no row of values itself) is
+        // its header, a row of it.
         let header = || {
             (!spaced[i] && after.is_some_and(|k| spaced[k]))
                 .then(|| spaced_header(line, lines[after.unwrap_or(i)]))
@@ -270,6 +272,8 @@ fn push_words(out: &mut String, line: &str) {
                 let mut after = word.chars();
                 (1..=3).contains(&before)
                     && !out[..out.len() - before].ends_with(['.', ','])
+                    // (Not a second group: 1 000 000元 stays as written.)
+                    && !out[..out.len() - before].ends_with(' ')
                     && after.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
                     && after.next().is_some_and(|c| han(c) && unit.contains(c))
             };
@@ -408,6 +412,8 @@ fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
     let label = |l: &str| {
         let n = l.chars().count();
         (2..=24).contains(&n)
+            && !l.contains("  ")
+            && !l.contains('\t')
             && !value_cell(l)
             && !l.contains(['。', '；', ';', '！', '!', '？', '?', '|'])
             && !l.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ',' | '，' | '、'))
@@ -416,7 +422,9 @@ fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
     let value = |l: &str| {
         l.chars().count() <= 16
             && value_cell(l)
-            && !l.contains(['年', '月', '日', '号', ':', '-', '/', '|'])
+            && !l.contains(['年', '月', '日', '号', ':', '-', '/', '|', '\t'])
+            && !l.contains("  ")
+            && l.matches('.').count() <= 1
             && !(l.len() == 4 && l.parse::<i32>().is_ok_and(|y| (1949..=2100).contains(&y)))
     };
     if !lines.windows(2).any(|w| label(w[0]) && value(w[1])) {
@@ -425,7 +433,10 @@ fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        if i + 1 < lines.len() && label(lines[i]) && value(lines[i + 1]) {
+        // A second value under the first (a row of a table of one cell per line, with a
+        // column per year) leaves both where they are.
+        let one_value = !lines.get(i + 2).is_some_and(|l| value(l));
+        if i + 1 < lines.len() && label(lines[i]) && value(lines[i + 1]) && one_value {
             out.push(format!("{}{}", lines[i], lines[i + 1]));
             i += 2;
         } else {
@@ -620,6 +631,7 @@ mod tests {
             normalize("执业(助理)医师1 034人,手术6 218人次,床位 600 720 865"),
             "执业(助理)医师1034人,手术6218人次,床位600 720 865"
         );
+        assert_eq!(normalize("投入1 000 000元"), "投入1 000 000元");
     }
 
     #[test]
@@ -648,6 +660,16 @@ mod tests {
         assert_eq!(
             normalize("全县医疗卫生机构\n752个\n实有床位\n5860张\n县域内就诊率\n91.5%"),
             "全县医疗卫生机构752个\n实有床位5860张\n县域内就诊率91.5%"
+        );
+        // A row of one cell per line with a value per year, and a title over a dotted date:
+        // apart.
+        assert_eq!(
+            normalize("指标\n2022年\n2023年\n实有床位(张)\n1650\n1720"),
+            "指标\n2022年\n2023年\n实有床位(张)\n1650\n1720"
+        );
+        assert_eq!(
+            normalize("平安县2023年卫生健康事业发展统计公报\n2024.03.01"),
+            "平安县2023年卫生健康事业发展统计公报\n2024.03.01"
         );
         // A title over its date, a sentence over the next, a year alone: apart.
         assert_eq!(

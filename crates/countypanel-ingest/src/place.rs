@@ -71,7 +71,9 @@ impl Reader<'_> {
                     .name
                     .map(|n| self.gazetteer.resolve_in_year(n, year, issuer.context))
                 {
-                    Some(again) if again.status == Status::Resolved => (
+                    // Of the issuer's level only: 毕节市 of 2010 was a county-level city, not the
+                    // prefecture that reports in 2020.
+                    Some(again) if again.status == Status::Resolved && again.level == r.level => (
                         again.code,
                         again.method.map(countypanel_regions::Method::as_str),
                     ),

@@ -366,7 +366,6 @@ fn lead_at(chars: &[char], start: usize) -> Lead {
                 chars[start - 1],
                 '签' | '预'
                     | '节'
-                    | '合'
                     | '制'
                     | '条'
                     | '公'

@@ -142,3 +142,16 @@ fn a_report_on_a_renamed_county_files_each_years_facts_under_the_code_of_that_ye
     assert_eq!(code_of("812张").as_deref(), Some("610125"));
     assert_eq!(code_of("589个").as_deref(), Some("610125"));
 }
+
+/// A prefecture's report of 2020 on 2010: in 2010 the name 毕节市 was a county-level city, and
+/// the prefecture's own figures are not filed under it.
+#[test]
+fn a_prefectures_earlier_years_are_not_filed_under_a_county_of_its_name() {
+    let code_of = region_codes_of(&[(
+        "bijie.txt",
+        "毕节市卫生健康事业发展回顾\n发布时间：2020-06-18\n\
+         2010年,全市共有医疗卫生机构3512个。2019年,全市共有医疗卫生机构6021个。\n",
+    )]);
+    assert_ne!(code_of("3512个").as_deref(), Some("522401"));
+    assert_eq!(code_of("6021个").as_deref(), Some("520500"));
+}
