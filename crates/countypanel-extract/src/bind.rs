@@ -732,7 +732,7 @@ fn describes_one_institution(sc: &[char], at: usize) -> bool {
         .collect();
     first.chars().count() <= 12
         && first.len() < sc[open + 1..at].iter().collect::<String>().len()
-        && ["医院", "卫生院", "保健院", "卫生服务中心"]
+        && crate::scope::INSTITUTION_ENDINGS
             .iter()
             .any(|e| first.ends_with(e))
 }

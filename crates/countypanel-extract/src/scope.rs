@@ -1540,7 +1540,7 @@ pub(crate) fn title_names_town(title: &str) -> bool {
 }
 
 /// Endings of the name of one institution (区人民医院, 县中医院, 王家山镇卫生院).
-const INSTITUTION_ENDINGS: &[&str] = &[
+pub(crate) const INSTITUTION_ENDINGS: &[&str] = &[
     "人民医院",
     "中医医院",
     "中医院",
