@@ -2938,3 +2938,16 @@ fn a_period_after_the_money_and_each_years_money_in_a_period() {
     assert_ne!(fact(&f, 10_000_000.0).year_flag, Some(YearFlag::PeriodSum));
     let _ = fact(&f, 120_000_000.0);
 }
+
+#[test]
+fn in_a_town_article_a_county_named_in_an_earlier_clause_does_not_take_the_towns_figure() {
+    let text = "在平安县卫健局支持下,镇卫生院指导辖区村卫生室达到19个。\
+        据了解,平安县现有乡镇卫生院22家。";
+    let f = extract(
+        text,
+        "古田镇中心卫生院:守护群众健康的家门口好医院",
+        (2023, 6, 20),
+    );
+    assert_eq!(id_of(&f, 19.0), None);
+    assert_eq!(id_of(&f, 22.0), Some("township_health_centers"));
+}

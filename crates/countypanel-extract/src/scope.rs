@@ -1123,10 +1123,16 @@ pub(crate) fn narrow(
         let rule = if town_before(sc, start)
             || (document == DocumentSubject::Town
                 && !county_before(sc, start)
-                // 上杭县现有乡镇卫生院22家 in an article on one of its towns: the county's.
-                && !hits
-                    .iter()
-                    .any(|h| matches!(h.target, Target::Region(_)) && h.end <= start))
+                // 上杭县现有乡镇卫生院22家 in an article on one of its towns: the county's, when it
+                // opens a clause of the sentence before the number (在平安县卫健局支持下,镇卫生院…
+                // 村卫生室达到19个 stays the town's).
+                && !hits.iter().any(|h| {
+                    matches!(h.target, Target::Region(_))
+                        && h.end <= start
+                        && sc[crate::segment::clause_start(sc, 0, h.start)..h.start]
+                            .iter()
+                            .all(|c| c.is_whitespace())
+                }))
             || named_town_opens(&sc[clause..start])
             || town_clauses.iter().any(|&at| at < clause && at < start)
                 && !county_before(sc, start)
