@@ -720,18 +720,16 @@ fn vet_naming(
 /// Whether the number at `at` stands in a parenthesis that opens with one institution's name
 /// (县中医院,二级甲等,开放床位420张).
 fn describes_one_institution(sc: &[char], at: usize) -> bool {
-    let Some(open) = sc[..at].iter().rposition(|&c| matches!(c, '(' | '（')) else {
+    let Some(open) = unclosed_parenthesis(sc, at) else {
         return false;
     };
-    if sc[open..at].iter().any(|&c| matches!(c, ')' | '）')) {
-        return false;
-    }
     let first: String = sc[open + 1..at]
         .iter()
         .take_while(|&&c| !matches!(c, ',' | '，' | '、' | ';' | '；'))
         .collect();
-    first.chars().count() <= 12
-        && first.len() < sc[open + 1..at].iter().collect::<String>().len()
+    let n = first.chars().count();
+    n <= 12
+        && n < at - open - 1
         && crate::scope::INSTITUTION_ENDINGS
             .iter()
             .any(|e| first.ends_with(e))

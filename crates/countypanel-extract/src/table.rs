@@ -742,13 +742,22 @@ mod tests {
     use countypanel_core::catalog::Catalog;
     use countypanel_core::vocab::Rule;
 
-    use crate::{DocContext, Extractor, Kind};
+    use crate::{DocContext, Extractor, Fact, Kind};
 
     fn extractor() -> Extractor {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let path = root.join("pipelines/indicators/health.toml");
         let catalog = Catalog::load(&path).unwrap();
         Extractor::with_regions(&catalog, ["嘉鱼县", "赤壁市"].into_iter())
+    }
+
+    /// The facts of `text` in a report published on `published`.
+    fn extract_published(text: &str, published: (i32, u32, u32)) -> Vec<Fact> {
+        let ctx = DocContext {
+            published: Some(published),
+            ..DocContext::default()
+        };
+        extractor().extract(text, &ctx)
     }
 
     #[test]
@@ -952,21 +961,13 @@ mod tests {
     #[test]
     fn a_plans_baseline_column_holds_what_was_reached() {
         let text = "指标 | 2020年 | 2025年 | 属性\n人均预期寿命(岁) | 76.9 | 77.9 | 预期性\n";
-        let ctx = DocContext {
-            published: Some((2022, 2, 18)),
-            ..DocContext::default()
-        };
-        let facts = extractor().extract(text, &ctx);
+        let facts = extract_published(text, (2022, 2, 18));
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!((get(76.9).kind, get(76.9).year), (Kind::Actual, Some(2020)));
         assert_eq!((get(77.9).kind, get(77.9).year), (Kind::Target, Some(2025)));
         // With columns on to later years, the column of the year of writing is aimed for too.
         let text = "指标 | 2023年(基线) | 2024年 | 2025年\n县域内就诊率(%) | 86.3 | 88 | 90\n";
-        let ctx = DocContext {
-            published: Some((2024, 4, 10)),
-            ..DocContext::default()
-        };
-        let facts = extractor().extract(text, &ctx);
+        let facts = extract_published(text, (2024, 4, 10));
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!((get(86.3).kind, get(86.3).year), (Kind::Actual, Some(2023)));
         assert_eq!((get(88.0).kind, get(88.0).year), (Kind::Target, Some(2024)));
@@ -990,11 +991,7 @@ mod tests {
         let text = "指标 | 2020年 | 2025年 | 属性
 每千人口医疗卫生机构床位数（张） | 5.6 | 6.5 | 预期性
 ";
-        let ctx = DocContext {
-            published: Some((2021, 12, 30)),
-            ..DocContext::default()
-        };
-        let facts = extractor().extract(text, &ctx);
+        let facts = extract_published(text, (2021, 12, 30));
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!((get(5.6).year, get(5.6).kind), (Some(2020), Kind::Actual));
         assert_eq!((get(6.5).year, get(6.5).kind), (Some(2025), Kind::Target));
