@@ -1570,9 +1570,19 @@ fn screen_candidates<'h>(
                 if BUILT_STOCKS.contains(&m.indicator_id(index).as_str()))
         }) && !flows(&enumeration.replace("新建成", "新建").replace("建成", ""))
     };
+    // The words of the clause but the measure's own phrase (定向培养医学生27名: 培养 names
+    // who were hired, it sends no one).
+    let outside_phrase = match before {
+        Some(h) if h.start >= clause && h.end <= q.num_start => Cow::Owned(format!(
+            "{}{}",
+            s.slice(clause, h.start),
+            s.slice(h.end, q.num_start)
+        )),
+        _ => Cow::Borrowed(clause_before),
+    };
     let flow = counted
         && (flows(enumeration) && !built_stock()
-            || ACTION_SET.in_text(clause_before)
+            || ACTION_SET.in_text(&outside_phrase)
             || partners
             // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.
             || clause_before.trim_end().ends_with('等')
@@ -1629,10 +1639,24 @@ fn screen_candidates<'h>(
                         .contains(v)
                 })
     };
-    (
-        after.filter(|h| !lists_on(h) && !recruited),
-        before.filter(|h| !part_of(h) && !listed(h) && !recruited_before(h)),
-    )
+    // 新招录卫生专业技术人员32名: the recruiting verb's own phrase (招录, 公开招聘) names what the
+    // count measures, those it took on.
+    let recruiting_phrase = |h: &Hit| -> Option<&'h Hit> {
+        s.hits.iter().rev().find(|o| {
+            is_measure(o)
+                && o.end <= h.start
+                && s.slice(o.end, h.start).trim().is_empty()
+                && RECRUITING
+                    .iter()
+                    .any(|v| s.slice(o.start, o.end).ends_with(v))
+        })
+    };
+    let before = match before {
+        Some(h) if part_of(h) || listed(h) => None,
+        Some(h) if recruited_before(h) => recruiting_phrase(h),
+        other => other,
+    };
+    (after.filter(|h| !lists_on(h) && !recruited), before)
 }
 
 /// Whether the words before a count end with a verb that acts on what it counts (完成18所乡镇卫生院

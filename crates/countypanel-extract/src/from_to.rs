@@ -28,6 +28,11 @@ pub(crate) enum FromYear {
 pub(crate) fn from_year(before: &str) -> Option<FromYear> {
     let rest = before.trim_end();
     let rest = rest.strip_suffix('的').unwrap_or(rest);
+    // 由原来的38所: the level before, with no year.
+    let rest = ["原来", "原有", "过去"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .unwrap_or(rest);
     for word in PREVIOUS_YEAR {
         if let Some(r) = rest.strip_suffix(word)
             && r.ends_with(FROM)
@@ -96,8 +101,20 @@ pub(crate) fn level_follows(after: &[char]) -> bool {
         "扩大到",
     ]
     .iter()
+    .chain(SET_TO)
     .any(|w| words.contains(w))
 }
+
+/// Verbs that set a count anew, ending on 为 (乡镇卫生院由38所调整为30所).
+const SET_TO: &[&str] = &[
+    "调整为",
+    "调整到",
+    "调整至",
+    "合并为",
+    "撤并为",
+    "减为",
+    "增加为",
+];
 
 /// Whether the words between a phrase and a number are the construction's: they open with 由 or
 /// 从 and end where a level is given (的, 年, 到, 至). 床位数由上年的6.52张增加到6.84张: both numbers
@@ -107,9 +124,13 @@ pub(crate) fn bridges(gap: &[char]) -> bool {
     const MAX_CHARS: usize = 32;
     gap.len() <= MAX_CHARS
         && gap.first().is_some_and(|c| FROM.contains(c))
-        && gap
+        && (gap
             .last()
             .is_some_and(|c| matches!(c, '的' | '年' | '到' | '至'))
+            || gap.last() == Some(&'为') && {
+                let text: String = gap.iter().collect();
+                SET_TO.iter().any(|w| text.ends_with(w))
+            })
 }
 
 /// Whether a year written at `start..end` of the sentence opens an earlier level (由2020年的):

@@ -239,6 +239,17 @@ fn examples_after_等_and_recruits_are_not_stocks() {
 }
 
 #[test]
+fn the_recruited_named_after_the_verb_are_its_hires() {
+    let text = "全县新招录卫生专业技术人员32名,新招聘定向培养医学生24名。\
+        全县共有卫生专业技术人员2860名。";
+    let f = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 10));
+    for v in [32.0, 24.0] {
+        assert_eq!(id_of(&f, v), Some("staff_recruited"), "{v}");
+    }
+    assert_eq!(id_of(&f, 2860.0), Some("health_technicians"));
+}
+
+#[test]
 fn a_work_report_flattened_to_one_line_is_still_not_about_health() {
     let text = "全年地区生产总值增长6.2%,竣工项目36个,总投资27.61亿元。新建县医院病房楼,总投资1.2亿元。\
         新增规上工业企业7家。粮食总产量达到12.6万吨。新建幼儿园3所。";
@@ -1342,7 +1353,7 @@ fn round_two_categories_centres_plans_as_of_sections_and_recruits() {
     // Recruits are not the stock; half a year's screenings are not the year's.
     let text = "全县新招录乡村医生123人,均已到岗。上半年完成农村妇女两癌筛查8600人。";
     let f = extract(text, "平安县上半年卫生健康工作总结", (2023, 7, 14));
-    assert_eq!(id_of(&f, 123.0), None);
+    assert_eq!(fact(&f, 123.0).rule, Rule::PartYear);
     assert_eq!(id_of(&f, 8600.0), None);
 }
 
@@ -2950,4 +2961,78 @@ fn in_a_town_article_a_county_named_in_an_earlier_clause_does_not_take_the_towns
     );
     assert_eq!(id_of(&f, 19.0), None);
     assert_eq!(id_of(&f, 22.0), Some("township_health_centers"));
+}
+
+#[test]
+fn a_chronicle_states_year_end_counts_and_counts_set_anew() {
+    let text = "第一节 医疗机构\n1992年,全县乡镇卫生院由原来的38所调整为30所。\
+        至2010年末,全县共有医疗卫生机构378个,实有床位1686张。";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
+    let catalog = Catalog::load(&path).expect("catalog loads");
+    let f = Extractor::with_regions(&catalog, ["平安县"].into_iter()).extract(
+        text,
+        &DocContext {
+            published: None,
+            issuer_region: Some("平安县".into()),
+            title: Some("平安县志(1990—2010)".into()),
+        },
+    );
+    assert_eq!(id_of(&f, 30.0), Some("township_health_centers"));
+    assert_eq!(fact(&f, 30.0).year, Some(1992));
+    // The count it came from is of no year the sentence gives.
+    assert_ne!(fact(&f, 38.0).year, Some(1992));
+    for v in [378.0, 1686.0] {
+        assert_eq!(
+            (fact(&f, v).kind, fact(&f, v).year),
+            (Kind::Actual, Some(2010)),
+            "{v}"
+        );
+    }
+}
+
+#[test]
+fn a_mid_year_progress_report_on_annual_tasks() {
+    let text = "二、农村适龄妇女两癌筛查\n全年目标任务:完成农村适龄妇女宫颈癌和乳腺癌筛查8000人。\n\
+        推进情况:截至6月底,已完成筛查3215人。\n\
+        三、家庭医生签约服务\n推进情况:截至6月底,常住人口签约率40.2%。\
+        今年人均基本公共卫生服务经费补助标准提高到94元。";
+    let f = extract(text, "平安县2024年民生实事上半年推进情况报告", (2024, 7, 8));
+    assert_eq!(id_of(&f, 8000.0), Some("two_cancer_screenings"));
+    assert_eq!(
+        (fact(&f, 8000.0).kind, fact(&f, 8000.0).year),
+        (Kind::Target, Some(2024))
+    );
+    assert_eq!(fact(&f, 3215.0).kind, Kind::Actual);
+    // A subsidy per head is the year's rate, not money spent in the half year.
+    assert_eq!(id_of(&f, 94.0), Some("basic_phs_subsidy_per_capita"));
+    assert_eq!(fact(&f, 94.0).year, Some(2024));
+}
+
+#[test]
+fn a_reply_to_a_deputy_speaks_of_the_village_asked_about() {
+    let text = "全县共有乡村医生213名。您所在的兴隆镇龙凤村卫生室现有乡村医生2名,\
+        2023年诊疗人次约3400人次。";
+    let f = extract(
+        text,
+        "关于县十八届人大三次会议第0467号建议的答复",
+        (2024, 6, 18),
+    );
+    assert_eq!(id_of(&f, 213.0), Some("village_doctors"));
+    for v in [2.0, 3400.0] {
+        assert_eq!(fact(&f, v).rule, Rule::Town, "{v}");
+    }
+}
+
+#[test]
+fn a_share_after_a_parts_count_and_a_quoted_standard_are_named() {
+    let text = "全县总诊疗人次203.5万人次,其中基层医疗卫生机构诊疗人次112.4万人次,占比55.7%。\
+        全县32个乡镇卫生院中,有18家达到“优质服务基层行”服务能力基本标准。\
+        全县卫生健康支出3.2亿元,占比8.1%。全县培训乡村医生300人,定向培养医学生27名。";
+    let f = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 10));
+    assert_eq!(id_of(&f, 55.7), Some("primary_care_visit_share"));
+    assert_eq!(id_of(&f, 8.1), Some("fiscal_health_share"));
+    assert_eq!(id_of(&f, 18.0), Some("thc_basic_standard"));
+    // 培养 in the hires' own name sends no one; 培训 before a stock's noun does.
+    assert_eq!(id_of(&f, 27.0), Some("staff_recruited"));
+    assert_eq!(id_of(&f, 300.0), None);
 }

@@ -56,6 +56,8 @@ const HEALTH_WORDS: &[&str] = &[
     "体检",
     "救治",
     "医务",
+    // 医学生, 医学检验: medicine as a course or a field.
+    "医学",
     "卫技",
     "计生",
     "出生缺陷",

@@ -90,6 +90,12 @@ pub(crate) fn kind_in_sentence(
     {
         return Kind::Actual;
     }
+    // 全年目标任务:完成…筛查8000人: what a label of aims introduces is aimed for, its 完成 the
+    // task's verb.
+    let label = prefix.rfind([':', '：']).map(|at| prefix[..at].trim_end());
+    if label.is_some_and(|l| ["目标", "目标任务", "任务"].iter().any(|w| l.ends_with(w))) {
+        return Kind::Target;
+    }
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
     if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
         Kind::Actual
@@ -208,12 +214,27 @@ fn to_year(prefix: &str) -> Option<i32> {
             if digits.len() == 4
                 && rest[digits.len()..].starts_with('年')
                 && !rest[digits.len()..].starts_with("年的")
+                && !states_what_there_is(&rest[digits.len() + '年'.len_utf8()..])
             {
                 return digits.parse().ok();
             }
         }
     }
     None
+}
+
+/// Whether the words after a deadline's year state what there is (至2010年末,全县共有医疗卫生机构
+/// 378个, a chronicle's or a review's year-end count): the year dates a stock, it sets no aim.
+fn states_what_there_is(after_year: &str) -> bool {
+    let rest = after_year
+        .trim_start_matches(['末', '底'])
+        .trim_start_matches([',', '，', ' ']);
+    let rest = crate::lexicon::WHOLE_AREA
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    // (Not a bare 有: 到2025年,全县有10个乡镇卫生院达到推荐标准 aims.)
+    ["共有", "现有", "拥有"].iter().any(|w| rest.starts_with(w))
 }
 
 #[cfg(test)]
@@ -228,6 +249,16 @@ mod tests {
             Kind::Target
         );
         assert_eq!(kind_of("截至2025年,全县", "全县", false), Kind::Actual);
+        // A year-end count after 至 dates a stock.
+        assert_eq!(
+            kind_of(
+                "至2010年末,全县共有医疗卫生机构",
+                "全县共有医疗卫生机构",
+                false
+            ),
+            Kind::Actual
+        );
+        assert_eq!(kind_of("到2025年,全县有", "全县有", false), Kind::Target);
         assert_eq!(kind_of("计划生育服务", "计划生育服务", false), Kind::Actual);
         assert_eq!(
             kind_of("计划免疫接种率", "计划免疫接种率", false),
@@ -278,5 +309,17 @@ mod tests {
         assert_eq!(kind_of("需救治", "需救治", false), Kind::Target);
         assert_eq!(kind_of("需救治100人,已救治", "已救治", false), Kind::Actual);
         assert_eq!(kind_of("计划", "已完成", false), Kind::Actual);
+        assert_eq!(
+            kind_of(
+                "全年目标任务:完成农村妇女两癌筛查",
+                "完成农村妇女两癌筛查",
+                false
+            ),
+            Kind::Target
+        );
+        assert_eq!(
+            kind_of("推进情况:已完成筛查", "已完成筛查", false),
+            Kind::Actual
+        );
     }
 }

@@ -189,9 +189,22 @@ fn after_part(clause: &[char]) -> &[char] {
     &rest[skip..]
 }
 
+/// The words after a reply's address to the one it answers (您所在的兴隆镇龙凤村卫生室…: the
+/// town is that reader's).
+fn after_address(sc: &[char]) -> &[char] {
+    ["您所在的", "你所在的"]
+        .iter()
+        .find_map(|w| {
+            let n = w.chars().count();
+            (sc.len() > n && sc[..n].iter().copied().eq(w.chars())).then(|| &sc[n..])
+        })
+        .unwrap_or(sc)
+}
+
 /// Whether the words before a measure in its clause open with a named town or neighbourhood
 /// (稻香村街道金大塘社区签约居民4860人, 城关镇家庭医生签约率): its figure, not the region's.
 fn named_town_opens(words: &[char]) -> bool {
+    let words = after_address(words);
     const NOT_NAMES: &[&str] = &[
         "城市", "农村", "城镇", "城区", "城乡", "乡村", "所有", "偏远", "贫困", "脱贫", "重点",
     ];
@@ -216,6 +229,7 @@ fn named_town_opens(words: &[char]) -> bool {
 /// to four characters that hold no word of a kind of place (所有乡镇, 城乡) nor of time (年末),
 /// and 镇, 乡 or 街道 right after them.
 fn town_opens_sentence(sc: &[char]) -> bool {
+    let sc = after_address(sc);
     let Some(end) = sc
         .iter()
         .take(6)
@@ -688,7 +702,16 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
         let before: String = sc[..start].iter().collect();
         names_part_of_year(&before) || as_of_before_year_end(&before)
     };
+    // A subsidy or a payment per head (人均基本公共卫生服务经费补助标准提高到94元) is a rate set
+    // for the year, not money spent in its part.
+    let per_head = f.indicator_id.as_deref().is_some_and(|id| {
+        matches!(
+            id,
+            "basic_phs_subsidy_per_capita" | "resident_insurance_subsidy_per_capita"
+        )
+    });
     match f.unit {
+        UnitCode::Yuan if per_head => false,
         // A part of the year carried from before (a sentence joined by ；, the report's title)
         // does not reach an aim for the whole year (下半年工作打算:全年力争…).
         UnitCode::Yuan | UnitCode::PersonTime | UnitCode::PerMille | UnitCode::Per100k => {
@@ -759,9 +782,12 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
                 let head: String = sc.iter().take(8).collect();
                 names_part_of_year(&head)
             };
+            // In a report on part of the year, the people it took on or screened are the part's.
+            let titled_flow = flow && title && f.kind == crate::Kind::Actual;
             adverbial
                 || opening
                 || opens_with_part
+                || titled_flow
                 || names_part_of_year(&sc[clause..start].iter().collect::<String>())
         }
         _ => false,
@@ -1387,7 +1413,7 @@ fn names_town_centre(name: &str) -> bool {
 
 /// The first ending of an institution's name in `head` (in bytes), the longest where several
 /// start together (人民医院 before 医院).
-fn first_institution_ending(head: &str) -> Option<(usize, &'static str)> {
+pub(crate) fn first_institution_ending(head: &str) -> Option<(usize, &'static str)> {
     // Every ending ends in 院 or 心: the first such character that closes one, the longest.
     head.char_indices()
         .filter(|&(_, c)| c == '院' || c == '心')
@@ -1421,6 +1447,8 @@ fn without_specialty(prefix: &str) -> &str {
         "康复",
         "眼科",
         "皮肤病",
+        // 市中心医院: a city's central hospital.
+        "中心",
     ]
     .iter()
     .find_map(|w| prefix.strip_suffix(w))
@@ -1661,7 +1689,7 @@ fn one_institution_opening(
 }
 
 /// Characters of verbs that put a town's health centre after them as an object (建成镇卫生院).
-const TOWN_VERBS: &str = "建成改造提升推进设新对在为向与";
+const TOWN_VERBS: &str = "建成改造提升推进设增对在为向与";
 
 #[cfg(test)]
 mod tests {
@@ -1727,6 +1755,8 @@ mod tests {
             "安口镇卫生健康工作稳步推进",
             "华亭市安口镇召开家庭医生签约工作会",
             "古城乡卫生院开展义诊",
+            // 新 opens many towns' names.
+            "新添镇中心卫生院:家门口的“小医院”办出大服务",
         ] {
             assert!(title_names_town(town), "{town}");
         }
@@ -1736,6 +1766,7 @@ mod tests {
             "平安县2023年卫生健康工作总结",
             "全县各乡镇开展义诊",
             "农村乡镇卫生院建设",
+            "增设镇卫生院发热门诊",
         ] {
             assert!(!title_names_town(not), "{not}");
         }

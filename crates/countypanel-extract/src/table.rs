@@ -489,11 +489,14 @@ fn read_table(
             let head = text(chars, c);
             head == "单位" || head == "计量单位"
         }),
+        // Not when the aims' columns say so themselves (2020年 | 2023年 | 2025年目标): the
+        // columns without the word hold what was reached.
         aims_ahead: doc.published.is_some_and(|p| {
-            header
-                .cells
-                .iter()
-                .any(|&c| year_in(&text(chars, c)).is_some_and(|y| y > p))
+            let heads: Vec<String> = header.cells.iter().map(|&c| text(chars, c)).collect();
+            heads.iter().any(|h| year_in(h).is_some_and(|y| y > p))
+                && !heads
+                    .iter()
+                    .any(|h| TARGET_WORDS.iter().any(|w| h.contains(w)))
         }),
         caption_text,
     };
@@ -615,6 +618,21 @@ impl Frame<'_> {
                     .find_map(|&c| narrowing_label(&text(chars, c)))
             }),
             _ => None,
+        };
+        // A label naming one institution before its measure (其中:市中心医院床位(张), 县人民医院
+        // 编制床位): that institution's figure, not the region's.
+        let narrowed = match &named {
+            Some((_, false)) if narrowed.is_none() => {
+                let rest = label
+                    .trim_start_matches("其中")
+                    .trim_start_matches([':', '：', ' ']);
+                crate::scope::first_institution_ending(rest)
+                    .filter(|&(at, ending)| {
+                        crate::scope::heading_names_institution(&rest[..at + ending.len()])
+                    })
+                    .map(|_| Rule::OneInstitution)
+            }
+            _ => narrowed,
         };
         // A row of a table of parts that is not the total (县直单位 above 全县合计).
         let narrowed = match &named {
@@ -971,6 +989,29 @@ mod tests {
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!((get(86.3).kind, get(86.3).year), (Kind::Actual, Some(2023)));
         assert_eq!((get(88.0).kind, get(88.0).year), (Kind::Target, Some(2024)));
+        // Not when the aims' column says it aims: the others hold what was reached.
+        let text = "指标 | 2020年 | 2024年 | 2025年目标\n县域内就诊率(%) | 85.1 | 89.4 | ≥90\n";
+        let facts = extract_published(text, (2024, 11, 10));
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!((get(89.4).kind, get(89.4).year), (Kind::Actual, Some(2024)));
+        assert_eq!((get(90.0).kind, get(90.0).year), (Kind::Target, Some(2025)));
+    }
+
+    #[test]
+    fn a_row_of_one_institutions_measure_is_not_the_regions() {
+        let text = "指标 | 2022年 | 2023年\n医疗卫生机构床位(张) | 2860 | 2950\n\
+            其中:市中心医院床位(张) | 1350 | 1420\n县人民医院编制床位 | 600 | 650\n\
+            医院床位(张) | 2100 | 2200\n";
+        let facts = extract_published(text, (2024, 3, 15));
+        let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
+        assert_eq!(get(2950.0).indicator_id.as_deref(), Some("hospital_beds"));
+        assert_eq!(
+            get(2200.0).indicator_id.as_deref(),
+            Some("hospital_beds_hospitals")
+        );
+        for v in [1420.0, 650.0] {
+            assert_eq!(get(v).indicator_id, None, "{v}");
+        }
     }
 
     #[test]

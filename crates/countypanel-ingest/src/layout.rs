@@ -30,11 +30,30 @@ fn opens_item(line: &str) -> bool {
         return true;
     };
     let second = chars.next();
-    matches!(
-        first,
-        '(' | '（' | '【' | '第' | '表' | '图' | '注' | '●' | '■' | '◆' | '★'
-    ) || ("一二三四五六七八九十".contains(first) && second == Some('、'))
-        || (first.is_ascii_digit() && matches!(second, Some('.' | '、' | '．')))
+    // A bracket opens an item only around its number ((二), （3）): a line broken before an
+    // aside ((三级医院4个)) goes on with its sentence.
+    let numbered_bracket = matches!(first, '(' | '（')
+        && t.chars()
+            .skip(1)
+            .take(4)
+            .position(|c| matches!(c, ')' | '）'))
+            .is_some_and(|close| {
+                close > 0
+                    && t.chars()
+                        .skip(1)
+                        .take(close)
+                        .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            });
+    numbered_bracket
+        || matches!(
+            first,
+            '【' | '第' | '表' | '图' | '注' | '●' | '■' | '◆' | '★'
+        )
+        || ("一二三四五六七八九十".contains(first) && second == Some('、'))
+        // 3.家庭医生…, not a decimal the page width cut before (0.42/10万).
+        || (first.is_ascii_digit()
+            && matches!(second, Some('.' | '、' | '．'))
+            && !chars.next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -172,10 +191,8 @@ pub fn undo_with(text: &str, from_page: bool) -> String {
         }
         out.push_str(&close_spaces(trimmed));
         let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
-        // Two numbers never run together: a line ending in a digit stays apart from one that
-        // starts with a digit.
-        let digits_meet = trimmed.ends_with(|c: char| c.is_ascii_digit())
-            && next.is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        // A full line ending in a digit before a line that starts with one is a number the
+        // page width cut (医疗卫生机构1⏎258个, 20⏎23年): it joins like any word.
         // Only Chinese prose wraps: a line of Latin text (an address, a source line) stands alone.
         let chinese = trimmed.chars().filter(|&c| is_cjk(c)).count() * 4 >= trimmed.chars().count();
         // A table row (cells separated by ` | `) is a line of its own, and so is the line
@@ -186,7 +203,6 @@ pub fn undo_with(text: &str, from_page: bool) -> String {
             && next.is_none_or(|n| !row(n))
             && trimmed.chars().count() * 5 >= full * 4
             && !ends_on_purpose(trimmed)
-            && !digits_meet
             && next.is_some_and(|n| !opens_item(n));
     }
     out
@@ -257,6 +273,29 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("- 4 -"));
+    }
+
+    #[test]
+    fn a_number_cut_by_the_page_width_and_an_aside_on_the_next_line_are_joined() {
+        let mut page = String::from("平安县卫生健康局关于2023年工作情况的报告\n");
+        for _ in 0..3 {
+            page.push_str(
+                "截至2023年底，全县共有医疗卫生机构327个，其中医院16个、基层医疗卫生机构1\n",
+            );
+            page.push_str("258个、专业公共卫生机构4个。评估以2020年为基期，以20\n");
+            page.push_str("23年实际完成数为主要依据，全县医院床位共有一千余张，其中县医院\n");
+            page.push_str("(三级医院)床位620张，比上年增加较多，服务能力明显提高。\n");
+        }
+        let out = undo_with(&page, true);
+        assert!(out.contains("基层医疗卫生机构1258个"), "{out}");
+        assert!(out.contains("以2023年实际完成数"), "{out}");
+        assert!(out.contains("其中县医院(三级医院)床位620张"), "{out}");
+        // A numbered item in brackets still opens its line.
+        assert!(opens_item("(二)基层服务能力稳步提升"));
+        assert!(opens_item("（12）家庭医生签约"));
+        assert!(!opens_item("(三级医院4个)、基层医疗卫生机构"));
+        assert!(opens_item("3.家庭医生签约服务"));
+        assert!(!opens_item("0.42/10万。全县居民健康素养水平"));
     }
 
     #[test]

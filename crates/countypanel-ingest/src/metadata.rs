@@ -760,9 +760,14 @@ fn date_in_head_line(line: &str) -> Option<Ymd> {
         })
 }
 
-/// A line that is only a year and a month (2021年9月), as plans and reports print under their
-/// issuer: the month's first day.
+/// A line that is only a year and a month (2021年9月, or in brackets: (2024年6月)), as plans
+/// and reports print under their issuer: the month's first day.
 fn year_month_line(line: &str) -> Option<Ymd> {
+    let line = line.trim();
+    let line = [('(', ')'), ('（', '）')]
+        .iter()
+        .find_map(|&(open, close)| line.strip_prefix(open)?.strip_suffix(close))
+        .unwrap_or(line);
     let (y, rest) = line.trim().split_once('年')?;
     let m = rest.strip_suffix('月')?;
     let year: i32 = y.trim().parse().ok()?;

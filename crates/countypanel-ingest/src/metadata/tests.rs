@@ -582,6 +582,13 @@ fn a_year_and_month_under_the_issuer_dates_a_plan() {
     // A month inside a sentence is no date line.
     let text = "平安县卫生健康工作总结\n2021年9月,全县启动改革。";
     assert_eq!(read_metadata(text, None, &finder()).published, None);
+    // In brackets, as an evaluation prints it under its issuer.
+    let text =
+        "平安县“十四五”卫生健康事业发展规划\n中期评估报告\n平安县卫生健康局\n(2024年6月)\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder()).published,
+        Some((2024, 6, 1))
+    );
 }
 
 #[test]
