@@ -1069,10 +1069,23 @@ fn aims_for_year(s: &Sentence, q: &Quantity) -> bool {
 /// clause from `clause` to `at`: the clause opens with it (定西市计划投入资金3.5亿元) and does not
 /// turn to the report's own place after it (甘肃省下达我县资金2000万元 speaks of the county).
 fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool)> {
+    // In a county's report, a place that opens an institution's name (成都市第三人民医院郫都院区)
+    // names the institution, not the place the sentence is about.
+    let names_institution = |h: &Hit| {
+        s.report_of == ReportOf::County && {
+            let after: String = s.chars[h.end..s.chars.len().min(h.end + 10)]
+                .iter()
+                .collect();
+            crate::scope::first_institution_ending(&after).is_some_and(|(k, _)| {
+                after[..k].chars().count() <= 4
+                    && !after[..k].contains(|c: char| "、,，;；。和及与".contains(c))
+            })
+        }
+    };
     let h = s
         .hits
         .iter()
-        .rfind(|h| h.end <= at && matches!(h.target, Target::Region(_)))?;
+        .rfind(|h| h.end <= at && matches!(h.target, Target::Region(_)) && !names_institution(h))?;
     let Target::Region(name) = &h.target else {
         return None;
     };
@@ -1583,6 +1596,8 @@ fn screen_candidates<'h>(
     let flow = counted
         && (flows(enumeration) && !built_stock()
             || ACTION_SET.in_text(&outside_phrase)
+            // A project's design (新院区…设计床位800张) is its size, not what there is.
+            || clause_before.contains("设计")
             || partners
             // 光华、西坡等9个乡镇卫生院: the count of named examples, not the total.
             || clause_before.trim_end().ends_with('等')

@@ -3036,3 +3036,47 @@ fn a_share_after_a_parts_count_and_a_quoted_standard_are_named() {
     assert_eq!(id_of(&f, 27.0), Some("staff_recruited"));
     assert_eq!(id_of(&f, 300.0), None);
 }
+
+#[test]
+fn a_districts_report_names_a_citys_hospital_and_investors_promises() {
+    let text = "成都市第三人民医院平安院区、区中医医院迁建项目加快推进,区中医医院迁建项目总投资6.8亿元。\
+        引进生物医药和医疗器械企业17家,协议总投资42亿元。\
+        总投资3.6亿元的区人民医院新院区主体完工,设计床位800张。\
+        全区11个街道均建成至少1家社区卫生服务中心。";
+    let f = extract_issued(
+        text,
+        "平安区卫生健康局2023年工作总结",
+        (2024, 2, 2),
+        "平安区",
+        &["平安区", "成都市"],
+    );
+    // The city named in a hospital's name is not where the project is.
+    assert_eq!(fact(&f, 6.8e8).region_name.as_deref(), Some("平安区"));
+    assert_eq!(id_of(&f, 6.8e8), Some("health_investment"));
+    // What investors signed for is no money put into health.
+    assert_eq!(id_of(&f, 42e8), None);
+    // A project's designed beds, and each street's one centre, are no stock.
+    assert_eq!(id_of(&f, 800.0), None);
+    assert_ne!(id_of(&f, 1.0), Some("community_health_centers"));
+}
+
+#[test]
+fn a_budget_reports_draft_for_the_next_year_aims() {
+    let text = "一、2023年预算执行情况\n全年一般公共预算支出82.3亿元,其中卫生健康支出6.1亿元。\n\
+        二、2024年预算草案\n一般公共预算支出安排88.6亿元。其中:教育支出14.8亿元,卫生健康支出6.8亿元。";
+    let f = extract(
+        text,
+        "关于平安县2023年预算执行情况和2024年预算草案的报告",
+        (2024, 1, 9),
+    );
+    assert_eq!(id_of(&f, 6.1e8), Some("fiscal_health_expenditure"));
+    assert_eq!(
+        (fact(&f, 6.1e8).kind, fact(&f, 6.1e8).year),
+        (Kind::Actual, Some(2023))
+    );
+    assert_eq!(id_of(&f, 6.8e8), Some("fiscal_health_expenditure"));
+    assert_eq!(
+        (fact(&f, 6.8e8).kind, fact(&f, 6.8e8).year),
+        (Kind::Target, Some(2024))
+    );
+}

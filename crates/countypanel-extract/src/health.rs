@@ -148,6 +148,12 @@ const OTHER_DOMAIN_WORDS: &[&str] = &[
     "园区",
     "项目签约",
     "签约项目",
+    // Money promised by investors who signed (协议总投资42亿元), not money put in.
+    "协议总投资",
+    "协议投资",
+    "协议资金",
+    "签约金额",
+    "签约总额",
     "教师",
     "学校",
     "学生",

@@ -122,6 +122,8 @@ pub(crate) const PLAN_HEADINGS: &[&str] = &[
     "惠民实事",
     "办实事",
     "民生工程",
+    // A budget report's 2024年预算草案: what the year is to spend.
+    "预算草案",
 ];
 
 /// Plan heading words that also head a summary's account of the work done (二、重点工作 in a

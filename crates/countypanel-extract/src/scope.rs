@@ -672,10 +672,27 @@ fn per_each(sc: &[char], clause: usize, number: usize) -> bool {
         "每乡",
         "每支",
     ];
-    let before: String = sc[clause.min(number)..number.min(sc.len())]
-        .iter()
-        .collect();
-    EACH.iter().any(|w| before.contains(w))
+    let before = &sc[clause.min(number)..number.min(sc.len())];
+    let text: String = before.iter().collect();
+    // Counted or all things, then 均 (11个设区市均建成至少1家三级医院, 所有乡镇卫生院均配备2名
+    // 全科医生): the count is each one's (not 人均, 平均, 均衡).
+    let distributed = before.iter().enumerate().any(|(k, &c)| {
+        let each = c == '均'
+            && k > 0
+            && !matches!(before[k - 1], '人' | '平' | '户' | '日')
+            && before
+                .get(k + 1)
+                .is_none_or(|n| !matches!(n, '值' | '衡' | '等' | '匀'));
+        each && {
+            // A count of things before it (11个), not a year (2022年).
+            let counted = before[..k]
+                .windows(2)
+                .any(|w| w[0].is_ascii_digit() && "个所家支座".contains(w[1]));
+            let head: String = before[..k].iter().collect();
+            counted || head.contains("所有") || head.contains("全部")
+        }
+    });
+    EACH.iter().any(|w| text.contains(w)) || distributed
 }
 
 /// Counts of what happens over a year that are neither money nor people: cases, doses, sessions.

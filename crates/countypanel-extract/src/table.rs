@@ -252,17 +252,30 @@ fn row(chars: &[char], (start, end): (usize, usize)) -> Option<Row> {
         return None;
     }
     cells.push(trimmed(line, start, from, line.len()));
-    // A row written between outer bars (| 秦州区 | 612 |): the bars belong to no cell.
+    // A row written between outer bars (| 秦州区 | 612 |): the bars belong to no cell. A bar
+    // opening a row that does not close with one follows an empty first cell (a header's second
+    // row under a merged 地区: | 合计 | 其中:医院).
     let last = cells.len() - 1;
+    let closed = cells[last].end > cells[last].start && chars[cells[last].end - 1] == '|';
     if chars[cells[0].start] == '|' {
-        cells[0] = trimmed(
+        let rest = trimmed(
             line,
             start,
             cells[0].start - start + 1,
             cells[0].end - start,
         );
+        if closed {
+            cells[0] = rest;
+        } else {
+            cells[0] = Cell {
+                start: rest.start,
+                end: rest.start,
+            };
+            cells.insert(1, rest);
+        }
     }
-    if cells[last].end > cells[last].start && chars[cells[last].end - 1] == '|' {
+    let last = cells.len() - 1;
+    if closed {
         cells[last] = trimmed(
             line,
             start,
@@ -345,12 +358,13 @@ fn unit_in(text: &str) -> Option<(Unit, f64)> {
         .find("单位")
         .map(|p| &text[p + "单位".len()..])
         .map(|t| t.trim_start_matches([':', '：', ' ']));
+    // Each bracket from the last (卫生技术人员(人)其中:执业(助理)医师: 助理 is no unit, 人 is).
     let bracketed = text
-        .rfind(['（', '('])
-        .map(|p| &text[p..])
+        .rmatch_indices(['（', '('])
+        .map(|(p, _)| &text[p..])
         .map(|t| t.trim_start_matches(['（', '(']))
         .map(|t| t.split([')', '）']).next().unwrap_or(t));
-    [from_word, bracketed].into_iter().flatten().find_map(|u| {
+    from_word.into_iter().chain(bracketed).find_map(|u| {
         // One unit only: `单位：个、张、人` names a unit for each column, not one for all.
         let u: String = u.chars().take_while(|c| !"；; ".contains(*c)).collect();
         let long = u.chars().count() > 4 && !u.starts_with("1/");
@@ -456,6 +470,43 @@ fn read_table(
     {
         return;
     }
+    // A header of two rows (a spreadsheet's group cells merged over their parts: 医疗卫生机构(个)
+    // over 合计 | 其中:医院): each column is headed by its group and its part.
+    let sub_header = body.first().filter(|sub| {
+        let texts: Vec<String> = sub.cells.iter().map(|&c| text(chars, c)).collect();
+        sub.cells.iter().all(|&c| value_of(chars, c).is_none())
+            && texts.iter().filter(|t| !t.is_empty()).count() >= 2
+            && (texts[0].is_empty()
+                || sub.cells.len() > header.cells.len()
+                || header.cells[1..].iter().any(|&c| text(chars, c).is_empty()))
+    });
+    let heads: Vec<String> = match sub_header {
+        Some(sub) => {
+            let mut group = String::new();
+            (0..sub.cells.len().max(header.cells.len()))
+                .map(|j| {
+                    let top = header
+                        .cells
+                        .get(j)
+                        .map_or(String::new(), |&c| text(chars, c));
+                    if !top.is_empty() {
+                        group = top;
+                    }
+                    let part = sub.cells.get(j).map_or(String::new(), |&c| text(chars, c));
+                    format!("{group}{part}")
+                })
+                .collect()
+        }
+        None => header.cells.iter().map(|&c| text(chars, c)).collect(),
+    };
+    let body = if sub_header.is_some() {
+        &body[1..]
+    } else {
+        body
+    };
+    if body.is_empty() {
+        return;
+    }
     let caption_text: String = caption.map_or(String::new(), |(a, b)| chars[a..b].iter().collect());
     let regions_listed = body
         .iter()
@@ -534,7 +585,7 @@ fn read_table(
                 facts.retain(|f| !(f.char_end > cell.start && f.char_end <= cell.end));
                 continue;
             }
-            let (Some(q), Some(&head)) = (value_of(chars, cell), header.cells.get(j)) else {
+            let (Some(q), Some(head)) = (value_of(chars, cell), heads.get(j)) else {
                 continue;
             };
             // The prose fact of this cell: its evidence ends on the cell's number.
@@ -548,7 +599,7 @@ fn read_table(
                 row_text: &row_text,
                 row_unit,
                 cell,
-                head: text(chars, head),
+                head: head.clone(),
                 q,
             };
             facts.push(frame.cell_fact(m, doc, &at, prose.as_ref()));
@@ -995,6 +1046,43 @@ mod tests {
         let get = |v: f64| facts.iter().find(|f| f.value == v).unwrap();
         assert_eq!((get(89.4).kind, get(89.4).year), (Kind::Actual, Some(2024)));
         assert_eq!((get(90.0).kind, get(90.0).year), (Kind::Target, Some(2025)));
+    }
+
+    #[test]
+    fn a_header_of_two_rows_heads_each_column_with_its_group_and_part() {
+        let text = "地区 | 医疗卫生机构(个) | | 床位(张) | 卫生技术人员(人)\n\
+            | 合计 | 其中:医院 | | 合计 | 其中:执业(助理)医师 | 注册护士\n\
+            平安县 | 612 | 28 | 6120 | 8450 | 3260 | 3710\n";
+        let facts = extract_published(text, (2024, 3, 15));
+        let id = |v: f64| {
+            facts
+                .iter()
+                .find(|f| f.value == v)
+                .and_then(|f| f.indicator_id.clone())
+        };
+        // A kind's row under a column of people: its people, not a count of the kind.
+        let text = "机构类别 | 机构数(个) | 卫生技术人员(人)其中:执业(助理)医师\n\
+            社区卫生服务中心 | 4 | 98\n";
+        let kinds = extract_published(text, (2024, 3, 15));
+        let kind_of = |v: f64| kinds.iter().find(|f| f.value == v).unwrap();
+        assert_eq!(
+            kind_of(4.0).indicator_id.as_deref(),
+            Some("community_health_centers")
+        );
+        assert_ne!(
+            kind_of(98.0).indicator_id.as_deref(),
+            Some("community_health_centers")
+        );
+        for (v, want) in [
+            (612.0, "medical_institutions"),
+            (28.0, "hospitals"),
+            (6120.0, "hospital_beds"),
+            (8450.0, "health_technicians"),
+            (3260.0, "licensed_doctors_incl_assistant"),
+            (3710.0, "registered_nurses"),
+        ] {
+            assert_eq!(id(v).as_deref(), Some(want), "{v}");
+        }
     }
 
     #[test]

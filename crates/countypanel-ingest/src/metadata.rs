@@ -939,16 +939,19 @@ fn is_document_number(line: &str) -> bool {
     l.chars().count() <= 24 && (l.contains('〔') || l.contains('[')) && l.ends_with('号')
 }
 
-/// Whether a line's one colon follows a short place or institution name, as a news title's
-/// does (河南:紧密型县域医共体建设成效显著, 古田镇中心卫生院:守护群众健康), not a label (来源:,
-/// 发布时间:).
+/// Whether a line's one colon follows a short place or institution name, or a headline with
+/// its year, as a news title's does (河南:紧密型县域医共体建设成效显著, 古田镇中心卫生院:守护群众
+/// 健康, 镇雄县人民医院2023年工作综述:守护…), not a label (来源:, 发布时间:).
 fn place_colon(line: &str) -> bool {
     let Some((before, after)) = line.split_once(':') else {
         return false;
     };
     let n = before.chars().count();
-    (2..=12).contains(&n)
-        && before.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+    (2..=24).contains(&n)
+        && before
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_ascii() || c.is_ascii_digit())
+        && before.chars().filter(|c| !c.is_ascii_digit()).count() >= 2
         && after
             .chars()
             .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))

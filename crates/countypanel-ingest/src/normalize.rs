@@ -407,7 +407,10 @@ fn markdown_rows(lines: &[&str]) -> Option<Vec<String>> {
 /// A label on its line and its value alone on the next (a page's short lines, a cell per line,
 /// a line break before the number: `实有床位` / `5860张`): the value joins its label, so it is
 /// read with its measure. A date (2023年6月) is no value; the label is short, holds no end of a
-/// sentence and does not end with a number. `None` when no pair was joined.
+/// sentence, no value of its own (村卫生室182个) and no heading's brackets (【妇幼健康】), and
+/// does not end with a number. A run that opens with a value under a line that is no label (an
+/// infographic's big number over its caption: `98.6%` / `孕产妇系统管理率`) pairs each value with
+/// the label after it. `None` when no pair was joined.
 fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
     let label = |l: &str| {
         let n = l.chars().count();
@@ -415,9 +418,10 @@ fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
             && !l.contains("  ")
             && !l.contains('\t')
             && !value_cell(l)
-            && !l.contains(['。', '；', ';', '！', '!', '？', '?', '|'])
+            && !l.contains(['。', '；', ';', '！', '!', '？', '?', '|', '【', '】'])
             && !l.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ',' | '，' | '、'))
             && l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !holds_a_count(l)
     };
     let value = |l: &str| {
         l.chars().count() <= 16
@@ -432,7 +436,20 @@ fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
     }
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
+    let mut value_first = false;
     while i < lines.len() {
+        // A value over its caption: at the start of a run, under a line that is no label.
+        let caption = i + 1 < lines.len()
+            && value(lines[i])
+            && label(lines[i + 1])
+            && (value_first || i == 0 || !label(lines[i - 1]));
+        if caption {
+            out.push(format!("{}{}", lines[i + 1], lines[i]));
+            value_first = true;
+            i += 2;
+            continue;
+        }
+        value_first = false;
         // A second value under the first (a row of a table of one cell per line, with a
         // column per year) leaves both where they are.
         let one_value = !lines.get(i + 2).is_some_and(|l| value(l));
@@ -445,6 +462,21 @@ fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
         }
     }
     Some(out)
+}
+
+/// Whether a line states a count of its own: digits right before a measure word (村卫生室182个,
+/// 2.1个百分点), not a unit's base (1/10万) nor an age (65岁).
+fn holds_a_count(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    (1..chars.len()).any(|k| {
+        chars[k - 1].is_ascii_digit() && "个家所张名床支元%‰".contains(chars[k]) && {
+            let run = chars[..k]
+                .iter()
+                .rposition(|c| !(c.is_ascii_digit() || *c == '.'))
+                .map_or(0, |p| p + 1);
+            run == 0 || chars[run - 1] != '/'
+        }
+    })
 }
 
 /// Whether a table cell holds only a value: a number (after a comparison sign such as ≧), and
@@ -677,6 +709,18 @@ mod tests {
                 "平安县卫生健康工作综述\n2023年6月\n全县共有卫生院12个。\n12人\n统计年份\n2023"
             ),
             "平安县卫生健康工作综述\n2023年6月\n全县共有卫生院12个。\n12人\n统计年份\n2023"
+        );
+    }
+
+    #[test]
+    fn a_big_number_over_its_caption_joins_the_caption_under_it() {
+        assert_eq!(
+            normalize(
+                "▶ 【医疗资源】\n3 村卫生室 182 个\n2180\n实有床位(张)\n7.02\n每千人口床位数(张)\n\
+                 ▶ 【妇幼健康】\n98.6%\n孕产妇系统管理率\n0\n孕产妇死亡率(1/10万)"
+            ),
+            "▶ 【医疗资源】\n3 村卫生室182个\n实有床位(张)2180\n每千人口床位数(张)7.02\n\
+             ▶ 【妇幼健康】\n孕产妇系统管理率98.6%\n孕产妇死亡率(1/10万)0"
         );
     }
 

@@ -396,6 +396,13 @@ fn a_verb_of_building_a_document_number_and_a_news_titles_colon() {
         read_metadata(text, None, &finder).title.as_deref(),
         Some("古田镇中心卫生院:守护群众健康的家门口好医院")
     );
+    // A headline with its year before the colon.
+    let text = "平安县人民医院2023年工作综述:守护百万群众健康的主力军\n\
+        发布时间:2024-01-12 来源:平安县融媒体中心\n正文。";
+    assert_eq!(
+        read_metadata(text, None, &finder).title.as_deref(),
+        Some("平安县人民医院2023年工作综述:守护百万群众健康的主力军")
+    );
     let text = "卫生健康工作综述\n联系电话:0931-8812345\n正文。";
     assert_eq!(
         read_metadata(text, None, &finder).title.as_deref(),
