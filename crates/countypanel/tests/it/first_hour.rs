@@ -427,7 +427,7 @@ fn the_report_ranks_rates_and_not_counts_and_opens_in_a_browser() {
     for (item, count) in [
         ("读入的文件 Documents read", 17),
         ("未能读入的文件 Files rejected", 0),
-        ("面板观测值 Observations in the panel", 115),
+        ("面板观测值 Observations in the panel", 116),
     ] {
         assert!(used.contains(&format!("| {item} | {count} |")), "{used}");
     }
