@@ -867,6 +867,25 @@ fn kind_and_year(
     {
         carried.section = None;
     }
+    // 目前,县人民医院开放床位560张 after a sentence on a project due in 2025: what stands now is
+    // of the time of writing, whatever year the paragraph, its section or heading carried.
+    let now_opens = {
+        let head: String = s
+            .chars
+            .iter()
+            .take(8)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        ["目前", "当前", "现在", "截至目前", "截止目前"]
+            .iter()
+            .any(|w| head.starts_with(w))
+    };
+    if now_opens && doc.default.is_some() {
+        carried.paragraph = None;
+        carried.paragraph_deadline = None;
+        carried.section = None;
+        carried.heading = None;
+    }
     let (mut year, mut year_flag) = year::resolve(years, q.start, kind, carried, doc);
     // A plan's paragraph on the year gone by (2023年,…截至2023年底,全县共有…;实有床位1685张,
     // 每千人口床位5.12张): its sentences with no year of their own state what was reached then,
@@ -1991,6 +2010,10 @@ fn name_qualified_count(
             && o.target != a.target
             && matches!(o.target, Target::Indicator { .. })
             && m.unit_fits(&o.target, Unit::Institution)
+            // 达到三级医院服务能力: a level of capability reached, not a kind become.
+            && !["服务能力", "能力", "水平", "标准"].iter().any(|w| {
+                s.slice(o.end, (o.end + w.chars().count()).min(sc.len())) == *w
+            })
     });
     if let Some(Hit {
         target: Target::Indicator { index },

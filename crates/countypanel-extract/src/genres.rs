@@ -3080,3 +3080,17 @@ fn a_budget_reports_draft_for_the_next_year_aims() {
         (Kind::Target, Some(2024))
     );
 }
+
+#[test]
+fn what_stands_now_after_a_projects_deadline_is_of_the_time_of_writing() {
+    let text = "县人民医院扩建项目总投资2.8亿元,计划2025年底建成,建成后医院将新增床位400张。\
+        目前,全县医疗卫生机构开放床位5600张。2024年,全县将推动3个县级医院达到三级医院服务能力。";
+    let f = extract(text, "平安县卫生健康局2023年工作总结", (2023, 12, 20));
+    assert_eq!(id_of(&f, 5600.0), Some("hospital_beds"));
+    assert_eq!(
+        (fact(&f, 5600.0).kind, fact(&f, 5600.0).year),
+        (Kind::Actual, Some(2023))
+    );
+    // A level of capability is no count of tertiary hospitals.
+    assert_eq!(id_of(&f, 3.0), None);
+}
