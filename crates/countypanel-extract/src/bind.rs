@@ -453,10 +453,13 @@ fn vet_naming(
         let gap = gap.trim_start();
         // In the gap, or right before the measure (尚缺护理型床位), not anywhere in the clause
         // (为缓解人才短缺招聘…).
+        // (Or money still owed: 配套资金尚有1200万元未到位.)
         let shortfall = SHORTFALL.iter().any(|w| {
             s.slice(h.start.saturating_sub(6).max(clause), q.num_start)
                 .contains(w)
-        });
+        }) || s
+            .slice(q.end, (q.end + 3).min(sc.len()))
+            .starts_with("未到位");
         // 15个乡镇卫生院中至少5个达到推荐标准 too.
         let part_of_them = gap.starts_with('中') && (gap.contains('有') || gap.contains("至少"));
         let pairs = sc.get(q.end).is_some_and(|c| matches!(c, '对' | '双'))
@@ -887,6 +890,12 @@ fn kind_and_year(
         carried.heading = None;
     }
     let (mut year, mut year_flag) = year::resolve(years, q.start, kind, carried, doc);
+    // (目前 counts from the year of writing, even where undated figures are of the year before;
+    // early in a year, a review's 目前 still looks back on the year it reviews.)
+    if now_opens && !doc.written_early && years.is_empty() && year_flag == Some(YearFlag::Published)
+    {
+        year = doc.relative.or(year);
+    }
     // A plan's paragraph on the year gone by (2023年,…截至2023年底,全县共有…;实有床位1685张,
     // 每千人口床位5.12张): its sentences with no year of their own state what was reached then,
     // as the paragraph's year says, not the plan's aims.

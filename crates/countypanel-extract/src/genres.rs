@@ -3094,3 +3094,56 @@ fn what_stands_now_after_a_projects_deadline_is_of_the_time_of_writing() {
     // A level of capability is no count of tertiary hospitals.
     assert_eq!(id_of(&f, 3.0), None);
 }
+
+#[test]
+fn a_bulletins_lists_with_several_respectively_are_paired() {
+    let text = "年末全县共有医疗卫生机构498个。其中,医院、乡镇卫生院、社区卫生服务中心、村卫生室分别为\
+        9个、25个、1个、432个。卫生机构床位、卫生技术人员分别为2136张、2618人,其中执业(助理)医师、\
+        注册护士分别为1052人、1003人。全年总诊疗人次、出院人数分别为215.6万人次、4.87万人,\
+        分别比上年增长6.3%和4.1%。65岁及以上老年人健康管理率、高血压患者规范管理率分别为70.3%、73.6%。";
+    let f = extract(
+        text,
+        "平安县2022年国民经济和社会发展统计公报",
+        (2023, 4, 12),
+    );
+    for (v, id) in [
+        (9.0, "hospitals"),
+        (25.0, "township_health_centers"),
+        (432.0, "village_clinics"),
+        (2618.0, "health_technicians"),
+        (1052.0, "licensed_doctors_incl_assistant"),
+        (1003.0, "registered_nurses"),
+        (2_156_000.0, "total_visits"),
+        (48_700.0, "discharges"),
+        (70.3, "elderly_health_mgmt_rate"),
+        (73.6, "hypertension_standard_mgmt_rate"),
+    ] {
+        assert_eq!(id_of(&f, v), Some(id), "{v}");
+    }
+}
+
+#[test]
+fn a_mid_year_report_dating_its_figures_at_last_years_end_gives_that_years_cells() {
+    let text = "一、基本情况\n(一)服务体系。截至2022年底,全县共有医疗卫生机构758个。\
+        目前,全县已组建紧密型县域医共体2个。\n(二)人才队伍。全县卫生技术人员6310人。\n\
+        二、存在问题\n基本公共卫生服务经费县级配套资金尚有1200万元未到位。";
+    let f = extract(
+        text,
+        "平安县人大常委会执法检查组关于检查基本医疗卫生与健康促进法实施情况的报告",
+        (2023, 8, 29),
+    );
+    assert_eq!(fact(&f, 6310.0).year, Some(2022));
+    // What stands 目前 is of the time of writing.
+    assert_eq!(fact(&f, 2.0).year, Some(2023));
+    // Money still owed is no fund.
+    assert_eq!(id_of(&f, 1.2e7), None);
+}
+
+#[test]
+fn a_january_news_item_dating_its_figures_at_last_years_end_speaks_of_that_year() {
+    let text = "本报讯 记者从市卫生健康局获悉,截至2023年底,我市医疗卫生资源总量持续增加。\n\
+        与2018年相比,全市医疗卫生机构由486个增加到512个,人均预期寿命达到80.6岁。";
+    let f = extract(text, "五年来平安市卫生健康事业发展成效显著", (2024, 1, 18));
+    assert_eq!(fact(&f, 512.0).year, Some(2023));
+    assert_eq!(fact(&f, 80.6).year, Some(2023));
+}

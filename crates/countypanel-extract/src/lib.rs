@@ -203,6 +203,10 @@ struct Reading<'a> {
     /// The region a numbered heading named alone ((一)崆峒区。), with the heading's level: the
     /// section under it speaks of that region.
     section_region: Option<(u8, std::sync::Arc<str>)>,
+    /// The level of the last numbered heading read.
+    heading_level_read: Option<u8>,
+    /// The level of the numbered heading a sentence that dated its section stood under.
+    sentence_section_under: Option<u8>,
 }
 
 impl Reading<'_> {
@@ -256,12 +260,20 @@ impl Reading<'_> {
             self.carried.section_from_sentence = false;
         } else if self.carried.section_from_sentence
             && !table_row
-            && segment::ordinal_level(sc).is_some()
-        {
+            && let Some((level, _)) = segment::ordinal_level(sc)
             // A numbered heading closes the section a sentence dated (截至2022年底,全县共有… in
-            // 一、总体进展 does not date 二、主要成效).
+            // 一、总体进展 does not date 二、主要成效); under a part of a section ((一)服务体系:
+            // 截至2022年底,…) only a heading above the part does: its sibling parts ((二)人才
+            // 队伍:全县卫生技术人员6310人) go on with the year.
+            && self
+                .sentence_section_under
+                .is_none_or(|under| under <= 1 || level < under)
+        {
             self.carried.section = self.carried.heading;
             self.carried.section_from_sentence = false;
+        }
+        if let Some((level, _)) = segment::ordinal_level(sc).filter(|_| !table_row) {
+            self.heading_level_read = Some(level);
         }
         self.health.read_heading(text);
         // A heading that names a review as well (2023年工作总结和2024年工作计划, the title of a
@@ -359,6 +371,7 @@ impl Reading<'_> {
         {
             self.carried.section = first.year;
             self.carried.section_from_sentence = true;
+            self.sentence_section_under = self.heading_level_read;
         }
     }
 

@@ -52,7 +52,18 @@ fn places_listed(matcher: &PhraseMatcher, sc: &[char], p: usize) -> Option<Vec<S
 fn list_items(head: &str) -> Vec<&str> {
     let mut items = Vec::new();
     for piece in head.split('、') {
-        let parts: Vec<&str> = piece.split(['和', '及', '与']).collect();
+        // (及以上, 及以下 bound an age: 65岁及以上老年人健康管理率 is one item.)
+        let mut parts: Vec<&str> = Vec::new();
+        let mut start = 0;
+        for (k, c) in piece.char_indices() {
+            if matches!(c, '和' | '及' | '与')
+                && !(c == '及' && piece[k + c.len_utf8()..].starts_with('以'))
+            {
+                parts.push(&piece[start..k]);
+                start = k + c.len_utf8();
+            }
+        }
+        parts.push(&piece[start..]);
         if parts.iter().all(|p| p.trim().chars().count() >= 2) {
             items.extend(parts);
         } else {
@@ -383,9 +394,23 @@ pub(crate) fn listed_years(sc: &[char]) -> Option<(Vec<i32>, usize, usize)> {
 /// Gives each rate after 分别 the measure listed at its place before it, or the subject listed
 /// there with the measure they share.
 pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char], offset: usize) {
-    let Some(p) = respectively_at(sc) else {
-        return;
-    };
+    // Each 分别 of the sentence with its own list (卫生机构床位、卫生技术人员分别为2136张、2618人,
+    // 其中执业(助理)医师、注册护士分别为1052人、1003人).
+    let mut from = 0;
+    while let Some(k) = respectively_at(&sc[from..]) {
+        distribute_at(matcher, facts, sc, offset, from + k);
+        from += k + 2;
+    }
+}
+
+/// [`distribute`] of the 分别 at `p`.
+fn distribute_at(
+    matcher: &PhraseMatcher,
+    facts: &mut [Fact],
+    sc: &[char],
+    offset: usize,
+    p: usize,
+) {
     let (head_start, head) = list_head(sc, p);
     let mut subjects: Vec<String> = list_items(&head).into_iter().map(str::to_string).collect();
     // A year between the list and 分别 (…2型糖尿病患者规范管理率2022年分别为…) is no part of the
@@ -424,9 +449,10 @@ pub(crate) fn distribute(matcher: &PhraseMatcher, facts: &mut [Fact], sc: &[char
     {
         return;
     }
+    let next = respectively_at(&sc[p + 2..]).map_or(usize::MAX, |k| offset + p + 2 + k);
     let mut rates: Vec<&mut Fact> = facts
         .iter_mut()
-        .filter(|f| f.char_end > offset + p && f.unit.is_rate())
+        .filter(|f| f.char_end > offset + p && f.char_end <= next && f.unit.is_rate())
         .collect();
     if subjects.len() == 1 && rates.len() >= 2 {
         counted_subjects(matcher, sc, head_start, &subjects[0], &mut rates);
@@ -538,14 +564,20 @@ fn measures_in_full(
     // its own measure (甲乙类法定报告传染病死亡率).
     let first: Vec<char> = items[0].chars().collect();
     // A zero is one in any rate's unit: it takes its measure's.
+    // So is a count in 个, which counts institutions, teams or items as its measure does
+    // (医院、乡镇卫生院、村卫生室分别为9个、25个、432个).
     let units = |f: &Fact| {
+        use countypanel_core::vocab::Unit as U;
         let mut u = vec![f.unit];
         if f.value == 0.0 && f.unit.is_rate() {
-            u.extend([
-                countypanel_core::vocab::Unit::Per100k,
-                countypanel_core::vocab::Unit::PerMille,
-                countypanel_core::vocab::Unit::Percent,
-            ]);
+            u.extend([U::Per100k, U::PerMille, U::Percent]);
+        }
+        if f.value_text.trim_end().ends_with('个') {
+            u.extend([U::Institution, U::Team, U::Item, U::Other]);
+        }
+        // 出院人数…4.87万人: discharges counted in people.
+        if f.unit == U::Person {
+            u.push(U::PersonTime);
         }
         u
     };
@@ -565,7 +597,10 @@ fn measures_in_full(
         .collect();
     let Some(own) = own else { return false };
     for ((text, id), f) in own.into_iter().zip(values.iter_mut()) {
-        if f.value == 0.0 {
+        if f.value == 0.0
+            || f.value_text.trim_end().ends_with('个')
+            || f.unit != matcher.unit_of(&id)
+        {
             f.unit = matcher.unit_of(&id);
         }
         f.indicator_id = Some(id);

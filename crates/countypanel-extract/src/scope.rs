@@ -201,10 +201,35 @@ fn after_address(sc: &[char]) -> &[char] {
         .unwrap_or(sc)
 }
 
+/// Whether the words open with towns or streets listed by name and counted (运河、泗水、虹城3个街道:
+/// 家庭医生签约率33.6%): their figure, not the region's.
+fn named_towns_listed(words: &[char]) -> bool {
+    let head: String = words.iter().take(24).collect();
+    ["街道", "乡镇", "镇", "乡"].iter().any(|end| {
+        head.find(end).is_some_and(|at| {
+            let names = head[..at]
+                .trim_end_matches('个')
+                .trim_end_matches(|c: char| {
+                    c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)
+                });
+            let items: Vec<&str> = names.split('、').collect();
+            items.len() >= 2
+                && items.iter().all(|n| {
+                    (2..=4).contains(&n.chars().count())
+                        && n.chars().all(crate::lexicon::is_han)
+                        && !n.starts_with(['全', '各', '每', '本', '该', '我', '其'])
+                })
+        })
+    })
+}
+
 /// Whether the words before a measure in its clause open with a named town or neighbourhood
 /// (稻香村街道金大塘社区签约居民4860人, 城关镇家庭医生签约率): its figure, not the region's.
 fn named_town_opens(words: &[char]) -> bool {
     let words = after_address(words);
+    if named_towns_listed(words) {
+        return true;
+    }
     const NOT_NAMES: &[&str] = &[
         "城市", "农村", "城镇", "城区", "城乡", "乡村", "所有", "偏远", "贫困", "脱贫", "重点",
     ];
@@ -1787,6 +1812,16 @@ mod tests {
         ] {
             assert!(!title_names_town(not), "{not}");
         }
+    }
+
+    #[test]
+    fn towns_listed_by_name_open_their_figures() {
+        assert!(named_town_opens(&chars(
+            "运河、泗水、虹城3个街道:共设社区卫生服务中心3个"
+        )));
+        assert!(!named_town_opens(&chars(
+            "医院、乡镇卫生院、村卫生室分别为"
+        )));
     }
 
     #[test]

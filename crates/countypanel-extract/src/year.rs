@@ -88,9 +88,19 @@ impl DocYears {
                         .iter()
                         .any(|w| t.contains(w))
                 }) || opening.contains("统计公报");
+                // Nor does an item of the first quarter that dates its figures at the end of
+                // the year before, and at no later date (本报讯 …截至2023年底,我市…, put online
+                // in January).
+                let year_end_data = |y: i32| {
+                    let mut dates = (0..chars.len())
+                        .filter(|&i| chars[i] == '截')
+                        .filter_map(|i| time::as_of_at(chars, i))
+                        .peekable();
+                    dates.peek().is_some() && dates.all(|(dy, dm, _)| dy == y - 1 && dm == 12)
+                };
                 ctx.published
                     .map(|(y, m, _)| {
-                        if (m <= 3 && review) || (m <= 6 && bulletin) {
+                        if (m <= 3 && (review || year_end_data(y))) || (m <= 6 && bulletin) {
                             y - 1
                         } else {
                             y

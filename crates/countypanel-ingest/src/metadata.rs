@@ -986,11 +986,17 @@ const BYLINE_ROLES: &[&str] = &[
 /// 王芳 通讯员 刘洋)).
 fn is_byline(line: &str) -> bool {
     let line = line.trim_start_matches(['(', '（', '[', '【', ' ']);
+    // Or an office ending with the role, then the name (县人民政府副县长 陈××).
+    let office_and_name = line.split_once([' ', '　']).is_some_and(|(office, name)| {
+        BYLINE_ROLES.iter().any(|r| office.ends_with(r))
+            && (2..=4).contains(&name.trim().chars().count())
+    });
     line.chars().count() <= 24
-        && BYLINE_ROLES.iter().any(|r| {
-            line.strip_prefix(r)
-                .is_some_and(|rest| rest.starts_with([' ', '　', ':', '：']))
-        })
+        && (office_and_name
+            || BYLINE_ROLES.iter().any(|r| {
+                line.strip_prefix(r)
+                    .is_some_and(|rest| rest.starts_with([' ', '　', ':', '：']))
+            }))
 }
 
 fn find_title(head: &[&str], html_title: Option<&str>, date_line: Option<usize>) -> Option<String> {

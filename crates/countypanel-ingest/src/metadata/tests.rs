@@ -396,6 +396,13 @@ fn a_verb_of_building_a_document_number_and_a_news_titles_colon() {
         read_metadata(text, None, &finder).title.as_deref(),
         Some("古田镇中心卫生院:守护群众健康的家门口好医院")
     );
+    // A speech's title over the speaker's office and name and its date.
+    let text =
+        "在2024年全县卫生健康工作会议上的讲话\n县人民政府副县长　陈××\n(2024年2月26日)\n同志们:";
+    assert_eq!(
+        read_metadata(text, None, &finder).title.as_deref(),
+        Some("在2024年全县卫生健康工作会议上的讲话")
+    );
     // A headline with its year before the colon.
     let text = "平安县人民医院2023年工作综述:守护百万群众健康的主力军\n\
         发布时间:2024-01-12 来源:平安县融媒体中心\n正文。";
