@@ -348,6 +348,33 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::NotHealth;
     }
+    // 家庭病床215张: beds set up in homes, not a hospital's; 流感疫苗接种率12.6%: a vaccine
+    // outside the immunisation programme, not the programme's rate.
+    if let Some(h) = hit
+        && let Some(id) = naming.indicator_id.as_deref()
+    {
+        let before = s.slice(h.start.saturating_sub(6).max(clause).min(h.start), h.start);
+        let own = phrase(h);
+        let home_beds = (own.contains("病床") || own.contains("床位"))
+            && (before.ends_with("家庭") || own.starts_with("家庭"));
+        let other_vaccine = id == "vaccination_rate"
+            && [
+                "流感",
+                "新冠",
+                "HPV",
+                "狂犬",
+                "带状疱疹",
+                "肺炎球菌",
+                "水痘",
+                "宫颈癌",
+            ]
+            .iter()
+            .any(|v| before.contains(v) || own.contains(v));
+        if home_beds || other_vaccine {
+            naming.indicator_id = None;
+            naming.rule = Rule::Subgroup;
+        }
+    }
     // 基本公共卫生服务补助资金6942.60万元(人均补助标准84元): a subsidy per head that names no
     // scheme is the public-health service's when the sentence speaks of it before, not of
     // medical insurance.
@@ -1742,10 +1769,12 @@ fn continued_clause(sc: &[char], clause: usize, at: usize) -> usize {
         .collect();
     // 孕产妇系统管理率达到95.1%,较2022年的93.2%: that year's level of the measure before; 签约服务
     // 覆盖率:目标值40%,完成值42.3%: what was reached of the aim before.
-    let reached = matches!(own.as_str(), "完成值" | "实际值" | "完成" | "实际完成")
-        && sc[clause_start(sc, 0, clause - 1)..clause]
-            .windows(2)
-            .any(|w| w == ['目', '标']);
+    let reached = matches!(
+        own.as_str(),
+        "完成值" | "实际值" | "完成" | "实际完成" | "实际完成值" | "完成情况"
+    ) && sc[clause_start(sc, 0, clause - 1)..clause]
+        .windows(2)
+        .any(|w| w == ['目', '标']);
     if from_to::compares_with_year(&own) || reached {
         return clause_start(sc, 0, clause - 1);
     }

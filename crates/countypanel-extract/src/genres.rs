@@ -3147,3 +3147,24 @@ fn a_january_news_item_dating_its_figures_at_last_years_end_speaks_of_that_year(
     assert_eq!(fact(&f, 512.0).year, Some(2023));
     assert_eq!(fact(&f, 80.6).year, Some(2023));
 }
+
+#[test]
+fn a_self_assessment_lists_aims_and_values_reached() {
+    let text = "1.居民电子健康档案建档率:目标值≥90%,实际完成值92.6%。\n\
+        2.孕产妇死亡率:目标值≤15/10万,实际完成值0/10万。\n\
+        3.全县适龄儿童国家免疫规划疫苗总体接种率为97.4%,65岁以上老年人流感疫苗接种率12.6%。\n\
+        4.全年建立家庭病床215张。6家乡镇卫生院启动推荐标准创建。\n\
+        5.全县医疗卫生机构实有床位,2023年达到4365张。";
+    let f = extract(text, "平安县卫生健康委2023年度绩效自评报告", (2024, 2, 20));
+    assert_eq!(id_of(&f, 92.6), Some("health_record_rate"));
+    assert_eq!(fact(&f, 92.6).kind, Kind::Actual);
+    assert_eq!(fact(&f, 90.0).kind, Kind::Target);
+    assert_eq!(id_of(&f, 97.4), Some("vaccination_rate"));
+    // Another vaccine's rate, beds in homes and centres setting out are no programme's, no
+    // hospital's and no count of all.
+    for v in [12.6, 215.0, 6.0] {
+        assert_eq!(id_of(&f, v), None, "{v}");
+    }
+    // A measure named in the clause before its number still reads (no slice runs backwards).
+    assert_eq!(id_of(&f, 4365.0), Some("hospital_beds"));
+}

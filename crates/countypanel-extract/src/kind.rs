@@ -31,7 +31,7 @@ pub(crate) fn kind_in_sentence(
         || has_target_word(clause, &CLAUSE_TARGETS)
         || deadline;
     // 目标值40%,完成值42.3%: the value after the last of them says which.
-    if let Some(done) = ["完成值", "实际值"]
+    if let Some(done) = ["完成值", "实际值", "实际完成"]
         .iter()
         .filter_map(|w| clause.rfind(w))
         .max()

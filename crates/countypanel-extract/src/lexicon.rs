@@ -289,6 +289,11 @@ pub(crate) const QUALIFYING_PREDICATES: &[&str] = &[
     "安装",
     "添置",
     "购置",
+    // Those that set out to do something (6家乡镇卫生院启动推荐标准创建).
+    "启动",
+    "参与",
+    "申报",
+    "争创",
 ];
 
 /// Adverbs between a counted noun and its predicate (5所卫生院均设有…).

@@ -637,6 +637,19 @@ impl Frame<'_> {
                 .map(|i| (i, false))
                 .or_else(|| indicator_in_last(m, head, unit, true).map(|i| (i, true)))
         };
+        // A phrase of many domains (投资, 床位, 人员) names its measure only where the row, the
+        // caption or the header speak of health, or the prose reading of the cell found health
+        // around it; never in a row of another domain (全州500万元以上固定资产投资).
+        if let Some(((_, phrase), _)) = &named
+            && crate::health::needs_context(phrase)
+            && (crate::health::mentions_other_domain(label)
+                || !crate::health::mentions_health(&format!(
+                    "{label}{}{}{head}",
+                    self.caption_text, self.header_text
+                )) && prose.is_none_or(|p| !p.health))
+        {
+            named = None;
+        }
         let label_region = match &named {
             Some((_, true)) => region_in(m, label),
             _ => None,
