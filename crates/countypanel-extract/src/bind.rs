@@ -2099,6 +2099,30 @@ fn candidate_phrases<'h>(
                     && !matches!(c, '和' | '及' | '与' | '、' | '的' | '；' | ';' | '。')
             })
     });
+    // 县医院两个危重孕产妇救治中心, 2个重点专科: a count in 个 of a noun after it that names
+    // centres, specialties or projects counts those, not the phrase before it.
+    let own_noun = own_noun
+        || q.end > 0 && sc[q.end - 1] == '个' && {
+            let rest: String = sc[q.end..sc.len().min(q.end + 12)]
+                .iter()
+                .take_while(|&&c| {
+                    !separates_clauses(c) && !matches!(c, '、' | '和' | '及' | '与' | '。')
+                })
+                .collect();
+            rest.starts_with(|c: char| crate::lexicon::is_han(c))
+                && [
+                    "中心",
+                    "专科",
+                    "科室",
+                    "工作室",
+                    "基地",
+                    "平台",
+                    "项目",
+                    "工程",
+                ]
+                .iter()
+                .any(|w| rest.contains(w))
+        };
     let before = hits
         .iter()
         .filter(|_| !own_noun || matches!(q.unit, Unit::Percent | Unit::Yuan))
@@ -2116,10 +2140,14 @@ fn candidate_phrases<'h>(
         .max_by_key(|h| h.end)
         .filter(|h| q.unit != Unit::Percent || !matcher::qualified_elsewhere(h, sc, clause, hits))
         // A count names its measure close by: 建档人数为300644人, not 签约服务需救治3642人; both
-        // levels of 床位数由上年的6.52张增加到6.84张 are its.
+        // levels of 床位数由上年的6.52张增加到6.84张 are its. A rate, in any of its units, may
+        // stand further (婴儿死亡率:目标值≤5‰,实际完成值2.94‰).
         .filter(|h| {
             let gap = &sc[h.end.min(q.num_start)..q.num_start];
-            matches!(q.unit, Unit::Percent | Unit::Yuan)
+            matches!(
+                q.unit,
+                Unit::Percent | Unit::Permille | Unit::Per100k | Unit::Yuan
+            )
                 || gap_outside_parentheses(gap) <= 4
                 || from_to::bridges(gap)
                 // 实有床位5840张,较2022年的5502张: the level compared with is the measure's too.

@@ -3168,3 +3168,12 @@ fn a_self_assessment_lists_aims_and_values_reached() {
     // A measure named in the clause before its number still reads (no slice runs backwards).
     assert_eq!(id_of(&f, 4365.0), Some("hospital_beds"));
 }
+
+#[test]
+fn a_count_of_centres_after_a_hospitals_name_counts_the_centres() {
+    let text = "县妇幼保健院、县医院两个危重孕产妇救治中心运行良好。县人民医院建成2个省级重点专科。\
+        全县共有医院12个。";
+    let f = extract(text, "平安县2023年妇幼健康工作总结", (2024, 1, 20));
+    assert_eq!(id_of(&f, 2.0), None);
+    assert_eq!(id_of(&f, 12.0), Some("hospitals"));
+}

@@ -96,6 +96,25 @@ pub(crate) fn kind_in_sentence(
     if label.is_some_and(|l| ["目标", "目标任务", "任务"].iter().any(|w| l.ends_with(w))) {
         return Kind::Target;
     }
+    // 2024年度…补助标准已提高至670元 under a plan's heading: what was already done.
+    if plan_section
+        && clause.match_indices('已').any(|(at, _)| {
+            let after = &clause[at + '已'.len_utf8()..];
+            [
+                "提高至",
+                "提高到",
+                "调整为",
+                "调整至",
+                "达到",
+                "完成",
+                "建成",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+        })
+    {
+        return Kind::Actual;
+    }
     // 已…/完成… in its own clause: the aim was reached, the number is achieved.
     if target && !plan_section && (clause.contains('已') || clause.contains("完成")) {
         Kind::Actual
@@ -319,6 +338,10 @@ mod tests {
         );
         assert_eq!(
             kind_of("推进情况:已完成筛查", "已完成筛查", false),
+            Kind::Actual
+        );
+        assert_eq!(
+            kind_of("补助标准已提高至", "补助标准已提高至", true),
             Kind::Actual
         );
     }

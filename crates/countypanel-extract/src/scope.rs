@@ -736,7 +736,8 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
     // 全年下达…资金4265万元 in a half year's report: the whole year's.
     let clause = crate::segment::clause_start(sc, 0, start);
     let own: String = sc[clause..start].iter().collect();
-    if own.contains("全年") {
+    // (So is an aim for the year's end: 下半年…力争年底签约覆盖率达到45%.)
+    if own.contains("全年") || own.contains("年底") || own.contains("年末") {
         return false;
     }
     // A sum as of a date before the year's end (截至6月末,…累计补偿1826万元) is the part's too.
