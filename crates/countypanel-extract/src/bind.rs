@@ -739,6 +739,43 @@ fn vet_naming(
         naming.indicator_id = None;
         naming.rule = Rule::WiderArea;
     }
+    // 执业(助理)医师2380人(每千人口2.33人), 实有床位6820张,每千人口6.67张: a density's base
+    // alone before the number is the density of the count named just before it.
+    if naming.indicator_id.is_none()
+        && !matches!(q.unit, Unit::Percent | Unit::Yuan)
+        && let Some(base) = {
+            let own = s
+                .slice(clause, q.num_start)
+                .trim_start_matches(['(', '（'])
+                .trim();
+            let own = ["达到", "为", "达"]
+                .iter()
+                .find_map(|w| own.strip_suffix(w))
+                .unwrap_or(own);
+            own.starts_with('每')
+                .then(|| density_base_before(own))
+                .flatten()
+                .filter(|b| own.chars().count() <= b.chars().count() + 4)
+        }
+        && let Some(counted) = s.hits.iter().rfind(|h| {
+            h.end <= clause
+                && matches!(h.target, Target::Indicator { .. })
+                && m.unit_fits(&h.target, q.unit)
+        })
+    {
+        let named = format!("{base}{}", phrase(counted));
+        let len = named.chars().count();
+        if let Some(id) = m.find(&named).iter().find_map(|d| match d.target {
+            Target::Indicator { index } if d.start == 0 && d.end == len => {
+                Some(m.indicator_id(index))
+            }
+            _ => None,
+        }) {
+            naming.indicator_id = Some(id);
+            naming.indicator_text = Some(named);
+            naming.rule = Rule::PhraseBefore;
+        }
+    }
     let change = is_change(s.slice(clause, q.num_start), q.unit);
     if change && naming.indicator_id.is_some() {
         naming.indicator_id = None;

@@ -3177,3 +3177,19 @@ fn a_count_of_centres_after_a_hospitals_name_counts_the_centres() {
     assert_eq!(id_of(&f, 2.0), None);
     assert_eq!(id_of(&f, 12.0), Some("hospitals"));
 }
+
+#[test]
+fn a_densitys_base_alone_after_a_count_names_that_counts_density() {
+    let text = "全县卫生技术人员6310人(每千人口6.17人),执业(助理)医师2380人(每千人口2.33人),\
+        注册护士2402人,每千人口2.35人。实有床位6820张,每千人口6.67张。";
+    let f = extract(text, "平安县2023年卫生健康事业发展统计公报", (2024, 3, 20));
+    for (v, id) in [
+        (6.17, "health_technicians_per_1000"),
+        (2.33, "doctors_per_1000"),
+        (2.35, "nurses_per_1000"),
+        (6.67, "beds_per_1000"),
+        (6820.0, "hospital_beds"),
+    ] {
+        assert_eq!(id_of(&f, v), Some(id), "{v}");
+    }
+}
