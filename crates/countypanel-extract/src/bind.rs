@@ -2196,6 +2196,17 @@ fn candidate_phrases<'h>(
                     })
                 }
                 || (q.unit == Unit::Person && people_of(gap))
+                // 招聘乡镇卫生院医务人员86名: a recruiting verb, then who was taken on.
+                || q.unit == Unit::Person && {
+                    let verb: String = sc[h.start..h.end].iter().collect();
+                    let who: String = gap.iter().collect();
+                    RECRUITING.iter().any(|v| verb.ends_with(v))
+                        && who.chars().count() <= 12
+                        && who.chars().all(crate::lexicon::is_han)
+                        && ["人员", "医生", "医师", "护士", "人才", "医学生", "村医"]
+                            .iter()
+                            .any(|w| who.ends_with(w))
+                }
         });
     (after, before)
 }

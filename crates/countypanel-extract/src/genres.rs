@@ -241,9 +241,9 @@ fn examples_after_等_and_recruits_are_not_stocks() {
 #[test]
 fn the_recruited_named_after_the_verb_are_its_hires() {
     let text = "全县新招录卫生专业技术人员32名,新招聘定向培养医学生24名。\
-        全县共有卫生专业技术人员2860名。";
+        全县共有卫生专业技术人员2860名。全年招聘乡镇卫生院医务人员86名。";
     let f = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 10));
-    for v in [32.0, 24.0] {
+    for v in [32.0, 24.0, 86.0] {
         assert_eq!(id_of(&f, v), Some("staff_recruited"), "{v}");
     }
     assert_eq!(id_of(&f, 2860.0), Some("health_technicians"));
