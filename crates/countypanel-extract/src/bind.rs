@@ -947,7 +947,7 @@ fn kind_and_year(
             .iter()
             .any(|w| head.starts_with(w))
     };
-    if now_opens && doc.default.is_some() {
+    if now_opens && kind == Kind::Actual && doc.default.is_some() {
         carried.paragraph = None;
         carried.paragraph_deadline = None;
         carried.section = None;
@@ -1171,6 +1171,10 @@ fn region_before(s: &Sentence, clause: usize, at: usize) -> Option<(String, bool
             crate::scope::first_institution_ending(&after).is_some_and(|(k, _)| {
                 after[..k].chars().count() <= 4
                     && !after[..k].contains(|c: char| "、,，;；。和及与".contains(c))
+                    // (定西市三级医院, 二级以上医院, 公立医院: a class in the place.)
+                    && !["级", "以上", "公立", "民营", "综合", "专科", "各", "全", "所有"]
+                        .iter()
+                        .any(|w| after[..k].contains(w))
             })
         }
     };

@@ -3030,6 +3030,12 @@ fn a_share_after_a_parts_count_and_a_quoted_standard_are_named() {
         全县卫生健康支出3.2亿元,占比8.1%。全县培训乡村医生300人,定向培养医学生27名。";
     let f = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 10));
     assert_eq!(id_of(&f, 55.7), Some("primary_care_visit_share"));
+    let other = extract(
+        "基层医疗卫生机构诊疗人次112.4万人次,其中中医诊疗人次26.5万人次,占比23.6%。",
+        "平安县卫生健康局2023年工作总结",
+        (2024, 1, 10),
+    );
+    assert_eq!(id_of(&other, 23.6), None);
     assert_eq!(id_of(&f, 8.1), Some("fiscal_health_share"));
     assert_eq!(id_of(&f, 18.0), Some("thc_basic_standard"));
     // 培养 in the hires' own name sends no one; 培训 before a stock's noun does.
@@ -3171,10 +3177,11 @@ fn a_self_assessment_lists_aims_and_values_reached() {
 
 #[test]
 fn a_count_of_centres_after_a_hospitals_name_counts_the_centres() {
-    let text = "县妇幼保健院、县医院两个危重孕产妇救治中心运行良好。县人民医院建成2个省级重点专科。\
+    let text = "县妇幼保健院、县医院两个危重孕产妇救治中心运行良好。县人民医院建成3个省级重点专科。\
         全县共有医院12个。";
     let f = extract(text, "平安县2023年妇幼健康工作总结", (2024, 1, 20));
     assert_eq!(id_of(&f, 2.0), None);
+    assert_eq!(id_of(&f, 3.0), None);
     assert_eq!(id_of(&f, 12.0), Some("hospitals"));
 }
 
@@ -3192,4 +3199,16 @@ fn a_densitys_base_alone_after_a_count_names_that_counts_density() {
     ] {
         assert_eq!(id_of(&f, v), Some(id), "{v}");
     }
+}
+
+#[test]
+fn a_baseline_in_a_part_does_not_date_the_parts_of_a_dated_heading() {
+    let text = "一、2023年工作完成情况\n(一)基础建设。截至2022年底,全县共有村卫生室182个。\n\
+        (二)家庭医生签约。全县签约居民12.3万人。\n\
+        (三)医疗费用。全县3家县级公立医院门诊次均费用185元。";
+    let f = extract(text, "平安县卫生健康局2023年工作总结", (2024, 1, 12));
+    assert_eq!(fact(&f, 182.0).year, Some(2022));
+    assert_eq!(fact(&f, 123_000.0).year, Some(2023));
+    // 次均 is an average per visit, not each hospital's figure.
+    assert_ne!(fact(&f, 185.0).rule, Rule::OneInstitution);
 }

@@ -93,7 +93,9 @@ pub(crate) fn kind_in_sentence(
     // 全年目标任务:完成…筛查8000人: what a label of aims introduces is aimed for, its 完成 the
     // task's verb.
     let label = prefix.rfind([':', '：']).map(|at| prefix[..at].trim_end());
-    if label.is_some_and(|l| ["目标", "目标任务", "任务"].iter().any(|w| l.ends_with(w))) {
+    if !clause.contains('已')
+        && label.is_some_and(|l| ["目标", "目标任务", "任务"].iter().any(|w| l.ends_with(w)))
+    {
         return Kind::Target;
     }
     // 2024年度…补助标准已提高至670元 under a plan's heading: what was already done.
@@ -338,6 +340,10 @@ mod tests {
         );
         assert_eq!(
             kind_of("推进情况:已完成筛查", "已完成筛查", false),
+            Kind::Actual
+        );
+        assert_eq!(
+            kind_of("全年目标任务:完成两癌筛查8000人,已完成", "已完成", false),
             Kind::Actual
         );
         assert_eq!(

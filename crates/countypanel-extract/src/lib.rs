@@ -265,9 +265,11 @@ impl Reading<'_> {
             // 一、总体进展 does not date 二、主要成效); under a part of a section ((一)服务体系:
             // 截至2022年底,…) only a heading above the part does: its sibling parts ((二)人才
             // 队伍:全县卫生技术人员6310人) go on with the year.
-            && self
-                .sentence_section_under
-                .is_none_or(|under| under <= 1 || level < under)
+            // (Not when a heading above names a year: 一、2023年工作完成情况 dates its parts.)
+            && (self.carried.heading.is_some()
+                || self
+                    .sentence_section_under
+                    .is_none_or(|under| under <= 1 || level < under))
         {
             self.carried.section = self.carried.heading;
             self.carried.section_from_sentence = false;

@@ -312,6 +312,14 @@ impl PhraseMatcher {
         if strip_fillers(&before).chars().count() >= 2 {
             return None;
         }
+        // A bare 占比 is the share of what the clause right before counted (…,其中中医诊疗人次
+        // 26.5万人次,占比23.6%: the share of those, which no subject of the catalog names).
+        if phrase == "占比" {
+            let before = clause.saturating_sub(1);
+            let from = crate::segment::clause_start(sc, 0, before);
+            let counted: String = sc[from..before].iter().collect();
+            return last_subject(candidates, &counted);
+        }
         let earlier: String = sc[..clause].iter().collect();
         last_subject(candidates, &earlier).or_else(|| {
             let prev: String = prev.iter().collect();

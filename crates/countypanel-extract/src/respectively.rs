@@ -597,12 +597,9 @@ fn measures_in_full(
         .collect();
     let Some(own) = own else { return false };
     for ((text, id), f) in own.into_iter().zip(values.iter_mut()) {
-        if f.value == 0.0
-            || f.value_text.trim_end().ends_with('个')
-            || f.unit != matcher.unit_of(&id)
-        {
-            f.unit = matcher.unit_of(&id);
-        }
+        // Whatever unit the value was read in, it takes its measure's (a zero, a count in 个,
+        // discharges counted in 人).
+        f.unit = matcher.unit_of(&id);
         f.indicator_id = Some(id);
         f.indicator_text = Some(text);
         f.subject = None;

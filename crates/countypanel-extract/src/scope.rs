@@ -207,13 +207,16 @@ fn named_towns_listed(words: &[char]) -> bool {
     let head: String = words.iter().take(24).collect();
     ["街道", "乡镇", "镇", "乡"].iter().any(|end| {
         head.find(end).is_some_and(|at| {
-            let names = head[..at]
-                .trim_end_matches('个')
-                .trim_end_matches(|c: char| {
-                    c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)
-                });
+            // (Counted: 3个街道, not 送药下乡.)
+            let Some(counted) = head[..at].strip_suffix('个') else {
+                return false;
+            };
+            let names = counted.trim_end_matches(|c: char| {
+                c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)
+            });
             let items: Vec<&str> = names.split('、').collect();
-            items.len() >= 2
+            names.len() < counted.len()
+                && items.len() >= 2
                 && items.iter().all(|n| {
                     (2..=4).contains(&n.chars().count())
                         && n.chars().all(crate::lexicon::is_han)
@@ -704,10 +707,13 @@ fn per_each(sc: &[char], clause: usize, number: usize) -> bool {
     let distributed = before.iter().enumerate().any(|(k, &c)| {
         let each = c == '均'
             && k > 0
-            && !matches!(before[k - 1], '人' | '平' | '户' | '日')
+            && !matches!(
+                before[k - 1],
+                '人' | '平' | '户' | '日' | '次' | '床' | '年' | '月' | '周' | '例'
+            )
             && before
                 .get(k + 1)
-                .is_none_or(|n| !matches!(n, '值' | '衡' | '等' | '匀'));
+                .is_none_or(|n| !matches!(n, '值' | '衡' | '等' | '匀' | '次'));
         each && {
             // A count of things before it (11个), not a year (2022年).
             let counted = before[..k]
@@ -737,7 +743,9 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
     let clause = crate::segment::clause_start(sc, 0, start);
     let own: String = sc[clause..start].iter().collect();
     // (So is an aim for the year's end: 下半年…力争年底签约覆盖率达到45%.)
-    if own.contains("全年") || own.contains("年底") || own.contains("年末") {
+    if own.contains("全年")
+        || f.kind == crate::Kind::Target && (own.contains("年底") || own.contains("年末"))
+    {
         return false;
     }
     // A sum as of a date before the year's end (截至6月末,…累计补偿1826万元) is the part's too.
@@ -1823,6 +1831,7 @@ mod tests {
         assert!(!named_town_opens(&chars(
             "医院、乡镇卫生院、村卫生室分别为"
         )));
+        assert!(!named_town_opens(&chars("送医、送药下乡服务群众1200人次")));
     }
 
     #[test]

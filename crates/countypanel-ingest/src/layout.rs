@@ -50,10 +50,12 @@ fn opens_item(line: &str) -> bool {
             '【' | '第' | '表' | '图' | '注' | '●' | '■' | '◆' | '★'
         )
         || ("一二三四五六七八九十".contains(first) && second == Some('、'))
-        // 3.家庭医生…, not a decimal the page width cut before (0.42/10万).
-        || (first.is_ascii_digit()
-            && matches!(second, Some('.' | '、' | '．'))
-            && !chars.next().is_some_and(|c| c.is_ascii_digit()))
+        // 3.家庭医生… and 1.2023年全县…, not a decimal the page width cut before (0.42/10万).
+        || (first.is_ascii_digit() && matches!(second, Some('.' | '、' | '．')) && {
+            let rest: String = chars.clone().take(5).collect();
+            !rest.starts_with(|c: char| c.is_ascii_digit())
+                || rest.chars().take(4).all(|c| c.is_ascii_digit()) && rest.ends_with('年')
+        })
 }
 
 fn is_cjk(c: char) -> bool {
@@ -198,11 +200,21 @@ pub fn undo_with(text: &str, from_page: bool) -> String {
         // A table row (cells separated by ` | `) is a line of its own, and so is the line
         // before one.
         let row = |l: &str| l.contains(" | ");
+        // A number the page width cut goes on in prose (1⏎258个、专业…); a table's spaced rows
+        // and a number alone on its line (a page's) are no such run.
+        let digits_meet = trimmed.ends_with(|c: char| c.is_ascii_digit())
+            && next.is_some_and(|n| n.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        let cut_number = !digits_meet
+            || !spaced_table_row(trimmed)
+                && next.is_some_and(|n| {
+                    !spaced_table_row(n) && n.chars().filter(|&c| is_cjk(c)).count() >= 2
+                });
         joining = chinese
             && !row(trimmed)
             && next.is_none_or(|n| !row(n))
             && trimmed.chars().count() * 5 >= full * 4
             && !ends_on_purpose(trimmed)
+            && cut_number
             && next.is_some_and(|n| !opens_item(n));
     }
     out
@@ -295,6 +307,7 @@ mod tests {
         assert!(opens_item("（12）家庭医生签约"));
         assert!(!opens_item("(三级医院4个)、基层医疗卫生机构"));
         assert!(opens_item("3.家庭医生签约服务"));
+        assert!(opens_item("1.2023年全县家庭医生签约"));
         assert!(!opens_item("0.42/10万。全县居民健康素养水平"));
     }
 

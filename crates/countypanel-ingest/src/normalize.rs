@@ -438,11 +438,18 @@ fn labels_over_values(lines: &[&str]) -> Option<Vec<String>> {
     let mut i = 0;
     let mut value_first = false;
     while i < lines.len() {
-        // A value over its caption: at the start of a run, under a line that is no label.
+        // A value over its caption: at the start of a run, under a heading, a sentence's end or a
+        // line with a count of its own (not under another value: a row's next column, nor
+        // under a label too long to be one).
         let caption = i + 1 < lines.len()
             && value(lines[i])
             && label(lines[i + 1])
-            && (value_first || i == 0 || !label(lines[i - 1]));
+            && (value_first || i == 0 || {
+                let prev = lines[i - 1].trim_end();
+                holds_a_count(prev) && !value(prev)
+                    || prev.contains(['【', '】', '▶'])
+                    || prev.ends_with(['。', '！', '!'])
+            });
         if caption {
             out.push(format!("{}{}", lines[i + 1], lines[i]));
             value_first = true;
@@ -710,6 +717,12 @@ mod tests {
             ),
             "平安县卫生健康工作综述\n2023年6月\n全县共有卫生院12个。\n12人\n统计年份\n2023"
         );
+    }
+
+    #[test]
+    fn a_row_of_one_cell_per_line_keeps_its_values_apart() {
+        let rows = "指标\n2022年\n2023年\n实有床位(张)\n1650\n1720\n卫生技术人员(人)\n2100\n2260";
+        assert_eq!(normalize(rows), rows);
     }
 
     #[test]
