@@ -98,6 +98,10 @@ pub(crate) fn kind_in_sentence(
     {
         return Kind::Target;
     }
+    // 2016年以来,全县累计投入…3.26亿元 under a plan's heading: what was put in since.
+    if plan_section && prefix.contains("以来") && clause.contains("累计") {
+        return Kind::Actual;
+    }
     // 2024年度…补助标准已提高至670元 under a plan's heading: what was already done.
     if plan_section
         && clause.match_indices('已').any(|(at, _)| {

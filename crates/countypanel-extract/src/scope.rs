@@ -30,6 +30,8 @@ pub(crate) const SUBGROUPS: &[&str] = &[
     "困难群众",
     "贫困患者",
     "脱贫患者",
+    "贫困慢病患者",
+    "贫困大病患者",
     "城镇居民",
     "城区居民",
     "城市居民",
@@ -786,7 +788,13 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
         // In a report on part of the year, a rate reached is the part's state (上半年工作总结:
         // 高血压患者规范管理率52.6%), not the year's; one standing at a date it names (截至9月底,
         // 6月末) is the state then.
-        UnitCode::Percent if title && f.kind == crate::Kind::Actual && !dated(&sc[..start]) => true,
+        // So is one in a sentence that ； joins to one that opened with the part (1—11月,…出院
+        // 16.72万人次;县域内就诊率91.8%).
+        UnitCode::Percent
+            if (title || carried) && f.kind == crate::Kind::Actual && !dated(&sc[..start]) =>
+        {
+            true
+        }
         UnitCode::Percent | UnitCode::Person => {
             // 与上半年相比: a comparison, not the time of the rate.
             let only_the_part = |words: &[char]| {
@@ -1564,6 +1572,11 @@ const TOWN_SCOPE: &[&str] = &[
     "我镇",
     "我乡",
     "全街道",
+    // A village's (石盘村…在他的带动下,村里家庭医生签约率达到了95%).
+    "全村",
+    "该村",
+    "本村",
+    "村里",
 ];
 
 /// Whether a town is the subject at `at` of the sentence: a town scope word stands before it,
