@@ -936,22 +936,20 @@ fn kind_and_year(
     }
     // 目前,县人民医院开放床位560张 after a sentence on a project due in 2025: what stands now is
     // of the time of writing, whatever year the paragraph, its section or heading carried.
-    // (Or a clause before the number: 据县卫生健康局介绍,目前全县共有村卫生室612个.)
+    // (Or the number's own clause: 据县卫生健康局介绍,目前全县共有村卫生室612个; not a clause
+    // before it, 新建村卫生室45个,目前已全部投入使用,全年诊疗人次12.3万人次.)
     let now_opens = {
         let before = s.slice(0, q.num_start);
+        let own = s.slice(clause.min(q.num_start), q.num_start).trim_start();
         ["目前", "当前", "现在", "截至目前", "截止目前"]
             .iter()
             .any(|w| {
-                before.match_indices(w).any(|(at, _)| {
-                    before[..at]
-                        .trim_end()
-                        .chars()
-                        .next_back()
-                        .is_none_or(separates_clauses)
-                })
+                own.starts_with(w)
+                    || before
+                        .match_indices(w)
+                        .any(|(at, _)| before[..at].trim().is_empty())
             })
     };
-    let now_opens = now_opens || carried.now_in_paragraph;
     if now_opens && kind == Kind::Actual && doc.default.is_some() {
         carried.paragraph = None;
         carried.paragraph_deadline = None;

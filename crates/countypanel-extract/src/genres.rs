@@ -3217,18 +3217,27 @@ fn a_baseline_in_a_part_does_not_date_the_parts_of_a_dated_heading() {
 fn a_village_doctors_story_gives_the_countys_figures_of_its_own_time() {
     let text = "这些年,村卫生室变化很大。2019年,石盘村卫生室完成标准化改造。在他的带动下,\
         村里家庭医生签约率达到了95%。\n乡村医生是守护农村群众健康的网底。据县卫生健康局介绍,\
-        目前全县共有村卫生室612个。全县家庭医生签约率达到52.6%。";
+        目前全县共有村卫生室612个。";
     let f = extract(text, "守护乡亲健康36年的村医王德明", (2022, 8, 19));
     assert_eq!(fact(&f, 95.0).rule, Rule::Town);
     assert_eq!(fact(&f, 612.0).year, Some(2022));
-    assert_eq!(fact(&f, 52.6).year, Some(2022));
+    // 健全村级 holds no village; a 目前 after the numbers dates none of them.
+    let text = "二、2021年工作回顾
+进一步健全村级医疗卫生服务网络,家庭医生签约率达到52.6%。        全县新建村卫生室45个,目前已全部投入使用,全年诊疗人次12.3万人次。";
+    let f = extract(text, "平安县卫生健康局2021年工作总结", (2022, 1, 10));
+    assert_eq!(id_of(&f, 52.6), Some("family_doctor_signing_rate"));
+    assert_eq!(fact(&f, 123_000.0).year, Some(2021));
 }
 
 #[test]
 fn a_monthly_bulletin_and_a_half_years_rates_are_the_parts() {
-    let text = "1—11月,医共体成员单位累计总诊疗人次738.5万人次,出院16.72万人次;县域内就诊率91.8%。";
+    let text =
+        "1—11月,医共体成员单位累计总诊疗人次738.5万人次,出院16.72万人次。县域内就诊率91.8%。";
     let f = extract(text, "平安县紧密型县域医共体运行监测月报", (2023, 12, 8));
     assert_eq!(fact(&f, 91.8).rule, Rule::PartYear);
+    // Not a notice on monthly reports, nor one of the whole year.
+    let f = extract(text, "平安县2023年1—12月医共体运行监测月报", (2024, 1, 8));
+    assert_ne!(fact(&f, 91.8).rule, Rule::PartYear);
     let plan = "五、存在问题及下步打算\n2016年以来,全县累计投入健康扶贫资金3.26亿元。\
         为贫困慢病患者提供签约管理服务12406人。";
     let f = extract(plan, "平安县2019年健康扶贫工作总结", (2019, 12, 20));

@@ -99,7 +99,13 @@ pub(crate) fn kind_in_sentence(
         return Kind::Target;
     }
     // 2016年以来,全县累计投入…3.26亿元 under a plan's heading: what was put in since.
-    if plan_section && prefix.contains("以来") && clause.contains("累计") {
+    if plan_section
+        && prefix.contains("年以来")
+        && clause.contains("累计")
+        && !deadline
+        && !has_target_word(clause, &TARGETS)
+        && !has_target_word(clause, &CLAUSE_TARGETS)
+    {
         return Kind::Actual;
     }
     // 2024年度…补助标准已提高至670元 under a plan's heading: what was already done.
@@ -353,6 +359,18 @@ mod tests {
         assert_eq!(
             kind_of("补助标准已提高至", "补助标准已提高至", true),
             Kind::Actual
+        );
+        assert_eq!(
+            kind_of("2016年以来,全县累计投入", "全县累计投入", true),
+            Kind::Actual
+        );
+        assert_eq!(
+            kind_of(
+                "2021年以来,全县累计培养全科医生86名,力争到2025年累计达到",
+                "力争到2025年累计达到",
+                true
+            ),
+            Kind::Target
         );
     }
 }

@@ -209,20 +209,6 @@ struct Reading<'a> {
     sentence_section_under: Option<u8>,
 }
 
-/// Whether a clause of the sentence opens with a word of the time of writing (目前, 当前, 现在).
-fn speaks_of_now(sc: &[char]) -> bool {
-    let text: String = sc.iter().collect();
-    ["目前", "当前", "现在"].iter().any(|w| {
-        text.match_indices(w).any(|(at, _)| {
-            text[..at]
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_none_or(segment::separates_clauses)
-        })
-    })
-}
-
 impl Reading<'_> {
     /// Enters the paragraph `p`: the paragraph's years start afresh.
     fn enter_paragraph(&mut self, p: usize, opening: &[char]) {
@@ -231,7 +217,6 @@ impl Reading<'_> {
             self.carried.paragraph = None;
             self.carried.paragraph_malformed = false;
             self.carried.paragraph_deadline = None;
-            self.carried.now_in_paragraph = false;
             let opening: String = opening.iter().take(16).collect();
             self.health.enter_paragraph(&opening);
         } else if opening.iter().take(14).any(|c| matches!(c, ':' | '：')) {
@@ -243,8 +228,6 @@ impl Reading<'_> {
 
     /// Takes the years of a heading: a section year, and whether a plan section opens or ends.
     fn read_heading(&mut self, sc: &[char], text: &str, years: &[YearMention]) {
-        // A heading starts what it heads afresh: a 目前 before it speaks for its own part only.
-        self.carried.now_in_paragraph = false;
         // A dateline (2022年02月16日) dates the page, not the section under it; a table's header
         // row (指标 | 2020年 | 2021年) dates its columns, not the text after the table.
         let table_row = text.contains('|');
@@ -391,11 +374,6 @@ impl Reading<'_> {
             self.carried.section = first.year;
             self.carried.section_from_sentence = true;
             self.sentence_section_under = self.heading_level_read;
-            self.carried.now_in_paragraph = false;
-        } else {
-            // 据县卫生健康局介绍,目前全县共有村卫生室612个 after a story that opened with 2019年:
-            // the sentence after it speaks of the time of writing too.
-            self.carried.now_in_paragraph = !heading && speaks_of_now(sc);
         }
     }
 
@@ -464,11 +442,15 @@ impl Extractor {
         // part's.
         let part_year_document = match ctx.title.as_deref() {
             // The part's year is the title's last (2023年度及2024年1—6月…: 2024).
-            // (A monthly report, 运行监测月报, too.)
+            // (A monthly report, 运行监测月报, too; not one of the whole year, 1—12月, nor a notice
+            // on making them.)
             Some(t)
                 if scope::names_part_of_year(t)
                     || scope::one_month_named(t, true)
-                    || t.contains("月报") =>
+                    || t.contains("月报")
+                        && !["年报", "12月", "通知", "全年"]
+                            .iter()
+                            .any(|w| t.contains(w)) =>
             {
                 year::last_title_year(t).map_or(scope::TitlePart::Undated, scope::TitlePart::Of)
             }

@@ -788,13 +788,7 @@ fn part_year(f: &Fact, sc: &[char], start: usize, carried: bool, title: bool) ->
         // In a report on part of the year, a rate reached is the part's state (上半年工作总结:
         // 高血压患者规范管理率52.6%), not the year's; one standing at a date it names (截至9月底,
         // 6月末) is the state then.
-        // So is one in a sentence that ； joins to one that opened with the part (1—11月,…出院
-        // 16.72万人次;县域内就诊率91.8%).
-        UnitCode::Percent
-            if (title || carried) && f.kind == crate::Kind::Actual && !dated(&sc[..start]) =>
-        {
-            true
-        }
+        UnitCode::Percent if title && f.kind == crate::Kind::Actual && !dated(&sc[..start]) => true,
         UnitCode::Percent | UnitCode::Person => {
             // 与上半年相比: a comparison, not the time of the rate.
             let only_the_part = |words: &[char]| {
@@ -1583,7 +1577,18 @@ const TOWN_SCOPE: &[&str] = &[
 /// and no wider place (全县, 全市) after that word.
 fn town_before(sc: &[char], at: usize) -> bool {
     let before: String = sc[..at.min(sc.len())].iter().collect();
-    let Some(pos) = TOWN_SCOPE.iter().filter_map(|w| before.rfind(w)).max() else {
+    // (Not inside a word: 健全村级, 农村里.)
+    let Some(pos) = TOWN_SCOPE
+        .iter()
+        .filter_map(|w| {
+            before
+                .match_indices(w)
+                .filter(|(k, _)| !before[..*k].ends_with(['健', '农']))
+                .map(|(k, _)| k)
+                .last()
+        })
+        .max()
+    else {
         return false;
     };
     !crate::lexicon::WHOLE_AREA

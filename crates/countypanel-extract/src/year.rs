@@ -172,9 +172,6 @@ pub(crate) struct Carried {
     pub section: Option<i32>,
     /// Whether that year came from a sentence: the next numbered heading closes it.
     pub section_from_sentence: bool,
-    /// Whether the sentence before, in the same paragraph, spoke of the time of writing
-    /// (目前…): what stands in the one after it is of that time.
-    pub now_in_paragraph: bool,
 }
 
 /// The year of a number starting at `q_start` of its sentence and the flag that says where it
