@@ -704,14 +704,7 @@ fn vet_naming(
     {
         // The catalog's density of the measure: its phrase after the plain base (每千人口执业
         // (助理)医师), matched whole.
-        let named = format!("{base}{}", phrase(h));
-        let len = named.chars().count();
-        naming.indicator_id = m.find(&named).iter().find_map(|d| match d.target {
-            Target::Indicator { index } if d.start == 0 && d.end == len => {
-                Some(m.indicator_id(index))
-            }
-            _ => None,
-        });
+        naming.indicator_id = m.whole_indicator(&format!("{base}{}", phrase(h)));
     }
     // 1万元至2.99万元的有276人次: the bounds of a class of amounts, not amounts stated.
     if naming.indicator_id.is_some() && bounds_a_class(sc, q) {
@@ -764,13 +757,7 @@ fn vet_naming(
         })
     {
         let named = format!("{base}{}", phrase(counted));
-        let len = named.chars().count();
-        if let Some(id) = m.find(&named).iter().find_map(|d| match d.target {
-            Target::Indicator { index } if d.start == 0 && d.end == len => {
-                Some(m.indicator_id(index))
-            }
-            _ => None,
-        }) {
+        if let Some(id) = m.whole_indicator(&named) {
             naming.indicator_id = Some(id);
             naming.indicator_text = Some(named);
             naming.rule = Rule::PhraseBefore;
@@ -1337,13 +1324,7 @@ fn managed_count(m: &PhraseMatcher, q: &Quantity, s: &Sentence) -> Option<(Strin
         .or_else(|| text.strip_suffix("管理率"))
         .filter(|g| !g.is_empty())?;
     let composed = format!("{group}管理人数");
-    let n = composed.chars().count();
-    m.find(&composed).iter().find_map(|h| match h.target {
-        Target::Indicator { index } if h.start == 0 && h.end == n => {
-            Some((m.indicator_id(index), composed.clone()))
-        }
-        _ => None,
-    })
+    m.whole_indicator(&composed).map(|id| (id, composed))
 }
 
 /// Indicators that count institutions of every kind: the beds after their count are all beds.
@@ -1357,12 +1338,7 @@ fn part_measure(m: &PhraseMatcher, s: &Sentence, part_at: usize, bare: &Hit) -> 
     })?;
     let noun: String = s.chars[part.start..part.end].iter().collect();
     let phrase: String = s.chars[bare.start..bare.end].iter().collect();
-    let composed = format!("{noun}{phrase}");
-    let n = composed.chars().count();
-    m.find(&composed).iter().find_map(|h| match h.target {
-        Target::Indicator { index } if h.start == 0 && h.end == n => Some(m.indicator_id(index)),
-        _ => None,
-    })
+    m.whole_indicator(&format!("{noun}{phrase}"))
 }
 
 /// A part counted in the measure of the total before 其中 (床位数4521张，其中医院3210张): the

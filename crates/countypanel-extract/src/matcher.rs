@@ -274,6 +274,18 @@ impl PhraseMatcher {
         self.ids[index].clone()
     }
 
+    /// The indicator one of whose phrases is the whole of `text` (每千人口执业(助理)医师 composed
+    /// from a base and a count's phrase), if any.
+    pub(crate) fn whole_indicator(&self, text: &str) -> Option<String> {
+        let n = text.chars().count();
+        self.find(text).iter().find_map(|h| match h.target {
+            Target::Indicator { index } if h.start == 0 && h.end == n => {
+                Some(self.indicator_id(index))
+            }
+            _ => None,
+        })
+    }
+
     pub(crate) fn unit_of(&self, id: &str) -> UnitCode {
         self.ids
             .iter()
