@@ -926,16 +926,11 @@ fn kind_and_year(
     // (Or the number's own clause: 据县卫生健康局介绍,目前全县共有村卫生室612个; not a clause
     // before it, 新建村卫生室45个,目前已全部投入使用,全年诊疗人次12.3万人次.)
     let now_opens = {
-        let before = s.slice(0, q.num_start);
+        let sentence = s.slice(0, q.num_start).trim_start();
         let own = s.slice(clause.min(q.num_start), q.num_start).trim_start();
         ["目前", "当前", "现在", "截至目前", "截止目前"]
             .iter()
-            .any(|w| {
-                own.starts_with(w)
-                    || before
-                        .match_indices(w)
-                        .any(|(at, _)| before[..at].trim().is_empty())
-            })
+            .any(|w| own.starts_with(w) || sentence.starts_with(w))
     };
     if now_opens && kind == Kind::Actual && doc.default.is_some() {
         carried.paragraph = None;
@@ -1660,17 +1655,16 @@ fn screen_candidates<'h>(
     };
     // The words of the clause but the measure's own phrase (定向培养医学生27名: 培养 names
     // who were hired, it sends no one).
-    let outside_phrase = match before {
-        Some(h) if h.start >= clause && h.end <= q.num_start => Cow::Owned(format!(
-            "{}{}",
-            s.slice(clause, h.start),
-            s.slice(h.end, q.num_start)
-        )),
-        _ => Cow::Borrowed(clause_before),
+    let acts = || match before {
+        Some(h) if h.start >= clause && h.end <= q.num_start => {
+            ACTION_SET.in_text(s.slice(clause, h.start))
+                || ACTION_SET.in_text(s.slice(h.end, q.num_start))
+        }
+        _ => ACTION_SET.in_text(clause_before),
     };
     let flow = counted
         && (flows(enumeration) && !built_stock()
-            || ACTION_SET.in_text(&outside_phrase)
+            || acts()
             // A project's design (新院区…设计床位800张) is its size, not what there is.
             || clause_before.contains("设计")
             || partners
