@@ -178,8 +178,11 @@ struct Cell {
     end: usize,
 }
 
+/// Where a table's caption stands in the document, when it has one.
+type Caption = Option<(usize, usize)>;
+
 /// A table-row line and its cells.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Row {
     start: usize,
     end: usize,
@@ -195,6 +198,10 @@ pub(crate) fn read_tables(
     facts: &mut Vec<Fact>,
 ) {
     let lines = lines(chars);
+    // The header of the table read last and the line after its rows: a row that lost its
+    // separators (社区卫生服务中心 个4 0.0 in a table laid out with spaces) splits a table in two,
+    // and the rows after it are still that header's.
+    let mut last: Option<(Row, usize, Caption)> = None;
     let mut i = 0;
     while i < lines.len() {
         let Some(first) = row(chars, lines[i]) else {
@@ -207,7 +214,23 @@ pub(crate) fn read_tables(
             rows.push(r);
             j += 1;
         }
-        let caption = caption_before(chars, &lines[..i]);
+        let has_values = |r: &Row| r.cells[1..].iter().any(|&c| value_of(chars, c).is_some());
+        let mut caption = caption_before(chars, &lines[..i]);
+        match &last {
+            Some((header, end, header_caption))
+                if i <= end + 1
+                    && has_values(&rows[0])
+                    && rows[0].cells.len() == header.cells.len() =>
+            {
+                rows.insert(0, header.clone());
+                caption = *header_caption;
+            }
+            _ => {}
+        }
+        // (A header put back over rows goes on past the next such break too.)
+        if !has_values(&rows[0]) {
+            last = Some((rows[0].clone(), j, caption));
+        }
         read_table(m, chars, doc, &rows, caption, facts);
         i = j;
     }
@@ -637,16 +660,13 @@ impl Frame<'_> {
                 .map(|i| (i, false))
                 .or_else(|| indicator_in_last(m, head, unit, true).map(|i| (i, true)))
         };
-        // A phrase of many domains (投资, 床位, 人员) names its measure only where the row, the
-        // caption or the header speak of health, or the prose reading of the cell found health
-        // around it; never in a row of another domain (全州500万元以上固定资产投资).
+        // A phrase of many domains (投资, 床位, 人员) names no measure in a row, or under a
+        // caption, of another domain (全州500万元以上固定资产投资 in a bulletin's economic table).
         if let Some(((_, phrase), _)) = &named
             && crate::health::needs_context(phrase)
             && (crate::health::mentions_other_domain(label)
-                || !crate::health::mentions_health(&format!(
-                    "{label}{}{}{head}",
-                    self.caption_text, self.header_text
-                )) && prose.is_none_or(|p| !p.health))
+                || crate::health::mentions_other_domain(&self.caption_text)
+                    && !crate::health::mentions_health(&self.caption_text))
         {
             named = None;
         }
@@ -1096,6 +1116,21 @@ mod tests {
         ] {
             assert_eq!(id(v).as_deref(), Some(want), "{v}");
         }
+    }
+
+    #[test]
+    fn a_row_that_lost_its_separators_does_not_end_the_table() {
+        let text = "指标名称 | 单位 | 数量\n医疗卫生机构 | 个 | 286\n社区卫生服务中心 个4\n\
+            床位数 | 张 | 2150\n卫生技术人员 | 人 | 2865\n";
+        let facts = extract_published(text, (2021, 4, 10));
+        let id = |v: f64| {
+            facts
+                .iter()
+                .find(|f| f.value == v)
+                .and_then(|f| f.indicator_id.clone())
+        };
+        assert_eq!(id(2150.0).as_deref(), Some("hospital_beds"));
+        assert_eq!(id(2865.0).as_deref(), Some("health_technicians"));
     }
 
     #[test]
