@@ -28,12 +28,23 @@ fn extract_issued(
     issuer: &str,
     regions: &[&str],
 ) -> Vec<Fact> {
+    extract_dated(text, title, Some(published), issuer, regions)
+}
+
+/// [`extract_issued`] of a report whose publication date may be unknown (a chronicle's).
+fn extract_dated(
+    text: &str,
+    title: &str,
+    published: Option<(i32, u32, u32)>,
+    issuer: &str,
+    regions: &[&str],
+) -> Vec<Fact> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
     let catalog = Catalog::load(&path).expect("catalog loads");
     Extractor::with_regions(&catalog, regions.iter().copied()).extract(
         text,
         &DocContext {
-            published: Some(published),
+            published,
             issuer_region: Some(issuer.into()),
             title: Some(title.into()),
         },
@@ -2967,16 +2978,7 @@ fn in_a_town_article_a_county_named_in_an_earlier_clause_does_not_take_the_towns
 fn a_chronicle_states_year_end_counts_and_counts_set_anew() {
     let text = "第一节 医疗机构\n1992年,全县乡镇卫生院由原来的38所调整为30所。\
         至2010年末,全县共有医疗卫生机构378个,实有床位1686张。";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pipelines/indicators/health.toml");
-    let catalog = Catalog::load(&path).expect("catalog loads");
-    let f = Extractor::with_regions(&catalog, ["平安县"].into_iter()).extract(
-        text,
-        &DocContext {
-            published: None,
-            issuer_region: Some("平安县".into()),
-            title: Some("平安县志(1990—2010)".into()),
-        },
-    );
+    let f = extract_dated(text, "平安县志(1990—2010)", None, "平安县", &["平安县"]);
     assert_eq!(id_of(&f, 30.0), Some("township_health_centers"));
     assert_eq!(fact(&f, 30.0).year, Some(1992));
     // The count it came from is of no year the sentence gives.

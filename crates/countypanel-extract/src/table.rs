@@ -854,6 +854,14 @@ mod tests {
     }
 
     /// The facts of `text` in a report published on `published`.
+    /// The indicator of the first fact of value `v`.
+    fn id_of(facts: &[Fact], v: f64) -> Option<&str> {
+        facts
+            .iter()
+            .find(|f| f.value == v)
+            .and_then(|f| f.indicator_id.as_deref())
+    }
+
     fn extract_published(text: &str, published: (i32, u32, u32)) -> Vec<Fact> {
         let ctx = DocContext {
             published: Some(published),
@@ -1087,12 +1095,6 @@ mod tests {
             | 合计 | 其中:医院 | | 合计 | 其中:执业(助理)医师 | 注册护士\n\
             平安县 | 612 | 28 | 6120 | 8450 | 3260 | 3710\n";
         let facts = extract_published(text, (2024, 3, 15));
-        let id = |v: f64| {
-            facts
-                .iter()
-                .find(|f| f.value == v)
-                .and_then(|f| f.indicator_id.clone())
-        };
         // A kind's row under a column of people: its people, not a count of the kind.
         let text = "机构类别 | 机构数(个) | 卫生技术人员(人)其中:执业(助理)医师\n\
             社区卫生服务中心 | 4 | 98\n";
@@ -1114,7 +1116,7 @@ mod tests {
             (3260.0, "licensed_doctors_incl_assistant"),
             (3710.0, "registered_nurses"),
         ] {
-            assert_eq!(id(v).as_deref(), Some(want), "{v}");
+            assert_eq!(id_of(&facts, v), Some(want), "{v}");
         }
     }
 
@@ -1123,14 +1125,8 @@ mod tests {
         let text = "指标名称 | 单位 | 数量\n医疗卫生机构 | 个 | 286\n社区卫生服务中心 个4\n\
             床位数 | 张 | 2150\n卫生技术人员 | 人 | 2865\n";
         let facts = extract_published(text, (2021, 4, 10));
-        let id = |v: f64| {
-            facts
-                .iter()
-                .find(|f| f.value == v)
-                .and_then(|f| f.indicator_id.clone())
-        };
-        assert_eq!(id(2150.0).as_deref(), Some("hospital_beds"));
-        assert_eq!(id(2865.0).as_deref(), Some("health_technicians"));
+        assert_eq!(id_of(&facts, 2150.0), Some("hospital_beds"));
+        assert_eq!(id_of(&facts, 2865.0), Some("health_technicians"));
     }
 
     #[test]
